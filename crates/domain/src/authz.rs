@@ -1,0 +1,324 @@
+//! Authorization: who may do what on which object. Deny by default.
+//!
+//! There are two gates, both decided here and nowhere else:
+//! - [`Access`]: the coarse rule every route declares (public, any signed-in user, or roles);
+//! - [`decide`]: the object rule a handler asks before it acts on a particular object
+//!   (organization, region subtree, owner, state).
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{OrgId, RegionId, UserId};
+use crate::{Lang, Localized};
+
+/// A role a user holds in an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    /// 平台管理员
+    Admin,
+    /// 财政部门采购监管
+    Supervisor,
+    /// 采购人经办
+    PurchaserHandler,
+    /// 采购人审核
+    PurchaserReviewer,
+    /// 采购人审批
+    PurchaserApprover,
+    /// 采购代理机构 / 集中采购机构 staff
+    Agency,
+    /// 供应商
+    Supplier,
+    /// 评审专家
+    Expert,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::Admin,
+        Role::Supervisor,
+        Role::PurchaserHandler,
+        Role::PurchaserReviewer,
+        Role::PurchaserApprover,
+        Role::Agency,
+        Role::Supplier,
+        Role::Expert,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Supervisor => "supervisor",
+            Role::PurchaserHandler => "purchaser.handler",
+            Role::PurchaserReviewer => "purchaser.reviewer",
+            Role::PurchaserApprover => "purchaser.approver",
+            Role::Agency => "agency",
+            Role::Supplier => "supplier",
+            Role::Expert => "expert",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == s)
+    }
+
+    pub fn is_purchaser(self) -> bool {
+        matches!(self, Role::PurchaserHandler | Role::PurchaserReviewer | Role::PurchaserApprover)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Role::Admin, Lang::Zh) => "平台管理员",
+            (Role::Supervisor, Lang::Zh) => "采购监管",
+            (Role::PurchaserHandler, Lang::Zh) => "采购人（经办）",
+            (Role::PurchaserReviewer, Lang::Zh) => "采购人（审核）",
+            (Role::PurchaserApprover, Lang::Zh) => "采购人（审批）",
+            (Role::Agency, Lang::Zh) => "采购代理机构",
+            (Role::Supplier, Lang::Zh) => "供应商",
+            (Role::Expert, Lang::Zh) => "评审专家",
+            (Role::Admin, Lang::En) => "Platform admin",
+            (Role::Supervisor, Lang::En) => "Supervisor",
+            (Role::PurchaserHandler, Lang::En) => "Purchaser (handler)",
+            (Role::PurchaserReviewer, Lang::En) => "Purchaser (reviewer)",
+            (Role::PurchaserApprover, Lang::En) => "Purchaser (approver)",
+            (Role::Agency, Lang::En) => "Procurement agency",
+            (Role::Supplier, Lang::En) => "Supplier",
+            (Role::Expert, Lang::En) => "Evaluation expert",
+        }
+    }
+}
+
+/// What an organization is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OrgKind {
+    /// 平台运营方
+    Platform,
+    /// 采购人 (预算单位)
+    PurchasingUnit,
+    /// 集中采购机构
+    CentralAgency,
+    /// 采购代理机构
+    Agency,
+    /// 供应商
+    Supplier,
+    /// 专家所在单位 (data only)
+    ExpertEmployer,
+    /// 财政部门
+    FinanceDepartment,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 7] = [
+        OrgKind::Platform,
+        OrgKind::PurchasingUnit,
+        OrgKind::CentralAgency,
+        OrgKind::Agency,
+        OrgKind::Supplier,
+        OrgKind::ExpertEmployer,
+        OrgKind::FinanceDepartment,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            OrgKind::Platform => "platform",
+            OrgKind::PurchasingUnit => "purchasing_unit",
+            OrgKind::CentralAgency => "central_agency",
+            OrgKind::Agency => "agency",
+            OrgKind::Supplier => "supplier",
+            OrgKind::ExpertEmployer => "expert_employer",
+            OrgKind::FinanceDepartment => "finance_department",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrgKind> {
+        OrgKind::ALL.into_iter().find(|k| k.key() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (OrgKind::Platform, Lang::Zh) => "平台",
+            (OrgKind::PurchasingUnit, Lang::Zh) => "采购人",
+            (OrgKind::CentralAgency, Lang::Zh) => "集中采购机构",
+            (OrgKind::Agency, Lang::Zh) => "采购代理机构",
+            (OrgKind::Supplier, Lang::Zh) => "供应商",
+            (OrgKind::ExpertEmployer, Lang::Zh) => "专家所在单位",
+            (OrgKind::FinanceDepartment, Lang::Zh) => "财政部门",
+            (OrgKind::Platform, Lang::En) => "Platform",
+            (OrgKind::PurchasingUnit, Lang::En) => "Purchasing unit",
+            (OrgKind::CentralAgency, Lang::En) => "Central procurement agency",
+            (OrgKind::Agency, Lang::En) => "Procurement agency",
+            (OrgKind::Supplier, Lang::En) => "Supplier",
+            (OrgKind::ExpertEmployer, Lang::En) => "Expert's employer",
+            (OrgKind::FinanceDepartment, Lang::En) => "Finance department",
+        }
+    }
+}
+
+/// A signed-in user as authorization sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub user: UserId,
+    pub org: OrgId,
+    pub org_kind: OrgKind,
+    /// The region of the user's organization, with its ancestors: root first, own region last.
+    pub region_path: Vec<RegionId>,
+    pub roles: Vec<Role>,
+}
+
+impl Subject {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    pub fn region(&self) -> Option<RegionId> {
+        self.region_path.last().copied()
+    }
+}
+
+/// Who is asking: nobody in particular, or a signed-in subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    Anonymous,
+    User(Subject),
+}
+
+impl Principal {
+    pub fn subject(&self) -> Option<&Subject> {
+        match self {
+            Principal::Anonymous => None,
+            Principal::User(s) => Some(s),
+        }
+    }
+}
+
+/// The coarse rule a route declares. Every route must declare one; there is no default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not (the public portal, login, health).
+    Public,
+    /// Any signed-in user.
+    SignedIn,
+    /// Signed-in users holding at least one of these roles.
+    Roles(&'static [Role]),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    /// Not signed in (HTTP 401).
+    NotSignedIn,
+    /// Signed in, but not allowed (HTTP 403).
+    Forbidden,
+}
+
+impl Localized for Denied {
+    fn code(&self) -> &'static str {
+        match self {
+            Denied::NotSignedIn => "auth.required",
+            Denied::Forbidden => "auth.forbidden",
+        }
+    }
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Denied::NotSignedIn, Lang::Zh) => "请先登录".into(),
+            (Denied::NotSignedIn, Lang::En) => "please sign in first".into(),
+            (Denied::Forbidden, Lang::Zh) => "您无权执行此操作".into(),
+            (Denied::Forbidden, Lang::En) => "you are not allowed to do this".into(),
+        }
+    }
+}
+
+impl Access {
+    pub fn check(self, principal: &Principal) -> Result<(), Denied> {
+        let subject = match (self, principal) {
+            (Access::Public, _) => return Ok(()),
+            (_, Principal::Anonymous) => return Err(Denied::NotSignedIn),
+            (_, Principal::User(s)) => s,
+        };
+        match self {
+            Access::Public | Access::SignedIn => Ok(()),
+            Access::Roles(roles) if roles.iter().any(|r| subject.has(*r)) => Ok(()),
+            Access::Roles(_) => Err(Denied::Forbidden),
+        }
+    }
+}
+
+/// An action on a particular object, with the facts about the object the rule needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action<'a> {
+    /// Change a region's policy set or calendar data: platform admins only.
+    EditRegionPolicy,
+    /// Read audit entries about objects in a region (its path, root first). Admins see all;
+    /// supervisors see their region's subtree.
+    ViewAudit { object_region_path: &'a [RegionId] },
+    /// Read or mark a notification: its recipient only.
+    ReadNotification { recipient: UserId },
+    /// Manage users, organizations, the catalog and the calendar.
+    Administer,
+}
+
+/// Decides an object-level action. Deny by default.
+pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
+    let Some(s) = principal.subject() else {
+        return Err(Denied::NotSignedIn);
+    };
+    let allowed = match action {
+        Action::EditRegionPolicy | Action::Administer => s.has(Role::Admin),
+        Action::ViewAudit { object_region_path } => {
+            s.has(Role::Admin) || (s.has(Role::Supervisor) && s.region().is_some_and(|r| object_region_path.contains(&r)))
+        }
+        Action::ReadNotification { recipient } => s.user == recipient,
+    };
+    if allowed { Ok(()) } else { Err(Denied::Forbidden) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn subject(roles: &[Role], region_path: &[u128]) -> Principal {
+        Principal::User(Subject {
+            user: UserId(id(100)),
+            org: OrgId(id(200)),
+            org_kind: OrgKind::FinanceDepartment,
+            region_path: region_path.iter().map(|n| RegionId(id(*n))).collect(),
+            roles: roles.to_vec(),
+        })
+    }
+
+    #[test]
+    fn route_access_is_deny_by_default() {
+        let anon = Principal::Anonymous;
+        assert_eq!(Access::Public.check(&anon), Ok(()));
+        assert_eq!(Access::SignedIn.check(&anon), Err(Denied::NotSignedIn));
+        let supplier = subject(&[Role::Supplier], &[1]);
+        assert_eq!(Access::Roles(&[Role::Admin]).check(&supplier), Err(Denied::Forbidden));
+        assert_eq!(Access::Roles(&[Role::Admin, Role::Supplier]).check(&supplier), Ok(()));
+        assert_eq!(Access::Roles(&[]).check(&supplier), Err(Denied::Forbidden));
+    }
+
+    #[test]
+    fn supervisors_see_audit_of_their_subtree_only() {
+        let city_supervisor = subject(&[Role::Supervisor], &[1, 10]);
+        let county_object = [RegionId(id(1)), RegionId(id(10)), RegionId(id(11))];
+        let other_city_object = [RegionId(id(1)), RegionId(id(20))];
+        let root_object = [RegionId(id(1))];
+        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &county_object }), Ok(()));
+        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &other_city_object }), Err(Denied::Forbidden));
+        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &root_object }), Err(Denied::Forbidden));
+        let admin = subject(&[Role::Admin], &[1]);
+        assert_eq!(decide(&admin, Action::ViewAudit { object_region_path: &other_city_object }), Ok(()));
+    }
+
+    #[test]
+    fn only_admins_edit_policies_and_only_recipients_read_notifications() {
+        let supervisor = subject(&[Role::Supervisor], &[1]);
+        assert_eq!(decide(&supervisor, Action::EditRegionPolicy), Err(Denied::Forbidden));
+        assert_eq!(decide(&subject(&[Role::Admin], &[1]), Action::EditRegionPolicy), Ok(()));
+        assert_eq!(decide(&supervisor, Action::ReadNotification { recipient: UserId(id(100)) }), Ok(()));
+        assert_eq!(decide(&supervisor, Action::ReadNotification { recipient: UserId(id(101)) }), Err(Denied::Forbidden));
+        assert_eq!(decide(&Principal::Anonymous, Action::Administer), Err(Denied::NotSignedIn));
+    }
+}

@@ -1,0 +1,197 @@
+//! The working-day calendar (工作日历): weekends and public holidays off, 调休 make-up days on.
+//!
+//! Periods in the procurement law are counted from the day after the event (民法典201) and a
+//! period whose last day is a day off ends on the next working day (民法典203). A date in a year
+//! the calendar has no published data for is an error, never a guess.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::{Date, Weekday};
+use serde::Deserialize;
+
+use crate::{Lang, Localized};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarError {
+    #[error("the working-day calendar has no data for {0}")]
+    NoData(i16),
+    #[error("calendar file is not valid: {0}")]
+    BadFile(String),
+    #[error("the period runs past the last year the calendar covers")]
+    OutOfRange,
+}
+
+impl Localized for CalendarError {
+    fn code(&self) -> &'static str {
+        match self {
+            CalendarError::NoData(_) | CalendarError::OutOfRange => "calendar.no_data",
+            CalendarError::BadFile(_) => "calendar.bad_file",
+        }
+    }
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CalendarError::NoData(y), Lang::Zh) => format!("工作日历缺少{y}年的数据（国务院尚未公布或未导入），无法计算期限"),
+            (CalendarError::NoData(y), Lang::En) => format!("the working-day calendar has no data for {y} (not yet published or not loaded); the period cannot be computed"),
+            (CalendarError::BadFile(m), Lang::Zh) => format!("日历文件格式错误：{m}"),
+            (CalendarError::BadFile(m), Lang::En) => format!("calendar file is not valid: {m}"),
+            (CalendarError::OutOfRange, Lang::Zh) => "期限超出工作日历覆盖的年份".into(),
+            (CalendarError::OutOfRange, Lang::En) => "the period runs past the years the calendar covers".into(),
+        }
+    }
+}
+
+/// One year's official arrangement: the dates that differ from the Mon–Fri rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearArrangement {
+    pub year: i16,
+    /// `true`: a day off (holiday); `false`: a make-up working day (调休上班).
+    pub exceptions: BTreeMap<Date, bool>,
+}
+
+#[derive(Deserialize)]
+struct HolidayFile {
+    year: i16,
+    #[serde(default)]
+    papers: Vec<String>,
+    days: Vec<HolidayDay>,
+}
+
+#[derive(Deserialize)]
+struct HolidayDay {
+    date: Date,
+    #[serde(rename = "isOffDay")]
+    is_off_day: bool,
+}
+
+impl YearArrangement {
+    /// Parses a year file in the holiday-cn format (`{"year", "papers", "days": [{"date", "isOffDay"}]}`).
+    /// A file without any State Council notice (`papers` empty) means the year is not published yet.
+    pub fn parse_holiday_cn(json: &str) -> Result<YearArrangement, CalendarError> {
+        let file: HolidayFile = serde_json::from_str(json).map_err(|e| CalendarError::BadFile(e.to_string()))?;
+        if file.papers.is_empty() || file.days.is_empty() {
+            return Err(CalendarError::NoData(file.year));
+        }
+        let mut exceptions = BTreeMap::new();
+        for d in file.days {
+            if d.date.year() != file.year {
+                return Err(CalendarError::BadFile(format!("{} is not in {}", d.date, file.year)));
+            }
+            exceptions.insert(d.date, d.is_off_day);
+        }
+        Ok(YearArrangement { year: file.year, exceptions })
+    }
+}
+
+/// The working-day calendar over the years it has data for.
+#[derive(Debug, Clone, Default)]
+pub struct WorkingCalendar {
+    years: BTreeMap<i16, YearArrangement>,
+}
+
+impl WorkingCalendar {
+    pub fn new(years: impl IntoIterator<Item = YearArrangement>) -> WorkingCalendar {
+        WorkingCalendar { years: years.into_iter().map(|y| (y.year, y)).collect() }
+    }
+
+    pub fn years(&self) -> impl Iterator<Item = i16> + '_ {
+        self.years.keys().copied()
+    }
+
+    pub fn is_working_day(&self, date: Date) -> Result<bool, CalendarError> {
+        let year = self.years.get(&date.year()).ok_or(CalendarError::NoData(date.year()))?;
+        Ok(match year.exceptions.get(&date) {
+            Some(off) => !off,
+            None => !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday),
+        })
+    }
+
+    fn next_day(date: Date) -> Result<Date, CalendarError> {
+        date.tomorrow().map_err(|_| CalendarError::OutOfRange)
+    }
+
+    /// The date `n` working days after `start`; counting starts the day after `start`.
+    /// `n = 0` returns `start` itself.
+    pub fn add_working_days(&self, start: Date, n: u32) -> Result<Date, CalendarError> {
+        let mut date = start;
+        let mut left = n;
+        while left > 0 {
+            date = Self::next_day(date)?;
+            if self.is_working_day(date)? {
+                left -= 1;
+            }
+        }
+        Ok(date)
+    }
+
+    /// The first working day on or after `date`.
+    pub fn working_day_on_or_after(&self, date: Date) -> Result<Date, CalendarError> {
+        let mut d = date;
+        while !self.is_working_day(d)? {
+            d = Self::next_day(d)?;
+        }
+        Ok(d)
+    }
+
+    /// The end of a period of `days` calendar days after `start` (民法典201: counting starts the
+    /// next day; 民法典203: if the last day is a day off, the period ends on the next working day).
+    pub fn period_end_calendar_days(&self, start: Date, days: u32) -> Result<Date, CalendarError> {
+        let end = start.checked_add(jiff::Span::new().days(i64::from(days))).map_err(|_| CalendarError::OutOfRange)?;
+        self.working_day_on_or_after(end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn cal2026() -> WorkingCalendar {
+        let json = r#"{"year":2026,"papers":["x"],"days":[
+            {"name":"国庆节","date":"2026-10-01","isOffDay":true},
+            {"name":"国庆节","date":"2026-10-02","isOffDay":true},
+            {"name":"国庆节","date":"2026-10-05","isOffDay":true},
+            {"name":"国庆节","date":"2026-10-06","isOffDay":true},
+            {"name":"国庆节","date":"2026-10-07","isOffDay":true},
+            {"name":"国庆节","date":"2026-10-10","isOffDay":false}]}"#;
+        WorkingCalendar::new([YearArrangement::parse_holiday_cn(json).unwrap()])
+    }
+
+    #[test]
+    fn weekdays_work_weekends_rest_exceptions_win() {
+        let c = cal2026();
+        assert!(c.is_working_day(date(2026, 11, 23)).unwrap()); // Monday
+        assert!(!c.is_working_day(date(2026, 11, 22)).unwrap()); // Sunday
+        assert!(!c.is_working_day(date(2026, 10, 1)).unwrap()); // Thursday, holiday
+        assert!(c.is_working_day(date(2026, 10, 10)).unwrap()); // Saturday, 调休
+    }
+
+    #[test]
+    fn counting_starts_the_next_day_and_skips_days_off() {
+        let c = cal2026();
+        assert_eq!(c.add_working_days(date(2026, 11, 23), 1).unwrap(), date(2026, 11, 24));
+        assert_eq!(c.add_working_days(date(2026, 11, 20), 1).unwrap(), date(2026, 11, 23)); // Fri → Mon
+        // Over National Day: 9-30 (Wed) + 1 working day = 10-08 (Thu), the 10-10 调休 counts too.
+        assert_eq!(c.add_working_days(date(2026, 9, 30), 1).unwrap(), date(2026, 10, 8));
+        assert_eq!(c.add_working_days(date(2026, 9, 30), 3).unwrap(), date(2026, 10, 10));
+        assert_eq!(c.add_working_days(date(2026, 11, 23), 0).unwrap(), date(2026, 11, 23));
+    }
+
+    #[test]
+    fn a_year_without_data_is_an_error_never_a_guess() {
+        let c = cal2026();
+        assert_eq!(c.is_working_day(date(2027, 1, 4)), Err(CalendarError::NoData(2027)));
+        assert_eq!(c.add_working_days(date(2026, 12, 30), 5), Err(CalendarError::NoData(2027)));
+        let unpublished = r#"{"year":2027,"papers":[],"days":[]}"#;
+        assert_eq!(YearArrangement::parse_holiday_cn(unpublished), Err(CalendarError::NoData(2027)));
+    }
+
+    #[test]
+    fn calendar_day_period_ending_on_a_day_off_moves_to_the_next_working_day() {
+        let c = cal2026();
+        // 2026-09-11 + 20 days = 2026-10-01 (holiday) → 2026-10-08.
+        assert_eq!(c.period_end_calendar_days(date(2026, 9, 11), 20).unwrap(), date(2026, 10, 8));
+        // 2026-11-02 + 20 days = 2026-11-22 (Sunday) → 2026-11-23.
+        assert_eq!(c.period_end_calendar_days(date(2026, 11, 2), 20).unwrap(), date(2026, 11, 23));
+        assert_eq!(c.period_end_calendar_days(date(2026, 11, 3), 20).unwrap(), date(2026, 11, 23));
+    }
+}

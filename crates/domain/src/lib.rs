@@ -1,0 +1,18 @@
+//! The pure core of Caigou.
+//!
+//! Everything here is a type, a state machine or a pure function: no I/O, no async, no SQL or
+//! HTTP types. Legal rules live here as data plus functions that cite their source; the shells
+//! (storage, web, CLI) parse input into these types at the edge and never re-check them.
+
+pub mod audit;
+pub mod authz;
+pub mod calendar;
+pub mod catalog;
+pub mod ids;
+pub mod i18n;
+pub mod money;
+pub mod policy;
+pub mod uscc;
+
+pub use i18n::{Lang, Localized};
+pub use money::Money;
