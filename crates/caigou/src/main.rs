@@ -1,1 +1,212 @@
-fn main() {}
+//! `caigou`: one binary for the platform. Every command is a thin shell over the store and web
+//! crates; see ARCHITECTURE.md.
+
+use caigou::{AnyError, server};
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use caigou_domain::Localized;
+use caigou_store::{Store, StoreConfig, audit};
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "caigou", version, about = "采购云 — open-source electronic government procurement platform")]
+struct Cli {
+    #[command(flatten)]
+    store: StoreArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct StoreArgs {
+    /// Data directory: the SQLite database and uploaded files live here by default.
+    #[arg(long = "data", env = "CAIGOU_DATA_DIR", default_value = "./data", global = true)]
+    data: PathBuf,
+    /// `postgres://user:pass@host/db` for PostgreSQL; default: SQLite in the data directory.
+    #[arg(long, env = "CAIGOU_DATABASE_URL", global = true)]
+    database_url: Option<String>,
+    /// Where uploaded files go: `file:///dir` or `s3://bucket/prefix`; default: DATA/files.
+    #[arg(long, env = "CAIGOU_OBJECT_STORE_URL", global = true)]
+    object_store_url: Option<String>,
+}
+
+impl StoreArgs {
+    fn config(&self) -> StoreConfig {
+        let mut c = StoreConfig::new(&self.data);
+        c.database_url = self.database_url.clone().filter(|s| !s.is_empty());
+        c.object_store_url = self.object_store_url.clone().filter(|s| !s.is_empty());
+        c
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the platform.
+    Serve(server::ServeArgs),
+    /// Seed the demo region on an empty database (once), then serve.
+    Demo(server::ServeArgs),
+    /// Run database migrations and exit.
+    Migrate,
+    /// The tamper-evident audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// The working-day calendar.
+    Calendar {
+        #[command(subcommand)]
+        command: CalendarCommand,
+    },
+    /// Write an online backup of the SQLite database to FILE.
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup made with `caigou backup` into the data directory (server stopped).
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check every entry's hash and link; exit 1 naming the first bad entry.
+    Verify,
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// Print the date N working days after DATE (counting starts the next day).
+    AddWorkingDays { date: String, n: u32 },
+    /// Print whether DATE is a working day (exit 0) or not (exit 1).
+    IsWorkingDay { date: String },
+    /// Load or replace a year from a holiday-cn JSON file.
+    Load { file: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    server::init_tracing();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("错误 / error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn rejected(e: caigou_store::StoreError) -> AnyError {
+    match e {
+        caigou_store::StoreError::Rejected { code, zh, en } => format!("{zh} / {en} [{code}]").into(),
+        other => other.into(),
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
+    let config = cli.store.config();
+    match cli.command {
+        Command::Serve(args) => server::serve(config, args, false).await,
+        Command::Demo(args) => server::serve(config, args, true).await,
+        Command::Migrate => {
+            let store = Store::open(&config).await?;
+            println!("migrations applied ({})", config.database_url().split('@').next_back().unwrap_or_default());
+            store.close().await;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let store = Store::open(&config).await?;
+            let outcome = audit::verify(&store).await?;
+            store.close().await;
+            match outcome {
+                audit::Verification::Intact { entries } => {
+                    println!("审计日志完整 / audit chain intact: {entries} entries");
+                    Ok(ExitCode::SUCCESS)
+                }
+                audit::Verification::Broken(b) => {
+                    let at = b.seq().map(|s| format!("entry {s}")).unwrap_or_else(|| "chain head".into());
+                    println!("审计日志被篡改 / audit chain BROKEN at {at}: {b}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Calendar { command } => calendar(config, command).await,
+        Command::Backup { to } => {
+            let store = Store::open(&config).await?;
+            caigou_store::backup::backup_to(&store, &to).await.map_err(rejected)?;
+            store.close().await;
+            println!("backup written to {}", to.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { from } => restore(config, from).await,
+    }
+}
+
+async fn calendar(config: StoreConfig, command: CalendarCommand) -> Result<ExitCode, AnyError> {
+    let store = Store::open(&config).await?;
+    let parse = |s: &str| s.parse::<jiff::civil::Date>().map_err(|_| AnyError::from(format!("日期格式应为 YYYY-MM-DD / dates are YYYY-MM-DD: {s}")));
+    let result = match command {
+        CalendarCommand::AddWorkingDays { date, n } => {
+            let cal = caigou_store::calendar::load(&store).await?;
+            let d = cal.add_working_days(parse(&date)?, n).map_err(|e| format!("{} / {}", e.message(caigou_domain::Lang::Zh), e.message(caigou_domain::Lang::En)))?;
+            println!("{d}");
+            ExitCode::SUCCESS
+        }
+        CalendarCommand::IsWorkingDay { date } => {
+            let cal = caigou_store::calendar::load(&store).await?;
+            let working = cal.is_working_day(parse(&date)?).map_err(|e| format!("{} / {}", e.message(caigou_domain::Lang::Zh), e.message(caigou_domain::Lang::En)))?;
+            println!("{}", if working { "working day / 工作日" } else { "day off / 休息日" });
+            if working { ExitCode::SUCCESS } else { ExitCode::from(1) }
+        }
+        CalendarCommand::Load { file } => {
+            let text = std::fs::read_to_string(&file)?;
+            let year = caigou_store::calendar::load_year(&store, &audit::Actor::system("cli"), &text).await.map_err(rejected)?;
+            println!("loaded {year}");
+            ExitCode::SUCCESS
+        }
+    };
+    store.close().await;
+    Ok(result)
+}
+
+/// Restores a SQLite backup: checks the file's integrity and audit chain first, refuses to
+/// overwrite an existing database.
+async fn restore(config: StoreConfig, from: PathBuf) -> Result<ExitCode, AnyError> {
+    if config.database_url.is_some() {
+        return Err("restore works on the SQLite database; for PostgreSQL use pg_restore / psql (see README)".into());
+    }
+    let target = config.data_dir.join("caigou.db");
+    if target.exists() {
+        return Err(format!("{} exists: move it away first (the server must be stopped)", target.display()).into());
+    }
+    // Check the backup on its own before it becomes the live database.
+    let probe_dir = std::env::temp_dir().join(format!("caigou-restore-{}", std::process::id()));
+    std::fs::create_dir_all(&probe_dir)?;
+    let probe_db = probe_dir.join("caigou.db");
+    std::fs::copy(&from, &probe_db)?;
+    let mut probe_cfg = StoreConfig::new(&probe_dir);
+    probe_cfg.object_store_url = config.object_store_url.clone();
+    let probe = Store::connect(&probe_cfg).await?;
+    let verdict = audit::verify(&probe).await;
+    probe.close().await;
+    let _ = std::fs::remove_dir_all(&probe_dir);
+    match verdict? {
+        audit::Verification::Intact { entries } => {
+            std::fs::create_dir_all(&config.data_dir)?;
+            std::fs::copy(&from, &target)?;
+            println!("restored {} ({entries} audit entries verified) into {}", from.display(), target.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        audit::Verification::Broken(b) => Err(format!("the backup's audit chain is broken ({b}); not restored").into()),
+    }
+}

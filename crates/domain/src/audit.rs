@@ -31,9 +31,9 @@ pub struct AuditFields {
     pub prev_hash: String,
 }
 
-/// SHA-256 (hex) of a change description, serialized canonically (serde_json sorts map keys).
-pub fn change_digest(change: &serde_json::Value) -> String {
-    hex::encode(Sha256::digest(change.to_string().as_bytes()))
+/// SHA-256 (hex) of the stored change description (its exact JSON text).
+pub fn change_digest(change_json: &str) -> String {
+    hex::encode(Sha256::digest(change_json.as_bytes()))
 }
 
 /// The entry's hash: SHA-256 over length-prefixed fields, so no two field lists collide.
@@ -151,7 +151,7 @@ mod tests {
                     object_type: "x".into(),
                     object_id: seq.to_string(),
                     region_path: "/r/".into(),
-                    change_digest: change_digest(&serde_json::json!({"n": seq})),
+                    change_digest: change_digest(&format!("{{\"n\":{seq}}}")),
                     prev_hash: prev.clone(),
                 };
                 let h = entry_hash(&f);

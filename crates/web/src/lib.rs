@@ -1,1 +1,69 @@
+//! Caigou's HTTP shell: server-rendered pages (askama + vendored htmx), the JSON API under
+//! `/api/v1` with its generated OpenAPI document, and operator endpoints. Handlers parse input
+//! into domain types, ask [`caigou_domain::authz`], call the store, and render.
 
+pub mod api;
+mod ctx;
+pub mod error;
+pub mod i18n;
+mod metrics;
+mod pages;
+pub mod routes;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use caigou_store::Store;
+use caigou_store::users::SessionPolicy;
+
+pub use ctx::Ctx;
+pub use metrics::Metrics;
+
+/// How the web layer behaves; set once at start.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (the site is served over TLS, directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    pub session: SessionPolicy,
+    /// Largest request body accepted, in bytes.
+    pub max_body: usize,
+    /// Training/sandbox platform (its clock may be moved by a later issue).
+    pub sandbox: bool,
+    /// Demo installation: the sign-in page mentions the demo password.
+    pub demo: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig { secure_cookies: false, trust_proxy: false, session: SessionPolicy::default(), max_body: 2 * 1024 * 1024, sandbox: false, demo: false }
+    }
+}
+
+/// What every handler can reach. Servers keep no other state: sessions, jobs and files live in
+/// the database and the object store, so any number of servers can share them.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> AppState {
+        AppState { store, config: Arc::new(config), metrics: Arc::new(Metrics::new()) }
+    }
+}
+
+/// The whole application.
+pub fn app(state: AppState) -> Router {
+    routes::table().into_router(state)
+}
+
+/// Serves until `shutdown` resolves, then finishes in-flight requests.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    let app = app(state);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,7 @@
+//! The `caigou` binary's commands, as a library so the integration tests drive the same code.
+
+pub mod demo;
+pub mod mailer;
+pub mod server;
+
+pub type AnyError = Box<dyn std::error::Error + Send + Sync>;

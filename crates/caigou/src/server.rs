@@ -1,0 +1,98 @@
+//! `caigou serve` and `caigou demo`: open the store, start the background jobs, serve HTTP,
+//! and shut down gracefully on SIGINT/SIGTERM (in-flight requests finish).
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use caigou_store::{Store, StoreConfig};
+use caigou_web::{AppState, WebConfig};
+use clap::Args;
+use tokio::sync::watch;
+
+use crate::{AnyError, demo, mailer};
+
+
+#[derive(Args, Clone)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "CAIGOU_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Training/sandbox platform.
+    #[arg(long)]
+    sandbox: bool,
+    /// Mark cookies Secure (serve over TLS, or behind a TLS proxy).
+    #[arg(long, env = "CAIGOU_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Trust X-Forwarded-For for the client address (only behind your own proxy).
+    #[arg(long, env = "CAIGOU_TRUST_PROXY")]
+    trust_proxy: bool,
+    /// Outgoing mail: `smtp://host:port` (or `smtps://user:pass@host`). Unset: emails wait in the outbox.
+    #[arg(long, env = "CAIGOU_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Sender address for outgoing mail.
+    #[arg(long, env = "CAIGOU_MAIL_FROM", default_value = "采购云 <noreply@caigou.invalid>")]
+    mail_from: String,
+}
+
+pub fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("CAIGOU_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let json = std::env::var("CAIGOU_LOG_FORMAT").is_ok_and(|v| v == "json");
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn shutdown_signal(tx: watch::Sender<bool>) {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down: finishing in-flight requests");
+    let _ = tx.send(true);
+}
+
+pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Result<ExitCode, AnyError> {
+    let store = Store::open(&config).await?;
+    if seed_demo {
+        let seeded = demo::seed(&store).await?;
+        if seeded {
+            tracing::info!("demo data seeded");
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(args.listen).await.map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+    let addr = listener.local_addr()?;
+    let web = WebConfig { secure_cookies: args.secure_cookies, trust_proxy: args.trust_proxy, sandbox: args.sandbox, demo: seed_demo, ..WebConfig::default() };
+    let state = AppState::new(store.clone(), web);
+
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let mail = tokio::spawn(mailer::run(store.clone(), args.smtp_url.clone(), args.mail_from.clone(), stop_rx.clone()));
+
+    println!("采购云 Caigou listening on http://{addr}/");
+    if seed_demo {
+        demo::print_logins(addr);
+    }
+    let mut stop = stop_rx.clone();
+    let shutdown = async move {
+        let _ = stop.wait_for(|s| *s).await;
+    };
+    tokio::spawn(shutdown_signal(stop_tx));
+    caigou_web::serve(listener, state, shutdown).await?;
+    let _ = mail.await;
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}

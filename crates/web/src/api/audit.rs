@@ -1,0 +1,113 @@
+//! Browsing and verifying the audit trail.
+
+use axum::Json;
+use axum::extract::State;
+use caigou_domain::authz::{self, Action, Role};
+use caigou_store::audit::{self, AuditEntry, AuditFilter, Verification};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::ApiQuery;
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, ApiResult};
+
+#[derive(Deserialize, IntoParams, Default)]
+pub struct AuditQuery {
+    /// Substring of the action, e.g. `policy`.
+    pub action: Option<String>,
+    /// Only entries by this user id.
+    pub actor: Option<String>,
+    /// Only entries about objects in this region's subtree.
+    pub region: Option<String>,
+    /// Entries before this sequence number (paging).
+    pub before: Option<i64>,
+    pub limit: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditEntryOut {
+    pub seq: i64,
+    pub at: i64,
+    pub actor_user: Option<String>,
+    pub actor_org: Option<String>,
+    pub actor_role: Option<String>,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: String,
+    pub region_path: String,
+    pub change: String,
+    pub change_digest: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl From<AuditEntry> for AuditEntryOut {
+    fn from(e: AuditEntry) -> Self {
+        AuditEntryOut {
+            seq: e.seq,
+            at: e.at,
+            actor_user: e.actor_user,
+            actor_org: e.actor_org,
+            actor_role: e.actor_role,
+            action: e.action,
+            object_type: e.object_type,
+            object_id: e.object_id,
+            region_path: e.region_path,
+            change: e.change,
+            change_digest: e.change_digest,
+            prev_hash: e.prev_hash,
+            hash: e.hash,
+        }
+    }
+}
+
+/// The filter a principal may use: supervisors are confined to their region subtree.
+pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiResult<AuditFilter> {
+    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let requested = match q.region.as_deref().filter(|s| !s.is_empty()) {
+        Some(id) => Some(caigou_store::regions::get(&state.store, id).await?.path),
+        None => None,
+    };
+    let region_prefix = if subject.has(Role::Admin) {
+        requested
+    } else {
+        let own: String = format!("/{}/", subject.region_path.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("/"));
+        match requested {
+            // A supervisor may narrow to a region inside their subtree, never widen.
+            Some(p) => {
+                let ids: Vec<caigou_domain::ids::RegionId> = p.split('/').filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
+                authz::decide(&ctx.principal, Action::ViewAudit { object_region_path: &ids })?;
+                Some(p)
+            }
+            None => Some(own),
+        }
+    };
+    Ok(AuditFilter { region_prefix, action: q.action.clone().filter(|s| !s.is_empty()), actor_user: q.actor.clone().filter(|s| !s.is_empty()), before_seq: q.before, limit: q.limit.unwrap_or(50) })
+}
+
+/// Audit entries, newest first (admins: all; supervisors: their region subtree).
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])), params(AuditQuery),
+    responses((status = 200, body = Vec<AuditEntryOut>), (status = 403, body = super::ErrorBody)))]
+pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<AuditQuery>) -> ApiResult<Json<Vec<AuditEntryOut>>> {
+    let filter = scoped_filter(&state, &ctx, &q).await?;
+    Ok(Json(audit::list(&state.store, &filter).await?.into_iter().map(Into::into).collect()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VerifyOut {
+    pub intact: bool,
+    pub entries: Option<i64>,
+    /// The first bad entry's sequence number, when broken.
+    pub first_bad_seq: Option<i64>,
+    pub problem: Option<String>,
+}
+
+/// Verifies the whole hash chain (admins).
+#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit", security(("bearer" = [])), responses((status = 200, body = VerifyOut)))]
+pub async fn verify(State(state): State<AppState>) -> ApiResult<Json<VerifyOut>> {
+    Ok(Json(match audit::verify(&state.store).await? {
+        Verification::Intact { entries } => VerifyOut { intact: true, entries: Some(entries), first_bad_seq: None, problem: None },
+        Verification::Broken(b) => VerifyOut { intact: false, entries: None, first_bad_seq: b.seq(), problem: Some(b.to_string()) },
+    }))
+}

@@ -1,0 +1,157 @@
+//! Sign-in, the current user, password change and API tokens.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use caigou_store::users::{self, LoginRefused};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::ApiJson;
+use crate::ctx::{self, Ctx};
+use crate::error::{AppError, ApiResult};
+use crate::AppState;
+
+/// API tokens issued at login live this long.
+const LOGIN_TOKEN_TTL_MS: i64 = 12 * 60 * 60 * 1000;
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    /// Bearer token for `Authorization: Bearer …` (valid 12 hours).
+    pub token: String,
+    pub user: Me,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub organization: MeOrg,
+    /// Role keys: admin, supervisor, purchaser.handler, purchaser.reviewer, purchaser.approver, agency, supplier, expert.
+    pub roles: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeOrg {
+    pub id: String,
+    /// platform, purchasing_unit, central_agency, agency, supplier, expert_employer, finance_department
+    pub kind: String,
+    pub name: String,
+    pub region_id: String,
+    pub region_name: String,
+}
+
+impl From<&users::UserView> for Me {
+    fn from(v: &users::UserView) -> Me {
+        Me {
+            id: v.id.clone(),
+            username: v.username.clone(),
+            display_name: v.display_name.clone(),
+            email: v.email.clone(),
+            organization: MeOrg {
+                id: v.organization.id.clone(),
+                kind: v.organization.kind.clone(),
+                name: v.organization.name.clone(),
+                region_id: v.organization.region_id.clone(),
+                region_name: v.organization.region_name.clone(),
+            },
+            roles: v.roles.clone(),
+        }
+    }
+}
+
+pub fn login_refused(r: LoginRefused) -> AppError {
+    match r {
+        LoginRefused::BadCredentials => AppError::new(StatusCode::UNAUTHORIZED, "auth.bad_credentials", "用户名或密码错误", "wrong username or password"),
+        LoginRefused::Throttled => AppError::new(StatusCode::TOO_MANY_REQUESTS, "auth.throttled", "登录失败次数过多，请15分钟后再试", "too many failed sign-ins; try again in 15 minutes"),
+    }
+}
+
+/// Signs in with a username and password: returns a bearer token and sets a session cookie.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = LoginResponse), (status = 401, body = super::ErrorBody, description = "wrong credentials"), (status = 429, body = super::ErrorBody, description = "throttled")))]
+pub async fn login(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<LoginRequest>) -> ApiResult<Response> {
+    let store = &state.store;
+    let user = users::authenticate(store, req.username.trim(), &req.password, &ctx.address).await?.map_err(login_refused)?;
+    let identity = users::identity(store, user).await?.ok_or_else(|| login_refused(LoginRefused::BadCredentials))?;
+    let token = users::create_api_token(store, &identity, "login", LOGIN_TOKEN_TTL_MS).await?;
+    let session = users::create_session(store, &identity, &ctx.address).await?;
+    let mut resp = Json(LoginResponse { token, user: Me::from(&identity.view) }).into_response();
+    ctx::append_cookie(&mut resp, ctx::session_cookie(session, state.config.secure_cookies));
+    Ok(resp)
+}
+
+/// Ends the cookie session, if any. Bearer tokens expire on their own.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses((status = 204)))]
+pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Response> {
+    if let (Some(secret), Some(identity)) = (&ctx.session, &ctx.identity) {
+        users::end_session(&state.store, secret, identity).await?;
+    }
+    let mut resp = StatusCode::NO_CONTENT.into_response();
+    ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));
+    Ok(resp)
+}
+
+/// The signed-in user, organization and roles.
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])), responses((status = 200, body = Me), (status = 401, body = super::ErrorBody)))]
+pub async fn me(ctx: Ctx) -> ApiResult<Json<Me>> {
+    let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
+    Ok(Json(Me::from(&identity.view)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordChange {
+    pub current_password: String,
+    /// 10 to 128 characters.
+    pub new_password: String,
+}
+
+/// Changes the password; every other session of the user ends.
+#[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", security(("bearer" = [])), request_body = PasswordChange,
+    responses((status = 204), (status = 422, body = super::ErrorBody)))]
+pub async fn change_password(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PasswordChange>) -> ApiResult<StatusCode> {
+    let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
+    users::change_password(&state.store, identity, &req.current_password, &req.new_password, ctx.session.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TokenRequest {
+    pub name: String,
+    /// Days of validity, 1 to 365.
+    pub days: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenResponse {
+    pub token: String,
+}
+
+/// Issues an API token for a machine client.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "auth", security(("bearer" = [])), request_body = TokenRequest,
+    responses((status = 201, body = TokenResponse), (status = 422, body = super::ErrorBody)))]
+pub async fn create_token(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<TokenRequest>) -> ApiResult<(StatusCode, Json<TokenResponse>)> {
+    let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
+    let token = issue_token(&state, identity, &req.name, req.days).await?;
+    Ok((StatusCode::CREATED, Json(TokenResponse { token })))
+}
+
+pub async fn issue_token(state: &AppState, identity: &users::Identity, name: &str, days: i64) -> ApiResult<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 64 {
+        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "token.bad_name", "令牌名称应为1到64个字符", "the token name must have 1 to 64 characters").with_field("name", "1–64"));
+    }
+    if !(1..=365).contains(&days) {
+        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "token.bad_days", "有效期应为1到365天", "validity must be 1 to 365 days").with_field("days", "1–365"));
+    }
+    Ok(users::create_api_token(&state.store, identity, name, days * 24 * 60 * 60 * 1000).await?)
+}

@@ -1,0 +1,71 @@
+//! The signed-in user's notifications.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use caigou_domain::authz::{self, Action};
+use caigou_store::notify;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, ApiResult};
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationOut {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
+    pub link: Option<String>,
+    /// Unix milliseconds.
+    pub created_at: i64,
+    pub read: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Inbox {
+    pub unread: i64,
+    pub items: Vec<NotificationOut>,
+}
+
+/// The newest 100 notifications and the unread count.
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "notifications", security(("bearer" = [])), responses((status = 200, body = Inbox)))]
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Inbox>> {
+    let me = ctx.identity.as_ref().ok_or_else(AppError::internal)?.subject.user;
+    let items = notify::inbox(&state.store, me, 100).await?;
+    let unread = notify::unread_count(&state.store, me).await?;
+    let en = ctx.lang == caigou_domain::Lang::En;
+    Ok(Json(Inbox {
+        unread,
+        items: items
+            .into_iter()
+            .map(|n| NotificationOut {
+                id: n.id,
+                kind: n.kind,
+                title: if en { n.title_en } else { n.title_zh },
+                body: if en { n.body_en } else { n.body_zh },
+                link: n.link,
+                created_at: n.created_at,
+                read: n.read_at.is_some(),
+            })
+            .collect(),
+    }))
+}
+
+/// Marks one of your notifications read.
+#[utoipa::path(post, path = "/api/v1/notifications/{id}/read", tag = "notifications", security(("bearer" = [])),
+    params(("id" = String, Path)), responses((status = 204), (status = 403, body = super::ErrorBody), (status = 404, body = super::ErrorBody)))]
+pub async fn mark_read(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<StatusCode> {
+    mark_own_read(&state, &ctx, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn mark_own_read(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<()> {
+    let n = notify::get(&state.store, id).await?;
+    let recipient = n.user_id.parse().map_err(|_| AppError::internal())?;
+    authz::decide(&ctx.principal, Action::ReadNotification { recipient })?;
+    notify::mark_read(&state.store, id).await?;
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! Regions and their versioned policy sets.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use caigou_domain::authz::{self, Action};
+use caigou_domain::policy::{PolicyOverride, PolicySet};
+use caigou_store::audit::Actor;
+use caigou_store::regions;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiJson, ApiQuery};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, ApiResult};
+
+#[derive(Serialize, ToSchema)]
+pub struct RegionOut {
+    pub id: String,
+    pub parent_id: Option<String>,
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    /// platform, province, city, county
+    pub level: String,
+}
+
+/// All regions, parents before children.
+#[utoipa::path(get, path = "/api/v1/regions", tag = "regions", responses((status = 200, body = Vec<RegionOut>)))]
+pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<RegionOut>>> {
+    let all = regions::list(&state.store).await?;
+    Ok(Json(all.into_iter().map(|r| RegionOut { id: r.id, parent_id: r.parent_id, code: r.code, name_zh: r.name_zh, name_en: r.name_en, level: r.level }).collect()))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct DateQuery {
+    /// YYYY-MM-DD; default today (China time).
+    pub date: Option<String>,
+}
+
+pub fn parse_date(s: &str, field: &str) -> Result<Date, AppError> {
+    s.trim().parse::<Date>().map_err(|_| {
+        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.bad_date", format!("日期格式应为 YYYY-MM-DD：{s}"), format!("dates are YYYY-MM-DD: {s}")).with_field(field, "YYYY-MM-DD")
+    })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EffectivePolicy {
+    pub region_id: String,
+    pub date: String,
+    /// Amounts are integer fen.
+    #[schema(value_type = Object)]
+    pub policy: PolicySet,
+}
+
+/// The policy in force for a region at a date (inherited along the region tree).
+#[utoipa::path(get, path = "/api/v1/regions/{id}/policy", tag = "regions", params(("id" = String, Path), DateQuery),
+    responses((status = 200, body = EffectivePolicy), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn effective(State(state): State<AppState>, Path(id): Path<String>, ApiQuery(q): ApiQuery<DateQuery>) -> ApiResult<Json<EffectivePolicy>> {
+    let date = match q.date {
+        Some(d) => parse_date(&d, "date")?,
+        None => state.store.clock().today(),
+    };
+    let policy = regions::effective_policy(&state.store, &id, date).await?;
+    Ok(Json(EffectivePolicy { region_id: id, date: date.to_string(), policy }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VersionOut {
+    pub id: String,
+    pub effective_from: String,
+    #[schema(value_type = Object)]
+    pub overrides: PolicyOverride,
+    pub note: String,
+    pub created_at: i64,
+    pub created_by: Option<String>,
+}
+
+/// The policy versions a region defines itself (not inherited ones).
+#[utoipa::path(get, path = "/api/v1/regions/{id}/policy-versions", tag = "regions", params(("id" = String, Path)),
+    responses((status = 200, body = Vec<VersionOut>), (status = 404, body = super::ErrorBody)))]
+pub async fn versions(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<Vec<VersionOut>>> {
+    regions::get(&state.store, &id).await?;
+    let vs = regions::versions(&state.store, &id).await?;
+    Ok(Json(
+        vs.into_iter()
+            .map(|v| VersionOut { id: v.id, effective_from: v.version.effective_from.to_string(), overrides: v.version.overrides, note: v.note, created_at: v.created_at, created_by: v.created_by })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewVersion {
+    /// YYYY-MM-DD
+    pub effective_from: String,
+    pub note: String,
+    /// Fields left out (or null) inherit from the parent region. Amounts in integer fen.
+    #[schema(value_type = Object)]
+    pub overrides: PolicyOverride,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: String,
+}
+
+/// Adds a policy version to a region (platform admins). Audited.
+#[utoipa::path(post, path = "/api/v1/regions/{id}/policy-versions", tag = "regions", security(("bearer" = [])), params(("id" = String, Path)), request_body = NewVersion,
+    responses((status = 201, body = Created), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn add_version(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(req): ApiJson<NewVersion>) -> ApiResult<(StatusCode, Json<Created>)> {
+    authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
+    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let date = parse_date(&req.effective_from, "effective_from")?;
+    let id = regions::add_version(&state.store, &Actor::of(subject), &id, date, &req.overrides, req.note.trim()).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}

@@ -1,0 +1,194 @@
+//! Who is asking, in which language, with which CSRF token: resolved once per request by
+//! [`resolve`] and handed to handlers as [`Ctx`].
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use caigou_domain::Lang;
+use caigou_domain::authz::Principal;
+use caigou_store::users::{self, Identity};
+
+use crate::AppState;
+use crate::error::{AppError, RenderedError};
+
+pub const SESSION_COOKIE: &str = "caigou_session";
+pub const CSRF_COOKIE: &str = "caigou_csrf";
+pub const LANG_COOKIE: &str = "caigou_lang";
+
+/// The request's context.
+#[derive(Clone)]
+pub struct Ctx {
+    pub principal: Principal,
+    pub identity: Option<Arc<Identity>>,
+    pub lang: Lang,
+    /// The token forms must echo (double-submit: it equals the CSRF cookie).
+    pub csrf: String,
+    /// The session secret, when signed in by cookie.
+    pub session: Option<String>,
+    pub address: String,
+    pub path: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Ctx>().cloned().ok_or_else(AppError::internal)
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
+fn client_address(req: &Request, trust_proxy: bool) -> String {
+    if trust_proxy {
+        if let Some(first) = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
+            return first.trim().to_string();
+        }
+    }
+    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}
+
+pub fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+fn unsafe_method(m: &Method) -> bool {
+    !matches!(*m, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Resolves the principal (Bearer token or session cookie), the language and the CSRF token,
+/// and enforces CSRF on every state-changing request made with a cookie.
+pub async fn resolve(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let api = is_api(req.uri().path());
+    match resolve_inner(state, req, next).await {
+        Ok(r) => r,
+        Err(e) if api => e.json_response(e.lang),
+        Err(e) => crate::pages::error_response(&e, e.lang),
+    }
+}
+
+async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<Response, AppError> {
+    let jar = CookieJar::from_headers(req.headers());
+    let path = req.uri().path().to_string();
+    let api = is_api(&path);
+    let lang = match jar.get(LANG_COOKIE) {
+        Some(c) => Lang::from_tag(c.value()),
+        None if api => req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::from_accept_language).unwrap_or_default(),
+        None => Lang::Zh,
+    };
+    let address = client_address(&req, state.config.trust_proxy);
+    let store = &state.store;
+
+    let mut clear_session = false;
+    let mut session = None;
+    let token = bearer(req.headers()).map(str::to_string);
+    let user = if let Some(token) = &token {
+        match users::token_user(store, token).await.map_err(|e| AppError::from(e).in_lang(lang))? {
+            Some(u) => Some(u),
+            None => return Err(AppError::new(StatusCode::UNAUTHORIZED, "auth.bad_token", "API 令牌无效或已过期", "the API token is invalid or expired").in_lang(lang)),
+        }
+    } else if let Some(c) = jar.get(SESSION_COOKIE) {
+        match users::session_user(store, c.value(), state.config.session).await.map_err(|e| AppError::from(e).in_lang(lang))? {
+            Some(u) => {
+                session = Some(c.value().to_string());
+                Some(u)
+            }
+            None => {
+                clear_session = true;
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let identity = match user {
+        Some(u) => users::identity(store, u).await.map_err(|e| AppError::from(e).in_lang(lang))?.map(Arc::new),
+        None => None,
+    };
+    let principal = match &identity {
+        Some(i) => Principal::User(i.subject.clone()),
+        None => Principal::Anonymous,
+    };
+
+    let (csrf, new_csrf) = match jar.get(CSRF_COOKIE) {
+        Some(c) if c.value().len() == 64 => (c.value().to_string(), false),
+        _ => (caigou_store::random_secret(), true),
+    };
+
+    // CSRF: a state-changing request authenticated by cookie must echo the token. Bearer-token
+    // clients are not browsers and carry no ambient credentials. Page forms without a session
+    // (the login form) are checked too, against login CSRF.
+    if unsafe_method(req.method()) && token.is_none() && (session.is_some() || !api) {
+        let (checked_req, ok) = csrf_matches(req, &csrf, new_csrf, state.config.max_body).await;
+        req = checked_req;
+        if !ok {
+            return Err(AppError::new(StatusCode::FORBIDDEN, "csrf.invalid", "表单已过期或来源不明，请刷新页面后重试", "the form expired or came from elsewhere; reload the page and try again").in_lang(lang));
+        }
+    }
+
+    req.extensions_mut().insert(Ctx { principal, identity, lang, csrf: csrf.clone(), session, address, path });
+    let mut resp = next.run(req).await;
+    if let Some(RenderedError(err)) = resp.extensions().get::<RenderedError>().cloned() {
+        resp = if api { err.json_response(lang) } else { crate::pages::error_response(&err, lang) };
+    }
+    let secure = state.config.secure_cookies;
+    if new_csrf {
+        append_cookie(&mut resp, Cookie::build((CSRF_COOKIE, csrf)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build());
+    }
+    if clear_session {
+        append_cookie(&mut resp, removal(SESSION_COOKIE, secure));
+    }
+    Ok(resp)
+}
+
+async fn csrf_matches(req: Request, expected: &str, cookie_was_missing: bool, limit: usize) -> (Request, bool) {
+    if cookie_was_missing {
+        return (req, false);
+    }
+    if let Some(h) = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+        let ok = h == expected;
+        return (req, ok);
+    }
+    if let Some(q) = req.uri().query() {
+        if let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(q) {
+            if pairs.iter().any(|(k, v)| k == "csrf" && v == expected) {
+                return (req, true);
+            }
+        }
+    }
+    let is_form = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return (req, false);
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return (Request::from_parts(parts, Body::empty()), false);
+    };
+    let ok = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes).map(|pairs| pairs.iter().any(|(k, v)| k == "csrf" && v == expected)).unwrap_or(false);
+    (Request::from_parts(parts, Body::from(bytes)), ok)
+}
+
+pub fn append_cookie(resp: &mut Response, cookie: Cookie<'static>) {
+    if let Ok(v) = HeaderValue::from_str(&cookie.to_string()) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+pub fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
+    let mut c = Cookie::build((name, "")).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build();
+    c.make_removal();
+    c
+}
+
+pub fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, secret)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build()
+}

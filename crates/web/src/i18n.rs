@@ -1,0 +1,195 @@
+//! The translation layer: every text a page shows comes from this table, in Simplified Chinese
+//! (the default) and English. A test checks that no key is defined twice.
+
+use caigou_domain::Lang;
+
+/// (key, 简体中文, English)
+const TEXTS: &[(&str, &str, &str)] = &[
+    ("app.name", "采购云 · 政府采购电子化平台", "Caigou · e-Procurement Platform"),
+    ("app.short", "采购云", "Caigou"),
+    ("nav.home", "首页", "Home"),
+    ("nav.workbench", "工作台", "Workbench"),
+    ("nav.inbox", "消息", "Inbox"),
+    ("nav.account", "账户", "Account"),
+    ("nav.login", "登录", "Sign in"),
+    ("nav.logout", "退出", "Sign out"),
+    ("nav.catalog", "品目目录", "Catalog"),
+    ("nav.regions", "区域与政策", "Regions & policies"),
+    ("nav.calendar", "工作日历", "Calendar"),
+    ("nav.audit", "审计日志", "Audit trail"),
+    ("nav.api", "API 文档", "API docs"),
+    ("nav.lang_switch", "English", "中文"),
+    ("portal.title", "政府采购公告", "Procurement announcements"),
+    ("portal.search", "搜索公告", "Search announcements"),
+    ("portal.search_button", "搜索", "Search"),
+    ("portal.empty", "暂无公告", "No announcements yet"),
+    ("portal.intro", "从预算到付款全流程网上办理：密封电子投标、法定期限自动计算、全程留痕可验证。", "From budget to payment online: sealed electronic bids, legal periods computed for you, every step on a verifiable record."),
+    ("portal.published", "发布时间", "Published"),
+    ("portal.region", "区域", "Region"),
+    ("portal.kind", "类型", "Type"),
+    ("portal.back", "返回公告列表", "Back to announcements"),
+    ("login.title", "登录", "Sign in"),
+    ("login.username", "用户名", "Username"),
+    ("login.password", "密码", "Password"),
+    ("login.submit", "登录", "Sign in"),
+    ("login.bad_credentials", "用户名或密码错误", "wrong username or password"),
+    ("login.throttled", "登录失败次数过多，请15分钟后再试", "too many failed sign-ins; try again in 15 minutes"),
+    ("login.demo_hint", "演示账号密码均为 caigou-demo", "All demo accounts use the password caigou-demo"),
+    ("wb.title", "工作台", "Workbench"),
+    ("wb.greeting", "您好", "Hello"),
+    ("wb.todo", "待办事项", "To do"),
+    ("wb.todo_empty", "暂无待办事项", "Nothing to do right now"),
+    ("wb.recent", "最近动态", "Recent activity"),
+    ("wb.recent_empty", "暂无动态", "No recent activity"),
+    ("wb.notifications", "最新消息", "Latest notifications"),
+    ("wb.shortcuts", "常用功能", "Shortcuts"),
+    ("wb.org", "单位", "Organization"),
+    ("wb.roles", "角色", "Roles"),
+    ("wb.todo.calendar_missing", "下一年度工作日历尚未导入", "Next year's working-day calendar is not loaded yet"),
+    ("wb.todo.unread", "条未读消息", "unread notifications"),
+    ("wb.todo.no_policy", "区域尚未设置政策参数", "region has no policy set"),
+    ("inbox.title", "消息中心", "Inbox"),
+    ("inbox.empty", "没有消息", "No notifications"),
+    ("inbox.mark_read", "标为已读", "Mark read"),
+    ("inbox.unread", "未读", "Unread"),
+    ("account.title", "账户设置", "Account"),
+    ("account.change_password", "修改密码", "Change password"),
+    ("account.current_password", "当前密码", "Current password"),
+    ("account.new_password", "新密码（至少10个字符）", "New password (at least 10 characters)"),
+    ("account.save", "保存", "Save"),
+    ("account.password_changed", "密码已修改，其他设备上的登录已退出", "Password changed; your other sessions were signed out"),
+    ("account.tokens", "API 令牌", "API tokens"),
+    ("account.token_name", "令牌名称", "Token name"),
+    ("account.token_create", "生成令牌", "Create token"),
+    ("account.token_created", "新令牌（只显示一次，请妥善保存）", "New token (shown once; keep it safe)"),
+    ("catalog.title", "政府采购品目分类目录（2022）", "Procurement catalog (2022)"),
+    ("catalog.search", "按编码或名称搜索", "Search by code or name"),
+    ("catalog.code", "编码", "Code"),
+    ("catalog.name", "名称", "Name"),
+    ("catalog.level", "层级", "Level"),
+    ("catalog.children", "下级品目", "Sub-items"),
+    ("catalog.none", "没有匹配的品目", "No matching items"),
+    ("catalog.up", "上级", "Up"),
+    ("regions.title", "区域与政策参数", "Regions and policies"),
+    ("regions.policy_at", "当前生效政策", "Policy in force today"),
+    ("regions.versions", "版本记录", "Versions"),
+    ("regions.add_version", "新增政策版本", "Add a policy version"),
+    ("regions.effective_from", "生效日期", "Effective from"),
+    ("regions.note", "说明", "Note"),
+    ("regions.inherit_hint", "留空表示继承上级区域", "Leave empty to inherit from the parent region"),
+    ("regions.open_tender", "公开招标数额标准（元）", "Open-tender threshold (yuan)"),
+    ("regions.decentralized", "分散采购限额（元）", "Decentralized procurement limit (yuan)"),
+    ("regions.central_catalog", "集中采购目录（品目编码，逗号分隔）", "Centralized catalog (品目 codes, comma-separated)"),
+    ("regions.emall_limit", "电子卖场直购限额（元）", "E-mall direct-purchase limit (yuan)"),
+    ("regions.sme", "中小企业价格扣除（小微%/联合体%）", "SME price deduction (small & micro % / consortium %)"),
+    ("regions.goods", "货物", "Goods"),
+    ("regions.works", "工程", "Works"),
+    ("regions.services", "服务", "Services"),
+    ("regions.saved", "政策版本已保存并记入审计日志", "Policy version saved and recorded in the audit trail"),
+    ("regions.no_policy", "尚无生效政策", "No policy in force"),
+    ("regions.inherited", "（继承）", "(inherited)"),
+    ("calendar.title", "工作日历", "Working-day calendar"),
+    ("calendar.years", "已导入年份", "Years loaded"),
+    ("calendar.load", "导入年度数据（holiday-cn JSON 格式）", "Load a year (holiday-cn JSON format)"),
+    ("calendar.load_button", "导入", "Load"),
+    ("calendar.loaded", "已导入", "Loaded"),
+    ("calendar.check", "期限计算", "Compute a period"),
+    ("calendar.start", "起始日", "Start date"),
+    ("calendar.days", "工作日数", "Working days"),
+    ("calendar.compute", "计算", "Compute"),
+    ("calendar.result", "结果", "Result"),
+    ("calendar.is_working", "工作日", "working day"),
+    ("calendar.is_off", "休息日", "day off"),
+    ("audit.title", "审计日志", "Audit trail"),
+    ("audit.seq", "序号", "No."),
+    ("audit.at", "时间", "Time"),
+    ("audit.actor", "操作人", "Actor"),
+    ("audit.action", "操作", "Action"),
+    ("audit.object", "对象", "Object"),
+    ("audit.hash", "哈希", "Hash"),
+    ("audit.filter", "筛选", "Filter"),
+    ("audit.older", "更早的记录", "Older entries"),
+    ("audit.empty", "没有记录", "No entries"),
+    ("audit.chain_ok", "哈希链完整", "Hash chain intact"),
+    ("audit.chain_broken", "哈希链已损坏", "Hash chain broken"),
+    ("error.title", "出错了", "Something went wrong"),
+    ("error.not_found", "页面不存在", "Page not found"),
+    ("error.forbidden", "您无权访问此页面", "You are not allowed to see this page"),
+    ("error.back_home", "返回首页", "Back to home"),
+    ("common.submit", "提交", "Submit"),
+    ("common.yes", "是", "Yes"),
+    ("common.no", "否", "No"),
+    ("common.view", "查看", "View"),
+    ("common.none", "无", "None"),
+    ("footer.text", "开源政府采购电子化平台 · 数据均可验证", "Open-source e-procurement · every record verifiable"),
+];
+
+/// A translator for one request's language. Templates call `t.s("key")`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Tr {
+        Tr { lang }
+    }
+
+    /// The text for `key`; an unknown key shows itself, so a missing entry is visible, not blank.
+    pub fn s(&self, key: &str) -> &'static str {
+        match TEXTS.iter().find(|(k, _, _)| *k == key) {
+            Some((_, zh, en)) => match self.lang {
+                Lang::Zh => zh,
+                Lang::En => en,
+            },
+            None => {
+                tracing::warn!(key, "missing translation");
+                "??"
+            }
+        }
+    }
+
+    pub fn is_en(&self) -> bool {
+        self.lang == Lang::En
+    }
+
+    pub fn tag(&self) -> &'static str {
+        self.lang.tag()
+    }
+
+    /// The other language's tag, for the switch link.
+    pub fn other_tag(&self) -> &'static str {
+        match self.lang {
+            Lang::Zh => "en",
+            Lang::En => "zh-CN",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_both_languages_are_filled() {
+        let mut seen = std::collections::HashSet::new();
+        for (k, zh, en) in TEXTS {
+            assert!(seen.insert(*k), "duplicate key {k}");
+            assert!(!zh.is_empty() && !en.is_empty(), "empty text for {k}");
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_templates_exists() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let keys: std::collections::HashSet<&str> = TEXTS.iter().map(|(k, _, _)| *k).collect();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for part in text.split("t.s(\"").skip(1) {
+                let key = part.split('"').next().unwrap();
+                assert!(keys.contains(key), "{} uses unknown key {key}", path.display());
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Password change and API tokens.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use caigou_store::users;
+use serde::Deserialize;
+
+use super::{Chrome, render};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    chrome: Chrome,
+    notice: Option<String>,
+    error: Option<String>,
+    token: Option<String>,
+}
+
+async fn account(state: &AppState, ctx: &Ctx, notice: Option<String>, error: Option<String>, token: Option<String>) -> Result<AccountPage, AppError> {
+    Ok(AccountPage { chrome: Chrome::load(state, ctx).await?, notice, error, token })
+}
+
+pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(&account(&state, &ctx, None, None, None).await?))
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+pub async fn change_password(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Response, AppError> {
+    let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
+    match users::change_password(&state.store, &identity, &f.current_password, &f.new_password, ctx.session.as_deref()).await {
+        Ok(()) => {
+            let notice = Chrome::bare(&ctx).t.s("account.password_changed").to_string();
+            Ok(render(&account(&state, &ctx, Some(notice), None, None).await?))
+        }
+        Err(e @ caigou_store::StoreError::Rejected { .. }) => {
+            let err = AppError::from(e);
+            Ok((err.status, render(&account(&state, &ctx, None, Some(err.message(ctx.lang).to_string()), None).await?)).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+pub async fn create_token(State(state): State<AppState>, ctx: Ctx, Form(f): Form<TokenForm>) -> Result<Response, AppError> {
+    let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
+    match crate::api::auth::issue_token(&state, &identity, &f.name, 90).await {
+        Ok(token) => Ok(render(&account(&state, &ctx, None, None, Some(token)).await?)),
+        Err(err) if err.status.is_client_error() => Ok((err.status, render(&account(&state, &ctx, None, Some(err.message(ctx.lang).to_string()), None).await?)).into_response()),
+        Err(err) => Err(err),
+    }
+}

@@ -1,0 +1,98 @@
+//! Sign-in and sign-out pages, and the language switch.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use caigou_store::users;
+use serde::Deserialize;
+
+use super::{Chrome, render};
+use crate::AppState;
+use crate::api::auth::login_refused;
+use crate::ctx::{self, Ctx};
+use crate::error::AppError;
+
+/// Only local paths are followed after sign-in (no open redirect).
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next.to_string() } else { "/workbench".to_string() }
+}
+
+#[derive(Deserialize)]
+pub struct LangQuery {
+    to: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn switch_lang(State(state): State<AppState>, Query(q): Query<LangQuery>) -> Response {
+    let lang = caigou_domain::Lang::from_tag(&q.to);
+    let mut resp = Redirect::to(&safe_next(if q.next.is_empty() { "/" } else { &q.next })).into_response();
+    let cookie = Cookie::build((ctx::LANG_COOKIE, lang.tag())).path("/").secure(state.config.secure_cookies).same_site(SameSite::Lax).permanent().build();
+    ctx::append_cookie(&mut resp, cookie);
+    resp
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    next: String,
+    username: String,
+    error: Option<String>,
+    demo: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login_form(State(state): State<AppState>, ctx: Ctx, crate::api::ApiQuery(q): crate::api::ApiQuery<NextQuery>) -> Result<Response, AppError> {
+    if ctx.identity.is_some() {
+        return Ok(Redirect::to("/workbench").into_response());
+    }
+    let next = q.next;
+    Ok(render(&LoginPage { chrome: Chrome::bare(&ctx), next, username: String::new(), error: None, demo: state.config.demo }))
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
+    let store = &state.store;
+    let username = form.username.trim().to_string();
+    let refused = match users::authenticate(store, &username, &form.password, &ctx.address).await? {
+        Ok(user) => match users::identity(store, user).await? {
+            Some(identity) => {
+                let secret = users::create_session(store, &identity, &ctx.address).await?;
+                let mut resp = Redirect::to(&safe_next(&form.next)).into_response();
+                ctx::append_cookie(&mut resp, ctx::session_cookie(secret, state.config.secure_cookies));
+                return Ok(resp);
+            }
+            None => users::LoginRefused::BadCredentials,
+        },
+        Err(r) => r,
+    };
+    let err = login_refused(refused);
+    let page = LoginPage { chrome: Chrome::bare(&ctx), next: form.next, username, error: Some(err.message(ctx.lang).to_string()), demo: state.config.demo };
+    Ok((err.status, render(&page)).into_response())
+}
+
+pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    if let (Some(secret), Some(identity)) = (&ctx.session, &ctx.identity) {
+        users::end_session(&state.store, secret, identity).await?;
+    }
+    let mut resp = Redirect::to("/").into_response();
+    ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));
+    Ok(resp)
+}

@@ -1,0 +1,53 @@
+//! The notification inbox.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use caigou_domain::Lang;
+use caigou_store::notify::{self, Notification};
+
+use super::{Chrome, render, when};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::AppError;
+
+pub struct NotificationRow {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub link: Option<String>,
+    pub when: String,
+    pub read: bool,
+}
+
+pub fn rows(items: Vec<Notification>, lang: Lang) -> Vec<NotificationRow> {
+    items
+        .into_iter()
+        .map(|n| NotificationRow {
+            when: when(&n.created_at),
+            read: n.read_at.is_some(),
+            title: if lang == Lang::En { n.title_en } else { n.title_zh },
+            body: if lang == Lang::En { n.body_en } else { n.body_zh },
+            link: n.link,
+            id: n.id,
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "inbox.html")]
+struct InboxPage {
+    chrome: Chrome,
+    items: Vec<NotificationRow>,
+}
+
+pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let me = ctx.identity.as_ref().ok_or_else(AppError::internal)?.subject.user;
+    let items = rows(notify::inbox(&state.store, me, 200).await?, ctx.lang);
+    Ok(render(&InboxPage { chrome: Chrome::load(&state, &ctx).await?, items }))
+}
+
+pub async fn mark_read(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    crate::api::notifications::mark_own_read(&state, &ctx, &id).await?;
+    Ok(Redirect::to("/inbox").into_response())
+}

@@ -1,0 +1,86 @@
+//! Each role's 工作台: what to do, what happened lately, the latest notifications.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use caigou_domain::authz::Role;
+use caigou_store::audit::{self, AuditFilter};
+use caigou_store::{notify, regions};
+
+use super::inbox::{NotificationRow, rows};
+use super::{Chrome, render, when};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::AppError;
+
+pub struct Todo {
+    pub text: String,
+    pub href: String,
+}
+
+pub struct RecentRow {
+    pub action: String,
+    pub object: String,
+    pub when: String,
+}
+
+#[derive(Template)]
+#[template(path = "workbench.html")]
+struct Workbench {
+    chrome: Chrome,
+    name: String,
+    org: String,
+    roles: String,
+    todos: Vec<Todo>,
+    notifications: Vec<NotificationRow>,
+    recent: Vec<RecentRow>,
+}
+
+pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
+    let subject = &identity.subject;
+    let store = &state.store;
+    let chrome = Chrome::load(&state, &ctx).await?;
+    let t = chrome.t;
+
+    let mut todos = Vec::new();
+    if chrome.unread > 0 {
+        todos.push(Todo { text: format!("{} {}", chrome.unread, t.s("wb.todo.unread")), href: "/inbox".into() });
+    }
+    if subject.has(Role::Admin) {
+        let today = store.clock().today();
+        let cal = caigou_store::calendar::load(store).await?;
+        let next_year = today.year() + 1;
+        if !cal.years().any(|y| y == next_year) {
+            todos.push(Todo { text: format!("{} ({next_year})", t.s("wb.todo.calendar_missing")), href: "/calendar".into() });
+        }
+        for r in regions::list(store).await? {
+            if regions::effective_policy(store, &r.id, today).await.is_err() {
+                let name = if t.is_en() { r.name_en.clone() } else { r.name_zh.clone() };
+                todos.push(Todo { text: format!("{name}: {}", t.s("wb.todo.no_policy")), href: format!("/regions/{}", r.id) });
+            }
+        }
+    }
+
+    // Recent activity: admins see the platform, supervisors their region subtree, everyone
+    // else their own actions.
+    let mut filter = AuditFilter { limit: 8, ..Default::default() };
+    if subject.has(Role::Admin) {
+    } else if subject.has(Role::Supervisor) {
+        filter.region_prefix = Some(format!("/{}/", subject.region_path.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("/")));
+    } else {
+        filter.actor_user = Some(subject.user.to_string());
+    }
+    let recent = audit::list(store, &filter).await?.into_iter().map(|e| RecentRow { action: e.action, object: e.object_type, when: when(&e.at) }).collect();
+
+    let notifications = rows(notify::inbox(store, subject.user, 5).await?, ctx.lang);
+    Ok(render(&Workbench {
+        name: identity.view.display_name.clone(),
+        org: identity.view.organization.name.clone(),
+        roles: chrome.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default(),
+        chrome,
+        todos,
+        notifications,
+        recent,
+    }))
+}

@@ -1,0 +1,160 @@
+//! Every route, with the access rule it declares. Routes can only be added through
+//! [`RouteTable::add`], which requires a rule, and the table is what the authorization matrix
+//! test walks: a route without a rule cannot exist.
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::handler::Handler;
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{MethodFilter, on};
+use caigou_domain::authz::{Access, Denied, Role};
+
+use crate::ctx::{self, Ctx};
+use crate::error::AppError;
+use crate::{AppState, api, metrics, pages};
+
+/// Page or JSON API: decides how a denial is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Page,
+    Api,
+}
+
+pub const PUBLIC: Access = Access::Public;
+pub const SIGNED_IN: Access = Access::SignedIn;
+pub const ADMIN: Access = Access::Roles(&[Role::Admin]);
+/// Who may read the audit trail (supervisors only within their region subtree).
+pub const AUDIT_READERS: Access = Access::Roles(&[Role::Admin, Role::Supervisor]);
+
+#[derive(Debug, Clone)]
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+    pub kind: Kind,
+}
+
+pub struct RouteTable {
+    router: Router<AppState>,
+    specs: Vec<RouteSpec>,
+}
+
+impl RouteTable {
+    fn new() -> RouteTable {
+        RouteTable { router: Router::new(), specs: Vec::new() }
+    }
+
+    /// Adds a route guarded by `access`.
+    pub fn add<H, T>(mut self, method: Method, path: &'static str, access: Access, handler: H) -> RouteTable
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let kind = if ctx::is_api(path) { Kind::Api } else { Kind::Page };
+        let filter = MethodFilter::try_from(method.clone()).expect("standard method");
+        let guarded = on(filter, handler).layer(middleware::from_fn(move |req: Request, next: Next| guard(access, kind, req, next)));
+        self.router = self.router.route(path, guarded);
+        self.specs.push(RouteSpec { method, path, access, kind });
+        self
+    }
+
+    pub fn specs(&self) -> &[RouteSpec] {
+        &self.specs
+    }
+
+    pub fn into_router(self, state: AppState) -> Router {
+        let max_body = state.config.max_body;
+        self.router
+            .fallback(not_found)
+            .layer(middleware::from_fn_with_state(state.clone(), ctx::resolve))
+            .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
+            .layer(DefaultBodyLimit::max(max_body))
+            .with_state(state)
+    }
+}
+
+async fn guard(access: Access, kind: Kind, req: Request, next: Next) -> Response {
+    let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {
+        return AppError::internal().into_response();
+    };
+    match access.check(&ctx.principal) {
+        Ok(()) => next.run(req).await,
+        Err(denied) => deny(kind, denied, &ctx),
+    }
+}
+
+/// How a denial looks: JSON for the API; for pages, the login form or a forbidden page.
+pub fn deny(kind: Kind, denied: Denied, ctx: &Ctx) -> Response {
+    match (kind, denied) {
+        (Kind::Api, d) => AppError::from(d).in_lang(ctx.lang).into_response(),
+        (Kind::Page, Denied::NotSignedIn) => Redirect::to(&format!("/login?next={}", urlencode(&ctx.path))).into_response(),
+        (Kind::Page, Denied::Forbidden) => pages::error_page(ctx, StatusCode::FORBIDDEN, "error.forbidden"),
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)]).map(|x| x.trim_start_matches('=').to_string()).unwrap_or_default()
+}
+
+async fn not_found(ctx: Ctx) -> Response {
+    if ctx::is_api(&ctx.path) {
+        AppError::not_found(&ctx.path).in_lang(ctx.lang).into_response()
+    } else {
+        pages::error_page(&ctx, StatusCode::NOT_FOUND, "error.not_found")
+    }
+}
+
+/// The route table of the whole site.
+pub fn table() -> RouteTable {
+    use Method as M;
+    RouteTable::new()
+        // Operators
+        .add(M::GET, "/healthz", PUBLIC, pages::ops::healthz)
+        .add(M::GET, "/metrics", ADMIN, metrics::scrape)
+        .add(M::GET, "/static/{file}", PUBLIC, pages::ops::static_file)
+        // Public portal
+        .add(M::GET, "/", PUBLIC, pages::portal::home)
+        .add(M::GET, "/announcements/{id}", PUBLIC, pages::portal::announcement)
+        .add(M::GET, "/lang", PUBLIC, pages::auth::switch_lang)
+        .add(M::GET, "/login", PUBLIC, pages::auth::login_form)
+        .add(M::POST, "/login", PUBLIC, pages::auth::login_submit)
+        .add(M::POST, "/logout", SIGNED_IN, pages::auth::logout)
+        .add(M::GET, "/catalog", PUBLIC, pages::catalog::browse)
+        .add(M::GET, "/regions", PUBLIC, pages::regions::list)
+        .add(M::GET, "/regions/{id}", PUBLIC, pages::regions::detail)
+        .add(M::POST, "/regions/{id}/versions", ADMIN, pages::regions::add_version)
+        .add(M::GET, "/calendar", PUBLIC, pages::calendar::page)
+        .add(M::POST, "/calendar/years", ADMIN, pages::calendar::load_year)
+        .add(M::GET, "/api/docs", PUBLIC, pages::ops::api_docs)
+        // Signed-in pages
+        .add(M::GET, "/workbench", SIGNED_IN, pages::workbench::page)
+        .add(M::GET, "/inbox", SIGNED_IN, pages::inbox::page)
+        .add(M::POST, "/inbox/{id}/read", SIGNED_IN, pages::inbox::mark_read)
+        .add(M::GET, "/account", SIGNED_IN, pages::account::page)
+        .add(M::POST, "/account/password", SIGNED_IN, pages::account::change_password)
+        .add(M::POST, "/account/tokens", SIGNED_IN, pages::account::create_token)
+        .add(M::GET, "/audit", AUDIT_READERS, pages::audit::page)
+        // JSON API
+        .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
+        .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)
+        .add(M::POST, "/api/v1/auth/logout", SIGNED_IN, api::auth::logout)
+        .add(M::GET, "/api/v1/me", SIGNED_IN, api::auth::me)
+        .add(M::POST, "/api/v1/me/password", SIGNED_IN, api::auth::change_password)
+        .add(M::POST, "/api/v1/tokens", SIGNED_IN, api::auth::create_token)
+        .add(M::GET, "/api/v1/notifications", SIGNED_IN, api::notifications::list)
+        .add(M::POST, "/api/v1/notifications/{id}/read", SIGNED_IN, api::notifications::mark_read)
+        .add(M::GET, "/api/v1/announcements", PUBLIC, api::portal::announcements)
+        .add(M::GET, "/api/v1/regions", PUBLIC, api::regions::list)
+        .add(M::GET, "/api/v1/regions/{id}/policy", PUBLIC, api::regions::effective)
+        .add(M::GET, "/api/v1/regions/{id}/policy-versions", PUBLIC, api::regions::versions)
+        .add(M::POST, "/api/v1/regions/{id}/policy-versions", ADMIN, api::regions::add_version)
+        .add(M::GET, "/api/v1/catalog", PUBLIC, api::catalog::search)
+        .add(M::GET, "/api/v1/catalog/{code}", PUBLIC, api::catalog::get)
+        .add(M::GET, "/api/v1/calendar/is-working-day", PUBLIC, api::calendar::is_working_day)
+        .add(M::GET, "/api/v1/calendar/add-working-days", PUBLIC, api::calendar::add_working_days)
+        .add(M::POST, "/api/v1/calendar/years", ADMIN, api::calendar::load_year)
+        .add(M::GET, "/api/v1/audit", AUDIT_READERS, api::audit::list)
+        .add(M::GET, "/api/v1/audit/verify", ADMIN, api::audit::verify)
+}
