@@ -64,7 +64,7 @@ pub fn entry_hash(f: &AuditFields) -> String {
 /// Where and why a chain check failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainBreak {
-    #[error("entry {seq}: expected sequence number {expected} (an entry is missing)")]
+    #[error("entry {expected} is missing (the next stored entry is {seq})")]
     Gap { seq: i64, expected: i64 },
     #[error("entry {seq}: does not link to the previous entry's hash")]
     Link { seq: i64 },
@@ -79,7 +79,9 @@ pub enum ChainBreak {
 impl ChainBreak {
     pub fn seq(&self) -> Option<i64> {
         match self {
-            ChainBreak::Gap { seq, .. } | ChainBreak::Link { seq } | ChainBreak::Altered { seq } => Some(*seq),
+            // The first entry that is not as it should be: for a gap, the missing one.
+            ChainBreak::Gap { expected, .. } => Some(*expected),
+            ChainBreak::Link { seq } | ChainBreak::Altered { seq } => Some(*seq),
             ChainBreak::Truncated { last, .. } => Some(last + 1),
             ChainBreak::HeadMismatch => None,
         }

@@ -57,8 +57,9 @@ fn client_address(req: &Request, trust_proxy: bool) -> String {
     req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
+/// JSON API routes (the human-readable `/api/docs` page is not one).
 pub fn is_api(path: &str) -> bool {
-    path.starts_with("/api/")
+    path.starts_with("/api/v1/") || path == "/api/v1"
 }
 
 fn unsafe_method(m: &Method) -> bool {

@@ -85,7 +85,10 @@ pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): F
     };
     let err = login_refused(refused);
     let page = LoginPage { chrome: Chrome::bare(&ctx), next: form.next, username, error: Some(err.message(ctx.lang).to_string()), demo: state.config.demo };
-    Ok((err.status, render(&page)).into_response())
+    // The form is re-shown with the reason: 422 for wrong credentials (401 would ask for HTTP
+    // authentication), 429 when throttled.
+    let status = if err.status == axum::http::StatusCode::UNAUTHORIZED { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { err.status };
+    Ok((status, render(&page)).into_response())
 }
 
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

@@ -1,0 +1,16 @@
+//! Integration tests: each runs against a real server on SQLite and on PostgreSQL
+//! (`CAIGOU_TEST_PG_URL`, started by scripts/test.sh).
+
+#[macro_use]
+mod helpers;
+
+mod audit_trail;
+mod auth;
+mod authz_matrix;
+mod bad_input;
+mod calendar_catalog;
+mod demo;
+mod mail;
+mod multi_node;
+mod operations;
+mod policies;

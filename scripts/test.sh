@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and integration tests on SQLite and PostgreSQL, then the browser
+# tests in Debian's Chromium. Installs what it needs (Debian and npm packages) on first run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/caigou-target}
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+need_apt=()
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
+command -v node >/dev/null || need_apt+=(nodejs npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== installing ${need_apt[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+command -v cargo-nextest >/dev/null || cargo install cargo-nextest --locked
+
+pgdir=$(mktemp -d /tmp/caigou-pg.XXXXXX)
+pgport=$(( 20000 + RANDOM % 20000 ))
+cleanup() { "$root/scripts/pg-test-server.sh" stop "$pgdir"; rm -rf "$pgdir"; }
+trap cleanup EXIT
+export CAIGOU_TEST_PG_URL=$("$root/scripts/pg-test-server.sh" start "$pgdir" "$pgport")
+echo "== PostgreSQL test server at $CAIGOU_TEST_PG_URL"
+
+echo "== cargo nextest (SQLite and PostgreSQL)"
+cargo build --workspace --tests --bins
+cargo nextest run --workspace --no-fail-fast
+
+echo "== browser tests (Playwright + Debian Chromium)"
+"$root/tests/browser/run.sh"

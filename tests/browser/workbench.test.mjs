@@ -1,0 +1,158 @@
+// What a person sees on the portal home, the sign-in page and the workbench, for every demo
+// role, on a desktop and on a phone, in Chinese and after switching to English.
+//
+// Run through ./run.sh, which starts `caigou demo` and sets CAIGOU_URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.CAIGOU_URL;
+if (!BASE) throw new Error('CAIGOU_URL is not set: run tests/browser/run.sh');
+const SHOTS = process.env.CAIGOU_SCREENSHOTS || '/tmp/caigou-screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+const PASSWORD = 'caigou-demo';
+const LOGINS = ['admin', 'supervisor', 'purchaser', 'agency', 'supplier1', 'expert1'];
+const VIEWPORTS = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
+};
+const TEST_TIMEOUT = 30_000;
+const STEP_TIMEOUT = 10_000;
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Runs `body(page)` in a fresh browser context; on failure saves a screenshot named after the test. */
+async function withPage(name, contextOptions, body) {
+  const context = await browser.newContext({ baseURL: BASE, ...contextOptions });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+  const page = await context.newPage();
+  try {
+    await body(page);
+  } catch (err) {
+    const path = join(SHOTS, `FAILED-${name}.png`);
+    await page.screenshot({ path, fullPage: true }).catch(() => {});
+    err.message += `\n  page: ${page.url()}\n  screenshot: ${path}`;
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+async function expectVisible(locator, what) {
+  try {
+    await locator.first().waitFor({ state: 'visible' });
+  } catch {
+    assert.fail(`expected ${what} to be visible`);
+  }
+}
+
+async function htmlLang(page) {
+  return page.locator('html').getAttribute('lang');
+}
+
+/** The page is no wider than the window: nothing to scroll sideways. */
+async function assertNoHorizontalOverflow(page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  assert.ok(
+    scrollWidth <= innerWidth + 1,
+    `page scrolls sideways at ${page.url()}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`,
+  );
+}
+
+async function signIn(page, username, password) {
+  await page.goto('/login');
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+for (const [vpName, vpOptions] of Object.entries(VIEWPORTS)) {
+  for (const login of LOGINS) {
+    const name = `${login}-${vpName}`;
+    test(`${login} signs in on ${vpName}, sees the workbench in Chinese, switches to English, signs out`, { timeout: TEST_TIMEOUT }, () =>
+      withPage(name, vpOptions, async (page) => {
+        await signIn(page, login, PASSWORD);
+        await page.waitForURL((u) => u.pathname === '/workbench');
+
+        // The workbench, in Chinese.
+        const workbench = page.getByTestId('workbench');
+        await expectVisible(workbench, 'the workbench card');
+        await expectVisible(workbench.getByRole('heading', { level: 1, name: '工作台', exact: true }), 'the heading 工作台 in the workbench card');
+        await expectVisible(page.getByRole('heading', { name: '待办事项', exact: true }), 'the section title 待办事项');
+        await expectVisible(page.getByRole('heading', { name: '最新消息', exact: true }), 'the section title 最新消息');
+        assert.equal(await htmlLang(page), 'zh-CN', '<html lang> on the Chinese workbench');
+        await assertNoHorizontalOverflow(page);
+        await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+        // Switch to English: same page, English words.
+        await page.getByTestId('lang-switch').click();
+        await page.waitForURL((u) => u.pathname === '/workbench');
+        await expectVisible(page.getByTestId('workbench').getByRole('heading', { level: 1, name: 'Workbench', exact: true }), 'the heading Workbench');
+        await expectVisible(page.getByRole('heading', { name: 'To do', exact: true }), 'the section title To do');
+        assert.equal(await htmlLang(page), 'en', '<html lang> after switching to English');
+        await assertNoHorizontalOverflow(page);
+
+        // Sign out: back on the portal home, with the sign-in link.
+        await page.getByTestId('logout').click();
+        await page.waitForURL((u) => u.pathname === '/');
+        await expectVisible(page.getByTestId('login-link'), 'the sign-in link after signing out');
+        assert.equal(await page.getByTestId('logout').count(), 0, 'no sign-out button after signing out');
+      }),
+    );
+  }
+}
+
+test('the portal home on a phone lists announcements in Chinese, without sideways scrolling', { timeout: TEST_TIMEOUT }, () =>
+  withPage('portal-phone', VIEWPORTS.phone, async (page) => {
+    await page.goto('/');
+    const list = page.getByTestId('announcements');
+    await expectVisible(list, 'the announcements list');
+    const items = list.locator('li');
+    assert.ok((await items.count()) >= 1, 'at least one announcement is listed');
+    await expectVisible(items.first().getByRole('link'), 'a link to the first announcement');
+    await expectVisible(page.getByRole('heading', { name: '政府采购公告', exact: true }), 'the section title 政府采购公告');
+    await expectVisible(page.getByTestId('login-link').filter({ hasText: '登录' }), 'the sign-in link 登录');
+    assert.equal(await htmlLang(page), 'zh-CN', '<html lang> on the portal home');
+    await assertNoHorizontalOverflow(page);
+    await page.screenshot({ path: join(SHOTS, 'portal-phone.png'), fullPage: true });
+  }),
+);
+
+test('a wrong password is refused with 用户名或密码错误', { timeout: TEST_TIMEOUT }, () =>
+  withPage('wrong-password', VIEWPORTS.desktop, async (page) => {
+    await signIn(page, 'purchaser', 'not-the-password');
+    const error = page.getByTestId('login-error');
+    await expectVisible(error, 'the sign-in error');
+    assert.match(await error.innerText(), /用户名或密码错误/);
+    assert.equal(new URL(page.url()).pathname, '/login', 'still on the sign-in page');
+    await expectVisible(page.getByTestId('login-submit'), 'the sign-in button, to try again');
+    await page.screenshot({ path: join(SHOTS, 'wrong-password.png'), fullPage: true });
+  }),
+);
