@@ -61,7 +61,10 @@ impl Role {
     }
 
     pub fn is_purchaser(self) -> bool {
-        matches!(self, Role::PurchaserHandler | Role::PurchaserReviewer | Role::PurchaserApprover)
+        matches!(
+            self,
+            Role::PurchaserHandler | Role::PurchaserReviewer | Role::PurchaserApprover
+        )
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -262,11 +265,17 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
     let allowed = match action {
         Action::EditRegionPolicy | Action::Administer => s.has(Role::Admin),
         Action::ViewAudit { object_region_path } => {
-            s.has(Role::Admin) || (s.has(Role::Supervisor) && s.region().is_some_and(|r| object_region_path.contains(&r)))
+            s.has(Role::Admin)
+                || (s.has(Role::Supervisor)
+                    && s.region().is_some_and(|r| object_region_path.contains(&r)))
         }
         Action::ReadNotification { recipient } => s.user == recipient,
     };
-    if allowed { Ok(()) } else { Err(Denied::Forbidden) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
 }
 
 #[cfg(test)]
@@ -294,8 +303,14 @@ mod tests {
         assert_eq!(Access::Public.check(&anon), Ok(()));
         assert_eq!(Access::SignedIn.check(&anon), Err(Denied::NotSignedIn));
         let supplier = subject(&[Role::Supplier], &[1]);
-        assert_eq!(Access::Roles(&[Role::Admin]).check(&supplier), Err(Denied::Forbidden));
-        assert_eq!(Access::Roles(&[Role::Admin, Role::Supplier]).check(&supplier), Ok(()));
+        assert_eq!(
+            Access::Roles(&[Role::Admin]).check(&supplier),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            Access::Roles(&[Role::Admin, Role::Supplier]).check(&supplier),
+            Ok(())
+        );
         assert_eq!(Access::Roles(&[]).check(&supplier), Err(Denied::Forbidden));
     }
 
@@ -305,20 +320,77 @@ mod tests {
         let county_object = [RegionId(id(1)), RegionId(id(10)), RegionId(id(11))];
         let other_city_object = [RegionId(id(1)), RegionId(id(20))];
         let root_object = [RegionId(id(1))];
-        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &county_object }), Ok(()));
-        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &other_city_object }), Err(Denied::Forbidden));
-        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &root_object }), Err(Denied::Forbidden));
+        assert_eq!(
+            decide(
+                &city_supervisor,
+                Action::ViewAudit {
+                    object_region_path: &county_object
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            decide(
+                &city_supervisor,
+                Action::ViewAudit {
+                    object_region_path: &other_city_object
+                }
+            ),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(
+                &city_supervisor,
+                Action::ViewAudit {
+                    object_region_path: &root_object
+                }
+            ),
+            Err(Denied::Forbidden)
+        );
         let admin = subject(&[Role::Admin], &[1]);
-        assert_eq!(decide(&admin, Action::ViewAudit { object_region_path: &other_city_object }), Ok(()));
+        assert_eq!(
+            decide(
+                &admin,
+                Action::ViewAudit {
+                    object_region_path: &other_city_object
+                }
+            ),
+            Ok(())
+        );
     }
 
     #[test]
     fn only_admins_edit_policies_and_only_recipients_read_notifications() {
         let supervisor = subject(&[Role::Supervisor], &[1]);
-        assert_eq!(decide(&supervisor, Action::EditRegionPolicy), Err(Denied::Forbidden));
-        assert_eq!(decide(&subject(&[Role::Admin], &[1]), Action::EditRegionPolicy), Ok(()));
-        assert_eq!(decide(&supervisor, Action::ReadNotification { recipient: UserId(id(100)) }), Ok(()));
-        assert_eq!(decide(&supervisor, Action::ReadNotification { recipient: UserId(id(101)) }), Err(Denied::Forbidden));
-        assert_eq!(decide(&Principal::Anonymous, Action::Administer), Err(Denied::NotSignedIn));
+        assert_eq!(
+            decide(&supervisor, Action::EditRegionPolicy),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(&subject(&[Role::Admin], &[1]), Action::EditRegionPolicy),
+            Ok(())
+        );
+        assert_eq!(
+            decide(
+                &supervisor,
+                Action::ReadNotification {
+                    recipient: UserId(id(100))
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            decide(
+                &supervisor,
+                Action::ReadNotification {
+                    recipient: UserId(id(101))
+                }
+            ),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(&Principal::Anonymous, Action::Administer),
+            Err(Denied::NotSignedIn)
+        );
     }
 }

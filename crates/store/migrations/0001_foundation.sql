@@ -113,6 +113,8 @@ CREATE INDEX audit_log_region ON audit_log (region_path);
 CREATE TABLE calendar_years (
     year BIGINT PRIMARY KEY,
     source TEXT NOT NULL,
+    -- The file as loaded, kept in the object store.
+    file_id TEXT NOT NULL,
     loaded_at BIGINT NOT NULL,
     loaded_by TEXT
 );

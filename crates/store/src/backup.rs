@@ -16,11 +16,19 @@ pub async fn backup_to(store: &Store, target: &Path) -> Result<()> {
         ));
     }
     if target.exists() {
-        return Err(StoreError::reject("backup.target_exists", format!("目标文件已存在：{}", target.display()), format!("the target file exists: {}", target.display())));
+        return Err(StoreError::reject(
+            "backup.target_exists",
+            format!("目标文件已存在：{}", target.display()),
+            format!("the target file exists: {}", target.display()),
+        ));
     }
-    let path = target.to_str().ok_or_else(|| StoreError::Internal("backup path is not UTF-8".into()))?;
+    let path = target
+        .to_str()
+        .ok_or_else(|| StoreError::Internal("backup path is not UTF-8".into()))?;
     // VACUUM INTO takes a literal; quote it as SQL requires.
     let sql = format!("VACUUM INTO '{}'", path.replace('\'', "''"));
-    sqlx::query(AssertSqlSafe(sql)).execute(store.pool()).await?;
+    sqlx::query(AssertSqlSafe(sql))
+        .execute(store.pool())
+        .await?;
     Ok(())
 }

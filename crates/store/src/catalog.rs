@@ -19,7 +19,9 @@ pub struct CatalogItem {
 }
 
 pub async fn seed_builtin_catalog(store: &Store) -> Result<()> {
-    let present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items").fetch_one(store.pool()).await?;
+    let present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items")
+        .fetch_one(store.pool())
+        .await?;
     if present == 0 {
         import_csv(store, &Actor::system("builtin-catalog"), BUILTIN_CATALOG).await?;
     }
@@ -30,11 +32,17 @@ pub async fn seed_builtin_catalog(store: &Store) -> Result<()> {
 /// names its first bad line.
 pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize> {
     let entries = parse_catalog_csv(csv).map_err(|(line, msg)| {
-        StoreError::reject("catalog.bad_file", format!("品目文件第{line}行有误：{msg}"), format!("catalog file, line {line}: {msg}"))
+        StoreError::reject(
+            "catalog.bad_file",
+            format!("品目文件第{line}行有误：{msg}"),
+            format!("catalog file, line {line}: {msg}"),
+        )
     })?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("DELETE FROM catalog_items").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM catalog_items")
+        .execute(&mut *tx)
+        .await?;
     // Multi-row inserts keep this to a few dozen round trips on PostgreSQL.
     for chunk in entries.chunks(200) {
         let mut sql = String::from("INSERT INTO catalog_items (code, name, level, parent) VALUES ");
@@ -47,12 +55,28 @@ pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize
         }
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for CatalogEntry { code, name, parent } in chunk {
-            q = q.bind(code.to_string()).bind(name.clone()).bind(i64::from(code.level())).bind(parent.as_ref().map(|p| p.to_string()));
+            q = q
+                .bind(code.to_string())
+                .bind(name.clone())
+                .bind(i64::from(code.level()))
+                .bind(parent.as_ref().map(|p| p.to_string()));
         }
         q.execute(&mut *tx).await?;
     }
     let detail = serde_json::json!({"entries": entries.len(), "source_sha256": caigou_domain::audit::change_digest(csv)});
-    audit::append(&mut tx, now, actor, Change { action: "catalog.imported", object_type: "catalog", object_id: "pinmu", region_path: "", detail: &detail }).await?;
+    audit::append(
+        &mut tx,
+        now,
+        actor,
+        Change {
+            action: "catalog.imported",
+            object_type: "catalog",
+            object_id: "pinmu",
+            region_path: "",
+            detail: &detail,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(entries.len())
 }
@@ -79,9 +103,16 @@ pub async fn children(store: &Store, parent: Option<&str>) -> Result<Vec<Catalog
 }
 
 pub async fn get(store: &Store, code: &str) -> Result<Option<CatalogItem>> {
-    Ok(sqlx::query_as::<_, CatalogItem>("SELECT code, name, level, parent FROM catalog_items WHERE code = $1").bind(code).fetch_optional(store.pool()).await?)
+    Ok(sqlx::query_as::<_, CatalogItem>(
+        "SELECT code, name, level, parent FROM catalog_items WHERE code = $1",
+    )
+    .bind(code)
+    .fetch_optional(store.pool())
+    .await?)
 }
 
 pub async fn count(store: &Store) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items").fetch_one(store.pool()).await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items")
+        .fetch_one(store.pool())
+        .await?)
 }

@@ -36,7 +36,9 @@ impl Clock {
 /// Formats Unix milliseconds as `2026-11-23 14:05` in Asia/Shanghai.
 pub fn display_ms(ms: i64) -> String {
     match Timestamp::from_millisecond(ms) {
-        Ok(ts) => Zoned::new(ts, china()).strftime("%Y-%m-%d %H:%M").to_string(),
+        Ok(ts) => Zoned::new(ts, china())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
         Err(_) => String::from("—"),
     }
 }

@@ -40,15 +40,33 @@ pub async fn claim_emails(store: &Store, limit: i64) -> Result<Vec<OutgoingEmail
         DbKind::Sqlite => CLAIM_SQLITE,
     };
     let mut tx = store.begin().await?;
-    let rows = sqlx::query(sql).bind(now + CLAIM_MS).bind(now).bind(MAX_ATTEMPTS).bind(limit).fetch_all(&mut *tx).await?;
+    let rows = sqlx::query(sql)
+        .bind(now + CLAIM_MS)
+        .bind(now)
+        .bind(MAX_ATTEMPTS)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
     tx.commit().await?;
     rows.into_iter()
-        .map(|r| Ok(OutgoingEmail { id: r.try_get("id")?, to_addr: r.try_get("to_addr")?, subject: r.try_get("subject")?, body: r.try_get("body")?, attempts: r.try_get("attempts")? }))
+        .map(|r| {
+            Ok(OutgoingEmail {
+                id: r.try_get("id")?,
+                to_addr: r.try_get("to_addr")?,
+                subject: r.try_get("subject")?,
+                body: r.try_get("body")?,
+                attempts: r.try_get("attempts")?,
+            })
+        })
         .collect()
 }
 
 pub async fn email_sent(store: &Store, id: &str) -> Result<()> {
-    sqlx::query("UPDATE email_outbox SET sent_at = $1, last_error = NULL WHERE id = $2").bind(store.clock().now_ms()).bind(id).execute(store.pool()).await?;
+    sqlx::query("UPDATE email_outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+        .bind(store.clock().now_ms())
+        .bind(id)
+        .execute(store.pool())
+        .await?;
     Ok(())
 }
 
@@ -66,7 +84,17 @@ pub async fn email_failed(store: &Store, email: &OutgoingEmail, error: &str) -> 
 
 /// Queue depth for metrics: (pending, failed for good).
 pub async fn outbox_depth(store: &Store) -> Result<(i64, i64)> {
-    let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND attempts < $1").bind(MAX_ATTEMPTS).fetch_one(store.pool()).await?;
-    let dead: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND attempts >= $1").bind(MAX_ATTEMPTS).fetch_one(store.pool()).await?;
+    let pending: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND attempts < $1",
+    )
+    .bind(MAX_ATTEMPTS)
+    .fetch_one(store.pool())
+    .await?;
+    let dead: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND attempts >= $1",
+    )
+    .bind(MAX_ATTEMPTS)
+    .fetch_one(store.pool())
+    .await?;
     Ok((pending, dead))
 }

@@ -19,9 +19,20 @@ pub struct Announcement {
 }
 
 /// Publishes an announcement (immutable from then on). Audited.
-pub async fn publish(tx: &mut Tx, now_ms: i64, actor: &Actor, region: RegionId, kind: &str, title: &str, body: &str) -> Result<String> {
+pub async fn publish(
+    tx: &mut Tx,
+    now_ms: i64,
+    actor: &Actor,
+    region: RegionId,
+    kind: &str,
+    title: &str,
+    body: &str,
+) -> Result<String> {
     let id = new_id().to_string();
-    let path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1").bind(region.to_string()).fetch_one(&mut **tx).await?;
+    let path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1")
+        .bind(region.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
     sqlx::query("INSERT INTO announcements (id, region_id, kind, title, body, published_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
         .bind(region.to_string())
@@ -32,7 +43,19 @@ pub async fn publish(tx: &mut Tx, now_ms: i64, actor: &Actor, region: RegionId, 
         .execute(&mut **tx)
         .await?;
     let detail = serde_json::json!({"kind": kind, "title": title, "body_sha256": caigou_domain::audit::change_digest(body)});
-    audit::append(tx, now_ms, actor, Change { action: "announcement.published", object_type: "announcement", object_id: &id, region_path: &path, detail: &detail }).await?;
+    audit::append(
+        tx,
+        now_ms,
+        actor,
+        Change {
+            action: "announcement.published",
+            object_type: "announcement",
+            object_id: &id,
+            region_path: &path,
+            detail: &detail,
+        },
+    )
+    .await?;
     Ok(id)
 }
 

@@ -27,10 +27,23 @@ impl Region {
     }
 }
 
-pub async fn create_region(tx: &mut Tx, now_ms: i64, actor: &Actor, parent: Option<RegionId>, code: &str, name_zh: &str, name_en: &str, level: RegionLevel) -> Result<RegionId> {
+pub async fn create_region(
+    tx: &mut Tx,
+    now_ms: i64,
+    actor: &Actor,
+    parent: Option<RegionId>,
+    code: &str,
+    name_zh: &str,
+    name_en: &str,
+    level: RegionLevel,
+) -> Result<RegionId> {
     let id = RegionId(new_id());
     let parent_path = match parent {
-        Some(p) => sqlx::query_scalar::<_, String>("SELECT path FROM regions WHERE id = $1").bind(p.to_string()).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound("region"))?,
+        Some(p) => sqlx::query_scalar::<_, String>("SELECT path FROM regions WHERE id = $1")
+            .bind(p.to_string())
+            .fetch_optional(&mut **tx)
+            .await?
+            .ok_or(StoreError::NotFound("region"))?,
         None => "/".to_string(),
     };
     let path = format!("{parent_path}{id}/");
@@ -45,26 +58,53 @@ pub async fn create_region(tx: &mut Tx, now_ms: i64, actor: &Actor, parent: Opti
         .execute(&mut **tx)
         .await?;
     let detail = serde_json::json!({"code": code, "name_zh": name_zh, "name_en": name_en, "level": level.key()});
-    audit::append(tx, now_ms, actor, Change { action: "region.created", object_type: "region", object_id: &id.to_string(), region_path: &path, detail: &detail }).await?;
+    audit::append(
+        tx,
+        now_ms,
+        actor,
+        Change {
+            action: "region.created",
+            object_type: "region",
+            object_id: &id.to_string(),
+            region_path: &path,
+            detail: &detail,
+        },
+    )
+    .await?;
     Ok(id)
 }
 
 /// All regions in tree order (by path).
 pub async fn list(store: &Store) -> Result<Vec<Region>> {
-    let mut regions = sqlx::query_as::<_, Region>("SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions").fetch_all(store.pool()).await?;
+    let mut regions = sqlx::query_as::<_, Region>(
+        "SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions",
+    )
+    .fetch_all(store.pool())
+    .await?;
     // Order parents before children, siblings by code.
-    let by_id: std::collections::HashMap<String, String> = regions.iter().map(|r| (r.id.clone(), r.code.clone())).collect();
-    let key = |r: &Region| r.path.split('/').filter(|s| !s.is_empty()).map(|id| by_id.get(id).cloned().unwrap_or_default()).collect::<Vec<_>>();
+    let by_id: std::collections::HashMap<String, String> = regions
+        .iter()
+        .map(|r| (r.id.clone(), r.code.clone()))
+        .collect();
+    let key = |r: &Region| {
+        r.path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(|id| by_id.get(id).cloned().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
     regions.sort_by_key(key);
     Ok(regions)
 }
 
 pub async fn get(store: &Store, id: &str) -> Result<Region> {
-    sqlx::query_as::<_, Region>("SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions WHERE id = $1")
-        .bind(id)
-        .fetch_optional(store.pool())
-        .await?
-        .ok_or(StoreError::NotFound("region"))
+    sqlx::query_as::<_, Region>(
+        "SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or(StoreError::NotFound("region"))
 }
 
 /// A stored policy version with its bookkeeping.
@@ -91,8 +131,11 @@ pub async fn versions(store: &Store, region_id: &str) -> Result<Vec<StoredVersio
                 id: row.try_get("id")?,
                 region_id: row.try_get("region_id")?,
                 version: PolicyVersion {
-                    effective_from: from.parse().map_err(|e| StoreError::Internal(format!("bad stored date {from}: {e}")))?,
-                    overrides: serde_json::from_str(&overrides).map_err(|e| StoreError::Internal(format!("bad stored policy: {e}")))?,
+                    effective_from: from.parse().map_err(|e| {
+                        StoreError::Internal(format!("bad stored date {from}: {e}"))
+                    })?,
+                    overrides: serde_json::from_str(&overrides)
+                        .map_err(|e| StoreError::Internal(format!("bad stored policy: {e}")))?,
                 },
                 note: row.try_get("note")?,
                 created_at: row.try_get("created_at")?,
@@ -104,28 +147,60 @@ pub async fn versions(store: &Store, region_id: &str) -> Result<Vec<StoredVersio
 
 /// Adds a policy version to a region (validated, audited). A second version for the same
 /// region and date is refused: versions are never edited, a correction is a new version.
-pub async fn add_version(store: &Store, actor: &Actor, region_id: &str, effective_from: Date, overrides: &PolicyOverride, note: &str) -> Result<String> {
+pub async fn add_version(
+    store: &Store,
+    actor: &Actor,
+    region_id: &str,
+    effective_from: Date,
+    overrides: &PolicyOverride,
+    note: &str,
+) -> Result<String> {
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    let id = insert_version(&mut tx, now, actor, region_id, effective_from, overrides, note).await?;
+    let id = insert_version(
+        &mut tx,
+        now,
+        actor,
+        region_id,
+        effective_from,
+        overrides,
+        note,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// [`add_version`] inside the caller's transaction.
-pub async fn insert_version(tx: &mut Tx, now: i64, actor: &Actor, region_id: &str, effective_from: Date, overrides: &PolicyOverride, note: &str) -> Result<String> {
+pub async fn insert_version(
+    tx: &mut Tx,
+    now: i64,
+    actor: &Actor,
+    region_id: &str,
+    effective_from: Date,
+    overrides: &PolicyOverride,
+    note: &str,
+) -> Result<String> {
     overrides.validate().map_err(|e| StoreError::rejected(&e))?;
-    let path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1").bind(region_id).fetch_optional(&mut **tx).await?.ok_or(StoreError::NotFound("region"))?;
-    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM policy_versions WHERE region_id = $1 AND effective_from = $2")
+    let path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1")
         .bind(region_id)
-        .bind(effective_from.to_string())
-        .fetch_one(&mut **tx)
-        .await?;
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound("region"))?;
+    let exists: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM policy_versions WHERE region_id = $1 AND effective_from = $2",
+    )
+    .bind(region_id)
+    .bind(effective_from.to_string())
+    .fetch_one(&mut **tx)
+    .await?;
     if exists > 0 {
         return Err(StoreError::reject(
             "policy.version_exists",
             format!("该区域已有 {effective_from} 生效的版本；请选择其他生效日期"),
-            format!("this region already has a version effective {effective_from}; choose another date"),
+            format!(
+                "this region already has a version effective {effective_from}; choose another date"
+            ),
         ));
     }
     let id = new_id().to_string();
@@ -141,7 +216,19 @@ pub async fn insert_version(tx: &mut Tx, now: i64, actor: &Actor, region_id: &st
         .execute(&mut **tx)
         .await?;
     let detail = serde_json::json!({"effective_from": effective_from.to_string(), "overrides": overrides, "note": note});
-    audit::append(tx, now, actor, Change { action: "policy.version_added", object_type: "region", object_id: region_id, region_path: &path, detail: &detail }).await?;
+    audit::append(
+        tx,
+        now,
+        actor,
+        Change {
+            action: "policy.version_added",
+            object_type: "region",
+            object_id: region_id,
+            region_path: &path,
+            detail: &detail,
+        },
+    )
+    .await?;
     Ok(id)
 }
 
@@ -150,7 +237,13 @@ pub async fn effective_policy(store: &Store, region_id: &str, date: Date) -> Res
     let region = get(store, region_id).await?;
     let mut chain = Vec::new();
     for ancestor in region.path.split('/').filter(|s| !s.is_empty()) {
-        chain.push(versions(store, ancestor).await?.into_iter().map(|v| v.version).collect::<Vec<_>>());
+        chain.push(
+            versions(store, ancestor)
+                .await?
+                .into_iter()
+                .map(|v| v.version)
+                .collect::<Vec<_>>(),
+        );
     }
     let refs: Vec<&[PolicyVersion]> = chain.iter().map(|v| v.as_slice()).collect();
     policy::resolve(&refs, date).map_err(|e| StoreError::rejected(&e))

@@ -40,21 +40,38 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Ctx>().cloned().ok_or_else(AppError::internal)
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(AppError::internal)
     }
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
 }
 
 fn client_address(req: &Request, trust_proxy: bool) -> String {
     if trust_proxy {
-        if let Some(first) = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
+        if let Some(first) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+        {
             return first.trim().to_string();
         }
     }
-    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// JSON API routes (the human-readable `/api/docs` page is not one).
@@ -77,13 +94,22 @@ pub async fn resolve(State(state): State<AppState>, req: Request, next: Next) ->
     }
 }
 
-async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<Response, AppError> {
+async fn resolve_inner(
+    state: AppState,
+    mut req: Request,
+    next: Next,
+) -> Result<Response, AppError> {
     let jar = CookieJar::from_headers(req.headers());
     let path = req.uri().path().to_string();
     let api = is_api(&path);
     let lang = match jar.get(LANG_COOKIE) {
         Some(c) => Lang::from_tag(c.value()),
-        None if api => req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::from_accept_language).unwrap_or_default(),
+        None if api => req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(Lang::from_accept_language)
+            .unwrap_or_default(),
         None => Lang::Zh,
     };
     let address = client_address(&req, state.config.trust_proxy);
@@ -93,12 +119,26 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
     let mut session = None;
     let token = bearer(req.headers()).map(str::to_string);
     let user = if let Some(token) = &token {
-        match users::token_user(store, token).await.map_err(|e| AppError::from(e).in_lang(lang))? {
+        match users::token_user(store, token)
+            .await
+            .map_err(|e| AppError::from(e).in_lang(lang))?
+        {
             Some(u) => Some(u),
-            None => return Err(AppError::new(StatusCode::UNAUTHORIZED, "auth.bad_token", "API 令牌无效或已过期", "the API token is invalid or expired").in_lang(lang)),
+            None => {
+                return Err(AppError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "auth.bad_token",
+                    "API 令牌无效或已过期",
+                    "the API token is invalid or expired",
+                )
+                .in_lang(lang));
+            }
         }
     } else if let Some(c) = jar.get(SESSION_COOKIE) {
-        match users::session_user(store, c.value(), state.config.session).await.map_err(|e| AppError::from(e).in_lang(lang))? {
+        match users::session_user(store, c.value(), state.config.session)
+            .await
+            .map_err(|e| AppError::from(e).in_lang(lang))?
+        {
             Some(u) => {
                 session = Some(c.value().to_string());
                 Some(u)
@@ -112,7 +152,10 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
         None
     };
     let identity = match user {
-        Some(u) => users::identity(store, u).await.map_err(|e| AppError::from(e).in_lang(lang))?.map(Arc::new),
+        Some(u) => users::identity(store, u)
+            .await
+            .map_err(|e| AppError::from(e).in_lang(lang))?
+            .map(Arc::new),
         None => None,
     };
     let principal = match &identity {
@@ -132,18 +175,44 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
         let (checked_req, ok) = csrf_matches(req, &csrf, new_csrf, state.config.max_body).await;
         req = checked_req;
         if !ok {
-            return Err(AppError::new(StatusCode::FORBIDDEN, "csrf.invalid", "表单已过期或来源不明，请刷新页面后重试", "the form expired or came from elsewhere; reload the page and try again").in_lang(lang));
+            return Err(AppError::new(
+                StatusCode::FORBIDDEN,
+                "csrf.invalid",
+                "表单已过期或来源不明，请刷新页面后重试",
+                "the form expired or came from elsewhere; reload the page and try again",
+            )
+            .in_lang(lang));
         }
     }
 
-    req.extensions_mut().insert(Ctx { principal, identity, lang, csrf: csrf.clone(), session, address, path });
+    req.extensions_mut().insert(Ctx {
+        principal,
+        identity,
+        lang,
+        csrf: csrf.clone(),
+        session,
+        address,
+        path,
+    });
     let mut resp = next.run(req).await;
     if let Some(RenderedError(err)) = resp.extensions().get::<RenderedError>().cloned() {
-        resp = if api { err.json_response(lang) } else { crate::pages::error_response(&err, lang) };
+        resp = if api {
+            err.json_response(lang)
+        } else {
+            crate::pages::error_response(&err, lang)
+        };
     }
     let secure = state.config.secure_cookies;
     if new_csrf {
-        append_cookie(&mut resp, Cookie::build((CSRF_COOKIE, csrf)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build());
+        append_cookie(
+            &mut resp,
+            Cookie::build((CSRF_COOKIE, csrf))
+                .path("/")
+                .http_only(true)
+                .secure(secure)
+                .same_site(SameSite::Lax)
+                .build(),
+        );
     }
     if clear_session {
         append_cookie(&mut resp, removal(SESSION_COOKIE, secure));
@@ -151,11 +220,20 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
     Ok(resp)
 }
 
-async fn csrf_matches(req: Request, expected: &str, cookie_was_missing: bool, limit: usize) -> (Request, bool) {
+async fn csrf_matches(
+    req: Request,
+    expected: &str,
+    cookie_was_missing: bool,
+    limit: usize,
+) -> (Request, bool) {
     if cookie_was_missing {
         return (req, false);
     }
-    if let Some(h) = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+    if let Some(h) = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
         let ok = h == expected;
         return (req, ok);
     }
@@ -166,7 +244,11 @@ async fn csrf_matches(req: Request, expected: &str, cookie_was_missing: bool, li
             }
         }
     }
-    let is_form = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
         return (req, false);
     }
@@ -174,7 +256,9 @@ async fn csrf_matches(req: Request, expected: &str, cookie_was_missing: bool, li
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return (Request::from_parts(parts, Body::empty()), false);
     };
-    let ok = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes).map(|pairs| pairs.iter().any(|(k, v)| k == "csrf" && v == expected)).unwrap_or(false);
+    let ok = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+        .map(|pairs| pairs.iter().any(|(k, v)| k == "csrf" && v == expected))
+        .unwrap_or(false);
     (Request::from_parts(parts, Body::from(bytes)), ok)
 }
 
@@ -185,11 +269,21 @@ pub fn append_cookie(resp: &mut Response, cookie: Cookie<'static>) {
 }
 
 pub fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
-    let mut c = Cookie::build((name, "")).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build();
+    let mut c = Cookie::build((name, ""))
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .build();
     c.make_removal();
     c
 }
 
 pub fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((SESSION_COOKIE, secret)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build()
+    Cookie::build((SESSION_COOKIE, secret))
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .build()
 }

@@ -5,7 +5,11 @@ use caigou_domain::Lang;
 
 /// (key, 简体中文, English)
 const TEXTS: &[(&str, &str, &str)] = &[
-    ("app.name", "采购云 · 政府采购电子化平台", "Caigou · e-Procurement Platform"),
+    (
+        "app.name",
+        "采购云 · 政府采购电子化平台",
+        "Caigou · e-Procurement Platform",
+    ),
     ("app.short", "采购云", "Caigou"),
     ("nav.home", "首页", "Home"),
     ("nav.workbench", "工作台", "Workbench"),
@@ -23,7 +27,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("portal.search", "搜索公告", "Search announcements"),
     ("portal.search_button", "搜索", "Search"),
     ("portal.empty", "暂无公告", "No announcements yet"),
-    ("portal.intro", "从预算到付款全流程网上办理：密封电子投标、法定期限自动计算、全程留痕可验证。", "From budget to payment online: sealed electronic bids, legal periods computed for you, every step on a verifiable record."),
+    (
+        "portal.intro",
+        "从预算到付款全流程网上办理：密封电子投标、法定期限自动计算、全程留痕可验证。",
+        "From budget to payment online: sealed electronic bids, legal periods computed for you, every step on a verifiable record.",
+    ),
     ("portal.published", "发布时间", "Published"),
     ("portal.region", "区域", "Region"),
     ("portal.kind", "类型", "Type"),
@@ -32,9 +40,21 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("login.username", "用户名", "Username"),
     ("login.password", "密码", "Password"),
     ("login.submit", "登录", "Sign in"),
-    ("login.bad_credentials", "用户名或密码错误", "wrong username or password"),
-    ("login.throttled", "登录失败次数过多，请15分钟后再试", "too many failed sign-ins; try again in 15 minutes"),
-    ("login.demo_hint", "演示账号密码均为 caigou-demo", "All demo accounts use the password caigou-demo"),
+    (
+        "login.bad_credentials",
+        "用户名或密码错误",
+        "wrong username or password",
+    ),
+    (
+        "login.throttled",
+        "登录失败次数过多，请15分钟后再试",
+        "too many failed sign-ins; try again in 15 minutes",
+    ),
+    (
+        "login.demo_hint",
+        "演示账号密码均为 caigou-demo",
+        "All demo accounts use the password caigou-demo",
+    ),
     ("wb.title", "工作台", "Workbench"),
     ("wb.greeting", "您好", "Hello"),
     ("wb.todo", "待办事项", "To do"),
@@ -45,9 +65,17 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("wb.shortcuts", "常用功能", "Shortcuts"),
     ("wb.org", "单位", "Organization"),
     ("wb.roles", "角色", "Roles"),
-    ("wb.todo.calendar_missing", "下一年度工作日历尚未导入", "Next year's working-day calendar is not loaded yet"),
+    (
+        "wb.todo.calendar_missing",
+        "下一年度工作日历尚未导入",
+        "Next year's working-day calendar is not loaded yet",
+    ),
     ("wb.todo.unread", "条未读消息", "unread notifications"),
-    ("wb.todo.no_policy", "区域尚未设置政策参数", "region has no policy set"),
+    (
+        "wb.todo.no_policy",
+        "区域尚未设置政策参数",
+        "region has no policy set",
+    ),
     ("inbox.title", "消息中心", "Inbox"),
     ("inbox.empty", "没有消息", "No notifications"),
     ("inbox.mark_read", "标为已读", "Mark read"),
@@ -55,15 +83,35 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("account.title", "账户设置", "Account"),
     ("account.change_password", "修改密码", "Change password"),
     ("account.current_password", "当前密码", "Current password"),
-    ("account.new_password", "新密码（至少10个字符）", "New password (at least 10 characters)"),
+    (
+        "account.new_password",
+        "新密码（至少10个字符）",
+        "New password (at least 10 characters)",
+    ),
     ("account.save", "保存", "Save"),
-    ("account.password_changed", "密码已修改，其他设备上的登录已退出", "Password changed; your other sessions were signed out"),
+    (
+        "account.password_changed",
+        "密码已修改，其他设备上的登录已退出",
+        "Password changed; your other sessions were signed out",
+    ),
     ("account.tokens", "API 令牌", "API tokens"),
     ("account.token_name", "令牌名称", "Token name"),
     ("account.token_create", "生成令牌", "Create token"),
-    ("account.token_created", "新令牌（只显示一次，请妥善保存）", "New token (shown once; keep it safe)"),
-    ("catalog.title", "政府采购品目分类目录（2022）", "Procurement catalog (2022)"),
-    ("catalog.search", "按编码或名称搜索", "Search by code or name"),
+    (
+        "account.token_created",
+        "新令牌（只显示一次，请妥善保存）",
+        "New token (shown once; keep it safe)",
+    ),
+    (
+        "catalog.title",
+        "政府采购品目分类目录（2022）",
+        "Procurement catalog (2022)",
+    ),
+    (
+        "catalog.search",
+        "按编码或名称搜索",
+        "Search by code or name",
+    ),
     ("catalog.code", "编码", "Code"),
     ("catalog.name", "名称", "Name"),
     ("catalog.level", "层级", "Level"),
@@ -73,24 +121,60 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("regions.title", "区域与政策参数", "Regions and policies"),
     ("regions.policy_at", "当前生效政策", "Policy in force today"),
     ("regions.versions", "版本记录", "Versions"),
-    ("regions.add_version", "新增政策版本", "Add a policy version"),
+    (
+        "regions.add_version",
+        "新增政策版本",
+        "Add a policy version",
+    ),
     ("regions.effective_from", "生效日期", "Effective from"),
     ("regions.note", "说明", "Note"),
-    ("regions.inherit_hint", "留空表示继承上级区域", "Leave empty to inherit from the parent region"),
-    ("regions.open_tender", "公开招标数额标准（元）", "Open-tender threshold (yuan)"),
-    ("regions.decentralized", "分散采购限额（元）", "Decentralized procurement limit (yuan)"),
-    ("regions.central_catalog", "集中采购目录（品目编码，逗号分隔）", "Centralized catalog (品目 codes, comma-separated)"),
-    ("regions.emall_limit", "电子卖场直购限额（元）", "E-mall direct-purchase limit (yuan)"),
-    ("regions.sme", "中小企业价格扣除（小微%/联合体%）", "SME price deduction (small & micro % / consortium %)"),
+    (
+        "regions.inherit_hint",
+        "留空表示继承上级区域",
+        "Leave empty to inherit from the parent region",
+    ),
+    (
+        "regions.open_tender",
+        "公开招标数额标准（元）",
+        "Open-tender threshold (yuan)",
+    ),
+    (
+        "regions.decentralized",
+        "分散采购限额（元）",
+        "Decentralized procurement limit (yuan)",
+    ),
+    (
+        "regions.central_catalog",
+        "集中采购目录（品目编码，逗号分隔）",
+        "Centralized catalog (品目 codes, comma-separated)",
+    ),
+    (
+        "regions.emall_limit",
+        "电子卖场直购限额（元）",
+        "E-mall direct-purchase limit (yuan)",
+    ),
+    (
+        "regions.sme",
+        "中小企业价格扣除（小微%/联合体%）",
+        "SME price deduction (small & micro % / consortium %)",
+    ),
     ("regions.goods", "货物", "Goods"),
     ("regions.works", "工程", "Works"),
     ("regions.services", "服务", "Services"),
-    ("regions.saved", "政策版本已保存并记入审计日志", "Policy version saved and recorded in the audit trail"),
+    (
+        "regions.saved",
+        "政策版本已保存并记入审计日志",
+        "Policy version saved and recorded in the audit trail",
+    ),
     ("regions.no_policy", "尚无生效政策", "No policy in force"),
     ("regions.inherited", "（继承）", "(inherited)"),
     ("calendar.title", "工作日历", "Working-day calendar"),
     ("calendar.years", "已导入年份", "Years loaded"),
-    ("calendar.load", "导入年度数据（holiday-cn JSON 格式）", "Load a year (holiday-cn JSON format)"),
+    (
+        "calendar.load",
+        "导入年度数据（holiday-cn JSON 格式）",
+        "Load a year (holiday-cn JSON format)",
+    ),
     ("calendar.load_button", "导入", "Load"),
     ("calendar.loaded", "已导入", "Loaded"),
     ("calendar.check", "期限计算", "Compute a period"),
@@ -114,14 +198,67 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("audit.chain_broken", "哈希链已损坏", "Hash chain broken"),
     ("error.title", "出错了", "Something went wrong"),
     ("error.not_found", "页面不存在", "Page not found"),
-    ("error.forbidden", "您无权访问此页面", "You are not allowed to see this page"),
+    (
+        "error.forbidden",
+        "您无权访问此页面",
+        "You are not allowed to see this page",
+    ),
     ("error.back_home", "返回首页", "Back to home"),
     ("common.submit", "提交", "Submit"),
     ("common.yes", "是", "Yes"),
     ("common.no", "否", "No"),
     ("common.view", "查看", "View"),
     ("common.none", "无", "None"),
-    ("footer.text", "开源政府采购电子化平台 · 数据均可验证", "Open-source e-procurement · every record verifiable"),
+    ("audit.action.auth.login", "登录", "Signed in"),
+    ("audit.action.auth.logout", "退出登录", "Signed out"),
+    (
+        "audit.action.auth.token_issued",
+        "生成 API 令牌",
+        "API token issued",
+    ),
+    (
+        "audit.action.auth.password_changed",
+        "修改密码",
+        "Password changed",
+    ),
+    (
+        "audit.action.policy.version_added",
+        "新增政策版本",
+        "Policy version added",
+    ),
+    ("audit.action.region.created", "新建区域", "Region created"),
+    (
+        "audit.action.org.created",
+        "新建单位",
+        "Organization created",
+    ),
+    ("audit.action.user.created", "新建用户", "User created"),
+    (
+        "audit.action.calendar.year_loaded",
+        "导入工作日历",
+        "Calendar year loaded",
+    ),
+    (
+        "audit.action.catalog.imported",
+        "导入品目目录",
+        "Catalog imported",
+    ),
+    (
+        "audit.action.announcement.published",
+        "发布公告",
+        "Announcement published",
+    ),
+    ("audit.object.user", "用户", "user"),
+    ("audit.object.region", "区域", "region"),
+    ("audit.object.organization", "单位", "organization"),
+    ("audit.object.calendar_year", "日历年度", "calendar year"),
+    ("audit.object.catalog", "品目目录", "catalog"),
+    ("audit.object.announcement", "公告", "announcement"),
+    (
+        "footer.text",
+        "开源政府采购电子化平台 · 数据均可验证",
+        "Open-source e-procurement · every record verifiable",
+    ),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.
@@ -146,6 +283,16 @@ impl Tr {
                 tracing::warn!(key, "missing translation");
                 "??"
             }
+        }
+    }
+
+    /// A label for an audit action or object type (`audit.action.*`, `audit.object.*`); an
+    /// action without a label shows its stable code.
+    pub fn audit_label(&self, kind: &str, code: &str) -> String {
+        let key = format!("audit.{kind}.{code}");
+        match TEXTS.iter().find(|(k, _, _)| *k == key) {
+            Some((_, zh, en)) => (if self.lang == Lang::En { en } else { zh }).to_string(),
+            None => code.to_string(),
         }
     }
 
@@ -188,7 +335,11 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             for part in text.split("t.s(\"").skip(1) {
                 let key = part.split('"').next().unwrap();
-                assert!(keys.contains(key), "{} uses unknown key {key}", path.display());
+                assert!(
+                    keys.contains(key),
+                    "{} uses unknown key {key}",
+                    path.display()
+                );
             }
         }
     }

@@ -38,7 +38,14 @@ pub struct WebConfig {
 
 impl Default for WebConfig {
     fn default() -> Self {
-        WebConfig { secure_cookies: false, trust_proxy: false, session: SessionPolicy::default(), max_body: 2 * 1024 * 1024, sandbox: false, demo: false }
+        WebConfig {
+            secure_cookies: false,
+            trust_proxy: false,
+            session: SessionPolicy::default(),
+            max_body: 2 * 1024 * 1024,
+            sandbox: false,
+            demo: false,
+        }
     }
 }
 
@@ -53,7 +60,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> AppState {
-        AppState { store, config: Arc::new(config), metrics: Arc::new(Metrics::new()) }
+        AppState {
+            store,
+            config: Arc::new(config),
+            metrics: Arc::new(Metrics::new()),
+        }
     }
 }
 
@@ -63,7 +74,16 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Serves until `shutdown` resolves, then finishes in-flight requests.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let app = app(state);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

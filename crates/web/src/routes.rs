@@ -43,20 +43,41 @@ pub struct RouteTable {
 
 impl RouteTable {
     fn new() -> RouteTable {
-        RouteTable { router: Router::new(), specs: Vec::new() }
+        RouteTable {
+            router: Router::new(),
+            specs: Vec::new(),
+        }
     }
 
     /// Adds a route guarded by `access`.
-    pub fn add<H, T>(mut self, method: Method, path: &'static str, access: Access, handler: H) -> RouteTable
+    pub fn add<H, T>(
+        mut self,
+        method: Method,
+        path: &'static str,
+        access: Access,
+        handler: H,
+    ) -> RouteTable
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
-        let kind = if ctx::is_api(path) { Kind::Api } else { Kind::Page };
+        let kind = if ctx::is_api(path) {
+            Kind::Api
+        } else {
+            Kind::Page
+        };
         let filter = MethodFilter::try_from(method.clone()).expect("standard method");
-        let guarded = on(filter, handler).layer(middleware::from_fn(move |req: Request, next: Next| guard(access, kind, req, next)));
+        let guarded =
+            on(filter, handler).layer(middleware::from_fn(move |req: Request, next: Next| {
+                guard(access, kind, req, next)
+            }));
         self.router = self.router.route(path, guarded);
-        self.specs.push(RouteSpec { method, path, access, kind });
+        self.specs.push(RouteSpec {
+            method,
+            path,
+            access,
+            kind,
+        });
         self
     }
 
@@ -69,7 +90,13 @@ impl RouteTable {
         self.router
             .fallback(not_found)
             .layer(middleware::from_fn_with_state(state.clone(), ctx::resolve))
-            .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
+            .layer(middleware::from_fn_with_state(
+                state.clone(),
+                metrics::track,
+            ))
+            // One span per request (method, URI); responses are logged at DEBUG, server errors
+            // at ERROR. `CAIGOU_LOG=info,tower_http=debug` shows every request.
+            .layer(tower_http::trace::TraceLayer::new_for_http())
             .layer(DefaultBodyLimit::max(max_body))
             .with_state(state)
     }
@@ -89,18 +116,26 @@ async fn guard(access: Access, kind: Kind, req: Request, next: Next) -> Response
 pub fn deny(kind: Kind, denied: Denied, ctx: &Ctx) -> Response {
     match (kind, denied) {
         (Kind::Api, d) => AppError::from(d).in_lang(ctx.lang).into_response(),
-        (Kind::Page, Denied::NotSignedIn) => Redirect::to(&format!("/login?next={}", urlencode(&ctx.path))).into_response(),
-        (Kind::Page, Denied::Forbidden) => pages::error_page(ctx, StatusCode::FORBIDDEN, "error.forbidden"),
+        (Kind::Page, Denied::NotSignedIn) => {
+            Redirect::to(&format!("/login?next={}", urlencode(&ctx.path))).into_response()
+        }
+        (Kind::Page, Denied::Forbidden) => {
+            pages::error_page(ctx, StatusCode::FORBIDDEN, "error.forbidden")
+        }
     }
 }
 
 pub fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)]).map(|x| x.trim_start_matches('=').to_string()).unwrap_or_default()
+    serde_urlencoded::to_string([("", s)])
+        .map(|x| x.trim_start_matches('=').to_string())
+        .unwrap_or_default()
 }
 
 async fn not_found(ctx: Ctx) -> Response {
     if ctx::is_api(&ctx.path) {
-        AppError::not_found(&ctx.path).in_lang(ctx.lang).into_response()
+        AppError::not_found(&ctx.path)
+            .in_lang(ctx.lang)
+            .into_response()
     } else {
         pages::error_page(&ctx, StatusCode::NOT_FOUND, "error.not_found")
     }
@@ -116,7 +151,12 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/static/{file}", PUBLIC, pages::ops::static_file)
         // Public portal
         .add(M::GET, "/", PUBLIC, pages::portal::home)
-        .add(M::GET, "/announcements/{id}", PUBLIC, pages::portal::announcement)
+        .add(
+            M::GET,
+            "/announcements/{id}",
+            PUBLIC,
+            pages::portal::announcement,
+        )
         .add(M::GET, "/lang", PUBLIC, pages::auth::switch_lang)
         .add(M::GET, "/login", PUBLIC, pages::auth::login_form)
         .add(M::POST, "/login", PUBLIC, pages::auth::login_submit)
@@ -124,37 +164,123 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/catalog", PUBLIC, pages::catalog::browse)
         .add(M::GET, "/regions", PUBLIC, pages::regions::list)
         .add(M::GET, "/regions/{id}", PUBLIC, pages::regions::detail)
-        .add(M::POST, "/regions/{id}/versions", ADMIN, pages::regions::add_version)
+        .add(
+            M::POST,
+            "/regions/{id}/versions",
+            ADMIN,
+            pages::regions::add_version,
+        )
         .add(M::GET, "/calendar", PUBLIC, pages::calendar::page)
-        .add(M::POST, "/calendar/years", ADMIN, pages::calendar::load_year)
+        .add(
+            M::POST,
+            "/calendar/years",
+            ADMIN,
+            pages::calendar::load_year,
+        )
+        .add(
+            M::GET,
+            "/calendar/years/{year}/source",
+            PUBLIC,
+            pages::calendar::source,
+        )
         .add(M::GET, "/api/docs", PUBLIC, pages::ops::api_docs)
         // Signed-in pages
         .add(M::GET, "/workbench", SIGNED_IN, pages::workbench::page)
         .add(M::GET, "/inbox", SIGNED_IN, pages::inbox::page)
-        .add(M::POST, "/inbox/{id}/read", SIGNED_IN, pages::inbox::mark_read)
+        .add(
+            M::POST,
+            "/inbox/{id}/read",
+            SIGNED_IN,
+            pages::inbox::mark_read,
+        )
         .add(M::GET, "/account", SIGNED_IN, pages::account::page)
-        .add(M::POST, "/account/password", SIGNED_IN, pages::account::change_password)
-        .add(M::POST, "/account/tokens", SIGNED_IN, pages::account::create_token)
+        .add(
+            M::POST,
+            "/account/password",
+            SIGNED_IN,
+            pages::account::change_password,
+        )
+        .add(
+            M::POST,
+            "/account/tokens",
+            SIGNED_IN,
+            pages::account::create_token,
+        )
         .add(M::GET, "/audit", AUDIT_READERS, pages::audit::page)
         // JSON API
         .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
         .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)
         .add(M::POST, "/api/v1/auth/logout", SIGNED_IN, api::auth::logout)
         .add(M::GET, "/api/v1/me", SIGNED_IN, api::auth::me)
-        .add(M::POST, "/api/v1/me/password", SIGNED_IN, api::auth::change_password)
-        .add(M::POST, "/api/v1/tokens", SIGNED_IN, api::auth::create_token)
-        .add(M::GET, "/api/v1/notifications", SIGNED_IN, api::notifications::list)
-        .add(M::POST, "/api/v1/notifications/{id}/read", SIGNED_IN, api::notifications::mark_read)
-        .add(M::GET, "/api/v1/announcements", PUBLIC, api::portal::announcements)
+        .add(
+            M::POST,
+            "/api/v1/me/password",
+            SIGNED_IN,
+            api::auth::change_password,
+        )
+        .add(
+            M::POST,
+            "/api/v1/tokens",
+            SIGNED_IN,
+            api::auth::create_token,
+        )
+        .add(
+            M::GET,
+            "/api/v1/notifications",
+            SIGNED_IN,
+            api::notifications::list,
+        )
+        .add(
+            M::POST,
+            "/api/v1/notifications/{id}/read",
+            SIGNED_IN,
+            api::notifications::mark_read,
+        )
+        .add(
+            M::GET,
+            "/api/v1/announcements",
+            PUBLIC,
+            api::portal::announcements,
+        )
         .add(M::GET, "/api/v1/regions", PUBLIC, api::regions::list)
-        .add(M::GET, "/api/v1/regions/{id}/policy", PUBLIC, api::regions::effective)
-        .add(M::GET, "/api/v1/regions/{id}/policy-versions", PUBLIC, api::regions::versions)
-        .add(M::POST, "/api/v1/regions/{id}/policy-versions", ADMIN, api::regions::add_version)
+        .add(
+            M::GET,
+            "/api/v1/regions/{id}/policy",
+            PUBLIC,
+            api::regions::effective,
+        )
+        .add(
+            M::GET,
+            "/api/v1/regions/{id}/policy-versions",
+            PUBLIC,
+            api::regions::versions,
+        )
+        .add(
+            M::POST,
+            "/api/v1/regions/{id}/policy-versions",
+            ADMIN,
+            api::regions::add_version,
+        )
         .add(M::GET, "/api/v1/catalog", PUBLIC, api::catalog::search)
         .add(M::GET, "/api/v1/catalog/{code}", PUBLIC, api::catalog::get)
-        .add(M::GET, "/api/v1/calendar/is-working-day", PUBLIC, api::calendar::is_working_day)
-        .add(M::GET, "/api/v1/calendar/add-working-days", PUBLIC, api::calendar::add_working_days)
-        .add(M::POST, "/api/v1/calendar/years", ADMIN, api::calendar::load_year)
+        .add(
+            M::GET,
+            "/api/v1/calendar/is-working-day",
+            PUBLIC,
+            api::calendar::is_working_day,
+        )
+        .add(
+            M::GET,
+            "/api/v1/calendar/add-working-days",
+            PUBLIC,
+            api::calendar::add_working_days,
+        )
+        .add(
+            M::POST,
+            "/api/v1/calendar/years",
+            ADMIN,
+            api::calendar::load_year,
+        )
         .add(M::GET, "/api/v1/audit", AUDIT_READERS, api::audit::list)
         .add(M::GET, "/api/v1/audit/verify", ADMIN, api::audit::verify)
 }

@@ -35,6 +35,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/regions/{id}/versions", ADMIN),
     ("GET", "/calendar", Everyone),
     ("POST", "/calendar/years", ADMIN),
+    ("GET", "/calendar/years/{year}/source", Everyone),
     ("GET", "/api/docs", Everyone),
     ("GET", "/workbench", SignedIn),
     ("GET", "/inbox", SignedIn),
@@ -65,10 +66,21 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/api/v1/audit/verify", ADMIN),
 ];
 
-const ROLES: &[&str] = &["admin", "supervisor", "purchaser", "purchaser-approver", "agency", "supplier1", "expert1"];
+const ROLES: &[&str] = &[
+    "admin",
+    "supervisor",
+    "purchaser",
+    "purchaser-approver",
+    "agency",
+    "supplier1",
+    "expert1",
+];
 
 fn concrete(path: &str) -> String {
-    path.replace("{file}", "app.css").replace("{code}", "A02010105").replace("{id}", "01900000-0000-7000-8000-000000000000")
+    path.replace("{file}", "app.css")
+        .replace("{year}", "2026")
+        .replace("{code}", "A02010105")
+        .replace("{id}", "01900000-0000-7000-8000-000000000000")
 }
 
 fn expected(allowed: Allowed, user: Option<&str>) -> bool {
@@ -84,14 +96,21 @@ async fn every_route_for_every_role(app: TestApp) {
     let specs = caigou_web::routes::table().specs().to_vec();
     for spec in &specs {
         assert!(
-            MATRIX.iter().any(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path),
+            MATRIX
+                .iter()
+                .any(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path),
             "route {} {} has no row in the authorization matrix",
             spec.method,
             spec.path
         );
     }
     for (m, p, _) in MATRIX {
-        assert!(specs.iter().any(|s| s.method.as_str() == *m && s.path == *p), "matrix row {m} {p} names no route");
+        assert!(
+            specs
+                .iter()
+                .any(|s| s.method.as_str() == *m && s.path == *p),
+            "matrix row {m} {p} names no route"
+        );
     }
 
     let mut tokens = Vec::new();
@@ -119,15 +138,27 @@ async fn every_route_for_every_role(app: TestApp) {
                     // Anonymous page POSTs hit the CSRF check before anything else.
                     || (user.is_none() && *method == "POST" && !path.starts_with("/api/") && status == StatusCode::FORBIDDEN)
             } else if user.is_none() {
-                status == StatusCode::UNAUTHORIZED || (status == StatusCode::SEE_OTHER && !path.starts_with("/api/")) || (status == StatusCode::FORBIDDEN && *method == "POST" && !path.starts_with("/api/"))
+                status == StatusCode::UNAUTHORIZED
+                    || (status == StatusCode::SEE_OTHER && !path.starts_with("/api/"))
+                    || (status == StatusCode::FORBIDDEN
+                        && *method == "POST"
+                        && !path.starts_with("/api/"))
             } else {
                 status == StatusCode::FORBIDDEN
             };
             if !ok {
-                failures.push(format!("{method} {path} as {}: got {status}, expected {}", user.unwrap_or("anonymous"), if allow { "allowed" } else { "denied" }));
+                failures.push(format!(
+                    "{method} {path} as {}: got {status}, expected {}",
+                    user.unwrap_or("anonymous"),
+                    if allow { "allowed" } else { "denied" }
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "authorization matrix violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorization matrix violations:\n{}",
+        failures.join("\n")
+    );
 }
 both!(matrix, every_route_for_every_role);

@@ -10,7 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::ApiQuery;
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::{AppError, ApiResult};
+use crate::error::{ApiResult, AppError};
 
 #[derive(Deserialize, IntoParams, Default)]
 pub struct AuditQuery {
@@ -72,26 +72,59 @@ pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiRe
     let region_prefix = if subject.has(Role::Admin) {
         requested
     } else {
-        let own: String = format!("/{}/", subject.region_path.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("/"));
+        let own: String = format!(
+            "/{}/",
+            subject
+                .region_path
+                .iter()
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+                .join("/")
+        );
         match requested {
             // A supervisor may narrow to a region inside their subtree, never widen.
             Some(p) => {
-                let ids: Vec<caigou_domain::ids::RegionId> = p.split('/').filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
-                authz::decide(&ctx.principal, Action::ViewAudit { object_region_path: &ids })?;
+                let ids: Vec<caigou_domain::ids::RegionId> = p
+                    .split('/')
+                    .filter(|s| !s.is_empty())
+                    .filter_map(|s| s.parse().ok())
+                    .collect();
+                authz::decide(
+                    &ctx.principal,
+                    Action::ViewAudit {
+                        object_region_path: &ids,
+                    },
+                )?;
                 Some(p)
             }
             None => Some(own),
         }
     };
-    Ok(AuditFilter { region_prefix, action: q.action.clone().filter(|s| !s.is_empty()), actor_user: q.actor.clone().filter(|s| !s.is_empty()), before_seq: q.before, limit: q.limit.unwrap_or(50) })
+    Ok(AuditFilter {
+        region_prefix,
+        action: q.action.clone().filter(|s| !s.is_empty()),
+        actor_user: q.actor.clone().filter(|s| !s.is_empty()),
+        before_seq: q.before,
+        limit: q.limit.unwrap_or(50),
+    })
 }
 
 /// Audit entries, newest first (admins: all; supervisors: their region subtree).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])), params(AuditQuery),
     responses((status = 200, body = Vec<AuditEntryOut>), (status = 403, body = super::ErrorBody)))]
-pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<AuditQuery>) -> ApiResult<Json<Vec<AuditEntryOut>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<AuditQuery>,
+) -> ApiResult<Json<Vec<AuditEntryOut>>> {
     let filter = scoped_filter(&state, &ctx, &q).await?;
-    Ok(Json(audit::list(&state.store, &filter).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(
+        audit::list(&state.store, &filter)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -107,7 +140,17 @@ pub struct VerifyOut {
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit", security(("bearer" = [])), responses((status = 200, body = VerifyOut)))]
 pub async fn verify(State(state): State<AppState>) -> ApiResult<Json<VerifyOut>> {
     Ok(Json(match audit::verify(&state.store).await? {
-        Verification::Intact { entries } => VerifyOut { intact: true, entries: Some(entries), first_bad_seq: None, problem: None },
-        Verification::Broken(b) => VerifyOut { intact: false, entries: None, first_bad_seq: b.seq(), problem: Some(b.to_string()) },
+        Verification::Intact { entries } => VerifyOut {
+            intact: true,
+            entries: Some(entries),
+            first_bad_seq: None,
+            problem: None,
+        },
+        Verification::Broken(b) => VerifyOut {
+            intact: false,
+            entries: None,
+            first_bad_seq: b.seq(),
+            problem: Some(b.to_string()),
+        },
     }))
 }

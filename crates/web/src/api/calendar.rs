@@ -12,7 +12,7 @@ use super::regions::parse_date;
 use super::{ApiJson, ApiQuery};
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::{AppError, ApiResult};
+use crate::error::{ApiResult, AppError};
 
 #[derive(Deserialize, IntoParams)]
 pub struct DayQuery {
@@ -33,11 +33,17 @@ fn calendar_error(e: caigou_domain::calendar::CalendarError) -> AppError {
 /// Whether a date is a working day (调休 make-up days are).
 #[utoipa::path(get, path = "/api/v1/calendar/is-working-day", tag = "calendar", params(DayQuery),
     responses((status = 200, body = DayOut), (status = 422, body = super::ErrorBody, description = "bad date, or a year without calendar data")))]
-pub async fn is_working_day(State(state): State<AppState>, ApiQuery(q): ApiQuery<DayQuery>) -> ApiResult<Json<DayOut>> {
+pub async fn is_working_day(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<DayQuery>,
+) -> ApiResult<Json<DayOut>> {
     let date = parse_date(&q.date, "date")?;
     let cal = caigou_store::calendar::load(&state.store).await?;
     let working_day = cal.is_working_day(date).map_err(calendar_error)?;
-    Ok(Json(DayOut { date: date.to_string(), working_day }))
+    Ok(Json(DayOut {
+        date: date.to_string(),
+        working_day,
+    }))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -58,14 +64,27 @@ pub struct AddOut {
 /// The date N working days after a date.
 #[utoipa::path(get, path = "/api/v1/calendar/add-working-days", tag = "calendar", params(AddQuery),
     responses((status = 200, body = AddOut), (status = 422, body = super::ErrorBody)))]
-pub async fn add_working_days(State(state): State<AppState>, ApiQuery(q): ApiQuery<AddQuery>) -> ApiResult<Json<AddOut>> {
+pub async fn add_working_days(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<AddQuery>,
+) -> ApiResult<Json<AddOut>> {
     let date = parse_date(&q.date, "date")?;
     if q.n > 1000 {
-        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "calendar.too_many_days", "工作日数不能超过1000", "at most 1000 working days").with_field("n", "0–1000"));
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "calendar.too_many_days",
+            "工作日数不能超过1000",
+            "at most 1000 working days",
+        )
+        .with_field("n", "0–1000"));
     }
     let cal = caigou_store::calendar::load(&state.store).await?;
     let result = cal.add_working_days(date, q.n).map_err(calendar_error)?;
-    Ok(Json(AddOut { start: date.to_string(), working_days: q.n, result: result.to_string() }))
+    Ok(Json(AddOut {
+        start: date.to_string(),
+        working_days: q.n,
+        result: result.to_string(),
+    }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -76,9 +95,15 @@ pub struct YearLoaded {
 /// Loads or replaces a year's arrangement (holiday-cn JSON: `{year, papers, days: [{date, isOffDay}]}`). Admins.
 #[utoipa::path(post, path = "/api/v1/calendar/years", tag = "calendar", security(("bearer" = [])), request_body(content = Object, description = "holiday-cn year file"),
     responses((status = 201, body = YearLoaded), (status = 422, body = super::ErrorBody)))]
-pub async fn load_year(State(state): State<AppState>, ctx: Ctx, ApiJson(body): ApiJson<serde_json::Value>) -> ApiResult<(StatusCode, Json<YearLoaded>)> {
+pub async fn load_year(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<serde_json::Value>,
+) -> ApiResult<(StatusCode, Json<YearLoaded>)> {
     authz::decide(&ctx.principal, Action::Administer)?;
     let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let year = caigou_store::calendar::load_year(&state.store, &Actor::of(subject), &body.to_string()).await?;
+    let year =
+        caigou_store::calendar::load_year(&state.store, &Actor::of(subject), &body.to_string())
+            .await?;
     Ok((StatusCode::CREATED, Json(YearLoaded { year })))
 }

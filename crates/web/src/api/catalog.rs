@@ -2,14 +2,14 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use caigou_domain::catalog::PinmuCode;
 use axum::http::StatusCode;
+use caigou_domain::catalog::PinmuCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::ApiQuery;
 use crate::AppState;
-use crate::error::{AppError, ApiResult};
+use crate::error::{ApiResult, AppError};
 
 #[derive(Deserialize, IntoParams)]
 pub struct CatalogQuery {
@@ -30,13 +30,26 @@ pub struct CatalogItemOut {
 }
 
 fn out(i: caigou_store::catalog::CatalogItem) -> CatalogItemOut {
-    let object_type = i.code.parse::<PinmuCode>().map(|c| c.object_type().key().to_string()).unwrap_or_default();
-    CatalogItemOut { code: i.code, name: i.name, level: i.level, parent: i.parent, object_type }
+    let object_type = i
+        .code
+        .parse::<PinmuCode>()
+        .map(|c| c.object_type().key().to_string())
+        .unwrap_or_default();
+    CatalogItemOut {
+        code: i.code,
+        name: i.name,
+        level: i.level,
+        parent: i.parent,
+        object_type,
+    }
 }
 
 /// Searches the catalog by code prefix or name.
 #[utoipa::path(get, path = "/api/v1/catalog", tag = "catalog", params(CatalogQuery), responses((status = 200, body = Vec<CatalogItemOut>)))]
-pub async fn search(State(state): State<AppState>, ApiQuery(q): ApiQuery<CatalogQuery>) -> ApiResult<Json<Vec<CatalogItemOut>>> {
+pub async fn search(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<CatalogQuery>,
+) -> ApiResult<Json<Vec<CatalogItemOut>>> {
     let items = caigou_store::catalog::search(&state.store, &q.q, q.limit.unwrap_or(50)).await?;
     Ok(Json(items.into_iter().map(out).collect()))
 }
@@ -50,9 +63,21 @@ pub struct CatalogNode {
 /// One catalog item with its children.
 #[utoipa::path(get, path = "/api/v1/catalog/{code}", tag = "catalog", params(("code" = String, Path, description = "e.g. A02010105")),
     responses((status = 200, body = CatalogNode), (status = 400, body = super::ErrorBody), (status = 404, body = super::ErrorBody)))]
-pub async fn get(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Json<CatalogNode>> {
-    let code: PinmuCode = code.parse().map_err(|e: caigou_domain::catalog::PinmuCodeError| AppError::localized(StatusCode::BAD_REQUEST, &e))?;
-    let item = caigou_store::catalog::get(&state.store, code.as_str()).await?.ok_or_else(|| AppError::not_found(code.as_str()))?;
+pub async fn get(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> ApiResult<Json<CatalogNode>> {
+    let code: PinmuCode = code
+        .parse()
+        .map_err(|e: caigou_domain::catalog::PinmuCodeError| {
+            AppError::localized(StatusCode::BAD_REQUEST, &e)
+        })?;
+    let item = caigou_store::catalog::get(&state.store, code.as_str())
+        .await?
+        .ok_or_else(|| AppError::not_found(code.as_str()))?;
     let children = caigou_store::catalog::children(&state.store, Some(code.as_str())).await?;
-    Ok(Json(CatalogNode { item: out(item), children: children.into_iter().map(out).collect() }))
+    Ok(Json(CatalogNode {
+        item: out(item),
+        children: children.into_iter().map(out).collect(),
+    }))
 }

@@ -44,7 +44,10 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
     }
 }
 
@@ -74,7 +77,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let lang = req.extensions().get::<crate::Ctx>().map(|c| c.lang).unwrap_or_default();
+        let lang = req
+            .extensions()
+            .get::<crate::Ctx>()
+            .map(|c| c.lang)
+            .unwrap_or_default();
         match Json::<T>::from_request(req, state).await {
             Ok(Json(v)) => Ok(ApiJson(v)),
             Err(rejection) => Err(json_rejection(rejection).in_lang(lang)),
@@ -84,32 +91,55 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 
 fn json_rejection(r: JsonRejection) -> AppError {
     match r {
-        JsonRejection::MissingJsonContentType(_) => {
-            AppError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "request.content_type", "请求须为 JSON（Content-Type: application/json）", "the request must be JSON (Content-Type: application/json)")
-        }
-        JsonRejection::JsonSyntaxError(e) => AppError::bad_request("request.malformed_json", format!("JSON 格式错误：{}", e.body_text()), format!("malformed JSON: {}", e.body_text())),
+        JsonRejection::MissingJsonContentType(_) => AppError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "request.content_type",
+            "请求须为 JSON（Content-Type: application/json）",
+            "the request must be JSON (Content-Type: application/json)",
+        ),
+        JsonRejection::JsonSyntaxError(e) => AppError::bad_request(
+            "request.malformed_json",
+            format!("JSON 格式错误：{}", e.body_text()),
+            format!("malformed JSON: {}", e.body_text()),
+        ),
         JsonRejection::JsonDataError(e) => {
             let text = e.body_text();
             let field = field_of(&text);
-            let err = AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", format!("请求字段有误：{text}"), format!("invalid fields: {text}"));
+            let err = AppError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "request.invalid_fields",
+                format!("请求字段有误：{text}"),
+                format!("invalid fields: {text}"),
+            );
             match field {
                 Some(f) => err.with_field(&f, text.clone()),
                 None => err,
             }
         }
-        JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+        JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            too_large()
+        }
         other => {
             if other.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 too_large()
             } else {
-                AppError::bad_request("request.unreadable", "无法读取请求内容", "the request body could not be read")
+                AppError::bad_request(
+                    "request.unreadable",
+                    "无法读取请求内容",
+                    "the request body could not be read",
+                )
             }
         }
     }
 }
 
 pub fn too_large() -> AppError {
-    AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "request.too_large", "请求内容过大", "the request body is too large")
+    AppError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "request.too_large",
+        "请求内容过大",
+        "the request body is too large",
+    )
 }
 
 /// Best effort: the field a serde error names (`missing field `x``, `x: invalid type…`).
@@ -119,7 +149,15 @@ fn field_of(text: &str) -> Option<String> {
     }
     let after = text.split(": ").nth(1)?;
     let candidate = after.split(": ").next()?;
-    if !candidate.is_empty() && candidate.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '[' || c == ']') { Some(candidate.to_string()) } else { None }
+    if !candidate.is_empty()
+        && candidate
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '[' || c == ']')
+    {
+        Some(candidate.to_string())
+    } else {
+        None
+    }
 }
 
 /// Query-string extractor with Caigou errors.
@@ -129,13 +167,25 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let lang = parts.extensions.get::<crate::Ctx>().map(|c| c.lang).unwrap_or_default();
+        let lang = parts
+            .extensions
+            .get::<crate::Ctx>()
+            .map(|c| c.lang)
+            .unwrap_or_default();
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
-            Err(QueryRejection::FailedToDeserializeQueryString(e)) => {
-                Err(AppError::bad_request("request.invalid_query", format!("查询参数有误：{}", e.body_text()), format!("invalid query parameters: {}", e.body_text())).in_lang(lang))
-            }
-            Err(_) => Err(AppError::bad_request("request.invalid_query", "查询参数有误", "invalid query parameters").in_lang(lang)),
+            Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(AppError::bad_request(
+                "request.invalid_query",
+                format!("查询参数有误：{}", e.body_text()),
+                format!("invalid query parameters: {}", e.body_text()),
+            )
+            .in_lang(lang)),
+            Err(_) => Err(AppError::bad_request(
+                "request.invalid_query",
+                "查询参数有误",
+                "invalid query parameters",
+            )
+            .in_lang(lang)),
         }
     }
 }

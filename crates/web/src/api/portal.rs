@@ -34,11 +34,23 @@ pub struct AnnouncementOut {
 
 /// Published announcements, newest first.
 #[utoipa::path(get, path = "/api/v1/announcements", tag = "portal", params(AnnouncementQuery), responses((status = 200, body = Vec<AnnouncementOut>)))]
-pub async fn announcements(State(state): State<AppState>, ApiQuery(q): ApiQuery<AnnouncementQuery>) -> ApiResult<Json<Vec<AnnouncementOut>>> {
+pub async fn announcements(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<AnnouncementQuery>,
+) -> ApiResult<Json<Vec<AnnouncementOut>>> {
     let list = caigou_store::portal::list(&state.store, &q.q, q.limit.unwrap_or(50)).await?;
     Ok(Json(
         list.into_iter()
-            .map(|a| AnnouncementOut { url: format!("/announcements/{}", a.id), id: a.id, region_id: a.region_id, region_name: a.region_name, kind: a.kind, title: a.title, body: a.body, published_at: a.published_at })
+            .map(|a| AnnouncementOut {
+                url: format!("/announcements/{}", a.id),
+                id: a.id,
+                region_id: a.region_id,
+                region_name: a.region_name,
+                kind: a.kind,
+                title: a.title,
+                body: a.body,
+                published_at: a.published_at,
+            })
             .collect(),
     ))
 }

@@ -14,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::{ApiJson, ApiQuery};
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::{AppError, ApiResult};
+use crate::error::{ApiResult, AppError};
 
 #[derive(Serialize, ToSchema)]
 pub struct RegionOut {
@@ -31,7 +31,18 @@ pub struct RegionOut {
 #[utoipa::path(get, path = "/api/v1/regions", tag = "regions", responses((status = 200, body = Vec<RegionOut>)))]
 pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<RegionOut>>> {
     let all = regions::list(&state.store).await?;
-    Ok(Json(all.into_iter().map(|r| RegionOut { id: r.id, parent_id: r.parent_id, code: r.code, name_zh: r.name_zh, name_en: r.name_en, level: r.level }).collect()))
+    Ok(Json(
+        all.into_iter()
+            .map(|r| RegionOut {
+                id: r.id,
+                parent_id: r.parent_id,
+                code: r.code,
+                name_zh: r.name_zh,
+                name_en: r.name_en,
+                level: r.level,
+            })
+            .collect(),
+    ))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -42,7 +53,13 @@ pub struct DateQuery {
 
 pub fn parse_date(s: &str, field: &str) -> Result<Date, AppError> {
     s.trim().parse::<Date>().map_err(|_| {
-        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.bad_date", format!("日期格式应为 YYYY-MM-DD：{s}"), format!("dates are YYYY-MM-DD: {s}")).with_field(field, "YYYY-MM-DD")
+        AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "request.bad_date",
+            format!("日期格式应为 YYYY-MM-DD：{s}"),
+            format!("dates are YYYY-MM-DD: {s}"),
+        )
+        .with_field(field, "YYYY-MM-DD")
     })
 }
 
@@ -58,13 +75,21 @@ pub struct EffectivePolicy {
 /// The policy in force for a region at a date (inherited along the region tree).
 #[utoipa::path(get, path = "/api/v1/regions/{id}/policy", tag = "regions", params(("id" = String, Path), DateQuery),
     responses((status = 200, body = EffectivePolicy), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
-pub async fn effective(State(state): State<AppState>, Path(id): Path<String>, ApiQuery(q): ApiQuery<DateQuery>) -> ApiResult<Json<EffectivePolicy>> {
+pub async fn effective(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<DateQuery>,
+) -> ApiResult<Json<EffectivePolicy>> {
     let date = match q.date {
         Some(d) => parse_date(&d, "date")?,
         None => state.store.clock().today(),
     };
     let policy = regions::effective_policy(&state.store, &id, date).await?;
-    Ok(Json(EffectivePolicy { region_id: id, date: date.to_string(), policy }))
+    Ok(Json(EffectivePolicy {
+        region_id: id,
+        date: date.to_string(),
+        policy,
+    }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -81,12 +106,22 @@ pub struct VersionOut {
 /// The policy versions a region defines itself (not inherited ones).
 #[utoipa::path(get, path = "/api/v1/regions/{id}/policy-versions", tag = "regions", params(("id" = String, Path)),
     responses((status = 200, body = Vec<VersionOut>), (status = 404, body = super::ErrorBody)))]
-pub async fn versions(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<Vec<VersionOut>>> {
+pub async fn versions(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<VersionOut>>> {
     regions::get(&state.store, &id).await?;
     let vs = regions::versions(&state.store, &id).await?;
     Ok(Json(
         vs.into_iter()
-            .map(|v| VersionOut { id: v.id, effective_from: v.version.effective_from.to_string(), overrides: v.version.overrides, note: v.note, created_at: v.created_at, created_by: v.created_by })
+            .map(|v| VersionOut {
+                id: v.id,
+                effective_from: v.version.effective_from.to_string(),
+                overrides: v.version.overrides,
+                note: v.note,
+                created_at: v.created_at,
+                created_by: v.created_by,
+            })
             .collect(),
     ))
 }
@@ -109,10 +144,23 @@ pub struct Created {
 /// Adds a policy version to a region (platform admins). Audited.
 #[utoipa::path(post, path = "/api/v1/regions/{id}/policy-versions", tag = "regions", security(("bearer" = [])), params(("id" = String, Path)), request_body = NewVersion,
     responses((status = 201, body = Created), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
-pub async fn add_version(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(req): ApiJson<NewVersion>) -> ApiResult<(StatusCode, Json<Created>)> {
+pub async fn add_version(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<NewVersion>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
     authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
     let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let date = parse_date(&req.effective_from, "effective_from")?;
-    let id = regions::add_version(&state.store, &Actor::of(subject), &id, date, &req.overrides, req.note.trim()).await?;
+    let id = regions::add_version(
+        &state.store,
+        &Actor::of(subject),
+        &id,
+        date,
+        &req.overrides,
+        req.note.trim(),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }

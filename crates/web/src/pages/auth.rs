@@ -16,7 +16,11 @@ use crate::error::AppError;
 
 /// Only local paths are followed after sign-in (no open redirect).
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next.to_string() } else { "/workbench".to_string() }
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_string()
+    } else {
+        "/workbench".to_string()
+    }
 }
 
 #[derive(Deserialize)]
@@ -28,8 +32,14 @@ pub struct LangQuery {
 
 pub async fn switch_lang(State(state): State<AppState>, Query(q): Query<LangQuery>) -> Response {
     let lang = caigou_domain::Lang::from_tag(&q.to);
-    let mut resp = Redirect::to(&safe_next(if q.next.is_empty() { "/" } else { &q.next })).into_response();
-    let cookie = Cookie::build((ctx::LANG_COOKIE, lang.tag())).path("/").secure(state.config.secure_cookies).same_site(SameSite::Lax).permanent().build();
+    let mut resp =
+        Redirect::to(&safe_next(if q.next.is_empty() { "/" } else { &q.next })).into_response();
+    let cookie = Cookie::build((ctx::LANG_COOKIE, lang.tag()))
+        .path("/")
+        .secure(state.config.secure_cookies)
+        .same_site(SameSite::Lax)
+        .permanent()
+        .build();
     ctx::append_cookie(&mut resp, cookie);
     resp
 }
@@ -50,12 +60,22 @@ pub struct NextQuery {
     next: String,
 }
 
-pub async fn login_form(State(state): State<AppState>, ctx: Ctx, crate::api::ApiQuery(q): crate::api::ApiQuery<NextQuery>) -> Result<Response, AppError> {
+pub async fn login_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::api::ApiQuery(q): crate::api::ApiQuery<NextQuery>,
+) -> Result<Response, AppError> {
     if ctx.identity.is_some() {
         return Ok(Redirect::to("/workbench").into_response());
     }
     let next = q.next;
-    Ok(render(&LoginPage { chrome: Chrome::bare(&ctx), next, username: String::new(), error: None, demo: state.config.demo }))
+    Ok(render(&LoginPage {
+        chrome: Chrome::bare(&ctx),
+        next,
+        username: String::new(),
+        error: None,
+        demo: state.config.demo,
+    }))
 }
 
 #[derive(Deserialize)]
@@ -68,7 +88,11 @@ pub struct LoginForm {
     next: String,
 }
 
-pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
+pub async fn login_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
     let store = &state.store;
     let username = form.username.trim().to_string();
     let refused = match users::authenticate(store, &username, &form.password, &ctx.address).await? {
@@ -76,7 +100,10 @@ pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): F
             Some(identity) => {
                 let secret = users::create_session(store, &identity, &ctx.address).await?;
                 let mut resp = Redirect::to(&safe_next(&form.next)).into_response();
-                ctx::append_cookie(&mut resp, ctx::session_cookie(secret, state.config.secure_cookies));
+                ctx::append_cookie(
+                    &mut resp,
+                    ctx::session_cookie(secret, state.config.secure_cookies),
+                );
                 return Ok(resp);
             }
             None => users::LoginRefused::BadCredentials,
@@ -84,10 +111,20 @@ pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): F
         Err(r) => r,
     };
     let err = login_refused(refused);
-    let page = LoginPage { chrome: Chrome::bare(&ctx), next: form.next, username, error: Some(err.message(ctx.lang).to_string()), demo: state.config.demo };
+    let page = LoginPage {
+        chrome: Chrome::bare(&ctx),
+        next: form.next,
+        username,
+        error: Some(err.message(ctx.lang).to_string()),
+        demo: state.config.demo,
+    };
     // The form is re-shown with the reason: 422 for wrong credentials (401 would ask for HTTP
     // authentication), 429 when throttled.
-    let status = if err.status == axum::http::StatusCode::UNAUTHORIZED { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { err.status };
+    let status = if err.status == axum::http::StatusCode::UNAUTHORIZED {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        err.status
+    };
     Ok((status, render(&page)).into_response())
 }
 
@@ -96,6 +133,9 @@ pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
         users::end_session(&state.store, secret, identity).await?;
     }
     let mut resp = Redirect::to("/").into_response();
-    ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));
+    ctx::append_cookie(
+        &mut resp,
+        ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies),
+    );
     Ok(resp)
 }

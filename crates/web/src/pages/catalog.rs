@@ -28,14 +28,26 @@ struct CatalogPage {
     items: Vec<CatalogItem>,
 }
 
-pub async fn browse(State(state): State<AppState>, ctx: Ctx, crate::api::ApiQuery(q): crate::api::ApiQuery<CatalogQuery>) -> Result<Response, AppError> {
-        let store = &state.store;
+pub async fn browse(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::api::ApiQuery(q): crate::api::ApiQuery<CatalogQuery>,
+) -> Result<Response, AppError> {
+    let store = &state.store;
     let (current, items) = if !q.q.trim().is_empty() {
         (None, catalog::search(store, &q.q, 200).await?)
     } else if !q.code.is_empty() {
-        (catalog::get(store, &q.code).await?, catalog::children(store, Some(&q.code)).await?)
+        (
+            catalog::get(store, &q.code).await?,
+            catalog::children(store, Some(&q.code)).await?,
+        )
     } else {
         (None, catalog::children(store, None).await?)
     };
-    Ok(render(&CatalogPage { chrome: Chrome::load(&state, &ctx).await?, q: q.q, current, items }))
+    Ok(render(&CatalogPage {
+        chrome: Chrome::load(&state, &ctx).await?,
+        q: q.q,
+        current,
+        items,
+    }))
 }

@@ -63,14 +63,35 @@ impl Chrome {
         let nav = NAV
             .iter()
             .filter(|(_, _, access)| access.check(&ctx.principal).is_ok())
-            .map(|(href, key, _)| NavItem { href, label: t.s(key), active: if *href == "/" { ctx.path == "/" } else { ctx.path.starts_with(href) } })
+            .map(|(href, key, _)| NavItem {
+                href,
+                label: t.s(key),
+                active: if *href == "/" {
+                    ctx.path == "/"
+                } else {
+                    ctx.path.starts_with(href)
+                },
+            })
             .collect();
         let user = ctx.identity.as_ref().map(|i| ChromeUser {
             display_name: i.view.display_name.clone(),
             org_name: i.view.organization.name.clone(),
-            roles: i.subject.roles.iter().map(|r| r.label(ctx.lang)).collect::<Vec<_>>().join("、"),
+            roles: i
+                .subject
+                .roles
+                .iter()
+                .map(|r| r.label(ctx.lang))
+                .collect::<Vec<_>>()
+                .join("、"),
         });
-        Chrome { t, user, unread: 0, csrf: ctx.csrf.clone(), nav, lang_href: format!("/lang?to={}&next={}", t.other_tag(), urlencode(&ctx.path)) }
+        Chrome {
+            t,
+            user,
+            unread: 0,
+            csrf: ctx.csrf.clone(),
+            nav,
+            lang_href: format!("/lang?to={}&next={}", t.other_tag(), urlencode(&ctx.path)),
+        }
     }
 
     /// The chrome with the unread count filled in.
@@ -106,14 +127,37 @@ struct ErrorPage {
 pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str) -> Response {
     let chrome = Chrome::bare(ctx);
     let message = chrome.t.s(key).to_string();
-    (status, render(&ErrorPage { chrome, status: status.as_u16(), message })).into_response()
+    (
+        status,
+        render(&ErrorPage {
+            chrome,
+            status: status.as_u16(),
+            message,
+        }),
+    )
+        .into_response()
 }
 
 /// A page-route error rendered as HTML in `lang` (without user context).
 pub fn error_response(err: &AppError, lang: Lang) -> Response {
     let t = Tr::new(lang);
-    let chrome = Chrome { t, user: None, unread: 0, csrf: String::new(), nav: vec![NavItem { href: "/", label: t.s("nav.home"), active: false }], lang_href: format!("/lang?to={}&next=/", t.other_tag()) };
-    let page = ErrorPage { chrome, status: err.status.as_u16(), message: format!("{} ({})", err.message(lang), err.code) };
+    let chrome = Chrome {
+        t,
+        user: None,
+        unread: 0,
+        csrf: String::new(),
+        nav: vec![NavItem {
+            href: "/",
+            label: t.s("nav.home"),
+            active: false,
+        }],
+        lang_href: format!("/lang?to={}&next=/", t.other_tag()),
+    };
+    let page = ErrorPage {
+        chrome,
+        status: err.status.as_u16(),
+        message: format!("{} ({})", err.message(lang), err.code),
+    };
     (err.status, render(&page)).into_response()
 }
 

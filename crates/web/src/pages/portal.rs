@@ -25,9 +25,17 @@ struct Home {
     items: Vec<Announcement>,
 }
 
-pub async fn home(State(state): State<AppState>, ctx: Ctx, crate::api::ApiQuery(q): crate::api::ApiQuery<HomeQuery>) -> Result<Response, AppError> {
-        let items = portal::list(&state.store, &q.q, 30).await?;
-    Ok(render(&Home { chrome: Chrome::load(&state, &ctx).await?, q: q.q, items }))
+pub async fn home(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::api::ApiQuery(q): crate::api::ApiQuery<HomeQuery>,
+) -> Result<Response, AppError> {
+    let items = portal::list(&state.store, &q.q, 30).await?;
+    Ok(render(&Home {
+        chrome: Chrome::load(&state, &ctx).await?,
+        q: q.q,
+        items,
+    }))
 }
 
 #[derive(Template)]
@@ -37,7 +45,16 @@ struct Detail {
     a: Announcement,
 }
 
-pub async fn announcement(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let a = portal::get(&state.store, &id).await?.ok_or_else(|| AppError::not_found("announcement"))?;
-    Ok(render(&Detail { chrome: Chrome::load(&state, &ctx).await?, a }))
+pub async fn announcement(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let a = portal::get(&state.store, &id)
+        .await?
+        .ok_or_else(|| AppError::not_found("announcement"))?;
+    Ok(render(&Detail {
+        chrome: Chrome::load(&state, &ctx).await?,
+        a,
+    }))
 }

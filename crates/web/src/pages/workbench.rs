@@ -45,39 +45,78 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 
     let mut todos = Vec::new();
     if chrome.unread > 0 {
-        todos.push(Todo { text: format!("{} {}", chrome.unread, t.s("wb.todo.unread")), href: "/inbox".into() });
+        todos.push(Todo {
+            text: format!("{} {}", chrome.unread, t.s("wb.todo.unread")),
+            href: "/inbox".into(),
+        });
     }
     if subject.has(Role::Admin) {
         let today = store.clock().today();
         let cal = caigou_store::calendar::load(store).await?;
         let next_year = today.year() + 1;
         if !cal.years().any(|y| y == next_year) {
-            todos.push(Todo { text: format!("{} ({next_year})", t.s("wb.todo.calendar_missing")), href: "/calendar".into() });
+            todos.push(Todo {
+                text: format!("{} ({next_year})", t.s("wb.todo.calendar_missing")),
+                href: "/calendar".into(),
+            });
         }
         for r in regions::list(store).await? {
-            if regions::effective_policy(store, &r.id, today).await.is_err() {
-                let name = if t.is_en() { r.name_en.clone() } else { r.name_zh.clone() };
-                todos.push(Todo { text: format!("{name}: {}", t.s("wb.todo.no_policy")), href: format!("/regions/{}", r.id) });
+            if regions::effective_policy(store, &r.id, today)
+                .await
+                .is_err()
+            {
+                let name = if t.is_en() {
+                    r.name_en.clone()
+                } else {
+                    r.name_zh.clone()
+                };
+                todos.push(Todo {
+                    text: format!("{name}: {}", t.s("wb.todo.no_policy")),
+                    href: format!("/regions/{}", r.id),
+                });
             }
         }
     }
 
     // Recent activity: admins see the platform, supervisors their region subtree, everyone
     // else their own actions.
-    let mut filter = AuditFilter { limit: 8, ..Default::default() };
+    let mut filter = AuditFilter {
+        limit: 8,
+        ..Default::default()
+    };
     if subject.has(Role::Admin) {
     } else if subject.has(Role::Supervisor) {
-        filter.region_prefix = Some(format!("/{}/", subject.region_path.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("/")));
+        filter.region_prefix = Some(format!(
+            "/{}/",
+            subject
+                .region_path
+                .iter()
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+                .join("/")
+        ));
     } else {
         filter.actor_user = Some(subject.user.to_string());
     }
-    let recent = audit::list(store, &filter).await?.into_iter().map(|e| RecentRow { action: e.action, object: e.object_type, when: when(&e.at) }).collect();
+    let recent = audit::list(store, &filter)
+        .await?
+        .into_iter()
+        .map(|e| RecentRow {
+            action: t.audit_label("action", &e.action),
+            object: t.audit_label("object", &e.object_type),
+            when: when(&e.at),
+        })
+        .collect();
 
     let notifications = rows(notify::inbox(store, subject.user, 5).await?, ctx.lang);
     Ok(render(&Workbench {
         name: identity.view.display_name.clone(),
         org: identity.view.organization.name.clone(),
-        roles: chrome.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default(),
+        roles: chrome
+            .user
+            .as_ref()
+            .map(|u| u.roles.clone())
+            .unwrap_or_default(),
         chrome,
         todos,
         notifications,
