@@ -132,8 +132,8 @@ if ((${#missing[@]})); then
         POLICY_RC_CREATED=1
     fi
     log "installing ${missing[*]} with apt-get"
-    apt_retry update -q
-    apt_retry install -y -q --no-install-recommends "${missing[@]}"
+    apt_retry update -q >&2
+    apt_retry install -y -q --no-install-recommends "${missing[@]}" >&2
     if ((POLICY_RC_CREATED)); then "${SUDO[@]}" rm -f /usr/sbin/policy-rc.d; POLICY_RC_CREATED=0; fi
 fi
 NGINX=$(nginx_bin)
@@ -204,8 +204,9 @@ mkdir -p "$DOCROOT/static" "$WORK/nginx"
 "${CURL[@]}" -f -o "$DOCROOT/index.html" "$CAIGOU_BASE/"
 "${CURL[@]}" -f -o "$DOCROOT/static/app.css" "$CAIGOU_BASE/static/app.css"
 "${CURL[@]}" -f -o "$DOCROOT/static/htmx.min.js" "$CAIGOU_BASE/static/htmx.min.js"
+"${CURL[@]}" -f -o "$DOCROOT/static/app.js" "$CAIGOU_BASE/static/app.js" # also referenced by the page
 HOME_BYTES=$(wc -c <"$DOCROOT/index.html")
-log "saved home page ($HOME_BYTES bytes), app.css, htmx.min.js into $DOCROOT"
+log "saved home page ($HOME_BYTES bytes), app.css, htmx.min.js, app.js into $DOCROOT"
 
 NGINX_CONF=$WORK/nginx/nginx.conf
 NGINX_USER_LINE=""
@@ -278,7 +279,29 @@ log "token obtained; /api/v1/me and / answer 200"
 NAMES=("caigou /" "caigou /api/v1/me" "nginx / (static copy)")
 URLS=("$CAIGOU_BASE/" "$CAIGOU_BASE/api/v1/me" "$NGINX_BASE/")
 AUTH=(0 1 0)
-declare -a RPS P50 P99 NOTES LOADS
+declare -a RPS P50 P99 NOTES OTHER
+
+# Noise check: share of the machine's CPU (all cores) used by processes other than caigou, nginx
+# and wrk during each measurement (e.g. someone else's compile). All figures in clock ticks.
+cpu_busy() { awk '$1 == "cpu" { print $2 + $3 + $4, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit }' /proc/stat; }
+pid_ticks() { # utime + stime of the given pids (threads included); gone pids count 0
+    local p t=0
+    for p in "$@"; do
+        [[ -r /proc/$p/stat ]] || continue
+        t=$((t + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 }')))
+    done
+    echo "$t"
+}
+server_ticks() { pid_ticks "$CAIGOU_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
+CLK_TCK=$(getconf CLK_TCK)
+child_ticks() { # sets CHILD_TICKS: CPU of this shell's reaped children (wrk), from `times`.
+    # Must run in the main shell (a $(...) subshell would see its own, empty, child times).
+    times >"$WORK/times.txt"
+    CHILD_TICKS=$(awk -v hz="$CLK_TCK" 'NR == 2 {
+        t = 0
+        for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2]); t += a[1] * 60 + a[2] }
+        printf "%d", t * hz + 0.5 }' "$WORK/times.txt")
+}
 
 to_ms() { # wrk latency like 812.00us, 1.23ms, 1.02s, 2.00m -> milliseconds
     awk -v x="$1" 'BEGIN {
@@ -299,9 +322,16 @@ for ((k = 0; k < ${#URLS[@]}; k++)); do
         log "warm-up ${BENCH_WARMUP_SECONDS} s: ${NAMES[k]}"
         run_wrk "$BENCH_WARMUP_SECONDS" "${URLS[k]}" "${AUTH[k]}" "$WORK/warmup-$k.txt" || die "wrk warm-up failed"
     fi
-    LOADS[k]=$(cut -d' ' -f1 /proc/loadavg)
     log "measuring ${BENCH_SECONDS} s: ${NAMES[k]} -> ${URLS[k]}"
+    read -r busy0 total0 < <(cpu_busy)
+    child_ticks
+    ours0=$(($(server_ticks) + CHILD_TICKS))
     run_wrk "$BENCH_SECONDS" "${URLS[k]}" "${AUTH[k]}" "$out" || { cat "$out" >&2; die "wrk failed"; }
+    child_ticks
+    ours1=$(($(server_ticks) + CHILD_TICKS))
+    read -r busy1 total1 < <(cpu_busy)
+    OTHER[k]=$(awk -v b=$((busy1 - busy0)) -v t=$((total1 - total0)) -v o=$((ours1 - ours0)) \
+        'BEGIN { x = (t > 0) ? 100 * (b - o) / t : 0; if (x < 0) x = 0; printf "%.0f%%", x }')
     printf '\n===== %s (%s) =====\n' "${NAMES[k]}" "${URLS[k]}"
     cat "$out"
     RPS[k]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
@@ -332,9 +362,9 @@ echo "tools:       $(rustc --version 2>/dev/null || echo rustc?), $(wrk --versio
 echo "wrk:         $THREADS threads, $CONNECTIONS connections, ${BENCH_SECONDS} s per target (+ ${BENCH_WARMUP_SECONDS} s warm-up), --latency, nice ${BENCH_NICE}"
 echo "home page:   $HOME_BYTES bytes"
 echo
-printf '%-24s %12s %10s %10s  %-9s %s\n' target "requests/s" "p50 ms" "p99 ms" "load1" "errors"
+printf '%-24s %12s %10s %10s  %-10s %s\n' target "requests/s" "p50 ms" "p99 ms" "other CPU" "errors"
 for ((k = 0; k < ${#URLS[@]}; k++)); do
-    printf '%-24s %12s %10s %10s  %-9s %s\n' "${NAMES[k]}" "${RPS[k]}" "${P50[k]}" "${P99[k]}" "${LOADS[k]}" "${NOTES[k]}"
+    printf '%-24s %12s %10s %10s  %-10s %s\n' "${NAMES[k]}" "${RPS[k]}" "${P50[k]}" "${P99[k]}" "${OTHER[k]}" "${NOTES[k]}"
 done
 echo
 echo "ratio requests/s  caigou /          / nginx /: $(ratio "${RPS[0]}" "${RPS[2]}")"

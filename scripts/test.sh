@@ -25,6 +25,10 @@ trap cleanup EXIT
 export CAIGOU_TEST_PG_URL=$("$root/scripts/pg-test-server.sh" start "$pgdir" "$pgport")
 echo "== PostgreSQL test server at $CAIGOU_TEST_PG_URL"
 
+echo "== formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+
 echo "== cargo nextest (SQLite and PostgreSQL)"
 cargo build --workspace --tests --bins
 cargo nextest run --workspace --no-fail-fast

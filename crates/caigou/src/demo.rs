@@ -50,7 +50,19 @@ impl Seeder<'_> {
         en: &str,
         level: RegionLevel,
     ) -> Result<RegionId, caigou_store::StoreError> {
-        regions_create(self.tx, self.now, &self.actor, parent, code, zh, en, level).await
+        regions::create_region(
+            self.tx,
+            self.now,
+            &self.actor,
+            regions::NewRegion {
+                parent,
+                code,
+                name_zh: zh,
+                name_en: en,
+                level,
+            },
+        )
+        .await
     }
 
     async fn org(
@@ -116,20 +128,6 @@ impl Seeder<'_> {
         .await?;
         Ok(id)
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn regions_create(
-    tx: &mut Tx,
-    now: i64,
-    actor: &Actor,
-    parent: Option<RegionId>,
-    code: &str,
-    zh: &str,
-    en: &str,
-    level: RegionLevel,
-) -> Result<RegionId, caigou_store::StoreError> {
-    regions::create_region(tx, now, actor, parent, code, zh, en, level).await
 }
 
 async fn policy(

@@ -115,38 +115,38 @@ impl PolicyOverride {
             ("open_tender_threshold", &self.open_tender_threshold),
             ("decentralized_limit", &self.decentralized_limit),
         ] {
-            if let Some(v) = v {
-                if [v.goods, v.works, v.services].iter().any(|m| m.fen() <= 0) {
-                    return Err(PolicyError::Invalid {
-                        field,
-                        reason: "must be positive",
-                    });
-                }
-            }
-        }
-        if let (Some(open), Some(dec)) = (&self.open_tender_threshold, &self.decentralized_limit) {
-            if ObjectType::ALL.iter().any(|t| dec.get(*t) > open.get(*t)) {
+            if let Some(v) = v
+                && [v.goods, v.works, v.services].iter().any(|m| m.fen() <= 0)
+            {
                 return Err(PolicyError::Invalid {
-                    field: "decentralized_limit",
-                    reason: "decentralized limit above open-tender threshold",
-                });
-            }
-        }
-        if let Some(m) = self.emall_direct_limit {
-            if m.fen() <= 0 {
-                return Err(PolicyError::Invalid {
-                    field: "emall_direct_limit",
+                    field,
                     reason: "must be positive",
                 });
             }
         }
-        if let Some(s) = self.sme_deduction {
-            if s.small_micro_bp > 10_000 || s.consortium_bp > 10_000 {
-                return Err(PolicyError::Invalid {
-                    field: "sme_deduction",
-                    reason: "rate must be between 0% and 100%",
-                });
-            }
+        if let (Some(open), Some(dec)) = (&self.open_tender_threshold, &self.decentralized_limit)
+            && ObjectType::ALL.iter().any(|t| dec.get(*t) > open.get(*t))
+        {
+            return Err(PolicyError::Invalid {
+                field: "decentralized_limit",
+                reason: "decentralized limit above open-tender threshold",
+            });
+        }
+        if let Some(m) = self.emall_direct_limit
+            && m.fen() <= 0
+        {
+            return Err(PolicyError::Invalid {
+                field: "emall_direct_limit",
+                reason: "must be positive",
+            });
+        }
+        if let Some(s) = self.sme_deduction
+            && (s.small_micro_bp > 10_000 || s.consortium_bp > 10_000)
+        {
+            return Err(PolicyError::Invalid {
+                field: "sme_deduction",
+                reason: "rate must be between 0% and 100%",
+            });
         }
         Ok(())
     }

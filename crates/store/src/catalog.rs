@@ -38,6 +38,20 @@ pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize
             format!("catalog file, line {line}: {msg}"),
         )
     })?;
+    if csv.lines().next().map(str::trim) != Some("code,name,level,parent") {
+        return Err(StoreError::reject(
+            "catalog.bad_file",
+            "品目文件第1行应为表头 code,name,level,parent",
+            "catalog file, line 1: the header must be code,name,level,parent",
+        ));
+    }
+    if entries.is_empty() {
+        return Err(StoreError::reject(
+            "catalog.bad_file",
+            "品目文件没有任何条目",
+            "the catalog file has no entries",
+        ));
+    }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     sqlx::query("DELETE FROM catalog_items")

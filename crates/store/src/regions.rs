@@ -27,16 +27,28 @@ impl Region {
     }
 }
 
+/// A region to create under `parent` (`None`: the platform root).
+pub struct NewRegion<'a> {
+    pub parent: Option<RegionId>,
+    pub code: &'a str,
+    pub name_zh: &'a str,
+    pub name_en: &'a str,
+    pub level: RegionLevel,
+}
+
 pub async fn create_region(
     tx: &mut Tx,
     now_ms: i64,
     actor: &Actor,
-    parent: Option<RegionId>,
-    code: &str,
-    name_zh: &str,
-    name_en: &str,
-    level: RegionLevel,
+    region: NewRegion<'_>,
 ) -> Result<RegionId> {
+    let NewRegion {
+        parent,
+        code,
+        name_zh,
+        name_en,
+        level,
+    } = region;
     let id = RegionId(new_id());
     let parent_path = match parent {
         Some(p) => sqlx::query_scalar::<_, String>("SELECT path FROM regions WHERE id = $1")

@@ -58,15 +58,14 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 fn client_address(req: &Request, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(first) = req
+    if trust_proxy
+        && let Some(first) = req
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
-        {
-            return first.trim().to_string();
-        }
+    {
+        return first.trim().to_string();
     }
     req.extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -237,12 +236,11 @@ async fn csrf_matches(
         let ok = h == expected;
         return (req, ok);
     }
-    if let Some(q) = req.uri().query() {
-        if let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(q) {
-            if pairs.iter().any(|(k, v)| k == "csrf" && v == expected) {
-                return (req, true);
-            }
-        }
+    if let Some(q) = req.uri().query()
+        && let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+        && pairs.iter().any(|(k, v)| k == "csrf" && v == expected)
+    {
+        return (req, true);
     }
     let is_form = req
         .headers()

@@ -264,6 +264,12 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/api/v1/catalog", PUBLIC, api::catalog::search)
         .add(M::GET, "/api/v1/catalog/{code}", PUBLIC, api::catalog::get)
         .add(
+            M::POST,
+            "/api/v1/catalog/import",
+            ADMIN,
+            api::catalog::import,
+        )
+        .add(
             M::GET,
             "/api/v1/calendar/is-working-day",
             PUBLIC,

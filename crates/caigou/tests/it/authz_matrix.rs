@@ -59,6 +59,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/regions/{id}/policy-versions", ADMIN),
     ("GET", "/api/v1/catalog", Everyone),
     ("GET", "/api/v1/catalog/{code}", Everyone),
+    ("POST", "/api/v1/catalog/import", ADMIN),
     ("GET", "/api/v1/calendar/is-working-day", Everyone),
     ("GET", "/api/v1/calendar/add-working-days", Everyone),
     ("POST", "/api/v1/calendar/years", ADMIN),

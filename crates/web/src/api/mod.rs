@@ -29,7 +29,7 @@ use crate::error::AppError;
         notifications::list, notifications::mark_read,
         portal::announcements,
         regions::list, regions::effective, regions::versions, regions::add_version,
-        catalog::search, catalog::get,
+        catalog::search, catalog::get, catalog::import,
         calendar::is_working_day, calendar::add_working_days, calendar::load_year,
         audit::list, audit::verify,
         openapi_json,
