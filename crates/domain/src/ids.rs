@@ -45,3 +45,21 @@ typed_id!(/// An in-app notification.
     NotificationId);
 typed_id!(/// A stored file (its bytes live in the object store).
     FileId);
+
+/// A region's path as stored: `/<root>/<child>/…/<own>/`, so a subtree is a prefix.
+pub fn region_path_key(path: &[RegionId]) -> String {
+    let mut s = String::from("/");
+    for r in path {
+        s.push_str(&r.to_string());
+        s.push('/');
+    }
+    s
+}
+
+/// Parses a stored region path (root first); unparseable segments are skipped.
+pub fn parse_region_path(key: &str) -> Vec<RegionId> {
+    key.split('/')
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect()
+}

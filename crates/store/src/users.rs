@@ -195,13 +195,6 @@ pub struct Identity {
     pub view: UserView,
 }
 
-fn parse_region_path(path: &str) -> Vec<RegionId> {
-    path.split('/')
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect()
-}
-
 /// Loads a user's identity (organization, region path, roles). `None` if missing or disabled.
 pub async fn identity(store: &Store, user: UserId) -> Result<Option<Identity>> {
     let Some(row) = sqlx::query(
@@ -230,7 +223,7 @@ pub async fn identity(store: &Store, user: UserId) -> Result<Option<Identity>> {
             .map_err(|_| StoreError::Internal("bad org id".into()))?,
         org_kind: OrgKind::parse(&kind_key)
             .ok_or_else(|| StoreError::Internal(format!("unknown org kind {kind_key}")))?,
-        region_path: parse_region_path(&path),
+        region_path: caigou_domain::ids::parse_region_path(&path),
         roles: role_keys.iter().filter_map(|k| Role::parse(k)).collect(),
     };
     let view = UserView {

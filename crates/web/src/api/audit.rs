@@ -72,23 +72,11 @@ pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiRe
     let region_prefix = if subject.has(Role::Admin) {
         requested
     } else {
-        let own: String = format!(
-            "/{}/",
-            subject
-                .region_path
-                .iter()
-                .map(|r| r.to_string())
-                .collect::<Vec<_>>()
-                .join("/")
-        );
+        let own = caigou_domain::ids::region_path_key(&subject.region_path);
         match requested {
             // A supervisor may narrow to a region inside their subtree, never widen.
             Some(p) => {
-                let ids: Vec<caigou_domain::ids::RegionId> = p
-                    .split('/')
-                    .filter(|s| !s.is_empty())
-                    .filter_map(|s| s.parse().ok())
-                    .collect();
+                let ids = caigou_domain::ids::parse_region_path(&p);
                 authz::decide(
                     &ctx.principal,
                     Action::ViewAudit {

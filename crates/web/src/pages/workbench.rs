@@ -86,15 +86,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     };
     if subject.has(Role::Admin) {
     } else if subject.has(Role::Supervisor) {
-        filter.region_prefix = Some(format!(
-            "/{}/",
-            subject
-                .region_path
-                .iter()
-                .map(|r| r.to_string())
-                .collect::<Vec<_>>()
-                .join("/")
-        ));
+        filter.region_prefix = Some(caigou_domain::ids::region_path_key(&subject.region_path));
     } else {
         filter.actor_user = Some(subject.user.to_string());
     }
