@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod i18n;
 pub mod ids;
 pub mod money;
+pub mod planning;
 pub mod policy;
 pub mod uscc;
 

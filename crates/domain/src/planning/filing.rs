@@ -1,0 +1,533 @@
+//! Automatic filing (自动备案): every rule is checked on submit and the result is filed at once,
+//! sent to the supervisor for approval, or refused — each finding citing its rule.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::method::Method;
+use super::rules::{RuleId, SingleSourceGround};
+use crate::Money;
+use crate::catalog::{ObjectType, PinmuCode};
+use crate::policy::PolicySet;
+
+/// Days between publishing the 采购意向 and starting procurement (10号, check).
+pub const INTENTION_LEAD_DAYS: i64 = 30;
+/// Working days a 单一来源 公示 runs (条例38).
+pub const SINGLE_SOURCE_PUBLICITY_WORKING_DAYS: u32 = 5;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    pub code: PinmuCode,
+    pub amount: Money,
+}
+
+/// A plan filed earlier under the same budget line in the same fiscal year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierPlan {
+    pub plan_no: String,
+    pub code: PinmuCode,
+    pub amount: Money,
+    pub method: Method,
+}
+
+/// Everything the checks need, gathered by the shell.
+#[derive(Debug, Clone)]
+pub struct PlanFacts {
+    pub method: Method,
+    pub items: Vec<PlanItem>,
+    /// The first day procurement is planned to start.
+    pub procurement_start: Date,
+    /// Available on the budget line before this plan.
+    pub budget_available: Money,
+    /// The date the linked 采购意向 was published, if any.
+    pub intention_published_on: Option<Date>,
+    pub entrusted_to_central_agency: bool,
+    pub earlier_in_year: Vec<EarlierPlan>,
+    pub single_source_ground: Option<SingleSourceGround>,
+    /// For the add-on ground: the original contract's amount.
+    pub original_contract: Option<Money>,
+}
+
+impl PlanFacts {
+    pub fn total(&self) -> Money {
+        self.items.iter().fold(Money::ZERO, |acc, i| {
+            acc.checked_add(i.amount)
+                .unwrap_or(Money::from_fen(i64::MAX))
+        })
+    }
+
+    /// The plan's object type: that of its largest item.
+    pub fn object_type(&self) -> ObjectType {
+        self.items
+            .iter()
+            .max_by_key(|i| i.amount)
+            .map(|i| i.code.object_type())
+            .unwrap_or(ObjectType::Goods)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    NeedsApproval,
+    Refused,
+}
+
+/// One rule's result, with what to do next, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule: RuleId,
+    pub code: String,
+    pub source: String,
+    pub verdict: Verdict,
+    pub zh: String,
+    pub en: String,
+    /// Plans this finding refers to (化整为零).
+    pub related: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// 备案: filed at once, no human.
+    Filed,
+    /// Sent to the supervisor; with a 公示 first when `publicity`.
+    NeedsApproval {
+        publicity: bool,
+    },
+    Refused,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub decision: Decision,
+    pub findings: Vec<Finding>,
+}
+
+fn finding(rule: RuleId, verdict: Verdict, zh: String, en: String) -> Finding {
+    Finding {
+        rule,
+        code: rule.code().to_string(),
+        source: rule.source().to_string(),
+        verdict,
+        zh,
+        en,
+        related: Vec::new(),
+    }
+}
+
+/// The earliest date procurement may start after an intention published on `published_on`.
+pub fn earliest_start_after_intention(published_on: Date) -> Date {
+    published_on
+        .checked_add(jiff::Span::new().days(INTENTION_LEAD_DAYS))
+        .unwrap_or(published_on)
+}
+
+/// The category two purchases are compared in for 化整为零: the 品目's third level
+/// (e.g. A020101 计算机设备 for A02010105 台式计算机), or the code itself above it.
+fn split_category(code: &PinmuCode) -> &str {
+    let s = code.as_str();
+    &s[..s.len().min(7)]
+}
+
+/// Runs every filing rule.
+pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
+    let total = facts.total();
+    let object_type = facts.object_type();
+    let threshold = policy.open_tender_threshold.get(object_type);
+    let limit = policy.decentralized_limit.get(object_type);
+    let centralized: Vec<&PlanItem> = facts
+        .items
+        .iter()
+        .filter(|i| policy.is_centralized(&i.code))
+        .collect();
+    let mut out = Vec::new();
+
+    // Budget.
+    out.push(if total <= facts.budget_available {
+        finding(RuleId::Budget, Verdict::Pass, format!("计划金额 {total} 未超过预算指标可用额度 {}", facts.budget_available), format!("the plan's {total} is within the {} available", facts.budget_available))
+    } else {
+        finding(
+            RuleId::Budget,
+            Verdict::Refused,
+            format!("计划金额 {total} 超过预算指标可用额度 {}。请调减金额或选择其他预算指标。", facts.budget_available),
+            format!("the plan's {total} exceeds the {} available on the budget line; reduce it or choose another line", facts.budget_available),
+        )
+    });
+
+    // 采购意向公开: required within the 集中采购目录 or at or above the 采购限额标准, except
+    // emergencies and the e-mall's small purchases.
+    let emergency = facts.method == Method::SingleSource
+        && facts.single_source_ground == Some(SingleSourceGround::Emergency);
+    let needs_intention =
+        (!centralized.is_empty() || total >= limit) && facts.method != Method::Emall && !emergency;
+    if needs_intention {
+        out.push(match facts.intention_published_on {
+            None => finding(
+                RuleId::Intention,
+                Verdict::Refused,
+                "本计划须先公开采购意向（集中采购目录以内或采购限额标准以上），且至少提前30日。请先发布采购意向。".into(),
+                "this plan needs a published procurement intention (within the centralized catalog or at/above the limit), at least 30 days ahead; publish one first".into(),
+            ),
+            Some(published) => {
+                let earliest = earliest_start_after_intention(published);
+                if facts.procurement_start >= earliest {
+                    finding(RuleId::Intention, Verdict::Pass, format!("采购意向已于 {published} 公开，{earliest} 起可开展采购"), format!("intention published {published}; procurement may start from {earliest}"))
+                } else {
+                    finding(
+                        RuleId::Intention,
+                        Verdict::Refused,
+                        format!("采购意向于 {published} 公开，最早 {earliest} 才能开展采购（需满30日）；请将采购开始日期调整为 {earliest} 或之后。"),
+                        format!("the intention was published {published}: procurement may start on {earliest} at the earliest (30 days); move the start to {earliest} or later"),
+                    )
+                }
+            }
+        });
+    }
+
+    // 集中采购目录.
+    if !centralized.is_empty() {
+        let codes: Vec<&str> = centralized.iter().map(|i| i.code.as_str()).collect();
+        out.push(if facts.entrusted_to_central_agency {
+            finding(RuleId::CentralizedCatalog, Verdict::Pass, format!("集中采购目录品目（{}）已委托集中采购机构", codes.join("、")), format!("centralized items ({}) are entrusted to the central agency", codes.join(", ")))
+        } else {
+            finding(
+                RuleId::CentralizedCatalog,
+                Verdict::Refused,
+                format!("品目 {} 属于集中采购目录，必须委托集中采购机构采购。请勾选“委托集中采购机构”。", codes.join("、")),
+                format!("{} are in the centralized catalog and must be entrusted to the central procurement agency", codes.join(", ")),
+            )
+        });
+    }
+
+    // E-mall scope.
+    if facts.method == Method::Emall {
+        out.push(if object_type == ObjectType::Works {
+            finding(RuleId::Emall, Verdict::Refused, "工程不能通过电子卖场采购，请选择其他采购方式。".into(), "works cannot be bought on the e-mall; choose another method".into())
+        } else if total >= limit {
+            finding(
+                RuleId::Emall,
+                Verdict::Refused,
+                format!("计划金额 {total} 达到分散采购限额 {limit}，不能通过电子卖场采购；请选择公开招标等方式。"),
+                format!("{total} reaches the decentralized procurement limit {limit}: the e-mall is not allowed; choose open tender or another method"),
+            )
+        } else {
+            finding(RuleId::Emall, Verdict::Pass, format!("金额低于分散采购限额 {limit}，可通过电子卖场采购"), format!("below the limit {limit}: the e-mall may be used"))
+        });
+    }
+
+    // Open-tender threshold (以上 includes the amount itself).
+    if facts.method != Method::OpenTender && facts.method != Method::Emall {
+        out.push(if total >= threshold {
+            finding(
+                RuleId::OpenTenderThreshold,
+                Verdict::NeedsApproval,
+                format!("计划金额 {total} 达到公开招标数额标准 {threshold}，采用{}须经设区的市级以上财政部门批准；已提交审批。", facts.method.label(crate::Lang::Zh)),
+                format!("{total} reaches the open-tender threshold {threshold}: {} needs the supervisor's approval; sent for approval", facts.method.label(crate::Lang::En)),
+            )
+        } else {
+            finding(RuleId::OpenTenderThreshold, Verdict::Pass, format!("金额低于公开招标数额标准 {threshold}，可采用{}", facts.method.label(crate::Lang::Zh)), format!("below the open-tender threshold {threshold}"))
+        });
+    }
+
+    // 化整为零: the same category under this budget line this fiscal year, non-open methods.
+    if facts.method != Method::OpenTender {
+        for item in &facts.items {
+            let cat = split_category(&item.code);
+            let earlier: Vec<&EarlierPlan> = facts
+                .earlier_in_year
+                .iter()
+                .filter(|p| split_category(&p.code) == cat && p.method != Method::OpenTender)
+                .collect();
+            if earlier.is_empty() {
+                continue;
+            }
+            let sum = earlier.iter().fold(item.amount, |acc, p| {
+                acc.checked_add(p.amount).unwrap_or(acc)
+            });
+            if sum >= threshold && item.amount < threshold {
+                let nos: Vec<String> = earlier.iter().map(|p| p.plan_no.clone()).collect();
+                let mut f = finding(
+                    RuleId::Splitting,
+                    Verdict::NeedsApproval,
+                    format!(
+                        "同一预算项目本年度同类品目（{cat}）以非公开招标方式累计 {sum}，达到公开招标数额标准 {threshold}，可能构成化整为零；已提交审批。此前计划：{}",
+                        nos.join("、")
+                    ),
+                    format!(
+                        "this year's non-open plans for category {cat} under this budget line add up to {sum}, reaching the threshold {threshold}: possible splitting; sent for approval. Earlier plans: {}",
+                        nos.join(", ")
+                    ),
+                );
+                f.related = nos;
+                out.push(f);
+            }
+        }
+    }
+
+    // 单一来源.
+    if facts.method == Method::SingleSource {
+        match facts.single_source_ground {
+            None => out.push(finding(
+                RuleId::SingleSourceGround,
+                Verdict::Refused,
+                "采用单一来源方式须说明法定情形（唯一供应商、紧急情况或原项目添购）。".into(),
+                "single source needs a lawful ground (only source, emergency, or add-on)".into(),
+            )),
+            Some(SingleSourceGround::AddOn) => {
+                let ok = facts
+                    .original_contract
+                    .and_then(|o| o.mul_ratio(1, 10))
+                    .is_some_and(|cap| total <= cap);
+                out.push(if ok {
+                    finding(RuleId::SingleSourceGround, Verdict::Pass, "添购金额未超过原合同金额的10%".into(), "the add-on is within 10% of the original contract".into())
+                } else {
+                    finding(
+                        RuleId::SingleSourceGround,
+                        Verdict::Refused,
+                        "添购资金总额不得超过原合同采购金额的10%；请填写原合同金额或调减添购金额。".into(),
+                        "an add-on may not exceed 10% of the original contract; give the original amount or reduce the add-on".into(),
+                    )
+                });
+            }
+            Some(g) => out.push(finding(
+                RuleId::SingleSourceGround,
+                Verdict::Pass,
+                format!("适用情形：{}", g.label(crate::Lang::Zh)),
+                format!("ground: {}", g.label(crate::Lang::En)),
+            )),
+        }
+        if total >= threshold {
+            out.push(finding(
+                RuleId::SingleSourcePublicity,
+                Verdict::NeedsApproval,
+                format!("单一来源金额达到公开招标数额标准 {threshold}：先公示不少于{SINGLE_SOURCE_PUBLICITY_WORKING_DAYS}个工作日，公示期满后由财政部门审批。"),
+                format!("single source at/above the threshold {threshold}: a public notice of at least {SINGLE_SOURCE_PUBLICITY_WORKING_DAYS} working days, then the supervisor's approval"),
+            ));
+        }
+    }
+
+    let worst = out.iter().map(|f| f.verdict).max().unwrap_or(Verdict::Pass);
+    let decision = match worst {
+        Verdict::Pass => Decision::Filed,
+        Verdict::NeedsApproval => Decision::NeedsApproval {
+            publicity: out.iter().any(|f| {
+                f.rule == RuleId::SingleSourcePublicity && f.verdict == Verdict::NeedsApproval
+            }),
+        },
+        Verdict::Refused => Decision::Refused,
+    };
+    Outcome {
+        decision,
+        findings: out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{PerObjectType, SmeDeduction};
+    use jiff::civil::date;
+
+    fn policy() -> PolicySet {
+        let per = |y| PerObjectType {
+            goods: Money::from_yuan(y),
+            works: Money::from_yuan(y),
+            services: Money::from_yuan(y),
+        };
+        PolicySet {
+            open_tender_threshold: per(4_000_000),
+            decentralized_limit: per(1_000_000),
+            centralized_catalog: vec!["A02010100".parse().unwrap()],
+            emall_direct_limit: Money::from_yuan(500_000),
+            sme_deduction: SmeDeduction {
+                small_micro_bp: 1000,
+                consortium_bp: 400,
+            },
+        }
+    }
+
+    fn facts(method: Method, code: &str, fen: i64) -> PlanFacts {
+        PlanFacts {
+            method,
+            items: vec![PlanItem {
+                code: code.parse().unwrap(),
+                amount: Money::from_fen(fen),
+            }],
+            procurement_start: date(2027, 1, 15),
+            budget_available: Money::from_yuan(10_000_000),
+            intention_published_on: Some(date(2026, 12, 1)),
+            entrusted_to_central_agency: false,
+            earlier_in_year: vec![],
+            single_source_ground: None,
+            original_contract: None,
+        }
+    }
+
+    const THRESHOLD: i64 = 400_000_000;
+
+    fn verdict_of(o: &Outcome, rule: RuleId) -> Option<Verdict> {
+        o.findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .map(|f| f.verdict)
+    }
+
+    #[test]
+    fn non_open_method_exactly_at_the_threshold_needs_approval_one_fen_under_files() {
+        let at = check_plan(
+            &facts(Method::CompetitiveConsultation, "A02020100", THRESHOLD),
+            &policy(),
+        );
+        assert_eq!(at.decision, Decision::NeedsApproval { publicity: false });
+        assert_eq!(
+            verdict_of(&at, RuleId::OpenTenderThreshold),
+            Some(Verdict::NeedsApproval)
+        );
+        let under = check_plan(
+            &facts(Method::CompetitiveConsultation, "A02020100", THRESHOLD - 1),
+            &policy(),
+        );
+        assert_eq!(under.decision, Decision::Filed);
+        let open = check_plan(
+            &facts(Method::OpenTender, "A02020100", THRESHOLD + 1),
+            &policy(),
+        );
+        assert_eq!(open.decision, Decision::Filed);
+    }
+
+    #[test]
+    fn budget_boundary() {
+        let mut f = facts(Method::OpenTender, "A02020100", 500_000_000);
+        f.budget_available = Money::from_fen(500_000_000);
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
+        f.budget_available = Money::from_fen(499_999_999);
+        let o = check_plan(&f, &policy());
+        assert_eq!(
+            (o.decision, verdict_of(&o, RuleId::Budget)),
+            (Decision::Refused, Some(Verdict::Refused))
+        );
+    }
+
+    #[test]
+    fn intention_thirty_days_before_start_is_enough_twenty_nine_is_not() {
+        let mut f = facts(Method::OpenTender, "A02020100", 200_000_000);
+        f.intention_published_on = Some(date(2026, 12, 16));
+        assert_eq!(
+            check_plan(&f, &policy()).decision,
+            Decision::Filed,
+            "2026-12-16 + 30 days = 2027-01-15"
+        );
+        f.intention_published_on = Some(date(2026, 12, 17));
+        let o = check_plan(&f, &policy());
+        assert_eq!(o.decision, Decision::Refused);
+        assert!(
+            o.findings
+                .iter()
+                .any(|x| x.rule == RuleId::Intention && x.zh.contains("2027-01-16"))
+        );
+        f.intention_published_on = None;
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Refused);
+    }
+
+    #[test]
+    fn no_intention_needed_under_the_limit_outside_the_catalog() {
+        let mut f = facts(Method::RequestForQuotation, "A02020100", 100_000_000 - 1);
+        f.intention_published_on = None;
+        let o = check_plan(&f, &policy());
+        assert_eq!(o.decision, Decision::Filed);
+        assert_eq!(verdict_of(&o, RuleId::Intention), None);
+        f.items[0].amount = Money::from_fen(100_000_000);
+        assert_eq!(
+            check_plan(&f, &policy()).decision,
+            Decision::Refused,
+            "at the limit an intention is required"
+        );
+    }
+
+    #[test]
+    fn centralized_items_must_be_entrusted() {
+        let mut f = facts(Method::OpenTender, "A02010105", 50_000_000);
+        let o = check_plan(&f, &policy());
+        assert_eq!(
+            verdict_of(&o, RuleId::CentralizedCatalog),
+            Some(Verdict::Refused)
+        );
+        f.entrusted_to_central_agency = true;
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
+    }
+
+    #[test]
+    fn emall_only_under_the_limit_and_never_for_works() {
+        let mut f = facts(Method::Emall, "A02020100", 100_000_000 - 1);
+        f.intention_published_on = None;
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
+        f.items[0].amount = Money::from_fen(100_000_000);
+        assert_eq!(
+            verdict_of(&check_plan(&f, &policy()), RuleId::Emall),
+            Some(Verdict::Refused)
+        );
+        let works = facts(Method::Emall, "B01000000", 1_000);
+        assert_eq!(
+            verdict_of(&check_plan(&works, &policy()), RuleId::Emall),
+            Some(Verdict::Refused)
+        );
+    }
+
+    #[test]
+    fn splitting_across_plans_is_sent_to_approval_with_the_earlier_plans() {
+        let mut f = facts(Method::RequestForQuotation, "A02020102", 150_000_000);
+        let earlier = |no: &str, fen| EarlierPlan {
+            plan_no: no.into(),
+            code: "A02020101".parse().unwrap(),
+            amount: Money::from_fen(fen),
+            method: Method::RequestForQuotation,
+        };
+        f.earlier_in_year = vec![earlier("P-1", 150_000_000), earlier("P-2", 99_999_999)];
+        assert_eq!(
+            check_plan(&f, &policy()).decision,
+            Decision::Filed,
+            "one fen under the threshold in sum"
+        );
+        f.earlier_in_year = vec![earlier("P-1", 150_000_000), earlier("P-2", 100_000_000)];
+        let o = check_plan(&f, &policy());
+        assert_eq!(o.decision, Decision::NeedsApproval { publicity: false });
+        let split = o
+            .findings
+            .iter()
+            .find(|x| x.rule == RuleId::Splitting)
+            .unwrap();
+        assert_eq!(split.related, vec!["P-1".to_string(), "P-2".to_string()]);
+        // An open tender is never splitting.
+        f.method = Method::OpenTender;
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
+    }
+
+    #[test]
+    fn single_source_needs_a_ground_and_publicity_above_the_threshold() {
+        let mut f = facts(Method::SingleSource, "A02020100", 100_000_000);
+        assert_eq!(
+            verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround),
+            Some(Verdict::Refused)
+        );
+        f.single_source_ground = Some(SingleSourceGround::OnlySource);
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
+        f.items[0].amount = Money::from_fen(THRESHOLD);
+        let o = check_plan(&f, &policy());
+        assert_eq!(o.decision, Decision::NeedsApproval { publicity: true });
+        f.single_source_ground = Some(SingleSourceGround::AddOn);
+        f.items[0].amount = Money::from_fen(10_000_001);
+        f.original_contract = Some(Money::from_fen(100_000_000));
+        assert_eq!(
+            verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround),
+            Some(Verdict::Refused),
+            "10% plus one fen"
+        );
+        f.items[0].amount = Money::from_fen(10_000_000);
+        assert_eq!(
+            verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround),
+            Some(Verdict::Pass)
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! Procurement methods (法26, 214号, 110号令) and the e-mall channel.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// 公开招标 (法26: the main method)
+    OpenTender,
+    /// 邀请招标 (法29, 法34)
+    InvitedTender,
+    /// 竞争性谈判 (法30)
+    CompetitiveNegotiation,
+    /// 竞争性磋商 (214号)
+    CompetitiveConsultation,
+    /// 询价 (法32)
+    RequestForQuotation,
+    /// 单一来源 (法31)
+    SingleSource,
+    /// 框架协议 (110号令)
+    FrameworkAgreement,
+    /// 电子卖场 (网上超市 direct purchase and its small-value channels)
+    Emall,
+}
+
+impl Method {
+    pub const ALL: [Method; 8] = [
+        Method::OpenTender,
+        Method::InvitedTender,
+        Method::CompetitiveNegotiation,
+        Method::CompetitiveConsultation,
+        Method::RequestForQuotation,
+        Method::SingleSource,
+        Method::FrameworkAgreement,
+        Method::Emall,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::OpenTender => "open_tender",
+            Method::InvitedTender => "invited_tender",
+            Method::CompetitiveNegotiation => "competitive_negotiation",
+            Method::CompetitiveConsultation => "competitive_consultation",
+            Method::RequestForQuotation => "request_for_quotation",
+            Method::SingleSource => "single_source",
+            Method::FrameworkAgreement => "framework_agreement",
+            Method::Emall => "emall",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.key() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Method::OpenTender, Lang::Zh) => "公开招标",
+            (Method::InvitedTender, Lang::Zh) => "邀请招标",
+            (Method::CompetitiveNegotiation, Lang::Zh) => "竞争性谈判",
+            (Method::CompetitiveConsultation, Lang::Zh) => "竞争性磋商",
+            (Method::RequestForQuotation, Lang::Zh) => "询价",
+            (Method::SingleSource, Lang::Zh) => "单一来源",
+            (Method::FrameworkAgreement, Lang::Zh) => "框架协议",
+            (Method::Emall, Lang::Zh) => "电子卖场",
+            (Method::OpenTender, Lang::En) => "Open tender",
+            (Method::InvitedTender, Lang::En) => "Invited tender",
+            (Method::CompetitiveNegotiation, Lang::En) => "Competitive negotiation",
+            (Method::CompetitiveConsultation, Lang::En) => "Competitive consultation",
+            (Method::RequestForQuotation, Lang::En) => "Request for quotation",
+            (Method::SingleSource, Lang::En) => "Single source",
+            (Method::FrameworkAgreement, Lang::En) => "Framework agreement",
+            (Method::Emall, Lang::En) => "E-mall",
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The planning rules, each with a stable id and its legal source. Messages cite both.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RuleId {
+    /// No plan may exceed the budget line's available amount.
+    Budget,
+    /// 采购意向 published ≥ 30 days before procurement starts.
+    Intention,
+    /// At or above the open-tender threshold the method is 公开招标, unless approved.
+    OpenTenderThreshold,
+    /// Items in the 集中采购目录 are entrusted to the 集中采购机构.
+    CentralizedCatalog,
+    /// The e-mall is for purchases under the 分散采购限额, goods and services only.
+    Emall,
+    /// 化整为零: the same category under one budget line in a fiscal year.
+    Splitting,
+    /// 单一来源 needs a lawful ground.
+    SingleSourceGround,
+    /// 单一来源 at or above the threshold: 公示 ≥ 5 working days, then approval.
+    SingleSourcePublicity,
+}
+
+impl RuleId {
+    pub fn code(self) -> &'static str {
+        match self {
+            RuleId::Budget => "PLAN-BUDGET",
+            RuleId::Intention => "PLAN-INTENTION",
+            RuleId::OpenTenderThreshold => "PLAN-OPEN-TENDER",
+            RuleId::CentralizedCatalog => "PLAN-CENTRALIZED",
+            RuleId::Emall => "PLAN-EMALL",
+            RuleId::Splitting => "PLAN-SPLITTING",
+            RuleId::SingleSourceGround => "PLAN-SS-GROUND",
+            RuleId::SingleSourcePublicity => "PLAN-SS-PUBLICITY",
+        }
+    }
+
+    /// The legal source. Rules marked (check) in DOMAIN.md say so.
+    pub fn source(self) -> &'static str {
+        match self {
+            RuleId::Budget => "政府采购法第6条；预算法第13条",
+            RuleId::Intention => "财库〔2020〕10号（check）",
+            RuleId::OpenTenderThreshold => {
+                "政府采购法第26、27条；实施条例第23条；民法典第1259条（“以上”含本数）"
+            }
+            RuleId::CentralizedCatalog => "政府采购法第7、18条",
+            RuleId::Emall => "政府采购法第7条；各地分散采购限额标准",
+            RuleId::Splitting => "政府采购法第28条；实施条例第28条",
+            RuleId::SingleSourceGround => "政府采购法第31条",
+            RuleId::SingleSourcePublicity => "实施条例第38条",
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RuleId::Budget, Lang::Zh) => "预算指标可用额度",
+            (RuleId::Intention, Lang::Zh) => "采购意向公开",
+            (RuleId::OpenTenderThreshold, Lang::Zh) => "公开招标数额标准",
+            (RuleId::CentralizedCatalog, Lang::Zh) => "集中采购目录",
+            (RuleId::Emall, Lang::Zh) => "电子卖场适用范围",
+            (RuleId::Splitting, Lang::Zh) => "化整为零",
+            (RuleId::SingleSourceGround, Lang::Zh) => "单一来源适用情形",
+            (RuleId::SingleSourcePublicity, Lang::Zh) => "单一来源公示与审批",
+            (RuleId::Budget, Lang::En) => "Budget available",
+            (RuleId::Intention, Lang::En) => "Procurement intention published",
+            (RuleId::OpenTenderThreshold, Lang::En) => "Open-tender threshold",
+            (RuleId::CentralizedCatalog, Lang::En) => "Centralized procurement catalog",
+            (RuleId::Emall, Lang::En) => "E-mall scope",
+            (RuleId::Splitting, Lang::En) => "Splitting to avoid open tender",
+            (RuleId::SingleSourceGround, Lang::En) => "Single-source grounds",
+            (RuleId::SingleSourcePublicity, Lang::En) => "Single-source publicity and approval",
+        }
+    }
+}
+
+/// The lawful grounds for 单一来源 (法31).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SingleSourceGround {
+    /// 只能从唯一供应商处采购 (法31(一))
+    OnlySource,
+    /// 发生了不可预见的紧急情况不能从其他供应商处采购 (法31(二))
+    Emergency,
+    /// 必须保证原有采购项目一致性或者服务配套的要求，需要继续从原供应商处添购，且添购资金总额不超过原合同采购金额百分之十 (法31(三))
+    AddOn,
+}
+
+impl SingleSourceGround {
+    pub fn key(self) -> &'static str {
+        match self {
+            SingleSourceGround::OnlySource => "only_source",
+            SingleSourceGround::Emergency => "emergency",
+            SingleSourceGround::AddOn => "add_on",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SingleSourceGround> {
+        [
+            SingleSourceGround::OnlySource,
+            SingleSourceGround::Emergency,
+            SingleSourceGround::AddOn,
+        ]
+        .into_iter()
+        .find(|g| g.key() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (SingleSourceGround::OnlySource, Lang::Zh) => "只能从唯一供应商处采购",
+            (SingleSourceGround::Emergency, Lang::Zh) => "不可预见的紧急情况",
+            (SingleSourceGround::AddOn, Lang::Zh) => "原项目添购（不超过原合同金额10%）",
+            (SingleSourceGround::OnlySource, Lang::En) => "Only one possible supplier",
+            (SingleSourceGround::Emergency, Lang::En) => "Unforeseeable emergency",
+            (SingleSourceGround::AddOn, Lang::En) => "Add-on to an existing contract (≤ 10%)",
+        }
+    }
+}
