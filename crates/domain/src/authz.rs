@@ -255,6 +255,27 @@ pub enum Action<'a> {
     ReadNotification { recipient: UserId },
     /// Manage users, organizations, the catalog and the calendar.
     Administer,
+    /// Load or add a unit's budget lines (预算指标): admins, and the finance department
+    /// (supervisors) of the unit's region subtree.
+    ManageBudget { unit_region_path: &'a [RegionId] },
+    /// Read a unit's planning data: its own staff, supervisors of its subtree, admins.
+    ViewUnitPlanning {
+        unit: OrgId,
+        unit_region_path: &'a [RegionId],
+    },
+    /// Publish intentions and submit, cancel or re-file plans for a unit: its 经办 staff.
+    PlanForUnit { unit: OrgId },
+    /// Approve or reject a plan sent for approval: supervisors of the unit's subtree, and
+    /// never the person who submitted it (岗位分离).
+    DecidePlan {
+        unit_region_path: &'a [RegionId],
+        submitted_by: UserId,
+    },
+}
+
+/// Whether the subject is a supervisor whose region is the object's region or an ancestor.
+fn supervises(s: &Subject, object_region_path: &[RegionId]) -> bool {
+    s.has(Role::Supervisor) && s.region().is_some_and(|r| object_region_path.contains(&r))
 }
 
 /// Decides an object-level action. Deny by default.
@@ -270,6 +291,22 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
                     && s.region().is_some_and(|r| object_region_path.contains(&r)))
         }
         Action::ReadNotification { recipient } => s.user == recipient,
+        Action::ManageBudget { unit_region_path } => {
+            s.has(Role::Admin) || supervises(s, unit_region_path)
+        }
+        Action::ViewUnitPlanning {
+            unit,
+            unit_region_path,
+        } => {
+            s.has(Role::Admin)
+                || supervises(s, unit_region_path)
+                || (s.org == unit && s.roles.iter().any(|r| r.is_purchaser()))
+        }
+        Action::PlanForUnit { unit } => s.org == unit && s.has(Role::PurchaserHandler),
+        Action::DecidePlan {
+            unit_region_path,
+            submitted_by,
+        } => supervises(s, unit_region_path) && s.user != submitted_by,
     };
     if allowed {
         Ok(())
@@ -353,6 +390,89 @@ mod tests {
                 &admin,
                 Action::ViewAudit {
                     object_region_path: &other_city_object
+                }
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn planning_rules_follow_unit_subtree_and_separation_of_duties() {
+        let unit = OrgId(id(200));
+        let path = [RegionId(id(1)), RegionId(id(10))];
+        let handler = subject(&[Role::PurchaserHandler], &[1, 10]);
+        assert_eq!(decide(&handler, Action::PlanForUnit { unit }), Ok(()));
+        assert_eq!(
+            decide(
+                &handler,
+                Action::PlanForUnit {
+                    unit: OrgId(id(201))
+                }
+            ),
+            Err(Denied::Forbidden)
+        );
+        let reviewer = subject(&[Role::PurchaserReviewer], &[1, 10]);
+        assert_eq!(
+            decide(&reviewer, Action::PlanForUnit { unit }),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(
+                &reviewer,
+                Action::ViewUnitPlanning {
+                    unit,
+                    unit_region_path: &path
+                }
+            ),
+            Ok(())
+        );
+        let supervisor = subject(&[Role::Supervisor], &[1, 10]);
+        assert_eq!(
+            decide(
+                &supervisor,
+                Action::DecidePlan {
+                    unit_region_path: &path,
+                    submitted_by: UserId(id(999))
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            decide(
+                &supervisor,
+                Action::DecidePlan {
+                    unit_region_path: &path,
+                    submitted_by: UserId(id(100))
+                }
+            ),
+            Err(Denied::Forbidden),
+            "nobody approves their own submission"
+        );
+        let other_county = subject(&[Role::Supervisor], &[1, 20]);
+        assert_eq!(
+            decide(
+                &other_county,
+                Action::DecidePlan {
+                    unit_region_path: &path,
+                    submitted_by: UserId(id(999))
+                }
+            ),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(
+                &other_county,
+                Action::ManageBudget {
+                    unit_region_path: &path
+                }
+            ),
+            Err(Denied::Forbidden)
+        );
+        assert_eq!(
+            decide(
+                &supervisor,
+                Action::ManageBudget {
+                    unit_region_path: &path
                 }
             ),
             Ok(())

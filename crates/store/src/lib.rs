@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod budget;
 pub mod calendar;
 pub mod catalog;
 pub mod clock;
@@ -14,6 +15,7 @@ mod error;
 pub mod files;
 pub mod jobs;
 pub mod notify;
+pub mod plans;
 pub mod portal;
 pub mod regions;
 pub mod users;

@@ -525,3 +525,13 @@ pub async fn count_users(store: &Store) -> Result<i64> {
         .fetch_one(store.pool())
         .await?)
 }
+
+/// The region path of an organization, if it exists.
+pub async fn org_region_path(store: &Store, org: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1",
+    )
+    .bind(org)
+    .fetch_optional(store.pool())
+    .await?)
+}

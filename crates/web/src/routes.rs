@@ -27,6 +27,25 @@ pub const SIGNED_IN: Access = Access::SignedIn;
 pub const ADMIN: Access = Access::Roles(&[Role::Admin]);
 /// Who may read the audit trail (supervisors only within their region subtree).
 pub const AUDIT_READERS: Access = Access::Roles(&[Role::Admin, Role::Supervisor]);
+/// Who loads budget lines: admins and the finance department (within its subtree).
+pub const BUDGET_MANAGERS: Access = Access::Roles(&[Role::Admin, Role::Supervisor]);
+/// A purchasing unit's 经办 staff, who publish intentions and submit plans.
+pub const HANDLERS: Access = Access::Roles(&[Role::PurchaserHandler]);
+/// Anyone on a purchasing unit's staff.
+pub const PURCHASERS: Access = Access::Roles(&[
+    Role::PurchaserHandler,
+    Role::PurchaserReviewer,
+    Role::PurchaserApprover,
+]);
+pub const SUPERVISORS: Access = Access::Roles(&[Role::Supervisor]);
+/// Who reads planning data (each only where `authz::decide` lets them).
+pub const PLANNING_READERS: Access = Access::Roles(&[
+    Role::Admin,
+    Role::Supervisor,
+    Role::PurchaserHandler,
+    Role::PurchaserReviewer,
+    Role::PurchaserApprover,
+]);
 
 #[derive(Debug, Clone)]
 pub struct RouteSpec {
@@ -289,4 +308,94 @@ pub fn table() -> RouteTable {
         )
         .add(M::GET, "/api/v1/audit", AUDIT_READERS, api::audit::list)
         .add(M::GET, "/api/v1/audit/verify", ADMIN, api::audit::verify)
+        .add(
+            M::GET,
+            "/api/v1/budget-lines",
+            PLANNING_READERS,
+            api::planning::budget_lines,
+        )
+        .add(
+            M::POST,
+            "/api/v1/budget-lines",
+            BUDGET_MANAGERS,
+            api::planning::add_budget_lines,
+        )
+        .add(
+            M::POST,
+            "/api/v1/budget-lines/import",
+            BUDGET_MANAGERS,
+            api::planning::import_budget_lines,
+        )
+        .add(
+            M::GET,
+            "/api/v1/intentions",
+            PURCHASERS,
+            api::planning::intentions,
+        )
+        .add(
+            M::POST,
+            "/api/v1/intentions",
+            HANDLERS,
+            api::planning::publish_intention,
+        )
+        .add(
+            M::POST,
+            "/api/v1/plans/check",
+            HANDLERS,
+            api::planning::check_plan,
+        )
+        .add(
+            M::POST,
+            "/api/v1/plans",
+            HANDLERS,
+            api::planning::submit_plan,
+        )
+        .add(
+            M::GET,
+            "/api/v1/plans",
+            PLANNING_READERS,
+            api::planning::list_plans,
+        )
+        .add(
+            M::GET,
+            "/api/v1/plans/{id}",
+            PLANNING_READERS,
+            api::planning::get_plan,
+        )
+        .add(
+            M::POST,
+            "/api/v1/plans/{id}/cancel",
+            HANDLERS,
+            api::planning::cancel_plan,
+        )
+        .add(
+            M::POST,
+            "/api/v1/plans/{id}/fail",
+            HANDLERS,
+            api::planning::fail_plan,
+        )
+        .add(
+            M::POST,
+            "/api/v1/plans/{id}/reprocure",
+            HANDLERS,
+            api::planning::reprocure,
+        )
+        .add(
+            M::GET,
+            "/api/v1/approvals",
+            SUPERVISORS,
+            api::planning::approvals,
+        )
+        .add(
+            M::POST,
+            "/api/v1/plans/{id}/decision",
+            SUPERVISORS,
+            api::planning::decide,
+        )
+        .add(
+            M::POST,
+            "/api/v1/plans/{id}/objections",
+            PUBLIC,
+            api::planning::object,
+        )
 }

@@ -18,6 +18,11 @@ use Allowed::*;
 
 const ADMIN: Allowed = Only(&["admin"]);
 const AUDIT: Allowed = Only(&["admin", "supervisor"]);
+const BUDGET: Allowed = Only(&["admin", "supervisor"]);
+const HANDLER: Allowed = Only(&["purchaser"]);
+const PURCHASER: Allowed = Only(&["purchaser", "purchaser-approver"]);
+const SUPERVISOR: Allowed = Only(&["supervisor"]);
+const PLANNING: Allowed = Only(&["admin", "supervisor", "purchaser", "purchaser-approver"]);
 
 const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/healthz", Everyone),
@@ -65,6 +70,21 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/calendar/years", ADMIN),
     ("GET", "/api/v1/audit", AUDIT),
     ("GET", "/api/v1/audit/verify", ADMIN),
+    ("GET", "/api/v1/budget-lines", PLANNING),
+    ("POST", "/api/v1/budget-lines", BUDGET),
+    ("POST", "/api/v1/budget-lines/import", BUDGET),
+    ("GET", "/api/v1/intentions", PURCHASER),
+    ("POST", "/api/v1/intentions", HANDLER),
+    ("POST", "/api/v1/plans/check", HANDLER),
+    ("POST", "/api/v1/plans", HANDLER),
+    ("GET", "/api/v1/plans", PLANNING),
+    ("GET", "/api/v1/plans/{id}", PLANNING),
+    ("POST", "/api/v1/plans/{id}/cancel", HANDLER),
+    ("POST", "/api/v1/plans/{id}/fail", HANDLER),
+    ("POST", "/api/v1/plans/{id}/reprocure", HANDLER),
+    ("GET", "/api/v1/approvals", SUPERVISOR),
+    ("POST", "/api/v1/plans/{id}/decision", SUPERVISOR),
+    ("POST", "/api/v1/plans/{id}/objections", Everyone),
 ];
 
 const ROLES: &[&str] = &[

@@ -13,4 +13,5 @@ mod demo;
 mod mail;
 mod multi_node;
 mod operations;
+mod planning;
 mod policies;

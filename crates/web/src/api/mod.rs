@@ -6,6 +6,7 @@ pub mod auth;
 pub mod calendar;
 pub mod catalog;
 pub mod notifications;
+pub mod planning;
 pub mod portal;
 pub mod regions;
 
@@ -32,6 +33,11 @@ use crate::error::AppError;
         catalog::search, catalog::get, catalog::import,
         calendar::is_working_day, calendar::add_working_days, calendar::load_year,
         audit::list, audit::verify,
+        planning::budget_lines, planning::add_budget_lines, planning::import_budget_lines,
+        planning::intentions, planning::publish_intention,
+        planning::check_plan, planning::submit_plan, planning::list_plans, planning::get_plan,
+        planning::cancel_plan, planning::fail_plan, planning::reprocure,
+        planning::approvals, planning::decide, planning::object,
         openapi_json,
     ),
     components(schemas(ErrorBody)),

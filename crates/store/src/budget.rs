@@ -1,0 +1,269 @@
+//! Budget lines (预算指标): amount, what plans froze, what contracts consumed and what was paid.
+//! Amounts only move through conditional updates, so concurrent plans can never overdraw a line.
+
+use caigou_domain::Money;
+use caigou_domain::ids::OrgId;
+use serde::Serialize;
+
+use crate::audit::{self, Actor, Change};
+use crate::{Result, Store, StoreError, Tx, new_id};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct BudgetLine {
+    pub id: String,
+    pub org_id: String,
+    pub fiscal_year: i64,
+    pub code: String,
+    pub name: String,
+    pub funding_source: String,
+    pub amount: i64,
+    pub frozen: i64,
+    pub consumed: i64,
+    pub paid: i64,
+}
+
+impl BudgetLine {
+    /// 可用额度: amount less what plans froze and contracts consumed.
+    pub fn available(&self) -> Money {
+        Money::from_fen(self.amount - self.frozen - self.consumed)
+    }
+}
+
+/// A line to add, already parsed.
+#[derive(Debug, Clone)]
+pub struct NewBudgetLine {
+    pub fiscal_year: i64,
+    pub code: String,
+    pub name: String,
+    pub funding_source: String,
+    pub amount: Money,
+}
+
+const COLUMNS: &str =
+    "id, org_id, fiscal_year, code, name, funding_source, amount, frozen, consumed, paid";
+
+async fn region_path_of_org(tx: &mut Tx, org: OrgId) -> Result<String> {
+    sqlx::query_scalar(
+        "SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1",
+    )
+    .bind(org.to_string())
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(StoreError::NotFound("organization"))
+}
+
+/// Adds lines to a unit in one transaction (all or nothing). A code already used in that year is
+/// refused.
+pub async fn add_lines(
+    store: &Store,
+    actor: &Actor,
+    org: OrgId,
+    lines: &[NewBudgetLine],
+) -> Result<Vec<String>> {
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let path = region_path_of_org(&mut tx, org).await?;
+    let mut ids = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM budget_lines WHERE org_id = $1 AND fiscal_year = $2 AND code = $3")
+            .bind(org.to_string())
+            .bind(l.fiscal_year)
+            .bind(&l.code)
+            .fetch_one(&mut *tx)
+            .await?;
+        if exists > 0 {
+            return Err(StoreError::reject(
+                "budget.duplicate_code",
+                format!(
+                    "第{}条：{}年度已有编码为 {} 的预算指标",
+                    i + 1,
+                    l.fiscal_year,
+                    l.code
+                ),
+                format!(
+                    "line {}: {} already has a budget line coded {}",
+                    i + 1,
+                    l.fiscal_year,
+                    l.code
+                ),
+            ));
+        }
+        let id = new_id().to_string();
+        sqlx::query("INSERT INTO budget_lines (id, org_id, fiscal_year, code, name, funding_source, amount, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .bind(&id)
+            .bind(org.to_string())
+            .bind(l.fiscal_year)
+            .bind(&l.code)
+            .bind(&l.name)
+            .bind(&l.funding_source)
+            .bind(l.amount.fen())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let detail = serde_json::json!({"fiscal_year": l.fiscal_year, "code": l.code, "name": l.name, "funding_source": l.funding_source, "amount": l.amount});
+        audit::append(
+            &mut tx,
+            now,
+            actor,
+            Change {
+                action: "budget.line_added",
+                object_type: "budget_line",
+                object_id: &id,
+                region_path: &path,
+                detail: &detail,
+            },
+        )
+        .await?;
+        ids.push(id);
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// Parses a CSV of lines (`fiscal_year,code,name,funding_source,amount`, amounts in yuan).
+/// Every bad row is reported, with its line number; a file with any bad row imports nothing.
+pub fn parse_csv(
+    text: &str,
+) -> std::result::Result<Vec<NewBudgetLine>, Vec<(usize, String, String)>> {
+    let mut lines = Vec::new();
+    let mut errors = Vec::new();
+    let mut rows = text.lines().enumerate();
+    match rows.next() {
+        Some((_, header))
+            if header.trim().trim_start_matches('\u{feff}')
+                == "fiscal_year,code,name,funding_source,amount" => {}
+        _ => {
+            return Err(vec![(
+                1,
+                "第1行应为表头 fiscal_year,code,name,funding_source,amount".into(),
+                "line 1 must be the header fiscal_year,code,name,funding_source,amount".into(),
+            )]);
+        }
+    }
+    for (i, row) in rows {
+        let n = i + 1;
+        if row.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = row.split(',').map(str::trim).collect();
+        if cols.len() != 5 {
+            errors.push((
+                n,
+                format!("第{n}行应有5列，实有{}列", cols.len()),
+                format!("line {n}: expected 5 columns, got {}", cols.len()),
+            ));
+            continue;
+        }
+        let year = match cols[0].parse::<i64>() {
+            Ok(y) if (2000..=2100).contains(&y) => y,
+            _ => {
+                errors.push((
+                    n,
+                    format!("第{n}行：年度“{}”无效", cols[0]),
+                    format!("line {n}: bad fiscal year {:?}", cols[0]),
+                ));
+                continue;
+            }
+        };
+        if cols[1].is_empty() || cols[2].is_empty() || cols[3].is_empty() {
+            errors.push((
+                n,
+                format!("第{n}行：编码、名称和资金来源不能为空"),
+                format!("line {n}: code, name and funding source are required"),
+            ));
+            continue;
+        }
+        match cols[4].parse::<Money>() {
+            Ok(m) if m.fen() > 0 => lines.push(NewBudgetLine {
+                fiscal_year: year,
+                code: cols[1].into(),
+                name: cols[2].into(),
+                funding_source: cols[3].into(),
+                amount: m,
+            }),
+            _ => errors.push((
+                n,
+                format!("第{n}行：金额“{}”应为正数（元，最多两位小数）", cols[4]),
+                format!(
+                    "line {n}: amount {:?} must be positive yuan with at most two decimals",
+                    cols[4]
+                ),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if lines.is_empty() {
+        return Err(vec![(
+            2,
+            "文件中没有预算指标".into(),
+            "the file has no budget lines".into(),
+        )]);
+    }
+    Ok(lines)
+}
+
+pub async fn list(store: &Store, org: &str, fiscal_year: Option<i64>) -> Result<Vec<BudgetLine>> {
+    Ok(match fiscal_year {
+        Some(y) => {
+            let sql = format!(
+                "SELECT {COLUMNS} FROM budget_lines WHERE org_id = $1 AND fiscal_year = $2 ORDER BY code"
+            );
+            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql))
+                .bind(org)
+                .bind(y)
+                .fetch_all(store.pool())
+                .await?
+        }
+        None => {
+            let sql = format!(
+                "SELECT {COLUMNS} FROM budget_lines WHERE org_id = $1 ORDER BY fiscal_year DESC, code"
+            );
+            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql))
+                .bind(org)
+                .fetch_all(store.pool())
+                .await?
+        }
+    })
+}
+
+pub async fn get(store: &Store, id: &str) -> Result<BudgetLine> {
+    let sql = format!("SELECT {COLUMNS} FROM budget_lines WHERE id = $1");
+    sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound("budget line"))
+}
+
+pub async fn get_in(tx: &mut Tx, id: &str) -> Result<BudgetLine> {
+    let sql = format!("SELECT {COLUMNS} FROM budget_lines WHERE id = $1");
+    sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound("budget line"))
+}
+
+/// Freezes `amount` if, and only if, that much is still available. Atomic on both databases:
+/// of two plans racing for the last available amount exactly one succeeds.
+pub async fn try_freeze(tx: &mut Tx, line: &str, amount: Money) -> Result<bool> {
+    let done = sqlx::query("UPDATE budget_lines SET frozen = frozen + $1 WHERE id = $2 AND amount - frozen - consumed >= $3")
+        .bind(amount.fen())
+        .bind(line)
+        .bind(amount.fen())
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Releases what a plan froze.
+pub async fn release(tx: &mut Tx, line: &str, amount: Money) -> Result<()> {
+    sqlx::query("UPDATE budget_lines SET frozen = frozen - $1 WHERE id = $2")
+        .bind(amount.fen())
+        .bind(line)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

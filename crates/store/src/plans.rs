@@ -1,0 +1,1027 @@
+//! 采购意向 and 采购计划: intentions published to the portal, plans checked by the filing rules
+//! and filed at once, sent to the supervisor (with a 单一来源 公示 where the law asks), or
+//! refused; budget frozen and released with the plan.
+
+use caigou_domain::Money;
+use caigou_domain::authz::{Role, Subject};
+use caigou_domain::catalog::PinmuCode;
+use caigou_domain::ids::{OrgId, RegionId, UserId};
+use caigou_domain::planning::filing::{
+    Decision, EarlierPlan, Outcome, PlanItem, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS,
+};
+use caigou_domain::planning::rules::SingleSourceGround;
+use caigou_domain::planning::{Method, PlanFacts, RuleId, Verdict, check_plan};
+use caigou_domain::policy::PolicySet;
+use jiff::civil::Date;
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::audit::{self, Actor, Change};
+use crate::notify::{self, Message};
+use crate::{Result, Store, StoreError, Tx, budget, calendar, new_id, portal, regions};
+
+/// An item of a plan as entered.
+#[derive(Debug, Clone)]
+pub struct ItemInput {
+    pub code: PinmuCode,
+    pub description: String,
+    pub quantity: i64,
+    pub amount: Money,
+}
+
+/// A plan as entered, parsed at the edge.
+#[derive(Debug, Clone)]
+pub struct PlanInput {
+    pub name: String,
+    pub budget_line_id: String,
+    pub intention_id: Option<String>,
+    pub method: Method,
+    pub procurement_start: Date,
+    pub entrust_central: bool,
+    pub single_source_ground: Option<SingleSourceGround>,
+    pub single_source_supplier: Option<String>,
+    pub original_contract: Option<Money>,
+    pub items: Vec<ItemInput>,
+    pub previous_plan_id: Option<String>,
+}
+
+/// The unit a plan belongs to.
+struct Unit {
+    id: OrgId,
+    name: String,
+    region_id: String,
+    region_path: String,
+}
+
+async fn unit(store: &Store, org: OrgId) -> Result<Unit> {
+    let row = sqlx::query("SELECT o.name, o.kind, r.id AS region_id, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(org.to_string())
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound("organization"))?;
+    let kind: String = row.try_get("kind")?;
+    if kind != "purchasing_unit" {
+        return Err(StoreError::reject(
+            "plan.not_a_unit",
+            "只有采购人可以编制采购计划",
+            "only purchasing units make procurement plans",
+        ));
+    }
+    Ok(Unit {
+        id: org,
+        name: row.try_get("name")?,
+        region_id: row.try_get("region_id")?,
+        region_path: row.try_get("path")?,
+    })
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Intention {
+    pub id: String,
+    pub org_id: String,
+    pub project_name: String,
+    pub summary: String,
+    pub budget: i64,
+    pub expected_month: String,
+    pub published_on: String,
+    pub published_at: i64,
+    pub announcement_id: String,
+    pub created_by: String,
+}
+
+/// 采购意向公开: publishes to the portal and records the date procurement may start from.
+pub async fn publish_intention(
+    store: &Store,
+    subject: &Subject,
+    project_name: &str,
+    summary: &str,
+    budget: Money,
+    expected_month: &str,
+) -> Result<Intention> {
+    publish_intention_on(
+        store,
+        subject,
+        project_name,
+        summary,
+        budget,
+        expected_month,
+        store.clock().today(),
+    )
+    .await
+}
+
+/// [`publish_intention`] recorded as published on `today` (the demo seeds history with it).
+pub async fn publish_intention_on(
+    store: &Store,
+    subject: &Subject,
+    project_name: &str,
+    summary: &str,
+    budget: Money,
+    expected_month: &str,
+    today: Date,
+) -> Result<Intention> {
+    let u = unit(store, subject.org).await?;
+    let valid_month =
+        expected_month.len() == 7 && format!("{expected_month}-01").parse::<Date>().is_ok();
+    if project_name.trim().is_empty()
+        || summary.trim().is_empty()
+        || !valid_month
+        || budget.fen() <= 0
+    {
+        return Err(StoreError::reject(
+            "intention.invalid",
+            "请填写项目名称、采购需求概况、预算金额（大于零）和预计采购月份（YYYY-MM）",
+            "give the project name, a summary of needs, a budget above zero and the expected month (YYYY-MM)",
+        ));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let actor = Actor::of(subject);
+    let body = format!(
+        "采购单位：{}\n采购需求概况：{summary}\n预算金额：{budget}\n预计采购时间：{expected_month}\n（依据财库〔2020〕10号，采购意向公开时间应尽量提前，原则上不得晚于采购活动开始前30日。）",
+        u.name
+    );
+    let region: RegionId = u
+        .region_id
+        .parse()
+        .map_err(|_| StoreError::Internal("bad region id".into()))?;
+    let announcement = portal::publish(
+        &mut tx,
+        now,
+        &actor,
+        region,
+        "采购意向公开",
+        &format!("{}{project_name}采购意向", u.name),
+        &body,
+    )
+    .await?;
+    let i = Intention {
+        id: new_id().to_string(),
+        org_id: u.id.to_string(),
+        project_name: project_name.trim().to_string(),
+        summary: summary.trim().to_string(),
+        budget: budget.fen(),
+        expected_month: expected_month.to_string(),
+        published_on: today.to_string(),
+        published_at: now,
+        announcement_id: announcement,
+        created_by: subject.user.to_string(),
+    };
+    sqlx::query("INSERT INTO intentions (id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+        .bind(&i.id)
+        .bind(&i.org_id)
+        .bind(&i.project_name)
+        .bind(&i.summary)
+        .bind(i.budget)
+        .bind(&i.expected_month)
+        .bind(&i.published_on)
+        .bind(i.published_at)
+        .bind(&i.announcement_id)
+        .bind(&i.created_by)
+        .execute(&mut *tx)
+        .await?;
+    let detail = serde_json::json!({"project_name": i.project_name, "budget": budget, "expected_month": expected_month, "announcement": i.announcement_id});
+    audit::append(
+        &mut tx,
+        now,
+        &actor,
+        Change {
+            action: "intention.published",
+            object_type: "intention",
+            object_id: &i.id,
+            region_path: &u.region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(i)
+}
+
+pub async fn intentions(store: &Store, org: &str) -> Result<Vec<Intention>> {
+    Ok(sqlx::query_as::<_, Intention>(
+        "SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE org_id = $1 ORDER BY published_at DESC",
+    )
+    .bind(org)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+async fn intention(store: &Store, id: &str) -> Result<Intention> {
+    sqlx::query_as::<_, Intention>("SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound("intention"))
+}
+
+fn input_error(zh: &str, en: &str) -> StoreError {
+    StoreError::reject("plan.invalid", zh, en)
+}
+
+/// Gathers the facts the filing rules need. Read outside the submitting transaction: the only
+/// fact that can race, the budget, is re-checked atomically when it is frozen.
+async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts, PolicySet)> {
+    if input.items.is_empty() {
+        return Err(input_error(
+            "计划至少需要一个品目",
+            "a plan needs at least one item",
+        ));
+    }
+    if input.name.trim().is_empty() {
+        return Err(input_error("请填写计划名称", "give the plan a name"));
+    }
+    if input
+        .items
+        .iter()
+        .any(|i| i.amount.fen() <= 0 || i.quantity <= 0)
+    {
+        return Err(input_error(
+            "每个品目的数量和预算金额都须大于零",
+            "every item needs a quantity and an amount above zero",
+        ));
+    }
+    let line = budget::get(store, &input.budget_line_id).await?;
+    if line.org_id != u.id.to_string() {
+        return Err(StoreError::NotFound("budget line"));
+    }
+    let fiscal_year = i64::from(input.procurement_start.year());
+    if line.fiscal_year != fiscal_year {
+        return Err(input_error(
+            "预算指标年度与采购开始日期所在年度不一致",
+            "the budget line's fiscal year differs from the year procurement starts",
+        ));
+    }
+    let intention_published_on = match &input.intention_id {
+        Some(id) => {
+            let i = intention(store, id).await?;
+            if i.org_id != u.id.to_string() {
+                return Err(StoreError::NotFound("intention"));
+            }
+            Some(
+                i.published_on
+                    .parse::<Date>()
+                    .map_err(|e| StoreError::Internal(e.to_string()))?,
+            )
+        }
+        None => None,
+    };
+    let earlier_rows = sqlx::query(
+        "SELECT p.plan_no, p.method, i.pinmu_code, i.amount FROM plans p JOIN plan_items i ON i.plan_id = p.id
+         WHERE p.budget_line_id = $1 AND p.fiscal_year = $2 AND p.status IN ('filed', 'awaiting_approval', 'publicity')",
+    )
+    .bind(&line.id)
+    .bind(fiscal_year)
+    .fetch_all(store.pool())
+    .await?;
+    let mut earlier_in_year = Vec::new();
+    for r in earlier_rows {
+        let method: String = r.try_get("method")?;
+        let code: String = r.try_get("pinmu_code")?;
+        earlier_in_year.push(EarlierPlan {
+            plan_no: r.try_get("plan_no")?,
+            code: code
+                .parse()
+                .map_err(|_| StoreError::Internal("bad stored code".into()))?,
+            amount: Money::from_fen(r.try_get("amount")?),
+            method: Method::parse(&method)
+                .ok_or_else(|| StoreError::Internal("bad stored method".into()))?,
+        });
+    }
+    let policy = regions::effective_policy(store, &u.region_id, store.clock().today()).await?;
+    let facts = PlanFacts {
+        method: input.method,
+        items: input
+            .items
+            .iter()
+            .map(|i| PlanItem {
+                code: i.code.clone(),
+                amount: i.amount,
+            })
+            .collect(),
+        procurement_start: input.procurement_start,
+        budget_available: line.available(),
+        intention_published_on,
+        entrusted_to_central_agency: input.entrust_central,
+        earlier_in_year,
+        single_source_ground: input.single_source_ground,
+        original_contract: input.original_contract,
+    };
+    Ok((facts, policy))
+}
+
+/// Runs the filing rules without writing anything (the form's check button).
+pub async fn check(store: &Store, org: OrgId, input: &PlanInput) -> Result<Outcome> {
+    let u = unit(store, org).await?;
+    let (facts, policy) = facts(store, &u, input).await?;
+    Ok(check_plan(&facts, &policy))
+}
+
+async fn next_number(tx: &mut Tx, year: i64) -> Result<String> {
+    let name = format!("plan-{year}");
+    sqlx::query("INSERT INTO counters (name, value) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING")
+        .bind(&name)
+        .execute(&mut **tx)
+        .await?;
+    let n: i64 =
+        sqlx::query_scalar("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value")
+            .bind(&name)
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(format!("JH{year}-{n:05}"))
+}
+
+/// Supervisors whose region is the unit's region or one of its ancestors.
+async fn supervisors_of(store: &Store, unit_region_path: &str) -> Result<Vec<UserId>> {
+    let rows = sqlx::query("SELECT u.id, r.path FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN organizations o ON o.id = u.org_id JOIN regions r ON r.id = o.region_id WHERE ur.role = $1 AND u.disabled = 0")
+        .bind(Role::Supervisor.key())
+        .fetch_all(store.pool())
+        .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let path: String = r.try_get("path")?;
+        if unit_region_path.starts_with(&path) {
+            let id: String = r.try_get("id")?;
+            if let Ok(u) = id.parse() {
+                out.push(u);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// What a submission produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct Submitted {
+    pub id: String,
+    pub plan_no: String,
+    pub status: String,
+    pub outcome: Outcome,
+    pub publicity_ends_on: Option<String>,
+}
+
+/// Submits a plan: checks every rule, then files it, sends it for approval (freezing the budget
+/// either way) or records the refusal with its reasons.
+pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Result<Submitted> {
+    let u = unit(store, subject.org).await?;
+    let (facts, policy) = facts(store, &u, input).await?;
+    let mut outcome = check_plan(&facts, &policy);
+    let total = facts.total();
+    let today = store.clock().today();
+    let publicity_ends_on = match outcome.decision {
+        Decision::NeedsApproval { publicity: true } => {
+            let cal = calendar::load(store).await?;
+            Some(
+                cal.add_working_days(today, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS)
+                    .map_err(|e| StoreError::rejected(&e))?,
+            )
+        }
+        _ => None,
+    };
+    let now = store.clock().now_ms();
+    let actor = Actor::of(subject);
+    let mut tx = store.begin().await?;
+    let plan_no = next_number(&mut tx, i64::from(input.procurement_start.year())).await?;
+    let id = new_id().to_string();
+
+    // The budget is frozen atomically; losing a race turns the plan into a refusal.
+    let mut frozen = Money::ZERO;
+    if outcome.decision != Decision::Refused {
+        if budget::try_freeze(&mut tx, &input.budget_line_id, total).await? {
+            frozen = total;
+        } else {
+            let line = budget::get_in(&mut tx, &input.budget_line_id).await?;
+            for f in outcome
+                .findings
+                .iter_mut()
+                .filter(|f| f.rule == RuleId::Budget)
+            {
+                f.verdict = Verdict::Refused;
+                f.zh = format!(
+                    "提交时预算指标可用额度仅剩 {}，不足以冻结计划金额 {total}。",
+                    line.available()
+                );
+                f.en = format!(
+                    "when submitting, only {} was left on the budget line, not enough to freeze {total}",
+                    line.available()
+                );
+            }
+            outcome.decision = Decision::Refused;
+        }
+    }
+    let status = match outcome.decision {
+        Decision::Filed => "filed",
+        Decision::NeedsApproval { publicity: false } => "awaiting_approval",
+        Decision::NeedsApproval { publicity: true } => "publicity",
+        Decision::Refused => "refused",
+    };
+    let findings = serde_json::to_string(&outcome.findings)
+        .map_err(|e| StoreError::Internal(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO plans (id, plan_no, org_id, budget_line_id, intention_id, previous_plan_id, name, method, object_type, total, procurement_start, entrust_central,
+            single_source_ground, single_source_supplier, original_contract, status, findings, frozen, fiscal_year, created_by, created_at, decided_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
+    )
+    .bind(&id)
+    .bind(&plan_no)
+    .bind(u.id.to_string())
+    .bind(&input.budget_line_id)
+    .bind(&input.intention_id)
+    .bind(&input.previous_plan_id)
+    .bind(input.name.trim())
+    .bind(input.method.key())
+    .bind(facts.object_type().key())
+    .bind(total.fen())
+    .bind(input.procurement_start.to_string())
+    .bind(i64::from(input.entrust_central))
+    .bind(input.single_source_ground.map(|g| g.key()))
+    .bind(&input.single_source_supplier)
+    .bind(input.original_contract.map(|m| m.fen()))
+    .bind(status)
+    .bind(&findings)
+    .bind(frozen.fen())
+    .bind(i64::from(input.procurement_start.year()))
+    .bind(subject.user.to_string())
+    .bind(now)
+    .bind(if status == "filed" || status == "refused" { Some(now) } else { None })
+    .execute(&mut *tx)
+    .await?;
+    for (n, item) in input.items.iter().enumerate() {
+        sqlx::query("INSERT INTO plan_items (plan_id, line_no, pinmu_code, description, quantity, amount) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&id)
+            .bind(n as i64 + 1)
+            .bind(item.code.as_str())
+            .bind(&item.description)
+            .bind(item.quantity)
+            .bind(item.amount.fen())
+            .execute(&mut *tx)
+            .await?;
+    }
+
+    let region: RegionId = u
+        .region_id
+        .parse()
+        .map_err(|_| StoreError::Internal("bad region id".into()))?;
+    if let Decision::NeedsApproval { publicity } = outcome.decision {
+        let mut announcement = None;
+        if publicity {
+            let ends = publicity_ends_on.map(|d| d.to_string()).unwrap_or_default();
+            let supplier = input
+                .single_source_supplier
+                .clone()
+                .unwrap_or_else(|| "（未填写）".into());
+            let ground = input
+                .single_source_ground
+                .map(|g| g.label(caigou_domain::Lang::Zh))
+                .unwrap_or("—");
+            let body = format!(
+                "采购人：{}\n项目名称：{}\n计划编号：{plan_no}\n拟采购金额：{total}\n拟定供应商：{supplier}\n单一来源理由：{ground}\n公示期：自发布之日起{SINGLE_SOURCE_PUBLICITY_WORKING_DAYS}个工作日，至 {ends} 止。\n任何供应商、单位或者个人对公示内容有异议的，可在公示期内通过本平台提出（实施条例第38条）。\n异议提交：/plans/{id}/objections",
+                u.name,
+                input.name.trim()
+            );
+            announcement = Some(
+                portal::publish(
+                    &mut tx,
+                    now,
+                    &actor,
+                    region,
+                    "单一来源公示",
+                    &format!("{}{}单一来源采购公示", u.name, input.name.trim()),
+                    &body,
+                )
+                .await?,
+            );
+        }
+        sqlx::query("INSERT INTO plan_approvals (id, plan_id, region_path, publicity_announcement_id, publicity_ends_on, status, created_at) VALUES ($1, $2, $3, $4, $5, 'waiting', $6)")
+            .bind(new_id().to_string())
+            .bind(&id)
+            .bind(&u.region_path)
+            .bind(&announcement)
+            .bind(publicity_ends_on.map(|d| d.to_string()))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let rules: Vec<&str> = outcome
+            .findings
+            .iter()
+            .filter(|f| f.verdict == Verdict::NeedsApproval)
+            .map(|f| f.code.as_str())
+            .collect();
+        let body_zh = format!(
+            "{}提交的采购计划 {plan_no}（{}，{total}）需要审批：{}",
+            u.name,
+            input.name.trim(),
+            rules.join("、")
+        );
+        let body_en = format!(
+            "plan {plan_no} of {} ({total}) needs your approval: {}",
+            u.name,
+            rules.join(", ")
+        );
+        let link = format!("/plans/{id}");
+        for s in supervisors_of(store, &u.region_path).await? {
+            notify::notify(
+                &mut tx,
+                now,
+                s,
+                &Message {
+                    kind: "plan.approval_waiting",
+                    title_zh: "采购计划待审批",
+                    title_en: "A plan waits for approval",
+                    body_zh: &body_zh,
+                    body_en: &body_en,
+                    link: Some(&link),
+                },
+            )
+            .await?;
+        }
+    }
+    let detail = serde_json::json!({"plan_no": plan_no, "status": status, "total": total, "method": input.method.key(), "findings": outcome.findings.iter().map(|f| (f.code.clone(), f.verdict)).collect::<Vec<_>>()});
+    audit::append(
+        &mut tx,
+        now,
+        &actor,
+        Change {
+            action: "plan.submitted",
+            object_type: "plan",
+            object_id: &id,
+            region_path: &u.region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Submitted {
+        id,
+        plan_no,
+        status: status.to_string(),
+        outcome,
+        publicity_ends_on: publicity_ends_on.map(|d| d.to_string()),
+    })
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Plan {
+    pub id: String,
+    pub plan_no: String,
+    pub org_id: String,
+    pub budget_line_id: String,
+    pub intention_id: Option<String>,
+    pub previous_plan_id: Option<String>,
+    pub name: String,
+    pub method: String,
+    pub object_type: String,
+    pub total: i64,
+    pub procurement_start: String,
+    pub entrust_central: i64,
+    pub single_source_ground: Option<String>,
+    pub single_source_supplier: Option<String>,
+    pub original_contract: Option<i64>,
+    pub status: String,
+    pub findings: String,
+    pub frozen: i64,
+    pub fiscal_year: i64,
+    pub created_by: String,
+    pub created_at: i64,
+    pub decided_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Item {
+    pub line_no: i64,
+    pub pinmu_code: String,
+    pub description: String,
+    pub quantity: i64,
+    pub amount: i64,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Approval {
+    pub region_path: String,
+    pub publicity_announcement_id: Option<String>,
+    pub publicity_ends_on: Option<String>,
+    pub status: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<i64>,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Objection {
+    pub id: String,
+    pub from_name: String,
+    pub text: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanDetail {
+    pub plan: Plan,
+    pub unit_name: String,
+    pub unit_region_path: String,
+    pub items: Vec<Item>,
+    pub approval: Option<Approval>,
+    pub objections: Vec<Objection>,
+}
+
+const PLAN_COLUMNS: &str = "id, plan_no, org_id, budget_line_id, intention_id, previous_plan_id, name, method, object_type, total, procurement_start, entrust_central, single_source_ground, single_source_supplier, original_contract, status, findings, frozen, fiscal_year, created_by, created_at, decided_at";
+
+pub async fn get(store: &Store, id: &str) -> Result<PlanDetail> {
+    let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1");
+    let plan = sqlx::query_as::<_, Plan>(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound("plan"))?;
+    let row = sqlx::query("SELECT o.name, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1").bind(&plan.org_id).fetch_one(store.pool()).await?;
+    let items = sqlx::query_as::<_, Item>("SELECT line_no, pinmu_code, description, quantity, amount FROM plan_items WHERE plan_id = $1 ORDER BY line_no").bind(id).fetch_all(store.pool()).await?;
+    let approval = sqlx::query_as::<_, Approval>("SELECT region_path, publicity_announcement_id, publicity_ends_on, status, decided_by, decided_at, comment FROM plan_approvals WHERE plan_id = $1")
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?;
+    let objections = sqlx::query_as::<_, Objection>("SELECT id, from_name, text, created_at FROM publicity_objections WHERE plan_id = $1 ORDER BY created_at").bind(id).fetch_all(store.pool()).await?;
+    Ok(PlanDetail {
+        plan,
+        unit_name: row.try_get("name")?,
+        unit_region_path: row.try_get("path")?,
+        items,
+        approval,
+        objections,
+    })
+}
+
+pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Plan>> {
+    let sql =
+        format!("SELECT {PLAN_COLUMNS} FROM plans WHERE org_id = $1 ORDER BY created_at DESC");
+    Ok(sqlx::query_as::<_, Plan>(sqlx::AssertSqlSafe(sql))
+        .bind(org)
+        .fetch_all(store.pool())
+        .await?)
+}
+
+/// Plans waiting for a decision by supervisors of `region_prefix`'s subtree.
+pub async fn waiting_approvals(
+    store: &Store,
+    region_prefix: &str,
+) -> Result<Vec<(Plan, Approval)>> {
+    let rows = sqlx::query("SELECT plan_id FROM plan_approvals WHERE status = 'waiting' AND region_path LIKE $1 ORDER BY created_at").bind(format!("{region_prefix}%")).fetch_all(store.pool()).await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let id: String = r.try_get("plan_id")?;
+        let d = get(store, &id).await?;
+        if let Some(a) = d.approval {
+            out.push((d.plan, a));
+        }
+    }
+    Ok(out)
+}
+
+/// Approves or rejects a plan sent for approval. A 单一来源 plan cannot be approved before its
+/// 公示 has ended (条例38). Rejection releases the frozen budget.
+pub async fn decide(
+    store: &Store,
+    subject: &Subject,
+    plan_id: &str,
+    approve: bool,
+    comment: &str,
+) -> Result<String> {
+    let d = get(store, plan_id).await?;
+    let approval = d.approval.as_ref().ok_or_else(|| {
+        StoreError::reject(
+            "plan.no_approval",
+            "该计划无需审批",
+            "this plan does not need approval",
+        )
+    })?;
+    if approval.status != "waiting" {
+        return Err(StoreError::reject(
+            "plan.already_decided",
+            "该计划已审批",
+            "this plan has been decided already",
+        ));
+    }
+    if comment.trim().is_empty() {
+        return Err(StoreError::reject(
+            "plan.comment_required",
+            "请填写审批意见",
+            "give the reasons for the decision",
+        ));
+    }
+    let today = store.clock().today();
+    if approve {
+        if let Some(ends) = &approval.publicity_ends_on {
+            let ends: Date = ends
+                .parse()
+                .map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
+            if today <= ends {
+                return Err(StoreError::reject(
+                    "plan.publicity_running",
+                    format!("单一来源公示至 {ends} 结束，公示期满前不能批准（实施条例第38条）"),
+                    format!(
+                        "the single-source notice runs until {ends}; it cannot be approved before it ends (条例38)"
+                    ),
+                ));
+            }
+        }
+    }
+    let now = store.clock().now_ms();
+    let actor = Actor::of(subject);
+    let mut tx = store.begin().await?;
+    let new_status = if approve { "filed" } else { "rejected" };
+    let changed = sqlx::query("UPDATE plan_approvals SET status = $1, decided_by = $2, decided_at = $3, comment = $4 WHERE plan_id = $5 AND status = 'waiting'")
+        .bind(if approve { "approved" } else { "rejected" })
+        .bind(subject.user.to_string())
+        .bind(now)
+        .bind(comment.trim())
+        .bind(plan_id)
+        .execute(&mut *tx)
+        .await?;
+    if changed.rows_affected() != 1 {
+        return Err(StoreError::reject(
+            "plan.already_decided",
+            "该计划已审批",
+            "this plan has been decided already",
+        ));
+    }
+    sqlx::query("UPDATE plans SET status = $1, decided_at = $2, frozen = CASE WHEN $3 = 1 THEN frozen ELSE 0 END WHERE id = $4")
+        .bind(new_status)
+        .bind(now)
+        .bind(i64::from(approve))
+        .bind(plan_id)
+        .execute(&mut *tx)
+        .await?;
+    if !approve {
+        budget::release(
+            &mut tx,
+            &d.plan.budget_line_id,
+            Money::from_fen(d.plan.frozen),
+        )
+        .await?;
+    }
+    let creator: UserId = d
+        .plan
+        .created_by
+        .parse()
+        .map_err(|_| StoreError::Internal("bad user id".into()))?;
+    let (tz, te) = if approve {
+        ("采购计划已批准并备案", "Plan approved and filed")
+    } else {
+        ("采购计划未获批准", "Plan rejected")
+    };
+    let body_zh = format!(
+        "计划 {}：{}。审批意见：{}",
+        d.plan.plan_no,
+        tz,
+        comment.trim()
+    );
+    let body_en = format!(
+        "plan {}: {}. Reasons: {}",
+        d.plan.plan_no,
+        te,
+        comment.trim()
+    );
+    let link = format!("/plans/{plan_id}");
+    notify::notify(
+        &mut tx,
+        now,
+        creator,
+        &Message {
+            kind: "plan.decided",
+            title_zh: tz,
+            title_en: te,
+            body_zh: &body_zh,
+            body_en: &body_en,
+            link: Some(&link),
+        },
+    )
+    .await?;
+    let detail = serde_json::json!({"approve": approve, "comment": comment.trim(), "objections": d.objections.len()});
+    audit::append(
+        &mut tx,
+        now,
+        &actor,
+        Change {
+            action: if approve {
+                "plan.approved"
+            } else {
+                "plan.rejected"
+            },
+            object_type: "plan",
+            object_id: plan_id,
+            region_path: &d.unit_region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(new_status.to_string())
+}
+
+/// Ends a plan: `cancelled` by the unit, or `failed` when its procurement failed (废标). Either
+/// releases the frozen budget; a failed plan can be re-filed with [`reprocure`].
+pub async fn close(
+    store: &Store,
+    subject: &Subject,
+    plan_id: &str,
+    failed: bool,
+    reason: &str,
+) -> Result<()> {
+    let d = get(store, plan_id).await?;
+    if !matches!(
+        d.plan.status.as_str(),
+        "filed" | "awaiting_approval" | "publicity"
+    ) {
+        return Err(StoreError::reject(
+            "plan.not_open",
+            "该计划已结束，不能再取消或标记失败",
+            "this plan is closed already",
+        ));
+    }
+    if failed && d.plan.status != "filed" {
+        return Err(StoreError::reject(
+            "plan.not_filed",
+            "只有已备案的计划可以标记采购失败",
+            "only a filed plan can fail",
+        ));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let status = if failed { "failed" } else { "cancelled" };
+    let changed = sqlx::query(
+        "UPDATE plans SET status = $1, frozen = 0, decided_at = $2 WHERE id = $3 AND status = $4",
+    )
+    .bind(status)
+    .bind(now)
+    .bind(plan_id)
+    .bind(&d.plan.status)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Err(StoreError::reject(
+            "plan.not_open",
+            "该计划状态已变化，请刷新",
+            "the plan changed meanwhile; reload",
+        ));
+    }
+    budget::release(
+        &mut tx,
+        &d.plan.budget_line_id,
+        Money::from_fen(d.plan.frozen),
+    )
+    .await?;
+    sqlx::query(
+        "UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'",
+    )
+    .bind(plan_id)
+    .execute(&mut *tx)
+    .await?;
+    let detail = serde_json::json!({"status": status, "reason": reason, "released": d.plan.frozen});
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: if failed {
+                "plan.failed"
+            } else {
+                "plan.cancelled"
+            },
+            object_type: "plan",
+            object_id: plan_id,
+            region_path: &d.unit_region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// 重新采购: re-files a failed plan with the same (or another) method, without re-entering it.
+pub async fn reprocure(
+    store: &Store,
+    subject: &Subject,
+    plan_id: &str,
+    method: Option<Method>,
+    procurement_start: Option<Date>,
+) -> Result<Submitted> {
+    let d = get(store, plan_id).await?;
+    if d.plan.status != "failed" {
+        return Err(StoreError::reject(
+            "plan.not_failed",
+            "只有采购失败的计划可以重新采购",
+            "only a failed plan can be re-procured",
+        ));
+    }
+    let mut items = Vec::new();
+    for i in &d.items {
+        items.push(ItemInput {
+            code: i
+                .pinmu_code
+                .parse()
+                .map_err(|_| StoreError::Internal("bad stored code".into()))?,
+            description: i.description.clone(),
+            quantity: i.quantity,
+            amount: Money::from_fen(i.amount),
+        });
+    }
+    let input = PlanInput {
+        name: d.plan.name.clone(),
+        budget_line_id: d.plan.budget_line_id.clone(),
+        intention_id: d.plan.intention_id.clone(),
+        method: method
+            .or_else(|| Method::parse(&d.plan.method))
+            .ok_or_else(|| StoreError::Internal("bad stored method".into()))?,
+        procurement_start: procurement_start.unwrap_or(
+            d.plan
+                .procurement_start
+                .parse()
+                .map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?,
+        ),
+        entrust_central: d.plan.entrust_central == 1,
+        single_source_ground: d
+            .plan
+            .single_source_ground
+            .as_deref()
+            .and_then(SingleSourceGround::parse),
+        single_source_supplier: d.plan.single_source_supplier.clone(),
+        original_contract: d.plan.original_contract.map(Money::from_fen),
+        items,
+        previous_plan_id: Some(d.plan.id.clone()),
+    };
+    submit(store, subject, &input).await
+}
+
+/// An objection to a 单一来源 公示, accepted while the 公示 runs.
+pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -> Result<()> {
+    let d = get(store, plan_id).await?;
+    let Some(ends) = d
+        .approval
+        .as_ref()
+        .and_then(|a| a.publicity_ends_on.clone())
+    else {
+        return Err(StoreError::NotFound("publicity"));
+    };
+    let ends: Date = ends
+        .parse()
+        .map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
+    if store.clock().today() > ends {
+        return Err(StoreError::reject(
+            "publicity.closed",
+            format!("公示已于 {ends} 结束，不再受理异议"),
+            format!("the notice ended on {ends}; objections are closed"),
+        ));
+    }
+    if from_name.trim().is_empty() || text.trim().is_empty() || text.chars().count() > 5000 {
+        return Err(StoreError::reject(
+            "objection.invalid",
+            "请填写异议人名称和异议内容（不超过5000字）",
+            "give your name and the objection (at most 5000 characters)",
+        ));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let id = new_id().to_string();
+    sqlx::query("INSERT INTO publicity_objections (id, plan_id, from_name, text, created_at) VALUES ($1, $2, $3, $4, $5)").bind(&id).bind(plan_id).bind(from_name.trim()).bind(text.trim()).bind(now).execute(&mut *tx).await?;
+    let detail = serde_json::json!({"plan": plan_id, "from": from_name.trim(), "text_sha256": caigou_domain::audit::change_digest(text.trim())});
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::system("public"),
+        Change {
+            action: "publicity.objection",
+            object_type: "plan",
+            object_id: plan_id,
+            region_path: &d.unit_region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    for s in supervisors_of(store, &d.unit_region_path).await? {
+        let body_zh = format!(
+            "计划 {} 的单一来源公示收到异议，审批时请一并审查。",
+            d.plan.plan_no
+        );
+        let body_en = format!(
+            "the single-source notice of plan {} received an objection; review it when deciding",
+            d.plan.plan_no
+        );
+        let link = format!("/plans/{plan_id}");
+        notify::notify(
+            &mut tx,
+            now,
+            s,
+            &Message {
+                kind: "publicity.objection",
+                title_zh: "单一来源公示收到异议",
+                title_en: "Objection to a single-source notice",
+                body_zh: &body_zh,
+                body_en: &body_en,
+                link: Some(&link),
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,710 @@
+//! Planning API: budget lines, 采购意向, 采购计划 (check, submit, cancel, fail, re-procure),
+//! supervisor approvals and 公示 objections.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use caigou_domain::authz::{self, Action};
+use caigou_domain::catalog::PinmuCode;
+use caigou_domain::ids::{OrgId, parse_region_path};
+use caigou_domain::planning::Method;
+use caigou_domain::planning::filing::Outcome;
+use caigou_domain::planning::rules::SingleSourceGround;
+use caigou_domain::{Localized, Money};
+use caigou_store::budget::{self, NewBudgetLine};
+use caigou_store::plans::{self, ItemInput, PlanInput};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiJson, ApiQuery};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{ApiResult, AppError};
+
+fn unprocessable(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> AppError {
+    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code, zh, en)
+}
+
+/// The region path of a unit (for subtree rules); 404 for an unknown organization.
+async fn unit_path(state: &AppState, org: &str) -> ApiResult<Vec<caigou_domain::ids::RegionId>> {
+    let path = caigou_store::users::org_region_path(&state.store, org)
+        .await?
+        .ok_or_else(|| AppError::not_found("organization"))?;
+    Ok(parse_region_path(&path))
+}
+
+fn subject(ctx: &Ctx) -> ApiResult<&caigou_domain::authz::Subject> {
+    ctx.principal.subject().ok_or_else(AppError::internal)
+}
+
+#[derive(Deserialize, IntoParams, Default)]
+pub struct OrgQuery {
+    /// The purchasing unit; default: your own organization.
+    pub org: Option<String>,
+    pub year: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BudgetLineOut {
+    pub id: String,
+    pub org_id: String,
+    pub fiscal_year: i64,
+    pub code: String,
+    pub name: String,
+    pub funding_source: String,
+    /// Amounts in fen.
+    pub amount: i64,
+    pub frozen: i64,
+    pub consumed: i64,
+    pub paid: i64,
+    pub available: i64,
+}
+
+impl From<budget::BudgetLine> for BudgetLineOut {
+    fn from(l: budget::BudgetLine) -> Self {
+        BudgetLineOut {
+            available: l.available().fen(),
+            id: l.id,
+            org_id: l.org_id,
+            fiscal_year: l.fiscal_year,
+            code: l.code,
+            name: l.name,
+            funding_source: l.funding_source,
+            amount: l.amount,
+            frozen: l.frozen,
+            consumed: l.consumed,
+            paid: l.paid,
+        }
+    }
+}
+
+/// A unit's budget lines with frozen, consumed, paid and available amounts.
+#[utoipa::path(get, path = "/api/v1/budget-lines", tag = "planning", security(("bearer" = [])), params(OrgQuery), responses((status = 200, body = Vec<BudgetLineOut>), (status = 403, body = super::ErrorBody)))]
+pub async fn budget_lines(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<OrgQuery>,
+) -> ApiResult<Json<Vec<BudgetLineOut>>> {
+    let s = subject(&ctx)?;
+    let org = q.org.unwrap_or_else(|| s.org.to_string());
+    let path = unit_path(&state, &org).await?;
+    let unit: OrgId = org
+        .parse()
+        .map_err(|_| AppError::not_found("organization"))?;
+    authz::decide(
+        &ctx.principal,
+        Action::ViewUnitPlanning {
+            unit,
+            unit_region_path: &path,
+        },
+    )?;
+    Ok(Json(
+        budget::list(&state.store, &org, q.year)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewLine {
+    pub fiscal_year: i64,
+    pub code: String,
+    pub name: String,
+    pub funding_source: String,
+    /// Fen.
+    pub amount: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewLines {
+    pub org_id: String,
+    pub lines: Vec<NewLine>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedIds {
+    pub ids: Vec<String>,
+}
+
+async fn add_lines(
+    state: &AppState,
+    ctx: &Ctx,
+    org: &str,
+    lines: Vec<NewBudgetLine>,
+) -> ApiResult<Vec<String>> {
+    let path = unit_path(state, org).await?;
+    authz::decide(
+        &ctx.principal,
+        Action::ManageBudget {
+            unit_region_path: &path,
+        },
+    )?;
+    let unit: OrgId = org
+        .parse()
+        .map_err(|_| AppError::not_found("organization"))?;
+    Ok(budget::add_lines(
+        &state.store,
+        &caigou_store::audit::Actor::of(subject(ctx)?),
+        unit,
+        &lines,
+    )
+    .await?)
+}
+
+/// Adds budget lines to a unit (admins, and the finance department of the unit's region).
+#[utoipa::path(post, path = "/api/v1/budget-lines", tag = "planning", security(("bearer" = [])), request_body = NewLines,
+    responses((status = 201, body = CreatedIds), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn add_budget_lines(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(req): ApiJson<NewLines>,
+) -> ApiResult<(StatusCode, Json<CreatedIds>)> {
+    let mut lines = Vec::new();
+    for (i, l) in req.lines.into_iter().enumerate() {
+        if l.amount <= 0
+            || l.code.trim().is_empty()
+            || l.name.trim().is_empty()
+            || l.funding_source.trim().is_empty()
+            || !(2000..=2100).contains(&l.fiscal_year)
+        {
+            return Err(unprocessable(
+                "budget.invalid_line",
+                format!("第{}条预算指标不完整或金额不大于零", i + 1),
+                format!("budget line {} is incomplete or not positive", i + 1),
+            )
+            .with_field(&format!("lines[{i}]"), "invalid"));
+        }
+        lines.push(NewBudgetLine {
+            fiscal_year: l.fiscal_year,
+            code: l.code.trim().into(),
+            name: l.name.trim().into(),
+            funding_source: l.funding_source.trim().into(),
+            amount: Money::from_fen(l.amount),
+        });
+    }
+    if lines.is_empty() {
+        return Err(unprocessable(
+            "budget.invalid_line",
+            "没有预算指标",
+            "no budget lines given",
+        ));
+    }
+    let ids = add_lines(&state, &ctx, &req.org_id, lines).await?;
+    Ok((StatusCode::CREATED, Json(CreatedIds { ids })))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ImportQuery {
+    pub org_id: String,
+}
+
+/// Imports budget lines from CSV (`fiscal_year,code,name,funding_source,amount`, amounts in
+/// yuan). Every bad row is listed in `fields`; a file with a bad row imports nothing.
+#[utoipa::path(post, path = "/api/v1/budget-lines/import", tag = "planning", security(("bearer" = [])), params(ImportQuery),
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 201, body = CreatedIds), (status = 422, body = super::ErrorBody)))]
+pub async fn import_budget_lines(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<ImportQuery>,
+    body: axum::body::Bytes,
+) -> ApiResult<(StatusCode, Json<CreatedIds>)> {
+    let ids = import_csv(&state, &ctx, &q.org_id, &body).await?;
+    Ok((StatusCode::CREATED, Json(CreatedIds { ids })))
+}
+
+pub async fn import_csv(
+    state: &AppState,
+    ctx: &Ctx,
+    org: &str,
+    body: &[u8],
+) -> ApiResult<Vec<String>> {
+    let text = std::str::from_utf8(body).map_err(|_| {
+        unprocessable(
+            "budget.bad_file",
+            "文件须为 UTF-8 编码的 CSV",
+            "the file must be UTF-8 CSV",
+        )
+    })?;
+    match budget::parse_csv(text) {
+        Ok(lines) => add_lines(state, ctx, org, lines).await,
+        Err(rows) => {
+            let mut err = unprocessable(
+                "budget.bad_file",
+                format!(
+                    "文件有{}行错误，未导入任何数据：{}",
+                    rows.len(),
+                    rows.iter()
+                        .map(|r| r.1.clone())
+                        .collect::<Vec<_>>()
+                        .join("；")
+                ),
+                format!(
+                    "{} bad rows; nothing was imported: {}",
+                    rows.len(),
+                    rows.iter()
+                        .map(|r| r.2.clone())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            );
+            for (line, zh, _) in rows {
+                err = err.with_field(&format!("line {line}"), zh);
+            }
+            Err(err)
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct IntentionOut {
+    pub id: String,
+    pub project_name: String,
+    pub summary: String,
+    pub budget: i64,
+    pub expected_month: String,
+    pub published_on: String,
+    /// The first day procurement may start (published_on + 30 days).
+    pub earliest_start: String,
+    pub announcement_url: String,
+}
+
+fn intention_out(i: plans::Intention) -> IntentionOut {
+    let earliest = i
+        .published_on
+        .parse::<jiff::civil::Date>()
+        .map(caigou_domain::planning::filing::earliest_start_after_intention)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    IntentionOut {
+        announcement_url: format!("/announcements/{}", i.announcement_id),
+        id: i.id,
+        project_name: i.project_name,
+        summary: i.summary,
+        budget: i.budget,
+        expected_month: i.expected_month,
+        published_on: i.published_on,
+        earliest_start: earliest,
+    }
+}
+
+/// Your unit's published intentions.
+#[utoipa::path(get, path = "/api/v1/intentions", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<IntentionOut>)))]
+pub async fn intentions(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> ApiResult<Json<Vec<IntentionOut>>> {
+    let s = subject(&ctx)?;
+    Ok(Json(
+        plans::intentions(&state.store, &s.org.to_string())
+            .await?
+            .into_iter()
+            .map(intention_out)
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewIntention {
+    pub project_name: String,
+    pub summary: String,
+    /// Fen.
+    pub budget: i64,
+    /// YYYY-MM
+    pub expected_month: String,
+}
+
+/// 采购意向公开: publishes an intention to the portal (your unit's 经办).
+#[utoipa::path(post, path = "/api/v1/intentions", tag = "planning", security(("bearer" = [])), request_body = NewIntention,
+    responses((status = 201, body = IntentionOut), (status = 422, body = super::ErrorBody)))]
+pub async fn publish_intention(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(req): ApiJson<NewIntention>,
+) -> ApiResult<(StatusCode, Json<IntentionOut>)> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let i = plans::publish_intention(
+        &state.store,
+        s,
+        &req.project_name,
+        &req.summary,
+        Money::from_fen(req.budget),
+        &req.expected_month,
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(intention_out(i))))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PlanItemIn {
+    /// 品目 code, e.g. A02010105.
+    pub code: String,
+    #[serde(default)]
+    pub description: String,
+    pub quantity: i64,
+    /// Fen.
+    pub amount: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PlanRequest {
+    pub name: String,
+    pub budget_line_id: String,
+    pub intention_id: Option<String>,
+    /// open_tender, invited_tender, competitive_negotiation, competitive_consultation, request_for_quotation, single_source, framework_agreement, emall
+    pub method: String,
+    /// YYYY-MM-DD: when procurement is to start.
+    pub procurement_start: String,
+    #[serde(default)]
+    pub entrust_central: bool,
+    /// only_source, emergency, add_on
+    pub single_source_ground: Option<String>,
+    pub single_source_supplier: Option<String>,
+    /// Fen; for the add-on ground.
+    pub original_contract: Option<i64>,
+    pub items: Vec<PlanItemIn>,
+}
+
+/// Parses a plan request at the edge; every problem is a field error.
+pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
+    let mut err: Option<AppError> = None;
+    let mut fail = |field: &str, zh: String, en: String| {
+        let e = err.take().unwrap_or_else(|| {
+            unprocessable(
+                "plan.invalid_fields",
+                "采购计划有字段需要修改",
+                "some fields of the plan need changes",
+            )
+        });
+        err = Some(e.with_field(field, format!("{zh} / {en}")));
+    };
+    let method = Method::parse(&req.method);
+    if method.is_none() {
+        fail(
+            "method",
+            format!("未知的采购方式“{}”", req.method),
+            format!("unknown method {:?}", req.method),
+        );
+    }
+    let start = req.procurement_start.parse::<jiff::civil::Date>().ok();
+    if start.is_none() {
+        fail(
+            "procurement_start",
+            "日期格式应为 YYYY-MM-DD".into(),
+            "dates are YYYY-MM-DD".into(),
+        );
+    }
+    let ground = match req
+        .single_source_ground
+        .as_deref()
+        .filter(|s| !s.is_empty())
+    {
+        Some(g) => {
+            let parsed = SingleSourceGround::parse(g);
+            if parsed.is_none() {
+                fail(
+                    "single_source_ground",
+                    format!("未知的单一来源情形“{g}”"),
+                    format!("unknown ground {g:?}"),
+                );
+            }
+            parsed
+        }
+        None => None,
+    };
+    let mut items = Vec::new();
+    for (i, it) in req.items.iter().enumerate() {
+        match it.code.parse::<PinmuCode>() {
+            Ok(code) => items.push(ItemInput {
+                code,
+                description: it.description.trim().to_string(),
+                quantity: it.quantity,
+                amount: Money::from_fen(it.amount),
+            }),
+            Err(e) => fail(
+                &format!("items[{i}].code"),
+                e.message(caigou_domain::Lang::Zh),
+                e.message(caigou_domain::Lang::En),
+            ),
+        }
+    }
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(PlanInput {
+        name: req.name,
+        budget_line_id: req.budget_line_id,
+        intention_id: req.intention_id.filter(|s| !s.is_empty()),
+        method: method.ok_or_else(AppError::internal)?,
+        procurement_start: start.ok_or_else(AppError::internal)?,
+        entrust_central: req.entrust_central,
+        single_source_ground: ground,
+        single_source_supplier: req.single_source_supplier.filter(|s| !s.trim().is_empty()),
+        original_contract: req.original_contract.map(Money::from_fen),
+        items,
+        previous_plan_id: None,
+    })
+}
+
+/// Runs every filing rule on a draft without saving it.
+#[utoipa::path(post, path = "/api/v1/plans/check", tag = "planning", security(("bearer" = [])), request_body = PlanRequest,
+    responses((status = 200, description = "the decision and every finding with its rule and source"), (status = 422, body = super::ErrorBody)))]
+pub async fn check_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(req): ApiJson<PlanRequest>,
+) -> ApiResult<Json<Outcome>> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let input = parse_plan(req)?;
+    Ok(Json(plans::check(&state.store, s.org, &input).await?))
+}
+
+/// Submits a plan: filed at once, sent for approval, or refused — with every finding.
+#[utoipa::path(post, path = "/api/v1/plans", tag = "planning", security(("bearer" = [])), request_body = PlanRequest,
+    responses((status = 201, description = "{id, plan_no, status, outcome, publicity_ends_on}"), (status = 422, body = super::ErrorBody)))]
+pub async fn submit_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(req): ApiJson<PlanRequest>,
+) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let input = parse_plan(req)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(plans::submit(&state.store, s, &input).await?),
+    ))
+}
+
+/// A unit's plans, newest first.
+#[utoipa::path(get, path = "/api/v1/plans", tag = "planning", security(("bearer" = [])), params(OrgQuery), responses((status = 200, description = "plans")))]
+pub async fn list_plans(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<OrgQuery>,
+) -> ApiResult<Json<Vec<plans::Plan>>> {
+    let s = subject(&ctx)?;
+    let org = q.org.unwrap_or_else(|| s.org.to_string());
+    let path = unit_path(&state, &org).await?;
+    let unit: OrgId = org
+        .parse()
+        .map_err(|_| AppError::not_found("organization"))?;
+    authz::decide(
+        &ctx.principal,
+        Action::ViewUnitPlanning {
+            unit,
+            unit_region_path: &path,
+        },
+    )?;
+    Ok(Json(plans::list_for_org(&state.store, &org).await?))
+}
+
+/// Loads a plan the principal may see.
+pub async fn visible_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<plans::PlanDetail> {
+    let d = plans::get(&state.store, id).await?;
+    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
+    let path = parse_region_path(&d.unit_region_path);
+    authz::decide(
+        &ctx.principal,
+        Action::ViewUnitPlanning {
+            unit,
+            unit_region_path: &path,
+        },
+    )?;
+    Ok(d)
+}
+
+/// A plan with its items, findings, approval and objections.
+#[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "planning", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "plan detail"), (status = 404, body = super::ErrorBody)))]
+pub async fn get_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Json<plans::PlanDetail>> {
+    Ok(Json(visible_plan(&state, &ctx, &id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct Reason {
+    #[serde(default)]
+    pub reason: String,
+}
+
+async fn own_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<plans::PlanDetail> {
+    let d = plans::get(&state.store, id).await?;
+    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit })?;
+    Ok(d)
+}
+
+/// Cancels a plan and releases its budget (the unit's 经办).
+#[utoipa::path(post, path = "/api/v1/plans/{id}/cancel", tag = "planning", security(("bearer" = [])), params(("id" = String, Path)), request_body = Reason, responses((status = 204), (status = 422, body = super::ErrorBody)))]
+pub async fn cancel_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<Reason>,
+) -> ApiResult<StatusCode> {
+    own_plan(&state, &ctx, &id).await?;
+    plans::close(&state.store, subject(&ctx)?, &id, false, &r.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Records that a filed plan's procurement failed (废标); its budget is released for re-procurement.
+#[utoipa::path(post, path = "/api/v1/plans/{id}/fail", tag = "planning", security(("bearer" = [])), params(("id" = String, Path)), request_body = Reason, responses((status = 204), (status = 422, body = super::ErrorBody)))]
+pub async fn fail_plan(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<Reason>,
+) -> ApiResult<StatusCode> {
+    own_plan(&state, &ctx, &id).await?;
+    plans::close(&state.store, subject(&ctx)?, &id, true, &r.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+pub struct Reprocure {
+    /// Another method (approval follows the rules); default: the same.
+    pub method: Option<String>,
+    /// YYYY-MM-DD; default: the original date.
+    pub procurement_start: Option<String>,
+}
+
+/// 重新采购: re-files a failed plan without re-entering it.
+#[utoipa::path(post, path = "/api/v1/plans/{id}/reprocure", tag = "planning", security(("bearer" = [])), params(("id" = String, Path)), request_body = Reprocure,
+    responses((status = 201, description = "the new plan's submission"), (status = 422, body = super::ErrorBody)))]
+pub async fn reprocure(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<Reprocure>,
+) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
+    own_plan(&state, &ctx, &id).await?;
+    let method = match r.method.as_deref() {
+        Some(m) => Some(Method::parse(m).ok_or_else(|| {
+            unprocessable(
+                "plan.invalid_fields",
+                format!("未知的采购方式“{m}”"),
+                format!("unknown method {m:?}"),
+            )
+            .with_field("method", m)
+        })?),
+        None => None,
+    };
+    let start = match r.procurement_start.as_deref() {
+        Some(d) => Some(super::regions::parse_date(d, "procurement_start")?),
+        None => None,
+    };
+    Ok((
+        StatusCode::CREATED,
+        Json(plans::reprocure(&state.store, subject(&ctx)?, &id, method, start).await?),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WaitingApproval {
+    pub plan_id: String,
+    pub plan_no: String,
+    pub name: String,
+    pub org_id: String,
+    pub total: i64,
+    pub method: String,
+    pub status: String,
+    pub publicity_ends_on: Option<String>,
+}
+
+/// Plans waiting for your decision (supervisors: your region's subtree).
+#[utoipa::path(get, path = "/api/v1/approvals", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<WaitingApproval>)))]
+pub async fn approvals(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> ApiResult<Json<Vec<WaitingApproval>>> {
+    let s = subject(&ctx)?;
+    let prefix = caigou_domain::ids::region_path_key(&s.region_path);
+    let list = plans::waiting_approvals(&state.store, &prefix).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|(p, a)| WaitingApproval {
+                plan_id: p.id,
+                plan_no: p.plan_no,
+                name: p.name,
+                org_id: p.org_id,
+                total: p.total,
+                method: p.method,
+                status: p.status,
+                publicity_ends_on: a.publicity_ends_on,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DecisionIn {
+    pub approve: bool,
+    pub comment: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DecisionOut {
+    pub status: String,
+}
+
+/// Approves or rejects a plan (supervisors of the unit's subtree; never the submitter).
+#[utoipa::path(post, path = "/api/v1/plans/{id}/decision", tag = "planning", security(("bearer" = [])), params(("id" = String, Path)), request_body = DecisionIn,
+    responses((status = 200, body = DecisionOut), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(d): ApiJson<DecisionIn>,
+) -> ApiResult<Json<DecisionOut>> {
+    let status = decide_plan(&state, &ctx, &id, d.approve, &d.comment).await?;
+    Ok(Json(DecisionOut { status }))
+}
+
+pub async fn decide_plan(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    approve: bool,
+    comment: &str,
+) -> ApiResult<String> {
+    let detail = plans::get(&state.store, id).await?;
+    let path = parse_region_path(&detail.unit_region_path);
+    let submitted_by = detail
+        .plan
+        .created_by
+        .parse()
+        .map_err(|_| AppError::internal())?;
+    authz::decide(
+        &ctx.principal,
+        Action::DecidePlan {
+            unit_region_path: &path,
+            submitted_by,
+        },
+    )?;
+    Ok(plans::decide(&state.store, subject(ctx)?, id, approve, comment).await?)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ObjectionIn {
+    pub from_name: String,
+    pub text: String,
+}
+
+/// Files an objection to a 单一来源 公示 while it runs (anyone).
+#[utoipa::path(post, path = "/api/v1/plans/{id}/objections", tag = "planning", params(("id" = String, Path)), request_body = ObjectionIn,
+    responses((status = 201), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn object(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    ApiJson(o): ApiJson<ObjectionIn>,
+) -> ApiResult<StatusCode> {
+    plans::object(&state.store, &id, &o.from_name, &o.text).await?;
+    Ok(StatusCode::CREATED)
+}
