@@ -708,20 +708,18 @@ pub async fn decide(
         ));
     }
     let today = store.clock().today();
-    if approve {
-        if let Some(ends) = &approval.publicity_ends_on {
-            let ends: Date = ends
-                .parse()
-                .map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
-            if today <= ends {
-                return Err(StoreError::reject(
-                    "plan.publicity_running",
-                    format!("单一来源公示至 {ends} 结束，公示期满前不能批准（实施条例第38条）"),
-                    format!(
-                        "the single-source notice runs until {ends}; it cannot be approved before it ends (条例38)"
-                    ),
-                ));
-            }
+    if approve && let Some(ends) = &approval.publicity_ends_on {
+        let ends: Date = ends
+            .parse()
+            .map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
+        if today <= ends {
+            return Err(StoreError::reject(
+                "plan.publicity_running",
+                format!("单一来源公示至 {ends} 结束，公示期满前不能批准（实施条例第38条）"),
+                format!(
+                    "the single-source notice runs until {ends}; it cannot be approved before it ends (条例38)"
+                ),
+            ));
         }
     }
     let now = store.clock().now_ms();
