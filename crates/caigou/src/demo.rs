@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use caigou_domain::Money;
 use caigou_domain::authz::{OrgKind, Role};
 use caigou_domain::ids::{OrgId, RegionId};
+use caigou_domain::planning::Method;
 use caigou_domain::policy::{PerObjectType, PolicyOverride, RegionLevel, SmeDeduction};
 use caigou_domain::uscc::UnifiedSocialCreditCode;
 use caigou_store::audit::Actor;
@@ -546,7 +547,156 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         portal::publish(s.tx, now, &s.actor, region, kind, title, body).await?;
     }
     tx.commit().await?;
+    seed_planning(store).await?;
     Ok(true)
+}
+
+/// Planning data through the real flows: budget lines, intentions (one published long enough
+/// ago), filed plans, a plan waiting for approval and a 单一来源 公示 in progress.
+async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
+    use caigou_store::budget::{self, NewBudgetLine};
+    use caigou_store::plans::{self, ItemInput, PlanInput};
+    let clock = store.clock();
+    let today = clock.today();
+    let days = |n: i64| {
+        today
+            .checked_add(jiff::Span::new().days(n))
+            .unwrap_or(today)
+    };
+    let supervisor = users::user_id_by_name(store, "supervisor")
+        .await?
+        .ok_or(caigou_store::StoreError::NotFound("supervisor"))?;
+    let supervisor = users::identity(store, supervisor)
+        .await?
+        .ok_or(caigou_store::StoreError::NotFound("supervisor"))?;
+    let finance = Actor::of(&supervisor.subject);
+
+    // Budget lines for every unit, this year and next.
+    let units = users::units_in(store, "/").await?;
+    for (i, (org, name)) in units.iter().enumerate() {
+        let org: OrgId = org
+            .parse()
+            .map_err(|_| caigou_store::StoreError::Internal("bad org id".into()))?;
+        let mut lines = Vec::new();
+        for year in [today.year(), today.year() + 1] {
+            lines.push(NewBudgetLine {
+                fiscal_year: year.into(),
+                code: format!("{year}-2050201"),
+                name: format!("{name}设备购置"),
+                funding_source: "一般公共预算".into(),
+                amount: Money::from_yuan(20_000_000 + 500_000 * i as i64),
+            });
+            lines.push(NewBudgetLine {
+                fiscal_year: year.into(),
+                code: format!("{year}-2050299"),
+                name: format!("{name}运行维护服务"),
+                funding_source: "一般公共预算".into(),
+                amount: Money::from_yuan(1_500_000),
+            });
+        }
+        budget::add_lines(store, &finance, org, &lines).await?;
+    }
+
+    let purchaser = users::user_id_by_name(store, "purchaser")
+        .await?
+        .ok_or(caigou_store::StoreError::NotFound("purchaser"))?;
+    let purchaser = users::identity(store, purchaser)
+        .await?
+        .ok_or(caigou_store::StoreError::NotFound("purchaser"))?
+        .subject;
+    let equipment = budget::list(store, &purchaser.org.to_string(), Some(today.year().into()))
+        .await?
+        .into_iter()
+        .find(|l| l.code.ends_with("2050201"))
+        .ok_or(caigou_store::StoreError::NotFound("budget line"))?;
+    let early = plans::publish_intention_on(
+        store,
+        &purchaser,
+        "智慧教室设备",
+        "智慧黑板20套、学生平板400台、教师终端40台",
+        Money::from_yuan(6_500_000),
+        &format!("{}", days(20).strftime("%Y-%m")),
+        days(-45),
+    )
+    .await?;
+    plans::publish_intention(
+        store,
+        &purchaser,
+        "校园安防监控升级",
+        "高清摄像机120路及存储",
+        Money::from_yuan(900_000),
+        &format!("{}", days(40).strftime("%Y-%m")),
+    )
+    .await?;
+
+    let plan =
+        |name: &str, method: Method, code: &str, yuan: i64, intention: Option<String>| PlanInput {
+            name: name.into(),
+            budget_line_id: equipment.id.clone(),
+            intention_id: intention,
+            method,
+            procurement_start: days(7),
+            entrust_central: false,
+            single_source_ground: None,
+            single_source_supplier: None,
+            original_contract: None,
+            items: vec![ItemInput {
+                code: code.parse().expect("demo code"),
+                description: name.into(),
+                quantity: 1,
+                amount: Money::from_yuan(yuan),
+            }],
+            previous_plan_id: None,
+        };
+    // Filed at once: an open tender for the smart classrooms, an e-mall purchase of furniture.
+    if today.year() == days(7).year() {
+        plans::submit(
+            store,
+            &purchaser,
+            &plan(
+                "智慧教室设备采购",
+                Method::OpenTender,
+                "A02020100",
+                4_200_000,
+                Some(early.id.clone()),
+            ),
+        )
+        .await?;
+        plans::submit(
+            store,
+            &purchaser,
+            &plan("教师办公桌椅", Method::Emall, "A05010000", 180_000, None),
+        )
+        .await?;
+        // Waiting for the supervisor: a consultation at the open-tender threshold.
+        plans::submit(
+            store,
+            &purchaser,
+            &plan(
+                "实验室仪器设备",
+                Method::CompetitiveConsultation,
+                "A02100000",
+                4_000_000,
+                Some(early.id.clone()),
+            ),
+        )
+        .await?;
+        // A 单一来源 公示 in progress (skipped if the calendar cannot compute its end).
+        let mut ss = plan(
+            "录播系统原厂升级",
+            Method::SingleSource,
+            "A02020100",
+            4_500_000,
+            Some(early.id.clone()),
+        );
+        ss.single_source_ground =
+            Some(caigou_domain::planning::rules::SingleSourceGround::OnlySource);
+        ss.single_source_supplier = Some("示范信息技术有限公司".into());
+        if let Err(e) = plans::submit(store, &purchaser, &ss).await {
+            tracing::warn!(error = %e, "demo single-source plan skipped");
+        }
+    }
+    Ok(())
 }
 
 pub fn print_logins(addr: SocketAddr) {

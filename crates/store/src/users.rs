@@ -535,3 +535,14 @@ pub async fn org_region_path(store: &Store, org: &str) -> Result<Option<String>>
     .fetch_optional(store.pool())
     .await?)
 }
+
+/// Purchasing units in a region subtree (path prefix), by name.
+pub async fn units_in(store: &Store, region_prefix: &str) -> Result<Vec<(String, String)>> {
+    let rows = sqlx::query("SELECT o.id, o.name FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.kind = 'purchasing_unit' AND r.path LIKE $1 ORDER BY o.name")
+        .bind(format!("{region_prefix}%"))
+        .fetch_all(store.pool())
+        .await?;
+    rows.into_iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("name")?)))
+        .collect()
+}

@@ -34,6 +34,8 @@ pub struct Ctx {
     pub session: Option<String>,
     pub address: String,
     pub path: String,
+    /// The request came from htmx (answer with a fragment).
+    pub htmx: bool,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -184,6 +186,7 @@ async fn resolve_inner(
         }
     }
 
+    let htmx = req.headers().contains_key("hx-request");
     req.extensions_mut().insert(Ctx {
         principal,
         identity,
@@ -192,6 +195,7 @@ async fn resolve_inner(
         session,
         address,
         path,
+        htmx,
     });
     let mut resp = next.run(req).await;
     if let Some(RenderedError(err)) = resp.extensions().get::<RenderedError>().cloned() {

@@ -259,6 +259,137 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "开源政府采购电子化平台 · 数据均可验证",
         "Open-source e-procurement · every record verifiable",
     ),
+    ("nav.budget", "预算指标", "Budget"),
+    ("nav.plans", "采购计划", "Plans"),
+    ("nav.intentions", "采购意向", "Intentions"),
+    ("nav.approvals", "计划审批", "Approvals"),
+    ("budget.title", "预算指标", "Budget lines"),
+    ("budget.unit", "采购单位", "Purchasing unit"),
+    ("budget.year", "年度", "Year"),
+    ("budget.code", "指标编码", "Code"),
+    ("budget.name", "名称", "Name"),
+    ("budget.source", "资金来源", "Funding source"),
+    ("budget.amount", "指标金额", "Amount"),
+    ("budget.frozen", "已冻结", "Frozen"),
+    ("budget.consumed", "已使用", "Consumed"),
+    ("budget.paid", "已支付", "Paid"),
+    ("budget.available", "可用额度", "Available"),
+    ("budget.empty", "暂无预算指标", "No budget lines"),
+    (
+        "budget.import",
+        "导入预算指标（CSV：fiscal_year,code,name,funding_source,amount，金额单位元）",
+        "Import budget lines (CSV: fiscal_year,code,name,funding_source,amount in yuan)",
+    ),
+    ("budget.imported", "预算指标已导入", "Budget lines imported"),
+    ("budget.choose_unit", "选择单位", "Choose a unit"),
+    ("intentions.title", "采购意向公开", "Procurement intentions"),
+    ("intentions.publish", "发布采购意向", "Publish an intention"),
+    ("intentions.project", "项目名称", "Project name"),
+    ("intentions.summary", "采购需求概况", "Summary of needs"),
+    ("intentions.budget", "预算金额（元）", "Budget (yuan)"),
+    ("intentions.month", "预计采购月份", "Expected month"),
+    ("intentions.published_on", "公开日期", "Published"),
+    (
+        "intentions.earliest",
+        "最早可开展采购",
+        "Procurement may start",
+    ),
+    ("intentions.empty", "暂无采购意向", "No intentions yet"),
+    (
+        "intentions.hint",
+        "依据财库〔2020〕10号，采购意向应至少在采购活动开始前30日公开。",
+        "Under 财库〔2020〕10号 an intention is published at least 30 days before procurement starts.",
+    ),
+    ("plans.title", "采购计划", "Procurement plans"),
+    ("plans.new", "新建采购计划", "New plan"),
+    ("plans.no", "计划编号", "Plan no."),
+    ("plans.name", "计划名称", "Plan name"),
+    ("plans.method", "采购方式", "Method"),
+    ("plans.total", "金额", "Total"),
+    ("plans.status", "状态", "Status"),
+    ("plans.start", "采购开始日期", "Procurement starts"),
+    ("plans.budget_line", "预算指标", "Budget line"),
+    ("plans.intention", "采购意向", "Intention"),
+    ("plans.none", "（无）", "(none)"),
+    (
+        "plans.entrust",
+        "委托集中采购机构",
+        "Entrust to the central procurement agency",
+    ),
+    ("plans.ss_ground", "单一来源情形", "Single-source ground"),
+    ("plans.ss_supplier", "拟定供应商", "Proposed supplier"),
+    (
+        "plans.original_contract",
+        "原合同金额（元，添购时填写）",
+        "Original contract (yuan, for add-ons)",
+    ),
+    ("plans.items", "采购品目", "Items"),
+    ("plans.item_code", "品目编码", "品目 code"),
+    ("plans.item_desc", "说明", "Description"),
+    ("plans.item_qty", "数量", "Quantity"),
+    ("plans.item_amount", "预算（元）", "Budget (yuan)"),
+    ("plans.check", "检查规则", "Check the rules"),
+    ("plans.submit", "提交备案", "Submit for filing"),
+    ("plans.findings", "规则检查结果", "Rule checks"),
+    ("plans.rule", "规则", "Rule"),
+    ("plans.source", "依据", "Source"),
+    ("plans.empty", "暂无采购计划", "No plans yet"),
+    ("plans.cancel", "取消计划", "Cancel the plan"),
+    ("plans.fail", "标记采购失败", "Mark procurement failed"),
+    ("plans.reprocure", "重新采购", "Re-procure"),
+    ("plans.reason", "原因", "Reason"),
+    ("plans.approval", "审批", "Approval"),
+    ("plans.publicity_ends", "公示截止", "Notice ends"),
+    ("plans.objections", "公示异议", "Objections"),
+    ("plans.object", "提出异议", "File an objection"),
+    (
+        "plans.object_name",
+        "异议人（单位或个人）",
+        "Your name or organization",
+    ),
+    ("plans.object_text", "异议内容", "Objection"),
+    (
+        "plans.object_sent",
+        "异议已提交，将由审批人一并审查",
+        "Objection filed; the approver will review it",
+    ),
+    ("plans.approve", "批准", "Approve"),
+    ("plans.reject", "不批准", "Reject"),
+    ("plans.comment", "审批意见", "Reasons"),
+    ("plans.previous", "原计划", "Previous plan"),
+    ("plans.decision.filed", "已备案", "Filed"),
+    ("plans.decision.needs_approval", "需审批", "Needs approval"),
+    ("plans.decision.refused", "不予备案", "Refused"),
+    ("status.filed", "已备案", "Filed"),
+    ("status.awaiting_approval", "待审批", "Awaiting approval"),
+    ("status.publicity", "公示中", "Public notice"),
+    ("status.refused", "不予备案", "Refused"),
+    ("status.rejected", "未获批准", "Rejected"),
+    ("status.cancelled", "已取消", "Cancelled"),
+    ("status.failed", "采购失败", "Failed"),
+    ("verdict.pass", "通过", "Pass"),
+    ("verdict.needs_approval", "需审批", "Needs approval"),
+    ("verdict.refused", "不通过", "Refused"),
+    (
+        "approvals.title",
+        "待审批的采购计划",
+        "Plans awaiting approval",
+    ),
+    (
+        "approvals.empty",
+        "没有待审批的计划",
+        "Nothing awaits your approval",
+    ),
+    (
+        "wb.todo.approvals",
+        "个采购计划待审批",
+        "plans await your approval",
+    ),
+    (
+        "wb.todo.publicity",
+        "个计划正在公示或待审批",
+        "plans are in public notice or awaiting approval",
+    ),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.
@@ -327,13 +458,21 @@ mod tests {
     }
 
     #[test]
-    fn every_key_used_in_templates_exists() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    fn every_key_used_in_templates_and_pages_exists() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let keys: std::collections::HashSet<&str> = TEXTS.iter().map(|(k, _, _)| *k).collect();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
+        let mut files = Vec::new();
+        for dir in ["templates", "src", "src/pages", "src/api"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_file() && path.file_name() != Some(std::ffi::OsStr::new("i18n.rs")) {
+                    files.push(path);
+                }
+            }
+        }
+        for path in files {
             let text = std::fs::read_to_string(&path).unwrap();
-            for part in text.split("t.s(\"").skip(1) {
+            for part in text.split(".s(\"").skip(1) {
                 let key = part.split('"').next().unwrap();
                 assert!(
                     keys.contains(key),
@@ -341,6 +480,27 @@ mod tests {
                     path.display()
                 );
             }
+        }
+        // Keys built at run time.
+        for status in [
+            "filed",
+            "awaiting_approval",
+            "publicity",
+            "refused",
+            "rejected",
+            "cancelled",
+            "failed",
+        ] {
+            assert!(
+                keys.contains(format!("status.{status}").as_str()),
+                "status.{status}"
+            );
+        }
+        for verdict in ["pass", "needs_approval", "refused"] {
+            assert!(
+                keys.contains(format!("verdict.{verdict}").as_str()),
+                "verdict.{verdict}"
+            );
         }
     }
 }

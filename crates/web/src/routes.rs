@@ -226,6 +226,92 @@ pub fn table() -> RouteTable {
             pages::account::create_token,
         )
         .add(M::GET, "/audit", AUDIT_READERS, pages::audit::page)
+        .add(
+            M::GET,
+            "/budget",
+            PLANNING_READERS,
+            pages::planning::budget_list,
+        )
+        .add(
+            M::POST,
+            "/budget/import",
+            BUDGET_MANAGERS,
+            pages::planning::budget_import,
+        )
+        .add(
+            M::GET,
+            "/intentions",
+            PURCHASERS,
+            pages::planning::intentions,
+        )
+        .add(
+            M::POST,
+            "/intentions",
+            HANDLERS,
+            pages::planning::publish_intention,
+        )
+        .add(
+            M::GET,
+            "/plans",
+            PLANNING_READERS,
+            pages::planning::plans_list,
+        )
+        .add(M::GET, "/plans/new", HANDLERS, pages::planning::plan_new)
+        .add(
+            M::POST,
+            "/plans/check",
+            HANDLERS,
+            pages::planning::plan_check,
+        )
+        .add(M::POST, "/plans", HANDLERS, pages::planning::plan_submit)
+        .add(
+            M::GET,
+            "/plans/{id}",
+            PLANNING_READERS,
+            pages::planning::plan_detail,
+        )
+        .add(
+            M::POST,
+            "/plans/{id}/cancel",
+            HANDLERS,
+            pages::planning::plan_cancel,
+        )
+        .add(
+            M::POST,
+            "/plans/{id}/fail",
+            HANDLERS,
+            pages::planning::plan_fail,
+        )
+        .add(
+            M::POST,
+            "/plans/{id}/reprocure",
+            HANDLERS,
+            pages::planning::plan_reprocure,
+        )
+        .add(
+            M::POST,
+            "/plans/{id}/decision",
+            SUPERVISORS,
+            pages::planning::plan_decide,
+        )
+        .add(
+            M::GET,
+            "/plans/{id}/objections",
+            PUBLIC,
+            pages::planning::objection_form,
+        )
+        .add(
+            M::POST,
+            "/plans/{id}/objections",
+            PUBLIC,
+            pages::planning::objection_submit,
+        )
+        .add(
+            M::GET,
+            "/approvals",
+            SUPERVISORS,
+            pages::planning::approvals,
+        )
         // JSON API
         .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
         .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod inbox;
 pub mod ops;
+pub mod planning;
 pub mod portal;
 pub mod regions;
 pub mod workbench;
@@ -50,6 +51,10 @@ const NAV: &[(&str, &str, Access)] = &[
     ("/", "nav.home", routes::PUBLIC),
     ("/workbench", "nav.workbench", routes::SIGNED_IN),
     ("/inbox", "nav.inbox", routes::SIGNED_IN),
+    ("/budget", "nav.budget", routes::PLANNING_READERS),
+    ("/intentions", "nav.intentions", routes::PURCHASERS),
+    ("/plans", "nav.plans", routes::PLANNING_READERS),
+    ("/approvals", "nav.approvals", routes::SUPERVISORS),
     ("/catalog", "nav.catalog", routes::PUBLIC),
     ("/regions", "nav.regions", routes::PUBLIC),
     ("/calendar", "nav.calendar", routes::PUBLIC),
@@ -159,6 +164,11 @@ pub fn error_response(err: &AppError, lang: Lang) -> Response {
         message: format!("{} ({})", err.message(lang), err.code),
     };
     (err.status, render(&page)).into_response()
+}
+
+/// Formats fen as yuan for display.
+pub fn yuan(fen: &i64) -> String {
+    caigou_domain::Money::from_fen(*fen).to_string()
 }
 
 /// Formats Unix milliseconds for display in China time.

@@ -50,6 +50,33 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             href: "/inbox".into(),
         });
     }
+    if subject.has(Role::Supervisor) {
+        let waiting = caigou_store::plans::waiting_approvals(
+            store,
+            &caigou_domain::ids::region_path_key(&subject.region_path),
+        )
+        .await?
+        .len();
+        if waiting > 0 {
+            todos.push(Todo {
+                text: format!("{waiting} {}", t.s("wb.todo.approvals")),
+                href: "/approvals".into(),
+            });
+        }
+    }
+    if subject.roles.iter().any(|r| r.is_purchaser()) {
+        let open = caigou_store::plans::list_for_org(store, &subject.org.to_string())
+            .await?
+            .iter()
+            .filter(|p| p.status == "publicity" || p.status == "awaiting_approval")
+            .count();
+        if open > 0 {
+            todos.push(Todo {
+                text: format!("{open} {}", t.s("wb.todo.publicity")),
+                href: "/plans".into(),
+            });
+        }
+    }
     if subject.has(Role::Admin) {
         let today = store.clock().today();
         let cal = caigou_store::calendar::load(store).await?;

@@ -1,0 +1,974 @@
+//! Planning pages: budget lines, intentions, the plan form with its live rule check, plan
+//! details with approvals and objections. Handlers reuse the API's parsing and rules.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use caigou_domain::Money;
+use caigou_domain::authz::{self, Action, Role};
+use caigou_domain::ids::{OrgId, parse_region_path};
+use caigou_domain::planning::Method;
+use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
+use caigou_domain::planning::rules::SingleSourceGround;
+use caigou_store::budget::{self, BudgetLine};
+use caigou_store::plans::{self, Intention};
+use serde::Deserialize;
+
+use super::{Chrome, render};
+use crate::AppState;
+use crate::api::ApiQuery;
+use crate::api::planning::{
+    OrgQuery, PlanItemIn, PlanRequest, decide_plan, import_csv, parse_plan, visible_plan,
+};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+pub struct UnitOption {
+    pub id: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "budget.html")]
+struct BudgetPage {
+    chrome: Chrome,
+    units: Vec<UnitOption>,
+    org: String,
+    lines: Vec<BudgetLine>,
+    can_import: bool,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+async fn budget_page(
+    state: &AppState,
+    ctx: &Ctx,
+    org: Option<String>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<BudgetPage, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    // Supervisors and admins choose among the units they oversee; unit staff see their own.
+    let units = if s.has(Role::Admin) || s.has(Role::Supervisor) {
+        let prefix = if s.has(Role::Admin) {
+            "/".to_string()
+        } else {
+            caigou_domain::ids::region_path_key(&s.region_path)
+        };
+        caigou_store::users::units_in(&state.store, &prefix).await?
+    } else {
+        vec![(
+            s.org.to_string(),
+            ctx.identity
+                .as_ref()
+                .map(|i| i.view.organization.name.clone())
+                .unwrap_or_default(),
+        )]
+    };
+    let org = org
+        .filter(|o| units.iter().any(|(id, _)| id == o))
+        .or_else(|| units.first().map(|u| u.0.clone()))
+        .unwrap_or_default();
+    let lines = if org.is_empty() {
+        Vec::new()
+    } else {
+        let path = parse_region_path(
+            &caigou_store::users::org_region_path(&state.store, &org)
+                .await?
+                .unwrap_or_default(),
+        );
+        let unit: OrgId = org
+            .parse()
+            .map_err(|_| AppError::not_found("organization"))?;
+        authz::decide(
+            &ctx.principal,
+            Action::ViewUnitPlanning {
+                unit,
+                unit_region_path: &path,
+            },
+        )?;
+        budget::list(&state.store, &org, None).await?
+    };
+    Ok(BudgetPage {
+        chrome: Chrome::load(state, ctx).await?,
+        units: units
+            .into_iter()
+            .map(|(id, name)| UnitOption {
+                selected: id == org,
+                id,
+                name,
+            })
+            .collect(),
+        can_import: s.has(Role::Admin) || s.has(Role::Supervisor),
+        org,
+        lines,
+        notice,
+        error,
+    })
+}
+
+pub async fn budget_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<OrgQuery>,
+) -> Result<Response, AppError> {
+    Ok(render(&budget_page(&state, &ctx, q.org, None, None).await?))
+}
+
+pub async fn budget_import(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let mut org = String::new();
+    let mut file = Vec::new();
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name() {
+            Some("org") => org = field.text().await.unwrap_or_default(),
+            Some("file") => {
+                file = field
+                    .bytes()
+                    .await
+                    .map_err(|_| crate::api::too_large())?
+                    .to_vec()
+            }
+            _ => {}
+        }
+    }
+    match import_csv(&state, &ctx, &org, &file).await {
+        Ok(ids) => {
+            let notice = format!(
+                "{}：{}",
+                Chrome::bare(&ctx).t.s("budget.imported"),
+                ids.len()
+            );
+            Ok(render(
+                &budget_page(&state, &ctx, Some(org), Some(notice), None).await?,
+            ))
+        }
+        Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => Ok((
+            e.status,
+            render(
+                &budget_page(
+                    &state,
+                    &ctx,
+                    Some(org),
+                    None,
+                    Some(e.message(ctx.lang).to_string()),
+                )
+                .await?,
+            ),
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "intentions.html")]
+struct IntentionsPage {
+    chrome: Chrome,
+    items: Vec<(Intention, String)>,
+    can_publish: bool,
+    form: IntentionForm,
+    error: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct IntentionForm {
+    #[serde(default)]
+    pub project_name: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub budget: String,
+    #[serde(default)]
+    pub expected_month: String,
+}
+
+async fn intentions_page(
+    state: &AppState,
+    ctx: &Ctx,
+    form: IntentionForm,
+    error: Option<String>,
+) -> Result<IntentionsPage, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let items = plans::intentions(&state.store, &s.org.to_string())
+        .await?
+        .into_iter()
+        .map(|i| {
+            let earliest = i
+                .published_on
+                .parse::<jiff::civil::Date>()
+                .map(caigou_domain::planning::filing::earliest_start_after_intention)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            (i, earliest)
+        })
+        .collect();
+    Ok(IntentionsPage {
+        chrome: Chrome::load(state, ctx).await?,
+        items,
+        can_publish: s.has(Role::PurchaserHandler),
+        form,
+        error,
+    })
+}
+
+pub async fn intentions(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(
+        &intentions_page(&state, &ctx, IntentionForm::default(), None).await?,
+    ))
+}
+
+pub async fn publish_intention(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<IntentionForm>,
+) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let budget = match f.budget.parse::<Money>() {
+        Ok(m) => m,
+        Err(e) => {
+            let msg = caigou_domain::Localized::message(&e, ctx.lang);
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(&intentions_page(&state, &ctx, f, Some(msg)).await?),
+            )
+                .into_response());
+        }
+    };
+    match plans::publish_intention(
+        &state.store,
+        s,
+        &f.project_name,
+        &f.summary,
+        budget,
+        &f.expected_month,
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to("/intentions").into_response()),
+        Err(e @ caigou_store::StoreError::Rejected { .. }) => {
+            let err = AppError::from(e);
+            Ok((
+                err.status,
+                render(
+                    &intentions_page(&state, &ctx, f, Some(err.message(ctx.lang).to_string()))
+                        .await?,
+                ),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub struct PlanRow {
+    pub id: String,
+    pub plan_no: String,
+    pub name: String,
+    pub method: &'static str,
+    pub total: String,
+    pub status: String,
+    pub status_key: String,
+}
+
+fn plan_row(p: &plans::Plan, t: Tr) -> PlanRow {
+    PlanRow {
+        id: p.id.clone(),
+        plan_no: p.plan_no.clone(),
+        name: p.name.clone(),
+        method: Method::parse(&p.method)
+            .map(|m| m.label(t.lang))
+            .unwrap_or("—"),
+        total: Money::from_fen(p.total).to_string(),
+        status: t.s(&format!("status.{}", p.status)).to_string(),
+        status_key: p.status.clone(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "plans.html")]
+struct PlansPage {
+    chrome: Chrome,
+    rows: Vec<PlanRow>,
+    can_create: bool,
+}
+
+pub async fn plans_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<OrgQuery>,
+) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let org = q.org.unwrap_or_else(|| s.org.to_string());
+    let path = parse_region_path(
+        &caigou_store::users::org_region_path(&state.store, &org)
+            .await?
+            .unwrap_or_default(),
+    );
+    let unit: OrgId = org
+        .parse()
+        .map_err(|_| AppError::not_found("organization"))?;
+    authz::decide(
+        &ctx.principal,
+        Action::ViewUnitPlanning {
+            unit,
+            unit_region_path: &path,
+        },
+    )?;
+    let chrome = Chrome::load(&state, &ctx).await?;
+    let rows = plans::list_for_org(&state.store, &org)
+        .await?
+        .iter()
+        .map(|p| plan_row(p, chrome.t))
+        .collect();
+    Ok(render(&PlansPage {
+        chrome,
+        rows,
+        can_create: s.has(Role::PurchaserHandler),
+    }))
+}
+
+/// The plan form as typed (up to five item rows).
+#[derive(Deserialize, Default, Clone)]
+pub struct PlanForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub budget_line_id: String,
+    #[serde(default)]
+    pub intention_id: String,
+    #[serde(default)]
+    pub method: String,
+    #[serde(default)]
+    pub procurement_start: String,
+    #[serde(default)]
+    pub entrust_central: Option<String>,
+    #[serde(default)]
+    pub single_source_ground: String,
+    #[serde(default)]
+    pub single_source_supplier: String,
+    #[serde(default)]
+    pub original_contract: String,
+    #[serde(default)]
+    pub code: Vec<String>,
+    #[serde(default)]
+    pub desc: Vec<String>,
+    #[serde(default)]
+    pub qty: Vec<String>,
+    #[serde(default)]
+    pub amount: Vec<String>,
+}
+
+pub struct ItemRow {
+    pub code: String,
+    pub desc: String,
+    pub qty: String,
+    pub amount: String,
+}
+
+impl PlanForm {
+    fn rows(&self) -> Vec<ItemRow> {
+        (0..5)
+            .map(|i| ItemRow {
+                code: self.code.get(i).cloned().unwrap_or_default(),
+                desc: self.desc.get(i).cloned().unwrap_or_default(),
+                qty: self.qty.get(i).cloned().unwrap_or_default(),
+                amount: self.amount.get(i).cloned().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// Converts the typed form into the API's request (yuan → fen), or a message.
+    fn to_request(&self, lang: caigou_domain::Lang) -> Result<PlanRequest, String> {
+        let msg = |zh: String, en: String| {
+            if lang == caigou_domain::Lang::En {
+                en
+            } else {
+                zh
+            }
+        };
+        let mut items = Vec::new();
+        for (i, r) in self.rows().into_iter().enumerate() {
+            if r.code.trim().is_empty() && r.amount.trim().is_empty() {
+                continue;
+            }
+            let amount = r.amount.parse::<Money>().map_err(|e| {
+                msg(
+                    format!(
+                        "第{}行预算：{}",
+                        i + 1,
+                        caigou_domain::Localized::message(&e, caigou_domain::Lang::Zh)
+                    ),
+                    format!(
+                        "row {}: {}",
+                        i + 1,
+                        caigou_domain::Localized::message(&e, caigou_domain::Lang::En)
+                    ),
+                )
+            })?;
+            let quantity = r.qty.trim().parse::<i64>().map_err(|_| {
+                msg(
+                    format!("第{}行数量应为整数", i + 1),
+                    format!("row {}: the quantity must be a whole number", i + 1),
+                )
+            })?;
+            items.push(PlanItemIn {
+                code: r.code.trim().to_string(),
+                description: r.desc.trim().to_string(),
+                quantity,
+                amount: amount.fen(),
+            });
+        }
+        let original_contract = if self.original_contract.trim().is_empty() {
+            None
+        } else {
+            Some(
+                self.original_contract
+                    .parse::<Money>()
+                    .map_err(|e| caigou_domain::Localized::message(&e, lang))?
+                    .fen(),
+            )
+        };
+        Ok(PlanRequest {
+            name: self.name.clone(),
+            budget_line_id: self.budget_line_id.clone(),
+            intention_id: Some(self.intention_id.clone()).filter(|s| !s.is_empty()),
+            method: self.method.clone(),
+            procurement_start: self.procurement_start.clone(),
+            entrust_central: self.entrust_central.is_some(),
+            single_source_ground: Some(self.single_source_ground.clone()).filter(|s| !s.is_empty()),
+            single_source_supplier: Some(self.single_source_supplier.clone())
+                .filter(|s| !s.is_empty()),
+            original_contract,
+            items,
+        })
+    }
+}
+
+pub struct FindingRow {
+    pub code: String,
+    pub title: &'static str,
+    pub source: String,
+    pub verdict: String,
+    pub verdict_key: &'static str,
+    pub message: String,
+}
+
+pub fn finding_rows(findings: &[Finding], t: Tr) -> Vec<FindingRow> {
+    findings
+        .iter()
+        .map(|f| {
+            let key = match f.verdict {
+                Verdict::Pass => "pass",
+                Verdict::NeedsApproval => "needs_approval",
+                Verdict::Refused => "refused",
+            };
+            FindingRow {
+                code: f.code.clone(),
+                title: f.rule.title(t.lang),
+                source: f.source.clone(),
+                verdict: t.s(&format!("verdict.{key}")).to_string(),
+                verdict_key: key,
+                message: if t.is_en() {
+                    f.en.clone()
+                } else {
+                    f.zh.clone()
+                },
+            }
+        })
+        .collect()
+}
+
+fn decision_label(d: Decision, t: Tr) -> &'static str {
+    match d {
+        Decision::Filed => t.s("plans.decision.filed"),
+        Decision::NeedsApproval { .. } => t.s("plans.decision.needs_approval"),
+        Decision::Refused => t.s("plans.decision.refused"),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "plan_findings.html")]
+struct FindingsPartial {
+    t: Tr,
+    decision: Option<&'static str>,
+    decision_key: &'static str,
+    findings: Vec<FindingRow>,
+    error: Option<String>,
+}
+
+fn findings_partial(t: Tr, outcome: Option<&Outcome>, error: Option<String>) -> FindingsPartial {
+    FindingsPartial {
+        t,
+        decision: outcome.map(|o| decision_label(o.decision, t)),
+        decision_key: match outcome.map(|o| o.decision) {
+            Some(Decision::Filed) => "pass",
+            Some(Decision::NeedsApproval { .. }) => "needs_approval",
+            _ => "refused",
+        },
+        findings: outcome
+            .map(|o| finding_rows(&o.findings, t))
+            .unwrap_or_default(),
+        error,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "plan_form.html")]
+struct PlanFormPage {
+    chrome: Chrome,
+    form: PlanForm,
+    rows: Vec<ItemRow>,
+    lines: Vec<BudgetLine>,
+    intentions: Vec<Intention>,
+    methods: Vec<(&'static str, &'static str)>,
+    grounds: Vec<(&'static str, &'static str)>,
+    result: Option<FindingsPartial>,
+}
+
+async fn plan_form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    form: PlanForm,
+    result: Option<FindingsPartial>,
+) -> Result<PlanFormPage, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let org = s.org.to_string();
+    let chrome = Chrome::load(state, ctx).await?;
+    let lang = chrome.t.lang;
+    Ok(PlanFormPage {
+        rows: form.rows(),
+        lines: budget::list(&state.store, &org, None).await?,
+        intentions: plans::intentions(&state.store, &org).await?,
+        methods: Method::ALL
+            .iter()
+            .map(|m| (m.key(), m.label(lang)))
+            .collect(),
+        grounds: [
+            SingleSourceGround::OnlySource,
+            SingleSourceGround::Emergency,
+            SingleSourceGround::AddOn,
+        ]
+        .iter()
+        .map(|g| (g.key(), g.label(lang)))
+        .collect(),
+        chrome,
+        form,
+        result,
+    })
+}
+
+pub async fn plan_new(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let form = PlanForm {
+        method: "open_tender".into(),
+        procurement_start: state
+            .store
+            .clock()
+            .today()
+            .checked_add(jiff::Span::new().days(30))
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    Ok(render(&plan_form_page(&state, &ctx, form, None).await?))
+}
+
+/// Runs the rules on the typed form. Returns the outcome or a message for the user.
+async fn check_form(
+    state: &AppState,
+    ctx: &Ctx,
+    form: &PlanForm,
+) -> Result<Result<Outcome, String>, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let req = match form.to_request(ctx.lang) {
+        Ok(r) => r,
+        Err(m) => return Ok(Err(m)),
+    };
+    let input = match parse_plan(req) {
+        Ok(i) => i,
+        Err(e) => return Ok(Err(field_message(&e, ctx.lang))),
+    };
+    match plans::check(&state.store, s.org, &input).await {
+        Ok(o) => Ok(Ok(o)),
+        Err(
+            e @ (caigou_store::StoreError::Rejected { .. } | caigou_store::StoreError::NotFound(_)),
+        ) => Ok(Err(AppError::from(e).message(ctx.lang).to_string())),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn field_message(e: &AppError, lang: caigou_domain::Lang) -> String {
+    let mut m = e.message(lang).to_string();
+    for f in &e.fields {
+        m.push_str(&format!("；{}：{}", f.field, f.message));
+    }
+    m
+}
+
+/// The check button (htmx): the findings, rendered beside the form.
+pub async fn plan_check(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<PlanForm>,
+) -> Result<Response, AppError> {
+    let t = Tr::new(ctx.lang);
+    let partial = match check_form(&state, &ctx, &form).await? {
+        Ok(o) => findings_partial(t, Some(&o), None),
+        Err(m) => findings_partial(t, None, Some(m)),
+    };
+    if ctx.htmx {
+        Ok(render(&partial))
+    } else {
+        Ok(render(
+            &plan_form_page(&state, &ctx, form, Some(partial)).await?,
+        ))
+    }
+}
+
+pub async fn plan_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<PlanForm>,
+) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let t = Tr::new(ctx.lang);
+    let input = form
+        .to_request(ctx.lang)
+        .and_then(|r| parse_plan(r).map_err(|e| field_message(&e, ctx.lang)));
+    let message = match input {
+        Ok(input) => match plans::submit(&state.store, s, &input).await {
+            Ok(sub) => return Ok(Redirect::to(&format!("/plans/{}", sub.id)).into_response()),
+            Err(
+                e @ (caigou_store::StoreError::Rejected { .. }
+                | caigou_store::StoreError::NotFound(_)),
+            ) => AppError::from(e).message(ctx.lang).to_string(),
+            Err(e) => return Err(e.into()),
+        },
+        Err(m) => m,
+    };
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        render(
+            &plan_form_page(
+                &state,
+                &ctx,
+                form,
+                Some(findings_partial(t, None, Some(message))),
+            )
+            .await?,
+        ),
+    )
+        .into_response())
+}
+
+pub struct ItemView {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub quantity: i64,
+    pub amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanPage {
+    chrome: Chrome,
+    d: plans::PlanDetail,
+    row: PlanRow,
+    items: Vec<ItemView>,
+    findings: Vec<FindingRow>,
+    start: String,
+    can_manage: bool,
+    can_decide: bool,
+    publicity_open: bool,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+async fn plan_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<PlanPage, AppError> {
+    let d = visible_plan(state, ctx, id).await?;
+    let chrome = Chrome::load(state, ctx).await?;
+    let t = chrome.t;
+    let findings: Vec<Finding> = serde_json::from_str(&d.plan.findings).unwrap_or_default();
+    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
+    let path = parse_region_path(&d.unit_region_path);
+    let submitted_by = d
+        .plan
+        .created_by
+        .parse()
+        .map_err(|_| AppError::internal())?;
+    let waiting = d.approval.as_ref().is_some_and(|a| a.status == "waiting");
+    let publicity_open = d
+        .approval
+        .as_ref()
+        .and_then(|a| a.publicity_ends_on.as_ref())
+        .and_then(|e| e.parse::<jiff::civil::Date>().ok())
+        .is_some_and(|e| state.store.clock().today() <= e);
+    let mut items = Vec::new();
+    for i in &d.items {
+        let name = caigou_store::catalog::get(&state.store, &i.pinmu_code)
+            .await?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        items.push(ItemView {
+            code: i.pinmu_code.clone(),
+            name,
+            description: i.description.clone(),
+            quantity: i.quantity,
+            amount: Money::from_fen(i.amount).to_string(),
+        });
+    }
+    Ok(PlanPage {
+        row: plan_row(&d.plan, t),
+        items,
+        findings: finding_rows(&findings, t),
+        start: d.plan.procurement_start.clone(),
+        can_manage: authz::decide(&ctx.principal, Action::PlanForUnit { unit }).is_ok(),
+        can_decide: waiting
+            && authz::decide(
+                &ctx.principal,
+                Action::DecidePlan {
+                    unit_region_path: &path,
+                    submitted_by,
+                },
+            )
+            .is_ok(),
+        publicity_open,
+        chrome,
+        d,
+        notice,
+        error,
+    })
+}
+
+pub async fn plan_detail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    Ok(render(&plan_page(&state, &ctx, &id, None, None).await?))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ActionForm {
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub method: String,
+    #[serde(default)]
+    pub comment: String,
+    #[serde(default)]
+    pub decision: String,
+}
+
+async fn plan_action(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    result: Result<Option<String>, AppError>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(Some(new_id)) => Ok(Redirect::to(&format!("/plans/{new_id}")).into_response()),
+        Ok(None) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => Ok((
+            e.status,
+            render(&plan_page(state, ctx, id, None, Some(e.message(ctx.lang).to_string())).await?),
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+async fn own_plan(state: &AppState, ctx: &Ctx, id: &str) -> Result<(), AppError> {
+    let d = plans::get(&state.store, id).await?;
+    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit })?;
+    Ok(())
+}
+
+pub async fn plan_cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    own_plan(&state, &ctx, &id).await?;
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let r = plans::close(&state.store, s, &id, false, &f.reason)
+        .await
+        .map(|_| None)
+        .map_err(AppError::from);
+    plan_action(&state, &ctx, &id, r).await
+}
+
+pub async fn plan_fail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    own_plan(&state, &ctx, &id).await?;
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let r = plans::close(&state.store, s, &id, true, &f.reason)
+        .await
+        .map(|_| None)
+        .map_err(AppError::from);
+    plan_action(&state, &ctx, &id, r).await
+}
+
+pub async fn plan_reprocure(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    own_plan(&state, &ctx, &id).await?;
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let r = plans::reprocure(&state.store, s, &id, Method::parse(&f.method), None)
+        .await
+        .map(|sub| Some(sub.id))
+        .map_err(AppError::from);
+    plan_action(&state, &ctx, &id, r).await
+}
+
+pub async fn plan_decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response, AppError> {
+    let r = decide_plan(&state, &ctx, &id, f.decision == "approve", &f.comment)
+        .await
+        .map(|_| None);
+    plan_action(&state, &ctx, &id, r).await
+}
+
+#[derive(Template)]
+#[template(path = "objection.html")]
+struct ObjectionPage {
+    chrome: Chrome,
+    plan_no: String,
+    name: String,
+    unit: String,
+    ends: String,
+    open: bool,
+    id: String,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+async fn objection_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<ObjectionPage, AppError> {
+    let d = plans::get(&state.store, id).await?;
+    let ends = d
+        .approval
+        .as_ref()
+        .and_then(|a| a.publicity_ends_on.clone())
+        .ok_or_else(|| AppError::not_found("publicity"))?;
+    let open = ends
+        .parse::<jiff::civil::Date>()
+        .is_ok_and(|e| state.store.clock().today() <= e);
+    Ok(ObjectionPage {
+        chrome: Chrome::load(state, ctx).await?,
+        plan_no: d.plan.plan_no,
+        name: d.plan.name,
+        unit: d.unit_name,
+        ends,
+        open,
+        id: id.to_string(),
+        notice,
+        error,
+    })
+}
+
+pub async fn objection_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    Ok(render(
+        &objection_page(&state, &ctx, &id, None, None).await?,
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ObjectionForm {
+    #[serde(default)]
+    pub from_name: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+pub async fn objection_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ObjectionForm>,
+) -> Result<Response, AppError> {
+    match plans::object(&state.store, &id, &f.from_name, &f.text).await {
+        Ok(()) => {
+            let notice = Chrome::bare(&ctx).t.s("plans.object_sent").to_string();
+            Ok(render(
+                &objection_page(&state, &ctx, &id, Some(notice), None).await?,
+            ))
+        }
+        Err(e @ caigou_store::StoreError::Rejected { .. }) => {
+            let e = AppError::from(e);
+            Ok((
+                e.status,
+                render(
+                    &objection_page(
+                        &state,
+                        &ctx,
+                        &id,
+                        None,
+                        Some(e.message(ctx.lang).to_string()),
+                    )
+                    .await?,
+                ),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "approvals.html")]
+struct ApprovalsPage {
+    chrome: Chrome,
+    rows: Vec<(PlanRow, Option<String>)>,
+}
+
+pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let prefix = caigou_domain::ids::region_path_key(&s.region_path);
+    let chrome = Chrome::load(&state, &ctx).await?;
+    let rows = plans::waiting_approvals(&state.store, &prefix)
+        .await?
+        .iter()
+        .map(|(p, a)| (plan_row(p, chrome.t), a.publicity_ends_on.clone()))
+        .collect();
+    Ok(render(&ApprovalsPage { chrome, rows }))
+}
