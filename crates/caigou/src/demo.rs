@@ -19,11 +19,7 @@ pub const DEMO_PASSWORD: &str = "caigou-demo";
 const SEEDED_KEY: &str = "demo_seeded_at";
 
 fn per(goods: i64, works: i64, services: i64) -> PerObjectType {
-    PerObjectType {
-        goods: Money::from_yuan(goods),
-        works: Money::from_yuan(works),
-        services: Money::from_yuan(services),
-    }
+    PerObjectType { goods: Money::from_yuan(goods), works: Money::from_yuan(works), services: Money::from_yuan(services) }
 }
 
 /// A valid 统一社会信用代码 for demo organization `n` in division `division`.
@@ -51,19 +47,7 @@ impl Seeder<'_> {
         en: &str,
         level: RegionLevel,
     ) -> Result<RegionId, caigou_store::StoreError> {
-        regions::create_region(
-            self.tx,
-            self.now,
-            &self.actor,
-            regions::NewRegion {
-                parent,
-                code,
-                name_zh: zh,
-                name_en: en,
-                level,
-            },
-        )
-        .await
+        regions::create_region(self.tx, self.now, &self.actor, regions::NewRegion { parent, code, name_zh: zh, name_en: en, level }).await
     }
 
     async fn org(
@@ -74,19 +58,7 @@ impl Seeder<'_> {
         uscc: Option<String>,
         attributes: serde_json::Value,
     ) -> Result<OrgId, caigou_store::StoreError> {
-        users::create_org(
-            self.tx,
-            self.now,
-            &self.actor,
-            NewOrg {
-                kind,
-                name,
-                region,
-                uscc: uscc.as_deref(),
-                attributes,
-            },
-        )
-        .await
+        users::create_org(self.tx, self.now, &self.actor, NewOrg { kind, name, region, uscc: uscc.as_deref(), attributes }).await
     }
 
     async fn user(
@@ -102,15 +74,7 @@ impl Seeder<'_> {
             self.tx,
             self.now,
             &self.actor,
-            NewUser {
-                username,
-                display_name: display,
-                email: Some(&email),
-                org,
-                roles,
-                password_hash: &self.hash,
-                attributes,
-            },
+            NewUser { username, display_name: display, email: Some(&email), org, roles, password_hash: &self.hash, attributes },
         )
         .await?;
         notify::notify(
@@ -140,12 +104,8 @@ async fn policy(
     overrides: PolicyOverride,
     note: &str,
 ) -> Result<(), caigou_store::StoreError> {
-    let date = from
-        .parse::<jiff::civil::Date>()
-        .map_err(|e| caigou_store::StoreError::Internal(e.to_string()))?;
-    regions::insert_version(tx, now, actor, &region.to_string(), date, &overrides, note)
-        .await
-        .map(|_| ())
+    let date = from.parse::<jiff::civil::Date>().map_err(|e| caigou_store::StoreError::Internal(e.to_string()))?;
+    regions::insert_version(tx, now, actor, &region.to_string(), date, &overrides, note).await.map(|_| ())
 }
 
 /// Seeds the demo if this database has never been seeded. Returns whether it seeded.
@@ -157,60 +117,15 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         return Ok(false);
     }
     caigou_store::set_setting_once(&mut tx, SEEDED_KEY, &now.to_string()).await?;
-    let mut s = Seeder {
-        tx: &mut tx,
-        now,
-        actor: Actor::system("demo-seed"),
-        hash,
-    };
+    let mut s = Seeder { tx: &mut tx, now, actor: Actor::system("demo-seed"), hash };
 
     // Regions: the platform root carries the central standards; the city and each county
     // override what their own documents set.
-    let root = s
-        .region(
-            None,
-            "000000",
-            "全国（中央标准）",
-            "National (central standards)",
-            RegionLevel::Platform,
-        )
-        .await?;
-    let city = s
-        .region(
-            Some(root),
-            "990100",
-            "示范市",
-            "Shifan City",
-            RegionLevel::City,
-        )
-        .await?;
-    let donghu = s
-        .region(
-            Some(city),
-            "990102",
-            "东湖区",
-            "Donghu District",
-            RegionLevel::County,
-        )
-        .await?;
-    let xishan = s
-        .region(
-            Some(city),
-            "990103",
-            "西山区",
-            "Xishan District",
-            RegionLevel::County,
-        )
-        .await?;
-    let nanxi = s
-        .region(
-            Some(city),
-            "990121",
-            "南溪县",
-            "Nanxi County",
-            RegionLevel::County,
-        )
-        .await?;
+    let root = s.region(None, "000000", "全国（中央标准）", "National (central standards)", RegionLevel::Platform).await?;
+    let city = s.region(Some(root), "990100", "示范市", "Shifan City", RegionLevel::City).await?;
+    let donghu = s.region(Some(city), "990102", "东湖区", "Donghu District", RegionLevel::County).await?;
+    let xishan = s.region(Some(city), "990103", "西山区", "Xishan District", RegionLevel::County).await?;
+    let nanxi = s.region(Some(city), "990121", "南溪县", "Nanxi County", RegionLevel::County).await?;
     let central = PolicyOverride {
         open_tender_threshold: Some(per(2_000_000, 4_000_000, 2_000_000)),
         decentralized_limit: Some(per(1_000_000, 1_200_000, 1_000_000)),
@@ -220,21 +135,9 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
             "C01000000".parse().expect("code"),
         ]),
         emall_direct_limit: Some(Money::from_yuan(1_000_000)),
-        sme_deduction: Some(SmeDeduction {
-            small_micro_bp: 1000,
-            consortium_bp: 400,
-        }),
+        sme_deduction: Some(SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 }),
     };
-    policy(
-        s.tx,
-        now,
-        &s.actor,
-        root,
-        "2020-01-01",
-        central,
-        "中央预算单位政府集中采购目录及标准（演示）",
-    )
-    .await?;
+    policy(s.tx, now, &s.actor, root, "2020-01-01", central, "中央预算单位政府集中采购目录及标准（演示）").await?;
     let city_policy = PolicyOverride {
         open_tender_threshold: Some(per(4_000_000, 4_000_000, 4_000_000)),
         decentralized_limit: Some(per(1_000_000, 1_000_000, 1_000_000)),
@@ -245,31 +148,16 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
             "C01020000".parse().expect("code"),
         ]),
         emall_direct_limit: Some(Money::from_yuan(500_000)),
-        sme_deduction: Some(SmeDeduction {
-            small_micro_bp: 1000,
-            consortium_bp: 400,
-        }),
+        sme_deduction: Some(SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 }),
     };
-    policy(
-        s.tx,
-        now,
-        &s.actor,
-        city,
-        "2025-01-01",
-        city_policy,
-        "示范市政府集中采购目录及采购限额标准（2025年版，演示）",
-    )
-    .await?;
+    policy(s.tx, now, &s.actor, city, "2025-01-01", city_policy, "示范市政府集中采购目录及采购限额标准（2025年版，演示）").await?;
     policy(
         s.tx,
         now,
         &s.actor,
         donghu,
         "2025-01-01",
-        PolicyOverride {
-            decentralized_limit: Some(per(500_000, 600_000, 500_000)),
-            ..Default::default()
-        },
+        PolicyOverride { decentralized_limit: Some(per(500_000, 600_000, 500_000)), ..Default::default() },
         "东湖区分散采购限额（演示）",
     )
     .await?;
@@ -279,10 +167,7 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         &s.actor,
         xishan,
         "2025-07-01",
-        PolicyOverride {
-            emall_direct_limit: Some(Money::from_yuan(300_000)),
-            ..Default::default()
-        },
+        PolicyOverride { emall_direct_limit: Some(Money::from_yuan(300_000)), ..Default::default() },
         "西山区电子卖场直购限额（演示）",
     )
     .await?;
@@ -292,29 +177,14 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         &s.actor,
         nanxi,
         "2026-01-01",
-        PolicyOverride {
-            sme_deduction: Some(SmeDeduction {
-                small_micro_bp: 1500,
-                consortium_bp: 500,
-            }),
-            ..Default::default()
-        },
+        PolicyOverride { sme_deduction: Some(SmeDeduction { small_micro_bp: 1500, consortium_bp: 500 }), ..Default::default() },
         "南溪县中小企业价格扣除比例（演示）",
     )
     .await?;
 
     // The platform, the finance departments and their supervisors.
-    let platform = s
-        .org(
-            OrgKind::Platform,
-            "采购云平台运营中心",
-            root,
-            None,
-            json!({}),
-        )
-        .await?;
-    s.user("admin", "平台管理员", platform, &[Role::Admin], json!({}))
-        .await?;
+    let platform = s.org(OrgKind::Platform, "采购云平台运营中心", root, None, json!({})).await?;
+    s.user("admin", "平台管理员", platform, &[Role::Admin], json!({})).await?;
     let finance = [
         (city, "示范市财政局", "990100"),
         (donghu, "东湖区财政局", "990102"),
@@ -322,22 +192,9 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         (nanxi, "南溪县财政局", "990121"),
     ];
     for (i, (region, name, _)) in finance.iter().enumerate() {
-        let org = s
-            .org(OrgKind::FinanceDepartment, name, *region, None, json!({}))
-            .await?;
-        let username = if i == 0 {
-            "supervisor".to_string()
-        } else {
-            format!("supervisor{}", i + 1)
-        };
-        s.user(
-            &username,
-            &format!("{name}采购监管科"),
-            org,
-            &[Role::Supervisor],
-            json!({}),
-        )
-        .await?;
+        let org = s.org(OrgKind::FinanceDepartment, name, *region, None, json!({})).await?;
+        let username = if i == 0 { "supervisor".to_string() } else { format!("supervisor{}", i + 1) };
+        s.user(&username, &format!("{name}采购监管科"), org, &[Role::Supervisor], json!({})).await?;
     }
 
     // Ten purchasing units; the first has a handler, a reviewer and an approver.
@@ -354,49 +211,13 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         (nanxi, "南溪县自然资源局"),
     ];
     for (i, (region, name)) in units.iter().enumerate() {
-        let org = s
-            .org(
-                OrgKind::PurchasingUnit,
-                name,
-                *region,
-                None,
-                json!({"budget_unit": true}),
-            )
-            .await?;
+        let org = s.org(OrgKind::PurchasingUnit, name, *region, None, json!({"budget_unit": true})).await?;
         if i == 0 {
-            s.user(
-                "purchaser",
-                &format!("{name}·采购经办"),
-                org,
-                &[Role::PurchaserHandler],
-                json!({}),
-            )
-            .await?;
-            s.user(
-                "purchaser-reviewer",
-                &format!("{name}·财务审核"),
-                org,
-                &[Role::PurchaserReviewer],
-                json!({}),
-            )
-            .await?;
-            s.user(
-                "purchaser-approver",
-                &format!("{name}·分管领导"),
-                org,
-                &[Role::PurchaserApprover],
-                json!({}),
-            )
-            .await?;
+            s.user("purchaser", &format!("{name}·采购经办"), org, &[Role::PurchaserHandler], json!({})).await?;
+            s.user("purchaser-reviewer", &format!("{name}·财务审核"), org, &[Role::PurchaserReviewer], json!({})).await?;
+            s.user("purchaser-approver", &format!("{name}·分管领导"), org, &[Role::PurchaserApprover], json!({})).await?;
         } else {
-            s.user(
-                &format!("purchaser{}", i + 1),
-                &format!("{name}·采购经办"),
-                org,
-                &[Role::PurchaserHandler],
-                json!({}),
-            )
-            .await?;
+            s.user(&format!("purchaser{}", i + 1), &format!("{name}·采购经办"), org, &[Role::PurchaserHandler], json!({})).await?;
         }
     }
 
@@ -407,47 +228,18 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         (OrgKind::Agency, "云岭项目管理有限公司", "agency3"),
     ];
     for (i, (kind, name, username)) in agencies.iter().enumerate() {
-        let uscc = if *kind == OrgKind::Agency {
-            Some(demo_uscc("990100", 900 + i as u32))
-        } else {
-            None
-        };
+        let uscc = if *kind == OrgKind::Agency { Some(demo_uscc("990100", 900 + i as u32)) } else { None };
         let org = s.org(*kind, name, city, uscc, json!({})).await?;
-        s.user(
-            username,
-            &format!("{name}·项目经理"),
-            org,
-            &[Role::Agency],
-            json!({}),
-        )
-        .await?;
+        s.user(username, &format!("{name}·项目经理"), org, &[Role::Agency], json!({})).await?;
     }
 
     // Thirty suppliers: sizes vary, some 小微企业, one 残疾人福利性单位.
-    let trades = [
-        "信息技术",
-        "办公设备",
-        "医疗器械",
-        "教学设备",
-        "物业服务",
-        "印刷",
-        "家具",
-        "车辆维修",
-        "安防工程",
-        "环境检测",
-    ];
+    let trades = ["信息技术", "办公设备", "医疗器械", "教学设备", "物业服务", "印刷", "家具", "车辆维修", "安防工程", "环境检测"];
     let places = ["示范", "东湖", "西山", "南溪", "云岭", "明德"];
     for n in 1..=30u32 {
         let trade = trades[(n as usize - 1) % trades.len()];
         let place = places[(n as usize - 1) % places.len()];
-        let name = format!(
-            "{place}{trade}有限公司{}",
-            if n > 10 {
-                format!("（{n}）")
-            } else {
-                String::new()
-            }
-        );
+        let name = format!("{place}{trade}有限公司{}", if n > 10 { format!("（{n}）") } else { String::new() });
         let size = match n % 4 {
             0 => "medium",
             1 => "small",
@@ -456,39 +248,15 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         };
         let attributes = json!({"enterprise_size": size, "disabled_welfare_unit": n == 7, "prison_enterprise": false});
         let region = [city, donghu, xishan, nanxi][(n as usize) % 4];
-        let org = s
-            .org(
-                OrgKind::Supplier,
-                &name,
-                region,
-                Some(demo_uscc("990100", n)),
-                attributes,
-            )
-            .await?;
-        s.user(
-            &format!("supplier{n}"),
-            &format!("{name}·投标专员"),
-            org,
-            &[Role::Supplier],
-            json!({}),
-        )
-        .await?;
+        let org = s.org(OrgKind::Supplier, &name, region, Some(demo_uscc("990100", n)), attributes).await?;
+        s.user(&format!("supplier{n}"), &format!("{name}·投标专员"), org, &[Role::Supplier], json!({})).await?;
     }
 
     // Forty experts with specialties by 品目 code, employed by a few institutions.
-    let employers = [
-        "示范大学",
-        "示范市设计研究院",
-        "云岭理工学院",
-        "示范市信息中心",
-        "南溪县人民医院",
-    ];
+    let employers = ["示范大学", "示范市设计研究院", "云岭理工学院", "示范市信息中心", "南溪县人民医院"];
     let mut employer_ids = Vec::new();
     for name in employers {
-        employer_ids.push(
-            s.org(OrgKind::ExpertEmployer, name, city, None, json!({}))
-                .await?,
-        );
+        employer_ids.push(s.org(OrgKind::ExpertEmployer, name, city, None, json!({})).await?);
     }
     let specialties = [
         ("A02010100", "计算机设备"),
@@ -506,14 +274,7 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         let second = specialties[n % specialties.len()].0;
         let employer = employer_ids[(n - 1) % employer_ids.len()];
         let display = format!("{}专家{n}（{field}）", surnames[(n - 1) % surnames.len()]);
-        s.user(
-            &format!("expert{n}"),
-            &display,
-            employer,
-            &[Role::Expert],
-            json!({"specialties": [code, second]}),
-        )
-        .await?;
+        s.user(&format!("expert{n}"), &display, employer, &[Role::Expert], json!({"specialties": [code, second]})).await?;
     }
 
     // A few portal announcements so the public home shows the shape of things to come.
@@ -558,25 +319,15 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
     use caigou_store::plans::{self, ItemInput, PlanInput};
     let clock = store.clock();
     let today = clock.today();
-    let days = |n: i64| {
-        today
-            .checked_add(jiff::Span::new().days(n))
-            .unwrap_or(today)
-    };
-    let supervisor = users::user_id_by_name(store, "supervisor")
-        .await?
-        .ok_or(caigou_store::StoreError::NotFound("supervisor"))?;
-    let supervisor = users::identity(store, supervisor)
-        .await?
-        .ok_or(caigou_store::StoreError::NotFound("supervisor"))?;
+    let days = |n: i64| today.checked_add(jiff::Span::new().days(n)).unwrap_or(today);
+    let supervisor = users::user_id_by_name(store, "supervisor").await?.ok_or(caigou_store::StoreError::NotFound("supervisor"))?;
+    let supervisor = users::identity(store, supervisor).await?.ok_or(caigou_store::StoreError::NotFound("supervisor"))?;
     let finance = Actor::of(&supervisor.subject);
 
     // Budget lines for every unit, this year and next.
     let units = users::units_in(store, "/").await?;
     for (i, (org, name)) in units.iter().enumerate() {
-        let org: OrgId = org
-            .parse()
-            .map_err(|_| caigou_store::StoreError::Internal("bad org id".into()))?;
+        let org: OrgId = org.parse().map_err(|_| caigou_store::StoreError::Internal("bad org id".into()))?;
         let mut lines = Vec::new();
         for year in [today.year(), today.year() + 1] {
             lines.push(NewBudgetLine {
@@ -597,13 +348,8 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
         budget::add_lines(store, &finance, org, &lines).await?;
     }
 
-    let purchaser = users::user_id_by_name(store, "purchaser")
-        .await?
-        .ok_or(caigou_store::StoreError::NotFound("purchaser"))?;
-    let purchaser = users::identity(store, purchaser)
-        .await?
-        .ok_or(caigou_store::StoreError::NotFound("purchaser"))?
-        .subject;
+    let purchaser = users::user_id_by_name(store, "purchaser").await?.ok_or(caigou_store::StoreError::NotFound("purchaser"))?;
+    let purchaser = users::identity(store, purchaser).await?.ok_or(caigou_store::StoreError::NotFound("purchaser"))?.subject;
     let equipment = budget::list(store, &purchaser.org.to_string(), Some(today.year().into()))
         .await?
         .into_iter()
@@ -629,68 +375,39 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
     )
     .await?;
 
-    let plan =
-        |name: &str, method: Method, code: &str, yuan: i64, intention: Option<String>| PlanInput {
-            name: name.into(),
-            budget_line_id: equipment.id.clone(),
-            intention_id: intention,
-            method,
-            procurement_start: days(7),
-            entrust_central: false,
-            single_source_ground: None,
-            single_source_supplier: None,
-            original_contract: None,
-            items: vec![ItemInput {
-                code: code.parse().expect("demo code"),
-                description: name.into(),
-                quantity: 1,
-                amount: Money::from_yuan(yuan),
-            }],
-            previous_plan_id: None,
-        };
+    let plan = |name: &str, method: Method, code: &str, yuan: i64, intention: Option<String>| PlanInput {
+        name: name.into(),
+        budget_line_id: equipment.id.clone(),
+        intention_id: intention,
+        method,
+        procurement_start: days(7),
+        entrust_central: false,
+        single_source_ground: None,
+        single_source_supplier: None,
+        original_contract: None,
+        items: vec![ItemInput {
+            code: code.parse().expect("demo code"),
+            description: name.into(),
+            quantity: 1,
+            amount: Money::from_yuan(yuan),
+        }],
+        previous_plan_id: None,
+    };
     // Filed at once: an open tender for the smart classrooms, an e-mall purchase of furniture.
     if today.year() == days(7).year() {
-        plans::submit(
-            store,
-            &purchaser,
-            &plan(
-                "智慧教室设备采购",
-                Method::OpenTender,
-                "A02020100",
-                4_200_000,
-                Some(early.id.clone()),
-            ),
-        )
-        .await?;
-        plans::submit(
-            store,
-            &purchaser,
-            &plan("教师办公桌椅", Method::Emall, "A05010000", 180_000, None),
-        )
-        .await?;
+        plans::submit(store, &purchaser, &plan("智慧教室设备采购", Method::OpenTender, "A02020100", 4_200_000, Some(early.id.clone())))
+            .await?;
+        plans::submit(store, &purchaser, &plan("教师办公桌椅", Method::Emall, "A05010000", 180_000, None)).await?;
         // Waiting for the supervisor: a consultation at the open-tender threshold.
         plans::submit(
             store,
             &purchaser,
-            &plan(
-                "实验室仪器设备",
-                Method::CompetitiveConsultation,
-                "A02100000",
-                4_000_000,
-                Some(early.id.clone()),
-            ),
+            &plan("实验室仪器设备", Method::CompetitiveConsultation, "A02100000", 4_000_000, Some(early.id.clone())),
         )
         .await?;
         // A 单一来源 公示 in progress (skipped if the calendar cannot compute its end).
-        let mut ss = plan(
-            "录播系统原厂升级",
-            Method::SingleSource,
-            "A02020100",
-            4_500_000,
-            Some(early.id.clone()),
-        );
-        ss.single_source_ground =
-            Some(caigou_domain::planning::rules::SingleSourceGround::OnlySource);
+        let mut ss = plan("录播系统原厂升级", Method::SingleSource, "A02020100", 4_500_000, Some(early.id.clone()));
+        ss.single_source_ground = Some(caigou_domain::planning::rules::SingleSourceGround::OnlySource);
         ss.single_source_supplier = Some("示范信息技术有限公司".into());
         if let Err(e) = plans::submit(store, &purchaser, &ss).await {
             tracing::warn!(error = %e, "demo single-source plan skipped");
@@ -704,9 +421,7 @@ pub fn print_logins(addr: SocketAddr) {
     println!("演示账号 / demo logins (password: {DEMO_PASSWORD}):");
     println!("  admin            平台管理员 / platform admin");
     println!("  supervisor       示范市财政局 / city supervisor (supervisor2..4: counties)");
-    println!(
-        "  purchaser        示范市第一中学 经办 / purchaser (purchaser-reviewer, purchaser-approver, purchaser2..10)"
-    );
+    println!("  purchaser        示范市第一中学 经办 / purchaser (purchaser-reviewer, purchaser-approver, purchaser2..10)");
     println!("  agency           示范市政府采购中心 / central agency (agency2, agency3: agencies)");
     println!("  supplier1..30    供应商 / suppliers");
     println!("  expert1..40      评审专家 / experts");

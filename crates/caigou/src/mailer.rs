@@ -8,12 +8,7 @@ use tokio::sync::watch;
 
 const POLL: std::time::Duration = std::time::Duration::from_secs(2);
 
-pub async fn run(
-    store: Store,
-    smtp_url: Option<String>,
-    from: String,
-    mut stop: watch::Receiver<bool>,
-) {
+pub async fn run(store: Store, smtp_url: Option<String>, from: String, mut stop: watch::Receiver<bool>) {
     let Some(url) = smtp_url.filter(|u| !u.is_empty()) else {
         tracing::info!("no SMTP URL configured: emails stay in the outbox");
         return;
@@ -51,24 +46,13 @@ pub async fn run(
     }
 }
 
-async fn send(
-    transport: &AsyncSmtpTransport<Tokio1Executor>,
-    from: &str,
-    email: &jobs::OutgoingEmail,
-) -> Result<(), String> {
+async fn send(transport: &AsyncSmtpTransport<Tokio1Executor>, from: &str, email: &jobs::OutgoingEmail) -> Result<(), String> {
     let message = Message::builder()
         .from(from.parse().map_err(|e| format!("bad sender: {e}"))?)
-        .to(email
-            .to_addr
-            .parse()
-            .map_err(|e| format!("bad recipient: {e}"))?)
+        .to(email.to_addr.parse().map_err(|e| format!("bad recipient: {e}"))?)
         .subject(email.subject.clone())
         .header(ContentType::TEXT_PLAIN)
         .body(email.body.clone())
         .map_err(|e| e.to_string())?;
-    transport
-        .send(message)
-        .await
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
 }

@@ -11,11 +11,7 @@ use caigou_store::{Store, StoreConfig, audit};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "caigou",
-    version,
-    about = "采购云 — open-source electronic government procurement platform"
-)]
+#[command(name = "caigou", version, about = "采购云 — open-source electronic government procurement platform")]
 struct Cli {
     #[command(flatten)]
     store: StoreArgs,
@@ -26,12 +22,7 @@ struct Cli {
 #[derive(Args, Clone)]
 struct StoreArgs {
     /// Data directory: the SQLite database and uploaded files live here by default.
-    #[arg(
-        long = "data",
-        env = "CAIGOU_DATA_DIR",
-        default_value = "./data",
-        global = true
-    )]
+    #[arg(long = "data", env = "CAIGOU_DATA_DIR", default_value = "./data", global = true)]
     data: PathBuf,
     /// `postgres://user:pass@host/db` for PostgreSQL; default: SQLite in the data directory.
     #[arg(long, env = "CAIGOU_DATABASE_URL", global = true)]
@@ -99,10 +90,7 @@ enum CalendarCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     server::init_tracing();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("cannot start the runtime: {e}");
@@ -120,9 +108,7 @@ fn main() -> ExitCode {
 
 fn rejected(e: caigou_store::StoreError) -> AnyError {
     match e {
-        caigou_store::StoreError::Rejected { code, zh, en } => {
-            format!("{zh} / {en} [{code}]").into()
-        }
+        caigou_store::StoreError::Rejected { code, zh, en } => format!("{zh} / {en} [{code}]").into(),
         other => other.into(),
     }
 }
@@ -134,20 +120,11 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
         Command::Demo(args) => server::serve(config, args, true).await,
         Command::Migrate => {
             let store = Store::open(&config).await?;
-            println!(
-                "migrations applied ({})",
-                config
-                    .database_url()
-                    .split('@')
-                    .next_back()
-                    .unwrap_or_default()
-            );
+            println!("migrations applied ({})", config.database_url().split('@').next_back().unwrap_or_default());
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Audit {
-            command: AuditCommand::Verify,
-        } => {
+        Command::Audit { command: AuditCommand::Verify } => {
             let store = Store::open(&config).await?;
             let outcome = audit::verify(&store).await?;
             store.close().await;
@@ -157,10 +134,7 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
                     Ok(ExitCode::SUCCESS)
                 }
                 audit::Verification::Broken(b) => {
-                    let at = b
-                        .seq()
-                        .map(|s| format!("entry {s}"))
-                        .unwrap_or_else(|| "chain head".into());
+                    let at = b.seq().map(|s| format!("entry {s}")).unwrap_or_else(|| "chain head".into());
                     println!("审计日志被篡改 / audit chain BROKEN at {at}: {b}");
                     Ok(ExitCode::FAILURE)
                 }
@@ -169,9 +143,7 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
         Command::Calendar { command } => calendar(config, command).await,
         Command::Backup { to } => {
             let store = Store::open(&config).await?;
-            caigou_store::backup::backup_to(&store, &to)
-                .await
-                .map_err(rejected)?;
+            caigou_store::backup::backup_to(&store, &to).await.map_err(rejected)?;
             store.close().await;
             println!("backup written to {}", to.display());
             Ok(ExitCode::SUCCESS)
@@ -183,54 +155,28 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
 async fn calendar(config: StoreConfig, command: CalendarCommand) -> Result<ExitCode, AnyError> {
     let store = Store::open(&config).await?;
     let parse = |s: &str| {
-        s.parse::<jiff::civil::Date>().map_err(|_| {
-            AnyError::from(format!(
-                "日期格式应为 YYYY-MM-DD / dates are YYYY-MM-DD: {s}"
-            ))
-        })
+        s.parse::<jiff::civil::Date>().map_err(|_| AnyError::from(format!("日期格式应为 YYYY-MM-DD / dates are YYYY-MM-DD: {s}")))
     };
     let result = match command {
         CalendarCommand::AddWorkingDays { date, n } => {
             let cal = caigou_store::calendar::load(&store).await?;
-            let d = cal.add_working_days(parse(&date)?, n).map_err(|e| {
-                format!(
-                    "{} / {}",
-                    e.message(caigou_domain::Lang::Zh),
-                    e.message(caigou_domain::Lang::En)
-                )
-            })?;
+            let d = cal
+                .add_working_days(parse(&date)?, n)
+                .map_err(|e| format!("{} / {}", e.message(caigou_domain::Lang::Zh), e.message(caigou_domain::Lang::En)))?;
             println!("{d}");
             ExitCode::SUCCESS
         }
         CalendarCommand::IsWorkingDay { date } => {
             let cal = caigou_store::calendar::load(&store).await?;
-            let working = cal.is_working_day(parse(&date)?).map_err(|e| {
-                format!(
-                    "{} / {}",
-                    e.message(caigou_domain::Lang::Zh),
-                    e.message(caigou_domain::Lang::En)
-                )
-            })?;
-            println!(
-                "{}",
-                if working {
-                    "working day / 工作日"
-                } else {
-                    "day off / 休息日"
-                }
-            );
-            if working {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            }
+            let working = cal
+                .is_working_day(parse(&date)?)
+                .map_err(|e| format!("{} / {}", e.message(caigou_domain::Lang::Zh), e.message(caigou_domain::Lang::En)))?;
+            println!("{}", if working { "working day / 工作日" } else { "day off / 休息日" });
+            if working { ExitCode::SUCCESS } else { ExitCode::from(1) }
         }
         CalendarCommand::Load { file } => {
             let text = std::fs::read_to_string(&file)?;
-            let year =
-                caigou_store::calendar::load_year(&store, &audit::Actor::system("cli"), &text)
-                    .await
-                    .map_err(rejected)?;
+            let year = caigou_store::calendar::load_year(&store, &audit::Actor::system("cli"), &text).await.map_err(rejected)?;
             println!("loaded {year}");
             ExitCode::SUCCESS
         }
@@ -247,11 +193,7 @@ async fn restore(config: StoreConfig, from: PathBuf) -> Result<ExitCode, AnyErro
     }
     let target = config.data_dir.join("caigou.db");
     if target.exists() {
-        return Err(format!(
-            "{} exists: move it away first (the server must be stopped)",
-            target.display()
-        )
-        .into());
+        return Err(format!("{} exists: move it away first (the server must be stopped)", target.display()).into());
     }
     // Check the backup on its own before it becomes the live database.
     let probe_dir = std::env::temp_dir().join(format!("caigou-restore-{}", std::process::id()));
@@ -268,15 +210,9 @@ async fn restore(config: StoreConfig, from: PathBuf) -> Result<ExitCode, AnyErro
         audit::Verification::Intact { entries } => {
             std::fs::create_dir_all(&config.data_dir)?;
             std::fs::copy(&from, &target)?;
-            println!(
-                "restored {} ({entries} audit entries verified) into {}",
-                from.display(),
-                target.display()
-            );
+            println!("restored {} ({entries} audit entries verified) into {}", from.display(), target.display());
             Ok(ExitCode::SUCCESS)
         }
-        audit::Verification::Broken(b) => {
-            Err(format!("the backup's audit chain is broken ({b}); not restored").into())
-        }
+        audit::Verification::Broken(b) => Err(format!("the backup's audit chain is broken ({b}); not restored").into()),
     }
 }

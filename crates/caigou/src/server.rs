@@ -29,22 +29,15 @@ pub struct ServeArgs {
     #[arg(long, env = "CAIGOU_SMTP_URL")]
     smtp_url: Option<String>,
     /// Sender address for outgoing mail.
-    #[arg(
-        long,
-        env = "CAIGOU_MAIL_FROM",
-        default_value = "采购云 <noreply@caigou.invalid>"
-    )]
+    #[arg(long, env = "CAIGOU_MAIL_FROM", default_value = "采购云 <noreply@caigou.invalid>")]
     mail_from: String,
 }
 
 pub fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_env("CAIGOU_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter = EnvFilter::try_from_env("CAIGOU_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let json = std::env::var("CAIGOU_LOG_FORMAT").is_ok_and(|v| v == "json");
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -72,11 +65,7 @@ async fn shutdown_signal(tx: watch::Sender<bool>) {
     let _ = tx.send(true);
 }
 
-pub async fn serve(
-    config: StoreConfig,
-    args: ServeArgs,
-    seed_demo: bool,
-) -> Result<ExitCode, AnyError> {
+pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Result<ExitCode, AnyError> {
     let store = Store::open(&config).await?;
     if seed_demo {
         let seeded = demo::seed(&store).await?;
@@ -84,9 +73,7 @@ pub async fn serve(
             tracing::info!("demo data seeded");
         }
     }
-    let listener = tokio::net::TcpListener::bind(args.listen)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+    let listener = tokio::net::TcpListener::bind(args.listen).await.map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
     let addr = listener.local_addr()?;
     let web = WebConfig {
         secure_cookies: args.secure_cookies,
@@ -98,12 +85,7 @@ pub async fn serve(
     let state = AppState::new(store.clone(), web);
 
     let (stop_tx, stop_rx) = watch::channel(false);
-    let mail = tokio::spawn(mailer::run(
-        store.clone(),
-        args.smtp_url.clone(),
-        args.mail_from.clone(),
-        stop_rx.clone(),
-    ));
+    let mail = tokio::spawn(mailer::run(store.clone(), args.smtp_url.clone(), args.mail_from.clone(), stop_rx.clone()));
 
     println!("采购云 Caigou listening on http://{addr}/");
     if seed_demo {

@@ -55,14 +55,7 @@ pub fn entry_hash(f: &AuditFields) -> String {
             None => put(b"0"),
         }
     }
-    for s in [
-        &f.action,
-        &f.object_type,
-        &f.object_id,
-        &f.region_path,
-        &f.change_digest,
-        &f.prev_hash,
-    ] {
+    for s in [&f.action, &f.object_type, &f.object_id, &f.region_path, &f.change_digest, &f.prev_hash] {
         put(s.as_bytes());
     }
     hex::encode(h.finalize())
@@ -77,9 +70,7 @@ pub enum ChainBreak {
     Link { seq: i64 },
     #[error("entry {seq}: stored hash does not match its contents (altered)")]
     Altered { seq: i64 },
-    #[error(
-        "the chain ends at entry {last} but the head records entry {head_seq} (newest entries removed)"
-    )]
+    #[error("the chain ends at entry {last} but the head records entry {head_seq} (newest entries removed)")]
     Truncated { last: i64, head_seq: i64 },
     #[error("the last entry's hash differs from the recorded chain head")]
     HeadMismatch,
@@ -107,20 +98,14 @@ pub struct ChainVerifier {
 
 impl Default for ChainVerifier {
     fn default() -> Self {
-        ChainVerifier {
-            expected_seq: 1,
-            prev_hash: GENESIS_HASH.to_string(),
-        }
+        ChainVerifier { expected_seq: 1, prev_hash: GENESIS_HASH.to_string() }
     }
 }
 
 impl ChainVerifier {
     pub fn push(&mut self, fields: &AuditFields, stored_hash: &str) -> Result<(), ChainBreak> {
         if fields.seq != self.expected_seq {
-            return Err(ChainBreak::Gap {
-                seq: fields.seq,
-                expected: self.expected_seq,
-            });
+            return Err(ChainBreak::Gap { seq: fields.seq, expected: self.expected_seq });
         }
         if fields.prev_hash != self.prev_hash {
             return Err(ChainBreak::Link { seq: fields.seq });
@@ -206,26 +191,14 @@ mod tests {
         let mut c = chain(5);
         let head = c.last().unwrap().1.clone();
         c.remove(1);
-        assert_eq!(
-            verify(&c, (5, &head)),
-            Err(ChainBreak::Gap {
-                seq: 3,
-                expected: 2
-            })
-        );
+        assert_eq!(verify(&c, (5, &head)), Err(ChainBreak::Gap { seq: 3, expected: 2 }));
     }
 
     #[test]
     fn removing_the_newest_entries_is_caught_by_the_head() {
         let c = chain(5);
         let head = c.last().unwrap().1.clone();
-        assert_eq!(
-            verify(&c[..4], (5, &head)),
-            Err(ChainBreak::Truncated {
-                last: 4,
-                head_seq: 5
-            })
-        );
+        assert_eq!(verify(&c[..4], (5, &head)), Err(ChainBreak::Truncated { last: 4, head_seq: 5 }));
     }
 
     #[test]

@@ -61,10 +61,7 @@ impl Role {
     }
 
     pub fn is_purchaser(self) -> bool {
-        matches!(
-            self,
-            Role::PurchaserHandler | Role::PurchaserReviewer | Role::PurchaserApprover
-        )
+        matches!(self, Role::PurchaserHandler | Role::PurchaserReviewer | Role::PurchaserApprover)
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -259,18 +256,17 @@ pub enum Action<'a> {
     /// (supervisors) of the unit's region subtree.
     ManageBudget { unit_region_path: &'a [RegionId] },
     /// Read a unit's planning data: its own staff, supervisors of its subtree, admins.
-    ViewUnitPlanning {
-        unit: OrgId,
-        unit_region_path: &'a [RegionId],
-    },
+    ViewUnitPlanning { unit: OrgId, unit_region_path: &'a [RegionId] },
     /// Publish intentions and submit, cancel or re-file plans for a unit: its 经办 staff.
     PlanForUnit { unit: OrgId },
     /// Approve or reject a plan sent for approval: supervisors of the unit's subtree, and
     /// never the person who submitted it (岗位分离).
-    DecidePlan {
-        unit_region_path: &'a [RegionId],
-        submitted_by: UserId,
-    },
+    DecidePlan { unit_region_path: &'a [RegionId], submitted_by: UserId },
+    /// Act on the current step of a unit's 申购: staff of that unit holding the step's role,
+    /// never the applicant (岗位分离).
+    ActOnRequestStep { unit: OrgId, step_role: Role, applicant: UserId },
+    /// Change a unit's approval chain: the unit's 审批 staff, or admins.
+    ConfigureChain { unit: OrgId },
 }
 
 /// Whether the subject is a supervisor whose region is the object's region or an ancestor.
@@ -286,33 +282,19 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
     let allowed = match action {
         Action::EditRegionPolicy | Action::Administer => s.has(Role::Admin),
         Action::ViewAudit { object_region_path } => {
-            s.has(Role::Admin)
-                || (s.has(Role::Supervisor)
-                    && s.region().is_some_and(|r| object_region_path.contains(&r)))
+            s.has(Role::Admin) || (s.has(Role::Supervisor) && s.region().is_some_and(|r| object_region_path.contains(&r)))
         }
         Action::ReadNotification { recipient } => s.user == recipient,
-        Action::ManageBudget { unit_region_path } => {
-            s.has(Role::Admin) || supervises(s, unit_region_path)
-        }
-        Action::ViewUnitPlanning {
-            unit,
-            unit_region_path,
-        } => {
-            s.has(Role::Admin)
-                || supervises(s, unit_region_path)
-                || (s.org == unit && s.roles.iter().any(|r| r.is_purchaser()))
+        Action::ManageBudget { unit_region_path } => s.has(Role::Admin) || supervises(s, unit_region_path),
+        Action::ViewUnitPlanning { unit, unit_region_path } => {
+            s.has(Role::Admin) || supervises(s, unit_region_path) || (s.org == unit && s.roles.iter().any(|r| r.is_purchaser()))
         }
         Action::PlanForUnit { unit } => s.org == unit && s.has(Role::PurchaserHandler),
-        Action::DecidePlan {
-            unit_region_path,
-            submitted_by,
-        } => supervises(s, unit_region_path) && s.user != submitted_by,
+        Action::DecidePlan { unit_region_path, submitted_by } => supervises(s, unit_region_path) && s.user != submitted_by,
+        Action::ActOnRequestStep { unit, step_role, applicant } => s.org == unit && s.has(step_role) && s.user != applicant,
+        Action::ConfigureChain { unit } => s.has(Role::Admin) || (s.org == unit && s.has(Role::PurchaserApprover)),
     };
-    if allowed {
-        Ok(())
-    } else {
-        Err(Denied::Forbidden)
-    }
+    if allowed { Ok(()) } else { Err(Denied::Forbidden) }
 }
 
 #[cfg(test)]
@@ -340,14 +322,8 @@ mod tests {
         assert_eq!(Access::Public.check(&anon), Ok(()));
         assert_eq!(Access::SignedIn.check(&anon), Err(Denied::NotSignedIn));
         let supplier = subject(&[Role::Supplier], &[1]);
-        assert_eq!(
-            Access::Roles(&[Role::Admin]).check(&supplier),
-            Err(Denied::Forbidden)
-        );
-        assert_eq!(
-            Access::Roles(&[Role::Admin, Role::Supplier]).check(&supplier),
-            Ok(())
-        );
+        assert_eq!(Access::Roles(&[Role::Admin]).check(&supplier), Err(Denied::Forbidden));
+        assert_eq!(Access::Roles(&[Role::Admin, Role::Supplier]).check(&supplier), Ok(()));
         assert_eq!(Access::Roles(&[]).check(&supplier), Err(Denied::Forbidden));
     }
 
@@ -357,43 +333,11 @@ mod tests {
         let county_object = [RegionId(id(1)), RegionId(id(10)), RegionId(id(11))];
         let other_city_object = [RegionId(id(1)), RegionId(id(20))];
         let root_object = [RegionId(id(1))];
-        assert_eq!(
-            decide(
-                &city_supervisor,
-                Action::ViewAudit {
-                    object_region_path: &county_object
-                }
-            ),
-            Ok(())
-        );
-        assert_eq!(
-            decide(
-                &city_supervisor,
-                Action::ViewAudit {
-                    object_region_path: &other_city_object
-                }
-            ),
-            Err(Denied::Forbidden)
-        );
-        assert_eq!(
-            decide(
-                &city_supervisor,
-                Action::ViewAudit {
-                    object_region_path: &root_object
-                }
-            ),
-            Err(Denied::Forbidden)
-        );
+        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &county_object }), Ok(()));
+        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &other_city_object }), Err(Denied::Forbidden));
+        assert_eq!(decide(&city_supervisor, Action::ViewAudit { object_region_path: &root_object }), Err(Denied::Forbidden));
         let admin = subject(&[Role::Admin], &[1]);
-        assert_eq!(
-            decide(
-                &admin,
-                Action::ViewAudit {
-                    object_region_path: &other_city_object
-                }
-            ),
-            Ok(())
-        );
+        assert_eq!(decide(&admin, Action::ViewAudit { object_region_path: &other_city_object }), Ok(()));
     }
 
     #[test]
@@ -402,115 +346,44 @@ mod tests {
         let path = [RegionId(id(1)), RegionId(id(10))];
         let handler = subject(&[Role::PurchaserHandler], &[1, 10]);
         assert_eq!(decide(&handler, Action::PlanForUnit { unit }), Ok(()));
-        assert_eq!(
-            decide(
-                &handler,
-                Action::PlanForUnit {
-                    unit: OrgId(id(201))
-                }
-            ),
-            Err(Denied::Forbidden)
-        );
+        assert_eq!(decide(&handler, Action::PlanForUnit { unit: OrgId(id(201)) }), Err(Denied::Forbidden));
         let reviewer = subject(&[Role::PurchaserReviewer], &[1, 10]);
-        assert_eq!(
-            decide(&reviewer, Action::PlanForUnit { unit }),
-            Err(Denied::Forbidden)
-        );
-        assert_eq!(
-            decide(
-                &reviewer,
-                Action::ViewUnitPlanning {
-                    unit,
-                    unit_region_path: &path
-                }
-            ),
-            Ok(())
-        );
+        assert_eq!(decide(&reviewer, Action::PlanForUnit { unit }), Err(Denied::Forbidden));
+        assert_eq!(decide(&reviewer, Action::ViewUnitPlanning { unit, unit_region_path: &path }), Ok(()));
         let supervisor = subject(&[Role::Supervisor], &[1, 10]);
+        assert_eq!(decide(&supervisor, Action::DecidePlan { unit_region_path: &path, submitted_by: UserId(id(999)) }), Ok(()));
         assert_eq!(
-            decide(
-                &supervisor,
-                Action::DecidePlan {
-                    unit_region_path: &path,
-                    submitted_by: UserId(id(999))
-                }
-            ),
-            Ok(())
-        );
-        assert_eq!(
-            decide(
-                &supervisor,
-                Action::DecidePlan {
-                    unit_region_path: &path,
-                    submitted_by: UserId(id(100))
-                }
-            ),
+            decide(&supervisor, Action::DecidePlan { unit_region_path: &path, submitted_by: UserId(id(100)) }),
             Err(Denied::Forbidden),
             "nobody approves their own submission"
         );
         let other_county = subject(&[Role::Supervisor], &[1, 20]);
         assert_eq!(
-            decide(
-                &other_county,
-                Action::DecidePlan {
-                    unit_region_path: &path,
-                    submitted_by: UserId(id(999))
-                }
-            ),
+            decide(&other_county, Action::DecidePlan { unit_region_path: &path, submitted_by: UserId(id(999)) }),
             Err(Denied::Forbidden)
         );
-        assert_eq!(
-            decide(
-                &other_county,
-                Action::ManageBudget {
-                    unit_region_path: &path
-                }
-            ),
-            Err(Denied::Forbidden)
-        );
-        assert_eq!(
-            decide(
-                &supervisor,
-                Action::ManageBudget {
-                    unit_region_path: &path
-                }
-            ),
-            Ok(())
-        );
+        assert_eq!(decide(&other_county, Action::ManageBudget { unit_region_path: &path }), Err(Denied::Forbidden));
+        assert_eq!(decide(&supervisor, Action::ManageBudget { unit_region_path: &path }), Ok(()));
+    }
+
+    #[test]
+    fn the_applicant_never_approves_their_own_request() {
+        let unit = OrgId(id(200));
+        let both = subject(&[Role::PurchaserHandler, Role::PurchaserReviewer], &[1]);
+        let act = |applicant| Action::ActOnRequestStep { unit, step_role: Role::PurchaserReviewer, applicant };
+        assert_eq!(decide(&both, act(UserId(id(100)))), Err(Denied::Forbidden), "own request");
+        assert_eq!(decide(&both, act(UserId(id(101)))), Ok(()), "a colleague's request");
+        let approver = subject(&[Role::PurchaserApprover], &[1]);
+        assert_eq!(decide(&approver, act(UserId(id(101)))), Err(Denied::Forbidden), "not this step's role");
     }
 
     #[test]
     fn only_admins_edit_policies_and_only_recipients_read_notifications() {
         let supervisor = subject(&[Role::Supervisor], &[1]);
-        assert_eq!(
-            decide(&supervisor, Action::EditRegionPolicy),
-            Err(Denied::Forbidden)
-        );
-        assert_eq!(
-            decide(&subject(&[Role::Admin], &[1]), Action::EditRegionPolicy),
-            Ok(())
-        );
-        assert_eq!(
-            decide(
-                &supervisor,
-                Action::ReadNotification {
-                    recipient: UserId(id(100))
-                }
-            ),
-            Ok(())
-        );
-        assert_eq!(
-            decide(
-                &supervisor,
-                Action::ReadNotification {
-                    recipient: UserId(id(101))
-                }
-            ),
-            Err(Denied::Forbidden)
-        );
-        assert_eq!(
-            decide(&Principal::Anonymous, Action::Administer),
-            Err(Denied::NotSignedIn)
-        );
+        assert_eq!(decide(&supervisor, Action::EditRegionPolicy), Err(Denied::Forbidden));
+        assert_eq!(decide(&subject(&[Role::Admin], &[1]), Action::EditRegionPolicy), Ok(()));
+        assert_eq!(decide(&supervisor, Action::ReadNotification { recipient: UserId(id(100)) }), Ok(()));
+        assert_eq!(decide(&supervisor, Action::ReadNotification { recipient: UserId(id(101)) }), Err(Denied::Forbidden));
+        assert_eq!(decide(&Principal::Anonymous, Action::Administer), Err(Denied::NotSignedIn));
     }
 }

@@ -33,15 +33,13 @@ impl Localized for CalendarError {
             (CalendarError::NoData(y), Lang::Zh) => {
                 format!("工作日历缺少{y}年的数据（国务院尚未公布或未导入），无法计算期限")
             }
-            (CalendarError::NoData(y), Lang::En) => format!(
-                "the working-day calendar has no data for {y} (not yet published or not loaded); the period cannot be computed"
-            ),
+            (CalendarError::NoData(y), Lang::En) => {
+                format!("the working-day calendar has no data for {y} (not yet published or not loaded); the period cannot be computed")
+            }
             (CalendarError::BadFile(m), Lang::Zh) => format!("日历文件格式错误：{m}"),
             (CalendarError::BadFile(m), Lang::En) => format!("calendar file is not valid: {m}"),
             (CalendarError::OutOfRange, Lang::Zh) => "期限超出工作日历覆盖的年份".into(),
-            (CalendarError::OutOfRange, Lang::En) => {
-                "the period runs past the years the calendar covers".into()
-            }
+            (CalendarError::OutOfRange, Lang::En) => "the period runs past the years the calendar covers".into(),
         }
     }
 }
@@ -73,8 +71,7 @@ impl YearArrangement {
     /// Parses a year file in the holiday-cn format (`{"year", "papers", "days": [{"date", "isOffDay"}]}`).
     /// A file without any State Council notice (`papers` empty) means the year is not published yet.
     pub fn parse_holiday_cn(json: &str) -> Result<YearArrangement, CalendarError> {
-        let file: HolidayFile =
-            serde_json::from_str(json).map_err(|e| CalendarError::BadFile(e.to_string()))?;
+        let file: HolidayFile = serde_json::from_str(json).map_err(|e| CalendarError::BadFile(e.to_string()))?;
         if file.papers.is_empty() || file.days.is_empty() {
             return Err(CalendarError::NoData(file.year));
         }
@@ -83,17 +80,11 @@ impl YearArrangement {
             // A year's notice may reach into the neighbouring years (元旦 on 12-31 of the year
             // before), but no further.
             if (i32::from(d.date.year()) - i32::from(file.year)).abs() > 1 {
-                return Err(CalendarError::BadFile(format!(
-                    "{} is not in or next to {}",
-                    d.date, file.year
-                )));
+                return Err(CalendarError::BadFile(format!("{} is not in or next to {}", d.date, file.year)));
             }
             exceptions.insert(d.date, d.is_off_day);
         }
-        Ok(YearArrangement {
-            year: file.year,
-            exceptions,
-        })
+        Ok(YearArrangement { year: file.year, exceptions })
     }
 }
 
@@ -167,9 +158,7 @@ impl WorkingCalendar {
     /// The end of a period of `days` calendar days after `start` (民法典201: counting starts the
     /// next day; 民法典203: if the last day is a day off, the period ends on the next working day).
     pub fn period_end_calendar_days(&self, start: Date, days: u32) -> Result<Date, CalendarError> {
-        let end = start
-            .checked_add(jiff::Span::new().days(i64::from(days)))
-            .map_err(|_| CalendarError::OutOfRange)?;
+        let end = start.checked_add(jiff::Span::new().days(i64::from(days))).map_err(|_| CalendarError::OutOfRange)?;
         self.working_day_on_or_after(end)
     }
 }
@@ -202,80 +191,42 @@ mod tests {
     #[test]
     fn counting_starts_the_next_day_and_skips_days_off() {
         let c = cal2026();
-        assert_eq!(
-            c.add_working_days(date(2026, 11, 23), 1).unwrap(),
-            date(2026, 11, 24)
-        );
-        assert_eq!(
-            c.add_working_days(date(2026, 11, 20), 1).unwrap(),
-            date(2026, 11, 23)
-        ); // Fri → Mon
+        assert_eq!(c.add_working_days(date(2026, 11, 23), 1).unwrap(), date(2026, 11, 24));
+        assert_eq!(c.add_working_days(date(2026, 11, 20), 1).unwrap(), date(2026, 11, 23)); // Fri → Mon
         // Over National Day: 9-30 (Wed) + 1 working day = 10-08 (Thu), the 10-10 调休 counts too.
-        assert_eq!(
-            c.add_working_days(date(2026, 9, 30), 1).unwrap(),
-            date(2026, 10, 8)
-        );
-        assert_eq!(
-            c.add_working_days(date(2026, 9, 30), 3).unwrap(),
-            date(2026, 10, 10)
-        );
-        assert_eq!(
-            c.add_working_days(date(2026, 11, 23), 0).unwrap(),
-            date(2026, 11, 23)
-        );
+        assert_eq!(c.add_working_days(date(2026, 9, 30), 1).unwrap(), date(2026, 10, 8));
+        assert_eq!(c.add_working_days(date(2026, 9, 30), 3).unwrap(), date(2026, 10, 10));
+        assert_eq!(c.add_working_days(date(2026, 11, 23), 0).unwrap(), date(2026, 11, 23));
     }
 
     #[test]
     fn a_notice_reaching_into_the_previous_year_counts() {
         let y2023 = r#"{"year":2023,"papers":["x"],"days":[{"name":"元旦","date":"2022-12-31","isOffDay":true},{"name":"元旦","date":"2023-01-02","isOffDay":true}]}"#;
         let y2022 = r#"{"year":2022,"papers":["x"],"days":[{"name":"国庆节","date":"2022-10-03","isOffDay":true}]}"#;
-        let c = WorkingCalendar::new([
-            YearArrangement::parse_holiday_cn(y2022).unwrap(),
-            YearArrangement::parse_holiday_cn(y2023).unwrap(),
-        ]);
+        let c =
+            WorkingCalendar::new([YearArrangement::parse_holiday_cn(y2022).unwrap(), YearArrangement::parse_holiday_cn(y2023).unwrap()]);
         assert!(!c.is_working_day(date(2023, 1, 2)).unwrap());
         assert!(!c.is_working_day(date(2022, 12, 31)).unwrap());
         let far = r#"{"year":2023,"papers":["x"],"days":[{"name":"x","date":"2021-01-01","isOffDay":true}]}"#;
-        assert!(matches!(
-            YearArrangement::parse_holiday_cn(far),
-            Err(CalendarError::BadFile(_))
-        ));
+        assert!(matches!(YearArrangement::parse_holiday_cn(far), Err(CalendarError::BadFile(_))));
     }
 
     #[test]
     fn a_year_without_data_is_an_error_never_a_guess() {
         let c = cal2026();
-        assert_eq!(
-            c.is_working_day(date(2027, 1, 4)),
-            Err(CalendarError::NoData(2027))
-        );
-        assert_eq!(
-            c.add_working_days(date(2026, 12, 30), 5),
-            Err(CalendarError::NoData(2027))
-        );
+        assert_eq!(c.is_working_day(date(2027, 1, 4)), Err(CalendarError::NoData(2027)));
+        assert_eq!(c.add_working_days(date(2026, 12, 30), 5), Err(CalendarError::NoData(2027)));
         let unpublished = r#"{"year":2027,"papers":[],"days":[]}"#;
-        assert_eq!(
-            YearArrangement::parse_holiday_cn(unpublished),
-            Err(CalendarError::NoData(2027))
-        );
+        assert_eq!(YearArrangement::parse_holiday_cn(unpublished), Err(CalendarError::NoData(2027)));
     }
 
     #[test]
     fn calendar_day_period_ending_on_a_day_off_moves_to_the_next_working_day() {
         let c = cal2026();
         // 2026-09-11 + 20 days = 2026-10-01 (holiday) → 2026-10-08.
-        assert_eq!(
-            c.period_end_calendar_days(date(2026, 9, 11), 20).unwrap(),
-            date(2026, 10, 8)
-        );
+        assert_eq!(c.period_end_calendar_days(date(2026, 9, 11), 20).unwrap(), date(2026, 10, 8));
         // 2026-11-02 + 20 days = 2026-11-22 (Sunday) → 2026-11-23.
-        assert_eq!(
-            c.period_end_calendar_days(date(2026, 11, 2), 20).unwrap(),
-            date(2026, 11, 23)
-        );
-        assert_eq!(
-            c.period_end_calendar_days(date(2026, 11, 3), 20).unwrap(),
-            date(2026, 11, 23)
-        );
+        assert_eq!(c.period_end_calendar_days(date(2026, 11, 2), 20).unwrap(), date(2026, 11, 23));
+        assert_eq!(c.period_end_calendar_days(date(2026, 11, 3), 20).unwrap(), date(2026, 11, 23));
     }
 }

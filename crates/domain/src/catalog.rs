@@ -57,14 +57,8 @@ impl Localized for PinmuCodeError {
     }
     fn message(&self, lang: Lang) -> String {
         match lang {
-            Lang::Zh => format!(
-                "“{}”不是有效的品目编码（A/B/C 加8位数字，如 A02010105）",
-                self.0
-            ),
-            Lang::En => format!(
-                "“{}” is not a valid 品目 code (A, B or C plus 8 digits, e.g. A02010105)",
-                self.0
-            ),
+            Lang::Zh => format!("“{}”不是有效的品目编码（A/B/C 加8位数字，如 A02010105）", self.0),
+            Lang::En => format!("“{}” is not a valid 品目 code (A, B or C plus 8 digits, e.g. A02010105)", self.0),
         }
     }
 }
@@ -85,18 +79,13 @@ impl PinmuCode {
     /// 0 for the root letter, else the number of non-zero 2-digit groups from the left (1–4).
     pub fn level(&self) -> u8 {
         let digits = &self.0[1..];
-        digits
-            .as_bytes()
-            .chunks(2)
-            .take_while(|pair| pair != b"00")
-            .count() as u8
+        digits.as_bytes().chunks(2).take_while(|pair| pair != b"00").count() as u8
     }
 
     /// Whether `self` is `other` or lies beneath it in the tree.
     pub fn is_within(&self, other: &PinmuCode) -> bool {
         let prefix_len = 1 + 2 * other.level() as usize;
-        self.0
-            .starts_with(&other.0[..prefix_len.min(other.0.len())])
+        self.0.starts_with(&other.0[..prefix_len.min(other.0.len())])
     }
 }
 
@@ -106,16 +95,10 @@ impl FromStr for PinmuCode {
         let s = input.trim().to_ascii_uppercase();
         let ok = match s.as_bytes() {
             [b'A' | b'B' | b'C'] => true,
-            [b'A' | b'B' | b'C', rest @ ..] => {
-                rest.len() == 8 && rest.iter().all(u8::is_ascii_digit)
-            }
+            [b'A' | b'B' | b'C', rest @ ..] => rest.len() == 8 && rest.iter().all(u8::is_ascii_digit),
             _ => false,
         };
-        if ok {
-            Ok(PinmuCode(s))
-        } else {
-            Err(PinmuCodeError(input.to_string()))
-        }
+        if ok { Ok(PinmuCode(s)) } else { Err(PinmuCodeError(input.to_string())) }
     }
 }
 
@@ -158,23 +141,10 @@ pub fn parse_catalog_csv(text: &str) -> Result<Vec<CatalogEntry>, (usize, String
         if cols.len() != 4 {
             return Err((line_no, format!("expected 4 columns, got {}", cols.len())));
         }
-        let code: PinmuCode = cols[0]
-            .parse()
-            .map_err(|e: PinmuCodeError| (line_no, e.to_string()))?;
-        let parent = if cols[3].trim().is_empty() {
-            None
-        } else {
-            Some(
-                cols[3]
-                    .parse()
-                    .map_err(|e: PinmuCodeError| (line_no, e.to_string()))?,
-            )
-        };
-        out.push(CatalogEntry {
-            code,
-            name: cols[1].trim().to_string(),
-            parent,
-        });
+        let code: PinmuCode = cols[0].parse().map_err(|e: PinmuCodeError| (line_no, e.to_string()))?;
+        let parent =
+            if cols[3].trim().is_empty() { None } else { Some(cols[3].parse().map_err(|e: PinmuCodeError| (line_no, e.to_string()))?) };
+        out.push(CatalogEntry { code, name: cols[1].trim().to_string(), parent });
     }
     Ok(out)
 }
@@ -190,10 +160,7 @@ mod tests {
         assert_eq!(pc.object_type(), ObjectType::Goods);
         assert_eq!(pc.level(), 4);
         assert_eq!("C".parse::<PinmuCode>().unwrap().level(), 0);
-        assert_eq!(
-            "B01000000".parse::<PinmuCode>().unwrap().object_type(),
-            ObjectType::Works
-        );
+        assert_eq!("B01000000".parse::<PinmuCode>().unwrap().object_type(), ObjectType::Works);
         assert_eq!("A02010000".parse::<PinmuCode>().unwrap().level(), 2);
     }
 

@@ -16,22 +16,13 @@ pub enum Lang {
 impl Lang {
     /// Parses a language tag such as `zh-CN`, `zh`, `en-US`; anything unknown is Chinese.
     pub fn from_tag(tag: &str) -> Lang {
-        if tag.trim().to_ascii_lowercase().starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
+        if tag.trim().to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::Zh }
     }
 
     /// Picks the first supported language of an `Accept-Language` header.
     pub fn from_accept_language(header: &str) -> Lang {
         for part in header.split(',') {
-            let tag = part
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
+            let tag = part.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
             if tag.starts_with("zh") {
                 return Lang::Zh;
             }
@@ -63,10 +54,7 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_the_first_supported_tag() {
-        assert_eq!(
-            Lang::from_accept_language("en-US,en;q=0.9,zh;q=0.8"),
-            Lang::En
-        );
+        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9,zh;q=0.8"), Lang::En);
         assert_eq!(Lang::from_accept_language("fr, zh-CN;q=0.5"), Lang::Zh);
         assert_eq!(Lang::from_accept_language("fr"), Lang::Zh);
     }

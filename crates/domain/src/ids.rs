@@ -58,8 +58,5 @@ pub fn region_path_key(path: &[RegionId]) -> String {
 
 /// Parses a stored region path (root first); unparseable segments are skipped.
 pub fn parse_region_path(key: &str) -> Vec<RegionId> {
-    key.split('/')
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect()
+    key.split('/').filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect()
 }

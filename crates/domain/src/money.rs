@@ -9,9 +9,7 @@ use crate::{Lang, Localized};
 
 /// An amount of Chinese yuan in fen (1 元 = 100 分). Non-negative amounts are the norm; the type
 /// allows negatives so that differences (savings, adjustments) stay exact.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Money(i64);
 
@@ -76,11 +74,7 @@ impl Money {
         let d = denominator as i128;
         let q = p / d;
         let r = p % d;
-        let rounded = if (r.abs() * 2) >= d.abs() {
-            q + p.signum() * d.signum()
-        } else {
-            q
-        };
+        let rounded = if (r.abs() * 2) >= d.abs() { q + p.signum() * d.signum() } else { q };
         i64::try_from(rounded).ok().map(Money)
     }
 }
@@ -91,12 +85,7 @@ impl FromStr for Money {
     /// Parses yuan with up to two decimals: `1234`, `1234.5`, `1,234.56`, `¥12.00`.
     fn from_str(input: &str) -> Result<Money, MoneyError> {
         let invalid = || MoneyError::Invalid(input.to_string());
-        let s: String = input
-            .trim()
-            .trim_start_matches(['¥', '￥'])
-            .chars()
-            .filter(|c| *c != ',')
-            .collect();
+        let s: String = input.trim().trim_start_matches(['¥', '￥']).chars().filter(|c| *c != ',').collect();
         let (neg, s) = match s.strip_prefix('-') {
             Some(rest) => (true, rest.to_string()),
             None => (false, s),
@@ -116,15 +105,8 @@ impl FromStr for Money {
             return Err(invalid());
         }
         let yuan: i64 = int_part.parse().map_err(|_| MoneyError::Overflow)?;
-        let frac: i64 = if frac_part.is_empty() {
-            0
-        } else {
-            format!("{frac_part:0<2}").parse().map_err(|_| invalid())?
-        };
-        let fen = yuan
-            .checked_mul(100)
-            .and_then(|v| v.checked_add(frac))
-            .ok_or(MoneyError::Overflow)?;
+        let frac: i64 = if frac_part.is_empty() { 0 } else { format!("{frac_part:0<2}").parse().map_err(|_| invalid())? };
+        let fen = yuan.checked_mul(100).and_then(|v| v.checked_add(frac)).ok_or(MoneyError::Overflow)?;
         Ok(Money(if neg { -fen } else { fen }))
     }
 }
@@ -163,10 +145,7 @@ mod tests {
         for bad in ["1.234", "1e5", "", ".5", "5.", "abc", "1.2.3", "NaN"] {
             assert!(bad.parse::<Money>().is_err(), "{bad} should be refused");
         }
-        assert_eq!(
-            "99999999999999999999".parse::<Money>(),
-            Err(MoneyError::Overflow)
-        );
+        assert_eq!("99999999999999999999".parse::<Money>(), Err(MoneyError::Overflow));
     }
 
     #[test]
@@ -178,14 +157,8 @@ mod tests {
 
     #[test]
     fn ratio_rounds_half_away_from_zero() {
-        assert_eq!(
-            Money::from_fen(1000).mul_ratio(1, 3),
-            Some(Money::from_fen(333))
-        );
-        assert_eq!(
-            Money::from_fen(1000).mul_ratio(2, 3),
-            Some(Money::from_fen(667))
-        );
+        assert_eq!(Money::from_fen(1000).mul_ratio(1, 3), Some(Money::from_fen(333)));
+        assert_eq!(Money::from_fen(1000).mul_ratio(2, 3), Some(Money::from_fen(667)));
         assert_eq!(Money::from_fen(5).mul_ratio(1, 2), Some(Money::from_fen(3)));
         assert_eq!(Money::from_fen(1).mul_ratio(1, 0), None);
     }

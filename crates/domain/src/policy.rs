@@ -73,10 +73,7 @@ pub enum PolicyError {
     #[error("no policy in force at {date}: the root region sets no value for {field}")]
     Incomplete { field: &'static str, date: Date },
     #[error("{field}: {reason}")]
-    Invalid {
-        field: &'static str,
-        reason: &'static str,
-    },
+    Invalid { field: &'static str, reason: &'static str },
 }
 
 impl Localized for PolicyError {
@@ -111,42 +108,27 @@ fn reason_zh(reason: &str) -> &'static str {
 impl PolicyOverride {
     /// Checks the values an administrator entered, whatever they inherit.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        for (field, v) in [
-            ("open_tender_threshold", &self.open_tender_threshold),
-            ("decentralized_limit", &self.decentralized_limit),
-        ] {
+        for (field, v) in [("open_tender_threshold", &self.open_tender_threshold), ("decentralized_limit", &self.decentralized_limit)] {
             if let Some(v) = v
                 && [v.goods, v.works, v.services].iter().any(|m| m.fen() <= 0)
             {
-                return Err(PolicyError::Invalid {
-                    field,
-                    reason: "must be positive",
-                });
+                return Err(PolicyError::Invalid { field, reason: "must be positive" });
             }
         }
         if let (Some(open), Some(dec)) = (&self.open_tender_threshold, &self.decentralized_limit)
             && ObjectType::ALL.iter().any(|t| dec.get(*t) > open.get(*t))
         {
-            return Err(PolicyError::Invalid {
-                field: "decentralized_limit",
-                reason: "decentralized limit above open-tender threshold",
-            });
+            return Err(PolicyError::Invalid { field: "decentralized_limit", reason: "decentralized limit above open-tender threshold" });
         }
         if let Some(m) = self.emall_direct_limit
             && m.fen() <= 0
         {
-            return Err(PolicyError::Invalid {
-                field: "emall_direct_limit",
-                reason: "must be positive",
-            });
+            return Err(PolicyError::Invalid { field: "emall_direct_limit", reason: "must be positive" });
         }
         if let Some(s) = self.sme_deduction
             && (s.small_micro_bp > 10_000 || s.consortium_bp > 10_000)
         {
-            return Err(PolicyError::Invalid {
-                field: "sme_deduction",
-                reason: "rate must be between 0% and 100%",
-            });
+            return Err(PolicyError::Invalid { field: "sme_deduction", reason: "rate must be between 0% and 100%" });
         }
         Ok(())
     }
@@ -154,10 +136,7 @@ impl PolicyOverride {
 
 /// The version of one region in force at `date`: the latest with `effective_from <= date`.
 pub fn version_at(versions: &[PolicyVersion], date: Date) -> Option<&PolicyVersion> {
-    versions
-        .iter()
-        .filter(|v| v.effective_from <= date)
-        .max_by_key(|v| v.effective_from)
+    versions.iter().filter(|v| v.effective_from <= date).max_by_key(|v| v.effective_from)
 }
 
 /// The policy in force at `date` for the region whose ancestry is `chain` (root first, each
@@ -186,18 +165,10 @@ pub fn resolve(chain: &[&[PolicyVersion]], date: Date) -> Result<PolicySet, Poli
     }
     let missing = |field| PolicyError::Incomplete { field, date };
     Ok(PolicySet {
-        open_tender_threshold: acc
-            .open_tender_threshold
-            .ok_or(missing("open_tender_threshold"))?,
-        decentralized_limit: acc
-            .decentralized_limit
-            .ok_or(missing("decentralized_limit"))?,
-        centralized_catalog: acc
-            .centralized_catalog
-            .ok_or(missing("centralized_catalog"))?,
-        emall_direct_limit: acc
-            .emall_direct_limit
-            .ok_or(missing("emall_direct_limit"))?,
+        open_tender_threshold: acc.open_tender_threshold.ok_or(missing("open_tender_threshold"))?,
+        decentralized_limit: acc.decentralized_limit.ok_or(missing("decentralized_limit"))?,
+        centralized_catalog: acc.centralized_catalog.ok_or(missing("centralized_catalog"))?,
+        emall_direct_limit: acc.emall_direct_limit.ok_or(missing("emall_direct_limit"))?,
         sme_deduction: acc.sme_deduction.ok_or(missing("sme_deduction"))?,
     })
 }
@@ -250,11 +221,7 @@ mod tests {
     use jiff::civil::date;
 
     fn per(y: i64) -> PerObjectType {
-        PerObjectType {
-            goods: Money::from_yuan(y),
-            works: Money::from_yuan(y),
-            services: Money::from_yuan(y),
-        }
+        PerObjectType { goods: Money::from_yuan(y), works: Money::from_yuan(y), services: Money::from_yuan(y) }
     }
 
     fn root() -> Vec<PolicyVersion> {
@@ -265,10 +232,7 @@ mod tests {
                 decentralized_limit: Some(per(1_000_000)),
                 centralized_catalog: Some(vec!["A02010100".parse().unwrap()]),
                 emall_direct_limit: Some(Money::from_yuan(500_000)),
-                sme_deduction: Some(SmeDeduction {
-                    small_micro_bp: 1000,
-                    consortium_bp: 400,
-                }),
+                sme_deduction: Some(SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 }),
             },
         }]
     }
@@ -277,32 +241,20 @@ mod tests {
     fn child_overrides_only_what_it_sets_from_its_date() {
         let county = vec![PolicyVersion {
             effective_from: date(2026, 7, 1),
-            overrides: PolicyOverride {
-                decentralized_limit: Some(per(500_000)),
-                ..Default::default()
-            },
+            overrides: PolicyOverride { decentralized_limit: Some(per(500_000)), ..Default::default() },
         }];
         let r = root();
         let before = resolve(&[&r, &county], date(2026, 6, 30)).unwrap();
         let after = resolve(&[&r, &county], date(2026, 7, 1)).unwrap();
-        assert_eq!(
-            before.decentralized_limit.goods,
-            Money::from_yuan(1_000_000)
-        );
+        assert_eq!(before.decentralized_limit.goods, Money::from_yuan(1_000_000));
         assert_eq!(after.decentralized_limit.goods, Money::from_yuan(500_000));
-        assert_eq!(
-            after.open_tender_threshold.goods,
-            Money::from_yuan(4_000_000)
-        );
+        assert_eq!(after.open_tender_threshold.goods, Money::from_yuan(4_000_000));
     }
 
     #[test]
     fn a_date_before_any_root_version_has_no_policy() {
         let r = root();
-        assert!(matches!(
-            resolve(&[&r], date(2019, 12, 31)),
-            Err(PolicyError::Incomplete { .. })
-        ));
+        assert!(matches!(resolve(&[&r], date(2019, 12, 31)), Err(PolicyError::Incomplete { .. })));
     }
 
     #[test]
@@ -314,25 +266,11 @@ mod tests {
 
     #[test]
     fn validation_refuses_limits_above_threshold_and_bad_rates() {
-        let bad = PolicyOverride {
-            open_tender_threshold: Some(per(100)),
-            decentralized_limit: Some(per(200)),
-            ..Default::default()
-        };
+        let bad = PolicyOverride { open_tender_threshold: Some(per(100)), decentralized_limit: Some(per(200)), ..Default::default() };
         assert!(bad.validate().is_err());
-        let ok = PolicyOverride {
-            open_tender_threshold: Some(per(200)),
-            decentralized_limit: Some(per(200)),
-            ..Default::default()
-        };
+        let ok = PolicyOverride { open_tender_threshold: Some(per(200)), decentralized_limit: Some(per(200)), ..Default::default() };
         assert!(ok.validate().is_ok());
-        let rate = PolicyOverride {
-            sme_deduction: Some(SmeDeduction {
-                small_micro_bp: 10_001,
-                consortium_bp: 0,
-            }),
-            ..Default::default()
-        };
+        let rate = PolicyOverride { sme_deduction: Some(SmeDeduction { small_micro_bp: 10_001, consortium_bp: 0 }), ..Default::default() };
         assert!(rate.validate().is_err());
     }
 }

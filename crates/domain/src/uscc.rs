@@ -10,9 +10,7 @@ use crate::{Lang, Localized};
 /// The 31 characters the standard uses (no I, O, S, V, Z).
 const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// Weights of positions 1–17: 3^i mod 31 (GB 32100-2015 §4).
-const WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /// A code that has passed the GB 32100-2015 checks; it cannot be constructed otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,10 +77,7 @@ impl FromStr for UnifiedSocialCreditCode {
         }
         for (i, ch) in s.chars().enumerate() {
             if !CHARSET.contains(ch) {
-                return Err(UsccError::Character {
-                    position: i + 1,
-                    ch,
-                });
+                return Err(UsccError::Character { position: i + 1, ch });
             }
         }
         if !s[2..8].bytes().all(|b| b.is_ascii_digit()) {
@@ -123,49 +118,24 @@ mod tests {
     #[test]
     fn accepts_real_format_codes() {
         // Published codes of well-known organisations.
-        for code in [
-            "91350100M000100Y43",
-            "91110000802100433B",
-            "91440300708461136T",
-        ] {
+        for code in ["91350100M000100Y43", "91110000802100433B", "91440300708461136T"] {
             assert!(code.parse::<UnifiedSocialCreditCode>().is_ok(), "{code}");
         }
     }
 
     #[test]
     fn refuses_a_wrong_check_character() {
-        let err = "91350100M000100Y44"
-            .parse::<UnifiedSocialCreditCode>()
-            .unwrap_err();
-        assert_eq!(
-            err,
-            UsccError::Check {
-                expected: '3',
-                got: '4'
-            }
-        );
+        let err = "91350100M000100Y44".parse::<UnifiedSocialCreditCode>().unwrap_err();
+        assert_eq!(err, UsccError::Check { expected: '3', got: '4' });
     }
 
     #[test]
     fn refuses_wrong_length_and_forbidden_letters() {
-        assert_eq!(
-            "9135010".parse::<UnifiedSocialCreditCode>().unwrap_err(),
-            UsccError::Length(7)
-        );
+        assert_eq!("9135010".parse::<UnifiedSocialCreditCode>().unwrap_err(), UsccError::Length(7));
         assert!(matches!(
-            "91350100M000100O43"
-                .parse::<UnifiedSocialCreditCode>()
-                .unwrap_err(),
-            UsccError::Character {
-                position: 16,
-                ch: 'O'
-            }
+            "91350100M000100O43".parse::<UnifiedSocialCreditCode>().unwrap_err(),
+            UsccError::Character { position: 16, ch: 'O' }
         ));
-        assert_eq!(
-            "91A50100M000100Y43"
-                .parse::<UnifiedSocialCreditCode>()
-                .unwrap_err(),
-            UsccError::Division
-        );
+        assert_eq!("91A50100M000100Y43".parse::<UnifiedSocialCreditCode>().unwrap_err(), UsccError::Division);
     }
 }

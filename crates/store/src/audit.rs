@@ -19,25 +19,14 @@ pub struct Actor {
 impl Actor {
     /// The platform itself (migrations, seeding, jobs), named by what ran.
     pub fn system(what: &str) -> Actor {
-        Actor {
-            user: None,
-            org: None,
-            role: Some(format!("system:{what}")),
-        }
+        Actor { user: None, org: None, role: Some(format!("system:{what}")) }
     }
 
     pub fn of(subject: &Subject) -> Actor {
         Actor {
             user: Some(subject.user.to_string()),
             org: Some(subject.org.to_string()),
-            role: Some(
-                subject
-                    .roles
-                    .iter()
-                    .map(|r| r.key())
-                    .collect::<Vec<_>>()
-                    .join(","),
-            ),
+            role: Some(subject.roles.iter().map(|r| r.key()).collect::<Vec<_>>().join(",")),
         }
     }
 }
@@ -55,19 +44,11 @@ pub struct Change<'a, T: Serialize> {
 /// Appends an entry inside the caller's transaction. The head row is updated first, which takes
 /// its lock: concurrent writers are serialized on the chain and every sequence number is used
 /// exactly once.
-pub async fn append<T: Serialize>(
-    tx: &mut Tx,
-    now_ms: i64,
-    actor: &Actor,
-    change: Change<'_, T>,
-) -> Result<i64> {
-    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-        .fetch_one(&mut **tx)
-        .await?;
+pub async fn append<T: Serialize>(tx: &mut Tx, now_ms: i64, actor: &Actor, change: Change<'_, T>) -> Result<i64> {
+    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").fetch_one(&mut **tx).await?;
     let seq: i64 = head.try_get("seq")?;
     let prev_hash: String = head.try_get("hash")?;
-    let detail = serde_json::to_string(change.detail)
-        .map_err(|e| crate::StoreError::Internal(e.to_string()))?;
+    let detail = serde_json::to_string(change.detail).map_err(|e| crate::StoreError::Internal(e.to_string()))?;
     let fields = AuditFields {
         seq,
         at_ms: now_ms,
@@ -101,10 +82,7 @@ pub async fn append<T: Serialize>(
     .bind(&hash)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
-        .bind(&hash)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&hash).execute(&mut **tx).await?;
     Ok(seq)
 }
 
@@ -170,9 +148,7 @@ pub enum Verification {
 
 /// Re-reads every entry in order and checks digests, links, hashes and the head.
 pub async fn verify(store: &Store) -> Result<Verification> {
-    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-        .fetch_one(store.pool())
-        .await?;
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(store.pool()).await?;
     let head_seq: i64 = head.try_get("seq")?;
     let head_hash: String = head.try_get("hash")?;
     let mut verifier = ChainVerifier::default();

@@ -22,13 +22,9 @@ pub async fn backup_to(store: &Store, target: &Path) -> Result<()> {
             format!("the target file exists: {}", target.display()),
         ));
     }
-    let path = target
-        .to_str()
-        .ok_or_else(|| StoreError::Internal("backup path is not UTF-8".into()))?;
+    let path = target.to_str().ok_or_else(|| StoreError::Internal("backup path is not UTF-8".into()))?;
     // VACUUM INTO takes a literal; quote it as SQL requires.
     let sql = format!("VACUUM INTO '{}'", path.replace('\'', "''"));
-    sqlx::query(AssertSqlSafe(sql))
-        .execute(store.pool())
-        .await?;
+    sqlx::query(AssertSqlSafe(sql)).execute(store.pool()).await?;
     Ok(())
 }

@@ -39,27 +39,19 @@ pub struct NewBudgetLine {
     pub amount: Money,
 }
 
-const COLUMNS: &str =
-    "id, org_id, fiscal_year, code, name, funding_source, amount, frozen, consumed, paid";
+const COLUMNS: &str = "id, org_id, fiscal_year, code, name, funding_source, amount, frozen, consumed, paid";
 
 async fn region_path_of_org(tx: &mut Tx, org: OrgId) -> Result<String> {
-    sqlx::query_scalar(
-        "SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1",
-    )
-    .bind(org.to_string())
-    .fetch_optional(&mut **tx)
-    .await?
-    .ok_or(StoreError::NotFound("organization"))
+    sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(org.to_string())
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound("organization"))
 }
 
 /// Adds lines to a unit in one transaction (all or nothing). A code already used in that year is
 /// refused.
-pub async fn add_lines(
-    store: &Store,
-    actor: &Actor,
-    org: OrgId,
-    lines: &[NewBudgetLine],
-) -> Result<Vec<String>> {
+pub async fn add_lines(store: &Store, actor: &Actor, org: OrgId, lines: &[NewBudgetLine]) -> Result<Vec<String>> {
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     let path = region_path_of_org(&mut tx, org).await?;
@@ -74,18 +66,8 @@ pub async fn add_lines(
         if exists > 0 {
             return Err(StoreError::reject(
                 "budget.duplicate_code",
-                format!(
-                    "第{}条：{}年度已有编码为 {} 的预算指标",
-                    i + 1,
-                    l.fiscal_year,
-                    l.code
-                ),
-                format!(
-                    "line {}: {} already has a budget line coded {}",
-                    i + 1,
-                    l.fiscal_year,
-                    l.code
-                ),
+                format!("第{}条：{}年度已有编码为 {} 的预算指标", i + 1, l.fiscal_year, l.code),
+                format!("line {}: {} already has a budget line coded {}", i + 1, l.fiscal_year, l.code),
             ));
         }
         let id = new_id().to_string();
@@ -105,13 +87,7 @@ pub async fn add_lines(
             &mut tx,
             now,
             actor,
-            Change {
-                action: "budget.line_added",
-                object_type: "budget_line",
-                object_id: &id,
-                region_path: &path,
-                detail: &detail,
-            },
+            Change { action: "budget.line_added", object_type: "budget_line", object_id: &id, region_path: &path, detail: &detail },
         )
         .await?;
         ids.push(id);
@@ -122,16 +98,12 @@ pub async fn add_lines(
 
 /// Parses a CSV of lines (`fiscal_year,code,name,funding_source,amount`, amounts in yuan).
 /// Every bad row is reported, with its line number; a file with any bad row imports nothing.
-pub fn parse_csv(
-    text: &str,
-) -> std::result::Result<Vec<NewBudgetLine>, Vec<(usize, String, String)>> {
+pub fn parse_csv(text: &str) -> std::result::Result<Vec<NewBudgetLine>, Vec<(usize, String, String)>> {
     let mut lines = Vec::new();
     let mut errors = Vec::new();
     let mut rows = text.lines().enumerate();
     match rows.next() {
-        Some((_, header))
-            if header.trim().trim_start_matches('\u{feff}')
-                == "fiscal_year,code,name,funding_source,amount" => {}
+        Some((_, header)) if header.trim().trim_start_matches('\u{feff}') == "fiscal_year,code,name,funding_source,amount" => {}
         _ => {
             return Err(vec![(
                 1,
@@ -147,21 +119,13 @@ pub fn parse_csv(
         }
         let cols: Vec<&str> = row.split(',').map(str::trim).collect();
         if cols.len() != 5 {
-            errors.push((
-                n,
-                format!("第{n}行应有5列，实有{}列", cols.len()),
-                format!("line {n}: expected 5 columns, got {}", cols.len()),
-            ));
+            errors.push((n, format!("第{n}行应有5列，实有{}列", cols.len()), format!("line {n}: expected 5 columns, got {}", cols.len())));
             continue;
         }
         let year = match cols[0].parse::<i64>() {
             Ok(y) if (2000..=2100).contains(&y) => y,
             _ => {
-                errors.push((
-                    n,
-                    format!("第{n}行：年度“{}”无效", cols[0]),
-                    format!("line {n}: bad fiscal year {:?}", cols[0]),
-                ));
+                errors.push((n, format!("第{n}行：年度“{}”无效", cols[0]), format!("line {n}: bad fiscal year {:?}", cols[0])));
                 continue;
             }
         };
@@ -184,10 +148,7 @@ pub fn parse_csv(
             _ => errors.push((
                 n,
                 format!("第{n}行：金额“{}”应为正数（元，最多两位小数）", cols[4]),
-                format!(
-                    "line {n}: amount {:?} must be positive yuan with at most two decimals",
-                    cols[4]
-                ),
+                format!("line {n}: amount {:?} must be positive yuan with at most two decimals", cols[4]),
             )),
         }
     }
@@ -195,11 +156,7 @@ pub fn parse_csv(
         return Err(errors);
     }
     if lines.is_empty() {
-        return Err(vec![(
-            2,
-            "文件中没有预算指标".into(),
-            "the file has no budget lines".into(),
-        )]);
+        return Err(vec![(2, "文件中没有预算指标".into(), "the file has no budget lines".into())]);
     }
     Ok(lines)
 }
@@ -207,23 +164,12 @@ pub fn parse_csv(
 pub async fn list(store: &Store, org: &str, fiscal_year: Option<i64>) -> Result<Vec<BudgetLine>> {
     Ok(match fiscal_year {
         Some(y) => {
-            let sql = format!(
-                "SELECT {COLUMNS} FROM budget_lines WHERE org_id = $1 AND fiscal_year = $2 ORDER BY code"
-            );
-            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql))
-                .bind(org)
-                .bind(y)
-                .fetch_all(store.pool())
-                .await?
+            let sql = format!("SELECT {COLUMNS} FROM budget_lines WHERE org_id = $1 AND fiscal_year = $2 ORDER BY code");
+            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql)).bind(org).bind(y).fetch_all(store.pool()).await?
         }
         None => {
-            let sql = format!(
-                "SELECT {COLUMNS} FROM budget_lines WHERE org_id = $1 ORDER BY fiscal_year DESC, code"
-            );
-            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql))
-                .bind(org)
-                .fetch_all(store.pool())
-                .await?
+            let sql = format!("SELECT {COLUMNS} FROM budget_lines WHERE org_id = $1 ORDER BY fiscal_year DESC, code");
+            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(store.pool()).await?
         }
     })
 }
@@ -260,10 +206,6 @@ pub async fn try_freeze(tx: &mut Tx, line: &str, amount: Money) -> Result<bool> 
 
 /// Releases what a plan froze.
 pub async fn release(tx: &mut Tx, line: &str, amount: Money) -> Result<()> {
-    sqlx::query("UPDATE budget_lines SET frozen = frozen - $1 WHERE id = $2")
-        .bind(amount.fen())
-        .bind(line)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query("UPDATE budget_lines SET frozen = frozen - $1 WHERE id = $2").bind(amount.fen()).bind(line).execute(&mut **tx).await?;
     Ok(())
 }

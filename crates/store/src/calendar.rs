@@ -21,19 +21,13 @@ pub const BUILTIN_YEARS: &[(i16, &str)] = &[
 /// Loads the built-in years that have data and are not in the database yet.
 pub async fn seed_builtin_years(store: &Store) -> Result<()> {
     for (year, json) in BUILTIN_YEARS {
-        let present: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM calendar_years WHERE year = $1")
-                .bind(i64::from(*year))
-                .fetch_one(store.pool())
-                .await?;
+        let present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM calendar_years WHERE year = $1")
+            .bind(i64::from(*year))
+            .fetch_one(store.pool())
+            .await?;
         // A shipped year that is not published yet is skipped; any other problem is a bug in
         // the shipped data and stops the start-up.
-        if present == 0
-            && !matches!(
-                YearArrangement::parse_holiday_cn(json),
-                Err(CalendarError::NoData(_))
-            )
-        {
+        if present == 0 && !matches!(YearArrangement::parse_holiday_cn(json), Err(CalendarError::NoData(_))) {
             load_year(store, &Actor::system("builtin-calendar"), json).await?;
         }
     }
@@ -54,10 +48,7 @@ pub async fn load_year(store: &Store, actor: &Actor, json: &str) -> Result<i16> 
     .await?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("DELETE FROM calendar_years WHERE year = $1")
-        .bind(i64::from(year.year))
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query("DELETE FROM calendar_years WHERE year = $1").bind(i64::from(year.year)).execute(&mut *tx).await?;
     sqlx::query("INSERT INTO calendar_years (year, source, file_id, loaded_at, loaded_by) VALUES ($1, $2, $3, $4, $5)")
         .bind(i64::from(year.year))
         .bind(json)
@@ -96,10 +87,7 @@ pub async fn source_file(store: &Store, year: i16) -> Result<(files::StoredFile,
 
 /// The calendar over every year in the database.
 pub async fn load(store: &Store) -> Result<WorkingCalendar> {
-    let sources: Vec<String> =
-        sqlx::query_scalar("SELECT source FROM calendar_years ORDER BY year")
-            .fetch_all(store.pool())
-            .await?;
+    let sources: Vec<String> = sqlx::query_scalar("SELECT source FROM calendar_years ORDER BY year").fetch_all(store.pool()).await?;
     let years = sources
         .iter()
         .map(|s| YearArrangement::parse_holiday_cn(s))

@@ -19,9 +19,7 @@ pub struct CatalogItem {
 }
 
 pub async fn seed_builtin_catalog(store: &Store) -> Result<()> {
-    let present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items")
-        .fetch_one(store.pool())
-        .await?;
+    let present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items").fetch_one(store.pool()).await?;
     if present == 0 {
         import_csv(store, &Actor::system("builtin-catalog"), BUILTIN_CATALOG).await?;
     }
@@ -32,11 +30,7 @@ pub async fn seed_builtin_catalog(store: &Store) -> Result<()> {
 /// names its first bad line.
 pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize> {
     let entries = parse_catalog_csv(csv).map_err(|(line, msg)| {
-        StoreError::reject(
-            "catalog.bad_file",
-            format!("品目文件第{line}行有误：{msg}"),
-            format!("catalog file, line {line}: {msg}"),
-        )
+        StoreError::reject("catalog.bad_file", format!("品目文件第{line}行有误：{msg}"), format!("catalog file, line {line}: {msg}"))
     })?;
     if csv.lines().next().map(str::trim) != Some("code,name,level,parent") {
         return Err(StoreError::reject(
@@ -46,17 +40,11 @@ pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize
         ));
     }
     if entries.is_empty() {
-        return Err(StoreError::reject(
-            "catalog.bad_file",
-            "品目文件没有任何条目",
-            "the catalog file has no entries",
-        ));
+        return Err(StoreError::reject("catalog.bad_file", "品目文件没有任何条目", "the catalog file has no entries"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("DELETE FROM catalog_items")
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query("DELETE FROM catalog_items").execute(&mut *tx).await?;
     // Multi-row inserts keep this to a few dozen round trips on PostgreSQL.
     for chunk in entries.chunks(200) {
         let mut sql = String::from("INSERT INTO catalog_items (code, name, level, parent) VALUES ");
@@ -69,11 +57,7 @@ pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize
         }
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for CatalogEntry { code, name, parent } in chunk {
-            q = q
-                .bind(code.to_string())
-                .bind(name.clone())
-                .bind(i64::from(code.level()))
-                .bind(parent.as_ref().map(|p| p.to_string()));
+            q = q.bind(code.to_string()).bind(name.clone()).bind(i64::from(code.level())).bind(parent.as_ref().map(|p| p.to_string()));
         }
         q.execute(&mut *tx).await?;
     }
@@ -82,13 +66,7 @@ pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize
         &mut tx,
         now,
         actor,
-        Change {
-            action: "catalog.imported",
-            object_type: "catalog",
-            object_id: "pinmu",
-            region_path: "",
-            detail: &detail,
-        },
+        Change { action: "catalog.imported", object_type: "catalog", object_id: "pinmu", region_path: "", detail: &detail },
     )
     .await?;
     tx.commit().await?;
@@ -111,22 +89,27 @@ pub async fn search(store: &Store, query: &str, limit: i64) -> Result<Vec<Catalo
 /// The children of a code (`None`: the three roots A, B, C).
 pub async fn children(store: &Store, parent: Option<&str>) -> Result<Vec<CatalogItem>> {
     Ok(match parent {
-        Some(p) => sqlx::query_as::<_, CatalogItem>("SELECT code, name, level, parent FROM catalog_items WHERE parent = $1 ORDER BY code").bind(p).fetch_all(store.pool()).await?,
-        None => sqlx::query_as::<_, CatalogItem>("SELECT code, name, level, parent FROM catalog_items WHERE parent IS NULL ORDER BY code").fetch_all(store.pool()).await?,
+        Some(p) => {
+            sqlx::query_as::<_, CatalogItem>("SELECT code, name, level, parent FROM catalog_items WHERE parent = $1 ORDER BY code")
+                .bind(p)
+                .fetch_all(store.pool())
+                .await?
+        }
+        None => {
+            sqlx::query_as::<_, CatalogItem>("SELECT code, name, level, parent FROM catalog_items WHERE parent IS NULL ORDER BY code")
+                .fetch_all(store.pool())
+                .await?
+        }
     })
 }
 
 pub async fn get(store: &Store, code: &str) -> Result<Option<CatalogItem>> {
-    Ok(sqlx::query_as::<_, CatalogItem>(
-        "SELECT code, name, level, parent FROM catalog_items WHERE code = $1",
-    )
-    .bind(code)
-    .fetch_optional(store.pool())
-    .await?)
+    Ok(sqlx::query_as::<_, CatalogItem>("SELECT code, name, level, parent FROM catalog_items WHERE code = $1")
+        .bind(code)
+        .fetch_optional(store.pool())
+        .await?)
 }
 
 pub async fn count(store: &Store) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items")
-        .fetch_one(store.pool())
-        .await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items").fetch_one(store.pool()).await?)
 }

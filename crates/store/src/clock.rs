@@ -26,8 +26,7 @@ impl Clock {
     pub fn now(&self) -> Timestamp {
         let now = Timestamp::now();
         let offset = self.offset_ms.load(Ordering::Relaxed);
-        now.checked_add(jiff::SignedDuration::from_millis(offset))
-            .unwrap_or(now)
+        now.checked_add(jiff::SignedDuration::from_millis(offset)).unwrap_or(now)
     }
 
     pub fn now_ms(&self) -> i64 {
@@ -46,11 +45,7 @@ impl Clock {
 
     /// Sets this process's clock to `date` at 10:00 China time (tests).
     pub fn travel_to(&self, date: jiff::civil::Date) {
-        let target = date
-            .at(10, 0, 0, 0)
-            .to_zoned(china())
-            .map(|z| z.timestamp().as_millisecond())
-            .unwrap_or_default();
+        let target = date.at(10, 0, 0, 0).to_zoned(china()).map(|z| z.timestamp().as_millisecond()).unwrap_or_default();
         let offset = target - Timestamp::now().as_millisecond();
         self.offset_ms.store(offset, Ordering::Relaxed);
     }
@@ -59,9 +54,7 @@ impl Clock {
 /// Formats Unix milliseconds as `2026-11-23 14:05` in Asia/Shanghai.
 pub fn display_ms(ms: i64) -> String {
     match Timestamp::from_millisecond(ms) {
-        Ok(ts) => Zoned::new(ts, china())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string(),
+        Ok(ts) => Zoned::new(ts, china()).strftime("%Y-%m-%d %H:%M").to_string(),
         Err(_) => String::from("—"),
     }
 }

@@ -10,11 +10,7 @@ pub enum StoreError {
     NotFound(&'static str),
     /// A user mistake or a refused rule: stable code plus message in both languages.
     #[error("{code}: {en}")]
-    Rejected {
-        code: &'static str,
-        zh: String,
-        en: String,
-    },
+    Rejected { code: &'static str, zh: String, en: String },
     #[error("object store: {0}")]
     Files(#[from] object_store::Error),
     #[error("{0}")]
@@ -23,19 +19,11 @@ pub enum StoreError {
 
 impl StoreError {
     pub fn rejected(e: &dyn Localized) -> StoreError {
-        StoreError::Rejected {
-            code: e.code(),
-            zh: e.message(Lang::Zh),
-            en: e.message(Lang::En),
-        }
+        StoreError::Rejected { code: e.code(), zh: e.message(Lang::Zh), en: e.message(Lang::En) }
     }
 
     pub fn reject(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
-        StoreError::Rejected {
-            code,
-            zh: zh.into(),
-            en: en.into(),
-        }
+        StoreError::Rejected { code, zh: zh.into(), en: en.into() }
     }
 
     /// Whether the database refused a write because of a unique constraint.

@@ -25,36 +25,23 @@ impl FileStore {
     pub fn open(url: Option<&str>, default_dir: &FsPath) -> Result<FileStore> {
         match url {
             Some(u) => {
-                let parsed = url::Url::parse(u).map_err(|e| {
-                    StoreError::Internal(format!("bad object store URL {u:?}: {e}"))
-                })?;
+                let parsed = url::Url::parse(u).map_err(|e| StoreError::Internal(format!("bad object store URL {u:?}: {e}")))?;
                 if parsed.scheme() == "file" {
-                    let dir = parsed
-                        .to_file_path()
-                        .map_err(|_| StoreError::Internal(format!("bad file URL {u:?}")))?;
+                    let dir = parsed.to_file_path().map_err(|_| StoreError::Internal(format!("bad file URL {u:?}")))?;
                     return Self::local(&dir);
                 }
-                let env: Vec<(String, String)> = std::env::vars()
-                    .filter(|(k, _)| k.starts_with("AWS_"))
-                    .map(|(k, v)| (k.to_ascii_lowercase(), v))
-                    .collect();
+                let env: Vec<(String, String)> =
+                    std::env::vars().filter(|(k, _)| k.starts_with("AWS_")).map(|(k, v)| (k.to_ascii_lowercase(), v)).collect();
                 let (store, prefix) = object_store::parse_url_opts(&parsed, env)?;
-                Ok(FileStore {
-                    inner: Arc::from(store),
-                    prefix,
-                })
+                Ok(FileStore { inner: Arc::from(store), prefix })
             }
             None => Self::local(default_dir),
         }
     }
 
     fn local(dir: &FsPath) -> Result<FileStore> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| StoreError::Internal(format!("cannot create {}: {e}", dir.display())))?;
-        Ok(FileStore {
-            inner: Arc::new(LocalFileSystem::new_with_prefix(dir)?),
-            prefix: Path::default(),
-        })
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Internal(format!("cannot create {}: {e}", dir.display())))?;
+        Ok(FileStore { inner: Arc::new(LocalFileSystem::new_with_prefix(dir)?), prefix: Path::default() })
     }
 
     fn location(&self, id: &str) -> Path {
@@ -75,21 +62,11 @@ pub struct StoredFile {
 
 /// Stores the bytes first, then the metadata row: a crash in between leaves an unreferenced
 /// object, never a row without its bytes.
-pub async fn put(
-    store: &Store,
-    name: &str,
-    content_type: &str,
-    data: Bytes,
-    created_by: Option<&str>,
-) -> Result<StoredFile> {
+pub async fn put(store: &Store, name: &str, content_type: &str, data: Bytes, created_by: Option<&str>) -> Result<StoredFile> {
     let id = new_id().to_string();
     let sha256 = hex::encode(Sha256::digest(&data));
     let size = data.len() as i64;
-    store
-        .files()
-        .inner
-        .put(&store.files().location(&id), PutPayload::from(data))
-        .await?;
+    store.files().inner.put(&store.files().location(&id), PutPayload::from(data)).await?;
     let f = StoredFile {
         id,
         name: name.to_string(),
@@ -113,22 +90,15 @@ pub async fn put(
 }
 
 pub async fn get(store: &Store, id: &str) -> Result<(StoredFile, Bytes)> {
-    let meta = sqlx::query_as::<_, StoredFile>("SELECT id, name, content_type, size, sha256, created_at, created_by FROM files WHERE id = $1")
-        .bind(id)
-        .fetch_optional(store.pool())
-        .await?
-        .ok_or(StoreError::NotFound("file"))?;
-    let data = store
-        .files()
-        .inner
-        .get(&store.files().location(id))
-        .await?
-        .bytes()
-        .await?;
+    let meta =
+        sqlx::query_as::<_, StoredFile>("SELECT id, name, content_type, size, sha256, created_at, created_by FROM files WHERE id = $1")
+            .bind(id)
+            .fetch_optional(store.pool())
+            .await?
+            .ok_or(StoreError::NotFound("file"))?;
+    let data = store.files().inner.get(&store.files().location(id)).await?.bytes().await?;
     if hex::encode(Sha256::digest(&data)) != meta.sha256 {
-        return Err(StoreError::Internal(format!(
-            "file {id} does not match its recorded SHA-256"
-        )));
+        return Err(StoreError::Internal(format!("file {id} does not match its recorded SHA-256")));
     }
     Ok((meta, data))
 }

@@ -40,13 +40,7 @@ pub async fn claim_emails(store: &Store, limit: i64) -> Result<Vec<OutgoingEmail
         DbKind::Sqlite => CLAIM_SQLITE,
     };
     let mut tx = store.begin().await?;
-    let rows = sqlx::query(sql)
-        .bind(now + CLAIM_MS)
-        .bind(now)
-        .bind(MAX_ATTEMPTS)
-        .bind(limit)
-        .fetch_all(&mut *tx)
-        .await?;
+    let rows = sqlx::query(sql).bind(now + CLAIM_MS).bind(now).bind(MAX_ATTEMPTS).bind(limit).fetch_all(&mut *tx).await?;
     tx.commit().await?;
     rows.into_iter()
         .map(|r| {
@@ -84,17 +78,13 @@ pub async fn email_failed(store: &Store, email: &OutgoingEmail, error: &str) -> 
 
 /// Queue depth for metrics: (pending, failed for good).
 pub async fn outbox_depth(store: &Store) -> Result<(i64, i64)> {
-    let pending: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND attempts < $1",
-    )
-    .bind(MAX_ATTEMPTS)
-    .fetch_one(store.pool())
-    .await?;
-    let dead: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND attempts >= $1",
-    )
-    .bind(MAX_ATTEMPTS)
-    .fetch_one(store.pool())
-    .await?;
+    let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND attempts < $1")
+        .bind(MAX_ATTEMPTS)
+        .fetch_one(store.pool())
+        .await?;
+    let dead: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL AND attempts >= $1")
+        .bind(MAX_ATTEMPTS)
+        .fetch_one(store.pool())
+        .await?;
     Ok((pending, dead))
 }

@@ -18,6 +18,7 @@ pub mod notify;
 pub mod plans;
 pub mod portal;
 pub mod regions;
+pub mod requests;
 pub mod users;
 
 use std::path::{Path, PathBuf};
@@ -54,12 +55,7 @@ pub struct StoreConfig {
 
 impl StoreConfig {
     pub fn new(data_dir: impl Into<PathBuf>) -> StoreConfig {
-        StoreConfig {
-            database_url: None,
-            data_dir: data_dir.into(),
-            object_store_url: None,
-            max_connections: 16,
-        }
+        StoreConfig { database_url: None, data_dir: data_dir.into(), object_store_url: None, max_connections: 16 }
     }
 
     pub fn database_url(&self) -> String {
@@ -84,35 +80,21 @@ impl Store {
     /// Connects (creating the SQLite file and the data dir if needed). Does not migrate.
     pub async fn connect(config: &StoreConfig) -> Result<Store> {
         sqlx::any::install_default_drivers();
-        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
-            StoreError::Internal(format!(
-                "cannot create data dir {}: {e}",
-                config.data_dir.display()
-            ))
-        })?;
+        std::fs::create_dir_all(&config.data_dir)
+            .map_err(|e| StoreError::Internal(format!("cannot create data dir {}: {e}", config.data_dir.display())))?;
         let url = config.database_url();
         let kind = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             DbKind::Postgres
         } else if url.starts_with("sqlite:") {
             DbKind::Sqlite
         } else {
-            return Err(StoreError::Internal(format!(
-                "unsupported database URL {url:?}: use sqlite://… or postgres://…"
-            )));
+            return Err(StoreError::Internal(format!("unsupported database URL {url:?}: use sqlite://… or postgres://…")));
         };
         let (url, sqlite_path) = match kind {
             DbKind::Sqlite => {
-                let path = url
-                    .trim_start_matches("sqlite://")
-                    .trim_start_matches("sqlite:")
-                    .split('?')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                (
-                    format!("sqlite://{path}?mode=rwc"),
-                    Some(PathBuf::from(path)),
-                )
+                let path =
+                    url.trim_start_matches("sqlite://").trim_start_matches("sqlite:").split('?').next().unwrap_or_default().to_string();
+                (format!("sqlite://{path}?mode=rwc"), Some(PathBuf::from(path)))
             }
             DbKind::Postgres => (url, None),
         };
@@ -137,17 +119,8 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        let files = files::FileStore::open(
-            config.object_store_url.as_deref(),
-            &config.data_dir.join("files"),
-        )?;
-        Ok(Store {
-            pool,
-            kind,
-            files,
-            clock: Clock::system(),
-            sqlite_path,
-        })
+        let files = files::FileStore::open(config.object_store_url.as_deref(), &config.data_dir.join("files"))?;
+        Ok(Store { pool, kind, files, clock: Clock::system(), sqlite_path })
     }
 
     /// Connects and runs pending migrations, then loads the seed data every installation needs
@@ -159,10 +132,7 @@ impl Store {
     }
 
     pub async fn migrate(&self) -> Result<()> {
-        sqlx::migrate!("./migrations")
-            .run(&self.pool)
-            .await
-            .map_err(|e| StoreError::Internal(format!("migration failed: {e}")))?;
+        sqlx::migrate!("./migrations").run(&self.pool).await.map_err(|e| StoreError::Internal(format!("migration failed: {e}")))?;
         calendar::seed_builtin_years(self).await?;
         catalog::seed_builtin_catalog(self).await?;
         Ok(())
@@ -204,21 +174,12 @@ impl Store {
 
 /// Reads a platform setting inside a transaction.
 pub async fn setting(tx: &mut Tx, key: &str) -> Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&mut **tx)
-            .await?,
-    )
+    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(key).fetch_optional(&mut **tx).await?)
 }
 
 /// Sets a platform setting once; a second writer of the same key fails (unique key).
 pub async fn set_setting_once(tx: &mut Tx, key: &str, value: &str) -> Result<()> {
-    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
-        .bind(key)
-        .bind(value)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)").bind(key).bind(value).execute(&mut **tx).await?;
     Ok(())
 }
 

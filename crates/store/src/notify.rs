@@ -31,19 +31,11 @@ pub async fn notify(tx: &mut Tx, now_ms: i64, to: UserId, m: &Message<'_>) -> Re
         .execute(&mut **tx)
         .await?;
     // Users with an email address get a copy through the outbox.
-    let email: Option<Option<String>> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-        .bind(to.to_string())
-        .fetch_optional(&mut **tx)
-        .await?;
+    let email: Option<Option<String>> =
+        sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(to.to_string()).fetch_optional(&mut **tx).await?;
     if let Some(Some(addr)) = email {
-        enqueue_email(
-            tx,
-            now_ms,
-            &addr,
-            &format!("[采购平台] {}", m.title_zh),
-            &format!("{}\n\n{}\n{}", m.body_zh, m.title_en, m.body_en),
-        )
-        .await?;
+        enqueue_email(tx, now_ms, &addr, &format!("[采购平台] {}", m.title_zh), &format!("{}\n\n{}\n{}", m.body_zh, m.title_en, m.body_en))
+            .await?;
     }
     Ok(id)
 }
@@ -73,40 +65,30 @@ pub async fn inbox(store: &Store, user: UserId, limit: i64) -> Result<Vec<Notifi
 }
 
 pub async fn unread_count(store: &Store, user: UserId) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
-    )
-    .bind(user.to_string())
-    .fetch_one(store.pool())
-    .await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user.to_string())
+        .fetch_one(store.pool())
+        .await?)
 }
 
 pub async fn get(store: &Store, id: &str) -> Result<Notification> {
-    sqlx::query_as::<_, Notification>("SELECT id, user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at, read_at FROM notifications WHERE id = $1")
-        .bind(id)
-        .fetch_optional(store.pool())
-        .await?
-        .ok_or(StoreError::NotFound("notification"))
+    sqlx::query_as::<_, Notification>(
+        "SELECT id, user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at, read_at FROM notifications WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or(StoreError::NotFound("notification"))
 }
 
 /// Marks a notification read (idempotent). The caller has checked it belongs to the user.
 pub async fn mark_read(store: &Store, id: &str) -> Result<()> {
     let now = store.clock().now_ms();
-    sqlx::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND read_at IS NULL")
-        .bind(now)
-        .bind(id)
-        .execute(store.pool())
-        .await?;
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND read_at IS NULL").bind(now).bind(id).execute(store.pool()).await?;
     Ok(())
 }
 
-pub async fn enqueue_email(
-    tx: &mut Tx,
-    now_ms: i64,
-    to: &str,
-    subject: &str,
-    body: &str,
-) -> Result<()> {
+pub async fn enqueue_email(tx: &mut Tx, now_ms: i64, to: &str, subject: &str, body: &str) -> Result<()> {
     sqlx::query("INSERT INTO email_outbox (id, to_addr, subject, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5)")
         .bind(new_id().to_string())
         .bind(to)

@@ -6,9 +6,7 @@ use caigou_domain::Money;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::{OrgId, RegionId, UserId};
-use caigou_domain::planning::filing::{
-    Decision, EarlierPlan, Outcome, PlanItem, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS,
-};
+use caigou_domain::planning::filing::{Decision, EarlierPlan, Outcome, PlanItem, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS};
 use caigou_domain::planning::rules::SingleSourceGround;
 use caigou_domain::planning::{Method, PlanFacts, RuleId, Verdict, check_plan};
 use caigou_domain::policy::PolicySet;
@@ -54,25 +52,18 @@ struct Unit {
 }
 
 async fn unit(store: &Store, org: OrgId) -> Result<Unit> {
-    let row = sqlx::query("SELECT o.name, o.kind, r.id AS region_id, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
-        .bind(org.to_string())
-        .fetch_optional(store.pool())
-        .await?
-        .ok_or(StoreError::NotFound("organization"))?;
+    let row = sqlx::query(
+        "SELECT o.name, o.kind, r.id AS region_id, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1",
+    )
+    .bind(org.to_string())
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or(StoreError::NotFound("organization"))?;
     let kind: String = row.try_get("kind")?;
     if kind != "purchasing_unit" {
-        return Err(StoreError::reject(
-            "plan.not_a_unit",
-            "只有采购人可以编制采购计划",
-            "only purchasing units make procurement plans",
-        ));
+        return Err(StoreError::reject("plan.not_a_unit", "只有采购人可以编制采购计划", "only purchasing units make procurement plans"));
     }
-    Ok(Unit {
-        id: org,
-        name: row.try_get("name")?,
-        region_id: row.try_get("region_id")?,
-        region_path: row.try_get("path")?,
-    })
+    Ok(Unit { id: org, name: row.try_get("name")?, region_id: row.try_get("region_id")?, region_path: row.try_get("path")? })
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -98,16 +89,7 @@ pub async fn publish_intention(
     budget: Money,
     expected_month: &str,
 ) -> Result<Intention> {
-    publish_intention_on(
-        store,
-        subject,
-        project_name,
-        summary,
-        budget,
-        expected_month,
-        store.clock().today(),
-    )
-    .await
+    publish_intention_on(store, subject, project_name, summary, budget, expected_month, store.clock().today()).await
 }
 
 /// [`publish_intention`] recorded as published on `today` (the demo seeds history with it).
@@ -121,13 +103,8 @@ pub async fn publish_intention_on(
     today: Date,
 ) -> Result<Intention> {
     let u = unit(store, subject.org).await?;
-    let valid_month =
-        expected_month.len() == 7 && format!("{expected_month}-01").parse::<Date>().is_ok();
-    if project_name.trim().is_empty()
-        || summary.trim().is_empty()
-        || !valid_month
-        || budget.fen() <= 0
-    {
+    let valid_month = expected_month.len() == 7 && format!("{expected_month}-01").parse::<Date>().is_ok();
+    if project_name.trim().is_empty() || summary.trim().is_empty() || !valid_month || budget.fen() <= 0 {
         return Err(StoreError::reject(
             "intention.invalid",
             "请填写项目名称、采购需求概况、预算金额（大于零）和预计采购月份（YYYY-MM）",
@@ -141,20 +118,9 @@ pub async fn publish_intention_on(
         "采购单位：{}\n采购需求概况：{summary}\n预算金额：{budget}\n预计采购时间：{expected_month}\n（依据财库〔2020〕10号，采购意向公开时间应尽量提前，原则上不得晚于采购活动开始前30日。）",
         u.name
     );
-    let region: RegionId = u
-        .region_id
-        .parse()
-        .map_err(|_| StoreError::Internal("bad region id".into()))?;
-    let announcement = portal::publish(
-        &mut tx,
-        now,
-        &actor,
-        region,
-        "采购意向公开",
-        &format!("{}{project_name}采购意向", u.name),
-        &body,
-    )
-    .await?;
+    let region: RegionId = u.region_id.parse().map_err(|_| StoreError::Internal("bad region id".into()))?;
+    let announcement =
+        portal::publish(&mut tx, now, &actor, region, "采购意向公开", &format!("{}{project_name}采购意向", u.name), &body).await?;
     let i = Intention {
         id: new_id().to_string(),
         org_id: u.id.to_string(),
@@ -185,13 +151,7 @@ pub async fn publish_intention_on(
         &mut tx,
         now,
         &actor,
-        Change {
-            action: "intention.published",
-            object_type: "intention",
-            object_id: &i.id,
-            region_path: &u.region_path,
-            detail: &detail,
-        },
+        Change { action: "intention.published", object_type: "intention", object_id: &i.id, region_path: &u.region_path, detail: &detail },
     )
     .await?;
     tx.commit().await?;
@@ -223,23 +183,13 @@ fn input_error(zh: &str, en: &str) -> StoreError {
 /// fact that can race, the budget, is re-checked atomically when it is frozen.
 async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts, PolicySet)> {
     if input.items.is_empty() {
-        return Err(input_error(
-            "计划至少需要一个品目",
-            "a plan needs at least one item",
-        ));
+        return Err(input_error("计划至少需要一个品目", "a plan needs at least one item"));
     }
     if input.name.trim().is_empty() {
         return Err(input_error("请填写计划名称", "give the plan a name"));
     }
-    if input
-        .items
-        .iter()
-        .any(|i| i.amount.fen() <= 0 || i.quantity <= 0)
-    {
-        return Err(input_error(
-            "每个品目的数量和预算金额都须大于零",
-            "every item needs a quantity and an amount above zero",
-        ));
+    if input.items.iter().any(|i| i.amount.fen() <= 0 || i.quantity <= 0) {
+        return Err(input_error("每个品目的数量和预算金额都须大于零", "every item needs a quantity and an amount above zero"));
     }
     let line = budget::get(store, &input.budget_line_id).await?;
     if line.org_id != u.id.to_string() {
@@ -258,11 +208,7 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
             if i.org_id != u.id.to_string() {
                 return Err(StoreError::NotFound("intention"));
             }
-            Some(
-                i.published_on
-                    .parse::<Date>()
-                    .map_err(|e| StoreError::Internal(e.to_string()))?,
-            )
+            Some(i.published_on.parse::<Date>().map_err(|e| StoreError::Internal(e.to_string()))?)
         }
         None => None,
     };
@@ -280,25 +226,15 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
         let code: String = r.try_get("pinmu_code")?;
         earlier_in_year.push(EarlierPlan {
             plan_no: r.try_get("plan_no")?,
-            code: code
-                .parse()
-                .map_err(|_| StoreError::Internal("bad stored code".into()))?,
+            code: code.parse().map_err(|_| StoreError::Internal("bad stored code".into()))?,
             amount: Money::from_fen(r.try_get("amount")?),
-            method: Method::parse(&method)
-                .ok_or_else(|| StoreError::Internal("bad stored method".into()))?,
+            method: Method::parse(&method).ok_or_else(|| StoreError::Internal("bad stored method".into()))?,
         });
     }
     let policy = regions::effective_policy(store, &u.region_id, store.clock().today()).await?;
     let facts = PlanFacts {
         method: input.method,
-        items: input
-            .items
-            .iter()
-            .map(|i| PlanItem {
-                code: i.code.clone(),
-                amount: i.amount,
-            })
-            .collect(),
+        items: input.items.iter().map(|i| PlanItem { code: i.code.clone(), amount: i.amount }).collect(),
         procurement_start: input.procurement_start,
         budget_available: line.available(),
         intention_published_on,
@@ -319,15 +255,11 @@ pub async fn check(store: &Store, org: OrgId, input: &PlanInput) -> Result<Outco
 
 async fn next_number(tx: &mut Tx, year: i64) -> Result<String> {
     let name = format!("plan-{year}");
-    sqlx::query("INSERT INTO counters (name, value) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING")
+    sqlx::query("INSERT INTO counters (name, value) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING").bind(&name).execute(&mut **tx).await?;
+    let n: i64 = sqlx::query_scalar("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value")
         .bind(&name)
-        .execute(&mut **tx)
+        .fetch_one(&mut **tx)
         .await?;
-    let n: i64 =
-        sqlx::query_scalar("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value")
-            .bind(&name)
-            .fetch_one(&mut **tx)
-            .await?;
     Ok(format!("JH{year}-{n:05}"))
 }
 
@@ -371,10 +303,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     let publicity_ends_on = match outcome.decision {
         Decision::NeedsApproval { publicity: true } => {
             let cal = calendar::load(store).await?;
-            Some(
-                cal.add_working_days(today, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS)
-                    .map_err(|e| StoreError::rejected(&e))?,
-            )
+            Some(cal.add_working_days(today, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS).map_err(|e| StoreError::rejected(&e))?)
         }
         _ => None,
     };
@@ -391,20 +320,10 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             frozen = total;
         } else {
             let line = budget::get_in(&mut tx, &input.budget_line_id).await?;
-            for f in outcome
-                .findings
-                .iter_mut()
-                .filter(|f| f.rule == RuleId::Budget)
-            {
+            for f in outcome.findings.iter_mut().filter(|f| f.rule == RuleId::Budget) {
                 f.verdict = Verdict::Refused;
-                f.zh = format!(
-                    "提交时预算指标可用额度仅剩 {}，不足以冻结计划金额 {total}。",
-                    line.available()
-                );
-                f.en = format!(
-                    "when submitting, only {} was left on the budget line, not enough to freeze {total}",
-                    line.available()
-                );
+                f.zh = format!("提交时预算指标可用额度仅剩 {}，不足以冻结计划金额 {total}。", line.available());
+                f.en = format!("when submitting, only {} was left on the budget line, not enough to freeze {total}", line.available());
             }
             outcome.decision = Decision::Refused;
         }
@@ -415,8 +334,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
         Decision::NeedsApproval { publicity: true } => "publicity",
         Decision::Refused => "refused",
     };
-    let findings = serde_json::to_string(&outcome.findings)
-        .map_err(|e| StoreError::Internal(e.to_string()))?;
+    let findings = serde_json::to_string(&outcome.findings).map_err(|e| StoreError::Internal(e.to_string()))?;
     sqlx::query(
         "INSERT INTO plans (id, plan_no, org_id, budget_line_id, intention_id, previous_plan_id, name, method, object_type, total, procurement_start, entrust_central,
             single_source_ground, single_source_supplier, original_contract, status, findings, frozen, fiscal_year, created_by, created_at, decided_at)
@@ -458,22 +376,13 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             .await?;
     }
 
-    let region: RegionId = u
-        .region_id
-        .parse()
-        .map_err(|_| StoreError::Internal("bad region id".into()))?;
+    let region: RegionId = u.region_id.parse().map_err(|_| StoreError::Internal("bad region id".into()))?;
     if let Decision::NeedsApproval { publicity } = outcome.decision {
         let mut announcement = None;
         if publicity {
             let ends = publicity_ends_on.map(|d| d.to_string()).unwrap_or_default();
-            let supplier = input
-                .single_source_supplier
-                .clone()
-                .unwrap_or_else(|| "（未填写）".into());
-            let ground = input
-                .single_source_ground
-                .map(|g| g.label(caigou_domain::Lang::Zh))
-                .unwrap_or("—");
+            let supplier = input.single_source_supplier.clone().unwrap_or_else(|| "（未填写）".into());
+            let ground = input.single_source_ground.map(|g| g.label(caigou_domain::Lang::Zh)).unwrap_or("—");
             let body = format!(
                 "采购人：{}\n项目名称：{}\n计划编号：{plan_no}\n拟采购金额：{total}\n拟定供应商：{supplier}\n单一来源理由：{ground}\n公示期：自发布之日起{SINGLE_SOURCE_PUBLICITY_WORKING_DAYS}个工作日，至 {ends} 止。\n任何供应商、单位或者个人对公示内容有异议的，可在公示期内通过本平台提出（实施条例第38条）。\n异议提交：/plans/{id}/objections",
                 u.name,
@@ -501,23 +410,9 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        let rules: Vec<&str> = outcome
-            .findings
-            .iter()
-            .filter(|f| f.verdict == Verdict::NeedsApproval)
-            .map(|f| f.code.as_str())
-            .collect();
-        let body_zh = format!(
-            "{}提交的采购计划 {plan_no}（{}，{total}）需要审批：{}",
-            u.name,
-            input.name.trim(),
-            rules.join("、")
-        );
-        let body_en = format!(
-            "plan {plan_no} of {} ({total}) needs your approval: {}",
-            u.name,
-            rules.join(", ")
-        );
+        let rules: Vec<&str> = outcome.findings.iter().filter(|f| f.verdict == Verdict::NeedsApproval).map(|f| f.code.as_str()).collect();
+        let body_zh = format!("{}提交的采购计划 {plan_no}（{}，{total}）需要审批：{}", u.name, input.name.trim(), rules.join("、"));
+        let body_en = format!("plan {plan_no} of {} ({total}) needs your approval: {}", u.name, rules.join(", "));
         let link = format!("/plans/{id}");
         for s in supervisors_of(store, &u.region_path).await? {
             notify::notify(
@@ -541,23 +436,11 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
         &mut tx,
         now,
         &actor,
-        Change {
-            action: "plan.submitted",
-            object_type: "plan",
-            object_id: &id,
-            region_path: &u.region_path,
-            detail: &detail,
-        },
+        Change { action: "plan.submitted", object_type: "plan", object_id: &id, region_path: &u.region_path, detail: &detail },
     )
     .await?;
     tx.commit().await?;
-    Ok(Submitted {
-        id,
-        plan_no,
-        status: status.to_string(),
-        outcome,
-        publicity_ends_on: publicity_ends_on.map(|d| d.to_string()),
-    })
+    Ok(Submitted { id, plan_no, status: status.to_string(), outcome, publicity_ends_on: publicity_ends_on.map(|d| d.to_string()) })
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -633,38 +516,40 @@ pub async fn get(store: &Store, id: &str) -> Result<PlanDetail> {
         .fetch_optional(store.pool())
         .await?
         .ok_or(StoreError::NotFound("plan"))?;
-    let row = sqlx::query("SELECT o.name, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1").bind(&plan.org_id).fetch_one(store.pool()).await?;
-    let items = sqlx::query_as::<_, Item>("SELECT line_no, pinmu_code, description, quantity, amount FROM plan_items WHERE plan_id = $1 ORDER BY line_no").bind(id).fetch_all(store.pool()).await?;
+    let row = sqlx::query("SELECT o.name, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(&plan.org_id)
+        .fetch_one(store.pool())
+        .await?;
+    let items = sqlx::query_as::<_, Item>(
+        "SELECT line_no, pinmu_code, description, quantity, amount FROM plan_items WHERE plan_id = $1 ORDER BY line_no",
+    )
+    .bind(id)
+    .fetch_all(store.pool())
+    .await?;
     let approval = sqlx::query_as::<_, Approval>("SELECT region_path, publicity_announcement_id, publicity_ends_on, status, decided_by, decided_at, comment FROM plan_approvals WHERE plan_id = $1")
         .bind(id)
         .fetch_optional(store.pool())
         .await?;
-    let objections = sqlx::query_as::<_, Objection>("SELECT id, from_name, text, created_at FROM publicity_objections WHERE plan_id = $1 ORDER BY created_at").bind(id).fetch_all(store.pool()).await?;
-    Ok(PlanDetail {
-        plan,
-        unit_name: row.try_get("name")?,
-        unit_region_path: row.try_get("path")?,
-        items,
-        approval,
-        objections,
-    })
+    let objections = sqlx::query_as::<_, Objection>(
+        "SELECT id, from_name, text, created_at FROM publicity_objections WHERE plan_id = $1 ORDER BY created_at",
+    )
+    .bind(id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(PlanDetail { plan, unit_name: row.try_get("name")?, unit_region_path: row.try_get("path")?, items, approval, objections })
 }
 
 pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Plan>> {
-    let sql =
-        format!("SELECT {PLAN_COLUMNS} FROM plans WHERE org_id = $1 ORDER BY created_at DESC");
-    Ok(sqlx::query_as::<_, Plan>(sqlx::AssertSqlSafe(sql))
-        .bind(org)
-        .fetch_all(store.pool())
-        .await?)
+    let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE org_id = $1 ORDER BY created_at DESC");
+    Ok(sqlx::query_as::<_, Plan>(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(store.pool()).await?)
 }
 
 /// Plans waiting for a decision by supervisors of `region_prefix`'s subtree.
-pub async fn waiting_approvals(
-    store: &Store,
-    region_prefix: &str,
-) -> Result<Vec<(Plan, Approval)>> {
-    let rows = sqlx::query("SELECT plan_id FROM plan_approvals WHERE status = 'waiting' AND region_path LIKE $1 ORDER BY created_at").bind(format!("{region_prefix}%")).fetch_all(store.pool()).await?;
+pub async fn waiting_approvals(store: &Store, region_prefix: &str) -> Result<Vec<(Plan, Approval)>> {
+    let rows = sqlx::query("SELECT plan_id FROM plan_approvals WHERE status = 'waiting' AND region_path LIKE $1 ORDER BY created_at")
+        .bind(format!("{region_prefix}%"))
+        .fetch_all(store.pool())
+        .await?;
     let mut out = Vec::new();
     for r in rows {
         let id: String = r.try_get("plan_id")?;
@@ -678,47 +563,24 @@ pub async fn waiting_approvals(
 
 /// Approves or rejects a plan sent for approval. A 单一来源 plan cannot be approved before its
 /// 公示 has ended (条例38). Rejection releases the frozen budget.
-pub async fn decide(
-    store: &Store,
-    subject: &Subject,
-    plan_id: &str,
-    approve: bool,
-    comment: &str,
-) -> Result<String> {
+pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bool, comment: &str) -> Result<String> {
     let d = get(store, plan_id).await?;
-    let approval = d.approval.as_ref().ok_or_else(|| {
-        StoreError::reject(
-            "plan.no_approval",
-            "该计划无需审批",
-            "this plan does not need approval",
-        )
-    })?;
+    let approval =
+        d.approval.as_ref().ok_or_else(|| StoreError::reject("plan.no_approval", "该计划无需审批", "this plan does not need approval"))?;
     if approval.status != "waiting" {
-        return Err(StoreError::reject(
-            "plan.already_decided",
-            "该计划已审批",
-            "this plan has been decided already",
-        ));
+        return Err(StoreError::reject("plan.already_decided", "该计划已审批", "this plan has been decided already"));
     }
     if comment.trim().is_empty() {
-        return Err(StoreError::reject(
-            "plan.comment_required",
-            "请填写审批意见",
-            "give the reasons for the decision",
-        ));
+        return Err(StoreError::reject("plan.comment_required", "请填写审批意见", "give the reasons for the decision"));
     }
     let today = store.clock().today();
     if approve && let Some(ends) = &approval.publicity_ends_on {
-        let ends: Date = ends
-            .parse()
-            .map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
+        let ends: Date = ends.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
         if today <= ends {
             return Err(StoreError::reject(
                 "plan.publicity_running",
                 format!("单一来源公示至 {ends} 结束，公示期满前不能批准（实施条例第38条）"),
-                format!(
-                    "the single-source notice runs until {ends}; it cannot be approved before it ends (条例38)"
-                ),
+                format!("the single-source notice runs until {ends}; it cannot be approved before it ends (条例38)"),
             ));
         }
     }
@@ -726,20 +588,18 @@ pub async fn decide(
     let actor = Actor::of(subject);
     let mut tx = store.begin().await?;
     let new_status = if approve { "filed" } else { "rejected" };
-    let changed = sqlx::query("UPDATE plan_approvals SET status = $1, decided_by = $2, decided_at = $3, comment = $4 WHERE plan_id = $5 AND status = 'waiting'")
-        .bind(if approve { "approved" } else { "rejected" })
-        .bind(subject.user.to_string())
-        .bind(now)
-        .bind(comment.trim())
-        .bind(plan_id)
-        .execute(&mut *tx)
-        .await?;
+    let changed = sqlx::query(
+        "UPDATE plan_approvals SET status = $1, decided_by = $2, decided_at = $3, comment = $4 WHERE plan_id = $5 AND status = 'waiting'",
+    )
+    .bind(if approve { "approved" } else { "rejected" })
+    .bind(subject.user.to_string())
+    .bind(now)
+    .bind(comment.trim())
+    .bind(plan_id)
+    .execute(&mut *tx)
+    .await?;
     if changed.rows_affected() != 1 {
-        return Err(StoreError::reject(
-            "plan.already_decided",
-            "该计划已审批",
-            "this plan has been decided already",
-        ));
+        return Err(StoreError::reject("plan.already_decided", "该计划已审批", "this plan has been decided already"));
     }
     sqlx::query("UPDATE plans SET status = $1, decided_at = $2, frozen = CASE WHEN $3 = 1 THEN frozen ELSE 0 END WHERE id = $4")
         .bind(new_status)
@@ -749,48 +609,19 @@ pub async fn decide(
         .execute(&mut *tx)
         .await?;
     if !approve {
-        budget::release(
-            &mut tx,
-            &d.plan.budget_line_id,
-            Money::from_fen(d.plan.frozen),
-        )
-        .await?;
+        budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
     }
-    let creator: UserId = d
-        .plan
-        .created_by
-        .parse()
-        .map_err(|_| StoreError::Internal("bad user id".into()))?;
-    let (tz, te) = if approve {
-        ("采购计划已批准并备案", "Plan approved and filed")
-    } else {
-        ("采购计划未获批准", "Plan rejected")
-    };
-    let body_zh = format!(
-        "计划 {}：{}。审批意见：{}",
-        d.plan.plan_no,
-        tz,
-        comment.trim()
-    );
-    let body_en = format!(
-        "plan {}: {}. Reasons: {}",
-        d.plan.plan_no,
-        te,
-        comment.trim()
-    );
+    let creator: UserId = d.plan.created_by.parse().map_err(|_| StoreError::Internal("bad user id".into()))?;
+    let (tz, te) =
+        if approve { ("采购计划已批准并备案", "Plan approved and filed") } else { ("采购计划未获批准", "Plan rejected") };
+    let body_zh = format!("计划 {}：{}。审批意见：{}", d.plan.plan_no, tz, comment.trim());
+    let body_en = format!("plan {}: {}. Reasons: {}", d.plan.plan_no, te, comment.trim());
     let link = format!("/plans/{plan_id}");
     notify::notify(
         &mut tx,
         now,
         creator,
-        &Message {
-            kind: "plan.decided",
-            title_zh: tz,
-            title_en: te,
-            body_zh: &body_zh,
-            body_en: &body_en,
-            link: Some(&link),
-        },
+        &Message { kind: "plan.decided", title_zh: tz, title_en: te, body_zh: &body_zh, body_en: &body_en, link: Some(&link) },
     )
     .await?;
     let detail = serde_json::json!({"approve": approve, "comment": comment.trim(), "objections": d.objections.len()});
@@ -799,11 +630,7 @@ pub async fn decide(
         now,
         &actor,
         Change {
-            action: if approve {
-                "plan.approved"
-            } else {
-                "plan.rejected"
-            },
+            action: if approve { "plan.approved" } else { "plan.rejected" },
             object_type: "plan",
             object_id: plan_id,
             region_path: &d.unit_region_path,
@@ -817,73 +644,39 @@ pub async fn decide(
 
 /// Ends a plan: `cancelled` by the unit, or `failed` when its procurement failed (废标). Either
 /// releases the frozen budget; a failed plan can be re-filed with [`reprocure`].
-pub async fn close(
-    store: &Store,
-    subject: &Subject,
-    plan_id: &str,
-    failed: bool,
-    reason: &str,
-) -> Result<()> {
+pub async fn close(store: &Store, subject: &Subject, plan_id: &str, failed: bool, reason: &str) -> Result<()> {
     let d = get(store, plan_id).await?;
-    if !matches!(
-        d.plan.status.as_str(),
-        "filed" | "awaiting_approval" | "publicity"
-    ) {
-        return Err(StoreError::reject(
-            "plan.not_open",
-            "该计划已结束，不能再取消或标记失败",
-            "this plan is closed already",
-        ));
+    if !matches!(d.plan.status.as_str(), "filed" | "awaiting_approval" | "publicity") {
+        return Err(StoreError::reject("plan.not_open", "该计划已结束，不能再取消或标记失败", "this plan is closed already"));
     }
     if failed && d.plan.status != "filed" {
-        return Err(StoreError::reject(
-            "plan.not_filed",
-            "只有已备案的计划可以标记采购失败",
-            "only a filed plan can fail",
-        ));
+        return Err(StoreError::reject("plan.not_filed", "只有已备案的计划可以标记采购失败", "only a filed plan can fail"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     let status = if failed { "failed" } else { "cancelled" };
-    let changed = sqlx::query(
-        "UPDATE plans SET status = $1, frozen = 0, decided_at = $2 WHERE id = $3 AND status = $4",
-    )
-    .bind(status)
-    .bind(now)
-    .bind(plan_id)
-    .bind(&d.plan.status)
-    .execute(&mut *tx)
-    .await?;
+    let changed = sqlx::query("UPDATE plans SET status = $1, frozen = 0, decided_at = $2 WHERE id = $3 AND status = $4")
+        .bind(status)
+        .bind(now)
+        .bind(plan_id)
+        .bind(&d.plan.status)
+        .execute(&mut *tx)
+        .await?;
     if changed.rows_affected() != 1 {
-        return Err(StoreError::reject(
-            "plan.not_open",
-            "该计划状态已变化，请刷新",
-            "the plan changed meanwhile; reload",
-        ));
+        return Err(StoreError::reject("plan.not_open", "该计划状态已变化，请刷新", "the plan changed meanwhile; reload"));
     }
-    budget::release(
-        &mut tx,
-        &d.plan.budget_line_id,
-        Money::from_fen(d.plan.frozen),
-    )
-    .await?;
-    sqlx::query(
-        "UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'",
-    )
-    .bind(plan_id)
-    .execute(&mut *tx)
-    .await?;
+    budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
+    sqlx::query("UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'")
+        .bind(plan_id)
+        .execute(&mut *tx)
+        .await?;
     let detail = serde_json::json!({"status": status, "reason": reason, "released": d.plan.frozen});
     audit::append(
         &mut tx,
         now,
         &Actor::of(subject),
         Change {
-            action: if failed {
-                "plan.failed"
-            } else {
-                "plan.cancelled"
-            },
+            action: if failed { "plan.failed" } else { "plan.cancelled" },
             object_type: "plan",
             object_id: plan_id,
             region_path: &d.unit_region_path,
@@ -905,19 +698,12 @@ pub async fn reprocure(
 ) -> Result<Submitted> {
     let d = get(store, plan_id).await?;
     if d.plan.status != "failed" {
-        return Err(StoreError::reject(
-            "plan.not_failed",
-            "只有采购失败的计划可以重新采购",
-            "only a failed plan can be re-procured",
-        ));
+        return Err(StoreError::reject("plan.not_failed", "只有采购失败的计划可以重新采购", "only a failed plan can be re-procured"));
     }
     let mut items = Vec::new();
     for i in &d.items {
         items.push(ItemInput {
-            code: i
-                .pinmu_code
-                .parse()
-                .map_err(|_| StoreError::Internal("bad stored code".into()))?,
+            code: i.pinmu_code.parse().map_err(|_| StoreError::Internal("bad stored code".into()))?,
             description: i.description.clone(),
             quantity: i.quantity,
             amount: Money::from_fen(i.amount),
@@ -927,21 +713,11 @@ pub async fn reprocure(
         name: d.plan.name.clone(),
         budget_line_id: d.plan.budget_line_id.clone(),
         intention_id: d.plan.intention_id.clone(),
-        method: method
-            .or_else(|| Method::parse(&d.plan.method))
-            .ok_or_else(|| StoreError::Internal("bad stored method".into()))?,
-        procurement_start: procurement_start.unwrap_or(
-            d.plan
-                .procurement_start
-                .parse()
-                .map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?,
-        ),
+        method: method.or_else(|| Method::parse(&d.plan.method)).ok_or_else(|| StoreError::Internal("bad stored method".into()))?,
+        procurement_start: procurement_start
+            .unwrap_or(d.plan.procurement_start.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?),
         entrust_central: d.plan.entrust_central == 1,
-        single_source_ground: d
-            .plan
-            .single_source_ground
-            .as_deref()
-            .and_then(SingleSourceGround::parse),
+        single_source_ground: d.plan.single_source_ground.as_deref().and_then(SingleSourceGround::parse),
         single_source_supplier: d.plan.single_source_supplier.clone(),
         original_contract: d.plan.original_contract.map(Money::from_fen),
         items,
@@ -953,16 +729,10 @@ pub async fn reprocure(
 /// An objection to a 单一来源 公示, accepted while the 公示 runs.
 pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -> Result<()> {
     let d = get(store, plan_id).await?;
-    let Some(ends) = d
-        .approval
-        .as_ref()
-        .and_then(|a| a.publicity_ends_on.clone())
-    else {
+    let Some(ends) = d.approval.as_ref().and_then(|a| a.publicity_ends_on.clone()) else {
         return Err(StoreError::NotFound("publicity"));
     };
-    let ends: Date = ends
-        .parse()
-        .map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
+    let ends: Date = ends.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
     if store.clock().today() > ends {
         return Err(StoreError::reject(
             "publicity.closed",
@@ -980,8 +750,16 @@ pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     let id = new_id().to_string();
-    sqlx::query("INSERT INTO publicity_objections (id, plan_id, from_name, text, created_at) VALUES ($1, $2, $3, $4, $5)").bind(&id).bind(plan_id).bind(from_name.trim()).bind(text.trim()).bind(now).execute(&mut *tx).await?;
-    let detail = serde_json::json!({"plan": plan_id, "from": from_name.trim(), "text_sha256": caigou_domain::audit::change_digest(text.trim())});
+    sqlx::query("INSERT INTO publicity_objections (id, plan_id, from_name, text, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&id)
+        .bind(plan_id)
+        .bind(from_name.trim())
+        .bind(text.trim())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let detail =
+        serde_json::json!({"plan": plan_id, "from": from_name.trim(), "text_sha256": caigou_domain::audit::change_digest(text.trim())});
     audit::append(
         &mut tx,
         now,
@@ -996,14 +774,8 @@ pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -
     )
     .await?;
     for s in supervisors_of(store, &d.unit_region_path).await? {
-        let body_zh = format!(
-            "计划 {} 的单一来源公示收到异议，审批时请一并审查。",
-            d.plan.plan_no
-        );
-        let body_en = format!(
-            "the single-source notice of plan {} received an objection; review it when deciding",
-            d.plan.plan_no
-        );
+        let body_zh = format!("计划 {} 的单一来源公示收到异议，审批时请一并审查。", d.plan.plan_no);
+        let body_en = format!("the single-source notice of plan {} received an objection; review it when deciding", d.plan.plan_no);
         let link = format!("/plans/{plan_id}");
         notify::notify(
             &mut tx,

@@ -19,20 +19,9 @@ pub struct Announcement {
 }
 
 /// Publishes an announcement (immutable from then on). Audited.
-pub async fn publish(
-    tx: &mut Tx,
-    now_ms: i64,
-    actor: &Actor,
-    region: RegionId,
-    kind: &str,
-    title: &str,
-    body: &str,
-) -> Result<String> {
+pub async fn publish(tx: &mut Tx, now_ms: i64, actor: &Actor, region: RegionId, kind: &str, title: &str, body: &str) -> Result<String> {
     let id = new_id().to_string();
-    let path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1")
-        .bind(region.to_string())
-        .fetch_one(&mut **tx)
-        .await?;
+    let path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1").bind(region.to_string()).fetch_one(&mut **tx).await?;
     sqlx::query("INSERT INTO announcements (id, region_id, kind, title, body, published_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
         .bind(region.to_string())
@@ -47,13 +36,7 @@ pub async fn publish(
         tx,
         now_ms,
         actor,
-        Change {
-            action: "announcement.published",
-            object_type: "announcement",
-            object_id: &id,
-            region_path: &path,
-            detail: &detail,
-        },
+        Change { action: "announcement.published", object_type: "announcement", object_id: &id, region_path: &path, detail: &detail },
     )
     .await?;
     Ok(id)

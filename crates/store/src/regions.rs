@@ -36,19 +36,8 @@ pub struct NewRegion<'a> {
     pub level: RegionLevel,
 }
 
-pub async fn create_region(
-    tx: &mut Tx,
-    now_ms: i64,
-    actor: &Actor,
-    region: NewRegion<'_>,
-) -> Result<RegionId> {
-    let NewRegion {
-        parent,
-        code,
-        name_zh,
-        name_en,
-        level,
-    } = region;
+pub async fn create_region(tx: &mut Tx, now_ms: i64, actor: &Actor, region: NewRegion<'_>) -> Result<RegionId> {
+    let NewRegion { parent, code, name_zh, name_en, level } = region;
     let id = RegionId(new_id());
     let parent_path = match parent {
         Some(p) => sqlx::query_scalar::<_, String>("SELECT path FROM regions WHERE id = $1")
@@ -74,13 +63,7 @@ pub async fn create_region(
         tx,
         now_ms,
         actor,
-        Change {
-            action: "region.created",
-            object_type: "region",
-            object_id: &id.to_string(),
-            region_path: &path,
-            detail: &detail,
-        },
+        Change { action: "region.created", object_type: "region", object_id: &id.to_string(), region_path: &path, detail: &detail },
     )
     .await?;
     Ok(id)
@@ -88,35 +71,23 @@ pub async fn create_region(
 
 /// All regions in tree order (by path).
 pub async fn list(store: &Store) -> Result<Vec<Region>> {
-    let mut regions = sqlx::query_as::<_, Region>(
-        "SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions",
-    )
-    .fetch_all(store.pool())
-    .await?;
+    let mut regions = sqlx::query_as::<_, Region>("SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions")
+        .fetch_all(store.pool())
+        .await?;
     // Order parents before children, siblings by code.
-    let by_id: std::collections::HashMap<String, String> = regions
-        .iter()
-        .map(|r| (r.id.clone(), r.code.clone()))
-        .collect();
-    let key = |r: &Region| {
-        r.path
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .map(|id| by_id.get(id).cloned().unwrap_or_default())
-            .collect::<Vec<_>>()
-    };
+    let by_id: std::collections::HashMap<String, String> = regions.iter().map(|r| (r.id.clone(), r.code.clone())).collect();
+    let key =
+        |r: &Region| r.path.split('/').filter(|s| !s.is_empty()).map(|id| by_id.get(id).cloned().unwrap_or_default()).collect::<Vec<_>>();
     regions.sort_by_key(key);
     Ok(regions)
 }
 
 pub async fn get(store: &Store, id: &str) -> Result<Region> {
-    sqlx::query_as::<_, Region>(
-        "SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(store.pool())
-    .await?
-    .ok_or(StoreError::NotFound("region"))
+    sqlx::query_as::<_, Region>("SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound("region"))
 }
 
 /// A stored policy version with its bookkeeping.
@@ -143,11 +114,8 @@ pub async fn versions(store: &Store, region_id: &str) -> Result<Vec<StoredVersio
                 id: row.try_get("id")?,
                 region_id: row.try_get("region_id")?,
                 version: PolicyVersion {
-                    effective_from: from.parse().map_err(|e| {
-                        StoreError::Internal(format!("bad stored date {from}: {e}"))
-                    })?,
-                    overrides: serde_json::from_str(&overrides)
-                        .map_err(|e| StoreError::Internal(format!("bad stored policy: {e}")))?,
+                    effective_from: from.parse().map_err(|e| StoreError::Internal(format!("bad stored date {from}: {e}")))?,
+                    overrides: serde_json::from_str(&overrides).map_err(|e| StoreError::Internal(format!("bad stored policy: {e}")))?,
                 },
                 note: row.try_get("note")?,
                 created_at: row.try_get("created_at")?,
@@ -169,16 +137,7 @@ pub async fn add_version(
 ) -> Result<String> {
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    let id = insert_version(
-        &mut tx,
-        now,
-        actor,
-        region_id,
-        effective_from,
-        overrides,
-        note,
-    )
-    .await?;
+    let id = insert_version(&mut tx, now, actor, region_id, effective_from, overrides, note).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -199,20 +158,16 @@ pub async fn insert_version(
         .fetch_optional(&mut **tx)
         .await?
         .ok_or(StoreError::NotFound("region"))?;
-    let exists: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM policy_versions WHERE region_id = $1 AND effective_from = $2",
-    )
-    .bind(region_id)
-    .bind(effective_from.to_string())
-    .fetch_one(&mut **tx)
-    .await?;
+    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM policy_versions WHERE region_id = $1 AND effective_from = $2")
+        .bind(region_id)
+        .bind(effective_from.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
     if exists > 0 {
         return Err(StoreError::reject(
             "policy.version_exists",
             format!("该区域已有 {effective_from} 生效的版本；请选择其他生效日期"),
-            format!(
-                "this region already has a version effective {effective_from}; choose another date"
-            ),
+            format!("this region already has a version effective {effective_from}; choose another date"),
         ));
     }
     let id = new_id().to_string();
@@ -232,13 +187,7 @@ pub async fn insert_version(
         tx,
         now,
         actor,
-        Change {
-            action: "policy.version_added",
-            object_type: "region",
-            object_id: region_id,
-            region_path: &path,
-            detail: &detail,
-        },
+        Change { action: "policy.version_added", object_type: "region", object_id: region_id, region_path: &path, detail: &detail },
     )
     .await?;
     Ok(id)
@@ -249,13 +198,7 @@ pub async fn effective_policy(store: &Store, region_id: &str, date: Date) -> Res
     let region = get(store, region_id).await?;
     let mut chain = Vec::new();
     for ancestor in region.path.split('/').filter(|s| !s.is_empty()) {
-        chain.push(
-            versions(store, ancestor)
-                .await?
-                .into_iter()
-                .map(|v| v.version)
-                .collect::<Vec<_>>(),
-        );
+        chain.push(versions(store, ancestor).await?.into_iter().map(|v| v.version).collect::<Vec<_>>());
     }
     let refs: Vec<&[PolicyVersion]> = chain.iter().map(|v| v.as_slice()).collect();
     policy::resolve(&refs, date).map_err(|e| StoreError::rejected(&e))

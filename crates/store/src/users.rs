@@ -24,10 +24,7 @@ pub struct SessionPolicy {
 
 impl Default for SessionPolicy {
     fn default() -> Self {
-        SessionPolicy {
-            idle_ms: 30 * 60 * 1000,
-            absolute_ms: 12 * 60 * 60 * 1000,
-        }
+        SessionPolicy { idle_ms: 30 * 60 * 1000, absolute_ms: 12 * 60 * 60 * 1000 }
     }
 }
 
@@ -44,13 +41,9 @@ pub async fn hash_password(password: String) -> Result<String> {
 }
 
 async fn verify_password(password: String, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || {
-        Argon2::default()
-            .verify_password(password.as_bytes(), hash.as_str())
-            .is_ok()
-    })
-    .await
-    .unwrap_or(false)
+    tokio::task::spawn_blocking(move || Argon2::default().verify_password(password.as_bytes(), hash.as_str()).is_ok())
+        .await
+        .unwrap_or(false)
 }
 
 /// A password a user may choose: 10 to 128 characters.
@@ -76,10 +69,8 @@ pub struct NewOrg<'a> {
 
 pub async fn create_org(tx: &mut Tx, now_ms: i64, actor: &Actor, org: NewOrg<'_>) -> Result<OrgId> {
     let id = OrgId(new_id());
-    let region_path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1")
-        .bind(org.region.to_string())
-        .fetch_one(&mut **tx)
-        .await?;
+    let region_path: String =
+        sqlx::query_scalar("SELECT path FROM regions WHERE id = $1").bind(org.region.to_string()).fetch_one(&mut **tx).await?;
     sqlx::query("INSERT INTO organizations (id, kind, name, region_id, uscc, attributes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id.to_string())
         .bind(org.kind.key())
@@ -118,19 +109,12 @@ pub struct NewUser<'a> {
     pub attributes: serde_json::Value,
 }
 
-pub async fn create_user(
-    tx: &mut Tx,
-    now_ms: i64,
-    actor: &Actor,
-    user: NewUser<'_>,
-) -> Result<UserId> {
+pub async fn create_user(tx: &mut Tx, now_ms: i64, actor: &Actor, user: NewUser<'_>) -> Result<UserId> {
     let id = UserId(new_id());
-    let region_path: String = sqlx::query_scalar(
-        "SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1",
-    )
-    .bind(user.org.to_string())
-    .fetch_one(&mut **tx)
-    .await?;
+    let region_path: String = sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(user.org.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
     sqlx::query("INSERT INTO users (id, username, display_name, email, org_id, password_hash, attributes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(id.to_string())
         .bind(user.username)
@@ -150,19 +134,12 @@ pub async fn create_user(
             .await?;
     }
     let roles: Vec<&str> = user.roles.iter().map(|r| r.key()).collect();
-    let detail =
-        serde_json::json!({"username": user.username, "org": user.org.to_string(), "roles": roles});
+    let detail = serde_json::json!({"username": user.username, "org": user.org.to_string(), "roles": roles});
     audit::append(
         tx,
         now_ms,
         actor,
-        Change {
-            action: "user.created",
-            object_type: "user",
-            object_id: &id.to_string(),
-            region_path: &region_path,
-            detail: &detail,
-        },
+        Change { action: "user.created", object_type: "user", object_id: &id.to_string(), region_path: &region_path, detail: &detail },
     )
     .await?;
     Ok(id)
@@ -208,21 +185,17 @@ pub async fn identity(store: &Store, user: UserId) -> Result<Option<Identity>> {
     else {
         return Ok(None);
     };
-    let role_keys: Vec<String> =
-        sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
-            .bind(user.to_string())
-            .fetch_all(store.pool())
-            .await?;
+    let role_keys: Vec<String> = sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+        .bind(user.to_string())
+        .fetch_all(store.pool())
+        .await?;
     let kind_key: String = row.try_get("kind")?;
     let org_id: String = row.try_get("org_id")?;
     let path: String = row.try_get("path")?;
     let subject = Subject {
         user,
-        org: org_id
-            .parse()
-            .map_err(|_| StoreError::Internal("bad org id".into()))?,
-        org_kind: OrgKind::parse(&kind_key)
-            .ok_or_else(|| StoreError::Internal(format!("unknown org kind {kind_key}")))?,
+        org: org_id.parse().map_err(|_| StoreError::Internal("bad org id".into()))?,
+        org_kind: OrgKind::parse(&kind_key).ok_or_else(|| StoreError::Internal(format!("unknown org kind {kind_key}")))?,
         region_path: caigou_domain::ids::parse_region_path(&path),
         roles: role_keys.iter().filter_map(|k| Role::parse(k)).collect(),
     };
@@ -253,44 +226,31 @@ pub enum LoginRefused {
 
 /// Checks a username and password, with throttling per account and per address. Every attempt
 /// is recorded; failures are counted over the last [`THROTTLE_WINDOW_MS`].
-pub async fn authenticate(
-    store: &Store,
-    username: &str,
-    password: &str,
-    address: &str,
-) -> Result<Result<UserId, LoginRefused>> {
+pub async fn authenticate(store: &Store, username: &str, password: &str, address: &str) -> Result<Result<UserId, LoginRefused>> {
     let now = store.clock().now_ms();
     let since = now - THROTTLE_WINDOW_MS;
-    let by_account: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND at > $2 AND succeeded = 0",
-    )
-    .bind(username)
-    .bind(since)
-    .fetch_one(store.pool())
-    .await?;
-    let by_address: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_attempts WHERE address = $1 AND at > $2 AND succeeded = 0",
-    )
-    .bind(address)
-    .bind(since)
-    .fetch_one(store.pool())
-    .await?;
+    let by_account: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND at > $2 AND succeeded = 0")
+        .bind(username)
+        .bind(since)
+        .fetch_one(store.pool())
+        .await?;
+    let by_address: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE address = $1 AND at > $2 AND succeeded = 0")
+        .bind(address)
+        .bind(since)
+        .fetch_one(store.pool())
+        .await?;
     if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
         return Ok(Err(LoginRefused::Throttled));
     }
-    let row =
-        sqlx::query("SELECT id, password_hash FROM users WHERE username = $1 AND disabled = 0")
-            .bind(username)
-            .fetch_optional(store.pool())
-            .await?;
+    let row = sqlx::query("SELECT id, password_hash FROM users WHERE username = $1 AND disabled = 0")
+        .bind(username)
+        .fetch_optional(store.pool())
+        .await?;
     let (user, ok) = match row {
         Some(row) => {
             let id: String = row.try_get("id")?;
             let hash: String = row.try_get("password_hash")?;
-            (
-                id.parse::<UserId>().ok(),
-                verify_password(password.to_string(), hash).await,
-            )
+            (id.parse::<UserId>().ok(), verify_password(password.to_string(), hash).await)
         }
         None => {
             // Same work as for a real account, so timing does not reveal which usernames exist.
@@ -317,88 +277,53 @@ pub async fn create_session(store: &Store, identity: &Identity, address: &str) -
     let secret = random_secret();
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query(
-        "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
-    )
-    .bind(secret_hash(&secret))
-    .bind(identity.subject.user.to_string())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    audit_auth(
-        &mut tx,
-        now,
-        identity,
-        "auth.login",
-        serde_json::json!({"address": address}),
-    )
-    .await?;
+    sqlx::query("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
+        .bind(secret_hash(&secret))
+        .bind(identity.subject.user.to_string())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    audit_auth(&mut tx, now, identity, "auth.login", serde_json::json!({"address": address})).await?;
     tx.commit().await?;
     Ok(secret)
 }
 
-async fn audit_auth(
-    tx: &mut Tx,
-    now: i64,
-    identity: &Identity,
-    action: &str,
-    detail: serde_json::Value,
-) -> Result<()> {
-    let path: String = sqlx::query_scalar(
-        "SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1",
-    )
-    .bind(identity.subject.org.to_string())
-    .fetch_one(&mut **tx)
-    .await?;
+async fn audit_auth(tx: &mut Tx, now: i64, identity: &Identity, action: &str, detail: serde_json::Value) -> Result<()> {
+    let path: String = sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(identity.subject.org.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
     let uid = identity.subject.user.to_string();
     audit::append(
         tx,
         now,
         &Actor::of(&identity.subject),
-        Change {
-            action,
-            object_type: "user",
-            object_id: &uid,
-            region_path: &path,
-            detail: &detail,
-        },
+        Change { action, object_type: "user", object_id: &uid, region_path: &path, detail: &detail },
     )
     .await?;
     Ok(())
 }
 
 /// The user of a live session, refreshing its idle timer. Expired sessions are deleted.
-pub async fn session_user(
-    store: &Store,
-    secret: &str,
-    policy: SessionPolicy,
-) -> Result<Option<UserId>> {
+pub async fn session_user(store: &Store, secret: &str, policy: SessionPolicy) -> Result<Option<UserId>> {
     let now = store.clock().now_ms();
     let hash = secret_hash(secret);
-    let Some(row) =
-        sqlx::query("SELECT user_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1")
-            .bind(&hash)
-            .fetch_optional(store.pool())
-            .await?
+    let Some(row) = sqlx::query("SELECT user_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1")
+        .bind(&hash)
+        .fetch_optional(store.pool())
+        .await?
     else {
         return Ok(None);
     };
     let created: i64 = row.try_get("created_at")?;
     let seen: i64 = row.try_get("last_seen_at")?;
     if now - seen > policy.idle_ms || now - created > policy.absolute_ms {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-            .bind(&hash)
-            .execute(store.pool())
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&hash).execute(store.pool()).await?;
         return Ok(None);
     }
     // Refresh at most once a minute: one write per request would serialize SQLite readers.
     if now - seen > 60_000 {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
-            .bind(now)
-            .bind(&hash)
-            .execute(store.pool())
-            .await?;
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2").bind(now).bind(&hash).execute(store.pool()).await?;
     }
     let user: String = row.try_get("user_id")?;
     Ok(user.parse().ok())
@@ -407,22 +332,14 @@ pub async fn session_user(
 pub async fn end_session(store: &Store, secret: &str, identity: &Identity) -> Result<()> {
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-        .bind(secret_hash(secret))
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(secret_hash(secret)).execute(&mut *tx).await?;
     audit_auth(&mut tx, now, identity, "auth.logout", serde_json::json!({})).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Issues an API token for machine clients (`Authorization: Bearer`).
-pub async fn create_api_token(
-    store: &Store,
-    identity: &Identity,
-    name: &str,
-    ttl_ms: i64,
-) -> Result<String> {
+pub async fn create_api_token(store: &Store, identity: &Identity, name: &str, ttl_ms: i64) -> Result<String> {
     let secret = format!("cg_{}", random_secret());
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
@@ -434,48 +351,29 @@ pub async fn create_api_token(
         .bind(now + ttl_ms)
         .execute(&mut *tx)
         .await?;
-    audit_auth(
-        &mut tx,
-        now,
-        identity,
-        "auth.token_issued",
-        serde_json::json!({"name": name, "expires_at": now + ttl_ms}),
-    )
-    .await?;
+    audit_auth(&mut tx, now, identity, "auth.token_issued", serde_json::json!({"name": name, "expires_at": now + ttl_ms})).await?;
     tx.commit().await?;
     Ok(secret)
 }
 
 pub async fn token_user(store: &Store, token: &str) -> Result<Option<UserId>> {
     let now = store.clock().now_ms();
-    let user: Option<String> = sqlx::query_scalar(
-        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND expires_at > $2",
-    )
-    .bind(secret_hash(token))
-    .bind(now)
-    .fetch_optional(store.pool())
-    .await?;
+    let user: Option<String> = sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE token_hash = $1 AND expires_at > $2")
+        .bind(secret_hash(token))
+        .bind(now)
+        .fetch_optional(store.pool())
+        .await?;
     Ok(user.and_then(|u| u.parse().ok()))
 }
 
 /// Changes a password after checking the current one; ends every other session of the user.
-pub async fn change_password(
-    store: &Store,
-    identity: &Identity,
-    current: &str,
-    new: &str,
-    keep_session: Option<&str>,
-) -> Result<()> {
+pub async fn change_password(store: &Store, identity: &Identity, current: &str, new: &str, keep_session: Option<&str>) -> Result<()> {
     let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
         .bind(identity.subject.user.to_string())
         .fetch_one(store.pool())
         .await?;
     if !verify_password(current.to_string(), hash).await {
-        return Err(StoreError::reject(
-            "auth.wrong_password",
-            "当前密码不正确",
-            "the current password is wrong",
-        ));
+        return Err(StoreError::reject("auth.wrong_password", "当前密码不正确", "the current password is wrong"));
     }
     check_new_password(new)?;
     let new_hash = hash_password(new.to_string()).await?;
@@ -491,49 +389,34 @@ pub async fn change_password(
         .bind(keep_session.map(secret_hash).unwrap_or_default())
         .execute(&mut *tx)
         .await?;
-    audit_auth(
-        &mut tx,
-        now,
-        identity,
-        "auth.password_changed",
-        serde_json::json!({}),
-    )
-    .await?;
+    audit_auth(&mut tx, now, identity, "auth.password_changed", serde_json::json!({})).await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn user_id_by_name(store: &Store, username: &str) -> Result<Option<UserId>> {
-    let id: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
-        .bind(username)
-        .fetch_optional(store.pool())
-        .await?;
+    let id: Option<String> =
+        sqlx::query_scalar("SELECT id FROM users WHERE username = $1").bind(username).fetch_optional(store.pool()).await?;
     Ok(id.and_then(|s| s.parse().ok()))
 }
 
 /// Users holding a role within a region subtree (for point-to-point notifications).
 pub async fn users_with_role(store: &Store, role: Role) -> Result<Vec<UserId>> {
-    let ids: Vec<String> = sqlx::query_scalar("SELECT user_id FROM user_roles WHERE role = $1")
-        .bind(role.key())
-        .fetch_all(store.pool())
-        .await?;
+    let ids: Vec<String> =
+        sqlx::query_scalar("SELECT user_id FROM user_roles WHERE role = $1").bind(role.key()).fetch_all(store.pool()).await?;
     Ok(ids.iter().filter_map(|s| s.parse().ok()).collect())
 }
 
 pub async fn count_users(store: &Store) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(store.pool())
-        .await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(store.pool()).await?)
 }
 
 /// The region path of an organization, if it exists.
 pub async fn org_region_path(store: &Store, org: &str) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar(
-        "SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1",
-    )
-    .bind(org)
-    .fetch_optional(store.pool())
-    .await?)
+    Ok(sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(org)
+        .fetch_optional(store.pool())
+        .await?)
 }
 
 /// Purchasing units in a region subtree (path prefix), by name.
@@ -542,7 +425,5 @@ pub async fn units_in(store: &Store, region_prefix: &str) -> Result<Vec<(String,
         .bind(format!("{region_prefix}%"))
         .fetch_all(store.pool())
         .await?;
-    rows.into_iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("name")?)))
-        .collect()
+    rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
 }

@@ -42,37 +42,20 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<Ctx>()
-            .cloned()
-            .ok_or_else(AppError::internal)
+        parts.extensions.get::<Ctx>().cloned().ok_or_else(AppError::internal)
     }
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(str::trim)
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 
 fn client_address(req: &Request, trust_proxy: bool) -> String {
-    if trust_proxy
-        && let Some(first) = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+    if trust_proxy && let Some(first) = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next())
     {
         return first.trim().to_string();
     }
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
 /// JSON API routes (the human-readable `/api/docs` page is not one).
@@ -95,22 +78,15 @@ pub async fn resolve(State(state): State<AppState>, req: Request, next: Next) ->
     }
 }
 
-async fn resolve_inner(
-    state: AppState,
-    mut req: Request,
-    next: Next,
-) -> Result<Response, AppError> {
+async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<Response, AppError> {
     let jar = CookieJar::from_headers(req.headers());
     let path = req.uri().path().to_string();
     let api = is_api(&path);
     let lang = match jar.get(LANG_COOKIE) {
         Some(c) => Lang::from_tag(c.value()),
-        None if api => req
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map(Lang::from_accept_language)
-            .unwrap_or_default(),
+        None if api => {
+            req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::from_accept_language).unwrap_or_default()
+        }
         None => Lang::Zh,
     };
     let address = client_address(&req, state.config.trust_proxy);
@@ -120,10 +96,7 @@ async fn resolve_inner(
     let mut session = None;
     let token = bearer(req.headers()).map(str::to_string);
     let user = if let Some(token) = &token {
-        match users::token_user(store, token)
-            .await
-            .map_err(|e| AppError::from(e).in_lang(lang))?
-        {
+        match users::token_user(store, token).await.map_err(|e| AppError::from(e).in_lang(lang))? {
             Some(u) => Some(u),
             None => {
                 return Err(AppError::new(
@@ -136,10 +109,7 @@ async fn resolve_inner(
             }
         }
     } else if let Some(c) = jar.get(SESSION_COOKIE) {
-        match users::session_user(store, c.value(), state.config.session)
-            .await
-            .map_err(|e| AppError::from(e).in_lang(lang))?
-        {
+        match users::session_user(store, c.value(), state.config.session).await.map_err(|e| AppError::from(e).in_lang(lang))? {
             Some(u) => {
                 session = Some(c.value().to_string());
                 Some(u)
@@ -153,10 +123,7 @@ async fn resolve_inner(
         None
     };
     let identity = match user {
-        Some(u) => users::identity(store, u)
-            .await
-            .map_err(|e| AppError::from(e).in_lang(lang))?
-            .map(Arc::new),
+        Some(u) => users::identity(store, u).await.map_err(|e| AppError::from(e).in_lang(lang))?.map(Arc::new),
         None => None,
     };
     let principal = match &identity {
@@ -187,34 +154,16 @@ async fn resolve_inner(
     }
 
     let htmx = req.headers().contains_key("hx-request");
-    req.extensions_mut().insert(Ctx {
-        principal,
-        identity,
-        lang,
-        csrf: csrf.clone(),
-        session,
-        address,
-        path,
-        htmx,
-    });
+    req.extensions_mut().insert(Ctx { principal, identity, lang, csrf: csrf.clone(), session, address, path, htmx });
     let mut resp = next.run(req).await;
     if let Some(RenderedError(err)) = resp.extensions().get::<RenderedError>().cloned() {
-        resp = if api {
-            err.json_response(lang)
-        } else {
-            crate::pages::error_response(&err, lang)
-        };
+        resp = if api { err.json_response(lang) } else { crate::pages::error_response(&err, lang) };
     }
     let secure = state.config.secure_cookies;
     if new_csrf {
         append_cookie(
             &mut resp,
-            Cookie::build((CSRF_COOKIE, csrf))
-                .path("/")
-                .http_only(true)
-                .secure(secure)
-                .same_site(SameSite::Lax)
-                .build(),
+            Cookie::build((CSRF_COOKIE, csrf)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build(),
         );
     }
     if clear_session {
@@ -223,20 +172,11 @@ async fn resolve_inner(
     Ok(resp)
 }
 
-async fn csrf_matches(
-    req: Request,
-    expected: &str,
-    cookie_was_missing: bool,
-    limit: usize,
-) -> (Request, bool) {
+async fn csrf_matches(req: Request, expected: &str, cookie_was_missing: bool, limit: usize) -> (Request, bool) {
     if cookie_was_missing {
         return (req, false);
     }
-    if let Some(h) = req
-        .headers()
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-    {
+    if let Some(h) = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
         let ok = h == expected;
         return (req, ok);
     }
@@ -271,21 +211,11 @@ pub fn append_cookie(resp: &mut Response, cookie: Cookie<'static>) {
 }
 
 pub fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
-    let mut c = Cookie::build((name, ""))
-        .path("/")
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Lax)
-        .build();
+    let mut c = Cookie::build((name, "")).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build();
     c.make_removal();
     c
 }
 
 pub fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((SESSION_COOKIE, secret))
-        .path("/")
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Lax)
-        .build()
+    Cookie::build((SESSION_COOKIE, secret)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build()
 }

@@ -29,20 +29,8 @@ pub struct AppError {
 }
 
 impl AppError {
-    pub fn new(
-        status: StatusCode,
-        code: &'static str,
-        zh: impl Into<String>,
-        en: impl Into<String>,
-    ) -> AppError {
-        AppError {
-            status,
-            code,
-            zh: zh.into(),
-            en: en.into(),
-            fields: Vec::new(),
-            lang: Lang::Zh,
-        }
+    pub fn new(status: StatusCode, code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> AppError {
+        AppError { status, code, zh: zh.into(), en: en.into(), fields: Vec::new(), lang: Lang::Zh }
     }
 
     pub fn localized(status: StatusCode, e: &dyn Localized) -> AppError {
@@ -50,28 +38,15 @@ impl AppError {
     }
 
     pub fn not_found(what: &str) -> AppError {
-        AppError::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            format!("未找到：{what}"),
-            format!("not found: {what}"),
-        )
+        AppError::new(StatusCode::NOT_FOUND, "not_found", format!("未找到：{what}"), format!("not found: {what}"))
     }
 
-    pub fn bad_request(
-        code: &'static str,
-        zh: impl Into<String>,
-        en: impl Into<String>,
-    ) -> AppError {
+    pub fn bad_request(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> AppError {
         AppError::new(StatusCode::BAD_REQUEST, code, zh, en)
     }
 
     pub fn with_field(mut self, field: &str, message: impl Into<String>) -> AppError {
-        self.fields.push(FieldError {
-            field: field.to_string(),
-            code: self.code.to_string(),
-            message: message.into(),
-        });
+        self.fields.push(FieldError { field: field.to_string(), code: self.code.to_string(), message: message.into() });
         self
     }
 
@@ -88,12 +63,7 @@ impl AppError {
     }
 
     pub fn internal() -> AppError {
-        AppError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "系统内部错误，请稍后再试",
-            "internal error; please try again later",
-        )
+        AppError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "系统内部错误，请稍后再试", "internal error; please try again later")
     }
 }
 
@@ -111,15 +81,8 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         match e {
             StoreError::NotFound(what) => AppError::not_found(what),
-            StoreError::Rejected { code, zh, en } => {
-                AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code, zh, en)
-            }
-            e if e.is_unique_violation() => AppError::new(
-                StatusCode::CONFLICT,
-                "conflict",
-                "记录已存在",
-                "the record already exists",
-            ),
+            StoreError::Rejected { code, zh, en } => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code, zh, en),
+            e if e.is_unique_violation() => AppError::new(StatusCode::CONFLICT, "conflict", "记录已存在", "the record already exists"),
             other => {
                 tracing::error!(error = %other, "storage failure");
                 AppError::internal()
@@ -146,18 +109,10 @@ struct Messages<'a> {
 impl AppError {
     /// The JSON response in `lang`.
     pub fn json_response(&self, lang: Lang) -> Response {
-        let body = Body {
-            code: self.code,
-            message: self.message(lang),
-            messages: Messages {
-                zh: &self.zh,
-                en: &self.en,
-            },
-            fields: &self.fields,
-        };
+        let body =
+            Body { code: self.code, message: self.message(lang), messages: Messages { zh: &self.zh, en: &self.en }, fields: &self.fields };
         let mut resp = (self.status, Json(body)).into_response();
-        resp.extensions_mut()
-            .insert(RenderedError(std::sync::Arc::new(self.clone())));
+        resp.extensions_mut().insert(RenderedError(std::sync::Arc::new(self.clone())));
         resp
     }
 }

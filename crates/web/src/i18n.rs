@@ -5,11 +5,7 @@ use caigou_domain::Lang;
 
 /// (key, 简体中文, English)
 const TEXTS: &[(&str, &str, &str)] = &[
-    (
-        "app.name",
-        "采购云 · 政府采购电子化平台",
-        "Caigou · e-Procurement Platform",
-    ),
+    ("app.name", "采购云 · 政府采购电子化平台", "Caigou · e-Procurement Platform"),
     ("app.short", "采购云", "Caigou"),
     ("nav.home", "首页", "Home"),
     ("nav.workbench", "工作台", "Workbench"),
@@ -40,21 +36,9 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("login.username", "用户名", "Username"),
     ("login.password", "密码", "Password"),
     ("login.submit", "登录", "Sign in"),
-    (
-        "login.bad_credentials",
-        "用户名或密码错误",
-        "wrong username or password",
-    ),
-    (
-        "login.throttled",
-        "登录失败次数过多，请15分钟后再试",
-        "too many failed sign-ins; try again in 15 minutes",
-    ),
-    (
-        "login.demo_hint",
-        "演示账号密码均为 caigou-demo",
-        "All demo accounts use the password caigou-demo",
-    ),
+    ("login.bad_credentials", "用户名或密码错误", "wrong username or password"),
+    ("login.throttled", "登录失败次数过多，请15分钟后再试", "too many failed sign-ins; try again in 15 minutes"),
+    ("login.demo_hint", "演示账号密码均为 caigou-demo", "All demo accounts use the password caigou-demo"),
     ("wb.title", "工作台", "Workbench"),
     ("wb.greeting", "您好", "Hello"),
     ("wb.todo", "待办事项", "To do"),
@@ -65,17 +49,9 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("wb.shortcuts", "常用功能", "Shortcuts"),
     ("wb.org", "单位", "Organization"),
     ("wb.roles", "角色", "Roles"),
-    (
-        "wb.todo.calendar_missing",
-        "下一年度工作日历尚未导入",
-        "Next year's working-day calendar is not loaded yet",
-    ),
+    ("wb.todo.calendar_missing", "下一年度工作日历尚未导入", "Next year's working-day calendar is not loaded yet"),
     ("wb.todo.unread", "条未读消息", "unread notifications"),
-    (
-        "wb.todo.no_policy",
-        "区域尚未设置政策参数",
-        "region has no policy set",
-    ),
+    ("wb.todo.no_policy", "区域尚未设置政策参数", "region has no policy set"),
     ("inbox.title", "消息中心", "Inbox"),
     ("inbox.empty", "没有消息", "No notifications"),
     ("inbox.mark_read", "标为已读", "Mark read"),
@@ -83,35 +59,15 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("account.title", "账户设置", "Account"),
     ("account.change_password", "修改密码", "Change password"),
     ("account.current_password", "当前密码", "Current password"),
-    (
-        "account.new_password",
-        "新密码（至少10个字符）",
-        "New password (at least 10 characters)",
-    ),
+    ("account.new_password", "新密码（至少10个字符）", "New password (at least 10 characters)"),
     ("account.save", "保存", "Save"),
-    (
-        "account.password_changed",
-        "密码已修改，其他设备上的登录已退出",
-        "Password changed; your other sessions were signed out",
-    ),
+    ("account.password_changed", "密码已修改，其他设备上的登录已退出", "Password changed; your other sessions were signed out"),
     ("account.tokens", "API 令牌", "API tokens"),
     ("account.token_name", "令牌名称", "Token name"),
     ("account.token_create", "生成令牌", "Create token"),
-    (
-        "account.token_created",
-        "新令牌（只显示一次，请妥善保存）",
-        "New token (shown once; keep it safe)",
-    ),
-    (
-        "catalog.title",
-        "政府采购品目分类目录（2022）",
-        "Procurement catalog (2022)",
-    ),
-    (
-        "catalog.search",
-        "按编码或名称搜索",
-        "Search by code or name",
-    ),
+    ("account.token_created", "新令牌（只显示一次，请妥善保存）", "New token (shown once; keep it safe)"),
+    ("catalog.title", "政府采购品目分类目录（2022）", "Procurement catalog (2022)"),
+    ("catalog.search", "按编码或名称搜索", "Search by code or name"),
     ("catalog.code", "编码", "Code"),
     ("catalog.name", "名称", "Name"),
     ("catalog.level", "层级", "Level"),
@@ -121,60 +77,24 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("regions.title", "区域与政策参数", "Regions and policies"),
     ("regions.policy_at", "当前生效政策", "Policy in force today"),
     ("regions.versions", "版本记录", "Versions"),
-    (
-        "regions.add_version",
-        "新增政策版本",
-        "Add a policy version",
-    ),
+    ("regions.add_version", "新增政策版本", "Add a policy version"),
     ("regions.effective_from", "生效日期", "Effective from"),
     ("regions.note", "说明", "Note"),
-    (
-        "regions.inherit_hint",
-        "留空表示继承上级区域",
-        "Leave empty to inherit from the parent region",
-    ),
-    (
-        "regions.open_tender",
-        "公开招标数额标准（元）",
-        "Open-tender threshold (yuan)",
-    ),
-    (
-        "regions.decentralized",
-        "分散采购限额（元）",
-        "Decentralized procurement limit (yuan)",
-    ),
-    (
-        "regions.central_catalog",
-        "集中采购目录（品目编码，逗号分隔）",
-        "Centralized catalog (品目 codes, comma-separated)",
-    ),
-    (
-        "regions.emall_limit",
-        "电子卖场直购限额（元）",
-        "E-mall direct-purchase limit (yuan)",
-    ),
-    (
-        "regions.sme",
-        "中小企业价格扣除（小微%/联合体%）",
-        "SME price deduction (small & micro % / consortium %)",
-    ),
+    ("regions.inherit_hint", "留空表示继承上级区域", "Leave empty to inherit from the parent region"),
+    ("regions.open_tender", "公开招标数额标准（元）", "Open-tender threshold (yuan)"),
+    ("regions.decentralized", "分散采购限额（元）", "Decentralized procurement limit (yuan)"),
+    ("regions.central_catalog", "集中采购目录（品目编码，逗号分隔）", "Centralized catalog (品目 codes, comma-separated)"),
+    ("regions.emall_limit", "电子卖场直购限额（元）", "E-mall direct-purchase limit (yuan)"),
+    ("regions.sme", "中小企业价格扣除（小微%/联合体%）", "SME price deduction (small & micro % / consortium %)"),
     ("regions.goods", "货物", "Goods"),
     ("regions.works", "工程", "Works"),
     ("regions.services", "服务", "Services"),
-    (
-        "regions.saved",
-        "政策版本已保存并记入审计日志",
-        "Policy version saved and recorded in the audit trail",
-    ),
+    ("regions.saved", "政策版本已保存并记入审计日志", "Policy version saved and recorded in the audit trail"),
     ("regions.no_policy", "尚无生效政策", "No policy in force"),
     ("regions.inherited", "（继承）", "(inherited)"),
     ("calendar.title", "工作日历", "Working-day calendar"),
     ("calendar.years", "已导入年份", "Years loaded"),
-    (
-        "calendar.load",
-        "导入年度数据（holiday-cn JSON 格式）",
-        "Load a year (holiday-cn JSON format)",
-    ),
+    ("calendar.load", "导入年度数据（holiday-cn JSON 格式）", "Load a year (holiday-cn JSON format)"),
     ("calendar.load_button", "导入", "Load"),
     ("calendar.loaded", "已导入", "Loaded"),
     ("calendar.check", "期限计算", "Compute a period"),
@@ -198,11 +118,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("audit.chain_broken", "哈希链已损坏", "Hash chain broken"),
     ("error.title", "出错了", "Something went wrong"),
     ("error.not_found", "页面不存在", "Page not found"),
-    (
-        "error.forbidden",
-        "您无权访问此页面",
-        "You are not allowed to see this page",
-    ),
+    ("error.forbidden", "您无权访问此页面", "You are not allowed to see this page"),
     ("error.back_home", "返回首页", "Back to home"),
     ("common.submit", "提交", "Submit"),
     ("common.yes", "是", "Yes"),
@@ -211,54 +127,22 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("common.none", "无", "None"),
     ("audit.action.auth.login", "登录", "Signed in"),
     ("audit.action.auth.logout", "退出登录", "Signed out"),
-    (
-        "audit.action.auth.token_issued",
-        "生成 API 令牌",
-        "API token issued",
-    ),
-    (
-        "audit.action.auth.password_changed",
-        "修改密码",
-        "Password changed",
-    ),
-    (
-        "audit.action.policy.version_added",
-        "新增政策版本",
-        "Policy version added",
-    ),
+    ("audit.action.auth.token_issued", "生成 API 令牌", "API token issued"),
+    ("audit.action.auth.password_changed", "修改密码", "Password changed"),
+    ("audit.action.policy.version_added", "新增政策版本", "Policy version added"),
     ("audit.action.region.created", "新建区域", "Region created"),
-    (
-        "audit.action.org.created",
-        "新建单位",
-        "Organization created",
-    ),
+    ("audit.action.org.created", "新建单位", "Organization created"),
     ("audit.action.user.created", "新建用户", "User created"),
-    (
-        "audit.action.calendar.year_loaded",
-        "导入工作日历",
-        "Calendar year loaded",
-    ),
-    (
-        "audit.action.catalog.imported",
-        "导入品目目录",
-        "Catalog imported",
-    ),
-    (
-        "audit.action.announcement.published",
-        "发布公告",
-        "Announcement published",
-    ),
+    ("audit.action.calendar.year_loaded", "导入工作日历", "Calendar year loaded"),
+    ("audit.action.catalog.imported", "导入品目目录", "Catalog imported"),
+    ("audit.action.announcement.published", "发布公告", "Announcement published"),
     ("audit.object.user", "用户", "user"),
     ("audit.object.region", "区域", "region"),
     ("audit.object.organization", "单位", "organization"),
     ("audit.object.calendar_year", "日历年度", "calendar year"),
     ("audit.object.catalog", "品目目录", "catalog"),
     ("audit.object.announcement", "公告", "announcement"),
-    (
-        "footer.text",
-        "开源政府采购电子化平台 · 数据均可验证",
-        "Open-source e-procurement · every record verifiable",
-    ),
+    ("footer.text", "开源政府采购电子化平台 · 数据均可验证", "Open-source e-procurement · every record verifiable"),
     ("nav.budget", "预算指标", "Budget"),
     ("nav.plans", "采购计划", "Plans"),
     ("nav.intentions", "采购意向", "Intentions"),
@@ -289,11 +173,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("intentions.budget", "预算金额（元）", "Budget (yuan)"),
     ("intentions.month", "预计采购月份", "Expected month"),
     ("intentions.published_on", "公开日期", "Published"),
-    (
-        "intentions.earliest",
-        "最早可开展采购",
-        "Procurement may start",
-    ),
+    ("intentions.earliest", "最早可开展采购", "Procurement may start"),
     ("intentions.empty", "暂无采购意向", "No intentions yet"),
     (
         "intentions.hint",
@@ -311,18 +191,10 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("plans.budget_line", "预算指标", "Budget line"),
     ("plans.intention", "采购意向", "Intention"),
     ("plans.none", "（无）", "(none)"),
-    (
-        "plans.entrust",
-        "委托集中采购机构",
-        "Entrust to the central procurement agency",
-    ),
+    ("plans.entrust", "委托集中采购机构", "Entrust to the central procurement agency"),
     ("plans.ss_ground", "单一来源情形", "Single-source ground"),
     ("plans.ss_supplier", "拟定供应商", "Proposed supplier"),
-    (
-        "plans.original_contract",
-        "原合同金额（元，添购时填写）",
-        "Original contract (yuan, for add-ons)",
-    ),
+    ("plans.original_contract", "原合同金额（元，添购时填写）", "Original contract (yuan, for add-ons)"),
     ("plans.items", "采购品目", "Items"),
     ("plans.item_code", "品目编码", "品目 code"),
     ("plans.item_desc", "说明", "Description"),
@@ -342,17 +214,9 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("plans.publicity_ends", "公示截止", "Notice ends"),
     ("plans.objections", "公示异议", "Objections"),
     ("plans.object", "提出异议", "File an objection"),
-    (
-        "plans.object_name",
-        "异议人（单位或个人）",
-        "Your name or organization",
-    ),
+    ("plans.object_name", "异议人（单位或个人）", "Your name or organization"),
     ("plans.object_text", "异议内容", "Objection"),
-    (
-        "plans.object_sent",
-        "异议已提交，将由审批人一并审查",
-        "Objection filed; the approver will review it",
-    ),
+    ("plans.object_sent", "异议已提交，将由审批人一并审查", "Objection filed; the approver will review it"),
     ("plans.approve", "批准", "Approve"),
     ("plans.reject", "不批准", "Reject"),
     ("plans.comment", "审批意见", "Reasons"),
@@ -370,26 +234,37 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("verdict.pass", "通过", "Pass"),
     ("verdict.needs_approval", "需审批", "Needs approval"),
     ("verdict.refused", "不通过", "Refused"),
-    (
-        "approvals.title",
-        "待审批的采购计划",
-        "Plans awaiting approval",
-    ),
-    (
-        "approvals.empty",
-        "没有待审批的计划",
-        "Nothing awaits your approval",
-    ),
-    (
-        "wb.todo.approvals",
-        "个采购计划待审批",
-        "plans await your approval",
-    ),
-    (
-        "wb.todo.publicity",
-        "个计划正在公示或待审批",
-        "plans are in public notice or awaiting approval",
-    ),
+    ("approvals.title", "待审批的采购计划", "Plans awaiting approval"),
+    ("approvals.empty", "没有待审批的计划", "Nothing awaits your approval"),
+    ("wb.todo.approvals", "个采购计划待审批", "plans await your approval"),
+    ("wb.todo.publicity", "个计划正在公示或待审批", "plans are in public notice or awaiting approval"),
+    ("nav.requests", "申购", "Requests"),
+    ("request.title", "我的申购", "My requests"),
+    ("request.waiting", "待我审批的申购", "Requests waiting for me"),
+    ("request.new", "填写申购单", "New purchase request"),
+    ("request.empty", "暂无申购单", "No requests yet"),
+    ("request.what", "申购内容", "What is needed"),
+    ("request.amount", "估算金额（元）", "Estimated amount (yuan)"),
+    ("request.reason", "申购理由", "Reason"),
+    ("request.submit", "提交审批", "Submit for approval"),
+    ("request.progress", "审批进度", "Approval progress"),
+    ("request.here", "当前环节", "Current step"),
+    ("request.return", "退回修改", "Return for changes"),
+    ("request.modify", "修改并重新提交", "Modify and resubmit"),
+    ("request.history", "办理记录", "History"),
+    ("request.state.draft", "草稿", "Draft"),
+    ("request.state.in_review", "审批中", "In review"),
+    ("request.state.returned", "已退回", "Returned"),
+    ("request.state.approved", "已批准", "Approved"),
+    ("request.state.rejected", "未批准", "Rejected"),
+    ("request.event.drafted", "保存草稿", "Saved as draft"),
+    ("request.event.submitted", "提交", "Submitted"),
+    ("request.event.modified", "修改", "Modified"),
+    ("request.event.approved", "同意", "Approved"),
+    ("request.event.returned", "退回", "Returned"),
+    ("request.event.rejected", "不同意", "Rejected"),
+    ("wb.todo.requests", "张申购单待您审批", "requests wait for your approval"),
+    ("wb.todo.returned", "张申购单被退回待修改", "of your requests were returned for changes"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.
@@ -474,33 +349,21 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             for part in text.split(".s(\"").skip(1) {
                 let key = part.split('"').next().unwrap();
-                assert!(
-                    keys.contains(key),
-                    "{} uses unknown key {key}",
-                    path.display()
-                );
+                assert!(keys.contains(key), "{} uses unknown key {key}", path.display());
             }
         }
         // Keys built at run time.
-        for status in [
-            "filed",
-            "awaiting_approval",
-            "publicity",
-            "refused",
-            "rejected",
-            "cancelled",
-            "failed",
-        ] {
-            assert!(
-                keys.contains(format!("status.{status}").as_str()),
-                "status.{status}"
-            );
+        for status in ["filed", "awaiting_approval", "publicity", "refused", "rejected", "cancelled", "failed"] {
+            assert!(keys.contains(format!("status.{status}").as_str()), "status.{status}");
+        }
+        for state in ["draft", "in_review", "returned", "approved", "rejected"] {
+            assert!(keys.contains(format!("request.state.{state}").as_str()), "request.state.{state}");
+        }
+        for event in ["drafted", "submitted", "modified", "approved", "returned", "rejected"] {
+            assert!(keys.contains(format!("request.event.{event}").as_str()), "request.event.{event}");
         }
         for verdict in ["pass", "needs_approval", "refused"] {
-            assert!(
-                keys.contains(format!("verdict.{verdict}").as_str()),
-                "verdict.{verdict}"
-            );
+            assert!(keys.contains(format!("verdict.{verdict}").as_str()), "verdict.{verdict}");
         }
     }
 }

@@ -60,11 +60,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> AppState {
-        AppState {
-            store,
-            config: Arc::new(config),
-            metrics: Arc::new(Metrics::new()),
-        }
+        AppState { store, config: Arc::new(config), metrics: Arc::new(Metrics::new()) }
     }
 }
 
@@ -80,10 +76,5 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = app(state);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
 }

@@ -50,52 +50,18 @@ impl Metrics {
     pub fn new() -> Metrics {
         let mut registry = Registry::with_prefix("caigou");
         let requests = Family::<RequestLabels, Counter>::default();
-        let latency = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
-            Histogram::new(exponential_buckets(0.0005, 2.0, 16))
-        });
+        let latency = Family::<RouteLabels, Histogram>::new_with_constructor(|| Histogram::new(exponential_buckets(0.0005, 2.0, 16)));
         let pool_size = Gauge::default();
         let pool_idle = Gauge::default();
         let outbox_pending = Gauge::default();
         let outbox_dead = Gauge::default();
-        registry.register(
-            "http_requests",
-            "HTTP requests by route and status",
-            requests.clone(),
-        );
-        registry.register(
-            "http_request_duration_seconds",
-            "HTTP request latency by route",
-            latency.clone(),
-        );
-        registry.register(
-            "db_pool_connections",
-            "Open database connections",
-            pool_size.clone(),
-        );
-        registry.register(
-            "db_pool_idle_connections",
-            "Idle database connections",
-            pool_idle.clone(),
-        );
-        registry.register(
-            "jobs_email_pending",
-            "Emails waiting in the outbox",
-            outbox_pending.clone(),
-        );
-        registry.register(
-            "jobs_email_failed",
-            "Emails given up after all attempts",
-            outbox_dead.clone(),
-        );
-        Metrics {
-            registry,
-            requests,
-            latency,
-            pool_size,
-            pool_idle,
-            outbox_pending,
-            outbox_dead,
-        }
+        registry.register("http_requests", "HTTP requests by route and status", requests.clone());
+        registry.register("http_request_duration_seconds", "HTTP request latency by route", latency.clone());
+        registry.register("db_pool_connections", "Open database connections", pool_size.clone());
+        registry.register("db_pool_idle_connections", "Idle database connections", pool_idle.clone());
+        registry.register("jobs_email_pending", "Emails waiting in the outbox", outbox_pending.clone());
+        registry.register("jobs_email_failed", "Emails given up after all attempts", outbox_dead.clone());
+        Metrics { registry, requests, latency, pool_size, pool_idle, outbox_pending, outbox_dead }
     }
 }
 
@@ -103,23 +69,11 @@ impl Metrics {
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = req.method().to_string();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "unmatched".into());
+    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
     let resp = next.run(req).await;
     let m = &state.metrics;
-    m.requests
-        .get_or_create(&RequestLabels {
-            method: method.clone(),
-            route: route.clone(),
-            status: resp.status().as_u16(),
-        })
-        .inc();
-    m.latency
-        .get_or_create(&RouteLabels { method, route })
-        .observe(start.elapsed().as_secs_f64());
+    m.requests.get_or_create(&RequestLabels { method: method.clone(), route: route.clone(), status: resp.status().as_u16() }).inc();
+    m.latency.get_or_create(&RouteLabels { method, route }).observe(start.elapsed().as_secs_f64());
     resp
 }
 
@@ -133,12 +87,5 @@ pub async fn scrape(State(state): State<AppState>) -> Result<Response, AppError>
     m.outbox_dead.set(dead);
     let mut out = String::new();
     encode(&mut out, &m.registry).map_err(|_| AppError::internal())?;
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        )],
-        out,
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], out).into_response())
 }

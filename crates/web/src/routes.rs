@@ -32,20 +32,15 @@ pub const BUDGET_MANAGERS: Access = Access::Roles(&[Role::Admin, Role::Superviso
 /// A purchasing unit's 经办 staff, who publish intentions and submit plans.
 pub const HANDLERS: Access = Access::Roles(&[Role::PurchaserHandler]);
 /// Anyone on a purchasing unit's staff.
-pub const PURCHASERS: Access = Access::Roles(&[
-    Role::PurchaserHandler,
-    Role::PurchaserReviewer,
-    Role::PurchaserApprover,
-]);
+pub const PURCHASERS: Access = Access::Roles(&[Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover]);
 pub const SUPERVISORS: Access = Access::Roles(&[Role::Supervisor]);
+/// A unit's reviewers and approvers, who act on 申购 steps.
+pub const REQUEST_DECIDERS: Access = Access::Roles(&[Role::PurchaserReviewer, Role::PurchaserApprover]);
+/// Who may set a unit's approval chain.
+pub const CHAIN_EDITORS: Access = Access::Roles(&[Role::Admin, Role::PurchaserApprover]);
 /// Who reads planning data (each only where `authz::decide` lets them).
-pub const PLANNING_READERS: Access = Access::Roles(&[
-    Role::Admin,
-    Role::Supervisor,
-    Role::PurchaserHandler,
-    Role::PurchaserReviewer,
-    Role::PurchaserApprover,
-]);
+pub const PLANNING_READERS: Access =
+    Access::Roles(&[Role::Admin, Role::Supervisor, Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover]);
 
 #[derive(Debug, Clone)]
 pub struct RouteSpec {
@@ -62,41 +57,20 @@ pub struct RouteTable {
 
 impl RouteTable {
     fn new() -> RouteTable {
-        RouteTable {
-            router: Router::new(),
-            specs: Vec::new(),
-        }
+        RouteTable { router: Router::new(), specs: Vec::new() }
     }
 
     /// Adds a route guarded by `access`.
-    pub fn add<H, T>(
-        mut self,
-        method: Method,
-        path: &'static str,
-        access: Access,
-        handler: H,
-    ) -> RouteTable
+    pub fn add<H, T>(mut self, method: Method, path: &'static str, access: Access, handler: H) -> RouteTable
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
-        let kind = if ctx::is_api(path) {
-            Kind::Api
-        } else {
-            Kind::Page
-        };
+        let kind = if ctx::is_api(path) { Kind::Api } else { Kind::Page };
         let filter = MethodFilter::try_from(method.clone()).expect("standard method");
-        let guarded =
-            on(filter, handler).layer(middleware::from_fn(move |req: Request, next: Next| {
-                guard(access, kind, req, next)
-            }));
+        let guarded = on(filter, handler).layer(middleware::from_fn(move |req: Request, next: Next| guard(access, kind, req, next)));
         self.router = self.router.route(path, guarded);
-        self.specs.push(RouteSpec {
-            method,
-            path,
-            access,
-            kind,
-        });
+        self.specs.push(RouteSpec { method, path, access, kind });
         self
     }
 
@@ -109,10 +83,7 @@ impl RouteTable {
         self.router
             .fallback(not_found)
             .layer(middleware::from_fn_with_state(state.clone(), ctx::resolve))
-            .layer(middleware::from_fn_with_state(
-                state.clone(),
-                metrics::track,
-            ))
+            .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
             // One span per request (method, URI); responses are logged at DEBUG, server errors
             // at ERROR. `CAIGOU_LOG=info,tower_http=debug` shows every request.
             .layer(tower_http::trace::TraceLayer::new_for_http())
@@ -135,26 +106,18 @@ async fn guard(access: Access, kind: Kind, req: Request, next: Next) -> Response
 pub fn deny(kind: Kind, denied: Denied, ctx: &Ctx) -> Response {
     match (kind, denied) {
         (Kind::Api, d) => AppError::from(d).in_lang(ctx.lang).into_response(),
-        (Kind::Page, Denied::NotSignedIn) => {
-            Redirect::to(&format!("/login?next={}", urlencode(&ctx.path))).into_response()
-        }
-        (Kind::Page, Denied::Forbidden) => {
-            pages::error_page(ctx, StatusCode::FORBIDDEN, "error.forbidden")
-        }
+        (Kind::Page, Denied::NotSignedIn) => Redirect::to(&format!("/login?next={}", urlencode(&ctx.path))).into_response(),
+        (Kind::Page, Denied::Forbidden) => pages::error_page(ctx, StatusCode::FORBIDDEN, "error.forbidden"),
     }
 }
 
 pub fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)])
-        .map(|x| x.trim_start_matches('=').to_string())
-        .unwrap_or_default()
+    serde_urlencoded::to_string([("", s)]).map(|x| x.trim_start_matches('=').to_string()).unwrap_or_default()
 }
 
 async fn not_found(ctx: Ctx) -> Response {
     if ctx::is_api(&ctx.path) {
-        AppError::not_found(&ctx.path)
-            .in_lang(ctx.lang)
-            .into_response()
+        AppError::not_found(&ctx.path).in_lang(ctx.lang).into_response()
     } else {
         pages::error_page(&ctx, StatusCode::NOT_FOUND, "error.not_found")
     }
@@ -170,12 +133,7 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/static/{file}", PUBLIC, pages::ops::static_file)
         // Public portal
         .add(M::GET, "/", PUBLIC, pages::portal::home)
-        .add(
-            M::GET,
-            "/announcements/{id}",
-            PUBLIC,
-            pages::portal::announcement,
-        )
+        .add(M::GET, "/announcements/{id}", PUBLIC, pages::portal::announcement)
         .add(M::GET, "/lang", PUBLIC, pages::auth::switch_lang)
         .add(M::GET, "/login", PUBLIC, pages::auth::login_form)
         .add(M::POST, "/login", PUBLIC, pages::auth::login_submit)
@@ -183,305 +141,88 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/catalog", PUBLIC, pages::catalog::browse)
         .add(M::GET, "/regions", PUBLIC, pages::regions::list)
         .add(M::GET, "/regions/{id}", PUBLIC, pages::regions::detail)
-        .add(
-            M::POST,
-            "/regions/{id}/versions",
-            ADMIN,
-            pages::regions::add_version,
-        )
+        .add(M::POST, "/regions/{id}/versions", ADMIN, pages::regions::add_version)
         .add(M::GET, "/calendar", PUBLIC, pages::calendar::page)
-        .add(
-            M::POST,
-            "/calendar/years",
-            ADMIN,
-            pages::calendar::load_year,
-        )
-        .add(
-            M::GET,
-            "/calendar/years/{year}/source",
-            PUBLIC,
-            pages::calendar::source,
-        )
+        .add(M::POST, "/calendar/years", ADMIN, pages::calendar::load_year)
+        .add(M::GET, "/calendar/years/{year}/source", PUBLIC, pages::calendar::source)
         .add(M::GET, "/api/docs", PUBLIC, pages::ops::api_docs)
         // Signed-in pages
         .add(M::GET, "/workbench", SIGNED_IN, pages::workbench::page)
         .add(M::GET, "/inbox", SIGNED_IN, pages::inbox::page)
-        .add(
-            M::POST,
-            "/inbox/{id}/read",
-            SIGNED_IN,
-            pages::inbox::mark_read,
-        )
+        .add(M::POST, "/inbox/{id}/read", SIGNED_IN, pages::inbox::mark_read)
         .add(M::GET, "/account", SIGNED_IN, pages::account::page)
-        .add(
-            M::POST,
-            "/account/password",
-            SIGNED_IN,
-            pages::account::change_password,
-        )
-        .add(
-            M::POST,
-            "/account/tokens",
-            SIGNED_IN,
-            pages::account::create_token,
-        )
+        .add(M::POST, "/account/password", SIGNED_IN, pages::account::change_password)
+        .add(M::POST, "/account/tokens", SIGNED_IN, pages::account::create_token)
         .add(M::GET, "/audit", AUDIT_READERS, pages::audit::page)
-        .add(
-            M::GET,
-            "/budget",
-            PLANNING_READERS,
-            pages::planning::budget_list,
-        )
-        .add(
-            M::POST,
-            "/budget/import",
-            BUDGET_MANAGERS,
-            pages::planning::budget_import,
-        )
-        .add(
-            M::GET,
-            "/intentions",
-            PURCHASERS,
-            pages::planning::intentions,
-        )
-        .add(
-            M::POST,
-            "/intentions",
-            HANDLERS,
-            pages::planning::publish_intention,
-        )
-        .add(
-            M::GET,
-            "/plans",
-            PLANNING_READERS,
-            pages::planning::plans_list,
-        )
+        .add(M::GET, "/budget", PLANNING_READERS, pages::planning::budget_list)
+        .add(M::POST, "/budget/import", BUDGET_MANAGERS, pages::planning::budget_import)
+        .add(M::GET, "/intentions", PURCHASERS, pages::planning::intentions)
+        .add(M::POST, "/intentions", HANDLERS, pages::planning::publish_intention)
+        .add(M::GET, "/plans", PLANNING_READERS, pages::planning::plans_list)
         .add(M::GET, "/plans/new", HANDLERS, pages::planning::plan_new)
-        .add(
-            M::POST,
-            "/plans/check",
-            HANDLERS,
-            pages::planning::plan_check,
-        )
+        .add(M::POST, "/plans/check", HANDLERS, pages::planning::plan_check)
         .add(M::POST, "/plans", HANDLERS, pages::planning::plan_submit)
-        .add(
-            M::GET,
-            "/plans/{id}",
-            PLANNING_READERS,
-            pages::planning::plan_detail,
-        )
-        .add(
-            M::POST,
-            "/plans/{id}/cancel",
-            HANDLERS,
-            pages::planning::plan_cancel,
-        )
-        .add(
-            M::POST,
-            "/plans/{id}/fail",
-            HANDLERS,
-            pages::planning::plan_fail,
-        )
-        .add(
-            M::POST,
-            "/plans/{id}/reprocure",
-            HANDLERS,
-            pages::planning::plan_reprocure,
-        )
-        .add(
-            M::POST,
-            "/plans/{id}/decision",
-            SUPERVISORS,
-            pages::planning::plan_decide,
-        )
-        .add(
-            M::GET,
-            "/plans/{id}/objections",
-            PUBLIC,
-            pages::planning::objection_form,
-        )
-        .add(
-            M::POST,
-            "/plans/{id}/objections",
-            PUBLIC,
-            pages::planning::objection_submit,
-        )
-        .add(
-            M::GET,
-            "/approvals",
-            SUPERVISORS,
-            pages::planning::approvals,
-        )
+        .add(M::GET, "/plans/{id}", PLANNING_READERS, pages::planning::plan_detail)
+        .add(M::POST, "/plans/{id}/cancel", HANDLERS, pages::planning::plan_cancel)
+        .add(M::POST, "/plans/{id}/fail", HANDLERS, pages::planning::plan_fail)
+        .add(M::POST, "/plans/{id}/reprocure", HANDLERS, pages::planning::plan_reprocure)
+        .add(M::POST, "/plans/{id}/decision", SUPERVISORS, pages::planning::plan_decide)
+        .add(M::GET, "/plans/{id}/objections", PUBLIC, pages::planning::objection_form)
+        .add(M::POST, "/plans/{id}/objections", PUBLIC, pages::planning::objection_submit)
+        .add(M::GET, "/approvals", SUPERVISORS, pages::planning::approvals)
+        .add(M::GET, "/requests", PURCHASERS, pages::requests::list)
+        .add(M::GET, "/requests/new", HANDLERS, pages::requests::new)
+        .add(M::POST, "/requests", HANDLERS, pages::requests::create)
+        .add(M::GET, "/requests/{id}", PLANNING_READERS, pages::requests::detail)
+        .add(M::POST, "/requests/{id}/act", PURCHASERS, pages::requests::act)
+        .add(M::GET, "/requests/{id}/edit", HANDLERS, pages::requests::edit)
+        .add(M::POST, "/requests/{id}/edit", HANDLERS, pages::requests::update)
         // JSON API
         .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
         .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)
         .add(M::POST, "/api/v1/auth/logout", SIGNED_IN, api::auth::logout)
         .add(M::GET, "/api/v1/me", SIGNED_IN, api::auth::me)
-        .add(
-            M::POST,
-            "/api/v1/me/password",
-            SIGNED_IN,
-            api::auth::change_password,
-        )
-        .add(
-            M::POST,
-            "/api/v1/tokens",
-            SIGNED_IN,
-            api::auth::create_token,
-        )
-        .add(
-            M::GET,
-            "/api/v1/notifications",
-            SIGNED_IN,
-            api::notifications::list,
-        )
-        .add(
-            M::POST,
-            "/api/v1/notifications/{id}/read",
-            SIGNED_IN,
-            api::notifications::mark_read,
-        )
-        .add(
-            M::GET,
-            "/api/v1/announcements",
-            PUBLIC,
-            api::portal::announcements,
-        )
+        .add(M::POST, "/api/v1/me/password", SIGNED_IN, api::auth::change_password)
+        .add(M::POST, "/api/v1/tokens", SIGNED_IN, api::auth::create_token)
+        .add(M::GET, "/api/v1/notifications", SIGNED_IN, api::notifications::list)
+        .add(M::POST, "/api/v1/notifications/{id}/read", SIGNED_IN, api::notifications::mark_read)
+        .add(M::GET, "/api/v1/announcements", PUBLIC, api::portal::announcements)
         .add(M::GET, "/api/v1/regions", PUBLIC, api::regions::list)
-        .add(
-            M::GET,
-            "/api/v1/regions/{id}/policy",
-            PUBLIC,
-            api::regions::effective,
-        )
-        .add(
-            M::GET,
-            "/api/v1/regions/{id}/policy-versions",
-            PUBLIC,
-            api::regions::versions,
-        )
-        .add(
-            M::POST,
-            "/api/v1/regions/{id}/policy-versions",
-            ADMIN,
-            api::regions::add_version,
-        )
+        .add(M::GET, "/api/v1/regions/{id}/policy", PUBLIC, api::regions::effective)
+        .add(M::GET, "/api/v1/regions/{id}/policy-versions", PUBLIC, api::regions::versions)
+        .add(M::POST, "/api/v1/regions/{id}/policy-versions", ADMIN, api::regions::add_version)
         .add(M::GET, "/api/v1/catalog", PUBLIC, api::catalog::search)
         .add(M::GET, "/api/v1/catalog/{code}", PUBLIC, api::catalog::get)
-        .add(
-            M::POST,
-            "/api/v1/catalog/import",
-            ADMIN,
-            api::catalog::import,
-        )
-        .add(
-            M::GET,
-            "/api/v1/calendar/is-working-day",
-            PUBLIC,
-            api::calendar::is_working_day,
-        )
-        .add(
-            M::GET,
-            "/api/v1/calendar/add-working-days",
-            PUBLIC,
-            api::calendar::add_working_days,
-        )
-        .add(
-            M::POST,
-            "/api/v1/calendar/years",
-            ADMIN,
-            api::calendar::load_year,
-        )
+        .add(M::POST, "/api/v1/catalog/import", ADMIN, api::catalog::import)
+        .add(M::GET, "/api/v1/calendar/is-working-day", PUBLIC, api::calendar::is_working_day)
+        .add(M::GET, "/api/v1/calendar/add-working-days", PUBLIC, api::calendar::add_working_days)
+        .add(M::POST, "/api/v1/calendar/years", ADMIN, api::calendar::load_year)
         .add(M::GET, "/api/v1/audit", AUDIT_READERS, api::audit::list)
         .add(M::GET, "/api/v1/audit/verify", ADMIN, api::audit::verify)
-        .add(
-            M::GET,
-            "/api/v1/budget-lines",
-            PLANNING_READERS,
-            api::planning::budget_lines,
-        )
-        .add(
-            M::POST,
-            "/api/v1/budget-lines",
-            BUDGET_MANAGERS,
-            api::planning::add_budget_lines,
-        )
-        .add(
-            M::POST,
-            "/api/v1/budget-lines/import",
-            BUDGET_MANAGERS,
-            api::planning::import_budget_lines,
-        )
-        .add(
-            M::GET,
-            "/api/v1/intentions",
-            PURCHASERS,
-            api::planning::intentions,
-        )
-        .add(
-            M::POST,
-            "/api/v1/intentions",
-            HANDLERS,
-            api::planning::publish_intention,
-        )
-        .add(
-            M::POST,
-            "/api/v1/plans/check",
-            HANDLERS,
-            api::planning::check_plan,
-        )
-        .add(
-            M::POST,
-            "/api/v1/plans",
-            HANDLERS,
-            api::planning::submit_plan,
-        )
-        .add(
-            M::GET,
-            "/api/v1/plans",
-            PLANNING_READERS,
-            api::planning::list_plans,
-        )
-        .add(
-            M::GET,
-            "/api/v1/plans/{id}",
-            PLANNING_READERS,
-            api::planning::get_plan,
-        )
-        .add(
-            M::POST,
-            "/api/v1/plans/{id}/cancel",
-            HANDLERS,
-            api::planning::cancel_plan,
-        )
-        .add(
-            M::POST,
-            "/api/v1/plans/{id}/fail",
-            HANDLERS,
-            api::planning::fail_plan,
-        )
-        .add(
-            M::POST,
-            "/api/v1/plans/{id}/reprocure",
-            HANDLERS,
-            api::planning::reprocure,
-        )
-        .add(
-            M::GET,
-            "/api/v1/approvals",
-            SUPERVISORS,
-            api::planning::approvals,
-        )
-        .add(
-            M::POST,
-            "/api/v1/plans/{id}/decision",
-            SUPERVISORS,
-            api::planning::decide,
-        )
-        .add(
-            M::POST,
-            "/api/v1/plans/{id}/objections",
-            PUBLIC,
-            api::planning::object,
-        )
+        .add(M::GET, "/api/v1/budget-lines", PLANNING_READERS, api::planning::budget_lines)
+        .add(M::POST, "/api/v1/budget-lines", BUDGET_MANAGERS, api::planning::add_budget_lines)
+        .add(M::POST, "/api/v1/budget-lines/import", BUDGET_MANAGERS, api::planning::import_budget_lines)
+        .add(M::GET, "/api/v1/intentions", PURCHASERS, api::planning::intentions)
+        .add(M::POST, "/api/v1/intentions", HANDLERS, api::planning::publish_intention)
+        .add(M::POST, "/api/v1/plans/check", HANDLERS, api::planning::check_plan)
+        .add(M::POST, "/api/v1/plans", HANDLERS, api::planning::submit_plan)
+        .add(M::GET, "/api/v1/plans", PLANNING_READERS, api::planning::list_plans)
+        .add(M::GET, "/api/v1/plans/{id}", PLANNING_READERS, api::planning::get_plan)
+        .add(M::POST, "/api/v1/plans/{id}/cancel", HANDLERS, api::planning::cancel_plan)
+        .add(M::POST, "/api/v1/plans/{id}/fail", HANDLERS, api::planning::fail_plan)
+        .add(M::POST, "/api/v1/plans/{id}/reprocure", HANDLERS, api::planning::reprocure)
+        .add(M::GET, "/api/v1/approvals", SUPERVISORS, api::planning::approvals)
+        .add(M::POST, "/api/v1/plans/{id}/decision", SUPERVISORS, api::planning::decide)
+        .add(M::POST, "/api/v1/plans/{id}/objections", PUBLIC, api::planning::object)
+        .add(M::GET, "/api/v1/requests", PURCHASERS, api::requests::list)
+        .add(M::GET, "/api/v1/requests/waiting", PURCHASERS, api::requests::waiting)
+        .add(M::POST, "/api/v1/requests", HANDLERS, api::requests::create)
+        .add(M::GET, "/api/v1/requests/{id}", PLANNING_READERS, api::requests::get)
+        .add(M::POST, "/api/v1/requests/{id}", HANDLERS, api::requests::modify)
+        .add(M::POST, "/api/v1/requests/{id}/submit", HANDLERS, api::requests::submit)
+        .add(M::POST, "/api/v1/requests/{id}/approve", REQUEST_DECIDERS, api::requests::approve)
+        .add(M::POST, "/api/v1/requests/{id}/return", REQUEST_DECIDERS, api::requests::send_back)
+        .add(M::POST, "/api/v1/requests/{id}/reject", REQUEST_DECIDERS, api::requests::reject)
+        .add(M::GET, "/api/v1/approval-chain", PURCHASERS, api::requests::get_chain)
+        .add(M::POST, "/api/v1/approval-chain", CHAIN_EDITORS, api::requests::set_chain)
 }

@@ -22,6 +22,8 @@ const BUDGET: Allowed = Only(&["admin", "supervisor"]);
 const HANDLER: Allowed = Only(&["purchaser"]);
 const PURCHASER: Allowed = Only(&["purchaser", "purchaser-approver"]);
 const SUPERVISOR: Allowed = Only(&["supervisor"]);
+const DECIDER: Allowed = Only(&["purchaser-approver"]);
+const CHAIN: Allowed = Only(&["admin", "purchaser-approver"]);
 const PLANNING: Allowed = Only(&["admin", "supervisor", "purchaser", "purchaser-approver"]);
 
 const MATRIX: &[(&str, &str, Allowed)] = &[
@@ -65,6 +67,13 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/plans/{id}/objections", Everyone),
     ("POST", "/plans/{id}/objections", Everyone),
     ("GET", "/approvals", SUPERVISOR),
+    ("GET", "/requests", PURCHASER),
+    ("GET", "/requests/new", HANDLER),
+    ("POST", "/requests", HANDLER),
+    ("GET", "/requests/{id}", PLANNING),
+    ("POST", "/requests/{id}/act", PURCHASER),
+    ("GET", "/requests/{id}/edit", HANDLER),
+    ("POST", "/requests/{id}/edit", HANDLER),
     ("GET", "/api/v1/openapi.json", Everyone),
     ("POST", "/api/v1/auth/login", Everyone),
     ("POST", "/api/v1/auth/logout", SignedIn),
@@ -101,17 +110,20 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/api/v1/approvals", SUPERVISOR),
     ("POST", "/api/v1/plans/{id}/decision", SUPERVISOR),
     ("POST", "/api/v1/plans/{id}/objections", Everyone),
+    ("GET", "/api/v1/requests", PURCHASER),
+    ("GET", "/api/v1/requests/waiting", PURCHASER),
+    ("POST", "/api/v1/requests", HANDLER),
+    ("GET", "/api/v1/requests/{id}", PLANNING),
+    ("POST", "/api/v1/requests/{id}", HANDLER),
+    ("POST", "/api/v1/requests/{id}/submit", HANDLER),
+    ("POST", "/api/v1/requests/{id}/approve", DECIDER),
+    ("POST", "/api/v1/requests/{id}/return", DECIDER),
+    ("POST", "/api/v1/requests/{id}/reject", DECIDER),
+    ("GET", "/api/v1/approval-chain", PURCHASER),
+    ("POST", "/api/v1/approval-chain", CHAIN),
 ];
 
-const ROLES: &[&str] = &[
-    "admin",
-    "supervisor",
-    "purchaser",
-    "purchaser-approver",
-    "agency",
-    "supplier1",
-    "expert1",
-];
+const ROLES: &[&str] = &["admin", "supervisor", "purchaser", "purchaser-approver", "agency", "supplier1", "expert1"];
 
 fn concrete(path: &str) -> String {
     path.replace("{file}", "app.css")
@@ -133,21 +145,14 @@ async fn every_route_for_every_role(app: TestApp) {
     let specs = caigou_web::routes::table().specs().to_vec();
     for spec in &specs {
         assert!(
-            MATRIX
-                .iter()
-                .any(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path),
+            MATRIX.iter().any(|(m, p, _)| *m == spec.method.as_str() && *p == spec.path),
             "route {} {} has no row in the authorization matrix",
             spec.method,
             spec.path
         );
     }
     for (m, p, _) in MATRIX {
-        assert!(
-            specs
-                .iter()
-                .any(|s| s.method.as_str() == *m && s.path == *p),
-            "matrix row {m} {p} names no route"
-        );
+        assert!(specs.iter().any(|s| s.method.as_str() == *m && s.path == *p), "matrix row {m} {p} names no route");
     }
 
     let mut tokens = Vec::new();
@@ -177,9 +182,7 @@ async fn every_route_for_every_role(app: TestApp) {
             } else if user.is_none() {
                 status == StatusCode::UNAUTHORIZED
                     || (status == StatusCode::SEE_OTHER && !path.starts_with("/api/"))
-                    || (status == StatusCode::FORBIDDEN
-                        && *method == "POST"
-                        && !path.starts_with("/api/"))
+                    || (status == StatusCode::FORBIDDEN && *method == "POST" && !path.starts_with("/api/"))
             } else {
                 status == StatusCode::FORBIDDEN
             };
@@ -192,10 +195,6 @@ async fn every_route_for_every_role(app: TestApp) {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "authorization matrix violations:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "authorization matrix violations:\n{}", failures.join("\n"));
 }
 both!(matrix, every_route_for_every_role);

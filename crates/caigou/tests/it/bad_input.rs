@@ -10,13 +10,8 @@ use crate::helpers::TestApp;
 
 async fn malformed_requests_get_stable_codes(app: TestApp) {
     let admin = app.token("admin").await;
-    let send = |body: &'static str, ct: &'static str| {
-        app.http
-            .post(app.url("/api/v1/auth/login"))
-            .header("content-type", ct)
-            .body(body)
-            .send()
-    };
+    let send =
+        |body: &'static str, ct: &'static str| app.http.post(app.url("/api/v1/auth/login")).header("content-type", ct).body(body).send();
     let r = send("{\"username\": ", "application/json").await.unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     let b: Value = r.json().await.unwrap();
@@ -24,22 +19,15 @@ async fn malformed_requests_get_stable_codes(app: TestApp) {
     assert!(b["messages"]["zh-CN"].as_str().unwrap().contains("JSON"));
     assert!(b["messages"]["en"].as_str().is_some());
 
-    let r = send("{\"username\": 5, \"password\": \"x\"}", "application/json")
-        .await
-        .unwrap();
+    let r = send("{\"username\": 5, \"password\": \"x\"}", "application/json").await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let b: Value = r.json().await.unwrap();
     assert_eq!(b["code"], "request.invalid_fields");
     assert_eq!(b["fields"][0]["field"], "username");
 
-    let r = send("{\"username\": \"admin\"}", "application/json")
-        .await
-        .unwrap();
+    let r = send("{\"username\": \"admin\"}", "application/json").await.unwrap();
     let b: Value = r.json().await.unwrap();
-    assert_eq!(
-        (b["code"].as_str(), b["fields"][0]["field"].as_str()),
-        (Some("request.invalid_fields"), Some("password"))
-    );
+    assert_eq!((b["code"].as_str(), b["fields"][0]["field"].as_str()), (Some("request.invalid_fields"), Some("password")));
 
     let r = send("username=admin", "text/plain").await.unwrap();
     assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
@@ -57,80 +45,31 @@ async fn malformed_requests_get_stable_codes(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(
-        r.json::<Value>().await.unwrap()["code"],
-        "request.too_large"
-    );
+    assert_eq!(r.json::<Value>().await.unwrap()["code"], "request.too_large");
 
     // Unknown ids and routes.
-    let (status, b) = app
-        .get(
-            "/api/v1/regions/00000000-0000-0000-0000-000000000000/policy",
-            None,
-        )
-        .await;
-    assert_eq!(
-        (status, b["code"].as_str()),
-        (StatusCode::NOT_FOUND, Some("not_found"))
-    );
+    let (status, b) = app.get("/api/v1/regions/00000000-0000-0000-0000-000000000000/policy", None).await;
+    assert_eq!((status, b["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
     let (status, b) = app.get("/api/v1/no-such-thing", None).await;
-    assert_eq!(
-        (status, b["code"].as_str()),
-        (StatusCode::NOT_FOUND, Some("not_found"))
-    );
+    assert_eq!((status, b["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
     let r = app.http.get(app.url("/no-such-page")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     assert!(r.text().await.unwrap().contains("页面不存在"));
-    let (status, b) = app
-        .get(
-            "/api/v1/calendar/add-working-days?date=2026-01-01&n=-3",
-            None,
-        )
-        .await;
-    assert_eq!(
-        (status, b["code"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("request.invalid_query"))
-    );
+    let (status, b) = app.get("/api/v1/calendar/add-working-days?date=2026-01-01&n=-3", None).await;
+    assert_eq!((status, b["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_query")));
 
     // English on request.
-    let r = app
-        .http
-        .get(app.url("/api/v1/me"))
-        .header("accept-language", "en-US,en;q=0.9")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        r.json::<Value>().await.unwrap()["message"],
-        "please sign in first"
-    );
+    let r = app.http.get(app.url("/api/v1/me")).header("accept-language", "en-US,en;q=0.9").send().await.unwrap();
+    assert_eq!(r.json::<Value>().await.unwrap()["message"], "please sign in first");
 
     // A refused write leaves nothing behind.
-    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM policy_versions")
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap();
-    let audit_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap();
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM policy_versions").fetch_one(app.store.pool()).await.unwrap();
+    let audit_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(app.store.pool()).await.unwrap();
     let bad = json!({"effective_from": "2027-01-01", "note": "x", "overrides": {"emall_direct_limit": -5}});
-    let (status, _) = app
-        .post(
-            &format!("/api/v1/regions/{city}/policy-versions"),
-            Some(&admin),
-            &bad,
-        )
-        .await;
+    let (status, _) = app.post(&format!("/api/v1/regions/{city}/policy-versions"), Some(&admin), &bad).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM policy_versions")
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap();
-    let audit_after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
-        .fetch_one(app.store.pool())
-        .await
-        .unwrap();
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM policy_versions").fetch_one(app.store.pool()).await.unwrap();
+    let audit_after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(app.store.pool()).await.unwrap();
     assert_eq!((before, audit_before), (after, audit_after));
 }
 both!(malformed, malformed_requests_get_stable_codes);
@@ -157,11 +96,7 @@ fn random_json(rng: &mut StdRng, depth: u32) -> Value {
             ];
             json!(pool[rng.random_range(0..pool.len())].repeat(rng.random_range(1..4)))
         }
-        5 => Value::Array(
-            (0..rng.random_range(0..4))
-                .map(|_| random_json(rng, depth + 1))
-                .collect(),
-        ),
+        5 => Value::Array((0..rng.random_range(0..4)).map(|_| random_json(rng, depth + 1)).collect()),
         _ => {
             let keys = [
                 "username",
@@ -184,10 +119,7 @@ fn random_json(rng: &mut StdRng, depth: u32) -> Value {
             ];
             let mut m = serde_json::Map::new();
             for _ in 0..rng.random_range(0..6) {
-                m.insert(
-                    keys[rng.random_range(0..keys.len())].to_string(),
-                    random_json(rng, depth + 1),
-                );
+                m.insert(keys[rng.random_range(0..keys.len())].to_string(), random_json(rng, depth + 1));
             }
             Value::Object(m)
         }
@@ -198,19 +130,11 @@ async fn random_bodies_never_cause_a_server_error(app: TestApp) {
     let admin = app.token("admin").await;
     let city = app.region_id("990100").await;
     let mut rng = StdRng::seed_from_u64(20261123);
-    let specs: Vec<_> = caigou_web::routes::table()
-        .specs()
-        .iter()
-        .filter(|s| s.path.starts_with("/api/v1/"))
-        .cloned()
-        .collect();
+    let specs: Vec<_> = caigou_web::routes::table().specs().iter().filter(|s| s.path.starts_with("/api/v1/")).cloned().collect();
     let mut failures = Vec::new();
     for spec in &specs {
         for i in 0..25 {
-            let path = spec
-                .path
-                .replace("{id}", if i % 2 == 0 { &city } else { "not-an-id" })
-                .replace("{code}", "A02010105");
+            let path = spec.path.replace("{id}", if i % 2 == 0 { &city } else { "not-an-id" }).replace("{code}", "A02010105");
             let query = if i % 3 == 0 {
                 format!(
                     "?date={}&n={}&q={}&limit={}",
@@ -226,13 +150,8 @@ async fn random_bodies_never_cause_a_server_error(app: TestApp) {
             let req = if spec.method == "GET" {
                 app.http.get(url)
             } else if i % 5 == 4 {
-                let bytes: Vec<u8> = (0..rng.random_range(0..300))
-                    .map(|_| rng.random())
-                    .collect();
-                app.http
-                    .post(url)
-                    .header("content-type", "application/json")
-                    .body(bytes)
+                let bytes: Vec<u8> = (0..rng.random_range(0..300)).map(|_| rng.random()).collect();
+                app.http.post(url).header("content-type", "application/json").body(bytes)
             } else {
                 app.http.post(url).json(&random_json(&mut rng, 0))
             };
@@ -240,22 +159,13 @@ async fn random_bodies_never_cause_a_server_error(app: TestApp) {
             if spec.path == "/api/v1/me/password" {
                 continue;
             }
-            let status = req
-                .bearer_auth(&admin)
-                .send()
-                .await
-                .expect("request")
-                .status();
+            let status = req.bearer_auth(&admin).send().await.expect("request").status();
             if status.is_server_error() {
                 failures.push(format!("{} {path}{query}: {status}", spec.method));
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "server errors:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "server errors:\n{}", failures.join("\n"));
     let (_, v) = app.get("/api/v1/audit/verify", Some(&admin)).await;
     assert_eq!(v["intact"], true, "the audit chain survives the fuzzing");
 }

@@ -24,8 +24,7 @@ macro_rules! both {
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                super::$body(crate::helpers::spawn_app(crate::helpers::Backend::Postgres).await)
-                    .await
+                super::$body(crate::helpers::spawn_app(crate::helpers::Backend::Postgres).await).await
             }
         }
     };
@@ -46,14 +45,9 @@ pub async fn fresh_pg_url() -> String {
     let admin = std::env::var("CAIGOU_TEST_PG_URL")
         .expect("CAIGOU_TEST_PG_URL is not set: run the suite with scripts/test.sh, which starts a throwaway PostgreSQL server");
     sqlx::any::install_default_drivers();
-    let mut conn = sqlx::AnyConnection::connect(&admin)
-        .await
-        .expect("connect to the PostgreSQL test server");
+    let mut conn = sqlx::AnyConnection::connect(&admin).await.expect("connect to the PostgreSQL test server");
     let name = format!("caigou_test_{}", uuid_simple());
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .expect("create test database");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.expect("create test database");
     conn.close().await.ok();
     let (prefix, _) = admin.rsplit_once('/').expect("URL has a database path");
     format!("{prefix}/{name}")
@@ -78,24 +72,12 @@ pub async fn spawn_app_with(backend: Backend, web: WebConfig) -> TestApp {
     let store = Store::open(&config).await.expect("open store");
     caigou::demo::seed(&store).await.expect("seed demo");
     let (base, shutdown) = start_server(store.clone(), web).await;
-    TestApp {
-        base,
-        store,
-        config,
-        http: client(),
-        data,
-        _shutdown: shutdown,
-    }
+    TestApp { base, store, config, http: client(), data, _shutdown: shutdown }
 }
 
 /// Serves `store` on a random loopback port until the returned sender is dropped.
-pub async fn start_server(
-    store: Store,
-    web: WebConfig,
-) -> (String, tokio::sync::oneshot::Sender<()>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+pub async fn start_server(store: Store, web: WebConfig) -> (String, tokio::sync::oneshot::Sender<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let state = AppState::new(store, web);
@@ -109,11 +91,7 @@ pub async fn start_server(
 }
 
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("client")
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(Duration::from_secs(30)).build().expect("client")
 }
 
 pub fn cookie_client() -> reqwest::Client {
@@ -135,17 +113,12 @@ impl TestApp {
         let r = self
             .http
             .post(self.url("/api/v1/auth/login"))
-            .json(
-                &serde_json::json!({"username": username, "password": caigou::demo::DEMO_PASSWORD}),
-            )
+            .json(&serde_json::json!({"username": username, "password": caigou::demo::DEMO_PASSWORD}))
             .send()
             .await
             .expect("login");
         assert_eq!(r.status(), StatusCode::OK, "login as {username}");
-        r.json::<Value>().await.expect("json")["token"]
-            .as_str()
-            .expect("token")
-            .to_string()
+        r.json::<Value>().await.expect("json")["token"].as_str().expect("token").to_string()
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
@@ -181,14 +154,6 @@ impl TestApp {
 
     pub async fn region_id(&self, code: &str) -> String {
         let (_, regions) = self.get("/api/v1/regions", None).await;
-        regions
-            .as_array()
-            .expect("list")
-            .iter()
-            .find(|r| r["code"] == code)
-            .expect("region")["id"]
-            .as_str()
-            .expect("id")
-            .to_string()
+        regions.as_array().expect("list").iter().find(|r| r["code"] == code).expect("region")["id"].as_str().expect("id").to_string()
     }
 }

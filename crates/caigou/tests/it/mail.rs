@@ -26,10 +26,7 @@ async fn smtp_sink() -> (u16, Arc<Mutex<Vec<(String, String)>>>) {
                     if upper.starts_with("EHLO") || upper.starts_with("HELO") {
                         w.write_all(b"250-sink\r\n250 8BITMIME\r\n").await.ok();
                     } else if upper.starts_with("RCPT TO") {
-                        rcpt = line[8..]
-                            .trim()
-                            .trim_matches(['<', '>', ':', ' '])
-                            .to_string();
+                        rcpt = line[8..].trim().trim_matches(['<', '>', ':', ' ']).to_string();
                         w.write_all(b"250 ok\r\n").await.ok();
                     } else if upper.starts_with("DATA") {
                         w.write_all(b"354 go\r\n").await.ok();
@@ -59,14 +56,8 @@ async fn smtp_sink() -> (u16, Arc<Mutex<Vec<(String, String)>>>) {
 async fn outbox_delivers_by_smtp(app: TestApp) {
     let (port, got) = smtp_sink().await;
     let pending: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL")
-            .fetch_one(app.store.pool())
-            .await
-            .unwrap();
-    assert!(
-        pending >= 85,
-        "the demo's welcome notifications queued emails ({pending})"
-    );
+        sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL").fetch_one(app.store.pool()).await.unwrap();
+    assert!(pending >= 85, "the demo's welcome notifications queued emails ({pending})");
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(caigou::mailer::run(
         app.store.clone(),
@@ -77,31 +68,18 @@ async fn outbox_delivers_by_smtp(app: TestApp) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let left: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL")
-                .fetch_one(app.store.pool())
-                .await
-                .unwrap();
+            sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL").fetch_one(app.store.pool()).await.unwrap();
         if left == 0 {
             break;
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{left} emails still unsent"
-        );
+        assert!(std::time::Instant::now() < deadline, "{left} emails still unsent");
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     stop_tx.send(true).unwrap();
     worker.await.unwrap();
     let got = got.lock().unwrap();
-    assert_eq!(
-        got.len() as i64,
-        pending,
-        "each email delivered exactly once"
-    );
-    let (_, data) = got
-        .iter()
-        .find(|(to, _)| to == "supplier1@demo.caigou.invalid")
-        .expect("supplier1's email");
+    assert_eq!(got.len() as i64, pending, "each email delivered exactly once");
+    let (_, data) = got.iter().find(|(to, _)| to == "supplier1@demo.caigou.invalid").expect("supplier1's email");
     assert!(data.contains("Subject:"));
 }
 both!(smtp, outbox_delivers_by_smtp);

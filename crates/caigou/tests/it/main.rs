@@ -15,3 +15,4 @@ mod multi_node;
 mod operations;
 mod planning;
 mod policies;
+mod requests;

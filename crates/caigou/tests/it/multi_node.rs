@@ -8,19 +8,12 @@ use crate::helpers::{Backend, spawn_app, start_server};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_servers_share_sessions_and_data() {
     let a = spawn_app(Backend::Postgres).await;
-    let store_b = caigou_store::Store::open(&a.config)
-        .await
-        .expect("second server's store");
+    let store_b = caigou_store::Store::open(&a.config).await.expect("second server's store");
     let (base_b, _stop_b) = start_server(store_b, caigou_web::WebConfig::default()).await;
 
     // A session started on A is valid on B.
-    let r = a
-        .http
-        .post(a.url("/api/v1/auth/login"))
-        .json(&json!({"username": "purchaser", "password": "caigou-demo"}))
-        .send()
-        .await
-        .unwrap();
+    let r =
+        a.http.post(a.url("/api/v1/auth/login")).json(&json!({"username": "purchaser", "password": "caigou-demo"})).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let cookie = r
         .headers()
@@ -30,18 +23,9 @@ async fn two_servers_share_sessions_and_data() {
         .find(|c| c.starts_with("caigou_session="))
         .unwrap();
     let session = cookie.split(';').next().unwrap().to_string();
-    let r = a
-        .http
-        .get(format!("{base_b}/api/v1/me"))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap();
+    let r = a.http.get(format!("{base_b}/api/v1/me")).header("cookie", &session).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(
-        r.json::<serde_json::Value>().await.unwrap()["username"],
-        "purchaser"
-    );
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["username"], "purchaser");
 
     // A write on A is read on B, and the audit chain stays one chain.
     let admin = a.token("admin").await;
@@ -54,29 +38,14 @@ async fn two_servers_share_sessions_and_data() {
         )
         .await;
     assert_eq!(status, StatusCode::CREATED);
-    let r = a
-        .http
-        .get(format!("{base_b}/api/v1/regions/{city}/policy-versions"))
-        .send()
-        .await
-        .unwrap();
+    let r = a.http.get(format!("{base_b}/api/v1/regions/{city}/policy-versions")).send().await.unwrap();
     let versions: serde_json::Value = r.json().await.unwrap();
-    assert!(
-        versions
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|v| v["note"] == "written on A")
-    );
+    assert!(versions.as_array().unwrap().iter().any(|v| v["note"] == "written on A"));
 
     // Concurrent writes through both servers keep one unbroken chain.
     let mut handles = Vec::new();
     for i in 0..10 {
-        let base = if i % 2 == 0 {
-            a.base.clone()
-        } else {
-            base_b.clone()
-        };
+        let base = if i % 2 == 0 { a.base.clone() } else { base_b.clone() };
         let http = a.http.clone();
         let admin = admin.clone();
         let city = city.clone();

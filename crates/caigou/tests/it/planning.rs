@@ -10,10 +10,7 @@ use crate::helpers::TestApp;
 /// The demo unit of `purchaser` (示范市第一中学, in 示范市: open-tender threshold ¥4,000,000,
 /// limit ¥1,000,000, A02010100 centralized).
 async fn unit_id(app: &TestApp, token: &str) -> String {
-    app.get("/api/v1/me", Some(token)).await.1["organization"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    app.get("/api/v1/me", Some(token)).await.1["organization"]["id"].as_str().unwrap().to_string()
 }
 
 /// A fresh budget line of `fen` for the purchaser's unit in `year`, added by the city supervisor.
@@ -29,19 +26,18 @@ async fn budget_line(app: &TestApp, year: i32, code: &str, fen: i64) -> String {
 }
 
 async fn intention(app: &TestApp, token: &str) -> Value {
-    let (status, i) = app.post("/api/v1/intentions", Some(token), &json!({"project_name": "教学设备", "summary": "多媒体教学设备一批", "budget": 500_000_000, "expected_month": "2027-01"})).await;
+    let (status, i) = app
+        .post(
+            "/api/v1/intentions",
+            Some(token),
+            &json!({"project_name": "教学设备", "summary": "多媒体教学设备一批", "budget": 500_000_000, "expected_month": "2027-01"}),
+        )
+        .await;
     assert_eq!(status, StatusCode::CREATED, "{i}");
     i
 }
 
-fn plan(
-    line: &str,
-    intention: Option<&str>,
-    method: &str,
-    start: Date,
-    code: &str,
-    fen: i64,
-) -> Value {
+fn plan(line: &str, intention: Option<&str>, method: &str, start: Date, code: &str, fen: i64) -> Value {
     json!({"name": "教学设备采购", "budget_line_id": line, "intention_id": intention, "method": method, "procurement_start": start.to_string(),
            "items": [{"code": code, "description": "设备", "quantity": 10, "amount": fen}]})
 }
@@ -51,24 +47,21 @@ fn days(d: Date, n: i64) -> Date {
 }
 
 fn finding<'a>(outcome: &'a Value, code: &str) -> &'a Value {
-    outcome["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == code)
-        .unwrap_or_else(|| panic!("no finding {code} in {outcome}"))
+    outcome["findings"].as_array().unwrap().iter().find(|f| f["code"] == code).unwrap_or_else(|| panic!("no finding {code} in {outcome}"))
 }
 
 async fn budget_lines_are_loaded_by_finance_with_row_errors(app: TestApp) {
     let purchaser = app.token("purchaser").await;
     let org = unit_id(&app, &purchaser).await;
     let county = app.token("supervisor2").await;
-    let (status, _) = app.post("/api/v1/budget-lines", Some(&county), &json!({"org_id": org, "lines": [{"fiscal_year": 2026, "code": "X", "name": "x", "funding_source": "y", "amount": 100}]})).await;
-    assert_eq!(
-        status,
-        StatusCode::FORBIDDEN,
-        "a county's finance department cannot load a city unit's budget"
-    );
+    let (status, _) = app
+        .post(
+            "/api/v1/budget-lines",
+            Some(&county),
+            &json!({"org_id": org, "lines": [{"fiscal_year": 2026, "code": "X", "name": "x", "funding_source": "y", "amount": 100}]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a county's finance department cannot load a city unit's budget");
     let city = app.token("supervisor").await;
     let csv = "fiscal_year,code,name,funding_source,amount\n2026,T-1,办公设备,一般公共预算,\"12,000\"\n2026,,无编码,一般公共预算,100\n20xx,T-3,年度错误,一般公共预算,100\n2026,T-4,教学设备,一般公共预算,150000.50\n";
     let r = app
@@ -82,25 +75,11 @@ async fn budget_lines_are_loaded_by_finance_with_row_errors(app: TestApp) {
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let e: Value = r.json().await.unwrap();
-    let fields: Vec<&str> = e["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields: Vec<&str> = e["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["line 2", "line 3", "line 4"], "{e}");
-    let (_, lines) = app
-        .get(
-            &format!("/api/v1/budget-lines?year=2026&org={org}"),
-            Some(&purchaser),
-        )
-        .await;
-    assert!(
-        !lines.as_array().unwrap().iter().any(|l| l["code"] == "T-4"),
-        "nothing imported from a bad file"
-    );
-    let csv =
-        "fiscal_year,code,name,funding_source,amount\n2026,T-4,教学设备,一般公共预算,150000.50\n";
+    let (_, lines) = app.get(&format!("/api/v1/budget-lines?year=2026&org={org}"), Some(&purchaser)).await;
+    assert!(!lines.as_array().unwrap().iter().any(|l| l["code"] == "T-4"), "nothing imported from a bad file");
+    let csv = "fiscal_year,code,name,funding_source,amount\n2026,T-4,教学设备,一般公共预算,150000.50\n";
     let r = app
         .http
         .post(app.url(&format!("/api/v1/budget-lines/import?org_id={org}")))
@@ -111,29 +90,14 @@ async fn budget_lines_are_loaded_by_finance_with_row_errors(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
-    let (_, lines) = app
-        .get("/api/v1/budget-lines?year=2026", Some(&purchaser))
-        .await;
-    let line = lines
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["code"] == "T-4")
-        .unwrap();
-    assert_eq!(
-        (line["amount"].as_i64(), line["available"].as_i64()),
-        (Some(15_000_050), Some(15_000_050))
-    );
+    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
+    let line = lines.as_array().unwrap().iter().find(|l| l["code"] == "T-4").unwrap();
+    assert_eq!((line["amount"].as_i64(), line["available"].as_i64()), (Some(15_000_050), Some(15_000_050)));
     let supplier = app.token("supplier1").await;
-    let (status, _) = app
-        .get(&format!("/api/v1/budget-lines?org={org}"), Some(&supplier))
-        .await;
+    let (status, _) = app.get(&format!("/api/v1/budget-lines?org={org}"), Some(&supplier)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
-both!(
-    budget_lines,
-    budget_lines_are_loaded_by_finance_with_row_errors
-);
+both!(budget_lines, budget_lines_are_loaded_by_finance_with_row_errors);
 
 async fn thresholds_and_intentions_on_both_sides_of_the_boundary(app: TestApp) {
     let today = app.store.clock().today();
@@ -146,210 +110,74 @@ async fn thresholds_and_intentions_on_both_sides_of_the_boundary(app: TestApp) {
 
     // 29 days after the intention: refused, citing the rule and the earliest date.
     let (status, o) = app
-        .post(
-            "/api/v1/plans/check",
-            Some(&purchaser),
-            &plan(
-                &line,
-                Some(iid),
-                "open_tender",
-                days(today, 29),
-                "A02020100",
-                300_000_000,
-            ),
-        )
+        .post("/api/v1/plans/check", Some(&purchaser), &plan(&line, Some(iid), "open_tender", days(today, 29), "A02020100", 300_000_000))
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(o["decision"], "refused");
     let f = finding(&o, "PLAN-INTENTION");
     assert_eq!(f["verdict"], "refused");
-    assert!(
-        f["zh"].as_str().unwrap().contains(&start.to_string())
-            && f["source"].as_str().unwrap().contains("10号")
-    );
+    assert!(f["zh"].as_str().unwrap().contains(&start.to_string()) && f["source"].as_str().unwrap().contains("10号"));
     // 30 days: filed, no human.
-    let (status, s) = app
-        .post(
-            "/api/v1/plans",
-            Some(&purchaser),
-            &plan(
-                &line,
-                Some(iid),
-                "open_tender",
-                start,
-                "A02020100",
-                300_000_000,
-            ),
-        )
-        .await;
+    let (status, s) =
+        app.post("/api/v1/plans", Some(&purchaser), &plan(&line, Some(iid), "open_tender", start, "A02020100", 300_000_000)).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(s["status"], "filed");
     assert!(s["plan_no"].as_str().unwrap().starts_with("JH"));
 
     // A non-open method exactly at the open-tender threshold needs approval; one fen under files.
     let (_, o) = app
-        .post(
-            "/api/v1/plans/check",
-            Some(&purchaser),
-            &plan(
-                &line,
-                Some(iid),
-                "competitive_consultation",
-                start,
-                "A02020100",
-                400_000_000,
-            ),
-        )
+        .post("/api/v1/plans/check", Some(&purchaser), &plan(&line, Some(iid), "competitive_consultation", start, "A02020100", 400_000_000))
         .await;
-    assert_eq!(
-        o["decision"],
-        json!({"needs_approval": {"publicity": false}})
-    );
+    assert_eq!(o["decision"], json!({"needs_approval": {"publicity": false}}));
     assert_eq!(finding(&o, "PLAN-OPEN-TENDER")["verdict"], "needs_approval");
     let (_, o) = app
-        .post(
-            "/api/v1/plans/check",
-            Some(&purchaser),
-            &plan(
-                &line,
-                Some(iid),
-                "competitive_consultation",
-                start,
-                "A03000000",
-                399_999_999,
-            ),
-        )
+        .post("/api/v1/plans/check", Some(&purchaser), &plan(&line, Some(iid), "competitive_consultation", start, "A03000000", 399_999_999))
         .await;
     assert_eq!(o["decision"], "filed", "{o}");
 
     // Centralized catalog: 台式计算机 must be entrusted to the 集中采购机构.
-    let (_, o) = app
-        .post(
-            "/api/v1/plans/check",
-            Some(&purchaser),
-            &plan(
-                &line,
-                Some(iid),
-                "open_tender",
-                start,
-                "A02010105",
-                120_000_000,
-            ),
-        )
-        .await;
+    let (_, o) =
+        app.post("/api/v1/plans/check", Some(&purchaser), &plan(&line, Some(iid), "open_tender", start, "A02010105", 120_000_000)).await;
     assert_eq!(finding(&o, "PLAN-CENTRALIZED")["verdict"], "refused");
-    let mut entrusted = plan(
-        &line,
-        Some(iid),
-        "open_tender",
-        start,
-        "A02010105",
-        120_000_000,
-    );
+    let mut entrusted = plan(&line, Some(iid), "open_tender", start, "A02010105", 120_000_000);
     entrusted["entrust_central"] = json!(true);
-    let (_, o) = app
-        .post("/api/v1/plans/check", Some(&purchaser), &entrusted)
-        .await;
+    let (_, o) = app.post("/api/v1/plans/check", Some(&purchaser), &entrusted).await;
     assert_eq!(o["decision"], "filed");
 
     // Under the limit and outside the catalog no intention is needed; the e-mall may be used.
-    let (_, o) = app
-        .post(
-            "/api/v1/plans/check",
-            Some(&purchaser),
-            &plan(&line, None, "emall", start, "A05010000", 99_999_999),
-        )
-        .await;
+    let (_, o) = app.post("/api/v1/plans/check", Some(&purchaser), &plan(&line, None, "emall", start, "A05010000", 99_999_999)).await;
     assert_eq!(o["decision"], "filed", "{o}");
-    let (_, o) = app
-        .post(
-            "/api/v1/plans/check",
-            Some(&purchaser),
-            &plan(&line, None, "emall", start, "A05010000", 100_000_000),
-        )
-        .await;
+    let (_, o) = app.post("/api/v1/plans/check", Some(&purchaser), &plan(&line, None, "emall", start, "A05010000", 100_000_000)).await;
     assert_eq!(o["decision"], "refused");
 
     // Bad input is a field error, not a refusal.
-    let (status, e) = app
-        .post(
-            "/api/v1/plans",
-            Some(&purchaser),
-            &plan(&line, None, "auction", start, "Z1", 1),
-        )
-        .await;
-    assert_eq!(
-        (status, e["code"].as_str()),
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some("plan.invalid_fields")
-        )
-    );
-    let fields: Vec<&str> = e["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let (status, e) = app.post("/api/v1/plans", Some(&purchaser), &plan(&line, None, "auction", start, "Z1", 1)).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.invalid_fields")));
+    let fields: Vec<&str> = e["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["method", "items[0].code"]);
     // The reviewer may read but not submit.
     let reviewer = app.token("purchaser-reviewer").await;
-    let (status, _) = app
-        .post(
-            "/api/v1/plans",
-            Some(&reviewer),
-            &plan(&line, None, "emall", start, "A05010000", 1_000),
-        )
-        .await;
+    let (status, _) = app.post("/api/v1/plans", Some(&reviewer), &plan(&line, None, "emall", start, "A05010000", 1_000)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
-both!(
-    filing_rules,
-    thresholds_and_intentions_on_both_sides_of_the_boundary
-);
+both!(filing_rules, thresholds_and_intentions_on_both_sides_of_the_boundary);
 
 async fn splitting_across_plans_goes_to_approval_with_the_earlier_plans(app: TestApp) {
     let today = app.store.clock().today();
     let start = days(today, 30);
     let line = budget_line(&app, start.year().into(), "S-1", 2_000_000_000).await;
     let purchaser = app.token("purchaser").await;
-    let iid = intention(&app, &purchaser).await["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let iid = intention(&app, &purchaser).await["id"].as_str().unwrap().to_string();
     let mut nos = Vec::new();
     for code in ["A02020101", "A02020102"] {
-        let (_, s) = app
-            .post(
-                "/api/v1/plans",
-                Some(&purchaser),
-                &plan(
-                    &line,
-                    Some(&iid),
-                    "request_for_quotation",
-                    start,
-                    code,
-                    150_000_000,
-                ),
-            )
-            .await;
+        let (_, s) =
+            app.post("/api/v1/plans", Some(&purchaser), &plan(&line, Some(&iid), "request_for_quotation", start, code, 150_000_000)).await;
         assert_eq!(s["status"], "filed", "{s}");
         nos.push(s["plan_no"].as_str().unwrap().to_string());
     }
     // ¥1.5m + ¥1.5m + ¥1m of one category reaches ¥4m: possible splitting.
     let (_, s) = app
-        .post(
-            "/api/v1/plans",
-            Some(&purchaser),
-            &plan(
-                &line,
-                Some(&iid),
-                "request_for_quotation",
-                start,
-                "A02020103",
-                100_000_000,
-            ),
-        )
+        .post("/api/v1/plans", Some(&purchaser), &plan(&line, Some(&iid), "request_for_quotation", start, "A02020103", 100_000_000))
         .await;
     assert_eq!(s["status"], "awaiting_approval", "{s}");
     let f = finding(&s["outcome"], "PLAN-SPLITTING");
@@ -358,37 +186,12 @@ async fn splitting_across_plans_goes_to_approval_with_the_earlier_plans(app: Tes
     // The supervisor sees it waiting and is notified.
     let supervisor = app.token("supervisor").await;
     let (_, waiting) = app.get("/api/v1/approvals", Some(&supervisor)).await;
-    assert!(
-        waiting
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|w| w["plan_id"] == s["id"])
-    );
+    assert!(waiting.as_array().unwrap().iter().any(|w| w["plan_id"] == s["id"]));
     let (_, inbox) = app.get("/api/v1/notifications", Some(&supervisor)).await;
-    assert!(
-        inbox["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|n| n["kind"] == "plan.approval_waiting")
-    );
+    assert!(inbox["items"].as_array().unwrap().iter().any(|n| n["kind"] == "plan.approval_waiting"));
     // Rejection releases the frozen budget and tells the purchaser.
-    let (_, before) = app
-        .get(
-            &format!("/api/v1/budget-lines?year={}", start.year()),
-            Some(&purchaser),
-        )
-        .await;
-    let avail = |v: &Value| {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["code"] == "S-1")
-            .unwrap()["available"]
-            .as_i64()
-            .unwrap()
-    };
+    let (_, before) = app.get(&format!("/api/v1/budget-lines?year={}", start.year()), Some(&purchaser)).await;
+    let avail = |v: &Value| v.as_array().unwrap().iter().find(|l| l["code"] == "S-1").unwrap()["available"].as_i64().unwrap();
     let (status, d) = app
         .post(
             &format!("/api/v1/plans/{}/decision", s["id"].as_str().unwrap()),
@@ -396,30 +199,13 @@ async fn splitting_across_plans_goes_to_approval_with_the_earlier_plans(app: Tes
             &json!({"approve": false, "comment": "与此前两个计划属同一类别，应合并公开招标"}),
         )
         .await;
-    assert_eq!(
-        (status, d["status"].as_str()),
-        (StatusCode::OK, Some("rejected"))
-    );
-    let (_, after) = app
-        .get(
-            &format!("/api/v1/budget-lines?year={}", start.year()),
-            Some(&purchaser),
-        )
-        .await;
+    assert_eq!((status, d["status"].as_str()), (StatusCode::OK, Some("rejected")));
+    let (_, after) = app.get(&format!("/api/v1/budget-lines?year={}", start.year()), Some(&purchaser)).await;
     assert_eq!(avail(&after) - avail(&before), 100_000_000);
     let (_, inbox) = app.get("/api/v1/notifications", Some(&purchaser)).await;
-    assert!(
-        inbox["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|n| n["kind"] == "plan.decided")
-    );
+    assert!(inbox["items"].as_array().unwrap().iter().any(|n| n["kind"] == "plan.decided"));
 }
-both!(
-    splitting,
-    splitting_across_plans_goes_to_approval_with_the_earlier_plans
-);
+both!(splitting, splitting_across_plans_goes_to_approval_with_the_earlier_plans);
 
 async fn single_source_publicity_ends_before_national_day_and_then_approval(app: TestApp) {
     // Tuesday 2026-09-22: five working days skip 中秋 (09-25..27) and end on 2026-09-30, the day
@@ -427,102 +213,43 @@ async fn single_source_publicity_ends_before_national_day_and_then_approval(app:
     app.store.clock().travel_to(date(2026, 9, 22));
     let line = budget_line(&app, 2026, "SS-1", 2_000_000_000).await;
     let purchaser = app.token("purchaser").await;
-    let iid = intention(&app, &purchaser).await["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let mut body = plan(
-        &line,
-        Some(&iid),
-        "single_source",
-        date(2026, 10, 26),
-        "A02020100",
-        450_000_000,
-    );
+    let iid = intention(&app, &purchaser).await["id"].as_str().unwrap().to_string();
+    let mut body = plan(&line, Some(&iid), "single_source", date(2026, 10, 26), "A02020100", 450_000_000);
     let (_, s) = app.post("/api/v1/plans", Some(&purchaser), &body).await;
     assert_eq!(s["status"], "refused", "single source without a ground");
     body["single_source_ground"] = json!("only_source");
     body["single_source_supplier"] = json!("示范信息技术有限公司");
     let (status, s) = app.post("/api/v1/plans", Some(&purchaser), &body).await;
     assert_eq!(status, StatusCode::CREATED);
-    assert_eq!(
-        (s["status"].as_str(), s["publicity_ends_on"].as_str()),
-        (Some("publicity"), Some("2026-09-30")),
-        "{s}"
-    );
+    assert_eq!((s["status"].as_str(), s["publicity_ends_on"].as_str()), (Some("publicity"), Some("2026-09-30")), "{s}");
     let id = s["id"].as_str().unwrap().to_string();
-    let (_, portal) = app
-        .get("/api/v1/announcements?q=单一来源采购公示", None)
-        .await;
-    assert!(
-        portal
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|a| a["body"].as_str().unwrap().contains("2026-09-30"))
-    );
+    let (_, portal) = app.get("/api/v1/announcements?q=单一来源采购公示", None).await;
+    assert!(portal.as_array().unwrap().iter().any(|a| a["body"].as_str().unwrap().contains("2026-09-30")));
 
     let (status, _) = app
-        .post(
-            &format!("/api/v1/plans/{id}/objections"),
-            None,
-            &json!({"from_name": "某科技公司", "text": "本公司也能提供同等产品"}),
-        )
+        .post(&format!("/api/v1/plans/{id}/objections"), None, &json!({"from_name": "某科技公司", "text": "本公司也能提供同等产品"}))
         .await;
     assert_eq!(status, StatusCode::CREATED);
     app.store.clock().travel_to(date(2026, 9, 30));
     // (Tokens expire after 12 hours of platform time: sign in again after each jump.)
     let supervisor = app.token("supervisor").await;
-    let (status, e) = app
-        .post(
-            &format!("/api/v1/plans/{id}/decision"),
-            Some(&supervisor),
-            &json!({"approve": true, "comment": "同意"}),
-        )
-        .await;
+    let (status, e) =
+        app.post(&format!("/api/v1/plans/{id}/decision"), Some(&supervisor), &json!({"approve": true, "comment": "同意"})).await;
     assert_eq!(
         (status, e["code"].as_str()),
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some("plan.publicity_running")
-        ),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.publicity_running")),
         "not on the last day of the 公示"
     );
-    let (_, detail) = app
-        .get(&format!("/api/v1/plans/{id}"), Some(&supervisor))
-        .await;
-    assert_eq!(
-        detail["objections"][0]["text"], "本公司也能提供同等产品",
-        "the approver sees the objection"
-    );
+    let (_, detail) = app.get(&format!("/api/v1/plans/{id}"), Some(&supervisor)).await;
+    assert_eq!(detail["objections"][0]["text"], "本公司也能提供同等产品", "the approver sees the objection");
 
     app.store.clock().travel_to(date(2026, 10, 1));
-    let (status, _) = app
-        .post(
-            &format!("/api/v1/plans/{id}/objections"),
-            None,
-            &json!({"from_name": "迟到者", "text": "异议"}),
-        )
-        .await;
-    assert_eq!(
-        status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "objections close with the 公示"
-    );
+    let (status, _) = app.post(&format!("/api/v1/plans/{id}/objections"), None, &json!({"from_name": "迟到者", "text": "异议"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "objections close with the 公示");
     let supervisor = app.token("supervisor").await;
     let county = app.token("supervisor3").await;
-    let (status, _) = app
-        .post(
-            &format!("/api/v1/plans/{id}/decision"),
-            Some(&county),
-            &json!({"approve": true, "comment": "同意"}),
-        )
-        .await;
-    assert_eq!(
-        status,
-        StatusCode::FORBIDDEN,
-        "another county's supervisor cannot decide"
-    );
+    let (status, _) = app.post(&format!("/api/v1/plans/{id}/decision"), Some(&county), &json!({"approve": true, "comment": "同意"})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "another county's supervisor cannot decide");
     let (status, d) = app
         .post(
             &format!("/api/v1/plans/{id}/decision"),
@@ -530,29 +257,12 @@ async fn single_source_publicity_ends_before_national_day_and_then_approval(app:
             &json!({"approve": true, "comment": "经审查异议，该产品专利唯一，同意"}),
         )
         .await;
-    assert_eq!(
-        (status, d["status"].as_str()),
-        (StatusCode::OK, Some("filed"))
-    );
-    let (status, e) = app
-        .post(
-            &format!("/api/v1/plans/{id}/decision"),
-            Some(&supervisor),
-            &json!({"approve": false, "comment": "再次"}),
-        )
-        .await;
-    assert_eq!(
-        (status, e["code"].as_str()),
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some("plan.already_decided")
-        )
-    );
+    assert_eq!((status, d["status"].as_str()), (StatusCode::OK, Some("filed")));
+    let (status, e) =
+        app.post(&format!("/api/v1/plans/{id}/decision"), Some(&supervisor), &json!({"approve": false, "comment": "再次"})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.already_decided")));
 }
-both!(
-    single_source,
-    single_source_publicity_ends_before_national_day_and_then_approval
-);
+both!(single_source, single_source_publicity_ends_before_national_day_and_then_approval);
 
 async fn two_plans_racing_for_the_last_budget_exactly_one_wins(app: TestApp) {
     let today = app.store.clock().today();
@@ -564,24 +274,9 @@ async fn two_plans_racing_for_the_last_budget_exactly_one_wins(app: TestApp) {
         let http = app.http.clone();
         let url = app.url("/api/v1/plans");
         let token = purchaser.clone();
-        let body = plan(
-            &line,
-            None,
-            "request_for_quotation",
-            start,
-            "A05010000",
-            600_000,
-        );
+        let body = plan(&line, None, "request_for_quotation", start, "A05010000", 600_000);
         handles.push(tokio::spawn(async move {
-            http.post(url)
-                .bearer_auth(token)
-                .json(&body)
-                .send()
-                .await
-                .unwrap()
-                .json::<Value>()
-                .await
-                .unwrap()
+            http.post(url).bearer_auth(token).json(&body).send().await.unwrap().json::<Value>().await.unwrap()
         }));
     }
     let mut statuses = Vec::new();
@@ -590,116 +285,37 @@ async fn two_plans_racing_for_the_last_budget_exactly_one_wins(app: TestApp) {
     }
     statuses.sort();
     assert_eq!(statuses, vec!["filed", "refused"]);
-    let (_, lines) = app
-        .get(
-            &format!("/api/v1/budget-lines?year={}", start.year()),
-            Some(&purchaser),
-        )
-        .await;
-    let l = lines
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["code"] == "R-1")
-        .unwrap();
-    assert_eq!(
-        (l["frozen"].as_i64(), l["available"].as_i64()),
-        (Some(600_000), Some(400_000))
-    );
+    let (_, lines) = app.get(&format!("/api/v1/budget-lines?year={}", start.year()), Some(&purchaser)).await;
+    let l = lines.as_array().unwrap().iter().find(|l| l["code"] == "R-1").unwrap();
+    assert_eq!((l["frozen"].as_i64(), l["available"].as_i64()), (Some(600_000), Some(400_000)));
 }
-both!(
-    budget_race,
-    two_plans_racing_for_the_last_budget_exactly_one_wins
-);
+both!(budget_race, two_plans_racing_for_the_last_budget_exactly_one_wins);
 
 async fn a_failed_plan_is_re_procured_without_re_entering_it(app: TestApp) {
     let today = app.store.clock().today();
     let start = days(today, 10);
     let line = budget_line(&app, start.year().into(), "F-1", 1_000_000).await;
     let purchaser = app.token("purchaser").await;
-    let (_, s) = app
-        .post(
-            "/api/v1/plans",
-            Some(&purchaser),
-            &plan(
-                &line,
-                None,
-                "request_for_quotation",
-                start,
-                "A05010000",
-                800_000,
-            ),
-        )
-        .await;
+    let (_, s) =
+        app.post("/api/v1/plans", Some(&purchaser), &plan(&line, None, "request_for_quotation", start, "A05010000", 800_000)).await;
     let id = s["id"].as_str().unwrap().to_string();
-    let (status, e) = app
-        .post(
-            &format!("/api/v1/plans/{id}/reprocure"),
-            Some(&purchaser),
-            &json!({}),
-        )
-        .await;
-    assert_eq!(
-        (status, e["code"].as_str()),
-        (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.not_failed"))
-    );
-    let (status, _) = app
-        .post(
-            &format!("/api/v1/plans/{id}/fail"),
-            Some(&purchaser),
-            &json!({"reason": "供应商不足三家"}),
-        )
-        .await;
+    let (status, e) = app.post(&format!("/api/v1/plans/{id}/reprocure"), Some(&purchaser), &json!({})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.not_failed")));
+    let (status, _) = app.post(&format!("/api/v1/plans/{id}/fail"), Some(&purchaser), &json!({"reason": "供应商不足三家"})).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
-    let (status, r) = app
-        .post(
-            &format!("/api/v1/plans/{id}/reprocure"),
-            Some(&purchaser),
-            &json!({"method": "competitive_negotiation"}),
-        )
-        .await;
+    let (status, r) =
+        app.post(&format!("/api/v1/plans/{id}/reprocure"), Some(&purchaser), &json!({"method": "competitive_negotiation"})).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(r["status"], "filed", "{r}");
-    let (_, detail) = app
-        .get(
-            &format!("/api/v1/plans/{}", r["id"].as_str().unwrap()),
-            Some(&purchaser),
-        )
-        .await;
+    let (_, detail) = app.get(&format!("/api/v1/plans/{}", r["id"].as_str().unwrap()), Some(&purchaser)).await;
     assert_eq!(detail["plan"]["previous_plan_id"], id.as_str());
     assert_eq!(detail["plan"]["method"], "competitive_negotiation");
     assert_eq!(detail["items"][0]["amount"], 800_000);
-    let (_, lines) = app
-        .get(
-            &format!("/api/v1/budget-lines?year={}", start.year()),
-            Some(&purchaser),
-        )
-        .await;
-    let l = lines
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["code"] == "F-1")
-        .unwrap();
-    assert_eq!(
-        l["frozen"], 800_000,
-        "released on failure, frozen again by the new plan"
-    );
-    let (_, trail) = app
-        .get(
-            "/api/v1/audit?action=plan.&limit=10",
-            Some(&app.token("admin").await),
-        )
-        .await;
-    let actions: Vec<&str> = trail
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+    let (_, lines) = app.get(&format!("/api/v1/budget-lines?year={}", start.year()), Some(&purchaser)).await;
+    let l = lines.as_array().unwrap().iter().find(|l| l["code"] == "F-1").unwrap();
+    assert_eq!(l["frozen"], 800_000, "released on failure, frozen again by the new plan");
+    let (_, trail) = app.get("/api/v1/audit?action=plan.&limit=10", Some(&app.token("admin").await)).await;
+    let actions: Vec<&str> = trail.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert!(actions.contains(&"plan.failed") && actions.contains(&"plan.submitted"));
 }
-both!(
-    reprocurement,
-    a_failed_plan_is_re_procured_without_re_entering_it
-);
+both!(reprocurement, a_failed_plan_is_re_procured_without_re_entering_it);

@@ -50,19 +50,12 @@ pub struct PlanFacts {
 
 impl PlanFacts {
     pub fn total(&self) -> Money {
-        self.items.iter().fold(Money::ZERO, |acc, i| {
-            acc.checked_add(i.amount)
-                .unwrap_or(Money::from_fen(i64::MAX))
-        })
+        self.items.iter().fold(Money::ZERO, |acc, i| acc.checked_add(i.amount).unwrap_or(Money::from_fen(i64::MAX)))
     }
 
     /// The plan's object type: that of its largest item.
     pub fn object_type(&self) -> ObjectType {
-        self.items
-            .iter()
-            .max_by_key(|i| i.amount)
-            .map(|i| i.code.object_type())
-            .unwrap_or(ObjectType::Goods)
+        self.items.iter().max_by_key(|i| i.amount).map(|i| i.code.object_type()).unwrap_or(ObjectType::Goods)
     }
 }
 
@@ -106,22 +99,12 @@ pub struct Outcome {
 }
 
 fn finding(rule: RuleId, verdict: Verdict, zh: String, en: String) -> Finding {
-    Finding {
-        rule,
-        code: rule.code().to_string(),
-        source: rule.source().to_string(),
-        verdict,
-        zh,
-        en,
-        related: Vec::new(),
-    }
+    Finding { rule, code: rule.code().to_string(), source: rule.source().to_string(), verdict, zh, en, related: Vec::new() }
 }
 
 /// The earliest date procurement may start after an intention published on `published_on`.
 pub fn earliest_start_after_intention(published_on: Date) -> Date {
-    published_on
-        .checked_add(jiff::Span::new().days(INTENTION_LEAD_DAYS))
-        .unwrap_or(published_on)
+    published_on.checked_add(jiff::Span::new().days(INTENTION_LEAD_DAYS)).unwrap_or(published_on)
 }
 
 /// The category two purchases are compared in for 化整为零: the 品目's third level
@@ -137,31 +120,33 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     let object_type = facts.object_type();
     let threshold = policy.open_tender_threshold.get(object_type);
     let limit = policy.decentralized_limit.get(object_type);
-    let centralized: Vec<&PlanItem> = facts
-        .items
-        .iter()
-        .filter(|i| policy.is_centralized(&i.code))
-        .collect();
+    let centralized: Vec<&PlanItem> = facts.items.iter().filter(|i| policy.is_centralized(&i.code)).collect();
     let mut out = Vec::new();
 
     // Budget.
     out.push(if total <= facts.budget_available {
-        finding(RuleId::Budget, Verdict::Pass, format!("计划金额 {total} 未超过预算指标可用额度 {}", facts.budget_available), format!("the plan's {total} is within the {} available", facts.budget_available))
+        finding(
+            RuleId::Budget,
+            Verdict::Pass,
+            format!("计划金额 {total} 未超过预算指标可用额度 {}", facts.budget_available),
+            format!("the plan's {total} is within the {} available", facts.budget_available),
+        )
     } else {
         finding(
             RuleId::Budget,
             Verdict::Refused,
             format!("计划金额 {total} 超过预算指标可用额度 {}。请调减金额或选择其他预算指标。", facts.budget_available),
-            format!("the plan's {total} exceeds the {} available on the budget line; reduce it or choose another line", facts.budget_available),
+            format!(
+                "the plan's {total} exceeds the {} available on the budget line; reduce it or choose another line",
+                facts.budget_available
+            ),
         )
     });
 
     // 采购意向公开: required within the 集中采购目录 or at or above the 采购限额标准, except
     // emergencies and the e-mall's small purchases.
-    let emergency = facts.method == Method::SingleSource
-        && facts.single_source_ground == Some(SingleSourceGround::Emergency);
-    let needs_intention =
-        (!centralized.is_empty() || total >= limit) && facts.method != Method::Emall && !emergency;
+    let emergency = facts.method == Method::SingleSource && facts.single_source_ground == Some(SingleSourceGround::Emergency);
+    let needs_intention = (!centralized.is_empty() || total >= limit) && facts.method != Method::Emall && !emergency;
     if needs_intention {
         out.push(match facts.intention_published_on {
             None => finding(
@@ -190,7 +175,12 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     if !centralized.is_empty() {
         let codes: Vec<&str> = centralized.iter().map(|i| i.code.as_str()).collect();
         out.push(if facts.entrusted_to_central_agency {
-            finding(RuleId::CentralizedCatalog, Verdict::Pass, format!("集中采购目录品目（{}）已委托集中采购机构", codes.join("、")), format!("centralized items ({}) are entrusted to the central agency", codes.join(", ")))
+            finding(
+                RuleId::CentralizedCatalog,
+                Verdict::Pass,
+                format!("集中采购目录品目（{}）已委托集中采购机构", codes.join("、")),
+                format!("centralized items ({}) are entrusted to the central agency", codes.join(", ")),
+            )
         } else {
             finding(
                 RuleId::CentralizedCatalog,
@@ -223,11 +213,22 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
             finding(
                 RuleId::OpenTenderThreshold,
                 Verdict::NeedsApproval,
-                format!("计划金额 {total} 达到公开招标数额标准 {threshold}，采用{}须经设区的市级以上财政部门批准；已提交审批。", facts.method.label(crate::Lang::Zh)),
-                format!("{total} reaches the open-tender threshold {threshold}: {} needs the supervisor's approval; sent for approval", facts.method.label(crate::Lang::En)),
+                format!(
+                    "计划金额 {total} 达到公开招标数额标准 {threshold}，采用{}须经设区的市级以上财政部门批准；已提交审批。",
+                    facts.method.label(crate::Lang::Zh)
+                ),
+                format!(
+                    "{total} reaches the open-tender threshold {threshold}: {} needs the supervisor's approval; sent for approval",
+                    facts.method.label(crate::Lang::En)
+                ),
             )
         } else {
-            finding(RuleId::OpenTenderThreshold, Verdict::Pass, format!("金额低于公开招标数额标准 {threshold}，可采用{}", facts.method.label(crate::Lang::Zh)), format!("below the open-tender threshold {threshold}"))
+            finding(
+                RuleId::OpenTenderThreshold,
+                Verdict::Pass,
+                format!("金额低于公开招标数额标准 {threshold}，可采用{}", facts.method.label(crate::Lang::Zh)),
+                format!("below the open-tender threshold {threshold}"),
+            )
         });
     }
 
@@ -235,17 +236,12 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     if facts.method != Method::OpenTender {
         for item in &facts.items {
             let cat = split_category(&item.code);
-            let earlier: Vec<&EarlierPlan> = facts
-                .earlier_in_year
-                .iter()
-                .filter(|p| split_category(&p.code) == cat && p.method != Method::OpenTender)
-                .collect();
+            let earlier: Vec<&EarlierPlan> =
+                facts.earlier_in_year.iter().filter(|p| split_category(&p.code) == cat && p.method != Method::OpenTender).collect();
             if earlier.is_empty() {
                 continue;
             }
-            let sum = earlier.iter().fold(item.amount, |acc, p| {
-                acc.checked_add(p.amount).unwrap_or(acc)
-            });
+            let sum = earlier.iter().fold(item.amount, |acc, p| acc.checked_add(p.amount).unwrap_or(acc));
             if sum >= threshold && item.amount < threshold {
                 let nos: Vec<String> = earlier.iter().map(|p| p.plan_no.clone()).collect();
                 let mut f = finding(
@@ -276,12 +272,14 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
                 "single source needs a lawful ground (only source, emergency, or add-on)".into(),
             )),
             Some(SingleSourceGround::AddOn) => {
-                let ok = facts
-                    .original_contract
-                    .and_then(|o| o.mul_ratio(1, 10))
-                    .is_some_and(|cap| total <= cap);
+                let ok = facts.original_contract.and_then(|o| o.mul_ratio(1, 10)).is_some_and(|cap| total <= cap);
                 out.push(if ok {
-                    finding(RuleId::SingleSourceGround, Verdict::Pass, "添购金额未超过原合同金额的10%".into(), "the add-on is within 10% of the original contract".into())
+                    finding(
+                        RuleId::SingleSourceGround,
+                        Verdict::Pass,
+                        "添购金额未超过原合同金额的10%".into(),
+                        "the add-on is within 10% of the original contract".into(),
+                    )
                 } else {
                     finding(
                         RuleId::SingleSourceGround,
@@ -312,16 +310,11 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     let decision = match worst {
         Verdict::Pass => Decision::Filed,
         Verdict::NeedsApproval => Decision::NeedsApproval {
-            publicity: out.iter().any(|f| {
-                f.rule == RuleId::SingleSourcePublicity && f.verdict == Verdict::NeedsApproval
-            }),
+            publicity: out.iter().any(|f| f.rule == RuleId::SingleSourcePublicity && f.verdict == Verdict::NeedsApproval),
         },
         Verdict::Refused => Decision::Refused,
     };
-    Outcome {
-        decision,
-        findings: out,
-    }
+    Outcome { decision, findings: out }
 }
 
 #[cfg(test)]
@@ -331,30 +324,20 @@ mod tests {
     use jiff::civil::date;
 
     fn policy() -> PolicySet {
-        let per = |y| PerObjectType {
-            goods: Money::from_yuan(y),
-            works: Money::from_yuan(y),
-            services: Money::from_yuan(y),
-        };
+        let per = |y| PerObjectType { goods: Money::from_yuan(y), works: Money::from_yuan(y), services: Money::from_yuan(y) };
         PolicySet {
             open_tender_threshold: per(4_000_000),
             decentralized_limit: per(1_000_000),
             centralized_catalog: vec!["A02010100".parse().unwrap()],
             emall_direct_limit: Money::from_yuan(500_000),
-            sme_deduction: SmeDeduction {
-                small_micro_bp: 1000,
-                consortium_bp: 400,
-            },
+            sme_deduction: SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 },
         }
     }
 
     fn facts(method: Method, code: &str, fen: i64) -> PlanFacts {
         PlanFacts {
             method,
-            items: vec![PlanItem {
-                code: code.parse().unwrap(),
-                amount: Money::from_fen(fen),
-            }],
+            items: vec![PlanItem { code: code.parse().unwrap(), amount: Money::from_fen(fen) }],
             procurement_start: date(2027, 1, 15),
             budget_available: Money::from_yuan(10_000_000),
             intention_published_on: Some(date(2026, 12, 1)),
@@ -368,32 +351,17 @@ mod tests {
     const THRESHOLD: i64 = 400_000_000;
 
     fn verdict_of(o: &Outcome, rule: RuleId) -> Option<Verdict> {
-        o.findings
-            .iter()
-            .find(|f| f.rule == rule)
-            .map(|f| f.verdict)
+        o.findings.iter().find(|f| f.rule == rule).map(|f| f.verdict)
     }
 
     #[test]
     fn non_open_method_exactly_at_the_threshold_needs_approval_one_fen_under_files() {
-        let at = check_plan(
-            &facts(Method::CompetitiveConsultation, "A02020100", THRESHOLD),
-            &policy(),
-        );
+        let at = check_plan(&facts(Method::CompetitiveConsultation, "A02020100", THRESHOLD), &policy());
         assert_eq!(at.decision, Decision::NeedsApproval { publicity: false });
-        assert_eq!(
-            verdict_of(&at, RuleId::OpenTenderThreshold),
-            Some(Verdict::NeedsApproval)
-        );
-        let under = check_plan(
-            &facts(Method::CompetitiveConsultation, "A02020100", THRESHOLD - 1),
-            &policy(),
-        );
+        assert_eq!(verdict_of(&at, RuleId::OpenTenderThreshold), Some(Verdict::NeedsApproval));
+        let under = check_plan(&facts(Method::CompetitiveConsultation, "A02020100", THRESHOLD - 1), &policy());
         assert_eq!(under.decision, Decision::Filed);
-        let open = check_plan(
-            &facts(Method::OpenTender, "A02020100", THRESHOLD + 1),
-            &policy(),
-        );
+        let open = check_plan(&facts(Method::OpenTender, "A02020100", THRESHOLD + 1), &policy());
         assert_eq!(open.decision, Decision::Filed);
     }
 
@@ -404,29 +372,18 @@ mod tests {
         assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
         f.budget_available = Money::from_fen(499_999_999);
         let o = check_plan(&f, &policy());
-        assert_eq!(
-            (o.decision, verdict_of(&o, RuleId::Budget)),
-            (Decision::Refused, Some(Verdict::Refused))
-        );
+        assert_eq!((o.decision, verdict_of(&o, RuleId::Budget)), (Decision::Refused, Some(Verdict::Refused)));
     }
 
     #[test]
     fn intention_thirty_days_before_start_is_enough_twenty_nine_is_not() {
         let mut f = facts(Method::OpenTender, "A02020100", 200_000_000);
         f.intention_published_on = Some(date(2026, 12, 16));
-        assert_eq!(
-            check_plan(&f, &policy()).decision,
-            Decision::Filed,
-            "2026-12-16 + 30 days = 2027-01-15"
-        );
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed, "2026-12-16 + 30 days = 2027-01-15");
         f.intention_published_on = Some(date(2026, 12, 17));
         let o = check_plan(&f, &policy());
         assert_eq!(o.decision, Decision::Refused);
-        assert!(
-            o.findings
-                .iter()
-                .any(|x| x.rule == RuleId::Intention && x.zh.contains("2027-01-16"))
-        );
+        assert!(o.findings.iter().any(|x| x.rule == RuleId::Intention && x.zh.contains("2027-01-16")));
         f.intention_published_on = None;
         assert_eq!(check_plan(&f, &policy()).decision, Decision::Refused);
     }
@@ -439,21 +396,14 @@ mod tests {
         assert_eq!(o.decision, Decision::Filed);
         assert_eq!(verdict_of(&o, RuleId::Intention), None);
         f.items[0].amount = Money::from_fen(100_000_000);
-        assert_eq!(
-            check_plan(&f, &policy()).decision,
-            Decision::Refused,
-            "at the limit an intention is required"
-        );
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Refused, "at the limit an intention is required");
     }
 
     #[test]
     fn centralized_items_must_be_entrusted() {
         let mut f = facts(Method::OpenTender, "A02010105", 50_000_000);
         let o = check_plan(&f, &policy());
-        assert_eq!(
-            verdict_of(&o, RuleId::CentralizedCatalog),
-            Some(Verdict::Refused)
-        );
+        assert_eq!(verdict_of(&o, RuleId::CentralizedCatalog), Some(Verdict::Refused));
         f.entrusted_to_central_agency = true;
         assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
     }
@@ -464,15 +414,9 @@ mod tests {
         f.intention_published_on = None;
         assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
         f.items[0].amount = Money::from_fen(100_000_000);
-        assert_eq!(
-            verdict_of(&check_plan(&f, &policy()), RuleId::Emall),
-            Some(Verdict::Refused)
-        );
+        assert_eq!(verdict_of(&check_plan(&f, &policy()), RuleId::Emall), Some(Verdict::Refused));
         let works = facts(Method::Emall, "B01000000", 1_000);
-        assert_eq!(
-            verdict_of(&check_plan(&works, &policy()), RuleId::Emall),
-            Some(Verdict::Refused)
-        );
+        assert_eq!(verdict_of(&check_plan(&works, &policy()), RuleId::Emall), Some(Verdict::Refused));
     }
 
     #[test]
@@ -485,19 +429,11 @@ mod tests {
             method: Method::RequestForQuotation,
         };
         f.earlier_in_year = vec![earlier("P-1", 150_000_000), earlier("P-2", 99_999_999)];
-        assert_eq!(
-            check_plan(&f, &policy()).decision,
-            Decision::Filed,
-            "one fen under the threshold in sum"
-        );
+        assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed, "one fen under the threshold in sum");
         f.earlier_in_year = vec![earlier("P-1", 150_000_000), earlier("P-2", 100_000_000)];
         let o = check_plan(&f, &policy());
         assert_eq!(o.decision, Decision::NeedsApproval { publicity: false });
-        let split = o
-            .findings
-            .iter()
-            .find(|x| x.rule == RuleId::Splitting)
-            .unwrap();
+        let split = o.findings.iter().find(|x| x.rule == RuleId::Splitting).unwrap();
         assert_eq!(split.related, vec!["P-1".to_string(), "P-2".to_string()]);
         // An open tender is never splitting.
         f.method = Method::OpenTender;
@@ -507,10 +443,7 @@ mod tests {
     #[test]
     fn single_source_needs_a_ground_and_publicity_above_the_threshold() {
         let mut f = facts(Method::SingleSource, "A02020100", 100_000_000);
-        assert_eq!(
-            verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround),
-            Some(Verdict::Refused)
-        );
+        assert_eq!(verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround), Some(Verdict::Refused));
         f.single_source_ground = Some(SingleSourceGround::OnlySource);
         assert_eq!(check_plan(&f, &policy()).decision, Decision::Filed);
         f.items[0].amount = Money::from_fen(THRESHOLD);
@@ -519,15 +452,8 @@ mod tests {
         f.single_source_ground = Some(SingleSourceGround::AddOn);
         f.items[0].amount = Money::from_fen(10_000_001);
         f.original_contract = Some(Money::from_fen(100_000_000));
-        assert_eq!(
-            verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround),
-            Some(Verdict::Refused),
-            "10% plus one fen"
-        );
+        assert_eq!(verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround), Some(Verdict::Refused), "10% plus one fen");
         f.items[0].amount = Money::from_fen(10_000_000);
-        assert_eq!(
-            verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround),
-            Some(Verdict::Pass)
-        );
+        assert_eq!(verdict_of(&check_plan(&f, &policy()), RuleId::SingleSourceGround), Some(Verdict::Pass));
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod filing;
 pub mod method;
+pub mod request;
 pub mod rules;
 
 pub use filing::{Decision, Finding, PlanFacts, Verdict, check_plan};

@@ -43,9 +43,7 @@ impl RuleId {
         match self {
             RuleId::Budget => "政府采购法第6条；预算法第13条",
             RuleId::Intention => "财库〔2020〕10号（check）",
-            RuleId::OpenTenderThreshold => {
-                "政府采购法第26、27条；实施条例第23条；民法典第1259条（“以上”含本数）"
-            }
+            RuleId::OpenTenderThreshold => "政府采购法第26、27条；实施条例第23条；民法典第1259条（“以上”含本数）",
             RuleId::CentralizedCatalog => "政府采购法第7、18条",
             RuleId::Emall => "政府采购法第7条；各地分散采购限额标准",
             RuleId::Splitting => "政府采购法第28条；实施条例第28条",
@@ -98,13 +96,7 @@ impl SingleSourceGround {
     }
 
     pub fn parse(s: &str) -> Option<SingleSourceGround> {
-        [
-            SingleSourceGround::OnlySource,
-            SingleSourceGround::Emergency,
-            SingleSourceGround::AddOn,
-        ]
-        .into_iter()
-        .find(|g| g.key() == s)
+        [SingleSourceGround::OnlySource, SingleSourceGround::Emergency, SingleSourceGround::AddOn].into_iter().find(|g| g.key() == s)
     }
 
     pub fn label(self, lang: Lang) -> &'static str {

@@ -77,12 +77,7 @@ pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiRe
             // A supervisor may narrow to a region inside their subtree, never widen.
             Some(p) => {
                 let ids = caigou_domain::ids::parse_region_path(&p);
-                authz::decide(
-                    &ctx.principal,
-                    Action::ViewAudit {
-                        object_region_path: &ids,
-                    },
-                )?;
+                authz::decide(&ctx.principal, Action::ViewAudit { object_region_path: &ids })?;
                 Some(p)
             }
             None => Some(own),
@@ -100,19 +95,9 @@ pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiRe
 /// Audit entries, newest first (admins: all; supervisors: their region subtree).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])), params(AuditQuery),
     responses((status = 200, body = Vec<AuditEntryOut>), (status = 403, body = super::ErrorBody)))]
-pub async fn list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiQuery(q): ApiQuery<AuditQuery>,
-) -> ApiResult<Json<Vec<AuditEntryOut>>> {
+pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<AuditQuery>) -> ApiResult<Json<Vec<AuditEntryOut>>> {
     let filter = scoped_filter(&state, &ctx, &q).await?;
-    Ok(Json(
-        audit::list(&state.store, &filter)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
+    Ok(Json(audit::list(&state.store, &filter).await?.into_iter().map(Into::into).collect()))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -128,17 +113,7 @@ pub struct VerifyOut {
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit", security(("bearer" = [])), responses((status = 200, body = VerifyOut)))]
 pub async fn verify(State(state): State<AppState>) -> ApiResult<Json<VerifyOut>> {
     Ok(Json(match audit::verify(&state.store).await? {
-        Verification::Intact { entries } => VerifyOut {
-            intact: true,
-            entries: Some(entries),
-            first_bad_seq: None,
-            problem: None,
-        },
-        Verification::Broken(b) => VerifyOut {
-            intact: false,
-            entries: None,
-            first_bad_seq: b.seq(),
-            problem: Some(b.to_string()),
-        },
+        Verification::Intact { entries } => VerifyOut { intact: true, entries: Some(entries), first_bad_seq: None, problem: None },
+        Verification::Broken(b) => VerifyOut { intact: false, entries: None, first_bad_seq: b.seq(), problem: Some(b.to_string()) },
     }))
 }

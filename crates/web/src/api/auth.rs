@@ -71,12 +71,9 @@ impl From<&users::UserView> for Me {
 
 pub fn login_refused(r: LoginRefused) -> AppError {
     match r {
-        LoginRefused::BadCredentials => AppError::new(
-            StatusCode::UNAUTHORIZED,
-            "auth.bad_credentials",
-            "用户名或密码错误",
-            "wrong username or password",
-        ),
+        LoginRefused::BadCredentials => {
+            AppError::new(StatusCode::UNAUTHORIZED, "auth.bad_credentials", "用户名或密码错误", "wrong username or password")
+        }
         LoginRefused::Throttled => AppError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "auth.throttled",
@@ -89,29 +86,14 @@ pub fn login_refused(r: LoginRefused) -> AppError {
 /// Signs in with a username and password: returns a bearer token and sets a session cookie.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = LoginResponse), (status = 401, body = super::ErrorBody, description = "wrong credentials"), (status = 429, body = super::ErrorBody, description = "throttled")))]
-pub async fn login(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiJson(req): ApiJson<LoginRequest>,
-) -> ApiResult<Response> {
+pub async fn login(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<LoginRequest>) -> ApiResult<Response> {
     let store = &state.store;
-    let user = users::authenticate(store, req.username.trim(), &req.password, &ctx.address)
-        .await?
-        .map_err(login_refused)?;
-    let identity = users::identity(store, user)
-        .await?
-        .ok_or_else(|| login_refused(LoginRefused::BadCredentials))?;
+    let user = users::authenticate(store, req.username.trim(), &req.password, &ctx.address).await?.map_err(login_refused)?;
+    let identity = users::identity(store, user).await?.ok_or_else(|| login_refused(LoginRefused::BadCredentials))?;
     let token = users::create_api_token(store, &identity, "login", LOGIN_TOKEN_TTL_MS).await?;
     let session = users::create_session(store, &identity, &ctx.address).await?;
-    let mut resp = Json(LoginResponse {
-        token,
-        user: Me::from(&identity.view),
-    })
-    .into_response();
-    ctx::append_cookie(
-        &mut resp,
-        ctx::session_cookie(session, state.config.secure_cookies),
-    );
+    let mut resp = Json(LoginResponse { token, user: Me::from(&identity.view) }).into_response();
+    ctx::append_cookie(&mut resp, ctx::session_cookie(session, state.config.secure_cookies));
     Ok(resp)
 }
 
@@ -122,10 +104,7 @@ pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Respon
         users::end_session(&state.store, secret, identity).await?;
     }
     let mut resp = StatusCode::NO_CONTENT.into_response();
-    ctx::append_cookie(
-        &mut resp,
-        ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies),
-    );
+    ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));
     Ok(resp)
 }
 
@@ -146,20 +125,9 @@ pub struct PasswordChange {
 /// Changes the password; every other session of the user ends.
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", security(("bearer" = [])), request_body = PasswordChange,
     responses((status = 204), (status = 422, body = super::ErrorBody)))]
-pub async fn change_password(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiJson(req): ApiJson<PasswordChange>,
-) -> ApiResult<StatusCode> {
+pub async fn change_password(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PasswordChange>) -> ApiResult<StatusCode> {
     let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
-    users::change_password(
-        &state.store,
-        identity,
-        &req.current_password,
-        &req.new_password,
-        ctx.session.as_deref(),
-    )
-    .await?;
+    users::change_password(&state.store, identity, &req.current_password, &req.new_password, ctx.session.as_deref()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -188,12 +156,7 @@ pub async fn create_token(
     Ok((StatusCode::CREATED, Json(TokenResponse { token })))
 }
 
-pub async fn issue_token(
-    state: &AppState,
-    identity: &users::Identity,
-    name: &str,
-    days: i64,
-) -> ApiResult<String> {
+pub async fn issue_token(state: &AppState, identity: &users::Identity, name: &str, days: i64) -> ApiResult<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 64 {
         return Err(AppError::new(

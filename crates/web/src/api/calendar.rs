@@ -33,17 +33,11 @@ fn calendar_error(e: caigou_domain::calendar::CalendarError) -> AppError {
 /// Whether a date is a working day (调休 make-up days are).
 #[utoipa::path(get, path = "/api/v1/calendar/is-working-day", tag = "calendar", params(DayQuery),
     responses((status = 200, body = DayOut), (status = 422, body = super::ErrorBody, description = "bad date, or a year without calendar data")))]
-pub async fn is_working_day(
-    State(state): State<AppState>,
-    ApiQuery(q): ApiQuery<DayQuery>,
-) -> ApiResult<Json<DayOut>> {
+pub async fn is_working_day(State(state): State<AppState>, ApiQuery(q): ApiQuery<DayQuery>) -> ApiResult<Json<DayOut>> {
     let date = parse_date(&q.date, "date")?;
     let cal = caigou_store::calendar::load(&state.store).await?;
     let working_day = cal.is_working_day(date).map_err(calendar_error)?;
-    Ok(Json(DayOut {
-        date: date.to_string(),
-        working_day,
-    }))
+    Ok(Json(DayOut { date: date.to_string(), working_day }))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -64,10 +58,7 @@ pub struct AddOut {
 /// The date N working days after a date.
 #[utoipa::path(get, path = "/api/v1/calendar/add-working-days", tag = "calendar", params(AddQuery),
     responses((status = 200, body = AddOut), (status = 422, body = super::ErrorBody)))]
-pub async fn add_working_days(
-    State(state): State<AppState>,
-    ApiQuery(q): ApiQuery<AddQuery>,
-) -> ApiResult<Json<AddOut>> {
+pub async fn add_working_days(State(state): State<AppState>, ApiQuery(q): ApiQuery<AddQuery>) -> ApiResult<Json<AddOut>> {
     let date = parse_date(&q.date, "date")?;
     if q.n > 1000 {
         return Err(AppError::new(
@@ -80,11 +71,7 @@ pub async fn add_working_days(
     }
     let cal = caigou_store::calendar::load(&state.store).await?;
     let result = cal.add_working_days(date, q.n).map_err(calendar_error)?;
-    Ok(Json(AddOut {
-        start: date.to_string(),
-        working_days: q.n,
-        result: result.to_string(),
-    }))
+    Ok(Json(AddOut { start: date.to_string(), working_days: q.n, result: result.to_string() }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -102,8 +89,6 @@ pub async fn load_year(
 ) -> ApiResult<(StatusCode, Json<YearLoaded>)> {
     authz::decide(&ctx.principal, Action::Administer)?;
     let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let year =
-        caigou_store::calendar::load_year(&state.store, &Actor::of(subject), &body.to_string())
-            .await?;
+    let year = caigou_store::calendar::load_year(&state.store, &Actor::of(subject), &body.to_string()).await?;
     Ok((StatusCode::CREATED, Json(YearLoaded { year })))
 }

@@ -30,26 +30,13 @@ pub struct CatalogItemOut {
 }
 
 fn out(i: caigou_store::catalog::CatalogItem) -> CatalogItemOut {
-    let object_type = i
-        .code
-        .parse::<PinmuCode>()
-        .map(|c| c.object_type().key().to_string())
-        .unwrap_or_default();
-    CatalogItemOut {
-        code: i.code,
-        name: i.name,
-        level: i.level,
-        parent: i.parent,
-        object_type,
-    }
+    let object_type = i.code.parse::<PinmuCode>().map(|c| c.object_type().key().to_string()).unwrap_or_default();
+    CatalogItemOut { code: i.code, name: i.name, level: i.level, parent: i.parent, object_type }
 }
 
 /// Searches the catalog by code prefix or name.
 #[utoipa::path(get, path = "/api/v1/catalog", tag = "catalog", params(CatalogQuery), responses((status = 200, body = Vec<CatalogItemOut>)))]
-pub async fn search(
-    State(state): State<AppState>,
-    ApiQuery(q): ApiQuery<CatalogQuery>,
-) -> ApiResult<Json<Vec<CatalogItemOut>>> {
+pub async fn search(State(state): State<AppState>, ApiQuery(q): ApiQuery<CatalogQuery>) -> ApiResult<Json<Vec<CatalogItemOut>>> {
     let items = caigou_store::catalog::search(&state.store, &q.q, q.limit.unwrap_or(50)).await?;
     Ok(Json(items.into_iter().map(out).collect()))
 }
@@ -63,23 +50,12 @@ pub struct CatalogNode {
 /// One catalog item with its children.
 #[utoipa::path(get, path = "/api/v1/catalog/{code}", tag = "catalog", params(("code" = String, Path, description = "e.g. A02010105")),
     responses((status = 200, body = CatalogNode), (status = 400, body = super::ErrorBody), (status = 404, body = super::ErrorBody)))]
-pub async fn get(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-) -> ApiResult<Json<CatalogNode>> {
-    let code: PinmuCode = code
-        .parse()
-        .map_err(|e: caigou_domain::catalog::PinmuCodeError| {
-            AppError::localized(StatusCode::BAD_REQUEST, &e)
-        })?;
-    let item = caigou_store::catalog::get(&state.store, code.as_str())
-        .await?
-        .ok_or_else(|| AppError::not_found(code.as_str()))?;
+pub async fn get(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Json<CatalogNode>> {
+    let code: PinmuCode =
+        code.parse().map_err(|e: caigou_domain::catalog::PinmuCodeError| AppError::localized(StatusCode::BAD_REQUEST, &e))?;
+    let item = caigou_store::catalog::get(&state.store, code.as_str()).await?.ok_or_else(|| AppError::not_found(code.as_str()))?;
     let children = caigou_store::catalog::children(&state.store, Some(code.as_str())).await?;
-    Ok(Json(CatalogNode {
-        item: out(item),
-        children: children.into_iter().map(out).collect(),
-    }))
+    Ok(Json(CatalogNode { item: out(item), children: children.into_iter().map(out).collect() }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -92,26 +68,12 @@ pub struct Imported {
 #[utoipa::path(post, path = "/api/v1/catalog/import", tag = "catalog", security(("bearer" = [])),
     request_body(content = String, content_type = "text/csv", description = "the whole catalog as CSV"),
     responses((status = 200, body = Imported), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
-pub async fn import(
-    State(state): State<AppState>,
-    ctx: crate::Ctx,
-    body: axum::body::Bytes,
-) -> ApiResult<Json<Imported>> {
+pub async fn import(State(state): State<AppState>, ctx: crate::Ctx, body: axum::body::Bytes) -> ApiResult<Json<Imported>> {
     caigou_domain::authz::decide(&ctx.principal, caigou_domain::authz::Action::Administer)?;
     let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let text = std::str::from_utf8(&body).map_err(|_| {
-        AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "catalog.bad_file",
-            "文件须为 UTF-8 编码的 CSV",
-            "the file must be UTF-8 CSV",
-        )
+        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "catalog.bad_file", "文件须为 UTF-8 编码的 CSV", "the file must be UTF-8 CSV")
     })?;
-    let entries = caigou_store::catalog::import_csv(
-        &state.store,
-        &caigou_store::audit::Actor::of(subject),
-        text,
-    )
-    .await?;
+    let entries = caigou_store::catalog::import_csv(&state.store, &caigou_store::audit::Actor::of(subject), text).await?;
     Ok(Json(Imported { entries }))
 }

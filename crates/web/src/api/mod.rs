@@ -9,6 +9,7 @@ pub mod notifications;
 pub mod planning;
 pub mod portal;
 pub mod regions;
+pub mod requests;
 
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -38,6 +39,9 @@ use crate::error::AppError;
         planning::check_plan, planning::submit_plan, planning::list_plans, planning::get_plan,
         planning::cancel_plan, planning::fail_plan, planning::reprocure,
         planning::approvals, planning::decide, planning::object,
+        requests::list, requests::waiting, requests::create, requests::get, requests::modify,
+        requests::submit, requests::approve, requests::send_back, requests::reject,
+        requests::get_chain, requests::set_chain,
         openapi_json,
     ),
     components(schemas(ErrorBody)),
@@ -50,10 +54,7 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-        );
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
     }
 }
 
@@ -83,11 +84,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let lang = req
-            .extensions()
-            .get::<crate::Ctx>()
-            .map(|c| c.lang)
-            .unwrap_or_default();
+        let lang = req.extensions().get::<crate::Ctx>().map(|c| c.lang).unwrap_or_default();
         match Json::<T>::from_request(req, state).await {
             Ok(Json(v)) => Ok(ApiJson(v)),
             Err(rejection) => Err(json_rejection(rejection).in_lang(lang)),
@@ -122,30 +119,19 @@ fn json_rejection(r: JsonRejection) -> AppError {
                 None => err,
             }
         }
-        JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            too_large()
-        }
+        JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => too_large(),
         other => {
             if other.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 too_large()
             } else {
-                AppError::bad_request(
-                    "request.unreadable",
-                    "无法读取请求内容",
-                    "the request body could not be read",
-                )
+                AppError::bad_request("request.unreadable", "无法读取请求内容", "the request body could not be read")
             }
         }
     }
 }
 
 pub fn too_large() -> AppError {
-    AppError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "request.too_large",
-        "请求内容过大",
-        "the request body is too large",
-    )
+    AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "request.too_large", "请求内容过大", "the request body is too large")
 }
 
 /// Best effort: the field a serde error names (`missing field `x``, `x: invalid type…`).
@@ -155,11 +141,7 @@ fn field_of(text: &str) -> Option<String> {
     }
     let after = text.split(": ").nth(1)?;
     let candidate = after.split(": ").next()?;
-    if !candidate.is_empty()
-        && candidate
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '[' || c == ']')
-    {
+    if !candidate.is_empty() && candidate.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '[' || c == ']') {
         Some(candidate.to_string())
     } else {
         None
@@ -173,11 +155,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let lang = parts
-            .extensions
-            .get::<crate::Ctx>()
-            .map(|c| c.lang)
-            .unwrap_or_default();
+        let lang = parts.extensions.get::<crate::Ctx>().map(|c| c.lang).unwrap_or_default();
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
             Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(AppError::bad_request(
@@ -186,12 +164,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
                 format!("invalid query parameters: {}", e.body_text()),
             )
             .in_lang(lang)),
-            Err(_) => Err(AppError::bad_request(
-                "request.invalid_query",
-                "查询参数有误",
-                "invalid query parameters",
-            )
-            .in_lang(lang)),
+            Err(_) => Err(AppError::bad_request("request.invalid_query", "查询参数有误", "invalid query parameters").in_lang(lang)),
         }
     }
 }

@@ -33,12 +33,7 @@ pub struct Inbox {
 /// The newest 100 notifications and the unread count.
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "notifications", security(("bearer" = [])), responses((status = 200, body = Inbox)))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Inbox>> {
-    let me = ctx
-        .identity
-        .as_ref()
-        .ok_or_else(AppError::internal)?
-        .subject
-        .user;
+    let me = ctx.identity.as_ref().ok_or_else(AppError::internal)?.subject.user;
     let items = notify::inbox(&state.store, me, 100).await?;
     let unread = notify::unread_count(&state.store, me).await?;
     let en = ctx.lang == caigou_domain::Lang::En;
@@ -62,11 +57,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Inb
 /// Marks one of your notifications read.
 #[utoipa::path(post, path = "/api/v1/notifications/{id}/read", tag = "notifications", security(("bearer" = [])),
     params(("id" = String, Path)), responses((status = 204), (status = 403, body = super::ErrorBody), (status = 404, body = super::ErrorBody)))]
-pub async fn mark_read(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> ApiResult<StatusCode> {
+pub async fn mark_read(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<StatusCode> {
     mark_own_read(&state, &ctx, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

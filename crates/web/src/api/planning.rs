@@ -27,9 +27,7 @@ fn unprocessable(code: &'static str, zh: impl Into<String>, en: impl Into<String
 
 /// The region path of a unit (for subtree rules); 404 for an unknown organization.
 async fn unit_path(state: &AppState, org: &str) -> ApiResult<Vec<caigou_domain::ids::RegionId>> {
-    let path = caigou_store::users::org_region_path(&state.store, org)
-        .await?
-        .ok_or_else(|| AppError::not_found("organization"))?;
+    let path = caigou_store::users::org_region_path(&state.store, org).await?.ok_or_else(|| AppError::not_found("organization"))?;
     Ok(parse_region_path(&path))
 }
 
@@ -80,31 +78,13 @@ impl From<budget::BudgetLine> for BudgetLineOut {
 
 /// A unit's budget lines with frozen, consumed, paid and available amounts.
 #[utoipa::path(get, path = "/api/v1/budget-lines", tag = "planning", security(("bearer" = [])), params(OrgQuery), responses((status = 200, body = Vec<BudgetLineOut>), (status = 403, body = super::ErrorBody)))]
-pub async fn budget_lines(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiQuery(q): ApiQuery<OrgQuery>,
-) -> ApiResult<Json<Vec<BudgetLineOut>>> {
+pub async fn budget_lines(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> ApiResult<Json<Vec<BudgetLineOut>>> {
     let s = subject(&ctx)?;
     let org = q.org.unwrap_or_else(|| s.org.to_string());
     let path = unit_path(&state, &org).await?;
-    let unit: OrgId = org
-        .parse()
-        .map_err(|_| AppError::not_found("organization"))?;
-    authz::decide(
-        &ctx.principal,
-        Action::ViewUnitPlanning {
-            unit,
-            unit_region_path: &path,
-        },
-    )?;
-    Ok(Json(
-        budget::list(&state.store, &org, q.year)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
-    ))
+    let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
+    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
+    Ok(Json(budget::list(&state.store, &org, q.year).await?.into_iter().map(Into::into).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -128,29 +108,11 @@ pub struct CreatedIds {
     pub ids: Vec<String>,
 }
 
-async fn add_lines(
-    state: &AppState,
-    ctx: &Ctx,
-    org: &str,
-    lines: Vec<NewBudgetLine>,
-) -> ApiResult<Vec<String>> {
+async fn add_lines(state: &AppState, ctx: &Ctx, org: &str, lines: Vec<NewBudgetLine>) -> ApiResult<Vec<String>> {
     let path = unit_path(state, org).await?;
-    authz::decide(
-        &ctx.principal,
-        Action::ManageBudget {
-            unit_region_path: &path,
-        },
-    )?;
-    let unit: OrgId = org
-        .parse()
-        .map_err(|_| AppError::not_found("organization"))?;
-    Ok(budget::add_lines(
-        &state.store,
-        &caigou_store::audit::Actor::of(subject(ctx)?),
-        unit,
-        &lines,
-    )
-    .await?)
+    authz::decide(&ctx.principal, Action::ManageBudget { unit_region_path: &path })?;
+    let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
+    Ok(budget::add_lines(&state.store, &caigou_store::audit::Actor::of(subject(ctx)?), unit, &lines).await?)
 }
 
 /// Adds budget lines to a unit (admins, and the finance department of the unit's region).
@@ -185,11 +147,7 @@ pub async fn add_budget_lines(
         });
     }
     if lines.is_empty() {
-        return Err(unprocessable(
-            "budget.invalid_line",
-            "没有预算指标",
-            "no budget lines given",
-        ));
+        return Err(unprocessable("budget.invalid_line", "没有预算指标", "no budget lines given"));
     }
     let ids = add_lines(&state, &ctx, &req.org_id, lines).await?;
     Ok((StatusCode::CREATED, Json(CreatedIds { ids })))
@@ -215,39 +173,19 @@ pub async fn import_budget_lines(
     Ok((StatusCode::CREATED, Json(CreatedIds { ids })))
 }
 
-pub async fn import_csv(
-    state: &AppState,
-    ctx: &Ctx,
-    org: &str,
-    body: &[u8],
-) -> ApiResult<Vec<String>> {
-    let text = std::str::from_utf8(body).map_err(|_| {
-        unprocessable(
-            "budget.bad_file",
-            "文件须为 UTF-8 编码的 CSV",
-            "the file must be UTF-8 CSV",
-        )
-    })?;
+pub async fn import_csv(state: &AppState, ctx: &Ctx, org: &str, body: &[u8]) -> ApiResult<Vec<String>> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| unprocessable("budget.bad_file", "文件须为 UTF-8 编码的 CSV", "the file must be UTF-8 CSV"))?;
     match budget::parse_csv(text) {
         Ok(lines) => add_lines(state, ctx, org, lines).await,
         Err(rows) => {
             let mut err = unprocessable(
                 "budget.bad_file",
-                format!(
-                    "文件有{}行错误，未导入任何数据：{}",
-                    rows.len(),
-                    rows.iter()
-                        .map(|r| r.1.clone())
-                        .collect::<Vec<_>>()
-                        .join("；")
-                ),
+                format!("文件有{}行错误，未导入任何数据：{}", rows.len(), rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>().join("；")),
                 format!(
                     "{} bad rows; nothing was imported: {}",
                     rows.len(),
-                    rows.iter()
-                        .map(|r| r.2.clone())
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>().join("; ")
                 ),
             );
             for (line, zh, _) in rows {
@@ -292,18 +230,9 @@ fn intention_out(i: plans::Intention) -> IntentionOut {
 
 /// Your unit's published intentions.
 #[utoipa::path(get, path = "/api/v1/intentions", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<IntentionOut>)))]
-pub async fn intentions(
-    State(state): State<AppState>,
-    ctx: Ctx,
-) -> ApiResult<Json<Vec<IntentionOut>>> {
+pub async fn intentions(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<IntentionOut>>> {
     let s = subject(&ctx)?;
-    Ok(Json(
-        plans::intentions(&state.store, &s.org.to_string())
-            .await?
-            .into_iter()
-            .map(intention_out)
-            .collect(),
-    ))
+    Ok(Json(plans::intentions(&state.store, &s.org.to_string()).await?.into_iter().map(intention_out).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -326,15 +255,8 @@ pub async fn publish_intention(
 ) -> ApiResult<(StatusCode, Json<IntentionOut>)> {
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
-    let i = plans::publish_intention(
-        &state.store,
-        s,
-        &req.project_name,
-        &req.summary,
-        Money::from_fen(req.budget),
-        &req.expected_month,
-    )
-    .await?;
+    let i = plans::publish_intention(&state.store, s, &req.project_name, &req.summary, Money::from_fen(req.budget), &req.expected_month)
+        .await?;
     Ok((StatusCode::CREATED, Json(intention_out(i))))
 }
 
@@ -372,44 +294,24 @@ pub struct PlanRequest {
 pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
     let mut err: Option<AppError> = None;
     let mut fail = |field: &str, zh: String, en: String| {
-        let e = err.take().unwrap_or_else(|| {
-            unprocessable(
-                "plan.invalid_fields",
-                "采购计划有字段需要修改",
-                "some fields of the plan need changes",
-            )
-        });
+        let e = err
+            .take()
+            .unwrap_or_else(|| unprocessable("plan.invalid_fields", "采购计划有字段需要修改", "some fields of the plan need changes"));
         err = Some(e.with_field(field, format!("{zh} / {en}")));
     };
     let method = Method::parse(&req.method);
     if method.is_none() {
-        fail(
-            "method",
-            format!("未知的采购方式“{}”", req.method),
-            format!("unknown method {:?}", req.method),
-        );
+        fail("method", format!("未知的采购方式“{}”", req.method), format!("unknown method {:?}", req.method));
     }
     let start = req.procurement_start.parse::<jiff::civil::Date>().ok();
     if start.is_none() {
-        fail(
-            "procurement_start",
-            "日期格式应为 YYYY-MM-DD".into(),
-            "dates are YYYY-MM-DD".into(),
-        );
+        fail("procurement_start", "日期格式应为 YYYY-MM-DD".into(), "dates are YYYY-MM-DD".into());
     }
-    let ground = match req
-        .single_source_ground
-        .as_deref()
-        .filter(|s| !s.is_empty())
-    {
+    let ground = match req.single_source_ground.as_deref().filter(|s| !s.is_empty()) {
         Some(g) => {
             let parsed = SingleSourceGround::parse(g);
             if parsed.is_none() {
-                fail(
-                    "single_source_ground",
-                    format!("未知的单一来源情形“{g}”"),
-                    format!("unknown ground {g:?}"),
-                );
+                fail("single_source_ground", format!("未知的单一来源情形“{g}”"), format!("unknown ground {g:?}"));
             }
             parsed
         }
@@ -424,11 +326,7 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
                 quantity: it.quantity,
                 amount: Money::from_fen(it.amount),
             }),
-            Err(e) => fail(
-                &format!("items[{i}].code"),
-                e.message(caigou_domain::Lang::Zh),
-                e.message(caigou_domain::Lang::En),
-            ),
+            Err(e) => fail(&format!("items[{i}].code"), e.message(caigou_domain::Lang::Zh), e.message(caigou_domain::Lang::En)),
         }
     }
     if let Some(e) = err {
@@ -452,11 +350,7 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
 /// Runs every filing rule on a draft without saving it.
 #[utoipa::path(post, path = "/api/v1/plans/check", tag = "planning", security(("bearer" = [])), request_body = PlanRequest,
     responses((status = 200, description = "the decision and every finding with its rule and source"), (status = 422, body = super::ErrorBody)))]
-pub async fn check_plan(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiJson(req): ApiJson<PlanRequest>,
-) -> ApiResult<Json<Outcome>> {
+pub async fn check_plan(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PlanRequest>) -> ApiResult<Json<Outcome>> {
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let input = parse_plan(req)?;
@@ -474,32 +368,17 @@ pub async fn submit_plan(
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let input = parse_plan(req)?;
-    Ok((
-        StatusCode::CREATED,
-        Json(plans::submit(&state.store, s, &input).await?),
-    ))
+    Ok((StatusCode::CREATED, Json(plans::submit(&state.store, s, &input).await?)))
 }
 
 /// A unit's plans, newest first.
 #[utoipa::path(get, path = "/api/v1/plans", tag = "planning", security(("bearer" = [])), params(OrgQuery), responses((status = 200, description = "plans")))]
-pub async fn list_plans(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiQuery(q): ApiQuery<OrgQuery>,
-) -> ApiResult<Json<Vec<plans::Plan>>> {
+pub async fn list_plans(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> ApiResult<Json<Vec<plans::Plan>>> {
     let s = subject(&ctx)?;
     let org = q.org.unwrap_or_else(|| s.org.to_string());
     let path = unit_path(&state, &org).await?;
-    let unit: OrgId = org
-        .parse()
-        .map_err(|_| AppError::not_found("organization"))?;
-    authz::decide(
-        &ctx.principal,
-        Action::ViewUnitPlanning {
-            unit,
-            unit_region_path: &path,
-        },
-    )?;
+    let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
+    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
     Ok(Json(plans::list_for_org(&state.store, &org).await?))
 }
 
@@ -508,23 +387,13 @@ pub async fn visible_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<pl
     let d = plans::get(&state.store, id).await?;
     let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
     let path = parse_region_path(&d.unit_region_path);
-    authz::decide(
-        &ctx.principal,
-        Action::ViewUnitPlanning {
-            unit,
-            unit_region_path: &path,
-        },
-    )?;
+    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
     Ok(d)
 }
 
 /// A plan with its items, findings, approval and objections.
 #[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "planning", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "plan detail"), (status = 404, body = super::ErrorBody)))]
-pub async fn get_plan(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> ApiResult<Json<plans::PlanDetail>> {
+pub async fn get_plan(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<plans::PlanDetail>> {
     Ok(Json(visible_plan(&state, &ctx, &id).await?))
 }
 
@@ -587,12 +456,7 @@ pub async fn reprocure(
     own_plan(&state, &ctx, &id).await?;
     let method = match r.method.as_deref() {
         Some(m) => Some(Method::parse(m).ok_or_else(|| {
-            unprocessable(
-                "plan.invalid_fields",
-                format!("未知的采购方式“{m}”"),
-                format!("unknown method {m:?}"),
-            )
-            .with_field("method", m)
+            unprocessable("plan.invalid_fields", format!("未知的采购方式“{m}”"), format!("unknown method {m:?}")).with_field("method", m)
         })?),
         None => None,
     };
@@ -600,10 +464,7 @@ pub async fn reprocure(
         Some(d) => Some(super::regions::parse_date(d, "procurement_start")?),
         None => None,
     };
-    Ok((
-        StatusCode::CREATED,
-        Json(plans::reprocure(&state.store, subject(&ctx)?, &id, method, start).await?),
-    ))
+    Ok((StatusCode::CREATED, Json(plans::reprocure(&state.store, subject(&ctx)?, &id, method, start).await?)))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -620,10 +481,7 @@ pub struct WaitingApproval {
 
 /// Plans waiting for your decision (supervisors: your region's subtree).
 #[utoipa::path(get, path = "/api/v1/approvals", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<WaitingApproval>)))]
-pub async fn approvals(
-    State(state): State<AppState>,
-    ctx: Ctx,
-) -> ApiResult<Json<Vec<WaitingApproval>>> {
+pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<WaitingApproval>>> {
     let s = subject(&ctx)?;
     let prefix = caigou_domain::ids::region_path_key(&s.region_path);
     let list = plans::waiting_approvals(&state.store, &prefix).await?;
@@ -667,27 +525,11 @@ pub async fn decide(
     Ok(Json(DecisionOut { status }))
 }
 
-pub async fn decide_plan(
-    state: &AppState,
-    ctx: &Ctx,
-    id: &str,
-    approve: bool,
-    comment: &str,
-) -> ApiResult<String> {
+pub async fn decide_plan(state: &AppState, ctx: &Ctx, id: &str, approve: bool, comment: &str) -> ApiResult<String> {
     let detail = plans::get(&state.store, id).await?;
     let path = parse_region_path(&detail.unit_region_path);
-    let submitted_by = detail
-        .plan
-        .created_by
-        .parse()
-        .map_err(|_| AppError::internal())?;
-    authz::decide(
-        &ctx.principal,
-        Action::DecidePlan {
-            unit_region_path: &path,
-            submitted_by,
-        },
-    )?;
+    let submitted_by = detail.plan.created_by.parse().map_err(|_| AppError::internal())?;
+    authz::decide(&ctx.principal, Action::DecidePlan { unit_region_path: &path, submitted_by })?;
     Ok(plans::decide(&state.store, subject(ctx)?, id, approve, comment).await?)
 }
 
@@ -700,11 +542,7 @@ pub struct ObjectionIn {
 /// Files an objection to a 单一来源 公示 while it runs (anyone).
 #[utoipa::path(post, path = "/api/v1/plans/{id}/objections", tag = "planning", params(("id" = String, Path)), request_body = ObjectionIn,
     responses((status = 201), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
-pub async fn object(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    ApiJson(o): ApiJson<ObjectionIn>,
-) -> ApiResult<StatusCode> {
+pub async fn object(State(state): State<AppState>, Path(id): Path<String>, ApiJson(o): ApiJson<ObjectionIn>) -> ApiResult<StatusCode> {
     plans::object(&state.store, &id, &o.from_name, &o.text).await?;
     Ok(StatusCode::CREATED)
 }

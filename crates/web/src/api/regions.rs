@@ -33,14 +33,7 @@ pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<RegionOut
     let all = regions::list(&state.store).await?;
     Ok(Json(
         all.into_iter()
-            .map(|r| RegionOut {
-                id: r.id,
-                parent_id: r.parent_id,
-                code: r.code,
-                name_zh: r.name_zh,
-                name_en: r.name_en,
-                level: r.level,
-            })
+            .map(|r| RegionOut { id: r.id, parent_id: r.parent_id, code: r.code, name_zh: r.name_zh, name_en: r.name_en, level: r.level })
             .collect(),
     ))
 }
@@ -85,11 +78,7 @@ pub async fn effective(
         None => state.store.clock().today(),
     };
     let policy = regions::effective_policy(&state.store, &id, date).await?;
-    Ok(Json(EffectivePolicy {
-        region_id: id,
-        date: date.to_string(),
-        policy,
-    }))
+    Ok(Json(EffectivePolicy { region_id: id, date: date.to_string(), policy }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -106,10 +95,7 @@ pub struct VersionOut {
 /// The policy versions a region defines itself (not inherited ones).
 #[utoipa::path(get, path = "/api/v1/regions/{id}/policy-versions", tag = "regions", params(("id" = String, Path)),
     responses((status = 200, body = Vec<VersionOut>), (status = 404, body = super::ErrorBody)))]
-pub async fn versions(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Vec<VersionOut>>> {
+pub async fn versions(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<Vec<VersionOut>>> {
     regions::get(&state.store, &id).await?;
     let vs = regions::versions(&state.store, &id).await?;
     Ok(Json(
@@ -153,14 +139,6 @@ pub async fn add_version(
     authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
     let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let date = parse_date(&req.effective_from, "effective_from")?;
-    let id = regions::add_version(
-        &state.store,
-        &Actor::of(subject),
-        &id,
-        date,
-        &req.overrides,
-        req.note.trim(),
-    )
-    .await?;
+    let id = regions::add_version(&state.store, &Actor::of(subject), &id, date, &req.overrides, req.note.trim()).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }

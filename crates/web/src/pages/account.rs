@@ -28,12 +28,7 @@ async fn account(
     error: Option<String>,
     token: Option<String>,
 ) -> Result<AccountPage, AppError> {
-    Ok(AccountPage {
-        chrome: Chrome::load(state, ctx).await?,
-        notice,
-        error,
-        token,
-    })
+    Ok(AccountPage { chrome: Chrome::load(state, ctx).await?, notice, error, token })
 }
 
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -48,46 +43,16 @@ pub struct PasswordForm {
     new_password: String,
 }
 
-pub async fn change_password(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<PasswordForm>,
-) -> Result<Response, AppError> {
+pub async fn change_password(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Response, AppError> {
     let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
-    match users::change_password(
-        &state.store,
-        &identity,
-        &f.current_password,
-        &f.new_password,
-        ctx.session.as_deref(),
-    )
-    .await
-    {
+    match users::change_password(&state.store, &identity, &f.current_password, &f.new_password, ctx.session.as_deref()).await {
         Ok(()) => {
-            let notice = Chrome::bare(&ctx)
-                .t
-                .s("account.password_changed")
-                .to_string();
-            Ok(render(
-                &account(&state, &ctx, Some(notice), None, None).await?,
-            ))
+            let notice = Chrome::bare(&ctx).t.s("account.password_changed").to_string();
+            Ok(render(&account(&state, &ctx, Some(notice), None, None).await?))
         }
         Err(e @ caigou_store::StoreError::Rejected { .. }) => {
             let err = AppError::from(e);
-            Ok((
-                err.status,
-                render(
-                    &account(
-                        &state,
-                        &ctx,
-                        None,
-                        Some(err.message(ctx.lang).to_string()),
-                        None,
-                    )
-                    .await?,
-                ),
-            )
-                .into_response())
+            Ok((err.status, render(&account(&state, &ctx, None, Some(err.message(ctx.lang).to_string()), None).await?)).into_response())
         }
         Err(e) => Err(e.into()),
     }
@@ -99,30 +64,13 @@ pub struct TokenForm {
     name: String,
 }
 
-pub async fn create_token(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<TokenForm>,
-) -> Result<Response, AppError> {
+pub async fn create_token(State(state): State<AppState>, ctx: Ctx, Form(f): Form<TokenForm>) -> Result<Response, AppError> {
     let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
     match crate::api::auth::issue_token(&state, &identity, &f.name, 90).await {
-        Ok(token) => Ok(render(
-            &account(&state, &ctx, None, None, Some(token)).await?,
-        )),
-        Err(err) if err.status.is_client_error() => Ok((
-            err.status,
-            render(
-                &account(
-                    &state,
-                    &ctx,
-                    None,
-                    Some(err.message(ctx.lang).to_string()),
-                    None,
-                )
-                .await?,
-            ),
-        )
-            .into_response()),
+        Ok(token) => Ok(render(&account(&state, &ctx, None, None, Some(token)).await?)),
+        Err(err) if err.status.is_client_error() => {
+            Ok((err.status, render(&account(&state, &ctx, None, Some(err.message(ctx.lang).to_string()), None).await?)).into_response())
+        }
         Err(err) => Err(err),
     }
 }

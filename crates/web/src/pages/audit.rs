@@ -30,11 +30,7 @@ pub fn rows(entries: Vec<AuditEntry>, t: crate::i18n::Tr) -> Vec<EntryRow> {
             when: when(&e.at),
             actor: e.actor_role.clone().unwrap_or_default(),
             action: format!("{} ({})", t.audit_label("action", &e.action), e.action),
-            object: format!(
-                "{} {}",
-                t.audit_label("object", &e.object_type),
-                e.object_id.chars().take(13).collect::<String>()
-            ),
+            object: format!("{} {}", t.audit_label("object", &e.object_type), e.object_id.chars().take(13).collect::<String>()),
             short_hash: e.hash.chars().take(12).collect(),
             hash: e.hash,
         })
@@ -59,28 +55,12 @@ pub async fn page(
     let mut filter = scoped_filter(&state, &ctx, &q).await?;
     filter.limit = 50;
     let entries = audit::list(&state.store, &filter).await?;
-    let older = if entries.len() as i64 == filter.limit {
-        entries.last().map(|e| e.seq)
-    } else {
-        None
-    };
+    let older = if entries.len() as i64 == filter.limit { entries.last().map(|e| e.seq) } else { None };
     // Admins see the chain's state on the first page.
     let is_admin = ctx.principal.subject().is_some_and(|s| s.has(Role::Admin));
-    let chain_ok = if is_admin && q.before.is_none() {
-        Some(matches!(
-            audit::verify(&state.store).await?,
-            Verification::Intact { .. }
-        ))
-    } else {
-        None
-    };
+    let chain_ok =
+        if is_admin && q.before.is_none() { Some(matches!(audit::verify(&state.store).await?, Verification::Intact { .. })) } else { None };
     let chrome = Chrome::load(&state, &ctx).await?;
     let t = chrome.t;
-    Ok(render(&AuditPage {
-        chrome,
-        entries: rows(entries, t),
-        action: q.action.unwrap_or_default(),
-        older,
-        chain_ok,
-    }))
+    Ok(render(&AuditPage { chrome, entries: rows(entries, t), action: q.action.unwrap_or_default(), older, chain_ok }))
 }

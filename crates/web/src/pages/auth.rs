@@ -16,11 +16,7 @@ use crate::error::AppError;
 
 /// Only local paths are followed after sign-in (no open redirect).
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_string()
-    } else {
-        "/workbench".to_string()
-    }
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next.to_string() } else { "/workbench".to_string() }
 }
 
 #[derive(Deserialize)]
@@ -32,8 +28,7 @@ pub struct LangQuery {
 
 pub async fn switch_lang(State(state): State<AppState>, Query(q): Query<LangQuery>) -> Response {
     let lang = caigou_domain::Lang::from_tag(&q.to);
-    let mut resp =
-        Redirect::to(&safe_next(if q.next.is_empty() { "/" } else { &q.next })).into_response();
+    let mut resp = Redirect::to(&safe_next(if q.next.is_empty() { "/" } else { &q.next })).into_response();
     let cookie = Cookie::build((ctx::LANG_COOKIE, lang.tag()))
         .path("/")
         .secure(state.config.secure_cookies)
@@ -69,13 +64,7 @@ pub async fn login_form(
         return Ok(Redirect::to("/workbench").into_response());
     }
     let next = q.next;
-    Ok(render(&LoginPage {
-        chrome: Chrome::bare(&ctx),
-        next,
-        username: String::new(),
-        error: None,
-        demo: state.config.demo,
-    }))
+    Ok(render(&LoginPage { chrome: Chrome::bare(&ctx), next, username: String::new(), error: None, demo: state.config.demo }))
 }
 
 #[derive(Deserialize)]
@@ -88,11 +77,7 @@ pub struct LoginForm {
     next: String,
 }
 
-pub async fn login_submit(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Form(form): Form<LoginForm>,
-) -> Result<Response, AppError> {
+pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
     let store = &state.store;
     let username = form.username.trim().to_string();
     let refused = match users::authenticate(store, &username, &form.password, &ctx.address).await? {
@@ -100,10 +85,7 @@ pub async fn login_submit(
             Some(identity) => {
                 let secret = users::create_session(store, &identity, &ctx.address).await?;
                 let mut resp = Redirect::to(&safe_next(&form.next)).into_response();
-                ctx::append_cookie(
-                    &mut resp,
-                    ctx::session_cookie(secret, state.config.secure_cookies),
-                );
+                ctx::append_cookie(&mut resp, ctx::session_cookie(secret, state.config.secure_cookies));
                 return Ok(resp);
             }
             None => users::LoginRefused::BadCredentials,
@@ -120,11 +102,7 @@ pub async fn login_submit(
     };
     // The form is re-shown with the reason: 422 for wrong credentials (401 would ask for HTTP
     // authentication), 429 when throttled.
-    let status = if err.status == axum::http::StatusCode::UNAUTHORIZED {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        err.status
-    };
+    let status = if err.status == axum::http::StatusCode::UNAUTHORIZED { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { err.status };
     Ok((status, render(&page)).into_response())
 }
 
@@ -133,9 +111,6 @@ pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
         users::end_session(&state.store, secret, identity).await?;
     }
     let mut resp = Redirect::to("/").into_response();
-    ctx::append_cookie(
-        &mut resp,
-        ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies),
-    );
+    ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));
     Ok(resp)
 }

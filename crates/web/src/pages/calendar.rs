@@ -46,11 +46,7 @@ async fn calendar_page(
     let mut page = CalendarPage {
         chrome: Chrome::load(state, ctx).await?,
         years: cal.years().collect(),
-        date: if q.date.is_empty() {
-            state.store.clock().today().to_string()
-        } else {
-            q.date.clone()
-        },
+        date: if q.date.is_empty() { state.store.clock().today().to_string() } else { q.date.clone() },
         n: q.n.unwrap_or(5),
         result: None,
         error,
@@ -60,18 +56,8 @@ async fn calendar_page(
     if let (false, Some(n)) = (q.date.is_empty(), q.n) {
         let msg = |zh: String, en: String| if ctx.lang == Lang::En { en } else { zh };
         match q.date.parse::<jiff::civil::Date>() {
-            Err(_) => {
-                page.error = Some(msg(
-                    "日期格式应为 YYYY-MM-DD".into(),
-                    "dates are YYYY-MM-DD".into(),
-                ))
-            }
-            Ok(_) if n > 1000 => {
-                page.error = Some(msg(
-                    "工作日数不能超过1000".into(),
-                    "at most 1000 working days".into(),
-                ))
-            }
+            Err(_) => page.error = Some(msg("日期格式应为 YYYY-MM-DD".into(), "dates are YYYY-MM-DD".into())),
+            Ok(_) if n > 1000 => page.error = Some(msg("工作日数不能超过1000".into(), "at most 1000 working days".into())),
             Ok(d) => match cal.add_working_days(d, n) {
                 Ok(r) => {
                     let kind = if cal.is_working_day(d).unwrap_or(false) {
@@ -96,11 +82,7 @@ pub async fn page(
     Ok(render(&calendar_page(&state, &ctx, q, None, None).await?))
 }
 
-pub async fn load_year(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    mut multipart: Multipart,
-) -> Result<Response, AppError> {
+pub async fn load_year(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError> {
     authz::decide(&ctx.principal, Action::Administer)?;
     let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let mut text = None;
@@ -111,39 +93,21 @@ pub async fn load_year(
         }
     }
     let Some(text) = text else {
-        let e = AppError::bad_request(
-            "calendar.no_file",
-            "请选择要导入的文件",
-            "choose a file to load",
-        );
+        let e = AppError::bad_request("calendar.no_file", "请选择要导入的文件", "choose a file to load");
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(
-                &calendar_page(
-                    &state,
-                    &ctx,
-                    CalcQuery::default(),
-                    None,
-                    Some(e.message(ctx.lang).to_string()),
-                )
-                .await?,
-            ),
+            render(&calendar_page(&state, &ctx, CalcQuery::default(), None, Some(e.message(ctx.lang).to_string())).await?),
         )
             .into_response());
     };
     match caigou_store::calendar::load_year(&state.store, &Actor::of(subject), &text).await {
         Ok(year) => {
             let notice = format!("{} {year}", Chrome::bare(&ctx).t.s("calendar.loaded"));
-            Ok(render(
-                &calendar_page(&state, &ctx, CalcQuery::default(), Some(notice), None).await?,
-            ))
+            Ok(render(&calendar_page(&state, &ctx, CalcQuery::default(), Some(notice), None).await?))
         }
         Err(caigou_store::StoreError::Rejected { zh, en, .. }) => {
             let msg = if ctx.lang == Lang::En { en } else { zh };
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                render(&calendar_page(&state, &ctx, CalcQuery::default(), None, Some(msg)).await?),
-            )
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&calendar_page(&state, &ctx, CalcQuery::default(), None, Some(msg)).await?))
                 .into_response())
         }
         Err(e) => Err(e.into()),
@@ -151,18 +115,12 @@ pub async fn load_year(
 }
 
 /// The holiday-cn file a year was loaded from, as stored.
-pub async fn source(
-    State(state): State<AppState>,
-    axum::extract::Path(year): axum::extract::Path<i16>,
-) -> Result<Response, AppError> {
+pub async fn source(State(state): State<AppState>, axum::extract::Path(year): axum::extract::Path<i16>) -> Result<Response, AppError> {
     let (meta, bytes) = caigou_store::calendar::source_file(&state.store, year).await?;
     Ok((
         [
             (axum::http::header::CONTENT_TYPE, meta.content_type),
-            (
-                axum::http::header::HeaderName::from_static("x-content-sha256"),
-                meta.sha256,
-            ),
+            (axum::http::header::HeaderName::from_static("x-content-sha256"), meta.sha256),
         ],
         bytes,
     )

@@ -37,17 +37,9 @@ pub async fn browse(
     let (current, items) = if !q.q.trim().is_empty() {
         (None, catalog::search(store, &q.q, 200).await?)
     } else if !q.code.is_empty() {
-        (
-            catalog::get(store, &q.code).await?,
-            catalog::children(store, Some(&q.code)).await?,
-        )
+        (catalog::get(store, &q.code).await?, catalog::children(store, Some(&q.code)).await?)
     } else {
         (None, catalog::children(store, None).await?)
     };
-    Ok(render(&CatalogPage {
-        chrome: Chrome::load(&state, &ctx).await?,
-        q: q.q,
-        current,
-        items,
-    }))
+    Ok(render(&CatalogPage { chrome: Chrome::load(&state, &ctx).await?, q: q.q, current, items }))
 }

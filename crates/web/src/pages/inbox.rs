@@ -26,16 +26,8 @@ pub fn rows(items: Vec<Notification>, lang: Lang) -> Vec<NotificationRow> {
         .map(|n| NotificationRow {
             when: when(&n.created_at),
             read: n.read_at.is_some(),
-            title: if lang == Lang::En {
-                n.title_en
-            } else {
-                n.title_zh
-            },
-            body: if lang == Lang::En {
-                n.body_en
-            } else {
-                n.body_zh
-            },
+            title: if lang == Lang::En { n.title_en } else { n.title_zh },
+            body: if lang == Lang::En { n.body_en } else { n.body_zh },
             link: n.link,
             id: n.id,
         })
@@ -50,24 +42,12 @@ struct InboxPage {
 }
 
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let me = ctx
-        .identity
-        .as_ref()
-        .ok_or_else(AppError::internal)?
-        .subject
-        .user;
+    let me = ctx.identity.as_ref().ok_or_else(AppError::internal)?.subject.user;
     let items = rows(notify::inbox(&state.store, me, 200).await?, ctx.lang);
-    Ok(render(&InboxPage {
-        chrome: Chrome::load(&state, &ctx).await?,
-        items,
-    }))
+    Ok(render(&InboxPage { chrome: Chrome::load(&state, &ctx).await?, items }))
 }
 
-pub async fn mark_read(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
+pub async fn mark_read(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     crate::api::notifications::mark_own_read(&state, &ctx, &id).await?;
     Ok(Redirect::to("/inbox").into_response())
 }

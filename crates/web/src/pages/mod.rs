@@ -11,6 +11,7 @@ pub mod ops;
 pub mod planning;
 pub mod portal;
 pub mod regions;
+pub mod requests;
 pub mod workbench;
 
 use askama::Template;
@@ -51,6 +52,7 @@ const NAV: &[(&str, &str, Access)] = &[
     ("/", "nav.home", routes::PUBLIC),
     ("/workbench", "nav.workbench", routes::SIGNED_IN),
     ("/inbox", "nav.inbox", routes::SIGNED_IN),
+    ("/requests", "nav.requests", routes::PURCHASERS),
     ("/budget", "nav.budget", routes::PLANNING_READERS),
     ("/intentions", "nav.intentions", routes::PURCHASERS),
     ("/plans", "nav.plans", routes::PLANNING_READERS),
@@ -71,23 +73,13 @@ impl Chrome {
             .map(|(href, key, _)| NavItem {
                 href,
                 label: t.s(key),
-                active: if *href == "/" {
-                    ctx.path == "/"
-                } else {
-                    ctx.path.starts_with(href)
-                },
+                active: if *href == "/" { ctx.path == "/" } else { ctx.path.starts_with(href) },
             })
             .collect();
         let user = ctx.identity.as_ref().map(|i| ChromeUser {
             display_name: i.view.display_name.clone(),
             org_name: i.view.organization.name.clone(),
-            roles: i
-                .subject
-                .roles
-                .iter()
-                .map(|r| r.label(ctx.lang))
-                .collect::<Vec<_>>()
-                .join("、"),
+            roles: i.subject.roles.iter().map(|r| r.label(ctx.lang)).collect::<Vec<_>>().join("、"),
         });
         Chrome {
             t,
@@ -132,15 +124,7 @@ struct ErrorPage {
 pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str) -> Response {
     let chrome = Chrome::bare(ctx);
     let message = chrome.t.s(key).to_string();
-    (
-        status,
-        render(&ErrorPage {
-            chrome,
-            status: status.as_u16(),
-            message,
-        }),
-    )
-        .into_response()
+    (status, render(&ErrorPage { chrome, status: status.as_u16(), message })).into_response()
 }
 
 /// A page-route error rendered as HTML in `lang` (without user context).
@@ -151,18 +135,10 @@ pub fn error_response(err: &AppError, lang: Lang) -> Response {
         user: None,
         unread: 0,
         csrf: String::new(),
-        nav: vec![NavItem {
-            href: "/",
-            label: t.s("nav.home"),
-            active: false,
-        }],
+        nav: vec![NavItem { href: "/", label: t.s("nav.home"), active: false }],
         lang_href: format!("/lang?to={}&next=/", t.other_tag()),
     };
-    let page = ErrorPage {
-        chrome,
-        status: err.status.as_u16(),
-        message: format!("{} ({})", err.message(lang), err.code),
-    };
+    let page = ErrorPage { chrome, status: err.status.as_u16(), message: format!("{} ({})", err.message(lang), err.code) };
     (err.status, render(&page)).into_response()
 }
 

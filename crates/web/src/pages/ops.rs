@@ -26,9 +26,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 }
 
 async fn sqlx_ping(state: &AppState) -> Result<(), caigou_store::StoreError> {
-    caigou_store::users::count_users(&state.store)
-        .await
-        .map(|_| ())
+    caigou_store::users::count_users(&state.store).await.map(|_| ())
 }
 
 const HTMX: &str = include_str!("../../static/htmx.min.js");
@@ -42,14 +40,7 @@ pub async fn static_file(Path(file): Path<String>) -> Response {
         "app.css" => (CSS, "text/css; charset=utf-8"),
         _ => return (StatusCode::NOT_FOUND, "not found").into_response(),
     };
-    (
-        [
-            (header::CONTENT_TYPE, ty),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        body,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, ty), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
 }
 
 pub struct OpView {
@@ -73,12 +64,7 @@ pub async fn api_docs(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
     let doc = ApiDoc::openapi();
     let mut ops = Vec::new();
     for (path, item) in &doc.paths.paths {
-        for (method, op) in [
-            ("GET", &item.get),
-            ("POST", &item.post),
-            ("PUT", &item.put),
-            ("DELETE", &item.delete),
-        ] {
+        for (method, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("DELETE", &item.delete)] {
             let Some(op) = op else { continue };
             let params = op
                 .parameters
@@ -90,11 +76,7 @@ pub async fn api_docs(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            let body = op
-                .request_body
-                .as_ref()
-                .map(|b| serde_json::to_string_pretty(b).unwrap_or_default())
-                .unwrap_or_default();
+            let body = op.request_body.as_ref().map(|b| serde_json::to_string_pretty(b).unwrap_or_default()).unwrap_or_default();
             ops.push(OpView {
                 method,
                 path: path.clone(),
@@ -102,18 +84,9 @@ pub async fn api_docs(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
                 description: op.description.clone().unwrap_or_default(),
                 params,
                 body,
-                responses: op
-                    .responses
-                    .responses
-                    .keys()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                responses: op.responses.responses.keys().cloned().collect::<Vec<_>>().join(", "),
             });
         }
     }
-    Ok(render(&ApiDocsPage {
-        chrome: Chrome::load(&state, &ctx).await?,
-        ops,
-    }))
+    Ok(render(&ApiDocsPage { chrome: Chrome::load(&state, &ctx).await?, ops }))
 }

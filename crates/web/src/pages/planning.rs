@@ -2,10 +2,10 @@
 //! details with approvals and objections. Handlers reuse the API's parsing and rules.
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
 use caigou_domain::Money;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::{OrgId, parse_region_path};
@@ -19,9 +19,7 @@ use serde::Deserialize;
 use super::{Chrome, render};
 use crate::AppState;
 use crate::api::ApiQuery;
-use crate::api::planning::{
-    OrgQuery, PlanItemIn, PlanRequest, decide_plan, import_csv, parse_plan, visible_plan,
-};
+use crate::api::planning::{OrgQuery, PlanItemIn, PlanRequest, decide_plan, import_csv, parse_plan, visible_plan};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -54,55 +52,23 @@ async fn budget_page(
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     // Supervisors and admins choose among the units they oversee; unit staff see their own.
     let units = if s.has(Role::Admin) || s.has(Role::Supervisor) {
-        let prefix = if s.has(Role::Admin) {
-            "/".to_string()
-        } else {
-            caigou_domain::ids::region_path_key(&s.region_path)
-        };
+        let prefix = if s.has(Role::Admin) { "/".to_string() } else { caigou_domain::ids::region_path_key(&s.region_path) };
         caigou_store::users::units_in(&state.store, &prefix).await?
     } else {
-        vec![(
-            s.org.to_string(),
-            ctx.identity
-                .as_ref()
-                .map(|i| i.view.organization.name.clone())
-                .unwrap_or_default(),
-        )]
+        vec![(s.org.to_string(), ctx.identity.as_ref().map(|i| i.view.organization.name.clone()).unwrap_or_default())]
     };
-    let org = org
-        .filter(|o| units.iter().any(|(id, _)| id == o))
-        .or_else(|| units.first().map(|u| u.0.clone()))
-        .unwrap_or_default();
+    let org = org.filter(|o| units.iter().any(|(id, _)| id == o)).or_else(|| units.first().map(|u| u.0.clone())).unwrap_or_default();
     let lines = if org.is_empty() {
         Vec::new()
     } else {
-        let path = parse_region_path(
-            &caigou_store::users::org_region_path(&state.store, &org)
-                .await?
-                .unwrap_or_default(),
-        );
-        let unit: OrgId = org
-            .parse()
-            .map_err(|_| AppError::not_found("organization"))?;
-        authz::decide(
-            &ctx.principal,
-            Action::ViewUnitPlanning {
-                unit,
-                unit_region_path: &path,
-            },
-        )?;
+        let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
+        let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
+        authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
         budget::list(&state.store, &org, None).await?
     };
     Ok(BudgetPage {
         chrome: Chrome::load(state, ctx).await?,
-        units: units
-            .into_iter()
-            .map(|(id, name)| UnitOption {
-                selected: id == org,
-                id,
-                name,
-            })
-            .collect(),
+        units: units.into_iter().map(|(id, name)| UnitOption { selected: id == org, id, name }).collect(),
         can_import: s.has(Role::Admin) || s.has(Role::Supervisor),
         org,
         lines,
@@ -111,59 +77,29 @@ async fn budget_page(
     })
 }
 
-pub async fn budget_list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiQuery(q): ApiQuery<OrgQuery>,
-) -> Result<Response, AppError> {
+pub async fn budget_list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> Result<Response, AppError> {
     Ok(render(&budget_page(&state, &ctx, q.org, None, None).await?))
 }
 
-pub async fn budget_import(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    mut multipart: Multipart,
-) -> Result<Response, AppError> {
+pub async fn budget_import(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError> {
     let mut org = String::new();
     let mut file = Vec::new();
     while let Ok(Some(field)) = multipart.next_field().await {
         match field.name() {
             Some("org") => org = field.text().await.unwrap_or_default(),
-            Some("file") => {
-                file = field
-                    .bytes()
-                    .await
-                    .map_err(|_| crate::api::too_large())?
-                    .to_vec()
-            }
+            Some("file") => file = field.bytes().await.map_err(|_| crate::api::too_large())?.to_vec(),
             _ => {}
         }
     }
     match import_csv(&state, &ctx, &org, &file).await {
         Ok(ids) => {
-            let notice = format!(
-                "{}：{}",
-                Chrome::bare(&ctx).t.s("budget.imported"),
-                ids.len()
-            );
-            Ok(render(
-                &budget_page(&state, &ctx, Some(org), Some(notice), None).await?,
-            ))
+            let notice = format!("{}：{}", Chrome::bare(&ctx).t.s("budget.imported"), ids.len());
+            Ok(render(&budget_page(&state, &ctx, Some(org), Some(notice), None).await?))
         }
-        Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => Ok((
-            e.status,
-            render(
-                &budget_page(
-                    &state,
-                    &ctx,
-                    Some(org),
-                    None,
-                    Some(e.message(ctx.lang).to_string()),
-                )
-                .await?,
-            ),
-        )
-            .into_response()),
+        Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => {
+            Ok((e.status, render(&budget_page(&state, &ctx, Some(org), None, Some(e.message(ctx.lang).to_string())).await?))
+                .into_response())
+        }
         Err(e) => Err(e),
     }
 }
@@ -190,12 +126,7 @@ pub struct IntentionForm {
     pub expected_month: String,
 }
 
-async fn intentions_page(
-    state: &AppState,
-    ctx: &Ctx,
-    form: IntentionForm,
-    error: Option<String>,
-) -> Result<IntentionsPage, AppError> {
+async fn intentions_page(state: &AppState, ctx: &Ctx, form: IntentionForm, error: Option<String>) -> Result<IntentionsPage, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let items = plans::intentions(&state.store, &s.org.to_string())
         .await?
@@ -210,60 +141,28 @@ async fn intentions_page(
             (i, earliest)
         })
         .collect();
-    Ok(IntentionsPage {
-        chrome: Chrome::load(state, ctx).await?,
-        items,
-        can_publish: s.has(Role::PurchaserHandler),
-        form,
-        error,
-    })
+    Ok(IntentionsPage { chrome: Chrome::load(state, ctx).await?, items, can_publish: s.has(Role::PurchaserHandler), form, error })
 }
 
 pub async fn intentions(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    Ok(render(
-        &intentions_page(&state, &ctx, IntentionForm::default(), None).await?,
-    ))
+    Ok(render(&intentions_page(&state, &ctx, IntentionForm::default(), None).await?))
 }
 
-pub async fn publish_intention(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Form(f): Form<IntentionForm>,
-) -> Result<Response, AppError> {
+pub async fn publish_intention(State(state): State<AppState>, ctx: Ctx, Form(f): Form<IntentionForm>) -> Result<Response, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let budget = match f.budget.parse::<Money>() {
         Ok(m) => m,
         Err(e) => {
             let msg = caigou_domain::Localized::message(&e, ctx.lang);
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                render(&intentions_page(&state, &ctx, f, Some(msg)).await?),
-            )
-                .into_response());
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&intentions_page(&state, &ctx, f, Some(msg)).await?)).into_response());
         }
     };
-    match plans::publish_intention(
-        &state.store,
-        s,
-        &f.project_name,
-        &f.summary,
-        budget,
-        &f.expected_month,
-    )
-    .await
-    {
+    match plans::publish_intention(&state.store, s, &f.project_name, &f.summary, budget, &f.expected_month).await {
         Ok(_) => Ok(Redirect::to("/intentions").into_response()),
         Err(e @ caigou_store::StoreError::Rejected { .. }) => {
             let err = AppError::from(e);
-            Ok((
-                err.status,
-                render(
-                    &intentions_page(&state, &ctx, f, Some(err.message(ctx.lang).to_string()))
-                        .await?,
-                ),
-            )
-                .into_response())
+            Ok((err.status, render(&intentions_page(&state, &ctx, f, Some(err.message(ctx.lang).to_string())).await?)).into_response())
         }
         Err(e) => Err(e.into()),
     }
@@ -284,9 +183,7 @@ fn plan_row(p: &plans::Plan, t: Tr) -> PlanRow {
         id: p.id.clone(),
         plan_no: p.plan_no.clone(),
         name: p.name.clone(),
-        method: Method::parse(&p.method)
-            .map(|m| m.label(t.lang))
-            .unwrap_or("—"),
+        method: Method::parse(&p.method).map(|m| m.label(t.lang)).unwrap_or("—"),
         total: Money::from_fen(p.total).to_string(),
         status: t.s(&format!("status.{}", p.status)).to_string(),
         status_key: p.status.clone(),
@@ -301,39 +198,15 @@ struct PlansPage {
     can_create: bool,
 }
 
-pub async fn plans_list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiQuery(q): ApiQuery<OrgQuery>,
-) -> Result<Response, AppError> {
+pub async fn plans_list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> Result<Response, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let org = q.org.unwrap_or_else(|| s.org.to_string());
-    let path = parse_region_path(
-        &caigou_store::users::org_region_path(&state.store, &org)
-            .await?
-            .unwrap_or_default(),
-    );
-    let unit: OrgId = org
-        .parse()
-        .map_err(|_| AppError::not_found("organization"))?;
-    authz::decide(
-        &ctx.principal,
-        Action::ViewUnitPlanning {
-            unit,
-            unit_region_path: &path,
-        },
-    )?;
+    let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
+    let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
+    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
     let chrome = Chrome::load(&state, &ctx).await?;
-    let rows = plans::list_for_org(&state.store, &org)
-        .await?
-        .iter()
-        .map(|p| plan_row(p, chrome.t))
-        .collect();
-    Ok(render(&PlansPage {
-        chrome,
-        rows,
-        can_create: s.has(Role::PurchaserHandler),
-    }))
+    let rows = plans::list_for_org(&state.store, &org).await?.iter().map(|p| plan_row(p, chrome.t)).collect();
+    Ok(render(&PlansPage { chrome, rows, can_create: s.has(Role::PurchaserHandler) }))
 }
 
 /// The plan form as typed (up to five item rows).
@@ -389,11 +262,7 @@ impl PlanForm {
     /// Converts the typed form into the API's request (yuan → fen), or a message.
     fn to_request(&self, lang: caigou_domain::Lang) -> Result<PlanRequest, String> {
         let msg = |zh: String, en: String| {
-            if lang == caigou_domain::Lang::En {
-                en
-            } else {
-                zh
-            }
+            if lang == caigou_domain::Lang::En { en } else { zh }
         };
         let mut items = Vec::new();
         for (i, r) in self.rows().into_iter().enumerate() {
@@ -402,24 +271,14 @@ impl PlanForm {
             }
             let amount = r.amount.parse::<Money>().map_err(|e| {
                 msg(
-                    format!(
-                        "第{}行预算：{}",
-                        i + 1,
-                        caigou_domain::Localized::message(&e, caigou_domain::Lang::Zh)
-                    ),
-                    format!(
-                        "row {}: {}",
-                        i + 1,
-                        caigou_domain::Localized::message(&e, caigou_domain::Lang::En)
-                    ),
+                    format!("第{}行预算：{}", i + 1, caigou_domain::Localized::message(&e, caigou_domain::Lang::Zh)),
+                    format!("row {}: {}", i + 1, caigou_domain::Localized::message(&e, caigou_domain::Lang::En)),
                 )
             })?;
-            let quantity = r.qty.trim().parse::<i64>().map_err(|_| {
-                msg(
-                    format!("第{}行数量应为整数", i + 1),
-                    format!("row {}: the quantity must be a whole number", i + 1),
-                )
-            })?;
+            let quantity =
+                r.qty.trim().parse::<i64>().map_err(|_| {
+                    msg(format!("第{}行数量应为整数", i + 1), format!("row {}: the quantity must be a whole number", i + 1))
+                })?;
             items.push(PlanItemIn {
                 code: r.code.trim().to_string(),
                 description: r.desc.trim().to_string(),
@@ -430,12 +289,7 @@ impl PlanForm {
         let original_contract = if self.original_contract.trim().is_empty() {
             None
         } else {
-            Some(
-                self.original_contract
-                    .parse::<Money>()
-                    .map_err(|e| caigou_domain::Localized::message(&e, lang))?
-                    .fen(),
-            )
+            Some(self.original_contract.parse::<Money>().map_err(|e| caigou_domain::Localized::message(&e, lang))?.fen())
         };
         Ok(PlanRequest {
             name: self.name.clone(),
@@ -445,8 +299,7 @@ impl PlanForm {
             procurement_start: self.procurement_start.clone(),
             entrust_central: self.entrust_central.is_some(),
             single_source_ground: Some(self.single_source_ground.clone()).filter(|s| !s.is_empty()),
-            single_source_supplier: Some(self.single_source_supplier.clone())
-                .filter(|s| !s.is_empty()),
+            single_source_supplier: Some(self.single_source_supplier.clone()).filter(|s| !s.is_empty()),
             original_contract,
             items,
         })
@@ -477,11 +330,7 @@ pub fn finding_rows(findings: &[Finding], t: Tr) -> Vec<FindingRow> {
                 source: f.source.clone(),
                 verdict: t.s(&format!("verdict.{key}")).to_string(),
                 verdict_key: key,
-                message: if t.is_en() {
-                    f.en.clone()
-                } else {
-                    f.zh.clone()
-                },
+                message: if t.is_en() { f.en.clone() } else { f.zh.clone() },
             }
         })
         .collect()
@@ -514,9 +363,7 @@ fn findings_partial(t: Tr, outcome: Option<&Outcome>, error: Option<String>) -> 
             Some(Decision::NeedsApproval { .. }) => "needs_approval",
             _ => "refused",
         },
-        findings: outcome
-            .map(|o| finding_rows(&o.findings, t))
-            .unwrap_or_default(),
+        findings: outcome.map(|o| finding_rows(&o.findings, t)).unwrap_or_default(),
         error,
     }
 }
@@ -534,12 +381,7 @@ struct PlanFormPage {
     result: Option<FindingsPartial>,
 }
 
-async fn plan_form_page(
-    state: &AppState,
-    ctx: &Ctx,
-    form: PlanForm,
-    result: Option<FindingsPartial>,
-) -> Result<PlanFormPage, AppError> {
+async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Option<FindingsPartial>) -> Result<PlanFormPage, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let org = s.org.to_string();
     let chrome = Chrome::load(state, ctx).await?;
@@ -548,18 +390,11 @@ async fn plan_form_page(
         rows: form.rows(),
         lines: budget::list(&state.store, &org, None).await?,
         intentions: plans::intentions(&state.store, &org).await?,
-        methods: Method::ALL
+        methods: Method::ALL.iter().map(|m| (m.key(), m.label(lang))).collect(),
+        grounds: [SingleSourceGround::OnlySource, SingleSourceGround::Emergency, SingleSourceGround::AddOn]
             .iter()
-            .map(|m| (m.key(), m.label(lang)))
+            .map(|g| (g.key(), g.label(lang)))
             .collect(),
-        grounds: [
-            SingleSourceGround::OnlySource,
-            SingleSourceGround::Emergency,
-            SingleSourceGround::AddOn,
-        ]
-        .iter()
-        .map(|g| (g.key(), g.label(lang)))
-        .collect(),
         chrome,
         form,
         result,
@@ -569,24 +404,14 @@ async fn plan_form_page(
 pub async fn plan_new(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let form = PlanForm {
         method: "open_tender".into(),
-        procurement_start: state
-            .store
-            .clock()
-            .today()
-            .checked_add(jiff::Span::new().days(30))
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
+        procurement_start: state.store.clock().today().checked_add(jiff::Span::new().days(30)).map(|d| d.to_string()).unwrap_or_default(),
         ..Default::default()
     };
     Ok(render(&plan_form_page(&state, &ctx, form, None).await?))
 }
 
 /// Runs the rules on the typed form. Returns the outcome or a message for the user.
-async fn check_form(
-    state: &AppState,
-    ctx: &Ctx,
-    form: &PlanForm,
-) -> Result<Result<Outcome, String>, AppError> {
+async fn check_form(state: &AppState, ctx: &Ctx, form: &PlanForm) -> Result<Result<Outcome, String>, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let req = match form.to_request(ctx.lang) {
@@ -599,9 +424,9 @@ async fn check_form(
     };
     match plans::check(&state.store, s.org, &input).await {
         Ok(o) => Ok(Ok(o)),
-        Err(
-            e @ (caigou_store::StoreError::Rejected { .. } | caigou_store::StoreError::NotFound(_)),
-        ) => Ok(Err(AppError::from(e).message(ctx.lang).to_string())),
+        Err(e @ (caigou_store::StoreError::Rejected { .. } | caigou_store::StoreError::NotFound(_))) => {
+            Ok(Err(AppError::from(e).message(ctx.lang).to_string()))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -615,58 +440,33 @@ fn field_message(e: &AppError, lang: caigou_domain::Lang) -> String {
 }
 
 /// The check button (htmx): the findings, rendered beside the form.
-pub async fn plan_check(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Form(form): Form<PlanForm>,
-) -> Result<Response, AppError> {
+pub async fn plan_check(State(state): State<AppState>, ctx: Ctx, Form(form): Form<PlanForm>) -> Result<Response, AppError> {
     let t = Tr::new(ctx.lang);
     let partial = match check_form(&state, &ctx, &form).await? {
         Ok(o) => findings_partial(t, Some(&o), None),
         Err(m) => findings_partial(t, None, Some(m)),
     };
-    if ctx.htmx {
-        Ok(render(&partial))
-    } else {
-        Ok(render(
-            &plan_form_page(&state, &ctx, form, Some(partial)).await?,
-        ))
-    }
+    if ctx.htmx { Ok(render(&partial)) } else { Ok(render(&plan_form_page(&state, &ctx, form, Some(partial)).await?)) }
 }
 
-pub async fn plan_submit(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Form(form): Form<PlanForm>,
-) -> Result<Response, AppError> {
+pub async fn plan_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<PlanForm>) -> Result<Response, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let t = Tr::new(ctx.lang);
-    let input = form
-        .to_request(ctx.lang)
-        .and_then(|r| parse_plan(r).map_err(|e| field_message(&e, ctx.lang)));
+    let input = form.to_request(ctx.lang).and_then(|r| parse_plan(r).map_err(|e| field_message(&e, ctx.lang)));
     let message = match input {
         Ok(input) => match plans::submit(&state.store, s, &input).await {
             Ok(sub) => return Ok(Redirect::to(&format!("/plans/{}", sub.id)).into_response()),
-            Err(
-                e @ (caigou_store::StoreError::Rejected { .. }
-                | caigou_store::StoreError::NotFound(_)),
-            ) => AppError::from(e).message(ctx.lang).to_string(),
+            Err(e @ (caigou_store::StoreError::Rejected { .. } | caigou_store::StoreError::NotFound(_))) => {
+                AppError::from(e).message(ctx.lang).to_string()
+            }
             Err(e) => return Err(e.into()),
         },
         Err(m) => m,
     };
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        render(
-            &plan_form_page(
-                &state,
-                &ctx,
-                form,
-                Some(findings_partial(t, None, Some(message))),
-            )
-            .await?,
-        ),
+        render(&plan_form_page(&state, &ctx, form, Some(findings_partial(t, None, Some(message)))).await?),
     )
         .into_response())
 }
@@ -695,24 +495,14 @@ struct PlanPage {
     error: Option<String>,
 }
 
-async fn plan_page(
-    state: &AppState,
-    ctx: &Ctx,
-    id: &str,
-    notice: Option<String>,
-    error: Option<String>,
-) -> Result<PlanPage, AppError> {
+async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>, error: Option<String>) -> Result<PlanPage, AppError> {
     let d = visible_plan(state, ctx, id).await?;
     let chrome = Chrome::load(state, ctx).await?;
     let t = chrome.t;
     let findings: Vec<Finding> = serde_json::from_str(&d.plan.findings).unwrap_or_default();
     let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
     let path = parse_region_path(&d.unit_region_path);
-    let submitted_by = d
-        .plan
-        .created_by
-        .parse()
-        .map_err(|_| AppError::internal())?;
+    let submitted_by = d.plan.created_by.parse().map_err(|_| AppError::internal())?;
     let waiting = d.approval.as_ref().is_some_and(|a| a.status == "waiting");
     let publicity_open = d
         .approval
@@ -722,10 +512,7 @@ async fn plan_page(
         .is_some_and(|e| state.store.clock().today() <= e);
     let mut items = Vec::new();
     for i in &d.items {
-        let name = caigou_store::catalog::get(&state.store, &i.pinmu_code)
-            .await?
-            .map(|c| c.name)
-            .unwrap_or_default();
+        let name = caigou_store::catalog::get(&state.store, &i.pinmu_code).await?.map(|c| c.name).unwrap_or_default();
         items.push(ItemView {
             code: i.pinmu_code.clone(),
             name,
@@ -740,15 +527,7 @@ async fn plan_page(
         findings: finding_rows(&findings, t),
         start: d.plan.procurement_start.clone(),
         can_manage: authz::decide(&ctx.principal, Action::PlanForUnit { unit }).is_ok(),
-        can_decide: waiting
-            && authz::decide(
-                &ctx.principal,
-                Action::DecidePlan {
-                    unit_region_path: &path,
-                    submitted_by,
-                },
-            )
-            .is_ok(),
+        can_decide: waiting && authz::decide(&ctx.principal, Action::DecidePlan { unit_region_path: &path, submitted_by }).is_ok(),
         publicity_open,
         chrome,
         d,
@@ -757,11 +536,7 @@ async fn plan_page(
     })
 }
 
-pub async fn plan_detail(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
+pub async fn plan_detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     Ok(render(&plan_page(&state, &ctx, &id, None, None).await?))
 }
 
@@ -777,20 +552,13 @@ pub struct ActionForm {
     pub decision: String,
 }
 
-async fn plan_action(
-    state: &AppState,
-    ctx: &Ctx,
-    id: &str,
-    result: Result<Option<String>, AppError>,
-) -> Result<Response, AppError> {
+async fn plan_action(state: &AppState, ctx: &Ctx, id: &str, result: Result<Option<String>, AppError>) -> Result<Response, AppError> {
     match result {
         Ok(Some(new_id)) => Ok(Redirect::to(&format!("/plans/{new_id}")).into_response()),
         Ok(None) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
-        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => Ok((
-            e.status,
-            render(&plan_page(state, ctx, id, None, Some(e.message(ctx.lang).to_string())).await?),
-        )
-            .into_response()),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
+            Ok((e.status, render(&plan_page(state, ctx, id, None, Some(e.message(ctx.lang).to_string())).await?)).into_response())
+        }
         Err(e) => Err(e),
     }
 }
@@ -810,10 +578,7 @@ pub async fn plan_cancel(
 ) -> Result<Response, AppError> {
     own_plan(&state, &ctx, &id).await?;
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let r = plans::close(&state.store, s, &id, false, &f.reason)
-        .await
-        .map(|_| None)
-        .map_err(AppError::from);
+    let r = plans::close(&state.store, s, &id, false, &f.reason).await.map(|_| None).map_err(AppError::from);
     plan_action(&state, &ctx, &id, r).await
 }
 
@@ -825,10 +590,7 @@ pub async fn plan_fail(
 ) -> Result<Response, AppError> {
     own_plan(&state, &ctx, &id).await?;
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let r = plans::close(&state.store, s, &id, true, &f.reason)
-        .await
-        .map(|_| None)
-        .map_err(AppError::from);
+    let r = plans::close(&state.store, s, &id, true, &f.reason).await.map(|_| None).map_err(AppError::from);
     plan_action(&state, &ctx, &id, r).await
 }
 
@@ -840,10 +602,7 @@ pub async fn plan_reprocure(
 ) -> Result<Response, AppError> {
     own_plan(&state, &ctx, &id).await?;
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let r = plans::reprocure(&state.store, s, &id, Method::parse(&f.method), None)
-        .await
-        .map(|sub| Some(sub.id))
-        .map_err(AppError::from);
+    let r = plans::reprocure(&state.store, s, &id, Method::parse(&f.method), None).await.map(|sub| Some(sub.id)).map_err(AppError::from);
     plan_action(&state, &ctx, &id, r).await
 }
 
@@ -853,9 +612,7 @@ pub async fn plan_decide(
     Path(id): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    let r = decide_plan(&state, &ctx, &id, f.decision == "approve", &f.comment)
-        .await
-        .map(|_| None);
+    let r = decide_plan(&state, &ctx, &id, f.decision == "approve", &f.comment).await.map(|_| None);
     plan_action(&state, &ctx, &id, r).await
 }
 
@@ -881,14 +638,8 @@ async fn objection_page(
     error: Option<String>,
 ) -> Result<ObjectionPage, AppError> {
     let d = plans::get(&state.store, id).await?;
-    let ends = d
-        .approval
-        .as_ref()
-        .and_then(|a| a.publicity_ends_on.clone())
-        .ok_or_else(|| AppError::not_found("publicity"))?;
-    let open = ends
-        .parse::<jiff::civil::Date>()
-        .is_ok_and(|e| state.store.clock().today() <= e);
+    let ends = d.approval.as_ref().and_then(|a| a.publicity_ends_on.clone()).ok_or_else(|| AppError::not_found("publicity"))?;
+    let open = ends.parse::<jiff::civil::Date>().is_ok_and(|e| state.store.clock().today() <= e);
     Ok(ObjectionPage {
         chrome: Chrome::load(state, ctx).await?,
         plan_no: d.plan.plan_no,
@@ -902,14 +653,8 @@ async fn objection_page(
     })
 }
 
-pub async fn objection_form(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    Ok(render(
-        &objection_page(&state, &ctx, &id, None, None).await?,
-    ))
+pub async fn objection_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    Ok(render(&objection_page(&state, &ctx, &id, None, None).await?))
 }
 
 #[derive(Deserialize, Default)]
@@ -929,26 +674,11 @@ pub async fn objection_submit(
     match plans::object(&state.store, &id, &f.from_name, &f.text).await {
         Ok(()) => {
             let notice = Chrome::bare(&ctx).t.s("plans.object_sent").to_string();
-            Ok(render(
-                &objection_page(&state, &ctx, &id, Some(notice), None).await?,
-            ))
+            Ok(render(&objection_page(&state, &ctx, &id, Some(notice), None).await?))
         }
         Err(e @ caigou_store::StoreError::Rejected { .. }) => {
             let e = AppError::from(e);
-            Ok((
-                e.status,
-                render(
-                    &objection_page(
-                        &state,
-                        &ctx,
-                        &id,
-                        None,
-                        Some(e.message(ctx.lang).to_string()),
-                    )
-                    .await?,
-                ),
-            )
-                .into_response())
+            Ok((e.status, render(&objection_page(&state, &ctx, &id, None, Some(e.message(ctx.lang).to_string())).await?)).into_response())
         }
         Err(e) => Err(e.into()),
     }

@@ -31,11 +31,7 @@ pub async fn home(
     crate::api::ApiQuery(q): crate::api::ApiQuery<HomeQuery>,
 ) -> Result<Response, AppError> {
     let items = portal::list(&state.store, &q.q, 30).await?;
-    Ok(render(&Home {
-        chrome: Chrome::load(&state, &ctx).await?,
-        q: q.q,
-        items,
-    }))
+    Ok(render(&Home { chrome: Chrome::load(&state, &ctx).await?, q: q.q, items }))
 }
 
 #[derive(Template)]
@@ -45,16 +41,7 @@ struct Detail {
     a: Announcement,
 }
 
-pub async fn announcement(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let a = portal::get(&state.store, &id)
-        .await?
-        .ok_or_else(|| AppError::not_found("announcement"))?;
-    Ok(render(&Detail {
-        chrome: Chrome::load(&state, &ctx).await?,
-        a,
-    }))
+pub async fn announcement(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let a = portal::get(&state.store, &id).await?.ok_or_else(|| AppError::not_found("announcement"))?;
+    Ok(render(&Detail { chrome: Chrome::load(&state, &ctx).await?, a }))
 }

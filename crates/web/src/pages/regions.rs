@@ -38,18 +38,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let regions = regions::list(&state.store)
         .await?
         .into_iter()
-        .map(|r| RegionRow {
-            depth: r.depth(),
-            id: r.id,
-            code: r.code,
-            name_zh: r.name_zh,
-            name_en: r.name_en,
-        })
+        .map(|r| RegionRow { depth: r.depth(), id: r.id, code: r.code, name_zh: r.name_zh, name_en: r.name_en })
         .collect();
-    Ok(render(&RegionsPage {
-        chrome: Chrome::load(&state, &ctx).await?,
-        regions,
-    }))
+    Ok(render(&RegionsPage { chrome: Chrome::load(&state, &ctx).await?, regions }))
 }
 
 pub struct VersionRow {
@@ -118,14 +109,11 @@ async fn region_page(
     error: Option<String>,
 ) -> Result<RegionPage, AppError> {
     let today = state.store.clock().today();
-    let (policy, policy_error) =
-        match regions::effective_policy(&state.store, &region.id, today).await {
-            Ok(p) => (Some(p), None),
-            Err(caigou_store::StoreError::Rejected { zh, en, .. }) => {
-                (None, Some(if ctx.lang == Lang::En { en } else { zh }))
-            }
-            Err(e) => return Err(e.into()),
-        };
+    let (policy, policy_error) = match regions::effective_policy(&state.store, &region.id, today).await {
+        Ok(p) => (Some(p), None),
+        Err(caigou_store::StoreError::Rejected { zh, en, .. }) => (None, Some(if ctx.lang == Lang::En { en } else { zh })),
+        Err(e) => return Err(e.into()),
+    };
     let versions = regions::versions(&state.store, &region.id)
         .await?
         .into_iter()
@@ -135,22 +123,11 @@ async fn region_page(
             summary: serde_json::to_string(&v.version.overrides).unwrap_or_default(),
         })
         .collect();
-    let (sme_small, sme_consortium) = policy
-        .as_ref()
-        .map(|p| {
-            (
-                percent(p.sme_deduction.small_micro_bp),
-                percent(p.sme_deduction.consortium_bp),
-            )
-        })
-        .unwrap_or_default();
+    let (sme_small, sme_consortium) =
+        policy.as_ref().map(|p| (percent(p.sme_deduction.small_micro_bp), percent(p.sme_deduction.consortium_bp))).unwrap_or_default();
     Ok(RegionPage {
         chrome: Chrome::load(state, ctx).await?,
-        name: if ctx.lang == Lang::En {
-            region.name_en
-        } else {
-            region.name_zh
-        },
+        name: if ctx.lang == Lang::En { region.name_en } else { region.name_zh },
         id: region.id,
         today: today.to_string(),
         policy,
@@ -165,19 +142,10 @@ async fn region_page(
     })
 }
 
-pub async fn detail(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
+pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let region = regions::get(&state.store, &id).await?;
-    let form = VersionForm {
-        effective_from: state.store.clock().today().to_string(),
-        ..Default::default()
-    };
-    Ok(render(
-        &region_page(&state, &ctx, region, form, None, None).await?,
-    ))
+    let form = VersionForm { effective_from: state.store.clock().today().to_string(), ..Default::default() };
+    Ok(render(&region_page(&state, &ctx, region, form, None, None).await?))
 }
 
 /// A parse problem, in both languages.
@@ -187,22 +155,15 @@ fn money(field: &str, s: &str) -> Result<Option<Money>, FormError> {
     if s.trim().is_empty() {
         return Ok(None);
     }
-    s.parse::<Money>().map(Some).map_err(|e| {
-        FormError(
-            format!("{field}：{}", e.message(Lang::Zh)),
-            format!("{field}: {}", e.message(Lang::En)),
-        )
-    })
+    s.parse::<Money>()
+        .map(Some)
+        .map_err(|e| FormError(format!("{field}：{}", e.message(Lang::Zh)), format!("{field}: {}", e.message(Lang::En))))
 }
 
 fn triple(label: &str, g: &str, w: &str, s: &str) -> Result<Option<PerObjectType>, FormError> {
     match (money(label, g)?, money(label, w)?, money(label, s)?) {
         (None, None, None) => Ok(None),
-        (Some(goods), Some(works), Some(services)) => Ok(Some(PerObjectType {
-            goods,
-            works,
-            services,
-        })),
+        (Some(goods), Some(works), Some(services)) => Ok(Some(PerObjectType { goods, works, services })),
         _ => Err(FormError(
             format!("{label}：货物、工程、服务三项须同时填写或同时留空"),
             format!("{label}: fill goods, works and services together, or leave all empty"),
@@ -229,38 +190,20 @@ fn parse_overrides(f: &VersionForm) -> Result<PolicyOverride, FormError> {
         None
     } else {
         let mut codes = Vec::new();
-        for part in f
-            .central_catalog
-            .split([',', '，', ' '])
-            .filter(|p| !p.trim().is_empty())
-        {
-            codes.push(
-                part.parse::<PinmuCode>()
-                    .map_err(|e| FormError(e.message(Lang::Zh), e.message(Lang::En)))?,
-            );
+        for part in f.central_catalog.split([',', '，', ' ']).filter(|p| !p.trim().is_empty()) {
+            codes.push(part.parse::<PinmuCode>().map_err(|e| FormError(e.message(Lang::Zh), e.message(Lang::En)))?);
         }
         Some(codes)
     };
     let sme_deduction = match (rate_bp(&f.sme_small)?, rate_bp(&f.sme_consortium)?) {
         (None, None) => None,
-        (Some(small_micro_bp), Some(consortium_bp)) => Some(SmeDeduction {
-            small_micro_bp,
-            consortium_bp,
-        }),
+        (Some(small_micro_bp), Some(consortium_bp)) => Some(SmeDeduction { small_micro_bp, consortium_bp }),
         _ => {
-            return Err(FormError(
-                "中小企业扣除比例两项须同时填写".into(),
-                "fill both SME deduction rates".into(),
-            ));
+            return Err(FormError("中小企业扣除比例两项须同时填写".into(), "fill both SME deduction rates".into()));
         }
     };
     Ok(PolicyOverride {
-        open_tender_threshold: triple(
-            "公开招标数额标准",
-            &f.open_goods,
-            &f.open_works,
-            &f.open_services,
-        )?,
+        open_tender_threshold: triple("公开招标数额标准", &f.open_goods, &f.open_works, &f.open_services)?,
         decentralized_limit: triple("分散采购限额", &f.dec_goods, &f.dec_works, &f.dec_services)?,
         centralized_catalog,
         emall_direct_limit: money("电子卖场直购限额", &f.emall_limit)?,
@@ -283,56 +226,30 @@ pub async fn add_version(
             .effective_from
             .trim()
             .parse::<jiff::civil::Date>()
-            .map_err(|_| {
-                FormError(
-                    "生效日期格式应为 YYYY-MM-DD".into(),
-                    "the effective date must be YYYY-MM-DD".into(),
-                )
-            })?;
+            .map_err(|_| FormError("生效日期格式应为 YYYY-MM-DD".into(), "the effective date must be YYYY-MM-DD".into()))?;
         if form.note.trim().is_empty() {
-            return Err(FormError(
-                "请填写说明（依据的文件或原因）".into(),
-                "add a note (the source document or reason)".into(),
-            ));
+            return Err(FormError("请填写说明（依据的文件或原因）".into(), "add a note (the source document or reason)".into()));
         }
         Ok((date, o))
     });
     let outcome = match parsed {
-        Ok((date, overrides)) => regions::add_version(
-            &state.store,
-            &Actor::of(subject),
-            &id,
-            date,
-            &overrides,
-            form.note.trim(),
-        )
-        .await
-        .map_err(|e| match e {
-            caigou_store::StoreError::Rejected { zh, en, .. } => Ok(pick(zh, en)),
-            other => Err(other),
-        }),
+        Ok((date, overrides)) => {
+            regions::add_version(&state.store, &Actor::of(subject), &id, date, &overrides, form.note.trim()).await.map_err(|e| match e {
+                caigou_store::StoreError::Rejected { zh, en, .. } => Ok(pick(zh, en)),
+                other => Err(other),
+            })
+        }
         Err(FormError(zh, en)) => Err(Ok(pick(zh, en))),
     };
     match outcome {
         Ok(_) => {
             let notice = Chrome::bare(&ctx).t.s("regions.saved").to_string();
-            Ok(render(
-                &region_page(
-                    &state,
-                    &ctx,
-                    region,
-                    VersionForm::default(),
-                    Some(notice),
-                    None,
-                )
-                .await?,
-            ))
+            Ok(render(&region_page(&state, &ctx, region, VersionForm::default(), Some(notice), None).await?))
         }
-        Err(Ok(message)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            render(&region_page(&state, &ctx, region, form, None, Some(message)).await?),
-        )
-            .into_response()),
+        Err(Ok(message)) => {
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&region_page(&state, &ctx, region, form, None, Some(message)).await?))
+                .into_response())
+        }
         Err(Err(e)) => Err(e.into()),
     }
 }

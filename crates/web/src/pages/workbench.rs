@@ -45,36 +45,32 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 
     let mut todos = Vec::new();
     if chrome.unread > 0 {
-        todos.push(Todo {
-            text: format!("{} {}", chrome.unread, t.s("wb.todo.unread")),
-            href: "/inbox".into(),
-        });
+        todos.push(Todo { text: format!("{} {}", chrome.unread, t.s("wb.todo.unread")), href: "/inbox".into() });
     }
     if subject.has(Role::Supervisor) {
-        let waiting = caigou_store::plans::waiting_approvals(
-            store,
-            &caigou_domain::ids::region_path_key(&subject.region_path),
-        )
-        .await?
-        .len();
+        let waiting =
+            caigou_store::plans::waiting_approvals(store, &caigou_domain::ids::region_path_key(&subject.region_path)).await?.len();
         if waiting > 0 {
-            todos.push(Todo {
-                text: format!("{waiting} {}", t.s("wb.todo.approvals")),
-                href: "/approvals".into(),
-            });
+            todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.approvals")), href: "/approvals".into() });
         }
     }
     if subject.roles.iter().any(|r| r.is_purchaser()) {
+        let waiting = caigou_store::requests::waiting_for(store, subject).await?.len();
+        if waiting > 0 {
+            todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.requests")), href: "/requests".into() });
+        }
+        let mine = caigou_store::requests::list_for_org(store, &subject.org.to_string()).await?;
+        let returned = mine.iter().filter(|r| r.state == "returned" && r.applicant == subject.user.to_string()).count();
+        if returned > 0 {
+            todos.push(Todo { text: format!("{returned} {}", t.s("wb.todo.returned")), href: "/requests".into() });
+        }
         let open = caigou_store::plans::list_for_org(store, &subject.org.to_string())
             .await?
             .iter()
             .filter(|p| p.status == "publicity" || p.status == "awaiting_approval")
             .count();
         if open > 0 {
-            todos.push(Todo {
-                text: format!("{open} {}", t.s("wb.todo.publicity")),
-                href: "/plans".into(),
-            });
+            todos.push(Todo { text: format!("{open} {}", t.s("wb.todo.publicity")), href: "/plans".into() });
         }
     }
     if subject.has(Role::Admin) {
@@ -82,35 +78,19 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         let cal = caigou_store::calendar::load(store).await?;
         let next_year = today.year() + 1;
         if !cal.years().any(|y| y == next_year) {
-            todos.push(Todo {
-                text: format!("{} ({next_year})", t.s("wb.todo.calendar_missing")),
-                href: "/calendar".into(),
-            });
+            todos.push(Todo { text: format!("{} ({next_year})", t.s("wb.todo.calendar_missing")), href: "/calendar".into() });
         }
         for r in regions::list(store).await? {
-            if regions::effective_policy(store, &r.id, today)
-                .await
-                .is_err()
-            {
-                let name = if t.is_en() {
-                    r.name_en.clone()
-                } else {
-                    r.name_zh.clone()
-                };
-                todos.push(Todo {
-                    text: format!("{name}: {}", t.s("wb.todo.no_policy")),
-                    href: format!("/regions/{}", r.id),
-                });
+            if regions::effective_policy(store, &r.id, today).await.is_err() {
+                let name = if t.is_en() { r.name_en.clone() } else { r.name_zh.clone() };
+                todos.push(Todo { text: format!("{name}: {}", t.s("wb.todo.no_policy")), href: format!("/regions/{}", r.id) });
             }
         }
     }
 
     // Recent activity: admins see the platform, supervisors their region subtree, everyone
     // else their own actions.
-    let mut filter = AuditFilter {
-        limit: 8,
-        ..Default::default()
-    };
+    let mut filter = AuditFilter { limit: 8, ..Default::default() };
     if subject.has(Role::Admin) {
     } else if subject.has(Role::Supervisor) {
         filter.region_prefix = Some(caigou_domain::ids::region_path_key(&subject.region_path));
@@ -131,11 +111,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     Ok(render(&Workbench {
         name: identity.view.display_name.clone(),
         org: identity.view.organization.name.clone(),
-        roles: chrome
-            .user
-            .as_ref()
-            .map(|u| u.roles.clone())
-            .unwrap_or_default(),
+        roles: chrome.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default(),
         chrome,
         todos,
         notifications,

@@ -1,0 +1,314 @@
+//! 申购 (purchase requests) and the unit's internal approval chain (e.g. 部门负责人 → 财务 →
+//! 采购办), configurable per unit and by amount. The state machine is pure; who may act on a
+//! step is decided by `authz` (岗位分离: the applicant never approves their own request).
+
+use serde::{Deserialize, Serialize};
+
+use crate::authz::Role;
+use crate::{Lang, Localized, Money};
+
+/// One step of a unit's chain: who acts, and from which amount the step applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChainStep {
+    pub name_zh: String,
+    pub name_en: String,
+    /// The role that acts on this step (a unit's 审核 or 审批 staff).
+    pub role: Role,
+    /// The step applies to requests of at least this amount (fen); zero: always.
+    pub min_amount: Money,
+}
+
+/// A unit's approval chain. Steps apply in order; steps under their minimum are skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovalChain {
+    pub steps: Vec<ChainStep>,
+}
+
+impl Default for ApprovalChain {
+    /// 部门负责人审核 always; 分管领导审批 from ¥50,000.
+    fn default() -> Self {
+        ApprovalChain {
+            steps: vec![
+                ChainStep {
+                    name_zh: "部门负责人审核".into(),
+                    name_en: "Head of department".into(),
+                    role: Role::PurchaserReviewer,
+                    min_amount: Money::ZERO,
+                },
+                ChainStep {
+                    name_zh: "分管领导审批".into(),
+                    name_en: "Deputy director".into(),
+                    role: Role::PurchaserApprover,
+                    min_amount: Money::from_yuan(50_000),
+                },
+            ],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChainError {
+    #[error("a chain needs 1 to 10 steps")]
+    Length,
+    #[error("step {0}: only reviewer or approver roles act on steps")]
+    Role(usize),
+    #[error("step {0}: a name in both languages is required")]
+    Name(usize),
+}
+
+impl Localized for ChainError {
+    fn code(&self) -> &'static str {
+        "chain.invalid"
+    }
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ChainError::Length, Lang::Zh) => "审批流程应有1到10个环节".into(),
+            (ChainError::Role(i), Lang::Zh) => format!("第{i}个环节：只能由采购人审核或审批岗位办理"),
+            (ChainError::Name(i), Lang::Zh) => format!("第{i}个环节：须填写中英文名称"),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+impl ApprovalChain {
+    pub fn validate(&self) -> Result<(), ChainError> {
+        if self.steps.is_empty() || self.steps.len() > 10 {
+            return Err(ChainError::Length);
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            if !matches!(s.role, Role::PurchaserReviewer | Role::PurchaserApprover) {
+                return Err(ChainError::Role(i + 1));
+            }
+            if s.name_zh.trim().is_empty() || s.name_en.trim().is_empty() {
+                return Err(ChainError::Name(i + 1));
+            }
+        }
+        Ok(())
+    }
+
+    /// The first step at or after `from` that applies to `amount`.
+    pub fn next_step(&self, from: usize, amount: Money) -> Option<usize> {
+        (from..self.steps.len()).find(|&i| amount >= self.steps[i].min_amount)
+    }
+}
+
+/// Where a request stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum RequestState {
+    Draft,
+    /// Waiting at step `step` of the chain.
+    InReview {
+        step: usize,
+    },
+    /// Sent back to the applicant from `step`; they may modify and resubmit.
+    Returned {
+        step: usize,
+    },
+    Approved,
+    Rejected,
+}
+
+impl RequestState {
+    pub fn key(&self) -> &'static str {
+        match self {
+            RequestState::Draft => "draft",
+            RequestState::InReview { .. } => "in_review",
+            RequestState::Returned { .. } => "returned",
+            RequestState::Approved => "approved",
+            RequestState::Rejected => "rejected",
+        }
+    }
+
+    pub fn step(&self) -> Option<usize> {
+        match self {
+            RequestState::InReview { step } | RequestState::Returned { step } => Some(*step),
+            _ => None,
+        }
+    }
+}
+
+/// What someone does to a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestEvent {
+    Submit,
+    Approve,
+    Return,
+    Reject,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("cannot {event:?} a request that is {state}")]
+pub struct TransitionError {
+    pub event: RequestEvent,
+    pub state: &'static str,
+}
+
+impl Localized for TransitionError {
+    fn code(&self) -> &'static str {
+        "request.bad_transition"
+    }
+    fn message(&self, lang: Lang) -> String {
+        let state_zh = match self.state {
+            "draft" => "草稿",
+            "in_review" => "审批中",
+            "returned" => "已退回",
+            "approved" => "已批准",
+            _ => "已驳回",
+        };
+        match lang {
+            Lang::Zh => format!("申购单当前状态为“{state_zh}”，不能执行此操作"),
+            Lang::En => self.to_string(),
+        }
+    }
+}
+
+/// The state machine: the next state, or why the event does not apply.
+pub fn transition(
+    state: &RequestState,
+    event: RequestEvent,
+    chain: &ApprovalChain,
+    amount: Money,
+) -> Result<RequestState, TransitionError> {
+    let err = TransitionError { event, state: state.key() };
+    match (state, event) {
+        (RequestState::Draft | RequestState::Returned { .. }, RequestEvent::Submit) => Ok(match chain.next_step(0, amount) {
+            Some(step) => RequestState::InReview { step },
+            None => RequestState::Approved,
+        }),
+        (RequestState::InReview { step }, RequestEvent::Approve) => Ok(match chain.next_step(step + 1, amount) {
+            Some(next) => RequestState::InReview { step: next },
+            None => RequestState::Approved,
+        }),
+        (RequestState::InReview { step }, RequestEvent::Return) => Ok(RequestState::Returned { step: *step }),
+        (RequestState::InReview { .. }, RequestEvent::Reject) => Ok(RequestState::Rejected),
+        _ => Err(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_requests_skip_the_steps_above_their_amount() {
+        let chain = ApprovalChain::default();
+        let small = Money::from_yuan(49_999);
+        let s = transition(&RequestState::Draft, RequestEvent::Submit, &chain, small).unwrap();
+        assert_eq!(s, RequestState::InReview { step: 0 });
+        assert_eq!(transition(&s, RequestEvent::Approve, &chain, small).unwrap(), RequestState::Approved);
+        let big = Money::from_yuan(50_000);
+        let s = transition(&s, RequestEvent::Approve, &chain, big).unwrap();
+        assert_eq!(s, RequestState::InReview { step: 1 }, "at the step's minimum the step applies");
+        assert_eq!(transition(&s, RequestEvent::Approve, &chain, big).unwrap(), RequestState::Approved);
+    }
+
+    #[test]
+    fn returned_requests_are_resubmitted_from_the_start_and_finished_ones_are_final() {
+        let chain = ApprovalChain::default();
+        let m = Money::from_yuan(80_000);
+        let returned = transition(&RequestState::InReview { step: 1 }, RequestEvent::Return, &chain, m).unwrap();
+        assert_eq!(returned, RequestState::Returned { step: 1 });
+        assert_eq!(transition(&returned, RequestEvent::Submit, &chain, m).unwrap(), RequestState::InReview { step: 0 });
+        assert!(transition(&RequestState::Approved, RequestEvent::Reject, &chain, m).is_err());
+        assert!(transition(&RequestState::Rejected, RequestEvent::Submit, &chain, m).is_err());
+        assert!(transition(&RequestState::Draft, RequestEvent::Approve, &chain, m).is_err());
+    }
+
+    #[test]
+    fn chains_are_validated() {
+        assert!(ApprovalChain::default().validate().is_ok());
+        assert_eq!(ApprovalChain { steps: vec![] }.validate(), Err(ChainError::Length));
+        let mut c = ApprovalChain::default();
+        c.steps[0].role = Role::Supplier;
+        assert_eq!(c.validate(), Err(ChainError::Role(1)));
+    }
+}
+
+/// A risk the platform flags on a request automatically (seed 000: 风险申购自动识别).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+}
+
+/// What the warnings look at, gathered by the shell.
+#[derive(Debug, Clone)]
+pub struct RequestFacts {
+    pub amount: Money,
+    pub open_tender_threshold: Money,
+    pub budget_available: Money,
+    /// Other requests of the same unit and 品目 category in the last 30 days.
+    pub recent_same_category: Money,
+}
+
+/// Flags requests just under the open-tender threshold, possible splitting across requests,
+/// and requests larger than the budget line's available amount. Warnings never block.
+pub fn request_warnings(f: &RequestFacts) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let ninety = f.open_tender_threshold.mul_ratio(9, 10).unwrap_or(f.open_tender_threshold);
+    if f.amount >= ninety && f.amount < f.open_tender_threshold {
+        out.push(Warning {
+            code: "REQ-NEAR-THRESHOLD".into(),
+            zh: format!("金额 {} 接近公开招标数额标准 {}（90%以上），请核实是否规避公开招标", f.amount, f.open_tender_threshold),
+            en: format!(
+                "{} is within 10% under the open-tender threshold {}; check it does not avoid open tender",
+                f.amount, f.open_tender_threshold
+            ),
+        });
+    }
+    if f.recent_same_category.fen() > 0 {
+        let sum = f.recent_same_category.checked_add(f.amount).unwrap_or(f.amount);
+        if sum >= f.open_tender_threshold && f.amount < f.open_tender_threshold {
+            out.push(Warning {
+                code: "REQ-SPLITTING".into(),
+                zh: format!("近30日同类品目申购累计 {sum}，达到公开招标数额标准，可能构成化整为零（实施条例第28条）"),
+                en: format!("requests of this category in the last 30 days add up to {sum}, reaching the open-tender threshold: possible splitting (条例28)"),
+            });
+        }
+    }
+    if f.amount > f.budget_available {
+        out.push(Warning {
+            code: "REQ-OVER-BUDGET".into(),
+            zh: format!("申购金额 {} 超过预算指标可用额度 {}", f.amount, f.budget_available),
+            en: format!("{} exceeds the {} available on the budget line", f.amount, f.budget_available),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod warning_tests {
+    use super::*;
+
+    fn facts(amount: i64) -> RequestFacts {
+        RequestFacts {
+            amount: Money::from_fen(amount),
+            open_tender_threshold: Money::from_fen(1_000),
+            budget_available: Money::from_fen(10_000),
+            recent_same_category: Money::ZERO,
+        }
+    }
+
+    #[test]
+    fn near_threshold_from_ninety_percent_up_to_one_fen_under() {
+        assert!(request_warnings(&facts(899)).is_empty());
+        assert_eq!(request_warnings(&facts(900))[0].code, "REQ-NEAR-THRESHOLD");
+        assert_eq!(request_warnings(&facts(999))[0].code, "REQ-NEAR-THRESHOLD");
+        assert!(request_warnings(&facts(1_000)).is_empty(), "at the threshold the plan rules take over");
+    }
+
+    #[test]
+    fn splitting_and_over_budget() {
+        let mut f = facts(300);
+        f.recent_same_category = Money::from_fen(699);
+        assert!(request_warnings(&f).is_empty());
+        f.recent_same_category = Money::from_fen(700);
+        assert_eq!(request_warnings(&f)[0].code, "REQ-SPLITTING");
+        let mut f = facts(500);
+        f.budget_available = Money::from_fen(499);
+        assert_eq!(request_warnings(&f)[0].code, "REQ-OVER-BUDGET");
+    }
+}

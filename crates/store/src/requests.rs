@@ -1,0 +1,472 @@
+//! 申购 (purchase requests) through the unit's approval chain, with a full history and
+//! point-to-point notifications at every step.
+
+use caigou_domain::Money;
+use caigou_domain::authz::{Role, Subject};
+use caigou_domain::catalog::PinmuCode;
+use caigou_domain::ids::{OrgId, UserId};
+use caigou_domain::planning::request::{ApprovalChain, RequestEvent, RequestFacts, RequestState, Warning, request_warnings, transition};
+use serde::Serialize;
+
+use crate::audit::{self, Actor, Change};
+use crate::notify::{self, Message};
+use crate::{Result, Store, StoreError, Tx, budget, new_id, regions};
+
+/// The unit's chain, or the default one.
+pub async fn chain(store: &Store, org: &str) -> Result<ApprovalChain> {
+    let steps: Option<String> =
+        sqlx::query_scalar("SELECT steps FROM approval_chains WHERE org_id = $1").bind(org).fetch_optional(store.pool()).await?;
+    match steps {
+        Some(json) => serde_json::from_str(&json).map_err(|e| StoreError::Internal(format!("bad stored chain: {e}"))),
+        None => Ok(ApprovalChain::default()),
+    }
+}
+
+/// Replaces a unit's chain (validated, audited). Running requests keep the chain they started with.
+pub async fn set_chain(store: &Store, subject: &Subject, org: OrgId, c: &ApprovalChain) -> Result<()> {
+    c.validate().map_err(|e| StoreError::rejected(&e))?;
+    let now = store.clock().now_ms();
+    let path = crate::users::org_region_path(store, &org.to_string()).await?.ok_or(StoreError::NotFound("organization"))?;
+    let json = serde_json::to_string(c).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let mut tx = store.begin().await?;
+    sqlx::query("DELETE FROM approval_chains WHERE org_id = $1").bind(org.to_string()).execute(&mut *tx).await?;
+    sqlx::query("INSERT INTO approval_chains (org_id, steps, updated_at, updated_by) VALUES ($1, $2, $3, $4)")
+        .bind(org.to_string())
+        .bind(&json)
+        .bind(now)
+        .bind(subject.user.to_string())
+        .execute(&mut *tx)
+        .await?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change { action: "chain.updated", object_type: "organization", object_id: &org.to_string(), region_path: &path, detail: c },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A request as entered, parsed at the edge.
+#[derive(Debug, Clone)]
+pub struct RequestInput {
+    pub title: String,
+    pub code: PinmuCode,
+    pub quantity: i64,
+    pub amount: Money,
+    pub budget_line_id: String,
+    pub reason: String,
+    pub attachments: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct PurchaseRequest {
+    pub id: String,
+    pub request_no: String,
+    pub org_id: String,
+    pub applicant: String,
+    pub title: String,
+    pub pinmu_code: String,
+    pub quantity: i64,
+    pub amount: i64,
+    pub budget_line_id: String,
+    pub reason: String,
+    pub attachments: String,
+    pub state: String,
+    pub step: Option<i64>,
+    pub chain: String,
+    pub warnings: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct RequestEventRow {
+    pub at: i64,
+    pub actor: String,
+    pub actor_name: String,
+    pub event: String,
+    pub step: Option<i64>,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestDetail {
+    pub request: PurchaseRequest,
+    pub chain: ApprovalChain,
+    pub warnings: Vec<Warning>,
+    pub events: Vec<RequestEventRow>,
+    pub unit_region_path: String,
+}
+
+const COLUMNS: &str = "id, request_no, org_id, applicant, title, pinmu_code, quantity, amount, budget_line_id, reason, attachments, state, step, chain, warnings, created_at, updated_at";
+
+fn state_of(r: &PurchaseRequest) -> RequestState {
+    let step = r.step.unwrap_or(0).max(0) as usize;
+    match r.state.as_str() {
+        "in_review" => RequestState::InReview { step },
+        "returned" => RequestState::Returned { step },
+        "approved" => RequestState::Approved,
+        "rejected" => RequestState::Rejected,
+        _ => RequestState::Draft,
+    }
+}
+
+fn invalid(zh: &str, en: &str) -> StoreError {
+    StoreError::reject("request.invalid", zh, en)
+}
+
+async fn checked(store: &Store, org: OrgId, input: &RequestInput) -> Result<budget::BudgetLine> {
+    if input.title.trim().is_empty() || input.reason.trim().is_empty() {
+        return Err(invalid("请填写申购内容和申购理由", "give what is requested and why"));
+    }
+    if input.quantity <= 0 || input.amount.fen() <= 0 {
+        return Err(invalid("数量和估算金额须大于零", "quantity and estimated amount must be above zero"));
+    }
+    let line = budget::get(store, &input.budget_line_id).await?;
+    if line.org_id != org.to_string() {
+        return Err(StoreError::NotFound("budget line"));
+    }
+    Ok(line)
+}
+
+async fn warnings(
+    store: &Store,
+    org: OrgId,
+    region_id: &str,
+    input: &RequestInput,
+    line: &budget::BudgetLine,
+    exclude: &str,
+) -> Result<Vec<Warning>> {
+    let policy = regions::effective_policy(store, region_id, store.clock().today()).await?;
+    let since = store.clock().now_ms() - 30 * 24 * 60 * 60 * 1000;
+    let category = &input.code.as_str()[..input.code.as_str().len().min(7)];
+    // PostgreSQL sums BIGINT as NUMERIC: cast back so both databases return an integer.
+    let recent: Option<i64> = sqlx::query_scalar("SELECT CAST(SUM(amount) AS BIGINT) FROM purchase_requests WHERE org_id = $1 AND pinmu_code LIKE $2 AND created_at > $3 AND state <> 'rejected' AND id <> $4")
+        .bind(org.to_string())
+        .bind(format!("{category}%"))
+        .bind(since)
+        .bind(exclude)
+        .fetch_one(store.pool())
+        .await?;
+    Ok(request_warnings(&RequestFacts {
+        amount: input.amount,
+        open_tender_threshold: policy.open_tender_threshold.get(input.code.object_type()),
+        budget_available: line.available(),
+        recent_same_category: Money::from_fen(recent.unwrap_or(0)),
+    }))
+}
+
+async fn next_number(tx: &mut Tx, year: i16) -> Result<String> {
+    let name = format!("request-{year}");
+    sqlx::query("INSERT INTO counters (name, value) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING").bind(&name).execute(&mut **tx).await?;
+    let n: i64 = sqlx::query_scalar("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value")
+        .bind(&name)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(format!("SG{year}-{n:05}"))
+}
+
+/// Users of `org` holding `role`, except `except`.
+async fn staff_with(tx: &mut Tx, org: &str, role: Role, except: &str) -> Result<Vec<UserId>> {
+    let ids: Vec<String> = sqlx::query_scalar("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.org_id = $1 AND r.role = $2 AND u.id <> $3 AND u.disabled = 0")
+        .bind(org)
+        .bind(role.key())
+        .bind(except)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(ids.iter().filter_map(|s| s.parse().ok()).collect())
+}
+
+/// Tells whoever must act next, or the applicant about the outcome.
+async fn notify_after(
+    tx: &mut Tx,
+    now: i64,
+    r: &PurchaseRequest,
+    chain: &ApprovalChain,
+    state: &RequestState,
+    comment: &str,
+) -> Result<()> {
+    let link = format!("/requests/{}", r.id);
+    match state {
+        RequestState::InReview { step } => {
+            let s = &chain.steps[*step];
+            let body_zh = format!("申购单 {}（{}，{}）待您办理：{}", r.request_no, r.title, Money::from_fen(r.amount), s.name_zh);
+            let body_en = format!("request {} ({}, {}) waits for you: {}", r.request_no, r.title, Money::from_fen(r.amount), s.name_en);
+            for u in staff_with(tx, &r.org_id, s.role, &r.applicant).await? {
+                notify::notify(
+                    tx,
+                    now,
+                    u,
+                    &Message {
+                        kind: "request.waiting",
+                        title_zh: "申购单待审批",
+                        title_en: "A request waits for you",
+                        body_zh: &body_zh,
+                        body_en: &body_en,
+                        link: Some(&link),
+                    },
+                )
+                .await?;
+            }
+        }
+        RequestState::Returned { .. } | RequestState::Approved | RequestState::Rejected => {
+            let (tz, te) = match state {
+                RequestState::Returned { .. } => ("申购单被退回，请修改后重新提交", "Request returned: change it and resubmit"),
+                RequestState::Approved => ("申购单已批准", "Request approved"),
+                _ => ("申购单未获批准", "Request rejected"),
+            };
+            let body_zh = format!("{}：{}。意见：{}", r.request_no, tz, comment);
+            let body_en = format!("{}: {}. Comment: {}", r.request_no, te, comment);
+            let applicant: UserId = r.applicant.parse().map_err(|_| StoreError::Internal("bad user id".into()))?;
+            notify::notify(
+                tx,
+                now,
+                applicant,
+                &Message { kind: "request.outcome", title_zh: tz, title_en: te, body_zh: &body_zh, body_en: &body_en, link: Some(&link) },
+            )
+            .await?;
+        }
+        RequestState::Draft => {}
+    }
+    Ok(())
+}
+
+/// One history entry: what happened, at which step, with which comment.
+struct Step<'a> {
+    event: &'a str,
+    step: Option<usize>,
+    comment: &'a str,
+}
+
+async fn record(tx: &mut Tx, now: i64, subject: &Subject, r: &PurchaseRequest, path: &str, e: Step<'_>) -> Result<()> {
+    let Step { event, step, comment } = e;
+    sqlx::query("INSERT INTO request_events (id, request_id, at, actor, event, step, comment) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(new_id().to_string())
+        .bind(&r.id)
+        .bind(now)
+        .bind(subject.user.to_string())
+        .bind(event)
+        .bind(step.map(|s| s as i64))
+        .bind(comment)
+        .execute(&mut **tx)
+        .await?;
+    let detail = serde_json::json!({"request_no": r.request_no, "event": event, "step": step, "comment": comment, "amount": r.amount});
+    audit::append(
+        tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: &format!("request.{event}"),
+            object_type: "purchase_request",
+            object_id: &r.id,
+            region_path: path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Creates a request (as a draft, or submitted at once into the chain).
+pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, submit: bool) -> Result<RequestDetail> {
+    let line = checked(store, subject.org, input).await?;
+    let region_id: String = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1")
+        .bind(subject.org.to_string())
+        .fetch_one(store.pool())
+        .await?;
+    let warnings = warnings(store, subject.org, &region_id, input, &line, "").await?;
+    let c = chain(store, &subject.org.to_string()).await?;
+    let path = crate::users::org_region_path(store, &subject.org.to_string()).await?.unwrap_or_default();
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let id = new_id().to_string();
+    let mut r = PurchaseRequest {
+        request_no: next_number(&mut tx, store.clock().today().year()).await?,
+        id: id.clone(),
+        org_id: subject.org.to_string(),
+        applicant: subject.user.to_string(),
+        title: input.title.trim().into(),
+        pinmu_code: input.code.to_string(),
+        quantity: input.quantity,
+        amount: input.amount.fen(),
+        budget_line_id: input.budget_line_id.clone(),
+        reason: input.reason.trim().into(),
+        attachments: serde_json::to_string(&input.attachments).unwrap_or_else(|_| "[]".into()),
+        state: "draft".into(),
+        step: None,
+        chain: serde_json::to_string(&c).map_err(|e| StoreError::Internal(e.to_string()))?,
+        warnings: serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()),
+        created_at: now,
+        updated_at: now,
+    };
+    let state = if submit {
+        transition(&RequestState::Draft, RequestEvent::Submit, &c, input.amount).map_err(|e| StoreError::rejected(&e))?
+    } else {
+        RequestState::Draft
+    };
+    r.state = state.key().into();
+    r.step = state.step().map(|s| s as i64);
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO purchase_requests ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+    )))
+    .bind(&r.id)
+    .bind(&r.request_no)
+    .bind(&r.org_id)
+    .bind(&r.applicant)
+    .bind(&r.title)
+    .bind(&r.pinmu_code)
+    .bind(r.quantity)
+    .bind(r.amount)
+    .bind(&r.budget_line_id)
+    .bind(&r.reason)
+    .bind(&r.attachments)
+    .bind(&r.state)
+    .bind(r.step)
+    .bind(&r.chain)
+    .bind(&r.warnings)
+    .bind(r.created_at)
+    .bind(r.updated_at)
+    .execute(&mut *tx)
+    .await?;
+    record(&mut tx, now, subject, &r, &path, Step { event: if submit { "submitted" } else { "drafted" }, step: None, comment: "" }).await?;
+    if submit {
+        notify_after(&mut tx, now, &r, &c, &state, "").await?;
+    }
+    tx.commit().await?;
+    get(store, &id).await
+}
+
+/// Changes a draft or returned request (the applicant only; the web layer checks).
+pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestInput) -> Result<RequestDetail> {
+    let d = get(store, id).await?;
+    if d.request.applicant != subject.user.to_string() {
+        return Err(StoreError::reject("request.not_applicant", "只有申请人可以修改申购单", "only the applicant changes a request"));
+    }
+    if !matches!(d.request.state.as_str(), "draft" | "returned") {
+        return Err(StoreError::reject(
+            "request.locked",
+            "审批中或已办结的申购单不能修改",
+            "a request in review or finished cannot be changed",
+        ));
+    }
+    let line = checked(store, subject.org, input).await?;
+    let region_id: String = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1")
+        .bind(subject.org.to_string())
+        .fetch_one(store.pool())
+        .await?;
+    let warnings = warnings(store, subject.org, &region_id, input, &line, id).await?;
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    sqlx::query("UPDATE purchase_requests SET title = $1, pinmu_code = $2, quantity = $3, amount = $4, budget_line_id = $5, reason = $6, warnings = $7, updated_at = $8 WHERE id = $9")
+        .bind(input.title.trim())
+        .bind(input.code.as_str())
+        .bind(input.quantity)
+        .bind(input.amount.fen())
+        .bind(&input.budget_line_id)
+        .bind(input.reason.trim())
+        .bind(serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()))
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    record(&mut tx, now, subject, &d.request, &d.unit_region_path, Step { event: "modified", step: None, comment: "" }).await?;
+    tx.commit().await?;
+    get(store, id).await
+}
+
+/// Moves a request through its chain. The caller has checked that the subject may act on the
+/// current step (or is the applicant, for `Submit`).
+pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent, comment: &str) -> Result<RequestDetail> {
+    let d = get(store, id).await?;
+    if matches!(event, RequestEvent::Return | RequestEvent::Reject) && comment.trim().is_empty() {
+        return Err(StoreError::reject("request.comment_required", "退回或驳回时须填写意见", "returning or rejecting needs a comment"));
+    }
+    let current = state_of(&d.request);
+    let amount = Money::from_fen(d.request.amount);
+    let next = transition(&current, event, &d.chain, amount).map_err(|e| StoreError::rejected(&e))?;
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    // Optimistic: the row must still be in the state we read, so two approvers cannot both act.
+    let changed = sqlx::query(
+        "UPDATE purchase_requests SET state = $1, step = $2, updated_at = $3 WHERE id = $4 AND state = $5 AND COALESCE(step, -1) = $6",
+    )
+    .bind(next.key())
+    .bind(next.step().map(|s| s as i64))
+    .bind(now)
+    .bind(id)
+    .bind(current.key())
+    .bind(current.step().map(|s| s as i64).unwrap_or(-1))
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Err(StoreError::reject(
+            "request.changed",
+            "申购单状态已变化，请刷新后再试",
+            "the request changed meanwhile; reload and try again",
+        ));
+    }
+    let name = match event {
+        RequestEvent::Submit => "submitted",
+        RequestEvent::Approve => "approved",
+        RequestEvent::Return => "returned",
+        RequestEvent::Reject => "rejected",
+    };
+    record(&mut tx, now, subject, &d.request, &d.unit_region_path, Step { event: name, step: current.step(), comment: comment.trim() })
+        .await?;
+    notify_after(&mut tx, now, &d.request, &d.chain, &next, comment.trim()).await?;
+    tx.commit().await?;
+    get(store, id).await
+}
+
+pub async fn get(store: &Store, id: &str) -> Result<RequestDetail> {
+    let sql = format!("SELECT {COLUMNS} FROM purchase_requests WHERE id = $1");
+    let request = sqlx::query_as::<_, PurchaseRequest>(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound("purchase request"))?;
+    let chain: ApprovalChain = serde_json::from_str(&request.chain).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let warnings: Vec<Warning> = serde_json::from_str(&request.warnings).unwrap_or_default();
+    let events = sqlx::query_as::<_, RequestEventRow>(
+        "SELECT e.at, e.actor, u.display_name AS actor_name, e.event, e.step, e.comment FROM request_events e JOIN users u ON u.id = e.actor WHERE e.request_id = $1 ORDER BY e.at, e.id",
+    )
+    .bind(id)
+    .fetch_all(store.pool())
+    .await?;
+    let path = crate::users::org_region_path(store, &request.org_id).await?.unwrap_or_default();
+    Ok(RequestDetail { request, chain, warnings, events, unit_region_path: path })
+}
+
+pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> {
+    let sql = format!("SELECT {COLUMNS} FROM purchase_requests WHERE org_id = $1 ORDER BY updated_at DESC");
+    Ok(sqlx::query_as::<_, PurchaseRequest>(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(store.pool()).await?)
+}
+
+/// Requests waiting at a step the subject may act on.
+pub async fn waiting_for(store: &Store, subject: &Subject) -> Result<Vec<PurchaseRequest>> {
+    let mut out = Vec::new();
+    for r in list_for_org(store, &subject.org.to_string()).await? {
+        if r.state != "in_review" || r.applicant == subject.user.to_string() {
+            continue;
+        }
+        let chain: ApprovalChain = serde_json::from_str(&r.chain).map_err(|e| StoreError::Internal(e.to_string()))?;
+        if let Some(step) = r.step.and_then(|s| chain.steps.get(s as usize))
+            && subject.has(step.role)
+        {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// Approved requests of a unit not yet linked to a plan (a plan form offers them).
+pub async fn approved_for_org(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> {
+    Ok(list_for_org(store, org).await?.into_iter().filter(|r| r.state == "approved").collect())
+}
+
+/// The current step's role, for authorization.
+pub fn current_step_role(d: &RequestDetail) -> Option<Role> {
+    d.request.step.and_then(|s| d.chain.steps.get(s as usize)).map(|s| s.role)
+}

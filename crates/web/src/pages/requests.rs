@@ -1,0 +1,300 @@
+//! 申购 pages: the list (mine and waiting for me), the form (new or modify-and-resubmit), and
+//! the request with its progress through the chain and the actions the viewer may take.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use caigou_domain::Money;
+use caigou_domain::authz::{self, Action, Role};
+use caigou_domain::ids::OrgId;
+use caigou_domain::planning::request::RequestEvent;
+use caigou_store::budget::{self, BudgetLine};
+use caigou_store::requests::{self, PurchaseRequest, RequestDetail};
+use serde::Deserialize;
+
+use super::{Chrome, render, when};
+use crate::AppState;
+use crate::api::requests::{RequestIn, act_on, parse_request, visible};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+pub struct RequestRow {
+    pub id: String,
+    pub no: String,
+    pub title: String,
+    pub amount: String,
+    pub state: String,
+    pub state_key: String,
+}
+
+fn row(r: &PurchaseRequest, t: Tr) -> RequestRow {
+    RequestRow {
+        id: r.id.clone(),
+        no: r.request_no.clone(),
+        title: r.title.clone(),
+        amount: Money::from_fen(r.amount).to_string(),
+        state: t.s(&format!("request.state.{}", r.state)).to_string(),
+        state_key: r.state.clone(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "requests.html")]
+struct ListPage {
+    chrome: Chrome,
+    mine: Vec<RequestRow>,
+    waiting: Vec<RequestRow>,
+    can_create: bool,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let chrome = Chrome::load(&state, &ctx).await?;
+    let t = chrome.t;
+    let all = requests::list_for_org(&state.store, &s.org.to_string()).await?;
+    let mine = all.iter().filter(|r| s.has(Role::PurchaserHandler) || r.applicant == s.user.to_string()).map(|r| row(r, t)).collect();
+    let waiting = requests::waiting_for(&state.store, s).await?.iter().map(|r| row(r, t)).collect();
+    Ok(render(&ListPage { chrome, mine, waiting, can_create: s.has(Role::PurchaserHandler) }))
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct RequestForm {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub quantity: String,
+    #[serde(default)]
+    pub amount: String,
+    #[serde(default)]
+    pub budget_line_id: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "request_form.html")]
+struct FormPage {
+    chrome: Chrome,
+    action: String,
+    form: RequestForm,
+    lines: Vec<BudgetLine>,
+    error: Option<String>,
+}
+
+async fn form_page(state: &AppState, ctx: &Ctx, action: String, form: RequestForm, error: Option<String>) -> Result<FormPage, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    Ok(FormPage {
+        chrome: Chrome::load(state, ctx).await?,
+        action,
+        lines: budget::list(&state.store, &s.org.to_string(), None).await?,
+        form,
+        error,
+    })
+}
+
+pub async fn new(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(&form_page(&state, &ctx, "/requests".into(), RequestForm { quantity: "1".into(), ..Default::default() }, None).await?))
+}
+
+impl RequestForm {
+    fn to_api(&self, lang: caigou_domain::Lang) -> Result<RequestIn, String> {
+        let amount = self.amount.parse::<Money>().map_err(|e| caigou_domain::Localized::message(&e, lang))?;
+        let quantity = self.quantity.trim().parse::<i64>().map_err(|_| {
+            if lang == caigou_domain::Lang::En {
+                "the quantity must be a whole number".to_string()
+            } else {
+                "数量应为整数".to_string()
+            }
+        })?;
+        Ok(RequestIn {
+            title: self.title.clone(),
+            code: self.code.trim().to_string(),
+            quantity,
+            amount: amount.fen(),
+            budget_line_id: self.budget_line_id.clone(),
+            reason: self.reason.clone(),
+            attachments: Vec::new(),
+            submit: true,
+        })
+    }
+}
+
+/// A user-facing message for a refused write, or the error to propagate.
+fn user_message(e: AppError, lang: caigou_domain::Lang) -> Result<String, AppError> {
+    if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN {
+        let mut m = e.message(lang).to_string();
+        for f in &e.fields {
+            m.push_str(&format!("（{}）", f.message));
+        }
+        Ok(m)
+    } else {
+        Err(e)
+    }
+}
+
+pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<RequestForm>) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let outcome = match f.to_api(ctx.lang) {
+        Ok(api) => match parse_request(&api) {
+            Ok(input) => requests::create(&state.store, s, &input, true).await.map_err(AppError::from),
+            Err(e) => Err(e),
+        },
+        Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", m.clone(), m)),
+    };
+    match outcome {
+        Ok(d) => Ok(Redirect::to(&format!("/requests/{}", d.request.id)).into_response()),
+        Err(e) => {
+            let m = user_message(e, ctx.lang)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&form_page(&state, &ctx, "/requests".into(), f, Some(m)).await?)).into_response())
+        }
+    }
+}
+
+pub struct StepView {
+    pub name: String,
+    pub role: &'static str,
+    pub applies: bool,
+    pub current: bool,
+    pub done: bool,
+}
+
+pub struct EventView {
+    pub when: String,
+    pub who: String,
+    pub what: String,
+    pub comment: String,
+}
+
+#[derive(Template)]
+#[template(path = "request.html")]
+struct DetailPage {
+    chrome: Chrome,
+    d: RequestDetail,
+    r: RequestRow,
+    steps: Vec<StepView>,
+    events: Vec<EventView>,
+    warnings: Vec<String>,
+    can_act: bool,
+    can_modify: bool,
+    error: Option<String>,
+}
+
+async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String>) -> Result<DetailPage, AppError> {
+    let d = visible(state, ctx, id).await?;
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let chrome = Chrome::load(state, ctx).await?;
+    let t = chrome.t;
+    let amount = Money::from_fen(d.request.amount);
+    let current = if d.request.state == "in_review" { d.request.step.map(|x| x as usize) } else { None };
+    let finished_at = match d.request.state.as_str() {
+        "approved" => Some(usize::MAX),
+        _ => current,
+    };
+    let steps = d
+        .chain
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, st)| StepView {
+            name: if t.is_en() { st.name_en.clone() } else { st.name_zh.clone() },
+            role: st.role.label(t.lang),
+            applies: amount >= st.min_amount,
+            current: current == Some(i),
+            done: finished_at.is_some_and(|f| i < f) && amount >= st.min_amount,
+        })
+        .collect();
+    let events = d
+        .events
+        .iter()
+        .map(|e| EventView {
+            when: when(&e.at),
+            who: e.actor_name.clone(),
+            what: t.s(&format!("request.event.{}", e.event)).to_string(),
+            comment: e.comment.clone(),
+        })
+        .collect();
+    let warnings = d.warnings.iter().map(|w| format!("{} {}", w.code, if t.is_en() { &w.en } else { &w.zh })).collect();
+    let unit: OrgId = d.request.org_id.parse().map_err(|_| AppError::internal())?;
+    let applicant = d.request.applicant.parse().map_err(|_| AppError::internal())?;
+    let can_act = requests::current_step_role(&d)
+        .is_some_and(|step_role| authz::decide(&ctx.principal, Action::ActOnRequestStep { unit, step_role, applicant }).is_ok());
+    let can_modify = s.user == applicant && matches!(d.request.state.as_str(), "draft" | "returned");
+    Ok(DetailPage { r: row(&d.request, t), chrome, d, steps, events, warnings, can_act, can_modify, error })
+}
+
+pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    Ok(render(&detail_page(&state, &ctx, &id, None).await?))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ActForm {
+    #[serde(default)]
+    pub decision: String,
+    #[serde(default)]
+    pub comment: String,
+}
+
+pub async fn act(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ActForm>) -> Result<Response, AppError> {
+    let event = match f.decision.as_str() {
+        "approve" => RequestEvent::Approve,
+        "return" => RequestEvent::Return,
+        "reject" => RequestEvent::Reject,
+        _ => RequestEvent::Submit,
+    };
+    match act_on(&state, &ctx, &id, event, &f.comment).await {
+        Ok(_) => Ok(Redirect::to(&format!("/requests/{id}")).into_response()),
+        Err(e) => {
+            let m = user_message(e, ctx.lang)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&detail_page(&state, &ctx, &id, Some(m)).await?)).into_response())
+        }
+    }
+}
+
+pub async fn edit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let d = visible(&state, &ctx, &id).await?;
+    let r = &d.request;
+    let form = RequestForm {
+        title: r.title.clone(),
+        code: r.pinmu_code.clone(),
+        quantity: r.quantity.to_string(),
+        amount: format!("{}.{:02}", r.amount / 100, r.amount % 100),
+        budget_line_id: r.budget_line_id.clone(),
+        reason: r.reason.clone(),
+    };
+    Ok(render(&form_page(&state, &ctx, format!("/requests/{id}/edit"), form, None).await?))
+}
+
+/// Modify and resubmit (a returned or draft request; the applicant).
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<RequestForm>,
+) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    visible(&state, &ctx, &id).await?;
+    let outcome = match f.to_api(ctx.lang) {
+        Ok(api) => match parse_request(&api) {
+            Ok(input) => match requests::modify(&state.store, s, &id, &input).await {
+                Ok(_) => act_on(&state, &ctx, &id, RequestEvent::Submit, "").await.map(|_| ()),
+                Err(e) => Err(e.into()),
+            },
+            Err(e) => Err(e),
+        },
+        Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", m.clone(), m)),
+    };
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("/requests/{id}")).into_response()),
+        Err(e) => {
+            let m = user_message(e, ctx.lang)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&form_page(&state, &ctx, format!("/requests/{id}/edit"), f, Some(m)).await?))
+                .into_response())
+        }
+    }
+}
