@@ -312,6 +312,45 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
     Ok(true)
 }
 
+/// 申购 in every state, through the real chain: in review, returned, approved, rejected, draft.
+async fn seed_requests(store: &Store, purchaser: &caigou_domain::authz::Subject, line: &str) -> Result<(), caigou_store::StoreError> {
+    use caigou_domain::planning::request::RequestEvent;
+    use caigou_store::requests::{self, RequestInput};
+    let who = |name: &'static str| async move {
+        let id = users::user_id_by_name(store, name).await?.ok_or(caigou_store::StoreError::NotFound("demo user"))?;
+        Ok::<_, caigou_store::StoreError>(users::identity(store, id).await?.ok_or(caigou_store::StoreError::NotFound("demo user"))?.subject)
+    };
+    let reviewer = who("purchaser-reviewer").await?;
+    let approver = who("purchaser-approver").await?;
+    let input = |title: &str, code: &str, qty: i64, yuan: i64, reason: &str| RequestInput {
+        title: title.into(),
+        code: code.parse().expect("demo code"),
+        quantity: qty,
+        amount: Money::from_yuan(yuan),
+        budget_line_id: line.into(),
+        reason: reason.into(),
+        attachments: Vec::new(),
+    };
+    // Waiting for the reviewer.
+    requests::create(store, purchaser, &input("物理实验室示波器", "A02100000", 12, 36_000, "实验课分组教学需要"), true).await?;
+    // Returned with a comment.
+    let r = requests::create(store, purchaser, &input("教师办公电脑", "A02010105", 8, 48_000, "更换使用超过6年的电脑"), true).await?;
+    requests::act(store, &reviewer, &r.request.id, RequestEvent::Return, "请注明配置要求并附旧设备报废清单").await?;
+    // Through both steps.
+    let r = requests::create(store, purchaser, &input("图书馆阅览桌椅", "A05010000", 40, 96_000, "新建阅览室"), true).await?;
+    requests::act(store, &reviewer, &r.request.id, RequestEvent::Approve, "同意").await?;
+    requests::act(store, &approver, &r.request.id, RequestEvent::Approve, "同意，按计划采购").await?;
+    // Waiting for the approver.
+    let r = requests::create(store, purchaser, &input("校园广播系统", "A02090000", 1, 180_000, "现有系统故障频繁"), true).await?;
+    requests::act(store, &reviewer, &r.request.id, RequestEvent::Approve, "情况属实").await?;
+    // Rejected.
+    let r = requests::create(store, purchaser, &input("高端投影仪", "A02021000", 2, 60_000, "会议室使用"), true).await?;
+    requests::act(store, &reviewer, &r.request.id, RequestEvent::Reject, "会议室已有投影设备，不予采购").await?;
+    // A draft.
+    requests::create(store, purchaser, &input("篮球架", "A05030000", 2, 16_000, "操场改造"), false).await?;
+    Ok(())
+}
+
 /// Planning data through the real flows: budget lines, intentions (one published long enough
 /// ago), filed plans, a plan waiting for approval and a 单一来源 公示 in progress.
 async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
@@ -393,6 +432,8 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
         }],
         previous_plan_id: None,
     };
+    seed_requests(store, &purchaser, &equipment.id).await?;
+
     // Filed at once: an open tender for the smart classrooms, an e-mall purchase of furniture.
     if today.year() == days(7).year() {
         plans::submit(store, &purchaser, &plan("智慧教室设备采购", Method::OpenTender, "A02020100", 4_200_000, Some(early.id.clone())))
