@@ -431,6 +431,7 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
             amount: Money::from_yuan(yuan),
         }],
         previous_plan_id: None,
+        request_ids: Vec::new(),
     };
     seed_requests(store, &purchaser, &equipment.id).await?;
 

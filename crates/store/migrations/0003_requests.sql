@@ -43,3 +43,16 @@ CREATE TABLE request_events (
     comment TEXT NOT NULL
 );
 CREATE INDEX request_events_request ON request_events (request_id, at);
+
+-- Approved 申购 a plan covers; a request belongs to one plan at most.
+CREATE TABLE plan_requests (
+    plan_id TEXT NOT NULL REFERENCES plans(id),
+    request_id TEXT NOT NULL UNIQUE REFERENCES purchase_requests(id),
+    PRIMARY KEY (plan_id, request_id)
+);
+
+-- Reminders already sent, so each goes out once however many servers run the job.
+CREATE TABLE reminders_sent (
+    key TEXT PRIMARY KEY,
+    at BIGINT NOT NULL
+);

@@ -41,6 +41,8 @@ pub struct PlanInput {
     pub original_contract: Option<Money>,
     pub items: Vec<ItemInput>,
     pub previous_plan_id: Option<String>,
+    /// Approved 申购 this plan covers.
+    pub request_ids: Vec<String>,
 }
 
 /// The unit a plan belongs to.
@@ -364,6 +366,9 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     .bind(if status == "filed" || status == "refused" { Some(now) } else { None })
     .execute(&mut *tx)
     .await?;
+    if outcome.decision != Decision::Refused {
+        link_requests(&mut tx, &id, &u, &input.request_ids).await?;
+    }
     for (n, item) in input.items.iter().enumerate() {
         sqlx::query("INSERT INTO plan_items (plan_id, line_no, pinmu_code, description, quantity, amount) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(&id)
@@ -505,6 +510,43 @@ pub struct PlanDetail {
     pub items: Vec<Item>,
     pub approval: Option<Approval>,
     pub objections: Vec<Objection>,
+    /// The approved 申购 the plan covers: (id, number, title).
+    pub requests: Vec<(String, String, String)>,
+}
+
+/// Links approved requests of the unit to a plan; each request to one plan only.
+async fn link_requests(tx: &mut Tx, plan_id: &str, u: &Unit, ids: &[String]) -> Result<()> {
+    for rid in ids {
+        let row = sqlx::query("SELECT org_id, state, request_no FROM purchase_requests WHERE id = $1")
+            .bind(rid)
+            .fetch_optional(&mut **tx)
+            .await?;
+        let Some(row) = row else { return Err(StoreError::NotFound("purchase request")) };
+        let org: String = row.try_get("org_id")?;
+        let state: String = row.try_get("state")?;
+        let no: String = row.try_get("request_no")?;
+        if org != u.id.to_string() {
+            return Err(StoreError::NotFound("purchase request"));
+        }
+        if state != "approved" {
+            return Err(StoreError::reject(
+                "plan.request_not_approved",
+                format!("申购单 {no} 尚未批准，不能编入计划"),
+                format!("request {no} is not approved and cannot be planned"),
+            ));
+        }
+        let linked: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM plan_requests WHERE request_id = $1").bind(rid).fetch_one(&mut **tx).await?;
+        if linked > 0 {
+            return Err(StoreError::reject(
+                "plan.request_linked",
+                format!("申购单 {no} 已编入其他计划"),
+                format!("request {no} is already in another plan"),
+            ));
+        }
+        sqlx::query("INSERT INTO plan_requests (plan_id, request_id) VALUES ($1, $2)").bind(plan_id).bind(rid).execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
 const PLAN_COLUMNS: &str = "id, plan_no, org_id, budget_line_id, intention_id, previous_plan_id, name, method, object_type, total, procurement_start, entrust_central, single_source_ground, single_source_supplier, original_contract, status, findings, frozen, fiscal_year, created_by, created_at, decided_at";
@@ -536,7 +578,14 @@ pub async fn get(store: &Store, id: &str) -> Result<PlanDetail> {
     .bind(id)
     .fetch_all(store.pool())
     .await?;
-    Ok(PlanDetail { plan, unit_name: row.try_get("name")?, unit_region_path: row.try_get("path")?, items, approval, objections })
+    let requests = sqlx::query("SELECT r.id, r.request_no, r.title FROM plan_requests p JOIN purchase_requests r ON r.id = p.request_id WHERE p.plan_id = $1 ORDER BY r.request_no")
+        .bind(id)
+        .fetch_all(store.pool())
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("request_no")?, r.try_get("title")?)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(PlanDetail { plan, unit_name: row.try_get("name")?, unit_region_path: row.try_get("path")?, items, approval, objections, requests })
 }
 
 pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Plan>> {
@@ -722,6 +771,8 @@ pub async fn reprocure(
         original_contract: d.plan.original_contract.map(Money::from_fen),
         items,
         previous_plan_id: Some(d.plan.id.clone()),
+        // The requests stay with the failed plan's record; the new plan covers the same need.
+        request_ids: Vec::new(),
     };
     submit(store, subject, &input).await
 }

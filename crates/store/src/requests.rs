@@ -461,9 +461,12 @@ pub async fn waiting_for(store: &Store, subject: &Subject) -> Result<Vec<Purchas
     Ok(out)
 }
 
-/// Approved requests of a unit not yet linked to a plan (a plan form offers them).
-pub async fn approved_for_org(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> {
-    Ok(list_for_org(store, org).await?.into_iter().filter(|r| r.state == "approved").collect())
+/// Approved requests of a unit not yet in a plan (the plan form offers them).
+pub async fn unplanned_approved(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM purchase_requests WHERE org_id = $1 AND state = 'approved' AND id NOT IN (SELECT request_id FROM plan_requests) ORDER BY request_no"
+    );
+    Ok(sqlx::query_as::<_, PurchaseRequest>(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(store.pool()).await?)
 }
 
 /// The current step's role, for authorization.

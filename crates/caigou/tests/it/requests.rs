@@ -200,3 +200,29 @@ async fn the_plan_form_posts_repeated_item_rows(app: TestApp) {
     assert!(html.contains("页面表单计划") && html.contains("¥5,000.50"), "both rows saved");
 }
 both!(plan_form, the_plan_form_posts_repeated_item_rows);
+
+async fn plans_cover_approved_requests_once(app: TestApp) {
+    let purchaser = app.token("purchaser").await;
+    let reviewer = app.token("purchaser-reviewer").await;
+    let line = equipment_line(&app, &purchaser).await;
+    let (_, r) = app.post("/api/v1/requests", Some(&purchaser), &request(&line, 20_000)).await;
+    let approved = r["request"]["id"].as_str().unwrap().to_string();
+    app.post(&format!("/api/v1/requests/{approved}/approve"), Some(&reviewer), &json!({})).await;
+    let (_, r) = app.post("/api/v1/requests", Some(&purchaser), &request(&line, 20_000)).await;
+    let pending = r["request"]["id"].as_str().unwrap().to_string();
+
+    let start = app.store.clock().today().checked_add(jiff::Span::new().days(7)).unwrap().to_string();
+    let plan = |ids: Vec<&str>| {
+        json!({"name": "机房电脑", "budget_line_id": line, "method": "emall", "procurement_start": start, "entrust_central": true,
+        "items": [{"code": "A02010105", "description": "电脑", "quantity": 10, "amount": 2_000_000}], "request_ids": ids})
+    };
+    let (status, e) = app.post("/api/v1/plans", Some(&purchaser), &plan(vec![&pending])).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.request_not_approved")));
+    let (status, s) = app.post("/api/v1/plans", Some(&purchaser), &plan(vec![&approved])).await;
+    assert_eq!((status, s["status"].as_str()), (StatusCode::CREATED, Some("filed")), "{s}");
+    let (_, d) = app.get(&format!("/api/v1/plans/{}", s["id"].as_str().unwrap()), Some(&purchaser)).await;
+    assert_eq!(d["requests"][0][0], approved.as_str());
+    let (status, e) = app.post("/api/v1/plans", Some(&purchaser), &plan(vec![&approved])).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.request_linked")));
+}
+both!(plan_links, plans_cover_approved_requests_once);

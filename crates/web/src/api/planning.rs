@@ -288,6 +288,9 @@ pub struct PlanRequest {
     /// Fen; for the add-on ground.
     pub original_contract: Option<i64>,
     pub items: Vec<PlanItemIn>,
+    /// Approved 申购 this plan covers.
+    #[serde(default)]
+    pub request_ids: Vec<String>,
 }
 
 /// Parses a plan request at the edge; every problem is a field error.
@@ -344,6 +347,7 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
         original_contract: req.original_contract.map(Money::from_fen),
         items,
         previous_plan_id: None,
+        request_ids: req.request_ids,
     })
 }
 

@@ -238,6 +238,8 @@ pub struct PlanForm {
     pub qty: Vec<String>,
     #[serde(default)]
     pub amount: Vec<String>,
+    #[serde(default)]
+    pub request_ids: Vec<String>,
 }
 
 pub struct ItemRow {
@@ -302,6 +304,7 @@ impl PlanForm {
             single_source_supplier: Some(self.single_source_supplier.clone()).filter(|s| !s.is_empty()),
             original_contract,
             items,
+            request_ids: self.request_ids.clone(),
         })
     }
 }
@@ -377,6 +380,8 @@ struct PlanFormPage {
     lines: Vec<BudgetLine>,
     intentions: Vec<Intention>,
     methods: Vec<(&'static str, &'static str)>,
+    /// Approved 申购 not yet in a plan: (id, label, checked).
+    requests: Vec<(String, String, bool)>,
     grounds: Vec<(&'static str, &'static str)>,
     result: Option<FindingsPartial>,
 }
@@ -390,6 +395,15 @@ async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Opt
         rows: form.rows(),
         lines: budget::list(&state.store, &org, None).await?,
         intentions: plans::intentions(&state.store, &org).await?,
+        requests: caigou_store::requests::unplanned_approved(&state.store, &org)
+            .await?
+            .into_iter()
+            .map(|r| {
+                let label = format!("{} {}（{}）", r.request_no, r.title, Money::from_fen(r.amount));
+                let checked = form.request_ids.contains(&r.id);
+                (r.id, label, checked)
+            })
+            .collect(),
         methods: Method::ALL.iter().map(|m| (m.key(), m.label(lang))).collect(),
         grounds: [SingleSourceGround::OnlySource, SingleSourceGround::Emergency, SingleSourceGround::AddOn]
             .iter()
