@@ -66,7 +66,11 @@ async function withPage(name, contextOptions, body) {
   } catch (err) {
     const path = join(SHOTS, `FAILED-${name}.png`);
     await page.screenshot({ path, fullPage: true }).catch(() => {});
+    const message = err.message;
     err.message += `\n  page: ${page.url()}\n  screenshot: ${path}`;
+    // node:assert errors carry a stack formatted when they were thrown, and the test reporter
+    // prints that stack: put the page and screenshot into it too.
+    if (typeof err.stack === 'string' && err.stack.includes(message)) err.stack = err.stack.replace(message, err.message);
     throw err;
   } finally {
     await context.close();

@@ -86,6 +86,7 @@ pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Res
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let mail = tokio::spawn(mailer::run(store.clone(), args.smtp_url.clone(), args.mail_from.clone(), stop_rx.clone()));
+    let reminders = tokio::spawn(remind(store.clone(), stop_rx.clone()));
 
     println!("采购云 Caigou listening on http://{addr}/");
     if seed_demo {
@@ -98,6 +99,22 @@ pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Res
     tokio::spawn(shutdown_signal(stop_tx));
     caigou_web::serve(listener, state, shutdown).await?;
     let _ = mail.await;
+    let _ = reminders.await;
     store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Sends due reminders every ten minutes (each reminder once, whichever server sends it).
+async fn remind(store: Store, mut stop: watch::Receiver<bool>) {
+    loop {
+        match caigou_store::reminders::run_due(&store).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sent = n, "reminders sent"),
+            Err(e) => tracing::error!(error = %e, "reminders failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}
+            _ = stop.wait_for(|s| *s) => return,
+        }
+    }
 }

@@ -18,6 +18,7 @@ pub mod notify;
 pub mod plans;
 pub mod portal;
 pub mod regions;
+pub mod reminders;
 pub mod requests;
 pub mod users;
 

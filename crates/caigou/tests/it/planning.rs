@@ -319,3 +319,52 @@ async fn a_failed_plan_is_re_procured_without_re_entering_it(app: TestApp) {
     assert!(actions.contains(&"plan.failed") && actions.contains(&"plan.submitted"));
 }
 both!(reprocurement, a_failed_plan_is_re_procured_without_re_entering_it);
+
+async fn reminders_go_out_once_when_due(app: TestApp) {
+    app.store.clock().travel_to(date(2026, 9, 22));
+    let line = budget_line(&app, 2026, "RM-1", 2_000_000_000).await;
+    let purchaser = app.token("purchaser").await;
+    let iid = intention(&app, &purchaser).await["id"].as_str().unwrap().to_string();
+    let mut body = plan(&line, Some(&iid), "single_source", date(2026, 10, 26), "A02020100", 450_000_000);
+    body["single_source_ground"] = json!("only_source");
+    let (_, s) = app.post("/api/v1/plans", Some(&purchaser), &body).await;
+    assert_eq!(s["publicity_ends_on"], "2026-09-30");
+    let count = |kind: &'static str| {
+        let app = &app;
+        async move {
+            let supervisor = app.token("supervisor").await;
+            let (_, inbox) = app.get("/api/v1/notifications", Some(&supervisor)).await;
+            inbox["items"].as_array().unwrap().iter().filter(|n| n["kind"] == kind && n["body"].as_str().unwrap().contains("JH")).count()
+        }
+    };
+    // The demo's own pending notices may remind too; count this plan's reminders by day.
+    caigou_store::reminders::run_due(&app.store).await.unwrap();
+    let before = count("reminder.publicity").await;
+    app.store.clock().travel_to(date(2026, 9, 30));
+    assert!(caigou_store::reminders::run_due(&app.store).await.unwrap() >= 1, "the notice ends today");
+    assert_eq!(caigou_store::reminders::run_due(&app.store).await.unwrap(), 0, "once only");
+    assert_eq!(count("reminder.publicity").await, before + 1);
+    app.store.clock().travel_to(date(2026, 10, 8));
+    caigou_store::reminders::run_due(&app.store).await.unwrap();
+    assert_eq!(count("reminder.publicity").await, before + 2, "then: the notice is over, decide");
+
+    // An approved request above the limit without a plan: the applicant is reminded once.
+    let purchaser = app.token("purchaser").await;
+    let reviewer = app.token("purchaser-reviewer").await;
+    let approver = app.token("purchaser-approver").await;
+    let (_, r) = app.post("/api/v1/requests", Some(&purchaser), &json!({"title": "机房改造", "code": "A02020100", "quantity": 1, "amount": 150_000_000, "budget_line_id": line, "reason": "改造"})).await;
+    let rid = r["request"]["id"].as_str().unwrap().to_string();
+    app.post(&format!("/api/v1/requests/{rid}/approve"), Some(&reviewer), &json!({})).await;
+    app.post(&format!("/api/v1/requests/{rid}/approve"), Some(&approver), &json!({})).await;
+    caigou_store::reminders::run_due(&app.store).await.unwrap();
+    caigou_store::reminders::run_due(&app.store).await.unwrap();
+    let (_, inbox) = app.get("/api/v1/notifications", Some(&purchaser)).await;
+    let n = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "reminder.intention" && n["body"].as_str().unwrap().contains("机房改造"))
+        .count();
+    assert_eq!(n, 1);
+}
+both!(reminders, reminders_go_out_once_when_due);

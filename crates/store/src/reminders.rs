@@ -1,0 +1,142 @@
+//! Reminders for what is due, sent point to point once each (the key is recorded in the same
+//! transaction), however many servers run the job:
+//! - a 单一来源 公示 ends today → the supervisors who will decide;
+//! - a 公示 has ended and the plan still waits → the supervisors (it may now be approved);
+//! - an approved 申购 at or above the 采购限额 has no plan yet → its applicant, to publish the
+//!   采购意向 at least 30 days before procurement (10号).
+
+use caigou_domain::Money;
+use caigou_domain::ids::UserId;
+use sqlx::Row;
+
+use crate::notify::{self, Message};
+use crate::{Result, Store, Tx, regions};
+
+/// Records `key`; false if it was sent before (by this or another server).
+async fn first_time(tx: &mut Tx, key: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query("INSERT INTO reminders_sent (key, at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+        .bind(key)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn supervisors(store: &Store, unit_region_path: &str) -> Result<Vec<UserId>> {
+    let rows = sqlx::query("SELECT u.id, r.path FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN organizations o ON o.id = u.org_id JOIN regions r ON r.id = o.region_id WHERE ur.role = 'supervisor' AND u.disabled = 0")
+        .fetch_all(store.pool())
+        .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let path: String = r.try_get("path")?;
+        let id: String = r.try_get("id")?;
+        if unit_region_path.starts_with(&path)
+            && let Ok(u) = id.parse()
+        {
+            out.push(u);
+        }
+    }
+    Ok(out)
+}
+
+/// Sends every reminder that is due and not sent yet; returns how many went out.
+pub async fn run_due(store: &Store) -> Result<usize> {
+    let today = store.clock().today();
+    let now = store.clock().now_ms();
+    let mut sent = 0;
+
+    let waiting = sqlx::query(
+        "SELECT a.plan_id, a.region_path, a.publicity_ends_on, p.plan_no, p.name FROM plan_approvals a JOIN plans p ON p.id = a.plan_id
+         WHERE a.status = 'waiting' AND a.publicity_ends_on IS NOT NULL",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    for row in waiting {
+        let plan_id: String = row.try_get("plan_id")?;
+        let path: String = row.try_get("region_path")?;
+        let ends: String = row.try_get("publicity_ends_on")?;
+        let plan_no: String = row.try_get("plan_no")?;
+        let name: String = row.try_get("name")?;
+        let Ok(ends_on) = ends.parse::<jiff::civil::Date>() else { continue };
+        let (key, tz, te, bz, be) = if ends_on == today {
+            (
+                format!("publicity-ends:{plan_id}"),
+                "单一来源公示今日结束",
+                "A single-source notice ends today",
+                format!("计划 {plan_no}（{name}）的公示今日（{ends}）结束，明日起可审批。"),
+                format!("the notice of plan {plan_no} ({name}) ends today ({ends}); it can be decided from tomorrow"),
+            )
+        } else if ends_on < today {
+            (
+                format!("publicity-ended:{plan_id}"),
+                "公示期满，计划待审批",
+                "Notice over: the plan awaits your decision",
+                format!("计划 {plan_no}（{name}）的公示已于 {ends} 结束，请审查异议后审批。"),
+                format!("the notice of plan {plan_no} ({name}) ended on {ends}; review the objections and decide"),
+            )
+        } else {
+            continue;
+        };
+        let link = format!("/plans/{plan_id}");
+        let mut tx = store.begin().await?;
+        if first_time(&mut tx, &key, now).await? {
+            for s in supervisors(store, &path).await? {
+                notify::notify(
+                    &mut tx,
+                    now,
+                    s,
+                    &Message { kind: "reminder.publicity", title_zh: tz, title_en: te, body_zh: &bz, body_en: &be, link: Some(&link) },
+                )
+                .await?;
+                sent += 1;
+            }
+        }
+        tx.commit().await?;
+    }
+
+    let unplanned = sqlx::query(
+        "SELECT r.id, r.request_no, r.title, r.amount, r.applicant, r.pinmu_code, o.region_id FROM purchase_requests r JOIN organizations o ON o.id = r.org_id
+         WHERE r.state = 'approved' AND r.id NOT IN (SELECT request_id FROM plan_requests)",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    for row in unplanned {
+        let id: String = row.try_get("id")?;
+        let amount = Money::from_fen(row.try_get("amount")?);
+        let region: String = row.try_get("region_id")?;
+        let code: String = row.try_get("pinmu_code")?;
+        let Ok(code) = code.parse::<caigou_domain::catalog::PinmuCode>() else { continue };
+        let Ok(policy) = regions::effective_policy(store, &region, today).await else { continue };
+        if amount < policy.decentralized_limit.get(code.object_type()) && !policy.is_centralized(&code) {
+            continue;
+        }
+        let no: String = row.try_get("request_no")?;
+        let title: String = row.try_get("title")?;
+        let applicant: String = row.try_get("applicant")?;
+        let Ok(applicant) = applicant.parse::<UserId>() else { continue };
+        let mut tx = store.begin().await?;
+        if first_time(&mut tx, &format!("intention-due:{id}"), now).await? {
+            let bz = format!("申购单 {no}（{title}，{amount}）已批准，须在采购开始前至少30日公开采购意向，再编制采购计划。");
+            let be = format!(
+                "request {no} ({title}, {amount}) is approved: publish the procurement intention at least 30 days before procurement, then make the plan"
+            );
+            notify::notify(
+                &mut tx,
+                now,
+                applicant,
+                &Message {
+                    kind: "reminder.intention",
+                    title_zh: "请及时公开采购意向",
+                    title_en: "Publish the procurement intention",
+                    body_zh: &bz,
+                    body_en: &be,
+                    link: Some("/intentions"),
+                },
+            )
+            .await?;
+            sent += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(sent)
+}
