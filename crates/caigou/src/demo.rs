@@ -214,7 +214,7 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         let org = s.org(OrgKind::PurchasingUnit, name, *region, None, json!({"budget_unit": true})).await?;
         if i == 0 {
             s.user("purchaser", &format!("{name}·采购经办"), org, &[Role::PurchaserHandler], json!({})).await?;
-            s.user("purchaser-reviewer", &format!("{name}·财务审核"), org, &[Role::PurchaserReviewer], json!({})).await?;
+            s.user("purchaser-reviewer", &format!("{name}·部门负责人"), org, &[Role::PurchaserReviewer], json!({})).await?;
             s.user("purchaser-approver", &format!("{name}·分管领导"), org, &[Role::PurchaserApprover], json!({})).await?;
         } else {
             s.user(&format!("purchaser{}", i + 1), &format!("{name}·采购经办"), org, &[Role::PurchaserHandler], json!({})).await?;

@@ -471,5 +471,10 @@ pub async fn unplanned_approved(store: &Store, org: &str) -> Result<Vec<Purchase
 
 /// The current step's role, for authorization.
 pub fn current_step_role(d: &RequestDetail) -> Option<Role> {
+    // Only a request in review has a step someone can act on; a returned one keeps its step
+    // number for the record but waits for the applicant.
+    if d.request.state != "in_review" {
+        return None;
+    }
     d.request.step.and_then(|s| d.chain.steps.get(s as usize)).map(|s| s.role)
 }

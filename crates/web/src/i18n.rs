@@ -266,6 +266,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("wb.todo.requests", "张申购单待您审批", "requests wait for your approval"),
     ("wb.todo.returned", "张申购单被退回待修改", "of your requests were returned for changes"),
     ("plans.requests", "包含的申购单", "Requests covered"),
+    ("request.returned_because", "退回意见", "Returned because"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

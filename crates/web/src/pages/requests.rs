@@ -80,6 +80,9 @@ pub struct RequestForm {
 #[template(path = "request_form.html")]
 struct FormPage {
     chrome: Chrome,
+    /// Editing a returned request (the page says so and shows why it came back).
+    editing: bool,
+    returned_comment: Option<String>,
     action: String,
     form: RequestForm,
     lines: Vec<BudgetLine>,
@@ -88,8 +91,17 @@ struct FormPage {
 
 async fn form_page(state: &AppState, ctx: &Ctx, action: String, form: RequestForm, error: Option<String>) -> Result<FormPage, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let editing = action.ends_with("/edit");
+    let returned_comment = if editing {
+        let id = action.trim_start_matches("/requests/").trim_end_matches("/edit");
+        requests::get(&state.store, id).await?.events.iter().rev().find(|e| e.event == "returned").map(|e| e.comment.clone())
+    } else {
+        None
+    };
     Ok(FormPage {
         chrome: Chrome::load(state, ctx).await?,
+        editing,
+        returned_comment,
         action,
         lines: budget::list(&state.store, &s.org.to_string(), None).await?,
         form,
