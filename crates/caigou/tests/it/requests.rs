@@ -45,6 +45,12 @@ async fn a_request_runs_through_the_chain_with_return_and_resubmit(app: TestApp)
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("request.comment_required")));
     let (_, r) = app.post(&format!("/api/v1/requests/{id}/return"), Some(&reviewer), &json!({"comment": "请补充配置参数"})).await;
     assert_eq!(r["request"]["state"], "returned");
+    let (status, e) = app.post(&format!("/api/v1/requests/{id}/approve"), Some(&reviewer), &json!({})).await;
+    assert_eq!(
+        (status, e["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("request.bad_transition")),
+        "a returned request waits for the applicant"
+    );
     let (_, inbox) = app.get("/api/v1/notifications", Some(&purchaser)).await;
     assert!(
         inbox["items"]
