@@ -248,11 +248,12 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
     Ok((facts, policy))
 }
 
-/// Runs the filing rules without writing anything (the form's check button).
-pub async fn check(store: &Store, org: OrgId, input: &PlanInput) -> Result<Outcome> {
+/// Runs the filing rules without writing anything (the form's check button). Also returns the
+/// methods the plan could be filed with at once.
+pub async fn check(store: &Store, org: OrgId, input: &PlanInput) -> Result<(Outcome, Vec<Method>)> {
     let u = unit(store, org).await?;
     let (facts, policy) = facts(store, &u, input).await?;
-    Ok(check_plan(&facts, &policy))
+    Ok((check_plan(&facts, &policy), caigou_domain::planning::filing::methods_filed_directly(&facts, &policy)))
 }
 
 async fn next_number(tx: &mut Tx, year: i64) -> Result<String> {

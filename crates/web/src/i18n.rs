@@ -267,6 +267,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("wb.todo.returned", "张申购单被退回待修改", "of your requests were returned for changes"),
     ("plans.requests", "包含的申购单", "Requests covered"),
     ("request.returned_because", "退回意见", "Returned because"),
+    ("plans.lawful", "可直接备案的采购方式", "Methods that file at once"),
+    ("budget.add", "新增预算指标", "Add a budget line"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

@@ -156,6 +156,7 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/audit", AUDIT_READERS, pages::audit::page)
         .add(M::GET, "/budget", PLANNING_READERS, pages::planning::budget_list)
         .add(M::POST, "/budget/import", BUDGET_MANAGERS, pages::planning::budget_import)
+        .add(M::POST, "/budget/lines", BUDGET_MANAGERS, pages::planning::budget_add)
         .add(M::GET, "/intentions", PURCHASERS, pages::planning::intentions)
         .add(M::POST, "/intentions", HANDLERS, pages::planning::publish_intention)
         .add(M::GET, "/plans", PLANNING_READERS, pages::planning::plans_list)

@@ -53,6 +53,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/audit", AUDIT),
     ("GET", "/budget", PLANNING),
     ("POST", "/budget/import", BUDGET),
+    ("POST", "/budget/lines", BUDGET),
     ("GET", "/intentions", PURCHASER),
     ("POST", "/intentions", HANDLER),
     ("GET", "/plans", PLANNING),

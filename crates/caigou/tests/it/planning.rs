@@ -96,6 +96,25 @@ async fn budget_lines_are_loaded_by_finance_with_row_errors(app: TestApp) {
     let supplier = app.token("supplier1").await;
     let (status, _) = app.get(&format!("/api/v1/budget-lines?org={org}"), Some(&supplier)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The one-line form on the budget page.
+    let form = |amount: &'static str| {
+        vec![
+            ("org", org.clone()),
+            ("fiscal_year", "2026".into()),
+            ("code", "T-5".into()),
+            ("name", "图书".into()),
+            ("funding_source", "一般公共预算".into()),
+            ("amount", amount.into()),
+        ]
+    };
+    let r = app.http.post(app.url("/budget/lines")).bearer_auth(&city).form(&form("12.345")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("data-testid=\"form-error\""));
+    let r = app.http.post(app.url("/budget/lines")).bearer_auth(&city).form(&form("8,000")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
+    assert!(lines.as_array().unwrap().iter().any(|l| l["code"] == "T-5" && l["amount"] == 800_000));
 }
 both!(budget_lines, budget_lines_are_loaded_by_finance_with_row_errors);
 
@@ -130,6 +149,7 @@ async fn thresholds_and_intentions_on_both_sides_of_the_boundary(app: TestApp) {
         .await;
     assert_eq!(o["decision"], json!({"needs_approval": {"publicity": false}}));
     assert_eq!(finding(&o, "PLAN-OPEN-TENDER")["verdict"], "needs_approval");
+    assert_eq!(o["lawful_methods"], json!(["open_tender"]), "the lawful option at the threshold");
     let (_, o) = app
         .post("/api/v1/plans/check", Some(&purchaser), &plan(&line, Some(iid), "competitive_consultation", start, "A03000000", 399_999_999))
         .await;

@@ -317,6 +317,20 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     Outcome { decision, findings: out }
 }
 
+/// The methods this plan could be filed with at once, without anyone's approval (the lawful
+/// options the form offers). 单一来源 is left out: it always needs a stated ground.
+pub fn methods_filed_directly(facts: &PlanFacts, policy: &PolicySet) -> Vec<Method> {
+    Method::ALL
+        .into_iter()
+        .filter(|m| *m != Method::SingleSource)
+        .filter(|m| {
+            let mut f = facts.clone();
+            f.method = *m;
+            check_plan(&f, policy).decision == Decision::Filed
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +377,16 @@ mod tests {
         assert_eq!(under.decision, Decision::Filed);
         let open = check_plan(&facts(Method::OpenTender, "A02020100", THRESHOLD + 1), &policy());
         assert_eq!(open.decision, Decision::Filed);
+    }
+
+    #[test]
+    fn lawful_options_follow_the_threshold_and_the_limit() {
+        let f = facts(Method::OpenTender, "A02020100", THRESHOLD);
+        assert_eq!(methods_filed_directly(&f, &policy()), vec![Method::OpenTender], "at the threshold only open tender files directly");
+        let mut small = facts(Method::OpenTender, "A02020100", 100_000_000 - 1);
+        small.intention_published_on = None;
+        let m = methods_filed_directly(&small, &policy());
+        assert!(m.contains(&Method::Emall) && m.contains(&Method::RequestForQuotation) && !m.contains(&Method::SingleSource));
     }
 
     #[test]

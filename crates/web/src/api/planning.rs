@@ -108,7 +108,7 @@ pub struct CreatedIds {
     pub ids: Vec<String>,
 }
 
-async fn add_lines(state: &AppState, ctx: &Ctx, org: &str, lines: Vec<NewBudgetLine>) -> ApiResult<Vec<String>> {
+pub async fn add_lines(state: &AppState, ctx: &Ctx, org: &str, lines: Vec<NewBudgetLine>) -> ApiResult<Vec<String>> {
     let path = unit_path(state, org).await?;
     authz::decide(&ctx.principal, Action::ManageBudget { unit_region_path: &path })?;
     let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
@@ -353,12 +353,22 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
 
 /// Runs every filing rule on a draft without saving it.
 #[utoipa::path(post, path = "/api/v1/plans/check", tag = "planning", security(("bearer" = [])), request_body = PlanRequest,
-    responses((status = 200, description = "the decision and every finding with its rule and source"), (status = 422, body = super::ErrorBody)))]
-pub async fn check_plan(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PlanRequest>) -> ApiResult<Json<Outcome>> {
+    responses((status = 200, description = "{decision, findings (each with rule code and source), lawful_methods}"), (status = 422, body = super::ErrorBody)))]
+pub async fn check_plan(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PlanRequest>) -> ApiResult<Json<CheckOut>> {
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let input = parse_plan(req)?;
-    Ok(Json(plans::check(&state.store, s.org, &input).await?))
+    let (outcome, methods) = plans::check(&state.store, s.org, &input).await?;
+    Ok(Json(CheckOut { outcome, lawful_methods: methods.iter().map(|m| m.key().to_string()).collect() }))
+}
+
+/// The check's answer: the decision with every finding, and the methods this plan could be
+/// filed with at once.
+#[derive(Serialize)]
+pub struct CheckOut {
+    #[serde(flatten)]
+    pub outcome: Outcome,
+    pub lawful_methods: Vec<String>,
 }
 
 /// Submits a plan: filed at once, sent for approval, or refused — with every finding.

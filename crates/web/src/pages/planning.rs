@@ -104,6 +104,60 @@ pub async fn budget_import(State(state): State<AppState>, ctx: Ctx, mut multipar
     }
 }
 
+/// One budget line typed into the form (amount in yuan).
+#[derive(Deserialize, Default)]
+pub struct LineForm {
+    #[serde(default)]
+    pub org: String,
+    #[serde(default)]
+    pub fiscal_year: String,
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub funding_source: String,
+    #[serde(default)]
+    pub amount: String,
+}
+
+pub async fn budget_add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LineForm>) -> Result<Response, AppError> {
+    let msg = |zh: &str, en: &str| if ctx.lang == caigou_domain::Lang::En { en.to_string() } else { zh.to_string() };
+    let parsed = match (f.fiscal_year.trim().parse::<i64>(), f.amount.parse::<Money>()) {
+        (Ok(y), Ok(m))
+            if (2000..=2100).contains(&y)
+                && m.fen() > 0
+                && !f.code.trim().is_empty()
+                && !f.name.trim().is_empty()
+                && !f.funding_source.trim().is_empty() =>
+        {
+            Ok(budget::NewBudgetLine {
+                fiscal_year: y,
+                code: f.code.trim().into(),
+                name: f.name.trim().into(),
+                funding_source: f.funding_source.trim().into(),
+                amount: m,
+            })
+        }
+        _ => Err(msg(
+            "请完整填写年度、编码、名称、资金来源和金额（元，大于零）",
+            "fill in year, code, name, funding source and a positive amount (yuan)",
+        )),
+    };
+    let outcome = match parsed {
+        Ok(line) => crate::api::planning::add_lines(&state, &ctx, &f.org, vec![line]).await.map(|_| ()),
+        Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "budget.invalid_line", m.clone(), m)),
+    };
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("/budget?org={}", f.org)).into_response()),
+        Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => {
+            Ok((e.status, render(&budget_page(&state, &ctx, Some(f.org.clone()), None, Some(e.message(ctx.lang).to_string())).await?))
+                .into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "intentions.html")]
 struct IntentionsPage {
@@ -355,6 +409,8 @@ struct FindingsPartial {
     decision_key: &'static str,
     findings: Vec<FindingRow>,
     error: Option<String>,
+    /// Methods this plan could be filed with at once.
+    lawful: String,
 }
 
 fn findings_partial(t: Tr, outcome: Option<&Outcome>, error: Option<String>) -> FindingsPartial {
@@ -368,6 +424,7 @@ fn findings_partial(t: Tr, outcome: Option<&Outcome>, error: Option<String>) -> 
         },
         findings: outcome.map(|o| finding_rows(&o.findings, t)).unwrap_or_default(),
         error,
+        lawful: String::new(),
     }
 }
 
@@ -425,7 +482,7 @@ pub async fn plan_new(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
 }
 
 /// Runs the rules on the typed form. Returns the outcome or a message for the user.
-async fn check_form(state: &AppState, ctx: &Ctx, form: &PlanForm) -> Result<Result<Outcome, String>, AppError> {
+async fn check_form(state: &AppState, ctx: &Ctx, form: &PlanForm) -> Result<Result<(Outcome, Vec<Method>), String>, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let req = match form.to_request(ctx.lang) {
@@ -457,7 +514,11 @@ fn field_message(e: &AppError, lang: caigou_domain::Lang) -> String {
 pub async fn plan_check(State(state): State<AppState>, ctx: Ctx, Form(form): Form<PlanForm>) -> Result<Response, AppError> {
     let t = Tr::new(ctx.lang);
     let partial = match check_form(&state, &ctx, &form).await? {
-        Ok(o) => findings_partial(t, Some(&o), None),
+        Ok((o, methods)) => {
+            let mut p = findings_partial(t, Some(&o), None);
+            p.lawful = methods.iter().map(|m| m.label(t.lang)).collect::<Vec<_>>().join("、");
+            p
+        }
         Err(m) => findings_partial(t, None, Some(m)),
     };
     if ctx.htmx { Ok(render(&partial)) } else { Ok(render(&plan_form_page(&state, &ctx, form, Some(partial)).await?)) }
