@@ -89,6 +89,13 @@ pub async fn put(store: &Store, name: &str, content_type: &str, data: Bytes, cre
     Ok(f)
 }
 
+pub async fn meta(store: &Store, id: &str) -> Result<Option<StoredFile>> {
+    Ok(sqlx::query_as::<_, StoredFile>("SELECT id, name, content_type, size, sha256, created_at, created_by FROM files WHERE id = $1")
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?)
+}
+
 pub async fn get(store: &Store, id: &str) -> Result<(StoredFile, Bytes)> {
     let meta =
         sqlx::query_as::<_, StoredFile>("SELECT id, name, content_type, size, sha256, created_at, created_by FROM files WHERE id = $1")

@@ -117,6 +117,33 @@ fn invalid(zh: &str, en: &str) -> StoreError {
     StoreError::reject("request.invalid", zh, en)
 }
 
+/// Attachments must be files the applicant uploaded.
+async fn check_attachments(store: &Store, applicant: UserId, ids: &[String]) -> Result<()> {
+    if ids.len() > 10 {
+        return Err(invalid("附件最多10个", "at most 10 attachments"));
+    }
+    for id in ids {
+        let by: Option<Option<String>> =
+            sqlx::query_scalar("SELECT created_by FROM files WHERE id = $1").bind(id).fetch_optional(store.pool()).await?;
+        if by.flatten() != Some(applicant.to_string()) {
+            return Err(StoreError::NotFound("attachment"));
+        }
+    }
+    Ok(())
+}
+
+/// The attachments' metadata, in the order given.
+pub async fn attachments(store: &Store, r: &PurchaseRequest) -> Result<Vec<crate::files::StoredFile>> {
+    let ids: Vec<String> = serde_json::from_str(&r.attachments).unwrap_or_default();
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(f) = crate::files::meta(store, &id).await? {
+            out.push(f);
+        }
+    }
+    Ok(out)
+}
+
 async fn checked(store: &Store, org: OrgId, input: &RequestInput) -> Result<budget::BudgetLine> {
     if input.title.trim().is_empty() || input.reason.trim().is_empty() {
         return Err(invalid("请填写申购内容和申购理由", "give what is requested and why"));
@@ -272,6 +299,7 @@ async fn record(tx: &mut Tx, now: i64, subject: &Subject, r: &PurchaseRequest, p
 /// Creates a request (as a draft, or submitted at once into the chain).
 pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, submit: bool) -> Result<RequestDetail> {
     let line = checked(store, subject.org, input).await?;
+    check_attachments(store, subject.user, &input.attachments).await?;
     let region_id: String = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1")
         .bind(subject.org.to_string())
         .fetch_one(store.pool())
@@ -352,6 +380,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
         ));
     }
     let line = checked(store, subject.org, input).await?;
+    check_attachments(store, subject.user, &input.attachments).await?;
     let region_id: String = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1")
         .bind(subject.org.to_string())
         .fetch_one(store.pool())
@@ -359,7 +388,13 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
     let warnings = warnings(store, subject.org, &region_id, input, &line, id).await?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("UPDATE purchase_requests SET title = $1, pinmu_code = $2, quantity = $3, amount = $4, budget_line_id = $5, reason = $6, warnings = $7, updated_at = $8 WHERE id = $9")
+    // Attachments given on modification replace the earlier ones; none given keeps them.
+    let attachments = if input.attachments.is_empty() {
+        d.request.attachments.clone()
+    } else {
+        serde_json::to_string(&input.attachments).unwrap_or_else(|_| "[]".into())
+    };
+    sqlx::query("UPDATE purchase_requests SET title = $1, pinmu_code = $2, quantity = $3, amount = $4, budget_line_id = $5, reason = $6, warnings = $7, updated_at = $8, attachments = $10 WHERE id = $9")
         .bind(input.title.trim())
         .bind(input.code.as_str())
         .bind(input.quantity)
@@ -369,6 +404,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
         .bind(serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()))
         .bind(now)
         .bind(id)
+        .bind(&attachments)
         .execute(&mut *tx)
         .await?;
     record(&mut tx, now, subject, &d.request, &d.unit_region_path, Step { event: "modified", step: None, comment: "" }).await?;

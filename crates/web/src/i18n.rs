@@ -269,6 +269,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("request.returned_because", "退回意见", "Returned because"),
     ("plans.lawful", "可直接备案的采购方式", "Methods that file at once"),
     ("budget.add", "新增预算指标", "Add a budget line"),
+    ("request.attachments", "附件", "Attachments"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

@@ -42,7 +42,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             trust_proxy: false,
             session: SessionPolicy::default(),
-            max_body: 2 * 1024 * 1024,
+            max_body: 10 * 1024 * 1024,
             sandbox: false,
             demo: false,
         }

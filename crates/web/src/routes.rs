@@ -178,6 +178,7 @@ pub fn table() -> RouteTable {
         .add(M::POST, "/requests/{id}/act", PURCHASERS, pages::requests::act)
         .add(M::GET, "/requests/{id}/edit", HANDLERS, pages::requests::edit)
         .add(M::POST, "/requests/{id}/edit", HANDLERS, pages::requests::update)
+        .add(M::GET, "/requests/{id}/attachments/{file}", PLANNING_READERS, pages::requests::attachment)
         // JSON API
         .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
         .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)
@@ -226,4 +227,5 @@ pub fn table() -> RouteTable {
         .add(M::POST, "/api/v1/requests/{id}/reject", REQUEST_DECIDERS, api::requests::reject)
         .add(M::GET, "/api/v1/approval-chain", PURCHASERS, api::requests::get_chain)
         .add(M::POST, "/api/v1/approval-chain", CHAIN_EDITORS, api::requests::set_chain)
+        .add(M::POST, "/api/v1/files", PURCHASERS, api::requests::upload)
 }

@@ -75,6 +75,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/requests/{id}/act", PURCHASER),
     ("GET", "/requests/{id}/edit", HANDLER),
     ("POST", "/requests/{id}/edit", HANDLER),
+    ("GET", "/requests/{id}/attachments/{file}", PLANNING),
     ("GET", "/api/v1/openapi.json", Everyone),
     ("POST", "/api/v1/auth/login", Everyone),
     ("POST", "/api/v1/auth/logout", SignedIn),
@@ -122,6 +123,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/requests/{id}/reject", DECIDER),
     ("GET", "/api/v1/approval-chain", PURCHASER),
     ("POST", "/api/v1/approval-chain", CHAIN),
+    ("POST", "/api/v1/files", PURCHASER),
 ];
 
 const ROLES: &[&str] = &["admin", "supervisor", "purchaser", "purchaser-approver", "agency", "supplier1", "expert1"];
@@ -129,6 +131,7 @@ const ROLES: &[&str] = &["admin", "supervisor", "purchaser", "purchaser-approver
 fn concrete(path: &str) -> String {
     path.replace("{file}", "app.css")
         .replace("{year}", "2026")
+        .replace("{file}", "01900000-0000-7000-8000-000000000001")
         .replace("{code}", "A02010105")
         .replace("{id}", "01900000-0000-7000-8000-000000000000")
 }

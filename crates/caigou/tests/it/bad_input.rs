@@ -33,7 +33,7 @@ async fn malformed_requests_get_stable_codes(app: TestApp) {
     assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 
     // Oversized body.
-    let huge = format!("{{\"note\": \"{}\"}}", "x".repeat(3 * 1024 * 1024));
+    let huge = format!("{{\"note\": \"{}\"}}", "x".repeat(11 * 1024 * 1024));
     let city = app.region_id("990100").await;
     // (A fresh client: the server answers 413 without reading the body and closes the connection.)
     let r = crate::helpers::client()

@@ -232,3 +232,37 @@ async fn plans_cover_approved_requests_once(app: TestApp) {
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.request_linked")));
 }
 both!(plan_links, plans_cover_approved_requests_once);
+
+async fn attachments_travel_with_the_request_and_only_its_readers_get_them(app: TestApp) {
+    let purchaser = app.token("purchaser").await;
+    let line = equipment_line(&app, &purchaser).await;
+    let upload = |token: String, name: &'static str, body: &'static [u8]| {
+        let part = reqwest::multipart::Part::bytes(body).file_name(name).mime_str("text/plain").unwrap();
+        app.http.post(app.url("/api/v1/files")).bearer_auth(token).multipart(reqwest::multipart::Form::new().part("file", part)).send()
+    };
+    let r = upload(purchaser.clone(), "配置清单.txt", "CPU i5, 16G, 512G".as_bytes()).await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let file = r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+
+    // Someone else's upload cannot be attached.
+    let other = app.token("purchaser2").await;
+    let theirs = upload(other.clone(), "x.txt", b"x").await.unwrap().json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let mut body = request(&line, 10_000);
+    body["attachments"] = json!([theirs]);
+    let (status, _) = app.post("/api/v1/requests", Some(&purchaser), &body).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    body["attachments"] = json!([file]);
+    let (_, r) = app.post("/api/v1/requests", Some(&purchaser), &body).await;
+    let id = r["request"]["id"].as_str().unwrap().to_string();
+    let reviewer = app.token("purchaser-reviewer").await;
+    let got = app.http.get(app.url(&format!("/requests/{id}/attachments/{file}"))).bearer_auth(&reviewer).send().await.unwrap();
+    assert_eq!(got.status(), StatusCode::OK);
+    assert!(got.headers()["content-disposition"].to_str().unwrap().contains("UTF-8''"));
+    assert_eq!(got.text().await.unwrap(), "CPU i5, 16G, 512G");
+    let denied = app.http.get(app.url(&format!("/requests/{id}/attachments/{file}"))).bearer_auth(&other).send().await.unwrap();
+    assert_eq!(denied.status(), StatusCode::FORBIDDEN, "another unit's staff cannot read it");
+    let html = app.http.get(app.url(&format!("/requests/{id}"))).bearer_auth(&reviewer).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("配置清单.txt"));
+}
+both!(attachments, attachments_travel_with_the_request_and_only_its_readers_get_them);

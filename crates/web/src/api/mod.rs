@@ -41,7 +41,7 @@ use crate::error::AppError;
         planning::approvals, planning::decide, planning::object,
         requests::list, requests::waiting, requests::create, requests::get, requests::modify,
         requests::submit, requests::approve, requests::send_back, requests::reject,
-        requests::get_chain, requests::set_chain,
+        requests::get_chain, requests::set_chain, requests::upload,
         openapi_json,
     ),
     components(schemas(ErrorBody)),

@@ -240,3 +240,55 @@ pub async fn set_chain(
     requests::set_chain(&state.store, s, org, &c).await?;
     Ok(Json(Saved { saved: true }))
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct Uploaded {
+    pub id: String,
+    pub name: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+/// Uploads a file (multipart field `file`) to attach to your 申购; returns its id.
+#[utoipa::path(post, path = "/api/v1/files", tag = "requests", security(("bearer" = [])), request_body(content = String, content_type = "multipart/form-data", description = "field `file`"),
+    responses((status = 201, body = Uploaded), (status = 413, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    mut multipart: axum::extract::Multipart,
+) -> ApiResult<(StatusCode, Json<Uploaded>)> {
+    let s = subject(&ctx)?;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("file") {
+            let f = store_upload(&state, s, field).await?;
+            return Ok((StatusCode::CREATED, Json(Uploaded { id: f.id, name: f.name, size: f.size, sha256: f.sha256 })));
+        }
+    }
+    Err(AppError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "file.missing",
+        "请选择要上传的文件（字段 file）",
+        "choose a file to upload (field `file`)",
+    ))
+}
+
+/// Stores one uploaded multipart field in the object store.
+pub async fn store_upload(
+    state: &AppState,
+    s: &caigou_domain::authz::Subject,
+    field: axum::extract::multipart::Field<'_>,
+) -> ApiResult<caigou_store::files::StoredFile> {
+    let name = field
+        .file_name()
+        .unwrap_or("attachment")
+        .chars()
+        .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
+        .take(200)
+        .collect::<String>();
+    let content_type = field.content_type().unwrap_or("application/octet-stream").to_string();
+    let bytes = field.bytes().await.map_err(|_| super::too_large())?;
+    if bytes.is_empty() {
+        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "file.empty", "文件为空", "the file is empty"));
+    }
+    Ok(caigou_store::files::put(&state.store, &name, &content_type, bytes, Some(&s.user.to_string())).await?)
+}

@@ -2,7 +2,7 @@
 //! the request with its progress through the chain and the actions the viewer may take.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -149,10 +149,42 @@ fn user_message(e: AppError, lang: caigou_domain::Lang) -> Result<String, AppErr
     }
 }
 
-pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<RequestForm>) -> Result<Response, AppError> {
+/// Reads the request form, sent as multipart so it can carry attachments; uploaded files go
+/// to the object store and become the request's attachments.
+async fn read_form(state: &AppState, ctx: &Ctx, mut multipart: Multipart) -> Result<(RequestForm, Vec<String>), AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let mut f = RequestForm::default();
+    let mut files = Vec::new();
+    while let Ok(Some(field)) = multipart.next_field().await {
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "attachment" {
+            if field.file_name().is_some_and(|n| !n.is_empty()) {
+                files.push(crate::api::requests::store_upload(state, s, field).await?.id);
+            }
+            continue;
+        }
+        let value = field.text().await.unwrap_or_default();
+        match name.as_str() {
+            "title" => f.title = value,
+            "code" => f.code = value,
+            "quantity" => f.quantity = value,
+            "amount" => f.amount = value,
+            "budget_line_id" => f.budget_line_id = value,
+            "reason" => f.reason = value,
+            _ => {}
+        }
+    }
+    Ok((f, files))
+}
+
+pub async fn create(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> Result<Response, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
-    let outcome = match f.to_api(ctx.lang) {
+    let (f, files) = read_form(&state, &ctx, multipart).await?;
+    let outcome = match f.to_api(ctx.lang).map(|mut api| {
+        api.attachments = files;
+        api
+    }) {
         Ok(api) => match parse_request(&api) {
             Ok(input) => requests::create(&state.store, s, &input, true).await.map_err(AppError::from),
             Err(e) => Err(e),
@@ -192,6 +224,7 @@ struct DetailPage {
     steps: Vec<StepView>,
     events: Vec<EventView>,
     warnings: Vec<String>,
+    attachments: Vec<caigou_store::files::StoredFile>,
     can_act: bool,
     can_modify: bool,
     error: Option<String>,
@@ -237,7 +270,8 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
     let can_act = requests::current_step_role(&d)
         .is_some_and(|step_role| authz::decide(&ctx.principal, Action::ActOnRequestStep { unit, step_role, applicant }).is_ok());
     let can_modify = s.user == applicant && matches!(d.request.state.as_str(), "draft" | "returned");
-    Ok(DetailPage { r: row(&d.request, t), chrome, d, steps, events, warnings, can_act, can_modify, error })
+    let attachments = requests::attachments(&state.store, &d.request).await?;
+    Ok(DetailPage { r: row(&d.request, t), chrome, d, steps, events, warnings, attachments, can_act, can_modify, error })
 }
 
 pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
@@ -283,15 +317,14 @@ pub async fn edit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
 }
 
 /// Modify and resubmit (a returned or draft request; the applicant).
-pub async fn update(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    Form(f): Form<RequestForm>,
-) -> Result<Response, AppError> {
+pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     visible(&state, &ctx, &id).await?;
-    let outcome = match f.to_api(ctx.lang) {
+    let (f, files) = read_form(&state, &ctx, multipart).await?;
+    let outcome = match f.to_api(ctx.lang).map(|mut api| {
+        api.attachments = files;
+        api
+    }) {
         Ok(api) => match parse_request(&api) {
             Ok(input) => match requests::modify(&state.store, s, &id, &input).await {
                 Ok(_) => act_on(&state, &ctx, &id, RequestEvent::Submit, "").await.map(|_| ()),
@@ -309,4 +342,24 @@ pub async fn update(
                 .into_response())
         }
     }
+}
+
+/// Downloads an attachment of a request the principal may see.
+pub async fn attachment(State(state): State<AppState>, ctx: Ctx, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
+    let d = visible(&state, &ctx, &id).await?;
+    let ids: Vec<String> = serde_json::from_str(&d.request.attachments).unwrap_or_default();
+    if !ids.contains(&file) {
+        return Err(AppError::not_found("attachment"));
+    }
+    let (meta, bytes) = caigou_store::files::get(&state.store, &file).await?;
+    let disposition = format!("attachment; filename*=UTF-8''{}", crate::routes::urlencode(&meta.name));
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, meta.content_type),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+            (axum::http::header::HeaderName::from_static("x-content-sha256"), meta.sha256),
+        ],
+        bytes,
+    )
+        .into_response())
 }
