@@ -177,7 +177,7 @@ test('purchaser files a ¥60,000 request on a phone: 审批中 at 部门负责�
       page.waitForURL((u) => u.pathname === '/requests/new'),
       page.getByTestId('new-request').click(),
     ]);
-    const form = page.locator('form[action="/requests"]');
+    const form = page.locator('form[action^="/requests?"]');
     await expectVisible(form, 'the request form');
     await assertNoHorizontalOverflow(page);
 
@@ -267,7 +267,7 @@ test('purchaser sees it returned with the comment, modifies the reason and resub
       page.waitForURL((u) => u.pathname === `${requestPath}/edit`),
       page.getByTestId('modify-request').click(),
     ]);
-    const form = page.locator(`form[action="${requestPath}/edit"]`);
+    const form = page.locator(`form[action^="${requestPath}/edit"]`);
     await expectVisible(form, 'the modify form');
     // The form comes back as filed.
     assert.equal(await form.locator('input[name=title]').inputValue(), TITLE, 'the title in the modify form');
