@@ -432,6 +432,7 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
         }],
         previous_plan_id: None,
         request_ids: Vec::new(),
+        replaces: None,
     };
     seed_requests(store, &purchaser, &equipment.id).await?;
 

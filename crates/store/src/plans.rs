@@ -43,6 +43,9 @@ pub struct PlanInput {
     pub previous_plan_id: Option<String>,
     /// Approved 申购 this plan covers.
     pub request_ids: Vec<String>,
+    /// 计划变更: the open plan this one replaces. Its frozen budget counts as available, and
+    /// it is closed (`amended`) in the same transaction if, and only if, this one is not refused.
+    pub replaces: Option<String>,
 }
 
 /// The unit a plan belongs to.
@@ -222,8 +225,16 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
     .bind(fiscal_year)
     .fetch_all(store.pool())
     .await?;
+    let replaced = match &input.replaces {
+        Some(id) => Some(get(store, id).await?.plan),
+        None => None,
+    };
     let mut earlier_in_year = Vec::new();
     for r in earlier_rows {
+        let no: String = r.try_get("plan_no")?;
+        if replaced.as_ref().is_some_and(|p| p.plan_no == no) {
+            continue;
+        }
         let method: String = r.try_get("method")?;
         let code: String = r.try_get("pinmu_code")?;
         earlier_in_year.push(EarlierPlan {
@@ -238,7 +249,11 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
         method: input.method,
         items: input.items.iter().map(|i| PlanItem { code: i.code.clone(), amount: i.amount }).collect(),
         procurement_start: input.procurement_start,
-        budget_available: line.available(),
+        // What the replaced plan froze on this line is available to its replacement.
+        budget_available: match &replaced {
+            Some(p) if p.budget_line_id == line.id => line.available().checked_add(Money::from_fen(p.frozen)).unwrap_or(line.available()),
+            _ => line.available(),
+        },
         intention_published_on,
         entrusted_to_central_agency: input.entrust_central,
         earlier_in_year,
@@ -316,6 +331,33 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     let plan_no = next_number(&mut tx, i64::from(input.procurement_start.year())).await?;
     let id = new_id().to_string();
 
+    // A change (变更) closes the plan it replaces first, releasing its budget, unless the new
+    // version is refused: then the old plan stands untouched.
+    if let (Some(old), true) = (&input.replaces, outcome.decision != Decision::Refused) {
+        let d = get(store, old).await?;
+        if d.plan.org_id != u.id.to_string() {
+            return Err(StoreError::NotFound("plan"));
+        }
+        let closed = sqlx::query("UPDATE plans SET status = 'amended', frozen = 0, decided_at = $1 WHERE id = $2 AND status IN ('filed', 'awaiting_approval', 'publicity') AND frozen = $3")
+            .bind(now)
+            .bind(old)
+            .bind(d.plan.frozen)
+            .execute(&mut *tx)
+            .await?;
+        if closed.rows_affected() != 1 {
+            return Err(StoreError::reject(
+                "plan.not_open",
+                "原计划已结束或已变更，不能再变更",
+                "the plan is closed or was changed already",
+            ));
+        }
+        budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
+        sqlx::query("UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'")
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+    }
+
     // The budget is frozen atomically; losing a race turns the plan into a refusal.
     let mut frozen = Money::ZERO;
     if outcome.decision != Decision::Refused {
@@ -369,6 +411,9 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     .await?;
     if outcome.decision != Decision::Refused {
         link_requests(&mut tx, &id, &u, &input.request_ids).await?;
+        if let Some(old) = &input.replaces {
+            sqlx::query("UPDATE plan_requests SET plan_id = $1 WHERE plan_id = $2").bind(&id).bind(old).execute(&mut *tx).await?;
+        }
     }
     for (n, item) in input.items.iter().enumerate() {
         sqlx::query("INSERT INTO plan_items (plan_id, line_no, pinmu_code, description, quantity, amount) VALUES ($1, $2, $3, $4, $5, $6)")
@@ -774,6 +819,7 @@ pub async fn reprocure(
         previous_plan_id: Some(d.plan.id.clone()),
         // The requests stay with the failed plan's record; the new plan covers the same need.
         request_ids: Vec::new(),
+        replaces: None,
     };
     submit(store, subject, &input).await
 }
@@ -846,4 +892,17 @@ pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// 计划变更: replaces an open plan with a changed version, filed by the same rules. The old
+/// plan's frozen budget is released and the new amount frozen in one transaction; a refused
+/// change leaves the old plan as it was.
+pub async fn amend(store: &Store, subject: &Subject, plan_id: &str, mut input: PlanInput) -> Result<Submitted> {
+    let d = get(store, plan_id).await?;
+    if !matches!(d.plan.status.as_str(), "filed" | "awaiting_approval" | "publicity") {
+        return Err(StoreError::reject("plan.not_open", "只有未结束的计划可以变更", "only an open plan can be changed"));
+    }
+    input.previous_plan_id = Some(plan_id.to_string());
+    input.replaces = Some(plan_id.to_string());
+    submit(store, subject, &input).await
 }

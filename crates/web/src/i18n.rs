@@ -270,6 +270,8 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("plans.lawful", "可直接备案的采购方式", "Methods that file at once"),
     ("budget.add", "新增预算指标", "Add a budget line"),
     ("request.attachments", "附件", "Attachments"),
+    ("status.amended", "已变更", "Changed"),
+    ("plans.amend", "变更计划", "Change the plan"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.
@@ -358,7 +360,7 @@ mod tests {
             }
         }
         // Keys built at run time.
-        for status in ["filed", "awaiting_approval", "publicity", "refused", "rejected", "cancelled", "failed"] {
+        for status in ["filed", "awaiting_approval", "publicity", "refused", "rejected", "cancelled", "failed", "amended"] {
             assert!(keys.contains(format!("status.{status}").as_str()), "status.{status}");
         }
         for state in ["draft", "in_review", "returned", "approved", "rejected"] {

@@ -388,3 +388,75 @@ async fn reminders_go_out_once_when_due(app: TestApp) {
     assert_eq!(n, 1);
 }
 both!(reminders, reminders_go_out_once_when_due);
+
+async fn frozen_on(app: &TestApp, token: &str, year: i16, code: &str) -> i64 {
+    let (_, lines) = app.get(&format!("/api/v1/budget-lines?year={year}"), Some(token)).await;
+    lines.as_array().unwrap().iter().find(|l| l["code"] == code).unwrap()["frozen"].as_i64().unwrap()
+}
+
+async fn a_plan_change_moves_its_budget_in_one_step(app: TestApp) {
+    let today = app.store.clock().today();
+    let start = days(today, 10);
+    let line = budget_line(&app, start.year().into(), "C-1", 1_000_000).await;
+    let purchaser = app.token("purchaser").await;
+    let (_, s) =
+        app.post("/api/v1/plans", Some(&purchaser), &plan(&line, None, "request_for_quotation", start, "A05010000", 800_000)).await;
+    let old = s["id"].as_str().unwrap().to_string();
+    // ¥9,500 fits once the ¥8,000 the old version froze is released: only ¥2,000 is free.
+    let (status, s) = app
+        .post(
+            &format!("/api/v1/plans/{old}/amend"),
+            Some(&purchaser),
+            &plan(&line, None, "request_for_quotation", start, "A05010000", 950_000),
+        )
+        .await;
+    assert_eq!((status, s["status"].as_str()), (StatusCode::CREATED, Some("filed")), "{s}");
+    let new = s["id"].as_str().unwrap().to_string();
+    assert_eq!(frozen_on(&app, &purchaser, start.year(), "C-1").await, 950_000);
+    let (_, d) = app.get(&format!("/api/v1/plans/{old}"), Some(&purchaser)).await;
+    assert_eq!(d["plan"]["status"], "amended");
+    let (_, d) = app.get(&format!("/api/v1/plans/{new}"), Some(&purchaser)).await;
+    assert_eq!(d["plan"]["previous_plan_id"], old.as_str());
+    // A change the budget cannot carry is refused and the plan in force stays as it is.
+    let (_, s) = app
+        .post(
+            &format!("/api/v1/plans/{new}/amend"),
+            Some(&purchaser),
+            &plan(&line, None, "request_for_quotation", start, "A05010000", 1_100_000),
+        )
+        .await;
+    assert_eq!(s["status"], "refused");
+    let (_, d) = app.get(&format!("/api/v1/plans/{new}"), Some(&purchaser)).await;
+    assert_eq!(d["plan"]["status"], "filed");
+    assert_eq!(frozen_on(&app, &purchaser, start.year(), "C-1").await, 950_000);
+    let (status, e) = app
+        .post(
+            &format!("/api/v1/plans/{old}/amend"),
+            Some(&purchaser),
+            &plan(&line, None, "request_for_quotation", start, "A05010000", 1_000),
+        )
+        .await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.not_open")));
+
+    // The same through the pages: the form comes back filled in, and submitting it changes the plan.
+    let html = app.http.get(app.url(&format!("/plans/{new}/amend"))).bearer_auth(&purchaser).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("变更计划") && html.contains("value=\"9500.00\"") && html.contains(&format!("value=\"{new}\"")));
+    let start_s = start.to_string();
+    let form = [
+        ("amend_of", new.as_str()),
+        ("name", "教学设备采购"),
+        ("budget_line_id", line.as_str()),
+        ("method", "request_for_quotation"),
+        ("procurement_start", start_s.as_str()),
+        ("code", "A05010000"),
+        ("desc", "设备"),
+        ("qty", "10"),
+        ("amount", "9000"),
+    ];
+    let r = app.http.post(app.url("/plans")).bearer_auth(&purchaser).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(frozen_on(&app, &purchaser, start.year(), "C-1").await, 900_000);
+    let (_, d) = app.get(&format!("/api/v1/plans/{new}"), Some(&purchaser)).await;
+    assert_eq!(d["plan"]["status"], "amended");
+}
+both!(amendment, a_plan_change_moves_its_budget_in_one_step);

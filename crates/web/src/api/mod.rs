@@ -37,7 +37,7 @@ use crate::error::AppError;
         planning::budget_lines, planning::add_budget_lines, planning::import_budget_lines,
         planning::intentions, planning::publish_intention,
         planning::check_plan, planning::submit_plan, planning::list_plans, planning::get_plan,
-        planning::cancel_plan, planning::fail_plan, planning::reprocure,
+        planning::cancel_plan, planning::fail_plan, planning::reprocure, planning::amend,
         planning::approvals, planning::decide, planning::object,
         requests::list, requests::waiting, requests::create, requests::get, requests::modify,
         requests::submit, requests::approve, requests::send_back, requests::reject,

@@ -348,6 +348,7 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
         items,
         previous_plan_id: None,
         request_ids: req.request_ids,
+        replaces: None,
     })
 }
 
@@ -559,4 +560,20 @@ pub struct ObjectionIn {
 pub async fn object(State(state): State<AppState>, Path(id): Path<String>, ApiJson(o): ApiJson<ObjectionIn>) -> ApiResult<StatusCode> {
     plans::object(&state.store, &id, &o.from_name, &o.text).await?;
     Ok(StatusCode::CREATED)
+}
+
+/// 计划变更: replaces an open plan with a changed version (the unit's 经办). The new version is
+/// filed by the same rules; its budget replaces the old plan's; a refused change leaves the old
+/// plan in force.
+#[utoipa::path(post, path = "/api/v1/plans/{id}/amend", tag = "planning", security(("bearer" = [])), params(("id" = String, Path)), request_body = PlanRequest,
+    responses((status = 201, description = "the new version's submission"), (status = 422, body = super::ErrorBody)))]
+pub async fn amend(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<PlanRequest>,
+) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
+    own_plan(&state, &ctx, &id).await?;
+    let input = parse_plan(req)?;
+    Ok((StatusCode::CREATED, Json(plans::amend(&state.store, subject(&ctx)?, &id, input).await?)))
 }

@@ -294,6 +294,9 @@ pub struct PlanForm {
     pub amount: Vec<String>,
     #[serde(default)]
     pub request_ids: Vec<String>,
+    /// 计划变更: the plan this form changes (empty for a new plan).
+    #[serde(default)]
+    pub amend_of: String,
 }
 
 pub struct ItemRow {
@@ -530,7 +533,11 @@ pub async fn plan_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Fo
     let t = Tr::new(ctx.lang);
     let input = form.to_request(ctx.lang).and_then(|r| parse_plan(r).map_err(|e| field_message(&e, ctx.lang)));
     let message = match input {
-        Ok(input) => match plans::submit(&state.store, s, &input).await {
+        Ok(input) => match if form.amend_of.is_empty() {
+            plans::submit(&state.store, s, &input).await
+        } else {
+            plans::amend(&state.store, s, &form.amend_of, input).await
+        } {
             Ok(sub) => return Ok(Redirect::to(&format!("/plans/{}", sub.id)).into_response()),
             Err(e @ (caigou_store::StoreError::Rejected { .. } | caigou_store::StoreError::NotFound(_))) => {
                 AppError::from(e).message(ctx.lang).to_string()
@@ -776,4 +783,31 @@ pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
         .map(|(p, a)| (plan_row(p, chrome.t), a.publicity_ends_on.clone()))
         .collect();
     Ok(render(&ApprovalsPage { chrome, rows }))
+}
+
+/// The plan form prefilled from an open plan, to change it (计划变更).
+pub async fn plan_amend_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let d = visible_plan(&state, &ctx, &id).await?;
+    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit })?;
+    let p = &d.plan;
+    let yuan = |fen: i64| format!("{}.{:02}", fen / 100, fen % 100);
+    let form = PlanForm {
+        name: p.name.clone(),
+        budget_line_id: p.budget_line_id.clone(),
+        intention_id: p.intention_id.clone().unwrap_or_default(),
+        method: p.method.clone(),
+        procurement_start: p.procurement_start.clone(),
+        entrust_central: (p.entrust_central == 1).then(|| "1".to_string()),
+        single_source_ground: p.single_source_ground.clone().unwrap_or_default(),
+        single_source_supplier: p.single_source_supplier.clone().unwrap_or_default(),
+        original_contract: p.original_contract.map(yuan).unwrap_or_default(),
+        code: d.items.iter().map(|i| i.pinmu_code.clone()).collect(),
+        desc: d.items.iter().map(|i| i.description.clone()).collect(),
+        qty: d.items.iter().map(|i| i.quantity.to_string()).collect(),
+        amount: d.items.iter().map(|i| yuan(i.amount)).collect(),
+        request_ids: Vec::new(),
+        amend_of: id,
+    };
+    Ok(render(&plan_form_page(&state, &ctx, form, None).await?))
 }
