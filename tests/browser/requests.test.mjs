@@ -6,21 +6,25 @@
 // share the request's address.
 //
 // Run through ./run.sh, which starts `caigou demo` and sets CAIGOU_URL.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  PHONE,
+  useBrowser,
+  withPage,
+  screenshot,
+  signIn,
+  waitForPath,
+  clickAndWaitForPath,
+  clickAndWaitForPost,
+  expectVisible,
+  expectText,
+  assertNoHorizontalOverflow,
+  selectOptionWhere,
+  serverYear,
+} from './helpers.mjs';
 
-const BASE = process.env.CAIGOU_URL;
-if (!BASE) throw new Error('CAIGOU_URL is not set: run tests/browser/run.sh');
-const SHOTS = process.env.CAIGOU_SCREENSHOTS || '/tmp/caigou-screenshots';
-mkdirSync(SHOTS, { recursive: true });
-
-const PASSWORD = 'caigou-demo';
-const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 const TEST_TIMEOUT = 45_000;
-const STEP_TIMEOUT = 10_000;
 
 const TITLE = '浏览器测试：多媒体讲台';
 const REASON = '多媒体教室建设';
@@ -33,113 +37,7 @@ const STEP_2 = '分管领导审批';
 /** The submitted request's path (/requests/<id>), set by the first test and used by the others. */
 let requestPath;
 
-let browser;
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** Runs `body(page)` in a fresh browser context; on failure saves a screenshot named after the test. */
-async function withPage(name, contextOptions, body) {
-  const context = await browser.newContext({ baseURL: BASE, ...contextOptions });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-  const page = await context.newPage();
-  try {
-    await body(page);
-  } catch (err) {
-    const path = join(SHOTS, `FAILED-${name}.png`);
-    await page.screenshot({ path, fullPage: true }).catch(() => {});
-    const message = err.message;
-    err.message += `\n  page: ${page.url()}\n  screenshot: ${path}`;
-    // node:assert errors carry a stack formatted when they were thrown, and the test reporter
-    // prints that stack: put the page and screenshot into it too.
-    if (typeof err.stack === 'string' && err.stack.includes(message)) err.stack = err.stack.replace(message, err.message);
-    throw err;
-  } finally {
-    await context.close();
-  }
-}
-
-async function expectVisible(locator, what) {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch {
-    assert.fail(`expected ${what} to be visible`);
-  }
-}
-
-/** Waits until `locator` (its first match) is visible and its text contains `text`. */
-async function expectText(locator, text, what) {
-  try {
-    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
-  } catch {
-    const actual = await locator.first().innerText({ timeout: 1_000 }).catch(() => '(not found)');
-    assert.fail(`expected ${what} to contain ${JSON.stringify(text)}; it reads ${JSON.stringify(actual)}`);
-  }
-}
-
-/** The page is no wider than the window: nothing to scroll sideways. */
-async function assertNoHorizontalOverflow(page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  assert.ok(
-    scrollWidth <= innerWidth + 1,
-    `page scrolls sideways at ${page.url()}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`,
-  );
-}
-
-async function signIn(page, username) {
-  await page.goto('/login');
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => u.pathname === '/workbench');
-}
-
-/** YYYY-MM-DD plus `days` days (calendar arithmetic, no time zone involved). */
-function addDays(ymd, days) {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Selects the first option of `select` whose text satisfies `pick`; returns that text. */
-async function selectOptionWhere(select, pick, what) {
-  const options = await select.locator('option').evaluateAll((os) =>
-    os.map((o) => ({ value: o.value, text: o.textContent.trim() })),
-  );
-  const option = options.find((o) => pick(o.text));
-  assert.ok(option, `no ${what} among the options: ${JSON.stringify(options.map((o) => o.text))}`);
-  await select.selectOption(option.value);
-  return option.text;
-}
-
-/** The server's current year (Asia/Shanghai), from the plan form's default start (today + 30 days). */
-async function serverYear(page) {
-  await page.goto('/plans/new');
-  const defaultStart = await page.locator('form#plan-form input[name=procurement_start]').inputValue();
-  assert.match(defaultStart, /^\d{4}-\d{2}-\d{2}$/, 'the default procurement start on /plans/new is a date');
-  return addDays(defaultStart, -30).slice(0, 4);
-}
+useBrowser();
 
 /**
  * Clicks a submit button of the request's action form and waits for the page that answers the
@@ -150,10 +48,7 @@ async function act(page, testId) {
   await page.evaluate(() => {
     document.documentElement.dataset.stale = '1';
   });
-  await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith(`${requestPath}/act`) && r.request().method() === 'POST'),
-    page.getByTestId(testId).click(),
-  ]);
+  await clickAndWaitForPost(page, page.getByTestId(testId), `${requestPath}/act`);
   await page.locator('html:not([data-stale])').waitFor({ state: 'attached' });
 }
 
@@ -173,10 +68,7 @@ test('purchaser files a ¥60,000 request on a phone: 审批中 at 部门负责�
     const year = await serverYear(page);
 
     await page.goto('/requests');
-    await Promise.all([
-      page.waitForURL((u) => u.pathname === '/requests/new'),
-      page.getByTestId('new-request').click(),
-    ]);
+    await clickAndWaitForPath(page, page.getByTestId('new-request'), '/requests/new');
     const form = page.locator('form[action^="/requests?"]');
     await expectVisible(form, 'the request form');
     await assertNoHorizontalOverflow(page);
@@ -194,12 +86,13 @@ test('purchaser files a ¥60,000 request on a phone: 审批中 at 部门负责�
     assert.match(line, /设备购置/, 'the chosen budget line');
     await form.locator('textarea[name=reason]').fill(REASON);
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-form-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-form-phone');
 
-    await Promise.all([
-      page.waitForURL((u) => /^\/requests\/[^/]+$/.test(u.pathname) && u.pathname !== '/requests/new'),
-      page.getByTestId('submit-request').click(),
-    ]);
+    await clickAndWaitForPath(
+      page,
+      page.getByTestId('submit-request'),
+      (u) => /^\/requests\/[^/]+$/.test(u.pathname) && u.pathname !== '/requests/new',
+    );
     await expectText(page.getByTestId('request'), TITLE, 'the request card');
     await expectText(page.getByTestId('request-state'), '审批中', 'the request state');
     await expectCurrentStep(page, STEP_1);
@@ -207,7 +100,7 @@ test('purchaser files a ¥60,000 request on a phone: 审批中 at 部门负责�
     assert.equal(await page.getByTestId('steps').locator('li.skipped').count(), 0, 'no skipped step at ¥60,000');
     assert.equal(await page.getByTestId('approve-request').count(), 0, 'the applicant cannot approve');
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-submitted-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-submitted-phone');
     requestPath = new URL(page.url()).pathname;
   }),
 );
@@ -224,9 +117,9 @@ test('purchaser-reviewer cannot return it without a comment, then returns it wit
     const link = waiting.locator(`a[href="${requestPath}"]`);
     await expectVisible(link, `a link to ${requestPath} among the requests waiting for me`);
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-waiting-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-waiting-phone');
 
-    await Promise.all([page.waitForURL((u) => u.pathname === requestPath), link.click()]);
+    await clickAndWaitForPath(page, link, requestPath);
     await expectText(page.getByTestId('request-state'), '审批中', 'the request state before the decision');
     await expectCurrentStep(page, STEP_1);
     await assertNoHorizontalOverflow(page);
@@ -236,17 +129,17 @@ test('purchaser-reviewer cannot return it without a comment, then returns it wit
     await expectText(page.getByTestId('form-error'), '退回或驳回时须填写意见', 'the error after returning without a comment');
     await expectText(page.getByTestId('request-state'), '审批中', 'the request state after the refused return');
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-return-refused-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-return-refused-phone');
 
     // With a comment: returned.
     await page.locator('textarea[name=comment]').fill(RETURN_COMMENT);
     await act(page, 'return-request');
-    await page.waitForURL((u) => u.pathname === requestPath);
+    await waitForPath(page, requestPath);
     await expectText(page.getByTestId('request-state'), '已退回', 'the request state after returning it');
     await expectText(page.getByTestId('history'), RETURN_COMMENT, 'the history');
     assert.equal(await page.getByTestId('form-error').count(), 0, 'no error after returning with a comment');
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-returned-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-returned-phone');
     // The request is back with the applicant: nothing left for the reviewer to decide.
     for (const button of ['approve-request', 'return-request', 'reject-request']) {
       assert.equal(await page.getByTestId(button).count(), 0, `no ${button} button once the request is returned (已退回)`);
@@ -263,10 +156,7 @@ test('purchaser sees it returned with the comment, modifies the reason and resub
     await expectText(page.getByTestId('history'), RETURN_COMMENT, 'the history');
     await assertNoHorizontalOverflow(page);
 
-    await Promise.all([
-      page.waitForURL((u) => u.pathname === `${requestPath}/edit`),
-      page.getByTestId('modify-request').click(),
-    ]);
+    await clickAndWaitForPath(page, page.getByTestId('modify-request'), `${requestPath}/edit`);
     const form = page.locator(`form[action^="${requestPath}/edit"]`);
     await expectVisible(form, 'the modify form');
     // The form comes back as filed.
@@ -277,18 +167,15 @@ test('purchaser sees it returned with the comment, modifies the reason and resub
     assert.equal(await form.locator('textarea[name=reason]').inputValue(), REASON, 'the reason in the modify form');
     await form.locator('textarea[name=reason]').fill(REASON_CHANGED);
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-modify-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-modify-phone');
 
-    await Promise.all([
-      page.waitForURL((u) => u.pathname === requestPath),
-      page.getByTestId('submit-request').click(),
-    ]);
+    await clickAndWaitForPath(page, page.getByTestId('submit-request'), requestPath);
     await expectText(page.getByTestId('request-state'), '审批中', 'the request state after resubmitting');
     await expectText(page.getByTestId('request'), REASON_CHANGED, 'the request card (the new reason)');
     await expectCurrentStep(page, STEP_1);
     assert.equal(await page.getByTestId('modify-request').count(), 0, 'no modify button while in review');
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-resubmitted-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-resubmitted-phone');
   }),
 );
 
@@ -301,13 +188,13 @@ test('purchaser-reviewer approves it: 审批中 at 分管领导审批', { timeou
     await expectCurrentStep(page, STEP_1);
     await page.locator('textarea[name=comment]').fill(APPROVE_COMMENT);
     await act(page, 'approve-request');
-    await page.waitForURL((u) => u.pathname === requestPath);
+    await waitForPath(page, requestPath);
     assert.equal(await page.getByTestId('form-error').count(), 0, 'no error after approving');
     await expectText(page.getByTestId('request-state'), '审批中', 'the request state after the first approval');
     await expectCurrentStep(page, STEP_2);
     assert.equal(await page.getByTestId('approve-request').count(), 0, 'the reviewer cannot act on the second step');
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-reviewed-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-reviewed-phone');
   }),
 );
 
@@ -324,14 +211,14 @@ test('purchaser-approver approves it: 已批准', { timeout: TEST_TIMEOUT }, () 
     await expectCurrentStep(page, STEP_2);
     await page.locator('textarea[name=comment]').fill(APPROVE_COMMENT);
     await act(page, 'approve-request');
-    await page.waitForURL((u) => u.pathname === requestPath);
+    await waitForPath(page, requestPath);
     assert.equal(await page.getByTestId('form-error').count(), 0, 'no error after approving');
     await expectText(page.getByTestId('request-state'), '已批准', 'the request state after the second approval');
     assert.equal(await page.getByTestId('steps').locator('li.current').count(), 0, 'no current step once approved');
     assert.equal(await page.getByTestId('steps').locator('li.done').count(), 2, 'both steps done once approved');
     assert.equal(await page.getByTestId('approve-request').count(), 0, 'no approve button once approved');
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-approved-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-approved-phone');
   }),
 );
 
@@ -345,12 +232,9 @@ test('purchaser is told in the inbox on a phone: 申购单已批准', { timeout:
     const ours = item.filter({ has: page.locator(`a[href="${requestPath}"]`) });
     await expectVisible(ours, `the notification linking to ${requestPath}`);
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'requests-inbox-phone.png'), fullPage: true });
+    await screenshot(page, 'requests-inbox-phone');
 
-    await Promise.all([
-      page.waitForURL((u) => u.pathname === requestPath),
-      ours.locator(`a[href="${requestPath}"]`).first().click(),
-    ]);
+    await clickAndWaitForPath(page, ours.locator(`a[href="${requestPath}"]`).first(), requestPath);
     await expectText(page.getByTestId('request-state'), '已批准', 'the request state seen by the purchaser');
   }),
 );

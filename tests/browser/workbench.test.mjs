@@ -2,95 +2,29 @@
 // role, on a desktop and on a phone, in Chinese and after switching to English.
 //
 // Run through ./run.sh, which starts `caigou demo` and sets CAIGOU_URL.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  DESKTOP,
+  PHONE,
+  useBrowser,
+  withPage,
+  screenshot,
+  submitLogin,
+  signIn,
+  waitForPath,
+  expectVisible,
+  assertNoHorizontalOverflow,
+} from './helpers.mjs';
 
-const BASE = process.env.CAIGOU_URL;
-if (!BASE) throw new Error('CAIGOU_URL is not set: run tests/browser/run.sh');
-const SHOTS = process.env.CAIGOU_SCREENSHOTS || '/tmp/caigou-screenshots';
-mkdirSync(SHOTS, { recursive: true });
-
-const PASSWORD = 'caigou-demo';
 const LOGINS = ['admin', 'supervisor', 'purchaser', 'agency', 'supplier1', 'expert1'];
-const VIEWPORTS = {
-  desktop: { viewport: { width: 1280, height: 800 } },
-  phone: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
-};
+const VIEWPORTS = { desktop: DESKTOP, phone: PHONE };
 const TEST_TIMEOUT = 30_000;
-const STEP_TIMEOUT = 10_000;
 
-let browser;
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** Runs `body(page)` in a fresh browser context; on failure saves a screenshot named after the test. */
-async function withPage(name, contextOptions, body) {
-  const context = await browser.newContext({ baseURL: BASE, ...contextOptions });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-  const page = await context.newPage();
-  try {
-    await body(page);
-  } catch (err) {
-    const path = join(SHOTS, `FAILED-${name}.png`);
-    await page.screenshot({ path, fullPage: true }).catch(() => {});
-    err.message += `\n  page: ${page.url()}\n  screenshot: ${path}`;
-    throw err;
-  } finally {
-    await context.close();
-  }
-}
-
-async function expectVisible(locator, what) {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch {
-    assert.fail(`expected ${what} to be visible`);
-  }
-}
+useBrowser();
 
 async function htmlLang(page) {
   return page.locator('html').getAttribute('lang');
-}
-
-/** The page is no wider than the window: nothing to scroll sideways. */
-async function assertNoHorizontalOverflow(page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  assert.ok(
-    scrollWidth <= innerWidth + 1,
-    `page scrolls sideways at ${page.url()}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`,
-  );
-}
-
-async function signIn(page, username, password) {
-  await page.goto('/login');
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(password);
-  await page.getByTestId('login-submit').click();
 }
 
 for (const [vpName, vpOptions] of Object.entries(VIEWPORTS)) {
@@ -98,8 +32,7 @@ for (const [vpName, vpOptions] of Object.entries(VIEWPORTS)) {
     const name = `${login}-${vpName}`;
     test(`${login} signs in on ${vpName}, sees the workbench in Chinese, switches to English, signs out`, { timeout: TEST_TIMEOUT }, () =>
       withPage(name, vpOptions, async (page) => {
-        await signIn(page, login, PASSWORD);
-        await page.waitForURL((u) => u.pathname === '/workbench');
+        await signIn(page, login);
 
         // The workbench, in Chinese.
         const workbench = page.getByTestId('workbench');
@@ -109,11 +42,11 @@ for (const [vpName, vpOptions] of Object.entries(VIEWPORTS)) {
         await expectVisible(page.getByRole('heading', { name: '最新消息', exact: true }), 'the section title 最新消息');
         assert.equal(await htmlLang(page), 'zh-CN', '<html lang> on the Chinese workbench');
         await assertNoHorizontalOverflow(page);
-        await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+        await screenshot(page, name);
 
         // Switch to English: same page, English words.
         await page.getByTestId('lang-switch').click();
-        await page.waitForURL((u) => u.pathname === '/workbench');
+        await waitForPath(page, '/workbench');
         await expectVisible(page.getByTestId('workbench').getByRole('heading', { level: 1, name: 'Workbench', exact: true }), 'the heading Workbench');
         await expectVisible(page.getByRole('heading', { name: 'To do', exact: true }), 'the section title To do');
         assert.equal(await htmlLang(page), 'en', '<html lang> after switching to English');
@@ -121,7 +54,7 @@ for (const [vpName, vpOptions] of Object.entries(VIEWPORTS)) {
 
         // Sign out: back on the portal home, with the sign-in link.
         await page.getByTestId('logout').click();
-        await page.waitForURL((u) => u.pathname === '/');
+        await waitForPath(page, '/');
         await expectVisible(page.getByTestId('login-link'), 'the sign-in link after signing out');
         assert.equal(await page.getByTestId('logout').count(), 0, 'no sign-out button after signing out');
       }),
@@ -141,18 +74,18 @@ test('the portal home on a phone lists announcements in Chinese, without sideway
     await expectVisible(page.getByTestId('login-link').filter({ hasText: '登录' }), 'the sign-in link 登录');
     assert.equal(await htmlLang(page), 'zh-CN', '<html lang> on the portal home');
     await assertNoHorizontalOverflow(page);
-    await page.screenshot({ path: join(SHOTS, 'portal-phone.png'), fullPage: true });
+    await screenshot(page, 'portal-phone');
   }),
 );
 
 test('a wrong password is refused with 用户名或密码错误', { timeout: TEST_TIMEOUT }, () =>
   withPage('wrong-password', VIEWPORTS.desktop, async (page) => {
-    await signIn(page, 'purchaser', 'not-the-password');
+    await submitLogin(page, 'purchaser', 'not-the-password');
     const error = page.getByTestId('login-error');
     await expectVisible(error, 'the sign-in error');
     assert.match(await error.innerText(), /用户名或密码错误/);
     assert.equal(new URL(page.url()).pathname, '/login', 'still on the sign-in page');
     await expectVisible(page.getByTestId('login-submit'), 'the sign-in button, to try again');
-    await page.screenshot({ path: join(SHOTS, 'wrong-password.png'), fullPage: true });
+    await screenshot(page, 'wrong-password');
   }),
 );

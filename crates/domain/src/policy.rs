@@ -49,7 +49,13 @@ pub struct PolicySet {
     /// 电子卖场 direct-purchase limit per order.
     pub emall_direct_limit: Money,
     pub sme_deduction: SmeDeduction,
+    /// Days between publishing the 采购意向 and starting procurement (财库〔2020〕10号: "原则上
+    /// 不得晚于采购活动开始前30日"; marked (check) in DOMAIN.md, hence data an admin can correct).
+    pub intention_lead_days: u32,
 }
+
+/// The lead time for 采购意向 when no region sets one (10号).
+pub const DEFAULT_INTENTION_LEAD_DAYS: u32 = 30;
 
 /// What one version of a region's policy sets; `None` inherits from the parent region.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +65,8 @@ pub struct PolicyOverride {
     pub centralized_catalog: Option<Vec<PinmuCode>>,
     pub emall_direct_limit: Option<Money>,
     pub sme_deduction: Option<SmeDeduction>,
+    #[serde(default)]
+    pub intention_lead_days: Option<u32>,
 }
 
 /// One version of a region's policy, in force from `effective_from` until the next version.
@@ -101,6 +109,7 @@ fn reason_zh(reason: &str) -> &'static str {
         "must be positive" => "必须大于零",
         "decentralized limit above open-tender threshold" => "分散采购限额不能高于公开招标数额标准",
         "rate must be between 0% and 100%" => "比例必须在0%到100%之间",
+        "days must be between 1 and 365" => "天数应在1到365之间",
         _ => "不符合规则",
     }
 }
@@ -129,6 +138,11 @@ impl PolicyOverride {
             && (s.small_micro_bp > 10_000 || s.consortium_bp > 10_000)
         {
             return Err(PolicyError::Invalid { field: "sme_deduction", reason: "rate must be between 0% and 100%" });
+        }
+        if let Some(d) = self.intention_lead_days
+            && !(1..=365).contains(&d)
+        {
+            return Err(PolicyError::Invalid { field: "intention_lead_days", reason: "days must be between 1 and 365" });
         }
         Ok(())
     }
@@ -161,6 +175,9 @@ pub fn resolve(chain: &[&[PolicyVersion]], date: Date) -> Result<PolicySet, Poli
             if o.sme_deduction.is_some() {
                 acc.sme_deduction = o.sme_deduction;
             }
+            if o.intention_lead_days.is_some() {
+                acc.intention_lead_days = o.intention_lead_days;
+            }
         }
     }
     let missing = |field| PolicyError::Incomplete { field, date };
@@ -170,6 +187,7 @@ pub fn resolve(chain: &[&[PolicyVersion]], date: Date) -> Result<PolicySet, Poli
         centralized_catalog: acc.centralized_catalog.ok_or(missing("centralized_catalog"))?,
         emall_direct_limit: acc.emall_direct_limit.ok_or(missing("emall_direct_limit"))?,
         sme_deduction: acc.sme_deduction.ok_or(missing("sme_deduction"))?,
+        intention_lead_days: acc.intention_lead_days.unwrap_or(DEFAULT_INTENTION_LEAD_DAYS),
     })
 }
 
@@ -233,8 +251,22 @@ mod tests {
                 centralized_catalog: Some(vec!["A02010100".parse().unwrap()]),
                 emall_direct_limit: Some(Money::from_yuan(500_000)),
                 sme_deduction: Some(SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 }),
+                intention_lead_days: None,
             },
         }]
+    }
+
+    #[test]
+    fn the_intention_lead_time_defaults_to_thirty_days_and_can_be_corrected() {
+        let r = root();
+        assert_eq!(resolve(&[&r], date(2026, 1, 1)).unwrap().intention_lead_days, 30);
+        let county = vec![PolicyVersion {
+            effective_from: date(2026, 1, 1),
+            overrides: PolicyOverride { intention_lead_days: Some(20), ..Default::default() },
+        }];
+        assert_eq!(resolve(&[&r, &county], date(2026, 1, 1)).unwrap().intention_lead_days, 20);
+        assert!(PolicyOverride { intention_lead_days: Some(0), ..Default::default() }.validate().is_err());
+        assert!(PolicyOverride { intention_lead_days: Some(365), ..Default::default() }.validate().is_ok());
     }
 
     #[test]

@@ -163,6 +163,22 @@ pub async fn publish_intention_on(
     Ok(i)
 }
 
+/// The unit's 采购意向 lead time today (region policy; 10号: 30 days).
+pub async fn intention_lead_days(store: &Store, org: &str) -> Result<u32> {
+    let region: Option<String> =
+        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
+    let region = region.ok_or(StoreError::NotFound("organization"))?;
+    Ok(regions::effective_policy(store, &region, store.clock().today()).await?.intention_lead_days)
+}
+
+/// The date procurement may start after an intention, with the unit's lead time.
+pub fn earliest_start(i: &Intention, lead_days: u32) -> String {
+    i.published_on
+        .parse::<Date>()
+        .map(|d| caigou_domain::planning::filing::earliest_start_after_intention(d, lead_days).to_string())
+        .unwrap_or_default()
+}
+
 pub async fn intentions(store: &Store, org: &str) -> Result<Vec<Intention>> {
     Ok(sqlx::query_as::<_, Intention>(
         "SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE org_id = $1 ORDER BY published_at DESC",

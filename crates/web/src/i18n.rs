@@ -272,6 +272,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("request.attachments", "附件", "Attachments"),
     ("status.amended", "已变更", "Changed"),
     ("plans.amend", "变更计划", "Change the plan"),
+    ("regions.intention_days", "采购意向至少提前公开天数（财库〔2020〕10号）", "Days an intention is published ahead (财库〔2020〕10号)"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

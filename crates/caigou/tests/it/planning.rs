@@ -460,3 +460,49 @@ async fn a_plan_change_moves_its_budget_in_one_step(app: TestApp) {
     assert_eq!(d["plan"]["status"], "amended");
 }
 both!(amendment, a_plan_change_moves_its_budget_in_one_step);
+
+async fn the_intention_lead_time_is_policy_data_an_admin_corrects(app: TestApp) {
+    let today = app.store.clock().today();
+    let city = app.region_id("990100").await;
+    let admin = app.token("admin").await;
+    let (status, e) = app
+        .post(
+            &format!("/api/v1/regions/{city}/policy-versions"),
+            Some(&admin),
+            &json!({"effective_from": today.to_string(), "note": "x", "overrides": {"intention_lead_days": 0}}),
+        )
+        .await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("policy.invalid")));
+    let (status, _) = app
+        .post(
+            &format!("/api/v1/regions/{city}/policy-versions"),
+            Some(&admin),
+            &json!({"effective_from": today.to_string(), "note": "依据新文件调整为20日", "overrides": {"intention_lead_days": 20}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    let start = days(today, 20);
+    let line = budget_line(&app, start.year().into(), "L-1", 2_000_000_000).await;
+    let purchaser = app.token("purchaser").await;
+    let i = intention(&app, &purchaser).await;
+    assert_eq!(i["earliest_start"], start.to_string());
+    let (_, o) = app
+        .post(
+            "/api/v1/plans/check",
+            Some(&purchaser),
+            &plan(&line, Some(i["id"].as_str().unwrap()), "open_tender", start, "A02020100", 300_000_000),
+        )
+        .await;
+    assert_eq!(finding(&o, "PLAN-INTENTION")["verdict"], "pass");
+    let (_, o) = app
+        .post(
+            "/api/v1/plans/check",
+            Some(&purchaser),
+            &plan(&line, Some(i["id"].as_str().unwrap()), "open_tender", days(today, 19), "A02020100", 300_000_000),
+        )
+        .await;
+    assert_eq!(finding(&o, "PLAN-INTENTION")["verdict"], "refused");
+    assert!(finding(&o, "PLAN-INTENTION")["zh"].as_str().unwrap().contains("需满20日"));
+}
+both!(lead_time, the_intention_lead_time_is_policy_data_an_admin_corrects);

@@ -10,8 +10,6 @@ use crate::Money;
 use crate::catalog::{ObjectType, PinmuCode};
 use crate::policy::PolicySet;
 
-/// Days between publishing the 采购意向 and starting procurement (10号, check).
-pub const INTENTION_LEAD_DAYS: i64 = 30;
 /// Working days a 单一来源 公示 runs (条例38).
 pub const SINGLE_SOURCE_PUBLICITY_WORKING_DAYS: u32 = 5;
 
@@ -102,9 +100,10 @@ fn finding(rule: RuleId, verdict: Verdict, zh: String, en: String) -> Finding {
     Finding { rule, code: rule.code().to_string(), source: rule.source().to_string(), verdict, zh, en, related: Vec::new() }
 }
 
-/// The earliest date procurement may start after an intention published on `published_on`.
-pub fn earliest_start_after_intention(published_on: Date) -> Date {
-    published_on.checked_add(jiff::Span::new().days(INTENTION_LEAD_DAYS)).unwrap_or(published_on)
+/// The earliest date procurement may start after an intention published on `published_on`,
+/// with the region's lead time (10号: 30 days).
+pub fn earliest_start_after_intention(published_on: Date, lead_days: u32) -> Date {
+    published_on.checked_add(jiff::Span::new().days(i64::from(lead_days))).unwrap_or(published_on)
 }
 
 /// The category two purchases are compared in for 化整为零: the 品目's third level
@@ -156,15 +155,16 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
                 "this plan needs a published procurement intention (within the centralized catalog or at/above the limit), at least 30 days ahead; publish one first".into(),
             ),
             Some(published) => {
-                let earliest = earliest_start_after_intention(published);
+                let earliest = earliest_start_after_intention(published, policy.intention_lead_days);
+                let lead = policy.intention_lead_days;
                 if facts.procurement_start >= earliest {
                     finding(RuleId::Intention, Verdict::Pass, format!("采购意向已于 {published} 公开，{earliest} 起可开展采购"), format!("intention published {published}; procurement may start from {earliest}"))
                 } else {
                     finding(
                         RuleId::Intention,
                         Verdict::Refused,
-                        format!("采购意向于 {published} 公开，最早 {earliest} 才能开展采购（需满30日）；请将采购开始日期调整为 {earliest} 或之后。"),
-                        format!("the intention was published {published}: procurement may start on {earliest} at the earliest (30 days); move the start to {earliest} or later"),
+                        format!("采购意向于 {published} 公开，最早 {earliest} 才能开展采购（需满{lead}日）；请将采购开始日期调整为 {earliest} 或之后。"),
+                        format!("the intention was published {published}: procurement may start on {earliest} at the earliest ({lead} days); move the start to {earliest} or later"),
                     )
                 }
             }
@@ -345,6 +345,7 @@ mod tests {
             centralized_catalog: vec!["A02010100".parse().unwrap()],
             emall_direct_limit: Money::from_yuan(500_000),
             sme_deduction: SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 },
+            intention_lead_days: 30,
         }
     }
 

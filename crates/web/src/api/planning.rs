@@ -204,18 +204,13 @@ pub struct IntentionOut {
     pub budget: i64,
     pub expected_month: String,
     pub published_on: String,
-    /// The first day procurement may start (published_on + 30 days).
+    /// The first day procurement may start (published_on + the region's lead time, 30 days by 10号).
     pub earliest_start: String,
     pub announcement_url: String,
 }
 
-fn intention_out(i: plans::Intention) -> IntentionOut {
-    let earliest = i
-        .published_on
-        .parse::<jiff::civil::Date>()
-        .map(caigou_domain::planning::filing::earliest_start_after_intention)
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+fn intention_out(i: plans::Intention, lead_days: u32) -> IntentionOut {
+    let earliest = plans::earliest_start(&i, lead_days);
     IntentionOut {
         announcement_url: format!("/announcements/{}", i.announcement_id),
         id: i.id,
@@ -232,7 +227,8 @@ fn intention_out(i: plans::Intention) -> IntentionOut {
 #[utoipa::path(get, path = "/api/v1/intentions", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<IntentionOut>)))]
 pub async fn intentions(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<IntentionOut>>> {
     let s = subject(&ctx)?;
-    Ok(Json(plans::intentions(&state.store, &s.org.to_string()).await?.into_iter().map(intention_out).collect()))
+    let lead = plans::intention_lead_days(&state.store, &s.org.to_string()).await?;
+    Ok(Json(plans::intentions(&state.store, &s.org.to_string()).await?.into_iter().map(|i| intention_out(i, lead)).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -257,7 +253,8 @@ pub async fn publish_intention(
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let i = plans::publish_intention(&state.store, s, &req.project_name, &req.summary, Money::from_fen(req.budget), &req.expected_month)
         .await?;
-    Ok((StatusCode::CREATED, Json(intention_out(i))))
+    let lead = plans::intention_lead_days(&state.store, &s.org.to_string()).await?;
+    Ok((StatusCode::CREATED, Json(intention_out(i, lead))))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -182,16 +182,12 @@ pub struct IntentionForm {
 
 async fn intentions_page(state: &AppState, ctx: &Ctx, form: IntentionForm, error: Option<String>) -> Result<IntentionsPage, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let lead = plans::intention_lead_days(&state.store, &s.org.to_string()).await?;
     let items = plans::intentions(&state.store, &s.org.to_string())
         .await?
         .into_iter()
         .map(|i| {
-            let earliest = i
-                .published_on
-                .parse::<jiff::civil::Date>()
-                .map(caigou_domain::planning::filing::earliest_start_after_intention)
-                .map(|d| d.to_string())
-                .unwrap_or_default();
+            let earliest = plans::earliest_start(&i, lead);
             (i, earliest)
         })
         .collect();

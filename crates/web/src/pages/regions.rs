@@ -76,6 +76,8 @@ pub struct VersionForm {
     pub sme_small: String,
     #[serde(default)]
     pub sme_consortium: String,
+    #[serde(default)]
+    pub intention_days: String,
 }
 
 #[derive(Template)]
@@ -208,6 +210,12 @@ fn parse_overrides(f: &VersionForm) -> Result<PolicyOverride, FormError> {
         centralized_catalog,
         emall_direct_limit: money("电子卖场直购限额", &f.emall_limit)?,
         sme_deduction,
+        intention_lead_days: match f.intention_days.trim() {
+            "" => None,
+            d => Some(d.parse::<u32>().map_err(|_| {
+                FormError(format!("采购意向提前天数“{d}”应为整数"), format!("intention lead days {d:?} must be a whole number"))
+            })?),
+        },
     })
 }
 
