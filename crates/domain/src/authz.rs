@@ -14,20 +14,28 @@ use crate::{Lang, Localized};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
     /// 平台管理员
+    #[serde(rename = "admin")]
     Admin,
     /// 财政部门采购监管
+    #[serde(rename = "supervisor")]
     Supervisor,
     /// 采购人经办
+    #[serde(rename = "purchaser.handler")]
     PurchaserHandler,
     /// 采购人审核
+    #[serde(rename = "purchaser.reviewer")]
     PurchaserReviewer,
     /// 采购人审批
+    #[serde(rename = "purchaser.approver")]
     PurchaserApprover,
     /// 采购代理机构 / 集中采购机构 staff
+    #[serde(rename = "agency")]
     Agency,
     /// 供应商
+    #[serde(rename = "supplier")]
     Supplier,
     /// 评审专家
+    #[serde(rename = "expert")]
     Expert,
 }
 

@@ -273,6 +273,19 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("status.amended", "已变更", "Changed"),
     ("plans.amend", "变更计划", "Change the plan"),
     ("regions.intention_days", "采购意向至少提前公开天数（财库〔2020〕10号）", "Days an intention is published ahead (财库〔2020〕10号)"),
+    ("chain.title", "申购审批流程", "Request approval chain"),
+    (
+        "chain.hint",
+        "按顺序办理；申购金额低于某环节起始金额时跳过该环节。申请人不能审批自己的申购单。",
+        "Steps run in order; a step is skipped for requests below its minimum. Nobody approves their own request.",
+    ),
+    ("chain.step", "环节", "Step"),
+    ("chain.name_zh", "环节名称（中文）", "Step name (Chinese)"),
+    ("chain.name_en", "环节名称（英文）", "Step name (English)"),
+    ("chain.role", "办理岗位", "Role"),
+    ("chain.min", "起始金额（元）", "From amount (yuan)"),
+    ("chain.saved", "审批流程已保存，新提交的申购单按新流程办理", "Chain saved; new requests follow it"),
+    ("nav.chain", "审批流程", "Approval chain"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

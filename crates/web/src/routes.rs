@@ -36,6 +36,8 @@ pub const PURCHASERS: Access = Access::Roles(&[Role::PurchaserHandler, Role::Pur
 pub const SUPERVISORS: Access = Access::Roles(&[Role::Supervisor]);
 /// A unit's reviewers and approvers, who act on 申购 steps.
 pub const REQUEST_DECIDERS: Access = Access::Roles(&[Role::PurchaserReviewer, Role::PurchaserApprover]);
+/// A unit's 审批 staff, who set their own unit's chain in the pages.
+pub const UNIT_CHAIN_EDITORS: Access = Access::Roles(&[Role::PurchaserApprover]);
 /// Who may set a unit's approval chain.
 pub const CHAIN_EDITORS: Access = Access::Roles(&[Role::Admin, Role::PurchaserApprover]);
 /// Who reads planning data (each only where `authz::decide` lets them).
@@ -180,6 +182,8 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/requests/{id}/edit", HANDLERS, pages::requests::edit)
         .add(M::POST, "/requests/{id}/edit", HANDLERS, pages::requests::update)
         .add(M::GET, "/requests/{id}/attachments/{file}", PLANNING_READERS, pages::requests::attachment)
+        .add(M::GET, "/approval-chain", PURCHASERS, pages::requests::chain)
+        .add(M::POST, "/approval-chain", UNIT_CHAIN_EDITORS, pages::requests::chain_save)
         // JSON API
         .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
         .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)

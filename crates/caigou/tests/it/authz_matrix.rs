@@ -77,6 +77,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/requests/{id}/edit", HANDLER),
     ("POST", "/requests/{id}/edit", HANDLER),
     ("GET", "/requests/{id}/attachments/{file}", PLANNING),
+    ("GET", "/approval-chain", PURCHASER),
+    ("POST", "/approval-chain", DECIDER),
     ("GET", "/api/v1/openapi.json", Everyone),
     ("POST", "/api/v1/auth/login", Everyone),
     ("POST", "/api/v1/auth/logout", SignedIn),

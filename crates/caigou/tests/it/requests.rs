@@ -140,12 +140,12 @@ async fn chains_are_configured_per_unit_and_risky_requests_are_flagged(app: Test
     let purchaser = app.token("purchaser").await;
     let approver = app.token("purchaser-approver").await;
     let three = json!({"steps": [
-        {"name_zh": "部门负责人审核", "name_en": "Head of department", "role": "PurchaserReviewer", "min_amount": 0},
-        {"name_zh": "财务审核", "name_en": "Finance", "role": "PurchaserReviewer", "min_amount": 1_000_000},
-        {"name_zh": "采购办审批", "name_en": "Procurement office", "role": "PurchaserApprover", "min_amount": 2_000_000}]});
+        {"name_zh": "部门负责人审核", "name_en": "Head of department", "role": "purchaser.reviewer", "min_amount": 0},
+        {"name_zh": "财务审核", "name_en": "Finance", "role": "purchaser.reviewer", "min_amount": 1_000_000},
+        {"name_zh": "采购办审批", "name_en": "Procurement office", "role": "purchaser.approver", "min_amount": 2_000_000}]});
     let (status, _) = app.post("/api/v1/approval-chain", Some(&purchaser), &three).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "a handler cannot change the chain");
-    let bad = json!({"steps": [{"name_zh": "x", "name_en": "x", "role": "Supplier", "min_amount": 0}]});
+    let bad = json!({"steps": [{"name_zh": "x", "name_en": "x", "role": "supplier", "min_amount": 0}]});
     let (status, e) = app.post("/api/v1/approval-chain", Some(&approver), &bad).await;
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("chain.invalid")));
     let (status, _) = app.post("/api/v1/approval-chain", Some(&approver), &three).await;
@@ -266,3 +266,40 @@ async fn attachments_travel_with_the_request_and_only_its_readers_get_them(app: 
     assert!(html.contains("配置清单.txt"));
 }
 both!(attachments, attachments_travel_with_the_request_and_only_its_readers_get_them);
+
+async fn the_chain_page_saves_steps_from_the_form(app: TestApp) {
+    let approver = app.token("purchaser-approver").await;
+    let rows = |min3: &'static str| {
+        vec![
+            ("name_zh", "部门负责人审核"),
+            ("name_en", "Head"),
+            ("role", "purchaser.reviewer"),
+            ("min", ""),
+            ("name_zh", "财务审核"),
+            ("name_en", "Finance"),
+            ("role", "purchaser.reviewer"),
+            ("min", "10000"),
+            ("name_zh", "校长审批"),
+            ("name_en", "Principal"),
+            ("role", "purchaser.approver"),
+            ("min", min3),
+            ("name_zh", ""),
+            ("name_en", ""),
+            ("role", ""),
+            ("min", ""),
+        ]
+    };
+    let r = app.http.post(app.url("/approval-chain")).bearer_auth(&approver).form(&rows("1.234")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("data-testid=\"form-error\""));
+    let r = app.http.post(app.url("/approval-chain")).bearer_auth(&approver).form(&rows("200000")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let (_, c) = app.get("/api/v1/approval-chain", Some(&approver)).await;
+    let steps = c["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 3);
+    assert_eq!((steps[2]["role"].as_str(), steps[2]["min_amount"].as_i64()), (Some("purchaser.approver"), Some(20_000_000)));
+    let purchaser = app.token("purchaser").await;
+    let html = app.http.get(app.url("/approval-chain")).bearer_auth(&purchaser).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("校长审批") && !html.contains("data-testid=\"save-chain\""), "others see the chain, read-only");
+}
+both!(chain_page, the_chain_page_saves_steps_from_the_form);

@@ -222,7 +222,7 @@ pub struct Saved {
 }
 
 /// Sets a unit's approval chain (the unit's 审批 staff, or admins). Steps: `{name_zh, name_en,
-/// role: "PurchaserReviewer" | "PurchaserApprover", min_amount (fen)}`.
+/// role: "purchaser.reviewer" | "purchaser.approver", min_amount (fen)}`.
 #[utoipa::path(post, path = "/api/v1/approval-chain", tag = "requests", security(("bearer" = [])), params(ChainQuery), request_body(content = Object, description = "ApprovalChain"),
     responses((status = 200, body = Saved), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
 pub async fn set_chain(

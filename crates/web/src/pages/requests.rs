@@ -363,3 +363,128 @@ pub async fn attachment(State(state): State<AppState>, ctx: Ctx, Path((id, file)
     )
         .into_response())
 }
+
+pub struct ChainRow {
+    pub name_zh: String,
+    pub name_en: String,
+    pub role: String,
+    pub min: String,
+}
+
+#[derive(Template)]
+#[template(path = "chain.html")]
+struct ChainPage {
+    chrome: Chrome,
+    rows: Vec<ChainRow>,
+    roles: Vec<(&'static str, &'static str)>,
+    can_edit: bool,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+async fn chain_page(
+    state: &AppState,
+    ctx: &Ctx,
+    rows: Option<Vec<ChainRow>>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<ChainPage, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let chrome = Chrome::load(state, ctx).await?;
+    let lang = chrome.t.lang;
+    let mut rows = match rows {
+        Some(r) => r,
+        None => requests::chain(&state.store, &s.org.to_string())
+            .await?
+            .steps
+            .into_iter()
+            .map(|st| ChainRow {
+                name_zh: st.name_zh,
+                name_en: st.name_en,
+                role: st.role.key().to_string(),
+                min: format!("{}", st.min_amount.fen() / 100),
+            })
+            .collect(),
+    };
+    while rows.len() < 5 {
+        rows.push(ChainRow { name_zh: String::new(), name_en: String::new(), role: String::new(), min: String::new() });
+    }
+    Ok(ChainPage {
+        chrome,
+        rows,
+        roles: [Role::PurchaserReviewer, Role::PurchaserApprover].iter().map(|r| (r.key(), r.label(lang))).collect(),
+        can_edit: authz::decide(&ctx.principal, Action::ConfigureChain { unit: s.org }).is_ok(),
+        notice,
+        error,
+    })
+}
+
+pub async fn chain(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(&chain_page(&state, &ctx, None, None, None).await?))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ChainForm {
+    #[serde(default)]
+    pub name_zh: Vec<String>,
+    #[serde(default)]
+    pub name_en: Vec<String>,
+    #[serde(default)]
+    pub role: Vec<String>,
+    #[serde(default)]
+    pub min: Vec<String>,
+}
+
+pub async fn chain_save(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ChainForm>) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    authz::decide(&ctx.principal, Action::ConfigureChain { unit: s.org })?;
+    let mut rows = Vec::new();
+    let mut steps = Vec::new();
+    let mut problem = None;
+    for i in 0..f.name_zh.len() {
+        let row = ChainRow {
+            name_zh: f.name_zh[i].trim().to_string(),
+            name_en: f.name_en.get(i).map(|x| x.trim().to_string()).unwrap_or_default(),
+            role: f.role.get(i).cloned().unwrap_or_default(),
+            min: f.min.get(i).map(|x| x.trim().to_string()).unwrap_or_default(),
+        };
+        if row.name_zh.is_empty() && row.name_en.is_empty() {
+            continue;
+        }
+        let min = if row.min.is_empty() { Ok(Money::ZERO) } else { row.min.parse::<Money>() };
+        match (Role::parse(&row.role), min) {
+            (Some(role), Ok(min_amount)) => steps.push(caigou_domain::planning::request::ChainStep {
+                name_zh: row.name_zh.clone(),
+                name_en: row.name_en.clone(),
+                role,
+                min_amount,
+            }),
+            (_, Err(e)) => problem = Some(caigou_domain::Localized::message(&e, ctx.lang)),
+            (None, _) => {
+                problem = Some(if ctx.lang == caigou_domain::Lang::En {
+                    "choose a role for every step".into()
+                } else {
+                    "请为每个环节选择办理岗位".into()
+                })
+            }
+        }
+        rows.push(row);
+    }
+    let outcome = match problem {
+        Some(p) => Err(p),
+        None => match requests::set_chain(&state.store, s, s.org, &caigou_domain::planning::request::ApprovalChain { steps }).await {
+            Ok(()) => Ok(()),
+            Err(e @ caigou_store::StoreError::Rejected { .. }) => Err(AppError::from(e).message(ctx.lang).to_string()),
+            Err(e) => return Err(e.into()),
+        },
+    };
+    match outcome {
+        Ok(()) => {
+            let notice = Chrome::bare(&ctx).t.s("chain.saved").to_string();
+            Ok(render(&chain_page(&state, &ctx, None, Some(notice), None).await?))
+        }
+        Err(m) => {
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&chain_page(&state, &ctx, Some(rows), None, Some(m)).await?)).into_response())
+        }
+    }
+}
