@@ -286,6 +286,25 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("chain.min", "起始金额（元）", "From amount (yuan)"),
     ("chain.saved", "审批流程已保存，新提交的申购单按新流程办理", "Chain saved; new requests follow it"),
     ("nav.chain", "审批流程", "Approval chain"),
+    ("audit.action.budget.line_added", "新增预算指标", "Budget line added"),
+    ("audit.action.chain.updated", "修改审批流程", "Approval chain changed"),
+    ("audit.action.intention.published", "公开采购意向", "Intention published"),
+    ("audit.action.plan.submitted", "提交采购计划", "Plan submitted"),
+    ("audit.action.plan.approved", "批准采购计划", "Plan approved"),
+    ("audit.action.plan.rejected", "不批准采购计划", "Plan rejected"),
+    ("audit.action.plan.cancelled", "取消采购计划", "Plan cancelled"),
+    ("audit.action.plan.failed", "采购失败", "Procurement failed"),
+    ("audit.action.publicity.objection", "公示异议", "Objection to a notice"),
+    ("audit.action.request.drafted", "申购草稿", "Request drafted"),
+    ("audit.action.request.submitted", "提交申购", "Request submitted"),
+    ("audit.action.request.modified", "修改申购", "Request modified"),
+    ("audit.action.request.approved", "同意申购", "Request step approved"),
+    ("audit.action.request.returned", "退回申购", "Request returned"),
+    ("audit.action.request.rejected", "驳回申购", "Request rejected"),
+    ("audit.object.budget_line", "预算指标", "budget line"),
+    ("audit.object.intention", "采购意向", "intention"),
+    ("audit.object.plan", "采购计划", "plan"),
+    ("audit.object.purchase_request", "申购单", "purchase request"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.
@@ -372,6 +391,22 @@ mod tests {
                 let key = part.split('"').next().unwrap();
                 assert!(keys.contains(key), "{} uses unknown key {key}", path.display());
             }
+        }
+        // Every audit action and object type the shells write has a label.
+        let workspace = root.parent().unwrap();
+        for dir in ["store/src", "caigou/src"] {
+            for entry in std::fs::read_dir(workspace.join(dir)).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                for (marker, kind) in [("action: \"", "action"), ("object_type: \"", "object")] {
+                    for part in text.split(marker).skip(1) {
+                        let code = part.split('"').next().unwrap();
+                        assert!(keys.contains(format!("audit.{kind}.{code}").as_str()), "no label for audit.{kind}.{code}");
+                    }
+                }
+            }
+        }
+        for event in ["drafted", "submitted", "modified", "approved", "returned", "rejected"] {
+            assert!(keys.contains(format!("audit.action.request.{event}").as_str()), "audit.action.request.{event}");
         }
         // Keys built at run time.
         for status in ["filed", "awaiting_approval", "publicity", "refused", "rejected", "cancelled", "failed", "amended"] {
