@@ -396,7 +396,7 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))
         .ok_or(caigou_store::StoreError::NotFound("budget line"))?;
-    let early = plans::publish_intention_on(
+    let early = caigou_store::intentions::publish_intention_on(
         store,
         &purchaser,
         "智慧教室设备",
@@ -406,7 +406,7 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
         days(-45),
     )
     .await?;
-    plans::publish_intention(
+    caigou_store::intentions::publish_intention(
         store,
         &purchaser,
         "校园安防监控升级",

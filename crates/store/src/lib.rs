@@ -5,6 +5,7 @@
 //! Queries are written once with `$1…` placeholders through sqlx's `Any` driver; only what truly
 //! differs between the dialects branches on [`DbKind`] (transaction start, backup).
 
+pub mod approvals;
 pub mod audit;
 pub mod backup;
 pub mod budget;
@@ -13,6 +14,7 @@ pub mod catalog;
 pub mod clock;
 mod error;
 pub mod files;
+pub mod intentions;
 pub mod jobs;
 pub mod notify;
 pub mod plans;

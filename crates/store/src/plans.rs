@@ -49,14 +49,14 @@ pub struct PlanInput {
 }
 
 /// The unit a plan belongs to.
-struct Unit {
-    id: OrgId,
-    name: String,
-    region_id: String,
-    region_path: String,
+pub(crate) struct Unit {
+    pub(crate) id: OrgId,
+    pub(crate) name: String,
+    pub(crate) region_id: String,
+    pub(crate) region_path: String,
 }
 
-async fn unit(store: &Store, org: OrgId) -> Result<Unit> {
+pub(crate) async fn unit(store: &Store, org: OrgId) -> Result<Unit> {
     let row = sqlx::query(
         "SELECT o.name, o.kind, r.id AS region_id, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1",
     )
@@ -69,131 +69,6 @@ async fn unit(store: &Store, org: OrgId) -> Result<Unit> {
         return Err(StoreError::reject("plan.not_a_unit", "只有采购人可以编制采购计划", "only purchasing units make procurement plans"));
     }
     Ok(Unit { id: org, name: row.try_get("name")?, region_id: row.try_get("region_id")?, region_path: row.try_get("path")? })
-}
-
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct Intention {
-    pub id: String,
-    pub org_id: String,
-    pub project_name: String,
-    pub summary: String,
-    pub budget: i64,
-    pub expected_month: String,
-    pub published_on: String,
-    pub published_at: i64,
-    pub announcement_id: String,
-    pub created_by: String,
-}
-
-/// 采购意向公开: publishes to the portal and records the date procurement may start from.
-pub async fn publish_intention(
-    store: &Store,
-    subject: &Subject,
-    project_name: &str,
-    summary: &str,
-    budget: Money,
-    expected_month: &str,
-) -> Result<Intention> {
-    publish_intention_on(store, subject, project_name, summary, budget, expected_month, store.clock().today()).await
-}
-
-/// [`publish_intention`] recorded as published on `today` (the demo seeds history with it).
-pub async fn publish_intention_on(
-    store: &Store,
-    subject: &Subject,
-    project_name: &str,
-    summary: &str,
-    budget: Money,
-    expected_month: &str,
-    today: Date,
-) -> Result<Intention> {
-    let u = unit(store, subject.org).await?;
-    let valid_month = expected_month.len() == 7 && format!("{expected_month}-01").parse::<Date>().is_ok();
-    if project_name.trim().is_empty() || summary.trim().is_empty() || !valid_month || budget.fen() <= 0 {
-        return Err(StoreError::reject(
-            "intention.invalid",
-            "请填写项目名称、采购需求概况、预算金额（大于零）和预计采购月份（YYYY-MM）",
-            "give the project name, a summary of needs, a budget above zero and the expected month (YYYY-MM)",
-        ));
-    }
-    let now = store.clock().now_ms();
-    let mut tx = store.begin().await?;
-    let actor = Actor::of(subject);
-    let body = format!(
-        "采购单位：{}\n采购需求概况：{summary}\n预算金额：{budget}\n预计采购时间：{expected_month}\n（依据财库〔2020〕10号，采购意向公开时间应尽量提前，原则上不得晚于采购活动开始前30日。）",
-        u.name
-    );
-    let region: RegionId = u.region_id.parse().map_err(|_| StoreError::Internal("bad region id".into()))?;
-    let announcement =
-        portal::publish(&mut tx, now, &actor, region, "采购意向公开", &format!("{}{project_name}采购意向", u.name), &body).await?;
-    let i = Intention {
-        id: new_id().to_string(),
-        org_id: u.id.to_string(),
-        project_name: project_name.trim().to_string(),
-        summary: summary.trim().to_string(),
-        budget: budget.fen(),
-        expected_month: expected_month.to_string(),
-        published_on: today.to_string(),
-        published_at: now,
-        announcement_id: announcement,
-        created_by: subject.user.to_string(),
-    };
-    sqlx::query("INSERT INTO intentions (id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-        .bind(&i.id)
-        .bind(&i.org_id)
-        .bind(&i.project_name)
-        .bind(&i.summary)
-        .bind(i.budget)
-        .bind(&i.expected_month)
-        .bind(&i.published_on)
-        .bind(i.published_at)
-        .bind(&i.announcement_id)
-        .bind(&i.created_by)
-        .execute(&mut *tx)
-        .await?;
-    let detail = serde_json::json!({"project_name": i.project_name, "budget": budget, "expected_month": expected_month, "announcement": i.announcement_id});
-    audit::append(
-        &mut tx,
-        now,
-        &actor,
-        Change { action: "intention.published", object_type: "intention", object_id: &i.id, region_path: &u.region_path, detail: &detail },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(i)
-}
-
-/// The unit's 采购意向 lead time today (region policy; 10号: 30 days).
-pub async fn intention_lead_days(store: &Store, org: &str) -> Result<u32> {
-    let region: Option<String> =
-        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
-    let region = region.ok_or(StoreError::NotFound("organization"))?;
-    Ok(regions::effective_policy(store, &region, store.clock().today()).await?.intention_lead_days)
-}
-
-/// The date procurement may start after an intention, with the unit's lead time.
-pub fn earliest_start(i: &Intention, lead_days: u32) -> String {
-    i.published_on
-        .parse::<Date>()
-        .map(|d| caigou_domain::planning::filing::earliest_start_after_intention(d, lead_days).to_string())
-        .unwrap_or_default()
-}
-
-pub async fn intentions(store: &Store, org: &str) -> Result<Vec<Intention>> {
-    Ok(sqlx::query_as::<_, Intention>(
-        "SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE org_id = $1 ORDER BY published_at DESC",
-    )
-    .bind(org)
-    .fetch_all(store.pool())
-    .await?)
-}
-
-async fn intention(store: &Store, id: &str) -> Result<Intention> {
-    sqlx::query_as::<_, Intention>("SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE id = $1")
-        .bind(id)
-        .fetch_optional(store.pool())
-        .await?
-        .ok_or(StoreError::NotFound("intention"))
 }
 
 fn input_error(zh: &str, en: &str) -> StoreError {
@@ -225,7 +100,7 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
     }
     let intention_published_on = match &input.intention_id {
         Some(id) => {
-            let i = intention(store, id).await?;
+            let i = crate::intentions::get(store, id).await?;
             if i.org_id != u.id.to_string() {
                 return Err(StoreError::NotFound("intention"));
             }
@@ -298,7 +173,7 @@ async fn next_number(tx: &mut Tx, year: i64) -> Result<String> {
 }
 
 /// Supervisors whose region is the unit's region or one of its ancestors.
-async fn supervisors_of(store: &Store, unit_region_path: &str) -> Result<Vec<UserId>> {
+pub(crate) async fn supervisors_of(store: &Store, unit_region_path: &str) -> Result<Vec<UserId>> {
     let rows = sqlx::query("SELECT u.id, r.path FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN organizations o ON o.id = u.org_id JOIN regions r ON r.id = o.region_id WHERE ur.role = $1 AND u.disabled = 0")
         .bind(Role::Supervisor.key())
         .fetch_all(store.pool())
@@ -655,104 +530,6 @@ pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Plan>> {
     Ok(sqlx::query_as::<_, Plan>(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(store.pool()).await?)
 }
 
-/// Plans waiting for a decision by supervisors of `region_prefix`'s subtree.
-pub async fn waiting_approvals(store: &Store, region_prefix: &str) -> Result<Vec<(Plan, Approval)>> {
-    let rows = sqlx::query("SELECT plan_id FROM plan_approvals WHERE status = 'waiting' AND region_path LIKE $1 ORDER BY created_at")
-        .bind(format!("{region_prefix}%"))
-        .fetch_all(store.pool())
-        .await?;
-    let mut out = Vec::new();
-    for r in rows {
-        let id: String = r.try_get("plan_id")?;
-        let d = get(store, &id).await?;
-        if let Some(a) = d.approval {
-            out.push((d.plan, a));
-        }
-    }
-    Ok(out)
-}
-
-/// Approves or rejects a plan sent for approval. A 单一来源 plan cannot be approved before its
-/// 公示 has ended (条例38). Rejection releases the frozen budget.
-pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bool, comment: &str) -> Result<String> {
-    let d = get(store, plan_id).await?;
-    let approval =
-        d.approval.as_ref().ok_or_else(|| StoreError::reject("plan.no_approval", "该计划无需审批", "this plan does not need approval"))?;
-    if approval.status != "waiting" {
-        return Err(StoreError::reject("plan.already_decided", "该计划已审批", "this plan has been decided already"));
-    }
-    if comment.trim().is_empty() {
-        return Err(StoreError::reject("plan.comment_required", "请填写审批意见", "give the reasons for the decision"));
-    }
-    let today = store.clock().today();
-    if approve && let Some(ends) = &approval.publicity_ends_on {
-        let ends: Date = ends.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
-        if today <= ends {
-            return Err(StoreError::reject(
-                "plan.publicity_running",
-                format!("单一来源公示至 {ends} 结束，公示期满前不能批准（实施条例第38条）"),
-                format!("the single-source notice runs until {ends}; it cannot be approved before it ends (条例38)"),
-            ));
-        }
-    }
-    let now = store.clock().now_ms();
-    let actor = Actor::of(subject);
-    let mut tx = store.begin().await?;
-    let new_status = if approve { "filed" } else { "rejected" };
-    let changed = sqlx::query(
-        "UPDATE plan_approvals SET status = $1, decided_by = $2, decided_at = $3, comment = $4 WHERE plan_id = $5 AND status = 'waiting'",
-    )
-    .bind(if approve { "approved" } else { "rejected" })
-    .bind(subject.user.to_string())
-    .bind(now)
-    .bind(comment.trim())
-    .bind(plan_id)
-    .execute(&mut *tx)
-    .await?;
-    if changed.rows_affected() != 1 {
-        return Err(StoreError::reject("plan.already_decided", "该计划已审批", "this plan has been decided already"));
-    }
-    sqlx::query("UPDATE plans SET status = $1, decided_at = $2, frozen = CASE WHEN $3 = 1 THEN frozen ELSE 0 END WHERE id = $4")
-        .bind(new_status)
-        .bind(now)
-        .bind(i64::from(approve))
-        .bind(plan_id)
-        .execute(&mut *tx)
-        .await?;
-    if !approve {
-        budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
-    }
-    let creator: UserId = d.plan.created_by.parse().map_err(|_| StoreError::Internal("bad user id".into()))?;
-    let (tz, te) =
-        if approve { ("采购计划已批准并备案", "Plan approved and filed") } else { ("采购计划未获批准", "Plan rejected") };
-    let body_zh = format!("计划 {}：{}。审批意见：{}", d.plan.plan_no, tz, comment.trim());
-    let body_en = format!("plan {}: {}. Reasons: {}", d.plan.plan_no, te, comment.trim());
-    let link = format!("/plans/{plan_id}");
-    notify::notify(
-        &mut tx,
-        now,
-        creator,
-        &Message { kind: "plan.decided", title_zh: tz, title_en: te, body_zh: &body_zh, body_en: &body_en, link: Some(&link) },
-    )
-    .await?;
-    let detail = serde_json::json!({"approve": approve, "comment": comment.trim(), "objections": d.objections.len()});
-    audit::append(
-        &mut tx,
-        now,
-        &actor,
-        Change {
-            action: if approve { "plan.approved" } else { "plan.rejected" },
-            object_type: "plan",
-            object_id: plan_id,
-            region_path: &d.unit_region_path,
-            detail: &detail,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(new_status.to_string())
-}
-
 /// Ends a plan: `cancelled` by the unit, or `failed` when its procurement failed (废标). Either
 /// releases the frozen budget; a failed plan can be re-filed with [`reprocure`].
 pub async fn close(store: &Store, subject: &Subject, plan_id: &str, failed: bool, reason: &str) -> Result<()> {
@@ -838,76 +615,6 @@ pub async fn reprocure(
         replaces: None,
     };
     submit(store, subject, &input).await
-}
-
-/// An objection to a 单一来源 公示, accepted while the 公示 runs.
-pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -> Result<()> {
-    let d = get(store, plan_id).await?;
-    let Some(ends) = d.approval.as_ref().and_then(|a| a.publicity_ends_on.clone()) else {
-        return Err(StoreError::NotFound("publicity"));
-    };
-    let ends: Date = ends.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
-    if store.clock().today() > ends {
-        return Err(StoreError::reject(
-            "publicity.closed",
-            format!("公示已于 {ends} 结束，不再受理异议"),
-            format!("the notice ended on {ends}; objections are closed"),
-        ));
-    }
-    if from_name.trim().is_empty() || text.trim().is_empty() || text.chars().count() > 5000 {
-        return Err(StoreError::reject(
-            "objection.invalid",
-            "请填写异议人名称和异议内容（不超过5000字）",
-            "give your name and the objection (at most 5000 characters)",
-        ));
-    }
-    let now = store.clock().now_ms();
-    let mut tx = store.begin().await?;
-    let id = new_id().to_string();
-    sqlx::query("INSERT INTO publicity_objections (id, plan_id, from_name, text, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&id)
-        .bind(plan_id)
-        .bind(from_name.trim())
-        .bind(text.trim())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    let detail =
-        serde_json::json!({"plan": plan_id, "from": from_name.trim(), "text_sha256": caigou_domain::audit::change_digest(text.trim())});
-    audit::append(
-        &mut tx,
-        now,
-        &Actor::system("public"),
-        Change {
-            action: "publicity.objection",
-            object_type: "plan",
-            object_id: plan_id,
-            region_path: &d.unit_region_path,
-            detail: &detail,
-        },
-    )
-    .await?;
-    for s in supervisors_of(store, &d.unit_region_path).await? {
-        let body_zh = format!("计划 {} 的单一来源公示收到异议，审批时请一并审查。", d.plan.plan_no);
-        let body_en = format!("the single-source notice of plan {} received an objection; review it when deciding", d.plan.plan_no);
-        let link = format!("/plans/{plan_id}");
-        notify::notify(
-            &mut tx,
-            now,
-            s,
-            &Message {
-                kind: "publicity.objection",
-                title_zh: "单一来源公示收到异议",
-                title_en: "Objection to a single-source notice",
-                body_zh: &body_zh,
-                body_en: &body_en,
-                link: Some(&link),
-            },
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
 }
 
 /// 计划变更: replaces an open plan with a changed version, filed by the same rules. The old

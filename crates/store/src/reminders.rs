@@ -22,23 +22,6 @@ async fn first_time(tx: &mut Tx, key: &str, now: i64) -> Result<bool> {
     Ok(done.rows_affected() == 1)
 }
 
-async fn supervisors(store: &Store, unit_region_path: &str) -> Result<Vec<UserId>> {
-    let rows = sqlx::query("SELECT u.id, r.path FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN organizations o ON o.id = u.org_id JOIN regions r ON r.id = o.region_id WHERE ur.role = 'supervisor' AND u.disabled = 0")
-        .fetch_all(store.pool())
-        .await?;
-    let mut out = Vec::new();
-    for r in rows {
-        let path: String = r.try_get("path")?;
-        let id: String = r.try_get("id")?;
-        if unit_region_path.starts_with(&path)
-            && let Ok(u) = id.parse()
-        {
-            out.push(u);
-        }
-    }
-    Ok(out)
-}
-
 /// Sends every reminder that is due and not sent yet; returns how many went out.
 pub async fn run_due(store: &Store) -> Result<usize> {
     let today = store.clock().today();
@@ -80,7 +63,7 @@ pub async fn run_due(store: &Store) -> Result<usize> {
         let link = format!("/plans/{plan_id}");
         let mut tx = store.begin().await?;
         if first_time(&mut tx, &key, now).await? {
-            for s in supervisors(store, &path).await? {
+            for s in crate::plans::supervisors_of(store, &path).await? {
                 notify::notify(
                     &mut tx,
                     now,

@@ -209,8 +209,8 @@ pub struct IntentionOut {
     pub announcement_url: String,
 }
 
-fn intention_out(i: plans::Intention, lead_days: u32) -> IntentionOut {
-    let earliest = plans::earliest_start(&i, lead_days);
+fn intention_out(i: caigou_store::intentions::Intention, lead_days: u32) -> IntentionOut {
+    let earliest = caigou_store::intentions::earliest_start(&i, lead_days);
     IntentionOut {
         announcement_url: format!("/announcements/{}", i.announcement_id),
         id: i.id,
@@ -227,8 +227,8 @@ fn intention_out(i: plans::Intention, lead_days: u32) -> IntentionOut {
 #[utoipa::path(get, path = "/api/v1/intentions", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<IntentionOut>)))]
 pub async fn intentions(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<IntentionOut>>> {
     let s = subject(&ctx)?;
-    let lead = plans::intention_lead_days(&state.store, &s.org.to_string()).await?;
-    Ok(Json(plans::intentions(&state.store, &s.org.to_string()).await?.into_iter().map(|i| intention_out(i, lead)).collect()))
+    let lead = caigou_store::intentions::intention_lead_days(&state.store, &s.org.to_string()).await?;
+    Ok(Json(caigou_store::intentions::list(&state.store, &s.org.to_string()).await?.into_iter().map(|i| intention_out(i, lead)).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -251,9 +251,16 @@ pub async fn publish_intention(
 ) -> ApiResult<(StatusCode, Json<IntentionOut>)> {
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
-    let i = plans::publish_intention(&state.store, s, &req.project_name, &req.summary, Money::from_fen(req.budget), &req.expected_month)
-        .await?;
-    let lead = plans::intention_lead_days(&state.store, &s.org.to_string()).await?;
+    let i = caigou_store::intentions::publish_intention(
+        &state.store,
+        s,
+        &req.project_name,
+        &req.summary,
+        Money::from_fen(req.budget),
+        &req.expected_month,
+    )
+    .await?;
+    let lead = caigou_store::intentions::intention_lead_days(&state.store, &s.org.to_string()).await?;
     Ok((StatusCode::CREATED, Json(intention_out(i, lead))))
 }
 
@@ -496,7 +503,7 @@ pub struct WaitingApproval {
 pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<WaitingApproval>>> {
     let s = subject(&ctx)?;
     let prefix = caigou_domain::ids::region_path_key(&s.region_path);
-    let list = plans::waiting_approvals(&state.store, &prefix).await?;
+    let list = caigou_store::approvals::waiting_approvals(&state.store, &prefix).await?;
     Ok(Json(
         list.into_iter()
             .map(|(p, a)| WaitingApproval {
@@ -542,7 +549,7 @@ pub async fn decide_plan(state: &AppState, ctx: &Ctx, id: &str, approve: bool, c
     let path = parse_region_path(&detail.unit_region_path);
     let submitted_by = detail.plan.created_by.parse().map_err(|_| AppError::internal())?;
     authz::decide(&ctx.principal, Action::DecidePlan { unit_region_path: &path, submitted_by })?;
-    Ok(plans::decide(&state.store, subject(ctx)?, id, approve, comment).await?)
+    Ok(caigou_store::approvals::decide(&state.store, subject(ctx)?, id, approve, comment).await?)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -555,7 +562,7 @@ pub struct ObjectionIn {
 #[utoipa::path(post, path = "/api/v1/plans/{id}/objections", tag = "planning", params(("id" = String, Path)), request_body = ObjectionIn,
     responses((status = 201), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
 pub async fn object(State(state): State<AppState>, Path(id): Path<String>, ApiJson(o): ApiJson<ObjectionIn>) -> ApiResult<StatusCode> {
-    plans::object(&state.store, &id, &o.from_name, &o.text).await?;
+    caigou_store::approvals::object(&state.store, &id, &o.from_name, &o.text).await?;
     Ok(StatusCode::CREATED)
 }
 

@@ -13,7 +13,8 @@ use caigou_domain::planning::Method;
 use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
 use caigou_domain::planning::rules::SingleSourceGround;
 use caigou_store::budget::{self, BudgetLine};
-use caigou_store::plans::{self, Intention};
+use caigou_store::intentions::Intention;
+use caigou_store::plans;
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -182,12 +183,12 @@ pub struct IntentionForm {
 
 async fn intentions_page(state: &AppState, ctx: &Ctx, form: IntentionForm, error: Option<String>) -> Result<IntentionsPage, AppError> {
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let lead = plans::intention_lead_days(&state.store, &s.org.to_string()).await?;
-    let items = plans::intentions(&state.store, &s.org.to_string())
+    let lead = caigou_store::intentions::intention_lead_days(&state.store, &s.org.to_string()).await?;
+    let items = caigou_store::intentions::list(&state.store, &s.org.to_string())
         .await?
         .into_iter()
         .map(|i| {
-            let earliest = plans::earliest_start(&i, lead);
+            let earliest = caigou_store::intentions::earliest_start(&i, lead);
             (i, earliest)
         })
         .collect();
@@ -208,7 +209,7 @@ pub async fn publish_intention(State(state): State<AppState>, ctx: Ctx, Form(f):
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&intentions_page(&state, &ctx, f, Some(msg)).await?)).into_response());
         }
     };
-    match plans::publish_intention(&state.store, s, &f.project_name, &f.summary, budget, &f.expected_month).await {
+    match caigou_store::intentions::publish_intention(&state.store, s, &f.project_name, &f.summary, budget, &f.expected_month).await {
         Ok(_) => Ok(Redirect::to("/intentions").into_response()),
         Err(e @ caigou_store::StoreError::Rejected { .. }) => {
             let err = AppError::from(e);
@@ -450,7 +451,7 @@ async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Opt
     Ok(PlanFormPage {
         rows: form.rows(),
         lines: budget::list(&state.store, &org, None).await?,
-        intentions: plans::intentions(&state.store, &org).await?,
+        intentions: caigou_store::intentions::list(&state.store, &org).await?,
         requests: caigou_store::requests::unplanned_approved(&state.store, &org)
             .await?
             .into_iter()
@@ -749,7 +750,7 @@ pub async fn objection_submit(
     Path(id): Path<String>,
     Form(f): Form<ObjectionForm>,
 ) -> Result<Response, AppError> {
-    match plans::object(&state.store, &id, &f.from_name, &f.text).await {
+    match caigou_store::approvals::object(&state.store, &id, &f.from_name, &f.text).await {
         Ok(()) => {
             let notice = Chrome::bare(&ctx).t.s("plans.object_sent").to_string();
             Ok(render(&objection_page(&state, &ctx, &id, Some(notice), None).await?))
@@ -773,7 +774,7 @@ pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
     let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let prefix = caigou_domain::ids::region_path_key(&s.region_path);
     let chrome = Chrome::load(&state, &ctx).await?;
-    let rows = plans::waiting_approvals(&state.store, &prefix)
+    let rows = caigou_store::approvals::waiting_approvals(&state.store, &prefix)
         .await?
         .iter()
         .map(|(p, a)| (plan_row(p, chrome.t), a.publicity_ends_on.clone()))

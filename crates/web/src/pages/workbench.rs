@@ -49,7 +49,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     }
     if subject.has(Role::Supervisor) {
         let waiting =
-            caigou_store::plans::waiting_approvals(store, &caigou_domain::ids::region_path_key(&subject.region_path)).await?.len();
+            caigou_store::approvals::waiting_approvals(store, &caigou_domain::ids::region_path_key(&subject.region_path)).await?.len();
         if waiting > 0 {
             todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.approvals")), href: "/approvals".into() });
         }

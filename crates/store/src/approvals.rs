@@ -1,0 +1,180 @@
+//! Supervisor approval of plans (法27, 条例23) and the 单一来源 公示 with its objections (条例38).
+
+use caigou_domain::Money;
+use caigou_domain::authz::Subject;
+use caigou_domain::ids::UserId;
+use jiff::civil::Date;
+use sqlx::Row;
+
+use crate::audit::{self, Actor, Change};
+use crate::notify::{self, Message};
+use crate::plans::{Approval, Plan, get, supervisors_of};
+use crate::{Result, Store, StoreError, budget, new_id};
+
+/// Plans waiting for a decision by supervisors of `region_prefix`'s subtree.
+pub async fn waiting_approvals(store: &Store, region_prefix: &str) -> Result<Vec<(Plan, Approval)>> {
+    let rows = sqlx::query("SELECT plan_id FROM plan_approvals WHERE status = 'waiting' AND region_path LIKE $1 ORDER BY created_at")
+        .bind(format!("{region_prefix}%"))
+        .fetch_all(store.pool())
+        .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let id: String = r.try_get("plan_id")?;
+        let d = get(store, &id).await?;
+        if let Some(a) = d.approval {
+            out.push((d.plan, a));
+        }
+    }
+    Ok(out)
+}
+
+/// Approves or rejects a plan sent for approval. A 单一来源 plan cannot be approved before its
+/// 公示 has ended (条例38). Rejection releases the frozen budget.
+pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bool, comment: &str) -> Result<String> {
+    let d = get(store, plan_id).await?;
+    let approval =
+        d.approval.as_ref().ok_or_else(|| StoreError::reject("plan.no_approval", "该计划无需审批", "this plan does not need approval"))?;
+    if approval.status != "waiting" {
+        return Err(StoreError::reject("plan.already_decided", "该计划已审批", "this plan has been decided already"));
+    }
+    if comment.trim().is_empty() {
+        return Err(StoreError::reject("plan.comment_required", "请填写审批意见", "give the reasons for the decision"));
+    }
+    let today = store.clock().today();
+    if approve && let Some(ends) = &approval.publicity_ends_on {
+        let ends: Date = ends.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
+        if today <= ends {
+            return Err(StoreError::reject(
+                "plan.publicity_running",
+                format!("单一来源公示至 {ends} 结束，公示期满前不能批准（实施条例第38条）"),
+                format!("the single-source notice runs until {ends}; it cannot be approved before it ends (条例38)"),
+            ));
+        }
+    }
+    let now = store.clock().now_ms();
+    let actor = Actor::of(subject);
+    let mut tx = store.begin().await?;
+    let new_status = if approve { "filed" } else { "rejected" };
+    let changed = sqlx::query(
+        "UPDATE plan_approvals SET status = $1, decided_by = $2, decided_at = $3, comment = $4 WHERE plan_id = $5 AND status = 'waiting'",
+    )
+    .bind(if approve { "approved" } else { "rejected" })
+    .bind(subject.user.to_string())
+    .bind(now)
+    .bind(comment.trim())
+    .bind(plan_id)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Err(StoreError::reject("plan.already_decided", "该计划已审批", "this plan has been decided already"));
+    }
+    sqlx::query("UPDATE plans SET status = $1, decided_at = $2, frozen = CASE WHEN $3 = 1 THEN frozen ELSE 0 END WHERE id = $4")
+        .bind(new_status)
+        .bind(now)
+        .bind(i64::from(approve))
+        .bind(plan_id)
+        .execute(&mut *tx)
+        .await?;
+    if !approve {
+        budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
+    }
+    let creator: UserId = d.plan.created_by.parse().map_err(|_| StoreError::Internal("bad user id".into()))?;
+    let (tz, te) =
+        if approve { ("采购计划已批准并备案", "Plan approved and filed") } else { ("采购计划未获批准", "Plan rejected") };
+    let body_zh = format!("计划 {}：{}。审批意见：{}", d.plan.plan_no, tz, comment.trim());
+    let body_en = format!("plan {}: {}. Reasons: {}", d.plan.plan_no, te, comment.trim());
+    let link = format!("/plans/{plan_id}");
+    notify::notify(
+        &mut tx,
+        now,
+        creator,
+        &Message { kind: "plan.decided", title_zh: tz, title_en: te, body_zh: &body_zh, body_en: &body_en, link: Some(&link) },
+    )
+    .await?;
+    let detail = serde_json::json!({"approve": approve, "comment": comment.trim(), "objections": d.objections.len()});
+    audit::append(
+        &mut tx,
+        now,
+        &actor,
+        Change {
+            action: if approve { "plan.approved" } else { "plan.rejected" },
+            object_type: "plan",
+            object_id: plan_id,
+            region_path: &d.unit_region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(new_status.to_string())
+}
+
+/// An objection to a 单一来源 公示, accepted while the 公示 runs.
+pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -> Result<()> {
+    let d = get(store, plan_id).await?;
+    let Some(ends) = d.approval.as_ref().and_then(|a| a.publicity_ends_on.clone()) else {
+        return Err(StoreError::NotFound("publicity"));
+    };
+    let ends: Date = ends.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
+    if store.clock().today() > ends {
+        return Err(StoreError::reject(
+            "publicity.closed",
+            format!("公示已于 {ends} 结束，不再受理异议"),
+            format!("the notice ended on {ends}; objections are closed"),
+        ));
+    }
+    if from_name.trim().is_empty() || text.trim().is_empty() || text.chars().count() > 5000 {
+        return Err(StoreError::reject(
+            "objection.invalid",
+            "请填写异议人名称和异议内容（不超过5000字）",
+            "give your name and the objection (at most 5000 characters)",
+        ));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let id = new_id().to_string();
+    sqlx::query("INSERT INTO publicity_objections (id, plan_id, from_name, text, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&id)
+        .bind(plan_id)
+        .bind(from_name.trim())
+        .bind(text.trim())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let detail =
+        serde_json::json!({"plan": plan_id, "from": from_name.trim(), "text_sha256": caigou_domain::audit::change_digest(text.trim())});
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::system("public"),
+        Change {
+            action: "publicity.objection",
+            object_type: "plan",
+            object_id: plan_id,
+            region_path: &d.unit_region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    for s in supervisors_of(store, &d.unit_region_path).await? {
+        let body_zh = format!("计划 {} 的单一来源公示收到异议，审批时请一并审查。", d.plan.plan_no);
+        let body_en = format!("the single-source notice of plan {} received an objection; review it when deciding", d.plan.plan_no);
+        let link = format!("/plans/{plan_id}");
+        notify::notify(
+            &mut tx,
+            now,
+            s,
+            &Message {
+                kind: "publicity.objection",
+                title_zh: "单一来源公示收到异议",
+                title_en: "Objection to a single-source notice",
+                body_zh: &body_zh,
+                body_en: &body_en,
+                link: Some(&link),
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! 采购意向公开: intentions published to the portal, and the date procurement may start from.
+
+use caigou_domain::Money;
+use caigou_domain::authz::Subject;
+use caigou_domain::ids::RegionId;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::audit::{self, Actor, Change};
+use crate::plans::unit;
+use crate::{Result, Store, StoreError, new_id, portal, regions};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Intention {
+    pub id: String,
+    pub org_id: String,
+    pub project_name: String,
+    pub summary: String,
+    pub budget: i64,
+    pub expected_month: String,
+    pub published_on: String,
+    pub published_at: i64,
+    pub announcement_id: String,
+    pub created_by: String,
+}
+
+/// 采购意向公开: publishes to the portal and records the date procurement may start from.
+pub async fn publish_intention(
+    store: &Store,
+    subject: &Subject,
+    project_name: &str,
+    summary: &str,
+    budget: Money,
+    expected_month: &str,
+) -> Result<Intention> {
+    publish_intention_on(store, subject, project_name, summary, budget, expected_month, store.clock().today()).await
+}
+
+/// [`publish_intention`] recorded as published on `today` (the demo seeds history with it).
+pub async fn publish_intention_on(
+    store: &Store,
+    subject: &Subject,
+    project_name: &str,
+    summary: &str,
+    budget: Money,
+    expected_month: &str,
+    today: Date,
+) -> Result<Intention> {
+    let u = unit(store, subject.org).await?;
+    let valid_month = expected_month.len() == 7 && format!("{expected_month}-01").parse::<Date>().is_ok();
+    if project_name.trim().is_empty() || summary.trim().is_empty() || !valid_month || budget.fen() <= 0 {
+        return Err(StoreError::reject(
+            "intention.invalid",
+            "请填写项目名称、采购需求概况、预算金额（大于零）和预计采购月份（YYYY-MM）",
+            "give the project name, a summary of needs, a budget above zero and the expected month (YYYY-MM)",
+        ));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let actor = Actor::of(subject);
+    let body = format!(
+        "采购单位：{}\n采购需求概况：{summary}\n预算金额：{budget}\n预计采购时间：{expected_month}\n（依据财库〔2020〕10号，采购意向公开时间应尽量提前，原则上不得晚于采购活动开始前30日。）",
+        u.name
+    );
+    let region: RegionId = u.region_id.parse().map_err(|_| StoreError::Internal("bad region id".into()))?;
+    let announcement =
+        portal::publish(&mut tx, now, &actor, region, "采购意向公开", &format!("{}{project_name}采购意向", u.name), &body).await?;
+    let i = Intention {
+        id: new_id().to_string(),
+        org_id: u.id.to_string(),
+        project_name: project_name.trim().to_string(),
+        summary: summary.trim().to_string(),
+        budget: budget.fen(),
+        expected_month: expected_month.to_string(),
+        published_on: today.to_string(),
+        published_at: now,
+        announcement_id: announcement,
+        created_by: subject.user.to_string(),
+    };
+    sqlx::query("INSERT INTO intentions (id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+        .bind(&i.id)
+        .bind(&i.org_id)
+        .bind(&i.project_name)
+        .bind(&i.summary)
+        .bind(i.budget)
+        .bind(&i.expected_month)
+        .bind(&i.published_on)
+        .bind(i.published_at)
+        .bind(&i.announcement_id)
+        .bind(&i.created_by)
+        .execute(&mut *tx)
+        .await?;
+    let detail = serde_json::json!({"project_name": i.project_name, "budget": budget, "expected_month": expected_month, "announcement": i.announcement_id});
+    audit::append(
+        &mut tx,
+        now,
+        &actor,
+        Change { action: "intention.published", object_type: "intention", object_id: &i.id, region_path: &u.region_path, detail: &detail },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(i)
+}
+
+/// The unit's 采购意向 lead time today (region policy; 10号: 30 days).
+pub async fn intention_lead_days(store: &Store, org: &str) -> Result<u32> {
+    let region: Option<String> =
+        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
+    let region = region.ok_or(StoreError::NotFound("organization"))?;
+    Ok(regions::effective_policy(store, &region, store.clock().today()).await?.intention_lead_days)
+}
+
+/// The date procurement may start after an intention, with the unit's lead time.
+pub fn earliest_start(i: &Intention, lead_days: u32) -> String {
+    i.published_on
+        .parse::<Date>()
+        .map(|d| caigou_domain::planning::filing::earliest_start_after_intention(d, lead_days).to_string())
+        .unwrap_or_default()
+}
+
+pub async fn list(store: &Store, org: &str) -> Result<Vec<Intention>> {
+    Ok(sqlx::query_as::<_, Intention>(
+        "SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE org_id = $1 ORDER BY published_at DESC",
+    )
+    .bind(org)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+pub async fn get(store: &Store, id: &str) -> Result<Intention> {
+    sqlx::query_as::<_, Intention>("SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound("intention"))
+}
