@@ -422,7 +422,8 @@ pub struct Reason {
     pub reason: String,
 }
 
-async fn own_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<plans::PlanDetail> {
+/// Loads a plan the principal's unit may act on (its 经办).
+pub async fn own_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<plans::PlanDetail> {
     let d = plans::get(&state.store, id).await?;
     let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit })?;

@@ -4,9 +4,11 @@
 pub mod account;
 pub mod audit;
 pub mod auth;
+pub mod budget;
 pub mod calendar;
 pub mod catalog;
 pub mod inbox;
+pub mod intentions;
 pub mod ops;
 pub mod planning;
 pub mod portal;

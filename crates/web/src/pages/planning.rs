@@ -2,7 +2,7 @@
 //! details with approvals and objections. Handlers reuse the API's parsing and rules.
 
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -20,204 +20,10 @@ use serde::Deserialize;
 use super::{Chrome, render};
 use crate::AppState;
 use crate::api::ApiQuery;
-use crate::api::planning::{OrgQuery, PlanItemIn, PlanRequest, decide_plan, import_csv, parse_plan, visible_plan};
+use crate::api::planning::{OrgQuery, PlanItemIn, PlanRequest, decide_plan, own_plan, parse_plan, visible_plan};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Tr;
-
-pub struct UnitOption {
-    pub id: String,
-    pub name: String,
-    pub selected: bool,
-}
-
-#[derive(Template)]
-#[template(path = "budget.html")]
-struct BudgetPage {
-    chrome: Chrome,
-    units: Vec<UnitOption>,
-    org: String,
-    lines: Vec<BudgetLine>,
-    can_import: bool,
-    notice: Option<String>,
-    error: Option<String>,
-}
-
-async fn budget_page(
-    state: &AppState,
-    ctx: &Ctx,
-    org: Option<String>,
-    notice: Option<String>,
-    error: Option<String>,
-) -> Result<BudgetPage, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    // Supervisors and admins choose among the units they oversee; unit staff see their own.
-    let units = if s.has(Role::Admin) || s.has(Role::Supervisor) {
-        let prefix = if s.has(Role::Admin) { "/".to_string() } else { caigou_domain::ids::region_path_key(&s.region_path) };
-        caigou_store::users::units_in(&state.store, &prefix).await?
-    } else {
-        vec![(s.org.to_string(), ctx.identity.as_ref().map(|i| i.view.organization.name.clone()).unwrap_or_default())]
-    };
-    let org = org.filter(|o| units.iter().any(|(id, _)| id == o)).or_else(|| units.first().map(|u| u.0.clone())).unwrap_or_default();
-    let lines = if org.is_empty() {
-        Vec::new()
-    } else {
-        let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
-        let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-        authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
-        budget::list(&state.store, &org, None).await?
-    };
-    Ok(BudgetPage {
-        chrome: Chrome::load(state, ctx).await?,
-        units: units.into_iter().map(|(id, name)| UnitOption { selected: id == org, id, name }).collect(),
-        can_import: s.has(Role::Admin) || s.has(Role::Supervisor),
-        org,
-        lines,
-        notice,
-        error,
-    })
-}
-
-pub async fn budget_list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> Result<Response, AppError> {
-    Ok(render(&budget_page(&state, &ctx, q.org, None, None).await?))
-}
-
-pub async fn budget_import(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError> {
-    let mut org = String::new();
-    let mut file = Vec::new();
-    while let Ok(Some(field)) = multipart.next_field().await {
-        match field.name() {
-            Some("org") => org = field.text().await.unwrap_or_default(),
-            Some("file") => file = field.bytes().await.map_err(|_| crate::api::too_large())?.to_vec(),
-            _ => {}
-        }
-    }
-    match import_csv(&state, &ctx, &org, &file).await {
-        Ok(ids) => {
-            let notice = format!("{}：{}", Chrome::bare(&ctx).t.s("budget.imported"), ids.len());
-            Ok(render(&budget_page(&state, &ctx, Some(org), Some(notice), None).await?))
-        }
-        Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => {
-            Ok((e.status, render(&budget_page(&state, &ctx, Some(org), None, Some(e.message(ctx.lang).to_string())).await?))
-                .into_response())
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// One budget line typed into the form (amount in yuan).
-#[derive(Deserialize, Default)]
-pub struct LineForm {
-    #[serde(default)]
-    pub org: String,
-    #[serde(default)]
-    pub fiscal_year: String,
-    #[serde(default)]
-    pub code: String,
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub funding_source: String,
-    #[serde(default)]
-    pub amount: String,
-}
-
-pub async fn budget_add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LineForm>) -> Result<Response, AppError> {
-    let msg = |zh: &str, en: &str| if ctx.lang == caigou_domain::Lang::En { en.to_string() } else { zh.to_string() };
-    let parsed = match (f.fiscal_year.trim().parse::<i64>(), f.amount.parse::<Money>()) {
-        (Ok(y), Ok(m))
-            if (2000..=2100).contains(&y)
-                && m.fen() > 0
-                && !f.code.trim().is_empty()
-                && !f.name.trim().is_empty()
-                && !f.funding_source.trim().is_empty() =>
-        {
-            Ok(budget::NewBudgetLine {
-                fiscal_year: y,
-                code: f.code.trim().into(),
-                name: f.name.trim().into(),
-                funding_source: f.funding_source.trim().into(),
-                amount: m,
-            })
-        }
-        _ => Err(msg(
-            "请完整填写年度、编码、名称、资金来源和金额（元，大于零）",
-            "fill in year, code, name, funding source and a positive amount (yuan)",
-        )),
-    };
-    let outcome = match parsed {
-        Ok(line) => crate::api::planning::add_lines(&state, &ctx, &f.org, vec![line]).await.map(|_| ()),
-        Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "budget.invalid_line", m.clone(), m)),
-    };
-    match outcome {
-        Ok(()) => Ok(Redirect::to(&format!("/budget?org={}", f.org)).into_response()),
-        Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => {
-            Ok((e.status, render(&budget_page(&state, &ctx, Some(f.org.clone()), None, Some(e.message(ctx.lang).to_string())).await?))
-                .into_response())
-        }
-        Err(e) => Err(e),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "intentions.html")]
-struct IntentionsPage {
-    chrome: Chrome,
-    items: Vec<(Intention, String)>,
-    can_publish: bool,
-    form: IntentionForm,
-    error: Option<String>,
-}
-
-#[derive(Deserialize, Default, Clone)]
-pub struct IntentionForm {
-    #[serde(default)]
-    pub project_name: String,
-    #[serde(default)]
-    pub summary: String,
-    #[serde(default)]
-    pub budget: String,
-    #[serde(default)]
-    pub expected_month: String,
-}
-
-async fn intentions_page(state: &AppState, ctx: &Ctx, form: IntentionForm, error: Option<String>) -> Result<IntentionsPage, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let lead = caigou_store::intentions::intention_lead_days(&state.store, &s.org.to_string()).await?;
-    let items = caigou_store::intentions::list(&state.store, &s.org.to_string())
-        .await?
-        .into_iter()
-        .map(|i| {
-            let earliest = caigou_store::intentions::earliest_start(&i, lead);
-            (i, earliest)
-        })
-        .collect();
-    Ok(IntentionsPage { chrome: Chrome::load(state, ctx).await?, items, can_publish: s.has(Role::PurchaserHandler), form, error })
-}
-
-pub async fn intentions(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    Ok(render(&intentions_page(&state, &ctx, IntentionForm::default(), None).await?))
-}
-
-pub async fn publish_intention(State(state): State<AppState>, ctx: Ctx, Form(f): Form<IntentionForm>) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
-    let budget = match f.budget.parse::<Money>() {
-        Ok(m) => m,
-        Err(e) => {
-            let msg = caigou_domain::Localized::message(&e, ctx.lang);
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&intentions_page(&state, &ctx, f, Some(msg)).await?)).into_response());
-        }
-    };
-    match caigou_store::intentions::publish_intention(&state.store, s, &f.project_name, &f.summary, budget, &f.expected_month).await {
-        Ok(_) => Ok(Redirect::to("/intentions").into_response()),
-        Err(e @ caigou_store::StoreError::Rejected { .. }) => {
-            let err = AppError::from(e);
-            Ok((err.status, render(&intentions_page(&state, &ctx, f, Some(err.message(ctx.lang).to_string())).await?)).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
-}
 
 pub struct PlanRow {
     pub id: String,
@@ -642,11 +448,12 @@ async fn plan_action(state: &AppState, ctx: &Ctx, id: &str, result: Result<Optio
     }
 }
 
-async fn own_plan(state: &AppState, ctx: &Ctx, id: &str) -> Result<(), AppError> {
-    let d = plans::get(&state.store, id).await?;
-    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit })?;
-    Ok(())
+/// Cancels a plan, or records its procurement failed; either releases its budget.
+async fn close_plan(state: &AppState, ctx: &Ctx, id: &str, failed: bool, reason: &str) -> Result<Response, AppError> {
+    own_plan(state, ctx, id).await?;
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let r = plans::close(&state.store, s, id, failed, reason).await.map(|_| None).map_err(AppError::from);
+    plan_action(state, ctx, id, r).await
 }
 
 pub async fn plan_cancel(
@@ -655,10 +462,7 @@ pub async fn plan_cancel(
     Path(id): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    own_plan(&state, &ctx, &id).await?;
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let r = plans::close(&state.store, s, &id, false, &f.reason).await.map(|_| None).map_err(AppError::from);
-    plan_action(&state, &ctx, &id, r).await
+    close_plan(&state, &ctx, &id, false, &f.reason).await
 }
 
 pub async fn plan_fail(
@@ -667,10 +471,7 @@ pub async fn plan_fail(
     Path(id): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    own_plan(&state, &ctx, &id).await?;
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let r = plans::close(&state.store, s, &id, true, &f.reason).await.map(|_| None).map_err(AppError::from);
-    plan_action(&state, &ctx, &id, r).await
+    close_plan(&state, &ctx, &id, true, &f.reason).await
 }
 
 pub async fn plan_reprocure(

@@ -1,0 +1,154 @@
+//! Budget lines (预算指标): a unit's lines for its staff; finance and admins choose a unit and
+//! add lines by form or CSV.
+
+use askama::Template;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use caigou_domain::Money;
+use caigou_domain::authz::{self, Action, Role};
+use caigou_domain::ids::{OrgId, parse_region_path};
+use caigou_store::budget::{self, BudgetLine};
+use serde::Deserialize;
+
+use super::{Chrome, render};
+use crate::AppState;
+use crate::api::ApiQuery;
+use crate::api::planning::{OrgQuery, import_csv};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+
+pub struct UnitOption {
+    pub id: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "budget.html")]
+struct BudgetPage {
+    chrome: Chrome,
+    units: Vec<UnitOption>,
+    org: String,
+    lines: Vec<BudgetLine>,
+    can_import: bool,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+async fn budget_page(
+    state: &AppState,
+    ctx: &Ctx,
+    org: Option<String>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<BudgetPage, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    // Supervisors and admins choose among the units they oversee; unit staff see their own.
+    let units = if s.has(Role::Admin) || s.has(Role::Supervisor) {
+        let prefix = if s.has(Role::Admin) { "/".to_string() } else { caigou_domain::ids::region_path_key(&s.region_path) };
+        caigou_store::users::units_in(&state.store, &prefix).await?
+    } else {
+        vec![(s.org.to_string(), ctx.identity.as_ref().map(|i| i.view.organization.name.clone()).unwrap_or_default())]
+    };
+    let org = org.filter(|o| units.iter().any(|(id, _)| id == o)).or_else(|| units.first().map(|u| u.0.clone())).unwrap_or_default();
+    let lines = if org.is_empty() {
+        Vec::new()
+    } else {
+        let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
+        let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
+        authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
+        budget::list(&state.store, &org, None).await?
+    };
+    Ok(BudgetPage {
+        chrome: Chrome::load(state, ctx).await?,
+        units: units.into_iter().map(|(id, name)| UnitOption { selected: id == org, id, name }).collect(),
+        can_import: s.has(Role::Admin) || s.has(Role::Supervisor),
+        org,
+        lines,
+        notice,
+        error,
+    })
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> Result<Response, AppError> {
+    Ok(render(&budget_page(&state, &ctx, q.org, None, None).await?))
+}
+
+pub async fn import(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError> {
+    let mut org = String::new();
+    let mut file = Vec::new();
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name() {
+            Some("org") => org = field.text().await.unwrap_or_default(),
+            Some("file") => file = field.bytes().await.map_err(|_| crate::api::too_large())?.to_vec(),
+            _ => {}
+        }
+    }
+    match import_csv(&state, &ctx, &org, &file).await {
+        Ok(ids) => {
+            let notice = format!("{}：{}", Chrome::bare(&ctx).t.s("budget.imported"), ids.len());
+            Ok(render(&budget_page(&state, &ctx, Some(org), Some(notice), None).await?))
+        }
+        Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => {
+            Ok((e.status, render(&budget_page(&state, &ctx, Some(org), None, Some(e.message(ctx.lang).to_string())).await?))
+                .into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// One budget line typed into the form (amount in yuan).
+#[derive(Deserialize, Default)]
+pub struct LineForm {
+    #[serde(default)]
+    pub org: String,
+    #[serde(default)]
+    pub fiscal_year: String,
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub funding_source: String,
+    #[serde(default)]
+    pub amount: String,
+}
+
+pub async fn add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LineForm>) -> Result<Response, AppError> {
+    let msg = |zh: &str, en: &str| if ctx.lang == caigou_domain::Lang::En { en.to_string() } else { zh.to_string() };
+    let parsed = match (f.fiscal_year.trim().parse::<i64>(), f.amount.parse::<Money>()) {
+        (Ok(y), Ok(m))
+            if (2000..=2100).contains(&y)
+                && m.fen() > 0
+                && !f.code.trim().is_empty()
+                && !f.name.trim().is_empty()
+                && !f.funding_source.trim().is_empty() =>
+        {
+            Ok(budget::NewBudgetLine {
+                fiscal_year: y,
+                code: f.code.trim().into(),
+                name: f.name.trim().into(),
+                funding_source: f.funding_source.trim().into(),
+                amount: m,
+            })
+        }
+        _ => Err(msg(
+            "请完整填写年度、编码、名称、资金来源和金额（元，大于零）",
+            "fill in year, code, name, funding source and a positive amount (yuan)",
+        )),
+    };
+    let outcome = match parsed {
+        Ok(line) => crate::api::planning::add_lines(&state, &ctx, &f.org, vec![line]).await.map(|_| ()),
+        Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "budget.invalid_line", m.clone(), m)),
+    };
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("/budget?org={}", f.org)).into_response()),
+        Err(e) if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN => {
+            Ok((e.status, render(&budget_page(&state, &ctx, Some(f.org.clone()), None, Some(e.message(ctx.lang).to_string())).await?))
+                .into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
