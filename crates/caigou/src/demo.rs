@@ -137,6 +137,8 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         emall_direct_limit: Some(Money::from_yuan(1_000_000)),
         sme_deduction: Some(SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 }),
         intention_lead_days: Some(caigou_domain::policy::DEFAULT_INTENTION_LEAD_DAYS),
+        tender_periods: Some(Default::default()),
+        price_weights: Some(Default::default()),
     };
     policy(s.tx, now, &s.actor, root, "2020-01-01", central, "中央预算单位政府集中采购目录及标准（演示）").await?;
     let city_policy = PolicyOverride {
@@ -151,6 +153,8 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         emall_direct_limit: Some(Money::from_yuan(500_000)),
         sme_deduction: Some(SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 }),
         intention_lead_days: None,
+        tender_periods: None,
+        price_weights: None,
     };
     policy(s.tx, now, &s.actor, city, "2025-01-01", city_policy, "示范市政府集中采购目录及采购限额标准（2025年版，演示）").await?;
     policy(

@@ -275,11 +275,32 @@ pub enum Action<'a> {
     ActOnRequestStep { unit: OrgId, step_role: Role, applicant: UserId },
     /// Change a unit's approval chain: the unit's 审批 staff, or admins.
     ConfigureChain { unit: OrgId },
+    /// Review a supplier's admission (入驻审核): admins, and supervisors of the supplier's region
+    /// subtree (the region's designated office).
+    ReviewSupplier { supplier_region_path: &'a [RegionId] },
+    /// Edit a supplier's own profile and qualifications, obtain documents, ask questions: the
+    /// supplier's own staff.
+    ActForSupplier { supplier: OrgId },
+    /// Run a project (documents, publishing, clarifications, termination): staff of the
+    /// organization it is entrusted to (an agency, the 集中采购机构, or the unit itself when it
+    /// procures on its own).
+    RunProject { runner: OrgId },
+    /// Read a project that is not yet public, and its questions: the runner's staff, staff of the
+    /// purchasing units it serves, supervisors of its region subtree, admins.
+    ViewProject { runner: OrgId, purchasers: &'a [OrgId], region_path: &'a [RegionId] },
+    /// Change a document template: admins for platform templates, an agency's staff for its own.
+    ManageTemplate { owner: Option<OrgId> },
 }
 
 /// Whether the subject is a supervisor whose region is the object's region or an ancestor.
 fn supervises(s: &Subject, object_region_path: &[RegionId]) -> bool {
     s.has(Role::Supervisor) && s.region().is_some_and(|r| object_region_path.contains(&r))
+}
+
+/// Whether the subject works for the organization running a project: agency staff, or a unit's
+/// 经办 staff when the unit procures on its own.
+fn runs(s: &Subject, runner: OrgId) -> bool {
+    s.org == runner && (s.has(Role::Agency) || s.has(Role::PurchaserHandler))
 }
 
 /// Decides an object-level action. Deny by default.
@@ -301,6 +322,17 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
         Action::DecidePlan { unit_region_path, submitted_by } => supervises(s, unit_region_path) && s.user != submitted_by,
         Action::ActOnRequestStep { unit, step_role, applicant } => s.org == unit && s.has(step_role) && s.user != applicant,
         Action::ConfigureChain { unit } => s.has(Role::Admin) || (s.org == unit && s.has(Role::PurchaserApprover)),
+        Action::ReviewSupplier { supplier_region_path } => s.has(Role::Admin) || supervises(s, supplier_region_path),
+        Action::ActForSupplier { supplier } => s.org == supplier && s.has(Role::Supplier),
+        Action::RunProject { runner } => runs(s, runner),
+        Action::ViewProject { runner, purchasers, region_path } => {
+            s.has(Role::Admin)
+                || supervises(s, region_path)
+                || runs(s, runner)
+                || (purchasers.contains(&s.org) && s.roles.iter().any(|r| r.is_purchaser()))
+        }
+        Action::ManageTemplate { owner: None } => s.has(Role::Admin),
+        Action::ManageTemplate { owner: Some(owner) } => s.has(Role::Admin) || (s.org == owner && s.has(Role::Agency)),
     };
     if allowed { Ok(()) } else { Err(Denied::Forbidden) }
 }
@@ -383,6 +415,40 @@ mod tests {
         assert_eq!(decide(&both, act(UserId(id(101)))), Ok(()), "a colleague's request");
         let approver = subject(&[Role::PurchaserApprover], &[1]);
         assert_eq!(decide(&approver, act(UserId(id(101)))), Err(Denied::Forbidden), "not this step's role");
+    }
+
+    #[test]
+    fn agencies_see_only_projects_entrusted_to_them() {
+        let agency_org = OrgId(id(200));
+        let other_agency = OrgId(id(300));
+        let unit = OrgId(id(400));
+        let path = [RegionId(id(1)), RegionId(id(10))];
+        let agency = subject(&[Role::Agency], &[1, 10]);
+        let units = [unit];
+        let view = |runner| Action::ViewProject { runner, purchasers: &units, region_path: &path };
+        assert_eq!(decide(&agency, view(agency_org)), Ok(()));
+        assert_eq!(decide(&agency, view(other_agency)), Err(Denied::Forbidden));
+        assert_eq!(decide(&agency, Action::RunProject { runner: agency_org }), Ok(()));
+        assert_eq!(decide(&agency, Action::RunProject { runner: other_agency }), Err(Denied::Forbidden));
+        let supplier = subject(&[Role::Supplier], &[1, 10]);
+        assert_eq!(decide(&supplier, view(agency_org)), Err(Denied::Forbidden), "same org id, wrong role");
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1]), view(other_agency)), Ok(()));
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 20]), view(other_agency)), Err(Denied::Forbidden));
+    }
+
+    #[test]
+    fn supplier_review_by_region_and_own_profile_only() {
+        let path = [RegionId(id(1)), RegionId(id(10))];
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 10]), Action::ReviewSupplier { supplier_region_path: &path }), Ok(()));
+        assert_eq!(
+            decide(&subject(&[Role::Supervisor], &[1, 20]), Action::ReviewSupplier { supplier_region_path: &path }),
+            Err(Denied::Forbidden)
+        );
+        let supplier = subject(&[Role::Supplier], &[1]);
+        assert_eq!(decide(&supplier, Action::ActForSupplier { supplier: OrgId(id(200)) }), Ok(()));
+        assert_eq!(decide(&supplier, Action::ActForSupplier { supplier: OrgId(id(201)) }), Err(Denied::Forbidden));
+        assert_eq!(decide(&supplier, Action::ManageTemplate { owner: None }), Err(Denied::Forbidden));
+        assert_eq!(decide(&subject(&[Role::Agency], &[1]), Action::ManageTemplate { owner: Some(OrgId(id(200))) }), Ok(()));
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub mod ids;
 pub mod money;
 pub mod planning;
 pub mod policy;
+pub mod search;
+pub mod supplier;
+pub mod tender;
 pub mod uscc;
 
 pub use i18n::{Lang, Localized};

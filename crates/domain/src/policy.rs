@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{ObjectType, PinmuCode};
+use crate::tender::{PriceWeights, TenderPeriods};
 use crate::{Lang, Localized, Money};
 
 /// An amount per object type (货物/工程/服务).
@@ -52,6 +53,12 @@ pub struct PolicySet {
     /// Days between publishing the 采购意向 and starting procurement (财库〔2020〕10号: "原则上
     /// 不得晚于采购活动开始前30日"; marked (check) in DOMAIN.md, hence data an admin can correct).
     pub intention_lead_days: u32,
+    /// Legal periods of the tender stage (法35, 条例31, 214号, 74号令).
+    #[serde(default)]
+    pub tender_periods: TenderPeriods,
+    /// Price-weight bounds under 综合评分法 (87号令55 check, 214号24).
+    #[serde(default)]
+    pub price_weights: PriceWeights,
 }
 
 /// The lead time for 采购意向 when no region sets one (10号).
@@ -67,6 +74,10 @@ pub struct PolicyOverride {
     pub sme_deduction: Option<SmeDeduction>,
     #[serde(default)]
     pub intention_lead_days: Option<u32>,
+    #[serde(default)]
+    pub tender_periods: Option<TenderPeriods>,
+    #[serde(default)]
+    pub price_weights: Option<PriceWeights>,
 }
 
 /// One version of a region's policy, in force from `effective_from` until the next version.
@@ -178,6 +189,12 @@ pub fn resolve(chain: &[&[PolicyVersion]], date: Date) -> Result<PolicySet, Poli
             if o.intention_lead_days.is_some() {
                 acc.intention_lead_days = o.intention_lead_days;
             }
+            if o.tender_periods.is_some() {
+                acc.tender_periods = o.tender_periods;
+            }
+            if o.price_weights.is_some() {
+                acc.price_weights = o.price_weights;
+            }
         }
     }
     let missing = |field| PolicyError::Incomplete { field, date };
@@ -188,6 +205,8 @@ pub fn resolve(chain: &[&[PolicyVersion]], date: Date) -> Result<PolicySet, Poli
         emall_direct_limit: acc.emall_direct_limit.ok_or(missing("emall_direct_limit"))?,
         sme_deduction: acc.sme_deduction.ok_or(missing("sme_deduction"))?,
         intention_lead_days: acc.intention_lead_days.unwrap_or(DEFAULT_INTENTION_LEAD_DAYS),
+        tender_periods: acc.tender_periods.unwrap_or_default(),
+        price_weights: acc.price_weights.unwrap_or_default(),
     })
 }
 
@@ -252,6 +271,8 @@ mod tests {
                 emall_direct_limit: Some(Money::from_yuan(500_000)),
                 sme_deduction: Some(SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 }),
                 intention_lead_days: None,
+                tender_periods: None,
+                price_weights: None,
             },
         }]
     }

@@ -346,6 +346,8 @@ mod tests {
             emall_direct_limit: Money::from_yuan(500_000),
             sme_deduction: SmeDeduction { small_micro_bp: 1000, consortium_bp: 400 },
             intention_lead_days: 30,
+            tender_periods: Default::default(),
+            price_weights: Default::default(),
         }
     }
 

@@ -216,6 +216,9 @@ fn parse_overrides(f: &VersionForm) -> Result<PolicyOverride, FormError> {
                 FormError(format!("采购意向提前天数“{d}”应为整数"), format!("intention lead days {d:?} must be a whole number"))
             })?),
         },
+        // Tender periods and price weights are set through the API (JSON); the form inherits them.
+        tender_periods: None,
+        price_weights: None,
     })
 }
 

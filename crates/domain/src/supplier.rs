@@ -1,0 +1,192 @@
+//! Supplier admission (供应商入驻): the profile's review state machine, enterprise size for the
+//! SME policy, and qualification validity.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::{Lang, Localized};
+
+/// 企业规模 (工信部联企业〔2011〕300号 categories), declared by the supplier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnterpriseSize {
+    Large,
+    Medium,
+    Small,
+    Micro,
+}
+
+impl EnterpriseSize {
+    pub const ALL: [EnterpriseSize; 4] = [EnterpriseSize::Large, EnterpriseSize::Medium, EnterpriseSize::Small, EnterpriseSize::Micro];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EnterpriseSize::Large => "large",
+            EnterpriseSize::Medium => "medium",
+            EnterpriseSize::Small => "small",
+            EnterpriseSize::Micro => "micro",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EnterpriseSize> {
+        EnterpriseSize::ALL.into_iter().find(|k| k.key() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (EnterpriseSize::Large, Lang::Zh) => "大型企业",
+            (EnterpriseSize::Medium, Lang::Zh) => "中型企业",
+            (EnterpriseSize::Small, Lang::Zh) => "小型企业",
+            (EnterpriseSize::Micro, Lang::Zh) => "微型企业",
+            (EnterpriseSize::Large, Lang::En) => "Large",
+            (EnterpriseSize::Medium, Lang::En) => "Medium",
+            (EnterpriseSize::Small, Lang::En) => "Small",
+            (EnterpriseSize::Micro, Lang::En) => "Micro",
+        }
+    }
+
+    /// 中小企业 (for reserved lots).
+    pub fn is_sme(self) -> bool {
+        self != EnterpriseSize::Large
+    }
+
+    /// 小微企业 (for the price deduction). 残疾人福利性单位 and 监狱企业 count as 小微 too (19号, check).
+    pub fn is_small_or_micro(self) -> bool {
+        matches!(self, EnterpriseSize::Small | EnterpriseSize::Micro)
+    }
+}
+
+/// Where a supplier's admission stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupplierStatus {
+    /// Registered, not yet sent for review.
+    Draft,
+    /// Waiting for a reviewer.
+    Submitted,
+    /// Sent back with comments; the supplier edits and resubmits.
+    Returned,
+    /// May obtain documents and bid anywhere on the platform.
+    Approved,
+}
+
+impl SupplierStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            SupplierStatus::Draft => "draft",
+            SupplierStatus::Submitted => "submitted",
+            SupplierStatus::Returned => "returned",
+            SupplierStatus::Approved => "approved",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SupplierStatus> {
+        [SupplierStatus::Draft, SupplierStatus::Submitted, SupplierStatus::Returned, SupplierStatus::Approved]
+            .into_iter()
+            .find(|k| k.key() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (SupplierStatus::Draft, Lang::Zh) => "待提交",
+            (SupplierStatus::Submitted, Lang::Zh) => "待审核",
+            (SupplierStatus::Returned, Lang::Zh) => "已退回",
+            (SupplierStatus::Approved, Lang::Zh) => "已入驻",
+            (SupplierStatus::Draft, Lang::En) => "Draft",
+            (SupplierStatus::Submitted, Lang::En) => "Awaiting review",
+            (SupplierStatus::Returned, Lang::En) => "Returned",
+            (SupplierStatus::Approved, Lang::En) => "Approved",
+        }
+    }
+
+    /// Whether the supplier may change its profile now (an approved one keeps name and code).
+    pub fn editable(self) -> bool {
+        matches!(self, SupplierStatus::Draft | SupplierStatus::Returned)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupplierEvent {
+    Submit,
+    Approve,
+    Return,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadTransition {
+    pub from: SupplierStatus,
+    pub event: SupplierEvent,
+}
+
+impl Localized for BadTransition {
+    fn code(&self) -> &'static str {
+        "supplier.bad_state"
+    }
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("供应商当前状态为“{}”，不能执行此操作", self.from.label(Lang::Zh)),
+            Lang::En => format!("the supplier is \"{}\": this step is not possible now", self.from.label(Lang::En)),
+        }
+    }
+}
+
+pub fn transition(from: SupplierStatus, event: SupplierEvent) -> Result<SupplierStatus, BadTransition> {
+    use SupplierEvent as E;
+    use SupplierStatus as S;
+    match (from, event) {
+        (S::Draft | S::Returned, E::Submit) => Ok(S::Submitted),
+        (S::Submitted, E::Approve) => Ok(S::Approved),
+        (S::Submitted, E::Return) => Ok(S::Returned),
+        _ => Err(BadTransition { from, event }),
+    }
+}
+
+/// Days before expiry from which a qualification is flagged as expiring.
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Validity {
+    Valid,
+    /// Expires within [`EXPIRY_WARNING_DAYS`].
+    Expiring,
+    Expired,
+}
+
+/// A qualification valid until the end of `valid_until` (no date: open-ended).
+pub fn validity(valid_until: Option<Date>, today: Date) -> Validity {
+    match valid_until {
+        None => Validity::Valid,
+        Some(d) if d < today => Validity::Expired,
+        Some(d) if (d - today).get_days() <= EXPIRY_WARNING_DAYS as i32 => Validity::Expiring,
+        Some(_) => Validity::Valid,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn review_cycle() {
+        use SupplierEvent as E;
+        use SupplierStatus as S;
+        assert_eq!(transition(S::Draft, E::Submit), Ok(S::Submitted));
+        assert_eq!(transition(S::Submitted, E::Return), Ok(S::Returned));
+        assert_eq!(transition(S::Returned, E::Submit), Ok(S::Submitted));
+        assert_eq!(transition(S::Submitted, E::Approve), Ok(S::Approved));
+        assert!(transition(S::Draft, E::Approve).is_err(), "nothing is approved unseen");
+        assert!(transition(S::Approved, E::Submit).is_err());
+    }
+
+    #[test]
+    fn qualification_validity_on_both_sides_of_the_dates() {
+        let today = date(2026, 11, 23);
+        assert_eq!(validity(Some(date(2026, 11, 22)), today), Validity::Expired);
+        assert_eq!(validity(Some(date(2026, 11, 23)), today), Validity::Expiring, "valid through its last day");
+        assert_eq!(validity(Some(date(2026, 12, 23)), today), Validity::Expiring);
+        assert_eq!(validity(Some(date(2026, 12, 24)), today), Validity::Valid);
+        assert_eq!(validity(None, today), Validity::Valid);
+    }
+}

@@ -1,0 +1,149 @@
+//! Lots (标项/包), their SME policy, and project numbers.
+
+use serde::{Deserialize, Serialize};
+
+use super::rules::{TenderRule, Violation};
+use crate::planning::Method;
+use crate::{Lang, Money};
+
+/// 政府采购促进中小企业发展 (19号, check): how a lot favours small and micro enterprises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum SmePolicy {
+    /// No preference (e.g. the lot cannot be supplied by SMEs; the documents say why).
+    None,
+    /// 专门面向中小企业: only SME bids are admitted.
+    Reserved,
+    /// 价格扣除: 小微企业 bids are scored at a deducted price, at the region's rate (basis points).
+    PriceDeduction { small_micro_bp: u32 },
+}
+
+impl SmePolicy {
+    pub fn key(self) -> &'static str {
+        match self {
+            SmePolicy::None => "none",
+            SmePolicy::Reserved => "reserved",
+            SmePolicy::PriceDeduction { .. } => "price_deduction",
+        }
+    }
+
+    pub fn describe(self, lang: Lang) -> String {
+        match (self, lang) {
+            (SmePolicy::None, Lang::Zh) => "不专门面向中小企业，不适用价格扣除".into(),
+            (SmePolicy::Reserved, Lang::Zh) => "专门面向中小企业采购".into(),
+            (SmePolicy::PriceDeduction { small_micro_bp }, Lang::Zh) => {
+                format!("小微企业报价给予{}的价格扣除，用扣除后的价格参加评审", percent(small_micro_bp))
+            }
+            (SmePolicy::None, Lang::En) => "no SME reservation or price deduction".into(),
+            (SmePolicy::Reserved, Lang::En) => "reserved for small and medium-sized enterprises".into(),
+            (SmePolicy::PriceDeduction { small_micro_bp }, Lang::En) => {
+                format!("small and micro enterprise bids are evaluated at a {} price deduction", percent(small_micro_bp))
+            }
+        }
+    }
+}
+
+fn percent(bp: u32) -> String {
+    if bp % 100 == 0 { format!("{}%", bp / 100) } else { format!("{}.{:02}%", bp / 100, bp % 100) }
+}
+
+/// A lot as the rules see it.
+#[derive(Debug, Clone)]
+pub struct LotFacts {
+    pub budget: Money,
+    pub max_price: Option<Money>,
+    pub sme: SmePolicy,
+}
+
+/// Checks the lots of a project against the plans they come from and the region's SME rate.
+pub fn check_lots(lots: &[LotFacts], plans_total: Money, region_sme_bp: u32) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let mut sum = Money::ZERO;
+    for (i, lot) in lots.iter().enumerate() {
+        sum = sum.checked_add(lot.budget).unwrap_or(Money::from_fen(i64::MAX));
+        if lot.budget.fen() <= 0 {
+            out.push(Violation::new(TenderRule::Budget, format!("lots[{i}].budget"), "标项预算须大于零", "a lot's budget must be above zero"));
+        }
+        if let Some(max) = lot.max_price
+            && (max.fen() <= 0 || max > lot.budget)
+        {
+            out.push(Violation::new(
+                TenderRule::Budget,
+                format!("lots[{i}].max_price"),
+                format!("最高限价须大于零且不得超过标项预算 {}", lot.budget),
+                format!("the price ceiling must be above zero and within the lot's budget {}", lot.budget),
+            ));
+        }
+        if let SmePolicy::PriceDeduction { small_micro_bp } = lot.sme
+            && small_micro_bp != region_sme_bp
+        {
+            out.push(Violation::new(
+                TenderRule::Sme,
+                format!("lots[{i}].sme"),
+                format!("价格扣除比例应为本地区规定的{}", percent(region_sme_bp)),
+                format!("the price deduction must be the region's rate, {}", percent(region_sme_bp)),
+            ));
+        }
+    }
+    if lots.is_empty() {
+        out.push(Violation::new(TenderRule::Budget, "lots", "项目至少需要一个标项", "a project needs at least one lot"));
+    }
+    if sum > plans_total {
+        out.push(Violation::new(
+            TenderRule::Budget,
+            "lots",
+            format!("各标项预算合计 {sum} 超过所依据采购计划的金额 {plans_total}"),
+            format!("the lots' budgets ({sum}) exceed the plans' amount ({plans_total})"),
+        ));
+    }
+    out
+}
+
+/// The short code of a method in project numbers.
+pub fn method_code(method: Method) -> &'static str {
+    match method {
+        Method::OpenTender => "GK",
+        Method::InvitedTender => "YQ",
+        Method::CompetitiveNegotiation => "TP",
+        Method::CompetitiveConsultation => "CS",
+        Method::RequestForQuotation => "XJ",
+        Method::SingleSource => "DY",
+        Method::FrameworkAgreement => "KJ",
+        Method::Emall => "DS",
+    }
+}
+
+/// 项目编号: `<region code>-<year>-<method code>-<sequence, 4 digits>`, e.g. `3301-2026-GK-0007`.
+/// The sequence runs per region, year and method, so a number says where, when and how.
+pub fn project_number(region_code: &str, year: i16, method: Method, seq: i64) -> String {
+    format!("{region_code}-{year}-{}-{seq:04}", method_code(method))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ceiling_within_budget_and_lots_within_plans() {
+        let lot = |b, m| LotFacts { budget: Money::from_yuan(b), max_price: m, sme: SmePolicy::None };
+        assert!(check_lots(&[lot(100, Some(Money::from_yuan(100)))], Money::from_yuan(100), 1000).is_empty());
+        let v = check_lots(&[lot(100, Some(Money::from_yuan(101)))], Money::from_yuan(100), 1000);
+        assert_eq!(v[0].code, "TEND-BUDGET");
+        let v = check_lots(&[lot(60, None), lot(41, None)], Money::from_yuan(100), 1000);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(check_lots(&[lot(60, None), lot(40, None)], Money::from_yuan(100), 1000).is_empty());
+    }
+
+    #[test]
+    fn price_deduction_uses_the_region_rate() {
+        let lot = |bp| LotFacts { budget: Money::from_yuan(10), max_price: None, sme: SmePolicy::PriceDeduction { small_micro_bp: bp } };
+        assert!(check_lots(&[lot(1000)], Money::from_yuan(10), 1000).is_empty());
+        assert_eq!(check_lots(&[lot(600)], Money::from_yuan(10), 1000)[0].code, "TEND-SME");
+    }
+
+    #[test]
+    fn project_numbers_follow_the_scheme() {
+        assert_eq!(project_number("3301", 2026, Method::OpenTender, 7), "3301-2026-GK-0007");
+        assert_eq!(project_number("330102", 2027, Method::CompetitiveConsultation, 12345), "330102-2027-CS-12345");
+    }
+}
