@@ -283,36 +283,6 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
         s.user(&format!("expert{n}"), &display, employer, &[Role::Expert], json!({"specialties": [code, second]})).await?;
     }
 
-    // A few portal announcements so the public home shows the shape of things to come.
-    let ann = [
-        (
-            city,
-            "采购意向公开",
-            "示范市第一中学2027年1月智慧教室设备采购意向",
-            "采购需求概况：智慧黑板40套、学生平板800台；预算金额：¥3,200,000.00；预计采购时间：2027年1月。",
-        ),
-        (
-            donghu,
-            "采购意向公开",
-            "东湖区卫生健康局2027年物业管理服务采购意向",
-            "采购需求概况：办公楼物业管理服务一年；预算金额：¥860,000.00；预计采购时间：2027年2月。",
-        ),
-        (
-            city,
-            "招标公告",
-            "示范市人民医院医用超声设备采购项目（演示）",
-            "本公告为演示数据，由平台演示种子生成。后续版本将由项目流程自动生成公告内容与法定期限。",
-        ),
-        (
-            nanxi,
-            "单一来源公示",
-            "南溪县职业中学实训设备原厂维保单一来源采购公示（演示）",
-            "拟采用单一来源方式，公示期为5个工作日。任何供应商、单位或个人对公示内容有异议的，可在公示期内提出。",
-        ),
-    ];
-    for (region, kind, title, body) in ann {
-        portal::publish(s.tx, now, &s.actor, region, kind, title, body).await?;
-    }
     tx.commit().await?;
     seed_planning(store).await?;
     Ok(true)

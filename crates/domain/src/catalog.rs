@@ -33,6 +33,10 @@ impl ObjectType {
         }
     }
 
+    pub fn parse(s: &str) -> Option<ObjectType> {
+        ObjectType::ALL.into_iter().find(|t| t.key() == s)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             ObjectType::Goods => "goods",

@@ -1,5 +1,7 @@
-//! The one clock. Every "now" in Caigou comes from here, so the sandbox mode (a later issue) can
-//! move time for the whole platform in one place. Tests move it with [`Clock::advance`].
+//! The one clock. Every "now" in Caigou comes from here, so the sandbox mode can move time for
+//! the whole platform in one place. In sandbox mode the offset is kept in the database
+//! (`settings.sandbox_clock_offset_ms`) and every server re-reads it each second, so two
+//! servers agree; production never reads it. Tests move a process's clock with [`Clock::advance`].
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -38,7 +40,17 @@ impl Clock {
         self.now().to_zoned(china()).date()
     }
 
-    /// Moves this process's clock forward (tests; the sandbox issue will persist it).
+    /// The offset from the system time, in milliseconds (0 in production).
+    pub fn offset_ms(&self) -> i64 {
+        self.offset_ms.load(Ordering::Relaxed)
+    }
+
+    /// Sets the offset (the sandbox clock read from the database).
+    pub fn set_offset_ms(&self, ms: i64) {
+        self.offset_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// Moves this process's clock forward (tests; the sandbox persists it with [`sandbox_move`]).
     pub fn advance(&self, ms: i64) {
         self.offset_ms.fetch_add(ms, Ordering::Relaxed);
     }
@@ -57,4 +69,47 @@ pub fn display_ms(ms: i64) -> String {
         Ok(ts) => Zoned::new(ts, china()).strftime("%Y-%m-%d %H:%M").to_string(),
         Err(_) => String::from("—"),
     }
+}
+
+const OFFSET_KEY: &str = "sandbox_clock_offset_ms";
+
+/// Reads the persisted sandbox offset into this process's clock (sandbox mode only).
+pub async fn sandbox_sync(store: &crate::Store) -> crate::Result<()> {
+    let v: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(OFFSET_KEY).fetch_optional(store.pool()).await?;
+    let offset = v.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    if offset > store.clock().offset_ms() {
+        store.clock().set_offset_ms(offset);
+    }
+    Ok(())
+}
+
+/// Moves the sandbox clock to `target` (Unix ms). Time only moves forward: deadlines already
+/// passed stay passed. Audited; returns the new platform time.
+pub async fn sandbox_move(store: &crate::Store, actor: &crate::audit::Actor, target_ms: i64) -> crate::Result<i64> {
+    let before = store.clock().now_ms();
+    if target_ms <= before {
+        return Err(crate::StoreError::reject(
+            "sandbox.clock_backwards",
+            format!("沙箱时钟只能向前拨动（当前平台时间 {}）", display_ms(before)),
+            format!("the sandbox clock only moves forward (platform time is now {})", display_ms(before)),
+        ));
+    }
+    let offset = store.clock().offset_ms() + (target_ms - before);
+    let mut tx = store.begin().await?;
+    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(OFFSET_KEY)
+        .bind(offset.to_string())
+        .execute(&mut *tx)
+        .await?;
+    let detail = serde_json::json!({"from": before, "to": target_ms});
+    crate::audit::append(
+        &mut tx,
+        before,
+        actor,
+        crate::audit::Change { action: "sandbox.clock_moved", object_type: "platform", object_id: "clock", region_path: "", detail: &detail },
+    )
+    .await?;
+    tx.commit().await?;
+    store.clock().set_offset_ms(offset);
+    Ok(store.clock().now_ms())
 }

@@ -63,8 +63,23 @@ pub async fn publish_intention_on(
         u.name
     );
     let region: RegionId = u.region_id.parse().map_err(|_| StoreError::Internal("bad region id".into()))?;
-    let announcement =
-        portal::publish(&mut tx, now, &actor, region, "采购意向公开", &format!("{}{project_name}采购意向", u.name), &body).await?;
+    let title = format!("{}{project_name}采购意向", u.name);
+    let announcement = portal::publish(
+        &mut tx,
+        now,
+        &actor,
+        portal::NewAnnouncement {
+            region,
+            kind: caigou_domain::tender::AnnouncementKind::Intention,
+            title: &title,
+            body: &body,
+            project_id: None,
+            method: None,
+            pinmu: &[],
+            references: None,
+        },
+    )
+    .await?;
     let i = Intention {
         id: new_id().to_string(),
         org_id: u.id.to_string(),

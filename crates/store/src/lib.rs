@@ -12,6 +12,7 @@ pub mod budget;
 pub mod calendar;
 pub mod catalog;
 pub mod clock;
+pub mod documents;
 mod error;
 pub mod files;
 pub mod intentions;
@@ -19,9 +20,14 @@ pub mod jobs;
 pub mod notify;
 pub mod plans;
 pub mod portal;
+pub mod projects;
 pub mod regions;
 pub mod reminders;
 pub mod requests;
+pub mod scheduled;
+pub mod suppliers;
+pub mod templates;
+pub mod tendering;
 pub mod users;
 
 use std::path::{Path, PathBuf};
@@ -138,6 +144,8 @@ impl Store {
         sqlx::migrate!("./migrations").run(&self.pool).await.map_err(|e| StoreError::Internal(format!("migration failed: {e}")))?;
         calendar::seed_builtin_years(self).await?;
         catalog::seed_builtin_catalog(self).await?;
+        templates::seed_builtin(self).await?;
+        portal::reindex_missing(self).await?;
         Ok(())
     }
 

@@ -330,15 +330,23 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
                 u.name,
                 input.name.trim()
             );
+            let title = format!("{}{}单一来源采购公示", u.name, input.name.trim());
+            let codes: Vec<String> = input.items.iter().map(|i| i.code.to_string()).collect();
             announcement = Some(
                 portal::publish(
                     &mut tx,
                     now,
                     &actor,
-                    region,
-                    "单一来源公示",
-                    &format!("{}{}单一来源采购公示", u.name, input.name.trim()),
-                    &body,
+                    portal::NewAnnouncement {
+                        region,
+                        kind: caigou_domain::tender::AnnouncementKind::SingleSourcePublicity,
+                        title: &title,
+                        body: &body,
+                        project_id: None,
+                        method: Some(Method::SingleSource.key()),
+                        pinmu: &codes,
+                        references: None,
+                    },
                 )
                 .await?,
             );

@@ -1,0 +1,650 @@
+//! Projects (采购项目) and lots (标项) made from filed plans entrusted to an agency (委托), their
+//! scheduled transitions, and termination. Documents and publishing are in [`crate::documents`];
+//! obtaining documents, questions and clarifications in [`crate::tendering`].
+
+use caigou_domain::Money;
+use caigou_domain::authz::Subject;
+use caigou_domain::catalog::{ObjectType, PinmuCode};
+use caigou_domain::ids::{OrgId, RegionId, UserId, parse_region_path};
+use caigou_domain::planning::Method;
+use caigou_domain::tender::{AnnouncementKind, LotFacts, Refused, SmePolicy, check_lots, project_number};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use crate::audit::{self, Actor, Change};
+use crate::notify::{self, Message};
+use crate::scheduled::{self, JobKind};
+use crate::{Result, Store, StoreError, Tx, new_id, portal, regions};
+
+/// Organizations a plan may be entrusted to: agencies, the 集中采购机构, or the unit itself.
+pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: OrgId) -> Result<()> {
+    let plan = crate::plans::get(store, plan_id).await?.plan;
+    if plan.org_id != subject.org.to_string() {
+        return Err(StoreError::NotFound("plan"));
+    }
+    if plan.status != "filed" {
+        return Err(StoreError::reject("project.plan_not_filed", "只有已备案的采购计划可以委托", "only filed plans can be entrusted"));
+    }
+    let in_project: Option<String> =
+        sqlx::query_scalar("SELECT project_id FROM project_plans WHERE plan_id = $1").bind(plan_id).fetch_optional(store.pool()).await?;
+    if in_project.is_some() {
+        return Err(StoreError::reject("project.plan_in_project", "该计划已立项，不能再变更委托", "this plan is already in a project"));
+    }
+    let kind: Option<String> =
+        sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1").bind(runner.to_string()).fetch_optional(store.pool()).await?;
+    let Some(kind) = kind else { return Err(StoreError::NotFound("organization")) };
+    let self_run = runner == subject.org;
+    if !(self_run || kind == "agency" || kind == "central_agency") {
+        return Err(StoreError::reject("project.bad_runner", "只能委托给采购代理机构或集中采购机构", "entrust plans to a procurement agency or the central agency"));
+    }
+    if plan.entrust_central != 0 && kind != "central_agency" {
+        return Err(StoreError::reject(
+            "PLAN-CENTRALIZED",
+            "集中采购目录内的项目须委托集中采购机构（政府采购法第7、18条）",
+            "items in the centralized catalog go to the central procurement agency (Government Procurement Law art. 7, 18)",
+        ));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    sqlx::query(
+        "INSERT INTO entrustments (plan_id, runner_org_id, entrusted_by, entrusted_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (plan_id) DO UPDATE SET runner_org_id = excluded.runner_org_id, entrusted_by = excluded.entrusted_by, entrusted_at = excluded.entrusted_at",
+    )
+    .bind(plan_id)
+    .bind(runner.to_string())
+    .bind(subject.user.to_string())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let path: String = sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(&plan.org_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let detail = serde_json::json!({"runner": runner.to_string(), "plan_no": plan.plan_no});
+    audit::append(&mut tx, now, &Actor::of(subject), Change { action: "plan.entrusted", object_type: "plan", object_id: plan_id, region_path: &path, detail: &detail })
+        .await?;
+    if !self_run {
+        let body_zh = format!("采购计划 {}（{}）已委托贵机构组织采购，请立项。", plan.plan_no, plan.name);
+        let body_en = format!("Plan {} ({}) was entrusted to you: create the project.", plan.plan_no, plan.name);
+        for user in staff_of(&mut tx, &runner.to_string()).await? {
+            notify::notify(
+                &mut tx,
+                now,
+                user,
+                &Message { kind: "plan.entrusted", title_zh: "新的委托项目", title_en: "New entrusted plan", body_zh: &body_zh, body_en: &body_en, link: Some("/projects/new") },
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Active users of an organization.
+pub(crate) async fn staff_of(tx: &mut Tx, org: &str) -> Result<Vec<UserId>> {
+    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM users WHERE org_id = $1 AND disabled = 0").bind(org).fetch_all(&mut **tx).await?;
+    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct EntrustedPlan {
+    pub id: String,
+    pub plan_no: String,
+    pub name: String,
+    pub method: String,
+    pub object_type: String,
+    pub total: i64,
+    pub unit_id: String,
+    pub unit_name: String,
+    pub entrusted_at: i64,
+}
+
+/// Filed plans entrusted to `runner` and not yet in a project.
+pub async fn entrusted_plans(store: &Store, runner: OrgId) -> Result<Vec<EntrustedPlan>> {
+    Ok(sqlx::query_as::<_, EntrustedPlan>(
+        "SELECT p.id, p.plan_no, p.name, p.method, p.object_type, p.total, p.org_id AS unit_id, o.name AS unit_name, e.entrusted_at
+         FROM entrustments e JOIN plans p ON p.id = e.plan_id JOIN organizations o ON o.id = p.org_id
+         WHERE e.runner_org_id = $1 AND p.status = 'filed' AND NOT EXISTS (SELECT 1 FROM project_plans pp WHERE pp.plan_id = p.id)
+         ORDER BY e.entrusted_at",
+    )
+    .bind(runner.to_string())
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// An item of a lot as entered.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ItemInput {
+    pub code: PinmuCode,
+    pub description: String,
+    pub quantity: i64,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub specs: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LotInput {
+    pub name: String,
+    pub budget: Money,
+    pub max_price: Option<Money>,
+    pub sme: SmePolicy,
+    pub items: Vec<ItemInput>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewProject {
+    pub name: String,
+    pub plan_ids: Vec<String>,
+    /// Empty: one lot per plan, from the plan's items and amount.
+    pub lots: Vec<LotInput>,
+}
+
+fn invalid(zh: impl Into<String>, en: impl Into<String>) -> StoreError {
+    StoreError::reject("project.invalid", zh, en)
+}
+
+/// Creates a draft project from plans entrusted to the subject's organization.
+pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Result<String> {
+    if input.name.trim().is_empty() {
+        return Err(invalid("请填写项目名称", "give the project a name"));
+    }
+    if input.plan_ids.is_empty() {
+        return Err(invalid("请选择至少一个采购计划", "choose at least one plan"));
+    }
+    let mut plans = Vec::new();
+    for id in &input.plan_ids {
+        let runner: Option<String> =
+            sqlx::query_scalar("SELECT runner_org_id FROM entrustments WHERE plan_id = $1").bind(id).fetch_optional(store.pool()).await?;
+        if runner.as_deref() != Some(subject.org.to_string().as_str()) {
+            return Err(StoreError::NotFound("plan"));
+        }
+        let d = crate::plans::get(store, id).await?;
+        if d.plan.status != "filed" {
+            return Err(StoreError::reject("project.plan_not_filed", format!("计划 {} 未备案", d.plan.plan_no), format!("plan {} is not filed", d.plan.plan_no)));
+        }
+        plans.push(d);
+    }
+    let method = Method::parse(&plans[0].plan.method).ok_or_else(|| StoreError::Internal("bad method".into()))?;
+    if caigou_domain::tender::Family::of(method).is_none() {
+        return Err(invalid("电子卖场和框架协议采购不在此立项", "e-mall and framework purchases are not run as projects here"));
+    }
+    if plans.iter().any(|p| p.plan.method != plans[0].plan.method || p.plan.object_type != plans[0].plan.object_type) {
+        return Err(invalid("合并立项的计划须采用同一采购方式、属于同一品目类别", "plans combined in one project must share the method and object type"));
+    }
+    let object_type = plans[0].plan.object_type.clone();
+    let unit_region: String = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(&plans[0].plan.org_id).fetch_one(store.pool()).await?;
+    let region = regions::get(store, &unit_region).await?;
+    let today = store.clock().today();
+    let policy = regions::effective_policy(store, &unit_region, today).await?;
+    let plans_total = plans.iter().fold(Money::ZERO, |acc, p| acc.checked_add(Money::from_fen(p.plan.total)).unwrap_or(acc));
+    let lots: Vec<LotInput> = if input.lots.is_empty() {
+        plans
+            .iter()
+            .map(|p| LotInput {
+                name: p.plan.name.clone(),
+                budget: Money::from_fen(p.plan.total),
+                max_price: None,
+                sme: SmePolicy::None,
+                items: p
+                    .items
+                    .iter()
+                    .filter_map(|i| {
+                        Some(ItemInput { code: i.pinmu_code.parse().ok()?, description: i.description.clone(), quantity: i.quantity, unit: String::new(), specs: String::new() })
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        input.lots.clone()
+    };
+    let facts: Vec<LotFacts> = lots.iter().map(|l| LotFacts { budget: l.budget, max_price: l.max_price, sme: l.sme }).collect();
+    let violations = check_lots(&facts, plans_total, policy.sme_deduction.small_micro_bp);
+    if !violations.is_empty() {
+        return Err(StoreError::rejected(&Refused(violations)));
+    }
+    for (i, l) in lots.iter().enumerate() {
+        if l.name.trim().is_empty() || l.items.is_empty() || l.items.iter().any(|it| it.quantity <= 0 || it.description.trim().is_empty()) {
+            return Err(invalid(format!("第{}个标项须有名称，并至少有一个数量大于零的品目", i + 1), format!("lot {} needs a name and items with quantities above zero", i + 1)));
+        }
+    }
+
+    let now = store.clock().now_ms();
+    let id = new_id().to_string();
+    let mut tx = store.begin().await?;
+    let counter = format!("project:{}:{}:{}", region.code, today.year(), method.key());
+    sqlx::query("INSERT INTO counters (name, value) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING").bind(&counter).execute(&mut *tx).await?;
+    let seq: i64 = sqlx::query_scalar("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value").bind(&counter).fetch_one(&mut *tx).await?;
+    let number = project_number(&region.code, today.year(), method, seq);
+    sqlx::query(
+        "INSERT INTO projects (id, project_no, name, region_id, runner_org_id, method, object_type, status, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9)",
+    )
+    .bind(&id)
+    .bind(&number)
+    .bind(input.name.trim())
+    .bind(&unit_region)
+    .bind(subject.org.to_string())
+    .bind(method.key())
+    .bind(&object_type)
+    .bind(subject.user.to_string())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    for p in &plans {
+        sqlx::query("INSERT INTO project_plans (plan_id, project_id) VALUES ($1, $2)").bind(&p.plan.id).bind(&id).execute(&mut *tx).await.map_err(|e| {
+            let e = StoreError::from(e);
+            if e.is_unique_violation() { StoreError::reject("project.plan_in_project", "该计划已立项", "this plan is already in a project") } else { e }
+        })?;
+    }
+    for (n, l) in lots.iter().enumerate() {
+        let lot_id = new_id().to_string();
+        sqlx::query("INSERT INTO lots (id, project_id, lot_no, name, budget, max_price, sme, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'active')")
+            .bind(&lot_id)
+            .bind(&id)
+            .bind(n as i64 + 1)
+            .bind(l.name.trim())
+            .bind(l.budget.fen())
+            .bind(l.max_price.map(|m| m.fen()))
+            .bind(serde_json::to_string(&l.sme).map_err(|e| StoreError::Internal(e.to_string()))?)
+            .execute(&mut *tx)
+            .await?;
+        for (k, it) in l.items.iter().enumerate() {
+            sqlx::query("INSERT INTO lot_items (id, lot_id, position, pinmu_code, description, quantity, unit, specs) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(new_id().to_string())
+                .bind(&lot_id)
+                .bind(k as i64)
+                .bind(it.code.to_string())
+                .bind(it.description.trim())
+                .bind(it.quantity)
+                .bind(it.unit.trim())
+                .bind(it.specs.trim())
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    let detail = serde_json::json!({"project_no": number, "plans": input.plan_ids, "lots": lots.len(), "method": method.key()});
+    audit::append(&mut tx, now, &Actor::of(subject), Change { action: "project.created", object_type: "project", object_id: &id, region_path: &region.path, detail: &detail })
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Project {
+    pub id: String,
+    pub project_no: String,
+    pub name: String,
+    pub region_id: String,
+    pub runner_org_id: String,
+    pub method: String,
+    pub object_type: String,
+    pub status: String,
+    pub documents: Option<String>,
+    pub created_at: i64,
+    pub published_at: Option<i64>,
+    pub issued_on: Option<String>,
+    pub documents_until: Option<String>,
+    pub documents_close_at: Option<i64>,
+    pub documents_closed_at: Option<i64>,
+    pub deadline_at: Option<i64>,
+    pub announcement_id: Option<String>,
+    pub doc_html_file_id: Option<String>,
+    pub doc_pdf_file_id: Option<String>,
+    pub doc_sha256: Option<String>,
+    pub terminated_at: Option<i64>,
+    pub termination_reason: Option<String>,
+}
+
+const PROJECT_COLUMNS: &str = "id, project_no, name, region_id, runner_org_id, method, object_type, status, documents, created_at, published_at, issued_on,
+    documents_until, documents_close_at, documents_closed_at, deadline_at, announcement_id, doc_html_file_id, doc_pdf_file_id, doc_sha256,
+    terminated_at, termination_reason";
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct LotItem {
+    pub pinmu_code: String,
+    pub description: String,
+    pub quantity: i64,
+    pub unit: String,
+    pub specs: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Lot {
+    pub id: String,
+    pub lot_no: i64,
+    pub name: String,
+    pub budget: i64,
+    pub max_price: Option<i64>,
+    pub sme: SmePolicy,
+    pub status: String,
+    pub termination_reason: Option<String>,
+    pub items: Vec<LotItem>,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ProjectPlan {
+    pub id: String,
+    pub plan_no: String,
+    pub name: String,
+    pub total: i64,
+    pub unit_id: String,
+    pub unit_name: String,
+}
+
+/// A project with everything its pages and documents show.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectView {
+    pub project: Project,
+    pub runner_name: String,
+    pub region_name: String,
+    pub region_code: String,
+    pub region_path: String,
+    pub plans: Vec<ProjectPlan>,
+    pub lots: Vec<Lot>,
+}
+
+impl ProjectView {
+    pub fn method(&self) -> Method {
+        Method::parse(&self.project.method).unwrap_or(Method::OpenTender)
+    }
+
+    pub fn object_type(&self) -> ObjectType {
+        ObjectType::parse(&self.project.object_type).unwrap_or(ObjectType::Goods)
+    }
+
+    pub fn runner(&self) -> OrgId {
+        self.project.runner_org_id.parse().unwrap_or(OrgId(uuid::Uuid::nil()))
+    }
+
+    /// The purchasing units the project serves.
+    pub fn purchasers(&self) -> Vec<OrgId> {
+        let mut v: Vec<OrgId> = self.plans.iter().filter_map(|p| p.unit_id.parse().ok()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    pub fn purchaser_names(&self) -> String {
+        let mut names: Vec<&str> = self.plans.iter().map(|p| p.unit_name.as_str()).collect();
+        names.dedup();
+        names.join("、")
+    }
+
+    pub fn region_ids(&self) -> Vec<RegionId> {
+        parse_region_path(&self.region_path)
+    }
+
+    pub fn budget(&self) -> Money {
+        Money::from_fen(self.lots.iter().map(|l| l.budget).sum())
+    }
+
+    pub fn pinmu_codes(&self) -> Vec<String> {
+        self.lots.iter().flat_map(|l| l.items.iter().map(|i| i.pinmu_code.clone())).collect()
+    }
+}
+
+pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
+    let project = sqlx::query_as::<_, Project>(sqlx::AssertSqlSafe(format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE id = $1")))
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound("project"))?;
+    let row = sqlx::query("SELECT o.name AS runner, r.name_zh, r.code, r.path FROM organizations o, regions r WHERE o.id = $1 AND r.id = $2")
+        .bind(&project.runner_org_id)
+        .bind(&project.region_id)
+        .fetch_one(store.pool())
+        .await?;
+    let plans = sqlx::query_as::<_, ProjectPlan>(
+        "SELECT p.id, p.plan_no, p.name, p.total, p.org_id AS unit_id, o.name AS unit_name FROM project_plans pp JOIN plans p ON p.id = pp.plan_id
+         JOIN organizations o ON o.id = p.org_id WHERE pp.project_id = $1 ORDER BY p.plan_no",
+    )
+    .bind(id)
+    .fetch_all(store.pool())
+    .await?;
+    let lot_rows = sqlx::query("SELECT id, lot_no, name, budget, max_price, sme, status, termination_reason FROM lots WHERE project_id = $1 ORDER BY lot_no")
+        .bind(id)
+        .fetch_all(store.pool())
+        .await?;
+    let mut lots = Vec::new();
+    for r in lot_rows {
+        let lot_id: String = r.try_get("id")?;
+        let items = sqlx::query_as::<_, LotItem>("SELECT pinmu_code, description, quantity, unit, specs FROM lot_items WHERE lot_id = $1 ORDER BY position")
+            .bind(&lot_id)
+            .fetch_all(store.pool())
+            .await?;
+        let sme: String = r.try_get("sme")?;
+        lots.push(Lot {
+            id: lot_id,
+            lot_no: r.try_get("lot_no")?,
+            name: r.try_get("name")?,
+            budget: r.try_get("budget")?,
+            max_price: r.try_get("max_price")?,
+            sme: serde_json::from_str(&sme).unwrap_or(SmePolicy::None),
+            status: r.try_get("status")?,
+            termination_reason: r.try_get("termination_reason")?,
+            items,
+        });
+    }
+    Ok(ProjectView {
+        project,
+        runner_name: row.try_get("runner")?,
+        region_name: row.try_get("name_zh")?,
+        region_code: row.try_get("code")?,
+        region_path: row.try_get("path")?,
+        plans,
+        lots,
+    })
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ProjectRow {
+    pub id: String,
+    pub project_no: String,
+    pub name: String,
+    pub method: String,
+    pub status: String,
+    pub runner_name: String,
+    pub deadline_at: Option<i64>,
+    pub created_at: i64,
+}
+
+/// Projects a subject may see: those its organization runs, those serving its unit, those in
+/// its subtree for supervisors, all for admins.
+pub async fn list_for(store: &Store, s: &Subject) -> Result<Vec<ProjectRow>> {
+    use caigou_domain::authz::Role;
+    let admin = s.has(Role::Admin);
+    let prefix = if s.has(Role::Supervisor) {
+        s.region().map(|r| format!("%/{r}/%")).unwrap_or_else(|| "-".into())
+    } else {
+        "-".into()
+    };
+    let purchaser = s.roles.iter().any(|r| r.is_purchaser());
+    Ok(sqlx::query_as::<_, ProjectRow>(
+        "SELECT p.id, p.project_no, p.name, p.method, p.status, o.name AS runner_name, p.deadline_at, p.created_at
+         FROM projects p JOIN organizations o ON o.id = p.runner_org_id JOIN regions r ON r.id = p.region_id
+         WHERE $1 = 1 OR r.path LIKE $2 OR p.runner_org_id = $3
+            OR ($4 = 1 AND EXISTS (SELECT 1 FROM project_plans pp JOIN plans pl ON pl.id = pp.plan_id WHERE pp.project_id = p.id AND pl.org_id = $3))
+         ORDER BY p.created_at DESC LIMIT 300",
+    )
+    .bind(i64::from(admin))
+    .bind(prefix)
+    .bind(s.org.to_string())
+    .bind(i64::from(purchaser))
+    .fetch_all(store.pool())
+    .await?)
+}
+
+async fn audit_project(tx: &mut Tx, now: i64, actor: &Actor, id: &str, action: &str, detail: serde_json::Value) -> Result<()> {
+    let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1").bind(id).fetch_one(&mut **tx).await?;
+    audit::append(tx, now, actor, Change { action, object_type: "project", object_id: id, region_path: &path, detail: &detail }).await?;
+    Ok(())
+}
+
+/// Users to tell about a project: the runner's staff and the purchasing units' staff.
+async fn stakeholders(tx: &mut Tx, id: &str) -> Result<Vec<UserId>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT u.id FROM users u WHERE u.disabled = 0 AND (u.org_id = (SELECT runner_org_id FROM projects WHERE id = $1)
+            OR u.org_id IN (SELECT pl.org_id FROM project_plans pp JOIN plans pl ON pl.id = pp.plan_id WHERE pp.project_id = $1))",
+    )
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+}
+
+/// Users of every supplier that obtained documents of the project (or of one lot).
+pub(crate) async fn obtainers(tx: &mut Tx, project: &str, lot: Option<&str>) -> Result<Vec<UserId>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT u.id FROM documents_obtained d JOIN lots l ON l.id = d.lot_id JOIN users u ON u.org_id = d.supplier_org_id
+         WHERE l.project_id = $1 AND ($2 = '' OR l.id = $2) AND u.disabled = 0",
+    )
+    .bind(project)
+    .bind(lot.unwrap_or(""))
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+}
+
+pub(crate) async fn tell(tx: &mut Tx, now: i64, users: &[UserId], m: &Message<'_>) -> Result<()> {
+    for u in users {
+        notify::notify(tx, now, *u, m).await?;
+    }
+    Ok(())
+}
+
+/// Job: the documents window has ended.
+pub(crate) async fn documents_closed(tx: &mut Tx, now: i64, id: &str) -> Result<()> {
+    let n = sqlx::query("UPDATE projects SET documents_closed_at = $1 WHERE id = $2 AND status = 'published' AND documents_closed_at IS NULL AND documents_close_at <= $1")
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if n == 1 {
+        audit_project(tx, now, &Actor::system("scheduler"), id, "project.documents_closed", serde_json::json!({})).await?;
+    }
+    Ok(())
+}
+
+/// Job: the bid deadline has passed; the project waits for opening.
+pub(crate) async fn deadline_passed(tx: &mut Tx, now: i64, id: &str) -> Result<()> {
+    let n = sqlx::query("UPDATE projects SET status = 'bidding_closed' WHERE id = $1 AND status = 'published' AND deadline_at <= $2")
+        .bind(id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if n == 1 {
+        audit_project(tx, now, &Actor::system("scheduler"), id, "project.bidding_closed", serde_json::json!({})).await?;
+        let (no, name): (String, String) = sqlx::query_as("SELECT project_no, name FROM projects WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
+        let link = format!("/projects/{id}");
+        let body_zh = format!("项目 {no}（{name}）已到提交截止时间，等待开标。");
+        let body_en = format!("Project {no} ({name}) has reached its deadline and awaits opening.");
+        let mut users = stakeholders(tx, id).await?;
+        users.extend(obtainers(tx, id, None).await?);
+        tell(tx, now, &users, &Message { kind: "project.bidding_closed", title_zh: "投标截止", title_en: "Bidding closed", body_zh: &body_zh, body_en: &body_en, link: Some(&link) })
+            .await?;
+    }
+    Ok(())
+}
+
+/// 终止: ends a lot (or the whole project, `lot = None`) with reasons, publishes the 终止公告
+/// and tells everyone who obtained the documents. A draft is simply withdrawn.
+pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&str>, reason: &str) -> Result<Option<String>> {
+    if reason.trim().chars().count() < 4 {
+        return Err(invalid("请写明终止的原因", "give the reasons for termination"));
+    }
+    let view = get(store, id).await?;
+    let p = &view.project;
+    if !matches!(p.status.as_str(), "draft" | "published" | "bidding_closed") {
+        return Err(StoreError::reject("project.bad_state", "项目已终止", "the project is already terminated"));
+    }
+    let target = match lot {
+        Some(l) => Some(view.lots.iter().find(|x| x.id == l).ok_or(StoreError::NotFound("lot"))?),
+        None => None,
+    };
+    if target.is_some_and(|l| l.status != "active") {
+        return Err(StoreError::reject("project.bad_state", "该标项已终止", "this lot is already terminated"));
+    }
+    let now = store.clock().now_ms();
+    let actor = Actor::of(subject);
+    let mut tx = store.begin().await?;
+    match target {
+        Some(l) => {
+            sqlx::query("UPDATE lots SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE id = $3")
+                .bind(now)
+                .bind(reason.trim())
+                .bind(&l.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        None => {
+            sqlx::query("UPDATE lots SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE project_id = $3 AND status = 'active'")
+                .bind(now)
+                .bind(reason.trim())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    let active: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lots WHERE project_id = $1 AND status = 'active'").bind(id).fetch_one(&mut *tx).await?;
+    if active == 0 {
+        sqlx::query("UPDATE projects SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE id = $3")
+            .bind(now)
+            .bind(reason.trim())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        scheduled::cancel(&mut tx, JobKind::DocumentsClose, id, now).await?;
+        scheduled::cancel(&mut tx, JobKind::Deadline, id, now).await?;
+    }
+    let mut announcement = None;
+    if p.status != "draft" {
+        let scope = match target {
+            Some(l) => format!("第{}包（{}）", l.lot_no, l.name),
+            None => "全部标项".to_string(),
+        };
+        let title = format!("{}{}终止公告", view.project.name, target.map(|l| format!("第{}包", l.lot_no)).unwrap_or_default());
+        let body = format!(
+            "项目名称：{}\n项目编号：{}\n采购人：{}\n采购代理机构：{}\n终止范围：{scope}\n终止原因：{}\n原公告：/announcements/{}\n",
+            p.name,
+            p.project_no,
+            view.purchaser_names(),
+            view.runner_name,
+            reason.trim(),
+            p.announcement_id.clone().unwrap_or_default()
+        );
+        let region: RegionId = p.region_id.parse().map_err(|_| StoreError::Internal("bad region".into()))?;
+        let codes = view.pinmu_codes();
+        announcement = Some(
+            portal::publish(
+                &mut tx,
+                now,
+                &actor,
+                portal::NewAnnouncement {
+                    region,
+                    kind: AnnouncementKind::Termination,
+                    title: &title,
+                    body: &body,
+                    project_id: Some(id),
+                    method: Some(&p.method),
+                    pinmu: &codes,
+                    references: p.announcement_id.as_deref(),
+                },
+            )
+            .await?,
+        );
+        let link = format!("/announcements/{}", announcement.clone().unwrap_or_default());
+        let body_zh = format!("项目 {}（{}）{scope}已终止：{}", p.project_no, p.name, reason.trim());
+        let body_en = format!("Project {} ({}): {} terminated. Reason: {}", p.project_no, p.name, if lot.is_some() { "a lot was" } else { "all lots were" }, reason.trim());
+        let mut users = obtainers(&mut tx, id, lot).await?;
+        users.extend(stakeholders(&mut tx, id).await?);
+        tell(&mut tx, now, &users, &Message { kind: "project.terminated", title_zh: "采购项目终止", title_en: "Procurement terminated", body_zh: &body_zh, body_en: &body_en, link: Some(&link) })
+            .await?;
+    }
+    audit_project(&mut tx, now, &actor, id, "project.terminated", serde_json::json!({"lot": lot, "reason": reason.trim(), "announcement": announcement})).await?;
+    tx.commit().await?;
+    Ok(announcement)
+}
