@@ -157,7 +157,7 @@ fn criteria_table(e: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
         .iter()
         .map(|c| {
             let pts = c.points_x100;
-            let points = if pts % 100 == 0 { format!("{}", pts / 100) } else { format!("{}.{:02}", pts / 100, pts % 100) };
+            let points = if pts.is_multiple_of(100) { format!("{}", pts / 100) } else { format!("{}.{:02}", pts / 100, pts % 100) };
             let guidance = if c.kind == caigou_domain::tender::CriterionKind::Price && c.guidance.trim().is_empty() {
                 "价格分采用低价优先法：评标基准价为满足实质性要求且价格最低的评审价格，价格分 = 评标基准价 / 评审价格 × 价格分值".to_string()
             } else {

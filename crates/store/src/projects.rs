@@ -648,3 +648,14 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
     tx.commit().await?;
     Ok(announcement)
 }
+
+/// Organizations that run projects for others: agencies and the 集中采购机构 (id, name, kind).
+pub async fn runners(store: &Store) -> Result<Vec<(String, String, String)>> {
+    Ok(sqlx::query_as("SELECT id, name, kind FROM organizations WHERE kind IN ('agency', 'central_agency') ORDER BY kind DESC, name").fetch_all(store.pool()).await?)
+}
+
+/// The project a lot belongs to.
+pub async fn project_of_lot(store: &Store, lot: &str) -> Result<String> {
+    let p: Option<String> = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot).fetch_optional(store.pool()).await?;
+    p.ok_or(StoreError::NotFound("lot"))
+}

@@ -456,3 +456,10 @@ pub async fn with_expiring_qualifications(store: &Store, region_prefix: &str) ->
     .fetch_all(store.pool())
     .await?)
 }
+
+/// The supplier and file of a qualification.
+pub async fn qualification_owner(store: &Store, id: &str) -> Result<(String, String)> {
+    let r: Option<(String, String)> =
+        sqlx::query_as("SELECT org_id, file_id FROM supplier_qualifications WHERE id = $1").bind(id).fetch_optional(store.pool()).await?;
+    r.ok_or(StoreError::NotFound("qualification"))
+}

@@ -427,3 +427,9 @@ pub async fn units_in(store: &Store, region_prefix: &str) -> Result<Vec<(String,
         .await?;
     rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
 }
+
+/// The region id of an organization.
+pub async fn org_region_id(store: &Store, org: &str) -> Result<String> {
+    let r: Option<String> = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
+    r.ok_or(StoreError::NotFound("organization"))
+}

@@ -66,7 +66,7 @@ impl AppState {
 
 /// The whole application.
 pub fn app(state: AppState) -> Router {
-    routes::table().into_router(state)
+    routes::table_for(state.config.sandbox).into_router(state)
 }
 
 /// Serves until `shutdown` resolves, then finishes in-flight requests.

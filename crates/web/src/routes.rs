@@ -44,6 +44,29 @@ pub const CHAIN_EDITORS: Access = Access::Roles(&[Role::Admin, Role::PurchaserAp
 pub const PLANNING_READERS: Access =
     Access::Roles(&[Role::Admin, Role::Supervisor, Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover]);
 
+/// Suppliers' staff.
+pub const SUPPLIERS: Access = Access::Roles(&[Role::Supplier]);
+/// Who reviews supplier admissions (supervisors only within their region subtree).
+pub const SUPPLIER_REVIEWERS: Access = Access::Roles(&[Role::Admin, Role::Supervisor]);
+/// Who runs projects: agency staff, and a unit's 经办 when it procures on its own.
+pub const RUNNERS: Access = Access::Roles(&[Role::Agency, Role::PurchaserHandler]);
+/// Who lists projects (each only where `authz::decide` lets them).
+pub const PROJECT_READERS: Access = Access::Roles(&[
+    Role::Admin,
+    Role::Supervisor,
+    Role::PurchaserHandler,
+    Role::PurchaserReviewer,
+    Role::PurchaserApprover,
+    Role::Agency,
+]);
+/// Who reads the template library.
+pub const TEMPLATE_USERS: Access = Access::Roles(&[Role::Admin, Role::Agency, Role::PurchaserHandler]);
+/// Who writes templates (admins: platform ones; agencies: their own).
+pub const TEMPLATE_EDITORS: Access = Access::Roles(&[Role::Admin, Role::Agency]);
+/// Who uploads files (attachments, qualifications).
+pub const UPLOADERS: Access =
+    Access::Roles(&[Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover, Role::Supplier]);
+
 #[derive(Debug, Clone)]
 pub struct RouteSpec {
     pub method: Method,
@@ -125,10 +148,23 @@ async fn not_found(ctx: Ctx) -> Response {
     }
 }
 
-/// The route table of the whole site.
+/// The route table of a production platform.
 pub fn table() -> RouteTable {
+    table_for(false)
+}
+
+/// The route table; a sandbox platform also has the routes that move its clock.
+pub fn table_for(sandbox: bool) -> RouteTable {
     use Method as M;
-    RouteTable::new()
+    let t = if sandbox {
+        RouteTable::new()
+            .add(M::GET, "/sandbox", ADMIN, pages::sandbox::page)
+            .add(M::POST, "/sandbox/clock", ADMIN, pages::sandbox::advance)
+            .add(M::POST, "/api/v1/sandbox/clock", ADMIN, api::sandbox::advance)
+    } else {
+        RouteTable::new()
+    };
+    t
         // Operators
         .add(M::GET, "/healthz", PUBLIC, pages::ops::healthz)
         .add(M::GET, "/metrics", ADMIN, metrics::scrape)
@@ -136,6 +172,9 @@ pub fn table() -> RouteTable {
         // Public portal
         .add(M::GET, "/", PUBLIC, pages::portal::home)
         .add(M::GET, "/announcements/{id}", PUBLIC, pages::portal::announcement)
+        .add(M::GET, "/feed.atom", PUBLIC, pages::portal::feed)
+        .add(M::GET, "/suppliers/register", PUBLIC, pages::suppliers::register_form)
+        .add(M::POST, "/suppliers/register", PUBLIC, pages::suppliers::register)
         .add(M::GET, "/lang", PUBLIC, pages::auth::switch_lang)
         .add(M::GET, "/login", PUBLIC, pages::auth::login_form)
         .add(M::POST, "/login", PUBLIC, pages::auth::login_submit)
@@ -184,6 +223,28 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/requests/{id}/attachments/{file}", PLANNING_READERS, pages::requests::attachment)
         .add(M::GET, "/approval-chain", PURCHASERS, pages::requests::chain)
         .add(M::POST, "/approval-chain", UNIT_CHAIN_EDITORS, pages::requests::chain_save)
+        .add(M::GET, "/supplier", SUPPLIERS, pages::suppliers::own)
+        .add(M::POST, "/supplier", SUPPLIERS, pages::suppliers::update)
+        .add(M::POST, "/supplier/qualifications", SUPPLIERS, pages::suppliers::add_qualification)
+        .add(M::POST, "/supplier/submit", SUPPLIERS, pages::suppliers::submit)
+        .add(M::GET, "/suppliers", SUPPLIER_REVIEWERS, pages::suppliers::list)
+        .add(M::GET, "/suppliers/{id}", SUPPLIER_REVIEWERS, pages::suppliers::detail)
+        .add(M::POST, "/suppliers/{id}/review", SUPPLIER_REVIEWERS, pages::suppliers::review)
+        .add(M::GET, "/qualifications/{id}", SIGNED_IN, pages::suppliers::qualification_file)
+        .add(M::POST, "/plans/{id}/entrust", HANDLERS, pages::projects::entrust)
+        .add(M::GET, "/projects", PROJECT_READERS, pages::projects::list)
+        .add(M::GET, "/projects/new", RUNNERS, pages::projects::new)
+        .add(M::POST, "/projects", RUNNERS, pages::projects::create)
+        .add(M::GET, "/projects/{id}", SIGNED_IN, pages::projects::detail)
+        .add(M::POST, "/projects/{id}/documents", RUNNERS, pages::projects::save_documents)
+        .add(M::POST, "/projects/{id}/publish", RUNNERS, pages::projects::publish)
+        .add(M::POST, "/projects/{id}/clarifications", RUNNERS, pages::projects::clarify)
+        .add(M::POST, "/projects/{id}/terminate", RUNNERS, pages::projects::terminate)
+        .add(M::POST, "/projects/{id}/questions", SUPPLIERS, pages::projects::ask)
+        .add(M::GET, "/projects/{id}/documents.pdf", SIGNED_IN, pages::projects::documents_pdf)
+        .add(M::GET, "/projects/{id}/documents.html", SIGNED_IN, pages::projects::documents_html)
+        .add(M::POST, "/lots/{id}/obtain", SUPPLIERS, pages::projects::obtain)
+        .add(M::GET, "/templates", TEMPLATE_USERS, pages::projects::templates)
         // JSON API
         .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
         .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)
@@ -233,5 +294,33 @@ pub fn table() -> RouteTable {
         .add(M::POST, "/api/v1/requests/{id}/reject", REQUEST_DECIDERS, api::requests::reject)
         .add(M::GET, "/api/v1/approval-chain", PURCHASERS, api::requests::get_chain)
         .add(M::POST, "/api/v1/approval-chain", CHAIN_EDITORS, api::requests::set_chain)
-        .add(M::POST, "/api/v1/files", PURCHASERS, api::requests::upload)
+        .add(M::POST, "/api/v1/files", UPLOADERS, api::requests::upload)
+        .add(M::GET, "/api/v1/clock", PUBLIC, api::sandbox::get)
+        .add(M::POST, "/api/v1/suppliers/register", PUBLIC, api::suppliers::register)
+        .add(M::GET, "/api/v1/supplier", SUPPLIERS, api::suppliers::me)
+        .add(M::POST, "/api/v1/supplier", SUPPLIERS, api::suppliers::update)
+        .add(M::POST, "/api/v1/supplier/qualifications", SUPPLIERS, api::suppliers::add_qualification)
+        .add(M::POST, "/api/v1/supplier/submit", SUPPLIERS, api::suppliers::submit)
+        .add(M::GET, "/api/v1/suppliers", SUPPLIER_REVIEWERS, api::suppliers::list)
+        .add(M::GET, "/api/v1/suppliers/{id}", SUPPLIER_REVIEWERS, api::suppliers::get)
+        .add(M::POST, "/api/v1/suppliers/{id}/review", SUPPLIER_REVIEWERS, api::suppliers::review)
+        .add(M::GET, "/api/v1/agencies", SIGNED_IN, api::projects::agencies)
+        .add(M::POST, "/api/v1/plans/{id}/entrust", HANDLERS, api::projects::entrust)
+        .add(M::GET, "/api/v1/entrusted-plans", RUNNERS, api::projects::entrusted)
+        .add(M::POST, "/api/v1/projects", RUNNERS, api::projects::create)
+        .add(M::GET, "/api/v1/projects", PROJECT_READERS, api::projects::list)
+        .add(M::GET, "/api/v1/projects/{id}", PUBLIC, api::projects::get)
+        .add(M::GET, "/api/v1/projects/{id}/earliest", RUNNERS, api::projects::earliest)
+        .add(M::POST, "/api/v1/projects/{id}/documents", RUNNERS, api::projects::save_documents)
+        .add(M::POST, "/api/v1/projects/{id}/publish", RUNNERS, api::projects::publish)
+        .add(M::POST, "/api/v1/projects/{id}/terminate", RUNNERS, api::projects::terminate)
+        .add(M::GET, "/api/v1/projects/{id}/obtained", PROJECT_READERS, api::projects::obtained)
+        .add(M::GET, "/api/v1/projects/{id}/questions", SIGNED_IN, api::projects::questions)
+        .add(M::POST, "/api/v1/projects/{id}/questions", SUPPLIERS, api::projects::ask)
+        .add(M::POST, "/api/v1/projects/{id}/clarifications", RUNNERS, api::projects::clarify)
+        .add(M::POST, "/api/v1/lots/{id}/obtain", SUPPLIERS, api::projects::obtain)
+        .add(M::GET, "/api/v1/templates", TEMPLATE_USERS, api::templates::list)
+        .add(M::GET, "/api/v1/templates/{id}", TEMPLATE_USERS, api::templates::get)
+        .add(M::POST, "/api/v1/templates", TEMPLATE_EDITORS, api::templates::create)
+        .add(M::POST, "/api/v1/templates/{id}", TEMPLATE_EDITORS, api::templates::update)
 }

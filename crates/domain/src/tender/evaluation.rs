@@ -132,10 +132,10 @@ impl PriceWeights {
 }
 
 /// Total points under 综合评分法.
-pub const TOTAL_POINTS_X100: u32 = 100_00;
+pub const TOTAL_POINTS_X100: u32 = 10_000;
 
 fn pts(x100: u32) -> String {
-    if x100 % 100 == 0 { format!("{}", x100 / 100) } else { format!("{}.{:02}", x100 / 100, x100 % 100) }
+    if x100.is_multiple_of(100) { format!("{}", x100 / 100) } else { format!("{}.{:02}", x100 / 100, x100 % 100) }
 }
 
 /// Checks an evaluation for a method and object type. Empty: lawful.

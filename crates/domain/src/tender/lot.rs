@@ -44,7 +44,7 @@ impl SmePolicy {
 }
 
 fn percent(bp: u32) -> String {
-    if bp % 100 == 0 { format!("{}%", bp / 100) } else { format!("{}.{:02}%", bp / 100, bp % 100) }
+    if bp.is_multiple_of(100) { format!("{}%", bp / 100) } else { format!("{}.{:02}%", bp / 100, bp % 100) }
 }
 
 /// A lot as the rules see it.

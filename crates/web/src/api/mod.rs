@@ -9,7 +9,11 @@ pub mod notifications;
 pub mod planning;
 pub mod portal;
 pub mod regions;
+pub mod projects;
 pub mod requests;
+pub mod sandbox;
+pub mod suppliers;
+pub mod templates;
 
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -42,6 +46,13 @@ use crate::error::AppError;
         requests::list, requests::waiting, requests::create, requests::get, requests::modify,
         requests::submit, requests::approve, requests::send_back, requests::reject,
         requests::get_chain, requests::set_chain, requests::upload,
+        sandbox::get, sandbox::advance,
+        suppliers::register, suppliers::me, suppliers::update, suppliers::add_qualification, suppliers::submit,
+        suppliers::list, suppliers::get, suppliers::review,
+        projects::agencies, projects::entrust, projects::entrusted, projects::create, projects::list, projects::get,
+        projects::earliest, projects::save_documents, projects::publish, projects::terminate, projects::obtained,
+        projects::questions, projects::ask, projects::clarify, projects::obtain,
+        templates::list, templates::get, templates::create, templates::update,
         openapi_json,
     ),
     components(schemas(ErrorBody)),

@@ -12,8 +12,11 @@ pub mod intentions;
 pub mod ops;
 pub mod planning;
 pub mod portal;
+pub mod projects;
 pub mod regions;
 pub mod requests;
+pub mod sandbox;
+pub mod suppliers;
 pub mod workbench;
 
 use askama::Template;
@@ -48,6 +51,8 @@ pub struct Chrome {
     pub csrf: String,
     pub nav: Vec<NavItem>,
     pub lang_href: String,
+    /// Platform time, on a sandbox platform only (shown in a banner).
+    pub sandbox_now: Option<String>,
 }
 
 const NAV: &[(&str, &str, Access)] = &[
@@ -59,6 +64,10 @@ const NAV: &[(&str, &str, Access)] = &[
     ("/intentions", "nav.intentions", routes::PURCHASERS),
     ("/plans", "nav.plans", routes::PLANNING_READERS),
     ("/approvals", "nav.approvals", routes::SUPERVISORS),
+    ("/projects", "nav.projects", routes::PROJECT_READERS),
+    ("/supplier", "nav.supplier", routes::SUPPLIERS),
+    ("/suppliers", "nav.suppliers", routes::SUPPLIER_REVIEWERS),
+    ("/templates", "nav.templates", routes::TEMPLATE_USERS),
     ("/catalog", "nav.catalog", routes::PUBLIC),
     ("/regions", "nav.regions", routes::PUBLIC),
     ("/calendar", "nav.calendar", routes::PUBLIC),
@@ -90,12 +99,16 @@ impl Chrome {
             csrf: ctx.csrf.clone(),
             nav,
             lang_href: format!("/lang?to={}&next={}", t.other_tag(), urlencode(&ctx.path)),
+            sandbox_now: None,
         }
     }
 
     /// The chrome with the unread count filled in.
     pub async fn load(state: &AppState, ctx: &Ctx) -> Result<Chrome, AppError> {
         let mut c = Chrome::bare(ctx);
+        if state.config.sandbox {
+            c.sandbox_now = Some(caigou_store::clock::display_ms(state.store.clock().now_ms()));
+        }
         if let Principal::User(s) = &ctx.principal {
             c.unread = caigou_store::notify::unread_count(&state.store, s.user).await?;
         }
@@ -139,6 +152,7 @@ pub fn error_response(err: &AppError, lang: Lang) -> Response {
         csrf: String::new(),
         nav: vec![NavItem { href: "/", label: t.s("nav.home"), active: false }],
         lang_href: format!("/lang?to={}&next=/", t.other_tag()),
+        sandbox_now: None,
     };
     let page = ErrorPage { chrome, status: err.status.as_u16(), message: format!("{} ({})", err.message(lang), err.code) };
     (err.status, render(&page)).into_response()
@@ -152,4 +166,36 @@ pub fn yuan(fen: &i64) -> String {
 /// Formats Unix milliseconds for display in China time.
 pub fn when(ms: &i64) -> String {
     caigou_store::clock::display_ms(*ms)
+}
+
+/// Post/redirect/get: back to `to` with a notice, or with the error of a refused request shown
+/// on the page. Faults and denials stay errors.
+pub fn outcome(ctx: &Ctx, to: &str, r: Result<&str, AppError>) -> Result<Response, AppError> {
+    let sep = if to.contains('?') { '&' } else { '?' };
+    match r {
+        Ok(notice_key) => Ok(axum::response::Redirect::to(&format!("{to}{sep}notice={}", urlencode(notice_key))).into_response()),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY || e.status == StatusCode::BAD_REQUEST => {
+            let msg = format!("{} ({})", e.message(ctx.lang), e.code);
+            Ok(axum::response::Redirect::to(&format!("{to}{sep}error={}", urlencode(&msg))).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The `notice` (a translation key) and `error` (a message) a redirect carried.
+#[derive(serde::Deserialize, Default)]
+pub struct Flash {
+    #[serde(default)]
+    pub notice: String,
+    #[serde(default)]
+    pub error: String,
+}
+
+impl Flash {
+    pub fn notice(&self, t: &Tr) -> Option<String> {
+        (!self.notice.is_empty()).then(|| t.s(&self.notice).to_string())
+    }
+    pub fn error(&self) -> Option<String> {
+        (!self.error.is_empty()).then(|| self.error.clone())
+    }
 }

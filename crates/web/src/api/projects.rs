@@ -1,0 +1,425 @@
+//! Project procurement API: entrusting plans, projects and lots, documents from templates with
+//! their evaluation criteria and dates, publishing, obtaining documents, questions,
+//! clarifications and termination.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use caigou_domain::authz::{self, Action, Role, Subject};
+use caigou_domain::ids::OrgId;
+use caigou_domain::tender::{Criterion, CriterionKind, Evaluation, EvaluationMethod};
+use caigou_store::documents::{self, DocumentsDraft};
+use caigou_store::projects::{self, EntrustedPlan, LotInput, NewProject, ProjectRow, ProjectView};
+use caigou_store::tendering::{self, Clarification, Question};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::ApiJson;
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{ApiResult, AppError};
+
+fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
+    ctx.principal.subject().ok_or_else(AppError::internal)
+}
+
+fn invalid(field: &str, zh: &str, en: &str) -> AppError {
+    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", zh, en).with_field(field, zh)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Agency {
+    pub id: String,
+    pub name: String,
+    /// `agency` | `central_agency`
+    pub kind: String,
+}
+
+/// Organizations plans can be entrusted to.
+#[utoipa::path(get, path = "/api/v1/agencies", tag = "projects", security(("bearer" = [])), responses((status = 200, body = Vec<Agency>)))]
+pub async fn agencies(State(state): State<AppState>) -> ApiResult<Json<Vec<Agency>>> {
+    Ok(Json(caigou_store::projects::runners(&state.store).await?.into_iter().map(|(id, name, kind)| Agency { id, name, kind }).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct EntrustIn {
+    /// The agency, the 集中采购机构, or your own unit (自行采购).
+    pub runner_id: String,
+}
+
+/// 委托: entrusts a filed plan to the organization that will run its procurement (the unit's 经办).
+#[utoipa::path(post, path = "/api/v1/plans/{id}/entrust", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = EntrustIn,
+    responses((status = 204), (status = 422, body = super::ErrorBody)))]
+pub async fn entrust(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(e): ApiJson<EntrustIn>) -> ApiResult<StatusCode> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let runner: OrgId = e.runner_id.parse().map_err(|_| invalid("runner_id", "请选择受托机构", "choose the agency"))?;
+    projects::entrust(&state.store, s, &id, runner).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Filed plans entrusted to your organization that have no project yet.
+#[utoipa::path(get, path = "/api/v1/entrusted-plans", tag = "projects", security(("bearer" = [])), responses((status = 200, description = "plans")))]
+pub async fn entrusted(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<EntrustedPlan>>> {
+    Ok(Json(projects::entrusted_plans(&state.store, subject(&ctx)?.org).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ItemIn {
+    /// 品目 code.
+    pub code: String,
+    pub description: String,
+    pub quantity: i64,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub specs: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LotIn {
+    pub name: String,
+    /// Fen.
+    pub budget: i64,
+    /// 最高限价, fen.
+    pub max_price: Option<i64>,
+    /// `none` | `reserved` (专门面向中小企业) | `price_deduction` (at the region's rate).
+    #[serde(default)]
+    pub sme: String,
+    pub items: Vec<ItemIn>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ProjectIn {
+    pub name: String,
+    pub plan_ids: Vec<String>,
+    /// Omit for one lot per plan.
+    #[serde(default)]
+    pub lots: Vec<LotIn>,
+}
+
+async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> ApiResult<Vec<LotInput>> {
+    let mut out = Vec::new();
+    // The region's deduction rate: the first plan's unit region, as the project will have.
+    let rate = match plan_ids.first() {
+        Some(p) if !lots.is_empty() => {
+            let plan = caigou_store::plans::get(&state.store, p).await?;
+            let region: String = caigou_store::users::org_region_id(&state.store, &plan.plan.org_id).await?;
+            caigou_store::regions::effective_policy(&state.store, &region, state.store.clock().today()).await?.sme_deduction.small_micro_bp
+        }
+        _ => 0,
+    };
+    for (i, l) in lots.iter().enumerate() {
+        let sme = match l.sme.as_str() {
+            "" | "none" => caigou_domain::tender::SmePolicy::None,
+            "reserved" => caigou_domain::tender::SmePolicy::Reserved,
+            "price_deduction" => caigou_domain::tender::SmePolicy::PriceDeduction { small_micro_bp: rate },
+            _ => return Err(invalid(&format!("lots[{i}].sme"), "中小企业政策应为 none、reserved 或 price_deduction", "sme must be none, reserved or price_deduction")),
+        };
+        let mut items = Vec::new();
+        for (k, it) in l.items.iter().enumerate() {
+            let code = it.code.parse().map_err(|e: caigou_domain::catalog::PinmuCodeError| {
+                invalid(&format!("lots[{i}].items[{k}].code"), &caigou_domain::Localized::message(&e, caigou_domain::Lang::Zh), &e.to_string())
+            })?;
+            items.push(projects::ItemInput { code, description: it.description.clone(), quantity: it.quantity, unit: it.unit.clone(), specs: it.specs.clone() });
+        }
+        out.push(LotInput {
+            name: l.name.clone(),
+            budget: caigou_domain::Money::from_fen(l.budget),
+            max_price: l.max_price.map(caigou_domain::Money::from_fen),
+            sme,
+            items,
+        });
+    }
+    Ok(out)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: String,
+}
+
+/// 立项: a draft project from plans entrusted to your organization.
+#[utoipa::path(post, path = "/api/v1/projects", tag = "projects", security(("bearer" = [])), request_body = ProjectIn,
+    responses((status = 201, body = Created), (status = 422, body = super::ErrorBody)))]
+pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(p): ApiJson<ProjectIn>) -> ApiResult<(StatusCode, Json<Created>)> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::RunProject { runner: s.org })?;
+    let lots = parse_lots(&state, &p.plan_ids, &p.lots).await?;
+    let id = projects::create(&state.store, s, &NewProject { name: p.name, plan_ids: p.plan_ids, lots }).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+/// Projects you may see, newest first.
+#[utoipa::path(get, path = "/api/v1/projects", tag = "projects", security(("bearer" = [])), responses((status = 200, description = "projects")))]
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<ProjectRow>>> {
+    Ok(Json(projects::list_for(&state.store, subject(&ctx)?).await?))
+}
+
+/// Whether the principal sees the project's internals (drafts, obtainers, questions).
+pub fn insider(ctx: &Ctx, v: &ProjectView) -> bool {
+    authz::decide(&ctx.principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() }).is_ok()
+}
+
+/// Loads a project: drafts only for insiders; published ones for anyone.
+pub async fn visible(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<ProjectView> {
+    let v = projects::get(&state.store, id).await?;
+    if v.project.status == "draft" || v.project.published_at.is_none() {
+        authz::decide(&ctx.principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })?;
+    }
+    Ok(v)
+}
+
+/// Loads a project the principal runs.
+pub async fn runnable(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<ProjectView> {
+    let v = projects::get(&state.store, id).await?;
+    authz::decide(&ctx.principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })?;
+    authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() })?;
+    Ok(v)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProjectOut {
+    #[schema(value_type = Object)]
+    pub project: serde_json::Value,
+    /// Documents links once published.
+    pub documents_pdf: Option<String>,
+    pub documents_html: Option<String>,
+    /// How many suppliers obtained the documents (insiders only).
+    pub obtained_count: Option<usize>,
+}
+
+/// A project with its lots and plans (drafts: insiders only).
+#[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = String, Path)), responses((status = 200, body = ProjectOut), (status = 403, body = super::ErrorBody)))]
+pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ProjectOut>> {
+    let v = visible(&state, &ctx, &id).await?;
+    let inside = insider(&ctx, &v);
+    let mut project = serde_json::to_value(&v).map_err(|_| AppError::internal())?;
+    if !inside && let Some(p) = project.get_mut("project") {
+        p["documents"] = serde_json::Value::Null;
+    }
+    let published = v.project.doc_pdf_file_id.is_some();
+    let obtained_count = if inside { Some(tendering::obtained(&state.store, &id).await?.len()) } else { None };
+    Ok(Json(ProjectOut {
+        project,
+        documents_pdf: published.then(|| format!("/projects/{id}/documents.pdf")),
+        documents_html: published.then(|| format!("/projects/{id}/documents.html")),
+        obtained_count,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EarliestOut {
+    pub issued_on: String,
+    pub documents_until: String,
+    pub deadline_on: String,
+    pub announcement_until: String,
+    /// Where the periods come from.
+    pub rules: Vec<String>,
+}
+
+/// The earliest lawful dates if the documents were published today (法35, 条例31, 214号, 74号令).
+#[utoipa::path(get, path = "/api/v1/projects/{id}/earliest", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = EarliestOut)))]
+pub async fn earliest(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<EarliestOut>> {
+    let v = runnable(&state, &ctx, &id).await?;
+    let e = documents::earliest_dates(&state.store, &v, state.store.clock().today()).await?;
+    use caigou_domain::tender::TenderRule as R;
+    let rules = [R::BidPeriod, R::ConsultationPeriod, R::NegotiationPeriod, R::DocumentWindow].iter().map(|r| format!("{} {}", r.code(), r.source())).collect();
+    Ok(Json(EarliestOut {
+        issued_on: e.issued_on.to_string(),
+        documents_until: e.documents_until.to_string(),
+        deadline_on: e.deadline_on.to_string(),
+        announcement_until: e.announcement_until.to_string(),
+        rules,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CriterionIn {
+    pub name: String,
+    /// `price` | `technical` | `commercial`
+    pub kind: String,
+    /// Points (two decimals at most).
+    pub points: f64,
+    #[serde(default)]
+    pub guidance: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DocumentsIn {
+    pub template_id: String,
+    /// `lowest_price` (最低评标价法) | `comprehensive` (综合评分法)
+    pub evaluation_method: String,
+    #[serde(default)]
+    pub criteria: Vec<CriterionIn>,
+    #[serde(default)]
+    pub qualification: String,
+    /// Rewritten editable sections by key.
+    #[serde(default)]
+    pub sections: BTreeMap<String, String>,
+    /// YYYY-MM-DD: documents available through this day.
+    pub documents_until: String,
+    /// YYYY-MM-DDTHH:MM (China time): deadline and opening.
+    pub deadline: String,
+}
+
+pub fn parse_documents(d: &DocumentsIn) -> ApiResult<DocumentsDraft> {
+    let method = EvaluationMethod::parse(&d.evaluation_method)
+        .ok_or_else(|| invalid("evaluation_method", "评审方法应为 lowest_price 或 comprehensive", "evaluation_method must be lowest_price or comprehensive"))?;
+    let mut criteria = Vec::new();
+    for (i, c) in d.criteria.iter().enumerate() {
+        let kind = match c.kind.as_str() {
+            "price" => CriterionKind::Price,
+            "technical" => CriterionKind::Technical,
+            "commercial" => CriterionKind::Commercial,
+            _ => return Err(invalid(&format!("criteria[{i}].kind"), "评审因素类型应为 price、technical 或 commercial", "kind must be price, technical or commercial")),
+        };
+        let x100 = (c.points * 100.0).round();
+        if !(0.0..=10_000.0).contains(&x100) || (c.points * 100.0 - x100).abs() > 1e-6 {
+            return Err(invalid(&format!("criteria[{i}].points"), "分值应在0到100之间，最多两位小数", "points must be 0–100 with at most two decimals"));
+        }
+        criteria.push(Criterion { name: c.name.clone(), kind, points_x100: x100 as u32, guidance: c.guidance.clone() });
+    }
+    let documents_until = d.documents_until.trim().parse().map_err(|_| invalid("documents_until", "文件提供截止日期应为 YYYY-MM-DD", "documents_until must be YYYY-MM-DD"))?;
+    let deadline = d.deadline.trim().parse().map_err(|_| invalid("deadline", "截止时间应为 YYYY-MM-DDTHH:MM（北京时间）", "deadline must be YYYY-MM-DDTHH:MM (China time)"))?;
+    Ok(DocumentsDraft {
+        template_id: d.template_id.clone(),
+        evaluation: Evaluation { method, criteria },
+        qualification: d.qualification.clone(),
+        sections: d.sections.clone(),
+        documents_until,
+        deadline,
+    })
+}
+
+/// Saves the documents draft, checked against the rules as if published today.
+#[utoipa::path(post, path = "/api/v1/projects/{id}/documents", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = DocumentsIn,
+    responses((status = 204), (status = 422, body = super::ErrorBody)))]
+pub async fn save_documents(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(d): ApiJson<DocumentsIn>) -> ApiResult<StatusCode> {
+    runnable(&state, &ctx, &id).await?;
+    documents::save_draft(&state.store, subject(&ctx)?, &id, &parse_documents(&d)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// 发布: fixes the documents (HTML and PDF with SHA-256) and publishes the announcement.
+#[utoipa::path(post, path = "/api/v1/projects/{id}/publish", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, description = "announcement, SHA-256, dates"), (status = 422, body = super::ErrorBody)))]
+pub async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<documents::Published>> {
+    runnable(&state, &ctx, &id).await?;
+    Ok(Json(documents::publish(&state.store, subject(&ctx)?, &id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TerminateIn {
+    /// Omit to terminate every lot.
+    pub lot_id: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Terminated {
+    pub announcement_id: Option<String>,
+}
+
+/// 终止: a lot or the whole project, with reasons; a 终止公告 when it was published.
+#[utoipa::path(post, path = "/api/v1/projects/{id}/terminate", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = TerminateIn,
+    responses((status = 200, body = Terminated), (status = 422, body = super::ErrorBody)))]
+pub async fn terminate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(t): ApiJson<TerminateIn>) -> ApiResult<Json<Terminated>> {
+    runnable(&state, &ctx, &id).await?;
+    let a = projects::terminate(&state.store, subject(&ctx)?, &id, t.lot_id.as_deref().filter(|l| !l.is_empty()), &t.reason).await?;
+    Ok(Json(Terminated { announcement_id: a }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ObtainedOut {
+    /// Unix ms of first obtaining.
+    pub obtained_at: i64,
+    pub documents_pdf: String,
+    pub documents_html: String,
+}
+
+/// 获取采购文件: an approved supplier obtains a lot's documents inside the window.
+#[utoipa::path(post, path = "/api/v1/lots/{id}/obtain", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = ObtainedOut), (status = 422, body = super::ErrorBody)))]
+pub async fn obtain(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ObtainedOut>> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    let at = tendering::obtain(&state.store, s, &id, &ctx.address).await?;
+    let project: String = caigou_store::projects::project_of_lot(&state.store, &id).await?;
+    Ok(Json(ObtainedOut { obtained_at: at, documents_pdf: format!("/projects/{project}/documents.pdf"), documents_html: format!("/projects/{project}/documents.html") }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ObtainersOut {
+    pub count: usize,
+    /// Names only after the deadline (87号令: not disclosed before).
+    #[schema(value_type = Vec<Object>)]
+    pub suppliers: Option<Vec<tendering::Obtained>>,
+}
+
+/// Who obtained the documents: the count for insiders; names once the deadline has passed.
+#[utoipa::path(get, path = "/api/v1/projects/{id}/obtained", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = ObtainersOut)))]
+pub async fn obtained(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ObtainersOut>> {
+    let v = projects::get(&state.store, &id).await?;
+    if !insider(&ctx, &v) {
+        return Err(AppError::from(caigou_domain::authz::Denied::Forbidden));
+    }
+    let list = tendering::obtained(&state.store, &id).await?;
+    let after = v.project.deadline_at.is_some_and(|d| state.store.clock().now_ms() >= d);
+    Ok(Json(ObtainersOut { count: list.len(), suppliers: after.then_some(list) }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct QuestionIn {
+    pub text: String,
+}
+
+/// Asks a question on the documents (suppliers who obtained them).
+#[utoipa::path(post, path = "/api/v1/projects/{id}/questions", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = QuestionIn,
+    responses((status = 201, body = Created), (status = 422, body = super::ErrorBody)))]
+pub async fn ask(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(q): ApiJson<QuestionIn>) -> ApiResult<(StatusCode, Json<Created>)> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    let qid = tendering::ask(&state.store, s, &id, &q.text).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: qid })))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionsOut {
+    /// Never says who asked.
+    #[schema(value_type = Vec<Object>)]
+    pub questions: Vec<Question>,
+    #[schema(value_type = Vec<Object>)]
+    pub clarifications: Vec<Clarification>,
+}
+
+/// Questions (anonymous) and clarifications: insiders and suppliers who obtained the documents.
+#[utoipa::path(get, path = "/api/v1/projects/{id}/questions", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = QuestionsOut)))]
+pub async fn questions(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<QuestionsOut>> {
+    let v = projects::get(&state.store, &id).await?;
+    let s = subject(&ctx)?;
+    if !insider(&ctx, &v) && !(s.has(Role::Supplier) && tendering::has_obtained(&state.store, &id, None, &s.org.to_string()).await?) {
+        return Err(AppError::from(caigou_domain::authz::Denied::Forbidden));
+    }
+    Ok(Json(QuestionsOut { questions: tendering::questions(&state.store, &id).await?, clarifications: tendering::clarifications(&state.store, &id).await? }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ClarificationIn {
+    pub text: String,
+    /// Whether it may affect how bids are prepared (条例31): then a late one extends the deadline.
+    pub affects_bids: bool,
+    /// Questions this answers.
+    #[serde(default)]
+    pub answers: Vec<String>,
+}
+
+/// 澄清/修改: published as a 更正公告; extends the deadline where the law requires.
+#[utoipa::path(post, path = "/api/v1/projects/{id}/clarifications", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = ClarificationIn,
+    responses((status = 201, description = "the clarification with old and new deadline"), (status = 422, body = super::ErrorBody)))]
+pub async fn clarify(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(c): ApiJson<ClarificationIn>) -> ApiResult<(StatusCode, Json<Clarification>)> {
+    runnable(&state, &ctx, &id).await?;
+    Ok((StatusCode::CREATED, Json(tendering::clarify(&state.store, subject(&ctx)?, &id, &c.text, c.affects_bids, &c.answers).await?)))
+}

@@ -1,0 +1,446 @@
+//! Project pages: entrusting a plan, creating a project from entrusted plans, preparing and
+//! publishing its documents with the earliest lawful dates shown, obtaining documents, questions,
+//! clarifications and termination, and the template library.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use caigou_domain::authz::{self, Action, Role};
+use caigou_domain::tender::{AnnouncementKind, EvaluationMethod, Family};
+use caigou_store::documents::{self, DocumentsDraft};
+use caigou_store::projects::{self, EntrustedPlan, ProjectRow, ProjectView};
+use caigou_store::templates::{self, Template as DocTemplate};
+use caigou_store::tendering::{self, Clarification, Question};
+use serde::Deserialize;
+
+use super::{Chrome, Flash, outcome, render, when, yuan};
+use crate::AppState;
+use crate::api::ApiQuery;
+use crate::api::projects::{CriterionIn, DocumentsIn, insider, parse_documents, runnable, visible};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+
+fn subject(ctx: &Ctx) -> Result<&caigou_domain::authz::Subject, AppError> {
+    ctx.principal.subject().ok_or_else(AppError::internal)
+}
+
+pub fn status_key(status: &str) -> String {
+    format!("project.status.{status}")
+}
+
+pub fn method_label(method: &str, lang: caigou_domain::Lang) -> &'static str {
+    caigou_domain::planning::Method::parse(method).map(|m| m.label(lang)).unwrap_or("—")
+}
+
+#[derive(Deserialize)]
+pub struct EntrustForm {
+    runner_id: String,
+}
+
+pub async fn entrust(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<EntrustForm>) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let r = async {
+        let runner = f.runner_id.parse().map_err(|_| AppError::bad_request("request.invalid_fields", "请选择受托机构", "choose the agency"))?;
+        projects::entrust(&state.store, s, &id, runner).await?;
+        Ok("notice.entrusted")
+    }
+    .await;
+    outcome(&ctx, &format!("/plans/{id}"), r)
+}
+
+#[derive(Template)]
+#[template(path = "projects.html")]
+struct ListPage {
+    chrome: Chrome,
+    rows: Vec<ProjectRow>,
+    can_create: bool,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    let rows = projects::list_for(&state.store, s).await?;
+    Ok(render(&ListPage { chrome: Chrome::load(&state, &ctx).await?, rows, can_create: s.has(Role::Agency) || s.has(Role::PurchaserHandler) }))
+}
+
+#[derive(Template)]
+#[template(path = "project_new.html")]
+struct NewPage {
+    chrome: Chrome,
+    plans: Vec<EntrustedPlan>,
+    error: Option<String>,
+}
+
+pub async fn new(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
+    let plans = projects::entrusted_plans(&state.store, subject(&ctx)?.org).await?;
+    Ok(render(&NewPage { chrome: Chrome::load(&state, &ctx).await?, plans, error: flash.error() }))
+}
+
+#[derive(Deserialize)]
+pub struct NewForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    plan: Vec<String>,
+}
+
+pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<NewForm>) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::RunProject { runner: s.org })?;
+    match projects::create(&state.store, s, &projects::NewProject { name: f.name, plan_ids: f.plan, lots: vec![] }).await {
+        Ok(id) => Ok(Redirect::to(&format!("/projects/{id}")).into_response()),
+        Err(e) => outcome(&ctx, "/projects/new", Err(e.into())),
+    }
+}
+
+/// One row of the criteria form.
+pub struct CriterionRow {
+    pub name: String,
+    pub kind: String,
+    pub points: String,
+    pub guidance: String,
+}
+
+/// The documents form, from the saved draft or sensible defaults for the method.
+pub struct DocForm {
+    pub template_id: String,
+    pub evaluation_method: String,
+    pub criteria: Vec<CriterionRow>,
+    pub qualification: String,
+    pub documents_until: String,
+    pub deadline: String,
+}
+
+fn doc_form(v: &ProjectView, draft: Option<&DocumentsDraft>, earliest: Option<&caigou_domain::tender::Earliest>, templates: &[DocTemplate]) -> DocForm {
+    let row = |n: &str, k: &str, p: &str, g: &str| CriterionRow { name: n.into(), kind: k.into(), points: p.into(), guidance: g.into() };
+    match draft {
+        Some(d) => DocForm {
+            template_id: d.template_id.clone(),
+            evaluation_method: d.evaluation.method.key().into(),
+            criteria: d
+                .evaluation
+                .criteria
+                .iter()
+                .map(|c| {
+                    let kind = match c.kind {
+                        caigou_domain::tender::CriterionKind::Price => "price",
+                        caigou_domain::tender::CriterionKind::Technical => "technical",
+                        caigou_domain::tender::CriterionKind::Commercial => "commercial",
+                    };
+                    row(&c.name, kind, &format!("{}", f64::from(c.points_x100) / 100.0), &c.guidance)
+                })
+                .collect(),
+            qualification: d.qualification.clone(),
+            documents_until: d.documents_until.to_string(),
+            deadline: d.deadline.strftime("%Y-%m-%dT%H:%M").to_string(),
+        },
+        None => {
+            let scored = matches!(Family::of(v.method()), Some(Family::Tender | Family::Consultation));
+            let object = v.object_type().key();
+            let template_id = templates
+                .iter()
+                .find(|t| t.object_type.as_deref() == Some(object))
+                .or_else(|| templates.first())
+                .map(|t| t.id.clone())
+                .unwrap_or_default();
+            DocForm {
+                template_id,
+                evaluation_method: if scored { "comprehensive" } else { "lowest_price" }.into(),
+                criteria: if scored {
+                    vec![
+                        row("价格", "price", "30", ""),
+                        row("技术方案", "technical", "50", "完全满足技术要求得50分；每有一项一般参数负偏离扣2分，扣完为止"),
+                        row("售后服务与业绩", "commercial", "20", "提供3年以上原厂质保得10分；近三年同类项目业绩每个得2分，最多10分"),
+                    ]
+                } else {
+                    vec![]
+                },
+                qualification: String::new(),
+                documents_until: earliest.map(|e| e.documents_until.to_string()).unwrap_or_default(),
+                deadline: earliest.map(|e| format!("{}T09:30", e.deadline_on)).unwrap_or_default(),
+            }
+        }
+    }
+}
+
+pub struct LotRow {
+    pub id: String,
+    pub lot_no: i64,
+    pub name: String,
+    pub budget: String,
+    pub max_price: String,
+    pub sme: String,
+    pub status: String,
+    pub items: Vec<(String, String, i64, String)>,
+    pub obtained: bool,
+}
+
+#[derive(Template)]
+#[template(path = "project.html")]
+struct DetailPage {
+    chrome: Chrome,
+    v: ProjectView,
+    status: String,
+    method: &'static str,
+    lots: Vec<LotRow>,
+    is_runner: bool,
+    is_insider: bool,
+    is_supplier: bool,
+    can_download: bool,
+    draft_open: bool,
+    open_for_bids: bool,
+    window_open: bool,
+    templates: Vec<DocTemplate>,
+    form: DocForm,
+    earliest: Option<caigou_domain::tender::Earliest>,
+    earliest_error: Option<String>,
+    questions: Vec<Question>,
+    clarifications: Vec<Clarification>,
+    obtained_count: usize,
+    announcement_label: &'static str,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
+    let v = visible(&state, &ctx, &id).await?;
+    let s = subject(&ctx)?;
+    let is_insider = insider(&ctx, &v);
+    let is_runner = is_insider && authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();
+    let is_supplier = s.has(Role::Supplier);
+    let mine: Vec<String> = if is_supplier {
+        tendering::obtained_by(&state.store, &s.org.to_string()).await?.into_iter().filter(|(p, _, _)| *p == id).map(|(_, l, _)| l).collect()
+    } else {
+        vec![]
+    };
+    let now = state.store.clock().now_ms();
+    let p = &v.project;
+    let draft_open = is_runner && p.status == "draft";
+    let open_for_bids = p.status == "published" && p.deadline_at.is_some_and(|d| now < d);
+    let window_open = p.status == "published" && p.documents_close_at.is_some_and(|c| now < c);
+    let templates = if draft_open { templates::list(&state.store, Some(&p.runner_org_id), Some(&p.method)).await? } else { vec![] };
+    let (earliest, earliest_error) = if draft_open {
+        match documents::earliest_dates(&state.store, &v, state.store.clock().today()).await {
+            Ok(e) => (Some(e), None),
+            Err(e) => (None, Some(AppError::from(e).message(ctx.lang).to_string())),
+        }
+    } else {
+        (None, None)
+    };
+    let form = doc_form(&v, documents::draft_of(&v).as_ref(), earliest.as_ref(), &templates);
+    let lots = v
+        .lots
+        .iter()
+        .map(|l| LotRow {
+            id: l.id.clone(),
+            lot_no: l.lot_no,
+            name: l.name.clone(),
+            budget: yuan(&l.budget),
+            max_price: l.max_price.map(|m| yuan(&m)).unwrap_or_else(|| "—".into()),
+            sme: l.sme.describe(ctx.lang),
+            status: l.status.clone(),
+            items: l.items.iter().map(|i| (i.pinmu_code.clone(), i.description.clone(), i.quantity, i.unit.clone())).collect(),
+            obtained: mine.contains(&l.id),
+        })
+        .collect();
+    let can_download = p.doc_pdf_file_id.is_some() && (is_insider || !mine.is_empty());
+    let can_read_questions = is_insider || !mine.is_empty();
+    let (questions, clarifications) = if can_read_questions {
+        (tendering::questions(&state.store, &id).await?, tendering::clarifications(&state.store, &id).await?)
+    } else {
+        (vec![], vec![])
+    };
+    let obtained_count = if is_insider { tendering::obtained(&state.store, &id).await?.len() } else { 0 };
+    let chrome = Chrome::load(&state, &ctx).await?;
+    Ok(render(&DetailPage {
+        notice: flash.notice(&chrome.t),
+        error: flash.error(),
+        status: chrome.t.s(&status_key(&p.status)).to_string(),
+        method: method_label(&p.method, ctx.lang),
+        announcement_label: AnnouncementKind::opening(v.method()).label(ctx.lang),
+        chrome,
+        lots,
+        is_runner,
+        is_insider,
+        is_supplier,
+        can_download,
+        draft_open,
+        open_for_bids,
+        window_open,
+        templates,
+        form,
+        earliest,
+        earliest_error,
+        questions,
+        clarifications,
+        obtained_count,
+        v,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct DocumentsForm {
+    template_id: String,
+    evaluation_method: String,
+    #[serde(default)]
+    c_name: Vec<String>,
+    #[serde(default)]
+    c_kind: Vec<String>,
+    #[serde(default)]
+    c_points: Vec<String>,
+    #[serde(default)]
+    c_guidance: Vec<String>,
+    #[serde(default)]
+    qualification: String,
+    documents_until: String,
+    deadline: String,
+}
+
+pub async fn save_documents(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<DocumentsForm>) -> Result<Response, AppError> {
+    runnable(&state, &ctx, &id).await?;
+    let r = async {
+        let mut criteria = Vec::new();
+        for (i, name) in f.c_name.iter().enumerate() {
+            if name.trim().is_empty() {
+                continue;
+            }
+            let points = f.c_points.get(i).map(|p| p.trim().parse::<f64>()).transpose().map_err(|_| {
+                AppError::bad_request("request.invalid_fields", format!("“{name}”的分值应为数字"), format!("points of \"{name}\" must be a number"))
+            })?;
+            criteria.push(CriterionIn {
+                name: name.clone(),
+                kind: f.c_kind.get(i).cloned().unwrap_or_default(),
+                points: points.unwrap_or(0.0),
+                guidance: f.c_guidance.get(i).cloned().unwrap_or_default(),
+            });
+        }
+        if EvaluationMethod::parse(&f.evaluation_method) == Some(EvaluationMethod::LowestPrice) {
+            criteria.clear();
+        }
+        let input = DocumentsIn {
+            template_id: f.template_id.clone(),
+            evaluation_method: f.evaluation_method.clone(),
+            criteria,
+            qualification: f.qualification.clone(),
+            sections: Default::default(),
+            documents_until: f.documents_until.clone(),
+            deadline: f.deadline.clone(),
+        };
+        documents::save_draft(&state.store, subject(&ctx)?, &id, &parse_documents(&input)?).await?;
+        Ok("notice.saved")
+    }
+    .await;
+    outcome(&ctx, &format!("/projects/{id}"), r)
+}
+
+pub async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    runnable(&state, &ctx, &id).await?;
+    let r = documents::publish(&state.store, subject(&ctx)?, &id).await.map(|_| "notice.published").map_err(AppError::from);
+    outcome(&ctx, &format!("/projects/{id}"), r)
+}
+
+#[derive(Deserialize)]
+pub struct ClarifyForm {
+    text: String,
+    #[serde(default)]
+    affects_bids: Option<String>,
+    #[serde(default)]
+    answers: Vec<String>,
+}
+
+pub async fn clarify(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ClarifyForm>) -> Result<Response, AppError> {
+    runnable(&state, &ctx, &id).await?;
+    let r = tendering::clarify(&state.store, subject(&ctx)?, &id, &f.text, f.affects_bids.is_some(), &f.answers)
+        .await
+        .map(|c| if c.new_deadline_at.is_some() { "notice.clarified_extended" } else { "notice.clarified" })
+        .map_err(AppError::from);
+    outcome(&ctx, &format!("/projects/{id}"), r)
+}
+
+#[derive(Deserialize)]
+pub struct TerminateForm {
+    #[serde(default)]
+    lot_id: String,
+    reason: String,
+}
+
+pub async fn terminate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<TerminateForm>) -> Result<Response, AppError> {
+    runnable(&state, &ctx, &id).await?;
+    let lot = Some(f.lot_id.as_str()).filter(|l| !l.is_empty());
+    let r = projects::terminate(&state.store, subject(&ctx)?, &id, lot, &f.reason).await.map(|_| "notice.terminated").map_err(AppError::from);
+    outcome(&ctx, &format!("/projects/{id}"), r)
+}
+
+#[derive(Deserialize)]
+pub struct AskForm {
+    text: String,
+}
+
+pub async fn ask(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<AskForm>) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    let r = tendering::ask(&state.store, s, &id, &f.text).await.map(|_| "notice.asked").map_err(AppError::from);
+    outcome(&ctx, &format!("/projects/{id}"), r)
+}
+
+pub async fn obtain(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    let project = projects::project_of_lot(&state.store, &lot).await?;
+    let r = tendering::obtain(&state.store, s, &lot, &ctx.address).await.map(|_| "notice.obtained").map_err(AppError::from);
+    outcome(&ctx, &format!("/projects/{project}"), r)
+}
+
+/// The published documents: insiders and suppliers who obtained them.
+async fn documents_file(state: &AppState, ctx: &Ctx, id: &str, pdf: bool) -> Result<Response, AppError> {
+    let v = visible(state, ctx, id).await?;
+    let s = subject(ctx)?;
+    let allowed = insider(ctx, &v) || (s.has(Role::Supplier) && tendering::has_obtained(&state.store, id, None, &s.org.to_string()).await?);
+    if !allowed {
+        return Err(AppError::new(
+            axum::http::StatusCode::FORBIDDEN,
+            "tender.not_obtained",
+            "请先在公告页面获取采购文件",
+            "obtain the documents from the announcement first",
+        ));
+    }
+    let file = if pdf { &v.project.doc_pdf_file_id } else { &v.project.doc_html_file_id };
+    let file = file.as_deref().ok_or_else(|| AppError::not_found("documents"))?;
+    let (meta, bytes) = caigou_store::files::get(&state.store, file).await?;
+    let disposition = format!("{}; filename*=UTF-8''{}", if pdf { "attachment" } else { "inline" }, crate::routes::urlencode(&meta.name));
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, meta.content_type),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+            (axum::http::header::HeaderName::from_static("x-content-sha256"), meta.sha256),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+pub async fn documents_pdf(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    documents_file(&state, &ctx, &id, true).await
+}
+
+pub async fn documents_html(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    documents_file(&state, &ctx, &id, false).await
+}
+
+#[derive(Template)]
+#[template(path = "templates.html")]
+struct TemplatesPage {
+    chrome: Chrome,
+    items: Vec<DocTemplate>,
+}
+
+pub async fn templates(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let org = subject(&ctx)?.org.to_string();
+    let items = templates::list(&state.store, Some(&org), None).await?;
+    Ok(render(&TemplatesPage { chrome: Chrome::load(&state, &ctx).await?, items }))
+}
+
+pub fn dt(ms: &Option<i64>) -> String {
+    ms.map(|m| when(&m)).unwrap_or_else(|| "—".into())
+}

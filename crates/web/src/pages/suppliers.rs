@@ -1,0 +1,339 @@
+//! Supplier admission pages: registration (public), the supplier's own profile with its
+//! qualifications, and the reviewers' list and decision.
+
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use caigou_domain::authz::{self, Action};
+use caigou_domain::supplier::{EnterpriseSize, SupplierStatus, Validity};
+use caigou_store::audit::Actor;
+use caigou_store::regions::Region;
+use caigou_store::suppliers::{self, SupplierRow, SupplierView};
+use serde::Deserialize;
+
+use super::{Chrome, Flash, outcome, render};
+use crate::AppState;
+use crate::api::ApiQuery;
+use crate::api::suppliers::{ProfileIn, RegisterIn, parse_profile, parse_registration, reviewable};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+
+fn subject(ctx: &Ctx) -> Result<&caigou_domain::authz::Subject, AppError> {
+    ctx.principal.subject().ok_or_else(AppError::internal)
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct RegisterForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub uscc: String,
+    #[serde(default)]
+    pub region_id: String,
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub legal_representative: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub contact_name: String,
+    #[serde(default)]
+    pub contact_phone: String,
+    #[serde(default)]
+    pub contact_email: String,
+    #[serde(default)]
+    pub size: String,
+    #[serde(default)]
+    pub disabled_welfare: Option<String>,
+    #[serde(default)]
+    pub prison_enterprise: Option<String>,
+    #[serde(default)]
+    pub business_scope: String,
+}
+
+impl RegisterForm {
+    fn profile(&self) -> ProfileIn {
+        ProfileIn {
+            legal_representative: self.legal_representative.clone(),
+            address: self.address.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_phone: self.contact_phone.clone(),
+            contact_email: self.contact_email.clone(),
+            size: self.size.clone(),
+            disabled_welfare: self.disabled_welfare.is_some(),
+            prison_enterprise: self.prison_enterprise.is_some(),
+            business_scope: self.business_scope.clone(),
+        }
+    }
+}
+
+pub struct SizeOption {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+fn sizes(ctx: &Ctx) -> Vec<SizeOption> {
+    EnterpriseSize::ALL.iter().map(|s| SizeOption { key: s.key(), label: s.label(ctx.lang) }).collect()
+}
+
+#[derive(Template)]
+#[template(path = "supplier_register.html")]
+struct RegisterPage {
+    chrome: Chrome,
+    form: RegisterForm,
+    regions: Vec<Region>,
+    sizes: Vec<SizeOption>,
+    error: Option<String>,
+}
+
+async fn register_page(state: &AppState, ctx: &Ctx, form: RegisterForm, error: Option<String>) -> Result<RegisterPage, AppError> {
+    Ok(RegisterPage { chrome: Chrome::load(state, ctx).await?, form, regions: caigou_store::regions::list(&state.store).await?, sizes: sizes(ctx), error })
+}
+
+pub async fn register_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(&register_page(&state, &ctx, RegisterForm { size: "small".into(), ..Default::default() }, None).await?))
+}
+
+pub async fn register(State(state): State<AppState>, ctx: Ctx, Form(f): Form<RegisterForm>) -> Result<Response, AppError> {
+    let input = RegisterIn {
+        name: f.name.clone(),
+        uscc: f.uscc.clone(),
+        region_id: f.region_id.clone(),
+        username: f.username.clone(),
+        display_name: f.display_name.clone(),
+        password: f.password.clone(),
+        profile: f.profile(),
+    };
+    let result = async {
+        let reg = parse_registration(&input)?;
+        suppliers::register(&state.store, &reg).await.map_err(AppError::from)
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(Redirect::to("/login?registered=1").into_response()),
+        Err(e) if e.status.is_client_error() => {
+            let msg = format!("{} ({})", e.message(ctx.lang), e.code);
+            let mut f = f;
+            f.password.clear();
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&register_page(&state, &ctx, f, Some(msg)).await?)).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub struct QualRow {
+    pub id: String,
+    pub name: String,
+    pub number: String,
+    pub valid_until: String,
+    pub flag: &'static str,
+    pub flag_key: &'static str,
+}
+
+fn qual_rows(v: &SupplierView) -> Vec<QualRow> {
+    v.qualifications
+        .iter()
+        .map(|q| QualRow {
+            id: q.id.clone(),
+            name: q.name.clone(),
+            number: q.number.clone(),
+            valid_until: q.valid_until.clone().unwrap_or_else(|| "—".into()),
+            flag: match q.validity {
+                Validity::Valid => "valid",
+                Validity::Expiring => "expiring",
+                Validity::Expired => "expired",
+            },
+            flag_key: match q.validity {
+                Validity::Valid => "supplier.valid",
+                Validity::Expiring => "supplier.expiring",
+                Validity::Expired => "supplier.expired",
+            },
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "supplier_own.html")]
+struct OwnPage {
+    chrome: Chrome,
+    v: SupplierView,
+    status: &'static str,
+    editable: bool,
+    quals: Vec<QualRow>,
+    sizes: Vec<SizeOption>,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+pub async fn own(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    let v = suppliers::get(&state.store, &s.org.to_string()).await?;
+    let chrome = Chrome::load(&state, &ctx).await?;
+    Ok(render(&OwnPage {
+        notice: flash.notice(&chrome.t),
+        error: flash.error(),
+        chrome,
+        status: v.status.label(ctx.lang),
+        editable: v.status.editable(),
+        quals: qual_rows(&v),
+        sizes: sizes(&ctx),
+        v,
+    }))
+}
+
+pub async fn update(State(state): State<AppState>, ctx: Ctx, Form(f): Form<RegisterForm>) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    let r = async {
+        suppliers::update(&state.store, &Actor::of(s), &s.org.to_string(), &parse_profile(&f.profile())?).await?;
+        Ok("notice.saved")
+    }
+    .await;
+    outcome(&ctx, "/supplier", r)
+}
+
+pub async fn add_qualification(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    let (mut name, mut number, mut valid_until, mut file) = (String::new(), String::new(), String::new(), None);
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name().unwrap_or_default() {
+            "name" => name = field.text().await.unwrap_or_default(),
+            "number" => number = field.text().await.unwrap_or_default(),
+            "valid_until" => valid_until = field.text().await.unwrap_or_default(),
+            "file" if field.file_name().is_some_and(|n| !n.is_empty()) => file = Some(crate::api::requests::store_upload(&state, s, field).await?),
+            _ => {}
+        }
+    }
+    let r = async {
+        let file = file.ok_or_else(|| AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "file.missing", "请选择资质文件", "choose the qualification's file"))?;
+        let until = match valid_until.trim() {
+            "" => None,
+            v => Some(v.parse().map_err(|_| AppError::bad_request("supplier.invalid", "有效期应为日期（YYYY-MM-DD）", "valid until must be a date"))?),
+        };
+        suppliers::add_qualification(&state.store, &Actor::of(s), &s.org.to_string(), &name, &number, &file.id, until).await?;
+        Ok("notice.saved")
+    }
+    .await;
+    outcome(&ctx, "/supplier", r)
+}
+
+pub async fn submit(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    let r = suppliers::submit(&state.store, &Actor::of(s), &s.org.to_string()).await.map(|_| "notice.submitted").map_err(AppError::from);
+    outcome(&ctx, "/supplier", r)
+}
+
+pub struct ListRow {
+    pub row: SupplierRow,
+    pub status: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "suppliers.html")]
+struct ListPage {
+    chrome: Chrome,
+    rows: Vec<ListRow>,
+    status: String,
+    expiring: Vec<(String, String, String)>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    status: String,
+}
+
+pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    let scope = crate::api::suppliers::review_scope(s);
+    let rows = suppliers::list(&state.store, &scope, SupplierStatus::parse(&q.status))
+        .await?
+        .into_iter()
+        .map(|row| ListRow { status: SupplierStatus::parse(&row.status).map(|x| x.label(ctx.lang)).unwrap_or("—"), row })
+        .collect();
+    let expiring = suppliers::with_expiring_qualifications(&state.store, &scope).await?;
+    Ok(render(&ListPage { chrome: Chrome::load(&state, &ctx).await?, rows, status: q.status, expiring }))
+}
+
+#[derive(Template)]
+#[template(path = "supplier_review.html")]
+struct ReviewPage {
+    chrome: Chrome,
+    v: SupplierView,
+    status: &'static str,
+    size: &'static str,
+    quals: Vec<QualRow>,
+    can_review: bool,
+    notice: Option<String>,
+    error: Option<String>,
+}
+
+pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
+    let v = reviewable(&state, &ctx, &id).await?;
+    let chrome = Chrome::load(&state, &ctx).await?;
+    Ok(render(&ReviewPage {
+        notice: flash.notice(&chrome.t),
+        error: flash.error(),
+        chrome,
+        status: v.status.label(ctx.lang),
+        size: v.size.label(ctx.lang),
+        quals: qual_rows(&v),
+        can_review: v.status == SupplierStatus::Submitted,
+        v,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct ReviewForm {
+    decision: String,
+    #[serde(default)]
+    comment: String,
+}
+
+pub async fn review(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ReviewForm>) -> Result<Response, AppError> {
+    reviewable(&state, &ctx, &id).await?;
+    let s = subject(&ctx)?;
+    let approve = f.decision == "approve";
+    let r = suppliers::review(&state.store, &Actor::of(s), s.user, &id, approve, &f.comment)
+        .await
+        .map(|_| if approve { "notice.approved" } else { "notice.returned" })
+        .map_err(AppError::from);
+    outcome(&ctx, &format!("/suppliers/{id}"), r)
+}
+
+/// A qualification's file: its supplier's staff and its reviewers.
+pub async fn qualification_file(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let (org, file_id): (String, String) = caigou_store::suppliers::qualification_owner(&state.store, &id).await?;
+    let s = subject(&ctx)?;
+    if s.org.to_string() != org {
+        reviewable(&state, &ctx, &org).await?;
+    }
+    let (meta, bytes) = caigou_store::files::get(&state.store, &file_id).await?;
+    let disposition = format!("attachment; filename*=UTF-8''{}", crate::routes::urlencode(&meta.name));
+    Ok(([(axum::http::header::CONTENT_TYPE, meta.content_type), (axum::http::header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+}
+
+/// The profile form pre-filled from a stored profile.
+pub fn form_of(v: &SupplierView) -> RegisterForm {
+    RegisterForm {
+        legal_representative: v.legal_representative.clone(),
+        address: v.address.clone(),
+        contact_name: v.contact_name.clone(),
+        contact_phone: v.contact_phone.clone(),
+        contact_email: v.contact_email.clone(),
+        size: v.size.key().to_string(),
+        disabled_welfare: v.disabled_welfare.then(|| "on".to_string()),
+        prison_enterprise: v.prison_enterprise.then(|| "on".to_string()),
+        business_scope: v.business_scope.clone(),
+        ..Default::default()
+    }
+}
