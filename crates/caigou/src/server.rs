@@ -87,6 +87,10 @@ pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Res
     let (stop_tx, stop_rx) = watch::channel(false);
     let mail = tokio::spawn(mailer::run(store.clone(), args.smtp_url.clone(), args.mail_from.clone(), stop_rx.clone()));
     let reminders = tokio::spawn(remind(store.clone(), stop_rx.clone()));
+    if args.sandbox {
+        caigou_store::clock::sandbox_sync(&store).await?;
+    }
+    let scheduler = tokio::spawn(run_scheduled(store.clone(), args.sandbox, std::time::Duration::from_secs(1), stop_rx.clone()));
 
     println!("采购云 Caigou listening on http://{addr}/");
     if seed_demo {
@@ -100,6 +104,7 @@ pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Res
     caigou_web::serve(listener, state, shutdown).await?;
     let _ = mail.await;
     let _ = reminders.await;
+    let _ = scheduler.await;
     store.close().await;
     Ok(ExitCode::SUCCESS)
 }
@@ -114,6 +119,26 @@ async fn remind(store: Store, mut stop: watch::Receiver<bool>) {
         }
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}
+            _ = stop.wait_for(|s| *s) => return,
+        }
+    }
+}
+
+/// Fires scheduled transitions (documents windows closing, deadlines) as the platform clock
+/// passes them, every `tick`. On a sandbox platform it first re-reads the shared clock, so
+/// every server follows an admin's move. Each job takes effect once across servers.
+pub async fn run_scheduled(store: Store, sandbox: bool, tick: std::time::Duration, mut stop: watch::Receiver<bool>) {
+    loop {
+        if sandbox && let Err(e) = caigou_store::clock::sandbox_sync(&store).await {
+            tracing::error!(error = %e, "sandbox clock sync failed");
+        }
+        match caigou_store::scheduled::run_due(&store).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(fired = n, "scheduled transitions"),
+            Err(e) => tracing::error!(error = %e, "scheduled transitions failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(tick) => {}
             _ = stop.wait_for(|s| *s) => return,
         }
     }

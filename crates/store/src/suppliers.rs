@@ -463,3 +463,37 @@ pub async fn qualification_owner(store: &Store, id: &str) -> Result<(String, Str
         sqlx::query_as("SELECT org_id, file_id FROM supplier_qualifications WHERE id = $1").bind(id).fetch_optional(store.pool()).await?;
     r.ok_or(StoreError::NotFound("qualification"))
 }
+
+/// Supplier organizations without a profile yet (id, name, attributes JSON), oldest first.
+pub async fn without_profile(store: &Store) -> Result<Vec<(String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT o.id, o.name, o.attributes FROM organizations o WHERE o.kind = 'supplier'
+         AND NOT EXISTS (SELECT 1 FROM supplier_profiles p WHERE p.org_id = o.id) ORDER BY o.created_at, o.id",
+    )
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Seeds a profile already in `status` with one qualification (installations migrating their
+/// existing suppliers, and the demo).
+pub async fn seed(store: &Store, org: OrgId, p: &Profile, status: SupplierStatus, qualification: (&str, &str, &str, Option<Date>)) -> Result<()> {
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    insert_profile(&mut tx, now, org, p, status).await?;
+    let (name, number, file_id, valid_until) = qualification;
+    sqlx::query("INSERT INTO supplier_qualifications (id, org_id, name, number, file_id, valid_until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(new_id().to_string())
+        .bind(org.to_string())
+        .bind(name)
+        .bind(number)
+        .bind(file_id)
+        .bind(valid_until.map(|d| d.to_string()))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    if status != SupplierStatus::Draft {
+        sqlx::query("UPDATE supplier_profiles SET submitted_at = $1 WHERE org_id = $2").bind(now).bind(org.to_string()).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
