@@ -476,8 +476,16 @@ async fn seed_suppliers(store: &Store) -> Result<(), caigou_store::StoreError> {
         };
         let status = if n == 30 { SupplierStatus::Submitted } else { SupplierStatus::Approved };
         let org_id: OrgId = org.parse().map_err(|_| caigou_store::StoreError::Internal("bad org id".into()))?;
-        let licence = caigou_store::files::put(store, "营业执照（演示）.txt", "text/plain; charset=utf-8", format!("{name} 营业执照（演示数据）").into_bytes().into(), None).await?;
-        let until = if n == 2 { today.checked_add(jiff::Span::new().days(10)).ok() } else { today.checked_add(jiff::Span::new().years(3)).ok() };
+        let licence = caigou_store::files::put(
+            store,
+            "营业执照（演示）.txt",
+            "text/plain; charset=utf-8",
+            format!("{name} 营业执照（演示数据）").into_bytes().into(),
+            None,
+        )
+        .await?;
+        let until =
+            if n == 2 { today.checked_add(jiff::Span::new().days(10)).ok() } else { today.checked_add(jiff::Span::new().years(3)).ok() };
         suppliers::seed(store, org_id, &profile, status, ("营业执照", &format!("DEMO-{n:04}"), &licence.id, until)).await?;
     }
     Ok(())
@@ -500,10 +508,20 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
     let plans = caigou_store::plans::list_for_org(store, &purchaser.org.to_string()).await?;
     let Some(tender_plan) = plans.iter().find(|p| p.status == "filed" && p.method == "open_tender") else { return Ok(()) };
     projects::entrust(store, &purchaser, &tender_plan.id, agency2.org).await?;
-    let project = projects::create(store, &agency2, &NewProject { name: tender_plan.name.clone(), plan_ids: vec![tender_plan.id.clone()], lots: vec![] }).await?;
+    let project = projects::create(
+        store,
+        &agency2,
+        &NewProject { name: tender_plan.name.clone(), plan_ids: vec![tender_plan.id.clone()], lots: vec![] },
+    )
+    .await?;
     let view = projects::get(store, &project).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
-    let c = |name: &str, kind, points: u32, guidance: &str| Criterion { name: name.into(), kind, points_x100: points * 100, guidance: guidance.into() };
+    let c = |name: &str, kind, points: u32, guidance: &str| Criterion {
+        name: name.into(),
+        kind,
+        points_x100: points * 100,
+        guidance: guidance.into(),
+    };
     let draft = DocumentsDraft {
         template_id: "builtin-open-tender-goods".into(),
         evaluation: Evaluation {
@@ -528,7 +546,8 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
     }
     let s1 = who("supplier1").await?;
     let q = caigou_store::tendering::ask(store, &s1, &project, "学生平板是否接受国产操作系统？").await?;
-    caigou_store::tendering::clarify(store, &agency2, &project, "学生平板接受符合技术参数的国产操作系统，其他要求不变。", false, &[q]).await?;
+    caigou_store::tendering::clarify(store, &agency2, &project, "学生平板接受符合技术参数的国产操作系统，其他要求不变。", false, &[q])
+        .await?;
 
     // A request for quotations entrusted to the 集中采购机构, two lots, the second terminated.
     let line = caigou_store::budget::list(store, &purchaser.org.to_string(), Some(store.clock().today().year().into()))
@@ -547,8 +566,18 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
         single_source_supplier: None,
         original_contract: None,
         items: vec![
-            caigou_store::plans::ItemInput { code: "A02010601".parse().expect("code"), description: "机柜".into(), quantity: 6, amount: Money::from_yuan(180_000) },
-            caigou_store::plans::ItemInput { code: "A02010602".parse().expect("code"), description: "机房环境监控设备".into(), quantity: 1, amount: Money::from_yuan(220_000) },
+            caigou_store::plans::ItemInput {
+                code: "A02010601".parse().expect("code"),
+                description: "机柜".into(),
+                quantity: 6,
+                amount: Money::from_yuan(180_000),
+            },
+            caigou_store::plans::ItemInput {
+                code: "A02010602".parse().expect("code"),
+                description: "机房环境监控设备".into(),
+                quantity: 1,
+                amount: Money::from_yuan(220_000),
+            },
         ],
         previous_plan_id: None,
         request_ids: Vec::new(),
@@ -565,17 +594,31 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
             budget: Money::from_yuan(180_000),
             max_price: Some(Money::from_yuan(170_000)),
             sme: caigou_domain::tender::SmePolicy::Reserved,
-            items: vec![projects::ItemInput { code: "A02010601".parse().expect("code"), description: "42U标准机柜".into(), quantity: 6, unit: "台".into(), specs: "含PDU".into() }],
+            items: vec![projects::ItemInput {
+                code: "A02010601".parse().expect("code"),
+                description: "42U标准机柜".into(),
+                quantity: 6,
+                unit: "台".into(),
+                specs: "含PDU".into(),
+            }],
         },
         projects::LotInput {
             name: "机房环境监控".into(),
             budget: Money::from_yuan(220_000),
             max_price: None,
             sme: caigou_domain::tender::SmePolicy::None,
-            items: vec![projects::ItemInput { code: "A02010602".parse().expect("code"), description: "温湿度及漏水监控系统".into(), quantity: 1, unit: "套".into(), specs: String::new() }],
+            items: vec![projects::ItemInput {
+                code: "A02010602".parse().expect("code"),
+                description: "温湿度及漏水监控系统".into(),
+                quantity: 1,
+                unit: "套".into(),
+                specs: String::new(),
+            }],
         },
     ];
-    let project = projects::create(store, &central, &NewProject { name: "机房辅助设备询价采购".into(), plan_ids: vec![rfq.id.clone()], lots }).await?;
+    let project =
+        projects::create(store, &central, &NewProject { name: "机房辅助设备询价采购".into(), plan_ids: vec![rfq.id.clone()], lots })
+            .await?;
     let view = projects::get(store, &project).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let draft = DocumentsDraft {

@@ -112,6 +112,8 @@ pub struct AuditFilter {
     /// Substring of the action, e.g. `policy`.
     pub action: Option<String>,
     pub actor_user: Option<String>,
+    /// Only entries about this object.
+    pub object_id: Option<String>,
     /// Entries with `seq` below this (paging backwards from the newest).
     pub before_seq: Option<i64>,
     pub limit: i64,
@@ -125,6 +127,7 @@ pub async fn list(store: &Store, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
            AND ($3 = '' OR action LIKE $4)
            AND ($5 = '' OR actor_user = $5)
            AND seq < $6
+           AND ($8 = '' OR object_id = $8)
          ORDER BY seq DESC LIMIT $7",
     )
     .bind(f.region_prefix.clone().unwrap_or_default())
@@ -134,6 +137,7 @@ pub async fn list(store: &Store, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
     .bind(f.actor_user.clone().unwrap_or_default())
     .bind(f.before_seq.unwrap_or(i64::MAX))
     .bind(f.limit.clamp(1, 500))
+    .bind(f.object_id.clone().unwrap_or_default())
     .fetch_all(store.pool())
     .await?;
     Ok(rows)

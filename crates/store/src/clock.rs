@@ -75,7 +75,8 @@ const OFFSET_KEY: &str = "sandbox_clock_offset_ms";
 
 /// Reads the persisted sandbox offset into this process's clock (sandbox mode only).
 pub async fn sandbox_sync(store: &crate::Store) -> crate::Result<()> {
-    let v: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(OFFSET_KEY).fetch_optional(store.pool()).await?;
+    let v: Option<String> =
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(OFFSET_KEY).fetch_optional(store.pool()).await?;
     let offset = v.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
     if offset > store.clock().offset_ms() {
         store.clock().set_offset_ms(offset);
@@ -106,7 +107,13 @@ pub async fn sandbox_move(store: &crate::Store, actor: &crate::audit::Actor, tar
         &mut tx,
         before,
         actor,
-        crate::audit::Change { action: "sandbox.clock_moved", object_type: "platform", object_id: "clock", region_path: "", detail: &detail },
+        crate::audit::Change {
+            action: "sandbox.clock_moved",
+            object_type: "platform",
+            object_id: "clock",
+            region_path: "",
+            detail: &detail,
+        },
     )
     .await?;
     tx.commit().await?;

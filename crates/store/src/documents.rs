@@ -10,7 +10,9 @@ use caigou_domain::Lang;
 use caigou_domain::authz::Subject;
 use caigou_domain::ids::RegionId;
 use caigou_domain::tender::document::{FilledSection, Part, fill};
-use caigou_domain::tender::{AnnouncementKind, Earliest, Evaluation, EvaluationMethod, Refused, Schedule, check_evaluation, check_schedule, earliest};
+use caigou_domain::tender::{
+    AnnouncementKind, Earliest, Evaluation, EvaluationMethod, Refused, Schedule, check_evaluation, check_schedule, earliest,
+};
 use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
@@ -69,11 +71,19 @@ async fn violations(store: &Store, view: &ProjectView, d: &DocumentsDraft) -> Re
 pub async fn save_draft(store: &Store, subject: &Subject, id: &str, d: &DocumentsDraft) -> Result<()> {
     let view = projects::get(store, id).await?;
     if view.project.status != "draft" {
-        return Err(StoreError::reject("documents.published", "采购文件已发布，不能再修改；如需变更请发布澄清或修改", "the documents are published: issue a clarification instead"));
+        return Err(StoreError::reject(
+            "documents.published",
+            "采购文件已发布，不能再修改；如需变更请发布澄清或修改",
+            "the documents are published: issue a clarification instead",
+        ));
     }
     let t = templates::get(store, &d.template_id).await?;
     if t.method != view.project.method || t.owner_org_id.as_deref().is_some_and(|o| o != view.project.runner_org_id) {
-        return Err(StoreError::reject("documents.template_mismatch", "所选模板不适用于本项目的采购方式", "the template does not fit this project's method"));
+        return Err(StoreError::reject(
+            "documents.template_mismatch",
+            "所选模板不适用于本项目的采购方式",
+            "the template does not fit this project's method",
+        ));
     }
     let v = violations(store, &view, d).await?;
     if !v.is_empty() {
@@ -87,9 +97,21 @@ pub async fn save_draft(store: &Store, subject: &Subject, id: &str, d: &Document
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let detail = serde_json::json!({"template": d.template_id, "evaluation": d.evaluation.method.key(), "deadline": d.deadline.to_string()});
-    audit::append(&mut tx, now, &Actor::of(subject), Change { action: "project.documents_saved", object_type: "project", object_id: id, region_path: &view.region_path, detail: &detail })
-        .await?;
+    let detail =
+        serde_json::json!({"template": d.template_id, "evaluation": d.evaluation.method.key(), "deadline": d.deadline.to_string()});
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "project.documents_saved",
+            object_type: "project",
+            object_id: id,
+            region_path: &view.region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -140,7 +162,11 @@ fn lots_table(view: &ProjectView) -> (Vec<String>, Vec<Vec<String>>) {
                 if i.specs.is_empty() { i.description.clone() } else { format!("{}（{}）", i.description, i.specs) },
                 format!("{}{}", i.quantity, i.unit),
                 if first { caigou_domain::Money::from_fen(l.budget).to_string() } else { String::new() },
-                if first { l.max_price.map(|m| caigou_domain::Money::from_fen(m).to_string()).unwrap_or_else(|| "—".into()) } else { String::new() },
+                if first {
+                    l.max_price.map(|m| caigou_domain::Money::from_fen(m).to_string()).unwrap_or_else(|| "—".into())
+                } else {
+                    String::new()
+                },
             ]);
         }
     }
@@ -149,7 +175,11 @@ fn lots_table(view: &ProjectView) -> (Vec<String>, Vec<Vec<String>>) {
 
 fn criteria_table(e: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
     if e.method == EvaluationMethod::LowestPrice {
-        let rows = vec![vec!["价格".into(), "—".into(), "满足采购文件全部实质性要求的供应商，按评审价格由低到高排序（政府采购法实施条例第34条）".into()]];
+        let rows = vec![vec![
+            "价格".into(),
+            "—".into(),
+            "满足采购文件全部实质性要求的供应商，按评审价格由低到高排序（政府采购法实施条例第34条）".into(),
+        ]];
         return (vec!["评审因素".into(), "分值".into(), "评审标准".into()], rows);
     }
     let rows = e
@@ -159,7 +189,8 @@ fn criteria_table(e: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
             let pts = c.points_x100;
             let points = if pts.is_multiple_of(100) { format!("{}", pts / 100) } else { format!("{}.{:02}", pts / 100, pts % 100) };
             let guidance = if c.kind == caigou_domain::tender::CriterionKind::Price && c.guidance.trim().is_empty() {
-                "价格分采用低价优先法：评标基准价为满足实质性要求且价格最低的评审价格，价格分 = 评标基准价 / 评审价格 × 价格分值".to_string()
+                "价格分采用低价优先法：评标基准价为满足实质性要求且价格最低的评审价格，价格分 = 评标基准价 / 评审价格 × 价格分值"
+                    .to_string()
             } else {
                 c.guidance.clone()
             };
@@ -219,9 +250,13 @@ fn render_html(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSection
 static FONT: OnceLock<std::result::Result<caigou_pdf::Font, String>> = OnceLock::new();
 
 fn font() -> Result<&'static caigou_pdf::Font> {
-    FONT.get_or_init(|| caigou_pdf::Font::load_system().map_err(|e| e.to_string()))
-        .as_ref()
-        .map_err(|e| StoreError::reject("documents.no_font", format!("服务器缺少中文字体，无法生成PDF：{e}"), format!("the server has no CJK font for the PDF: {e}")))
+    FONT.get_or_init(|| caigou_pdf::Font::load_system().map_err(|e| e.to_string())).as_ref().map_err(|e| {
+        StoreError::reject(
+            "documents.no_font",
+            format!("服务器缺少中文字体，无法生成PDF：{e}"),
+            format!("the server has no CJK font for the PDF: {e}"),
+        )
+    })
 }
 
 fn render_pdf(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSection], now_ms: i64) -> Result<Vec<u8>> {
@@ -278,7 +313,11 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
         return Err(StoreError::reject("documents.published", "项目已发布", "the project is already published"));
     }
     let Some(d) = draft_of(&view) else {
-        return Err(StoreError::reject("documents.missing", "请先编制采购文件（模板、评审标准和时间安排）", "prepare the documents first (template, criteria, dates)"));
+        return Err(StoreError::reject(
+            "documents.missing",
+            "请先编制采购文件（模板、评审标准和时间安排）",
+            "prepare the documents first (template, criteria, dates)",
+        ));
     };
     let v = violations(store, &view, &d).await?;
     if !v.is_empty() {
@@ -292,7 +331,9 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
     let html = render_html(&view, &d, &sections);
     let pdf = {
         let (view, d, sections) = (view.clone(), d.clone(), sections.clone());
-        tokio::task::spawn_blocking(move || render_pdf(&view, &d, &sections, now)).await.map_err(|e| StoreError::Internal(e.to_string()))??
+        tokio::task::spawn_blocking(move || render_pdf(&view, &d, &sections, now))
+            .await
+            .map_err(|e| StoreError::Internal(e.to_string()))??
     };
     let who = subject.user.to_string();
     let name = format!("{}-采购文件", view.project.project_no);
@@ -300,12 +341,16 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
     let pdf_file = files::put(store, &format!("{name}.pdf"), "application/pdf", pdf.into(), Some(&who)).await?;
 
     let deadline_at = china_ms(d.deadline)?;
-    let close_at = china_ms(d.documents_until.tomorrow().map_err(|e| StoreError::Internal(e.to_string()))?.to_datetime(jiff::civil::Time::midnight()))?;
+    let close_at = china_ms(
+        d.documents_until.tomorrow().map_err(|e| StoreError::Internal(e.to_string()))?.to_datetime(jiff::civil::Time::midnight()),
+    )?;
     let kind = AnnouncementKind::opening(view.method());
-    let notice = sections.iter().find(|s| s.key == "notice").map(|s| {
-        s.parts.iter().filter_map(|p| if let Part::Text(t) = p { Some(t.as_str()) } else { None }).collect::<Vec<_>>().join("\n")
-    });
-    let lots: Vec<String> = view.lots.iter().map(|l| format!("第{}包 {}：预算 {}", l.lot_no, l.name, caigou_domain::Money::from_fen(l.budget))).collect();
+    let notice = sections
+        .iter()
+        .find(|s| s.key == "notice")
+        .map(|s| s.parts.iter().filter_map(|p| if let Part::Text(t) = p { Some(t.as_str()) } else { None }).collect::<Vec<_>>().join("\n"));
+    let lots: Vec<String> =
+        view.lots.iter().map(|l| format!("第{}包 {}：预算 {}", l.lot_no, l.name, caigou_domain::Money::from_fen(l.budget))).collect();
     let body = format!(
         "{}\n{}\n采购文件 SHA-256：{}\n采购文件：/projects/{id}/documents.pdf（已入驻供应商在线获取后下载）",
         notice.unwrap_or_default(),
@@ -356,16 +401,41 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
     scheduled::schedule(&mut tx, JobKind::DocumentsClose, id, close_at).await?;
     scheduled::schedule(&mut tx, JobKind::Deadline, id, deadline_at).await?;
     let detail = serde_json::json!({"announcement": announcement_id, "pdf_sha256": pdf_file.sha256, "html_sha256": html_file.sha256, "deadline": d.deadline.to_string(), "documents_until": d.documents_until});
-    audit::append(&mut tx, now, &actor, Change { action: "project.published", object_type: "project", object_id: id, region_path: &view.region_path, detail: &detail }).await?;
+    audit::append(
+        &mut tx,
+        now,
+        &actor,
+        Change { action: "project.published", object_type: "project", object_id: id, region_path: &view.region_path, detail: &detail },
+    )
+    .await?;
     let link = format!("/projects/{id}");
-    let body_zh = format!("项目 {}（{}）已发布{}，截止时间 {}。", view.project.project_no, view.project.name, kind.label(Lang::Zh), fmt_dt(d.deadline));
+    let body_zh = format!(
+        "项目 {}（{}）已发布{}，截止时间 {}。",
+        view.project.project_no,
+        view.project.name,
+        kind.label(Lang::Zh),
+        fmt_dt(d.deadline)
+    );
     let body_en = format!("Project {} ({}) was published; deadline {}.", view.project.project_no, view.project.name, d.deadline);
     let units: Vec<String> = view.purchasers().iter().map(|o| o.to_string()).collect();
     let mut users = Vec::new();
     for u in &units {
         users.extend(projects::staff_of(&mut tx, u).await?);
     }
-    projects::tell(&mut tx, now, &users, &Message { kind: "project.published", title_zh: "采购项目已发布", title_en: "Project published", body_zh: &body_zh, body_en: &body_en, link: Some(&link) }).await?;
+    projects::tell(
+        &mut tx,
+        now,
+        &users,
+        &Message {
+            kind: "project.published",
+            title_zh: "采购项目已发布",
+            title_en: "Project published",
+            body_zh: &body_zh,
+            body_en: &body_en,
+            link: Some(&link),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Published { announcement_id, pdf_sha256: pdf_file.sha256, issued_on: today, documents_until: d.documents_until, deadline_at })
 }

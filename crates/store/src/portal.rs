@@ -119,7 +119,8 @@ pub struct Filter {
     pub limit: i64,
 }
 
-const COLUMNS: &str = "a.id, a.region_id, r.name_zh AS region_name, a.kind, a.title, a.body, a.published_at, a.project_id, a.method, a.references_id";
+const COLUMNS: &str =
+    "a.id, a.region_id, r.name_zh AS region_name, a.kind, a.title, a.body, a.published_at, a.project_id, a.method, a.references_id";
 
 /// Newest first; title matches before text-only matches when searching.
 pub async fn list(store: &Store, f: &Filter) -> Result<Vec<Announcement>> {

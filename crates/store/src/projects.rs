@@ -35,7 +35,11 @@ pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: Or
     let Some(kind) = kind else { return Err(StoreError::NotFound("organization")) };
     let self_run = runner == subject.org;
     if !(self_run || kind == "agency" || kind == "central_agency") {
-        return Err(StoreError::reject("project.bad_runner", "只能委托给采购代理机构或集中采购机构", "entrust plans to a procurement agency or the central agency"));
+        return Err(StoreError::reject(
+            "project.bad_runner",
+            "只能委托给采购代理机构或集中采购机构",
+            "entrust plans to a procurement agency or the central agency",
+        ));
     }
     if plan.entrust_central != 0 && kind != "central_agency" {
         return Err(StoreError::reject(
@@ -61,8 +65,13 @@ pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: Or
         .fetch_one(&mut *tx)
         .await?;
     let detail = serde_json::json!({"runner": runner.to_string(), "plan_no": plan.plan_no});
-    audit::append(&mut tx, now, &Actor::of(subject), Change { action: "plan.entrusted", object_type: "plan", object_id: plan_id, region_path: &path, detail: &detail })
-        .await?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change { action: "plan.entrusted", object_type: "plan", object_id: plan_id, region_path: &path, detail: &detail },
+    )
+    .await?;
     if !self_run {
         let body_zh = format!("采购计划 {}（{}）已委托贵机构组织采购，请立项。", plan.plan_no, plan.name);
         let body_en = format!("Plan {} ({}) was entrusted to you: create the project.", plan.plan_no, plan.name);
@@ -71,7 +80,14 @@ pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: Or
                 &mut tx,
                 now,
                 user,
-                &Message { kind: "plan.entrusted", title_zh: "新的委托项目", title_en: "New entrusted plan", body_zh: &body_zh, body_en: &body_en, link: Some("/projects/new") },
+                &Message {
+                    kind: "plan.entrusted",
+                    title_zh: "新的委托项目",
+                    title_en: "New entrusted plan",
+                    body_zh: &body_zh,
+                    body_en: &body_en,
+                    link: Some("/projects/new"),
+                },
             )
             .await?;
         }
@@ -82,7 +98,8 @@ pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: Or
 
 /// Active users of an organization.
 pub(crate) async fn staff_of(tx: &mut Tx, org: &str) -> Result<Vec<UserId>> {
-    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM users WHERE org_id = $1 AND disabled = 0").bind(org).fetch_all(&mut **tx).await?;
+    let ids: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM users WHERE org_id = $1 AND disabled = 0").bind(org).fetch_all(&mut **tx).await?;
     Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
 }
 
@@ -162,7 +179,11 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
         }
         let d = crate::plans::get(store, id).await?;
         if d.plan.status != "filed" {
-            return Err(StoreError::reject("project.plan_not_filed", format!("计划 {} 未备案", d.plan.plan_no), format!("plan {} is not filed", d.plan.plan_no)));
+            return Err(StoreError::reject(
+                "project.plan_not_filed",
+                format!("计划 {} 未备案", d.plan.plan_no),
+                format!("plan {} is not filed", d.plan.plan_no),
+            ));
         }
         plans.push(d);
     }
@@ -171,10 +192,14 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
         return Err(invalid("电子卖场和框架协议采购不在此立项", "e-mall and framework purchases are not run as projects here"));
     }
     if plans.iter().any(|p| p.plan.method != plans[0].plan.method || p.plan.object_type != plans[0].plan.object_type) {
-        return Err(invalid("合并立项的计划须采用同一采购方式、属于同一品目类别", "plans combined in one project must share the method and object type"));
+        return Err(invalid(
+            "合并立项的计划须采用同一采购方式、属于同一品目类别",
+            "plans combined in one project must share the method and object type",
+        ));
     }
     let object_type = plans[0].plan.object_type.clone();
-    let unit_region: String = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(&plans[0].plan.org_id).fetch_one(store.pool()).await?;
+    let unit_region: String =
+        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(&plans[0].plan.org_id).fetch_one(store.pool()).await?;
     let region = regions::get(store, &unit_region).await?;
     let today = store.clock().today();
     let policy = regions::effective_policy(store, &unit_region, today).await?;
@@ -191,7 +216,13 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
                     .items
                     .iter()
                     .filter_map(|i| {
-                        Some(ItemInput { code: i.pinmu_code.parse().ok()?, description: i.description.clone(), quantity: i.quantity, unit: String::new(), specs: String::new() })
+                        Some(ItemInput {
+                            code: i.pinmu_code.parse().ok()?,
+                            description: i.description.clone(),
+                            quantity: i.quantity,
+                            unit: String::new(),
+                            specs: String::new(),
+                        })
                     })
                     .collect(),
             })
@@ -206,7 +237,10 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     }
     for (i, l) in lots.iter().enumerate() {
         if l.name.trim().is_empty() || l.items.is_empty() || l.items.iter().any(|it| it.quantity <= 0 || it.description.trim().is_empty()) {
-            return Err(invalid(format!("第{}个标项须有名称，并至少有一个数量大于零的品目", i + 1), format!("lot {} needs a name and items with quantities above zero", i + 1)));
+            return Err(invalid(
+                format!("第{}个标项须有名称，并至少有一个数量大于零的品目", i + 1),
+                format!("lot {} needs a name and items with quantities above zero", i + 1),
+            ));
         }
     }
 
@@ -215,7 +249,10 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     let mut tx = store.begin().await?;
     let counter = format!("project:{}:{}:{}", region.code, today.year(), method.key());
     sqlx::query("INSERT INTO counters (name, value) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING").bind(&counter).execute(&mut *tx).await?;
-    let seq: i64 = sqlx::query_scalar("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value").bind(&counter).fetch_one(&mut *tx).await?;
+    let seq: i64 = sqlx::query_scalar("UPDATE counters SET value = value + 1 WHERE name = $1 RETURNING value")
+        .bind(&counter)
+        .fetch_one(&mut *tx)
+        .await?;
     let number = project_number(&region.code, today.year(), method, seq);
     sqlx::query(
         "INSERT INTO projects (id, project_no, name, region_id, runner_org_id, method, object_type, status, created_by, created_at)
@@ -233,23 +270,34 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     .execute(&mut *tx)
     .await?;
     for p in &plans {
-        sqlx::query("INSERT INTO project_plans (plan_id, project_id) VALUES ($1, $2)").bind(&p.plan.id).bind(&id).execute(&mut *tx).await.map_err(|e| {
+        sqlx::query("INSERT INTO project_plans (plan_id, project_id) VALUES ($1, $2)")
+            .bind(&p.plan.id)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| {
             let e = StoreError::from(e);
-            if e.is_unique_violation() { StoreError::reject("project.plan_in_project", "该计划已立项", "this plan is already in a project") } else { e }
+            if e.is_unique_violation() {
+                StoreError::reject("project.plan_in_project", "该计划已立项", "this plan is already in a project")
+            } else {
+                e
+            }
         })?;
     }
     for (n, l) in lots.iter().enumerate() {
         let lot_id = new_id().to_string();
-        sqlx::query("INSERT INTO lots (id, project_id, lot_no, name, budget, max_price, sme, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'active')")
-            .bind(&lot_id)
-            .bind(&id)
-            .bind(n as i64 + 1)
-            .bind(l.name.trim())
-            .bind(l.budget.fen())
-            .bind(l.max_price.map(|m| m.fen()))
-            .bind(serde_json::to_string(&l.sme).map_err(|e| StoreError::Internal(e.to_string()))?)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO lots (id, project_id, lot_no, name, budget, max_price, sme, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'active')",
+        )
+        .bind(&lot_id)
+        .bind(&id)
+        .bind(n as i64 + 1)
+        .bind(l.name.trim())
+        .bind(l.budget.fen())
+        .bind(l.max_price.map(|m| m.fen()))
+        .bind(serde_json::to_string(&l.sme).map_err(|e| StoreError::Internal(e.to_string()))?)
+        .execute(&mut *tx)
+        .await?;
         for (k, it) in l.items.iter().enumerate() {
             sqlx::query("INSERT INTO lot_items (id, lot_id, position, pinmu_code, description, quantity, unit, specs) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .bind(new_id().to_string())
@@ -265,8 +313,13 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
         }
     }
     let detail = serde_json::json!({"project_no": number, "plans": input.plan_ids, "lots": lots.len(), "method": method.key()});
-    audit::append(&mut tx, now, &Actor::of(subject), Change { action: "project.created", object_type: "project", object_id: &id, region_path: &region.path, detail: &detail })
-        .await?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change { action: "project.created", object_type: "project", object_id: &id, region_path: &region.path, detail: &detail },
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -297,7 +350,8 @@ pub struct Project {
     pub termination_reason: Option<String>,
 }
 
-const PROJECT_COLUMNS: &str = "id, project_no, name, region_id, runner_org_id, method, object_type, status, documents, created_at, published_at, issued_on,
+const PROJECT_COLUMNS: &str =
+    "id, project_no, name, region_id, runner_org_id, method, object_type, status, documents, created_at, published_at, issued_on,
     documents_until, documents_close_at, documents_closed_at, deadline_at, announcement_id, doc_html_file_id, doc_pdf_file_id, doc_sha256,
     terminated_at, termination_reason";
 
@@ -391,11 +445,12 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
         .fetch_optional(store.pool())
         .await?
         .ok_or(StoreError::NotFound("project"))?;
-    let row = sqlx::query("SELECT o.name AS runner, r.name_zh, r.code, r.path FROM organizations o, regions r WHERE o.id = $1 AND r.id = $2")
-        .bind(&project.runner_org_id)
-        .bind(&project.region_id)
-        .fetch_one(store.pool())
-        .await?;
+    let row =
+        sqlx::query("SELECT o.name AS runner, r.name_zh, r.code, r.path FROM organizations o, regions r WHERE o.id = $1 AND r.id = $2")
+            .bind(&project.runner_org_id)
+            .bind(&project.region_id)
+            .fetch_one(store.pool())
+            .await?;
     let plans = sqlx::query_as::<_, ProjectPlan>(
         "SELECT p.id, p.plan_no, p.name, p.total, p.org_id AS unit_id, o.name AS unit_name FROM project_plans pp JOIN plans p ON p.id = pp.plan_id
          JOIN organizations o ON o.id = p.org_id WHERE pp.project_id = $1 ORDER BY p.plan_no",
@@ -403,17 +458,21 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
     .bind(id)
     .fetch_all(store.pool())
     .await?;
-    let lot_rows = sqlx::query("SELECT id, lot_no, name, budget, max_price, sme, status, termination_reason FROM lots WHERE project_id = $1 ORDER BY lot_no")
-        .bind(id)
-        .fetch_all(store.pool())
-        .await?;
+    let lot_rows = sqlx::query(
+        "SELECT id, lot_no, name, budget, max_price, sme, status, termination_reason FROM lots WHERE project_id = $1 ORDER BY lot_no",
+    )
+    .bind(id)
+    .fetch_all(store.pool())
+    .await?;
     let mut lots = Vec::new();
     for r in lot_rows {
         let lot_id: String = r.try_get("id")?;
-        let items = sqlx::query_as::<_, LotItem>("SELECT pinmu_code, description, quantity, unit, specs FROM lot_items WHERE lot_id = $1 ORDER BY position")
-            .bind(&lot_id)
-            .fetch_all(store.pool())
-            .await?;
+        let items = sqlx::query_as::<_, LotItem>(
+            "SELECT pinmu_code, description, quantity, unit, specs FROM lot_items WHERE lot_id = $1 ORDER BY position",
+        )
+        .bind(&lot_id)
+        .fetch_all(store.pool())
+        .await?;
         let sme: String = r.try_get("sme")?;
         lots.push(Lot {
             id: lot_id,
@@ -455,11 +514,7 @@ pub struct ProjectRow {
 pub async fn list_for(store: &Store, s: &Subject) -> Result<Vec<ProjectRow>> {
     use caigou_domain::authz::Role;
     let admin = s.has(Role::Admin);
-    let prefix = if s.has(Role::Supervisor) {
-        s.region().map(|r| format!("%/{r}/%")).unwrap_or_else(|| "-".into())
-    } else {
-        "-".into()
-    };
+    let prefix = if s.has(Role::Supervisor) { s.region().map(|r| format!("%/{r}/%")).unwrap_or_else(|| "-".into()) } else { "-".into() };
     let purchaser = s.roles.iter().any(|r| r.is_purchaser());
     Ok(sqlx::query_as::<_, ProjectRow>(
         "SELECT p.id, p.project_no, p.name, p.method, p.status, o.name AS runner_name, p.deadline_at, p.created_at
@@ -477,7 +532,10 @@ pub async fn list_for(store: &Store, s: &Subject) -> Result<Vec<ProjectRow>> {
 }
 
 async fn audit_project(tx: &mut Tx, now: i64, actor: &Actor, id: &str, action: &str, detail: serde_json::Value) -> Result<()> {
-    let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1").bind(id).fetch_one(&mut **tx).await?;
+    let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
     audit::append(tx, now, actor, Change { action, object_type: "project", object_id: id, region_path: &path, detail: &detail }).await?;
     Ok(())
 }
@@ -538,14 +596,27 @@ pub(crate) async fn deadline_passed(tx: &mut Tx, now: i64, id: &str) -> Result<(
         .rows_affected();
     if n == 1 {
         audit_project(tx, now, &Actor::system("scheduler"), id, "project.bidding_closed", serde_json::json!({})).await?;
-        let (no, name): (String, String) = sqlx::query_as("SELECT project_no, name FROM projects WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
+        let (no, name): (String, String) =
+            sqlx::query_as("SELECT project_no, name FROM projects WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
         let link = format!("/projects/{id}");
         let body_zh = format!("项目 {no}（{name}）已到提交截止时间，等待开标。");
         let body_en = format!("Project {no} ({name}) has reached its deadline and awaits opening.");
         let mut users = stakeholders(tx, id).await?;
         users.extend(obtainers(tx, id, None).await?);
-        tell(tx, now, &users, &Message { kind: "project.bidding_closed", title_zh: "投标截止", title_en: "Bidding closed", body_zh: &body_zh, body_en: &body_en, link: Some(&link) })
-            .await?;
+        tell(
+            tx,
+            now,
+            &users,
+            &Message {
+                kind: "project.bidding_closed",
+                title_zh: "投标截止",
+                title_en: "Bidding closed",
+                body_zh: &body_zh,
+                body_en: &body_en,
+                link: Some(&link),
+            },
+        )
+        .await?;
     }
     Ok(())
 }
@@ -589,7 +660,8 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
                 .await?;
         }
     }
-    let active: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lots WHERE project_id = $1 AND status = 'active'").bind(id).fetch_one(&mut *tx).await?;
+    let active: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM lots WHERE project_id = $1 AND status = 'active'").bind(id).fetch_one(&mut *tx).await?;
     if active == 0 {
         sqlx::query("UPDATE projects SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE id = $3")
             .bind(now)
@@ -638,20 +710,48 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
         );
         let link = format!("/announcements/{}", announcement.clone().unwrap_or_default());
         let body_zh = format!("项目 {}（{}）{scope}已终止：{}", p.project_no, p.name, reason.trim());
-        let body_en = format!("Project {} ({}): {} terminated. Reason: {}", p.project_no, p.name, if lot.is_some() { "a lot was" } else { "all lots were" }, reason.trim());
+        let body_en = format!(
+            "Project {} ({}): {} terminated. Reason: {}",
+            p.project_no,
+            p.name,
+            if lot.is_some() { "a lot was" } else { "all lots were" },
+            reason.trim()
+        );
         let mut users = obtainers(&mut tx, id, lot).await?;
         users.extend(stakeholders(&mut tx, id).await?);
-        tell(&mut tx, now, &users, &Message { kind: "project.terminated", title_zh: "采购项目终止", title_en: "Procurement terminated", body_zh: &body_zh, body_en: &body_en, link: Some(&link) })
-            .await?;
+        tell(
+            &mut tx,
+            now,
+            &users,
+            &Message {
+                kind: "project.terminated",
+                title_zh: "采购项目终止",
+                title_en: "Procurement terminated",
+                body_zh: &body_zh,
+                body_en: &body_en,
+                link: Some(&link),
+            },
+        )
+        .await?;
     }
-    audit_project(&mut tx, now, &actor, id, "project.terminated", serde_json::json!({"lot": lot, "reason": reason.trim(), "announcement": announcement})).await?;
+    audit_project(
+        &mut tx,
+        now,
+        &actor,
+        id,
+        "project.terminated",
+        serde_json::json!({"lot": lot, "reason": reason.trim(), "announcement": announcement}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(announcement)
 }
 
 /// Organizations that run projects for others: agencies and the 集中采购机构 (id, name, kind).
 pub async fn runners(store: &Store) -> Result<Vec<(String, String, String)>> {
-    Ok(sqlx::query_as("SELECT id, name, kind FROM organizations WHERE kind IN ('agency', 'central_agency') ORDER BY kind DESC, name").fetch_all(store.pool()).await?)
+    Ok(sqlx::query_as("SELECT id, name, kind FROM organizations WHERE kind IN ('agency', 'central_agency') ORDER BY kind DESC, name")
+        .fetch_all(store.pool())
+        .await?)
 }
 
 /// The project a lot belongs to.

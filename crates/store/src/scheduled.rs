@@ -90,7 +90,9 @@ pub async fn run_due(store: &Store) -> Result<usize> {
     tx.commit().await?;
     let claimed: Vec<Claimed> = rows
         .into_iter()
-        .map(|r| Ok(Claimed { id: r.try_get("id")?, kind: r.try_get("kind")?, object_id: r.try_get("object_id")?, run_at: r.try_get("run_at")? }))
+        .map(|r| {
+            Ok(Claimed { id: r.try_get("id")?, kind: r.try_get("kind")?, object_id: r.try_get("object_id")?, run_at: r.try_get("run_at")? })
+        })
         .collect::<Result<_>>()?;
     let mut done = 0;
     for job in claimed {
@@ -136,5 +138,7 @@ async fn run_one(store: &Store, job: &Claimed) -> Result<bool> {
 
 /// Pending jobs (for the operators' view and tests): (kind, object, run_at).
 pub async fn pending(store: &Store) -> Result<Vec<(String, String, i64)>> {
-    Ok(sqlx::query_as("SELECT kind, object_id, run_at FROM scheduled_jobs WHERE done_at IS NULL ORDER BY run_at").fetch_all(store.pool()).await?)
+    Ok(sqlx::query_as("SELECT kind, object_id, run_at FROM scheduled_jobs WHERE done_at IS NULL ORDER BY run_at")
+        .fetch_all(store.pool())
+        .await?)
 }

@@ -46,7 +46,10 @@ fn invalid(zh: &str, en: &str) -> StoreError {
 fn check_profile(p: &Profile) -> Result<()> {
     let required = [&p.legal_representative, &p.address, &p.contact_name, &p.contact_phone, &p.contact_email];
     if required.iter().any(|f| f.trim().is_empty()) {
-        return Err(invalid("请填写法定代表人、地址、联系人、联系电话和电子邮箱", "give the legal representative, address, contact, phone and email"));
+        return Err(invalid(
+            "请填写法定代表人、地址、联系人、联系电话和电子邮箱",
+            "give the legal representative, address, contact, phone and email",
+        ));
     }
     if !p.contact_email.contains('@') {
         return Err(invalid("电子邮箱格式不正确", "the email address is not valid"));
@@ -106,7 +109,11 @@ pub async fn register(store: &Store, r: &Registration) -> Result<(OrgId, UserId)
     )
     .await
     .map_err(|e| {
-        if e.is_unique_violation() { StoreError::reject("user.username_taken", "该用户名已被使用", "this username is taken") } else { e }
+        if e.is_unique_violation() {
+            StoreError::reject("user.username_taken", "该用户名已被使用", "this username is taken")
+        } else {
+            e
+        }
     })?;
     insert_profile(&mut tx, now, org, &r.profile, SupplierStatus::Draft).await?;
     tx.commit().await?;
@@ -191,7 +198,8 @@ pub async fn get(store: &Store, org: &str) -> Result<SupplierView> {
     .bind(org)
     .fetch_optional(store.pool())
     .await?;
-    let Some((org_id, name, uscc, region_id, region_name, region_path, status, legal, address, cname, phone, email, dw, pe, size)) = row else {
+    let Some((org_id, name, uscc, region_id, region_name, region_path, status, legal, address, cname, phone, email, dw, pe, size)) = row
+    else {
         return Err(StoreError::NotFound("supplier"));
     };
     let (scope, comment, submitted_at, approved_at): (String, Option<String>, Option<i64>, Option<i64>) =
@@ -303,7 +311,11 @@ pub async fn add_qualification(
     }
     let today = store.clock().today();
     if valid_until.is_some_and(|d| d < today) {
-        return Err(StoreError::reject("supplier.qualification_expired", "该资质已过有效期，请上传有效的证照", "this qualification has expired: upload a valid one"));
+        return Err(StoreError::reject(
+            "supplier.qualification_expired",
+            "该资质已过有效期，请上传有效的证照",
+            "this qualification has expired: upload a valid one",
+        ));
     }
     let now = store.clock().now_ms();
     let id = new_id().to_string();
@@ -318,7 +330,8 @@ pub async fn add_qualification(
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    audit_change(&mut tx, now, actor, org, "supplier.qualification_added", serde_json::json!({"name": name, "valid_until": valid_until})).await?;
+    audit_change(&mut tx, now, actor, org, "supplier.qualification_added", serde_json::json!({"name": name, "valid_until": valid_until}))
+        .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -351,7 +364,14 @@ pub async fn submit(store: &Store, actor: &Actor, org: &str) -> Result<()> {
             &mut tx,
             now,
             reviewer,
-            &Message { kind: "supplier.submitted", title_zh: "供应商入驻待审核", title_en: "Supplier awaiting review", body_zh: &body_zh, body_en: &body_en, link: Some(&link) },
+            &Message {
+                kind: "supplier.submitted",
+                title_zh: "供应商入驻待审核",
+                title_en: "Supplier awaiting review",
+                body_zh: &body_zh,
+                body_en: &body_en,
+                link: Some(&link),
+            },
         )
         .await?;
     }
@@ -401,16 +421,32 @@ pub async fn review(store: &Store, actor: &Actor, reviewer: UserId, org: &str, a
     .await?;
     let action = if approve { "supplier.approved" } else { "supplier.returned" };
     audit_change(&mut tx, now, actor, org, action, serde_json::json!({"comment": comment.trim()})).await?;
-    let users: Vec<String> = sqlx::query_scalar("SELECT id FROM users WHERE org_id = $1 AND disabled = 0").bind(org).fetch_all(&mut *tx).await?;
+    let users: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM users WHERE org_id = $1 AND disabled = 0").bind(org).fetch_all(&mut *tx).await?;
     let (tz, te, bz, be) = if approve {
-        ("入驻审核通过", "Admission approved", "贵单位已通过入驻审核，可以获取采购文件并参与投标。".to_string(), "You may now obtain procurement documents and bid.".to_string())
+        (
+            "入驻审核通过",
+            "Admission approved",
+            "贵单位已通过入驻审核，可以获取采购文件并参与投标。".to_string(),
+            "You may now obtain procurement documents and bid.".to_string(),
+        )
     } else {
-        ("入驻申请被退回", "Admission returned", format!("审核意见：{}。请修改后重新提交。", comment.trim()), format!("Reviewer's comment: {}. Edit and resubmit.", comment.trim()))
+        (
+            "入驻申请被退回",
+            "Admission returned",
+            format!("审核意见：{}。请修改后重新提交。", comment.trim()),
+            format!("Reviewer's comment: {}. Edit and resubmit.", comment.trim()),
+        )
     };
     for u in users {
         if let Ok(uid) = u.parse::<UserId>() {
-            notify::notify(&mut tx, now, uid, &Message { kind: action, title_zh: tz, title_en: te, body_zh: &bz, body_en: &be, link: Some("/supplier") })
-                .await?;
+            notify::notify(
+                &mut tx,
+                now,
+                uid,
+                &Message { kind: action, title_zh: tz, title_en: te, body_zh: &bz, body_en: &be, link: Some("/supplier") },
+            )
+            .await?;
         }
     }
     tx.commit().await?;
@@ -444,7 +480,11 @@ pub async fn list(store: &Store, region_prefix: &str, status: Option<SupplierSta
 
 /// Suppliers in a region subtree with a qualification expired or expiring (for reviewers).
 pub async fn with_expiring_qualifications(store: &Store, region_prefix: &str) -> Result<Vec<(String, String, String)>> {
-    let horizon = store.clock().today().checked_add(jiff::Span::new().days(caigou_domain::supplier::EXPIRY_WARNING_DAYS)).unwrap_or(store.clock().today());
+    let horizon = store
+        .clock()
+        .today()
+        .checked_add(jiff::Span::new().days(caigou_domain::supplier::EXPIRY_WARNING_DAYS))
+        .unwrap_or(store.clock().today());
     Ok(sqlx::query_as(
         "SELECT o.id, o.name, MIN(q.valid_until) FROM supplier_qualifications q JOIN organizations o ON o.id = q.org_id
          JOIN regions r ON r.id = o.region_id JOIN supplier_profiles p ON p.org_id = o.id
@@ -476,7 +516,13 @@ pub async fn without_profile(store: &Store) -> Result<Vec<(String, String, Strin
 
 /// Seeds a profile already in `status` with one qualification (installations migrating their
 /// existing suppliers, and the demo).
-pub async fn seed(store: &Store, org: OrgId, p: &Profile, status: SupplierStatus, qualification: (&str, &str, &str, Option<Date>)) -> Result<()> {
+pub async fn seed(
+    store: &Store,
+    org: OrgId,
+    p: &Profile,
+    status: SupplierStatus,
+    qualification: (&str, &str, &str, Option<Date>),
+) -> Result<()> {
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     insert_profile(&mut tx, now, org, p, status).await?;
@@ -492,7 +538,11 @@ pub async fn seed(store: &Store, org: OrgId, p: &Profile, status: SupplierStatus
         .execute(&mut *tx)
         .await?;
     if status != SupplierStatus::Draft {
-        sqlx::query("UPDATE supplier_profiles SET submitted_at = $1 WHERE org_id = $2").bind(now).bind(org.to_string()).execute(&mut *tx).await?;
+        sqlx::query("UPDATE supplier_profiles SET submitted_at = $1 WHERE org_id = $2")
+            .bind(now)
+            .bind(org.to_string())
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(())

@@ -71,10 +71,11 @@ pub async fn list(store: &Store, org: Option<&str>, method: Option<&str>) -> Res
 }
 
 pub async fn get(store: &Store, id: &str) -> Result<Template> {
-    let row: Option<Row> = sqlx::query_as("SELECT id, owner_org_id, method, object_type, name, sections, version FROM doc_templates WHERE id = $1")
-        .bind(id)
-        .fetch_optional(store.pool())
-        .await?;
+    let row: Option<Row> =
+        sqlx::query_as("SELECT id, owner_org_id, method, object_type, name, sections, version FROM doc_templates WHERE id = $1")
+            .bind(id)
+            .fetch_optional(store.pool())
+            .await?;
     from_row(row.ok_or(StoreError::NotFound("template"))?)
 }
 
@@ -90,7 +91,11 @@ pub struct TemplateInput {
 /// Creates (`id = None`) or revises a template owned by `owner` (`None`: a platform template).
 pub async fn save(store: &Store, subject: &Subject, id: Option<&str>, owner: Option<&str>, t: &TemplateInput) -> Result<String> {
     if caigou_domain::planning::Method::parse(&t.method).is_none() || t.name.trim().is_empty() || t.sections.is_empty() {
-        return Err(StoreError::reject("template.invalid", "请填写模板名称、采购方式和至少一个章节", "give the template a name, a method and at least one section"));
+        return Err(StoreError::reject(
+            "template.invalid",
+            "请填写模板名称、采购方式和至少一个章节",
+            "give the template a name, a method and at least one section",
+        ));
     }
     check_template(&t.sections).map_err(|e| StoreError::rejected(&e))?;
     let now = store.clock().now_ms();
@@ -136,7 +141,13 @@ pub async fn save(store: &Store, subject: &Subject, id: Option<&str>, owner: Opt
         }
     };
     let detail = serde_json::json!({"name": t.name.trim(), "method": t.method, "owner": owner});
-    audit::append(&mut tx, now, &Actor::of(subject), Change { action: "template.saved", object_type: "template", object_id: &id, region_path: "", detail: &detail }).await?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change { action: "template.saved", object_type: "template", object_id: &id, region_path: "", detail: &detail },
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -35,12 +35,17 @@ pub async fn has_obtained(store: &Store, project: &str, lot: Option<&str>, suppl
 /// 获取采购文件: an approved supplier, inside the window, for an active lot. Logged with time,
 /// user and address; obtaining twice is harmless (the first time counts).
 pub async fn obtain(store: &Store, subject: &Subject, lot_id: &str, address: &str) -> Result<i64> {
-    let project_id: Option<String> = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot_id).fetch_optional(store.pool()).await?;
+    let project_id: Option<String> =
+        sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot_id).fetch_optional(store.pool()).await?;
     let view = projects::get(store, &project_id.ok_or(StoreError::NotFound("lot"))?).await?;
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
     let p = &view.project;
     if !suppliers::is_approved(store, &subject.org.to_string()).await? {
-        return Err(refuse("tender.supplier_not_approved", "贵单位尚未通过入驻审核，不能获取采购文件", "your organization's admission is not approved yet"));
+        return Err(refuse(
+            "tender.supplier_not_approved",
+            "贵单位尚未通过入驻审核，不能获取采购文件",
+            "your organization's admission is not approved yet",
+        ));
     }
     if p.status == "draft" {
         return Err(StoreError::NotFound("lot"));
@@ -71,8 +76,19 @@ pub async fn obtain(store: &Store, subject: &Subject, lot_id: &str, address: &st
     .rows_affected();
     if inserted == 1 {
         let detail = serde_json::json!({"lot": lot_id, "supplier": subject.org.to_string(), "address": address});
-        audit::append(&mut tx, now, &Actor::of(subject), Change { action: "documents.obtained", object_type: "project", object_id: &p.id, region_path: &view.region_path, detail: &detail })
-            .await?;
+        audit::append(
+            &mut tx,
+            now,
+            &Actor::of(subject),
+            Change {
+                action: "documents.obtained",
+                object_type: "project",
+                object_id: &p.id,
+                region_path: &view.region_path,
+                detail: &detail,
+            },
+        )
+        .await?;
     }
     tx.commit().await?;
     let at: i64 = sqlx::query_scalar("SELECT obtained_at FROM documents_obtained WHERE lot_id = $1 AND supplier_org_id = $2")
@@ -116,7 +132,11 @@ pub async fn obtained_by(store: &Store, supplier: &str) -> Result<Vec<(String, S
 pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) -> Result<String> {
     let view = projects::get(store, project).await?;
     if !has_obtained(store, project, None, &subject.org.to_string()).await? {
-        return Err(refuse("tender.not_obtained", "只有已获取采购文件的供应商可以提出问题", "only suppliers who obtained the documents may ask"));
+        return Err(refuse(
+            "tender.not_obtained",
+            "只有已获取采购文件的供应商可以提出问题",
+            "only suppliers who obtained the documents may ask",
+        ));
     }
     if text.trim().chars().count() < 4 {
         return Err(refuse("tender.invalid", "请写明问题", "write your question"));
@@ -136,13 +156,38 @@ pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) ->
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    audit::append(&mut tx, now, &Actor::of(subject), Change { action: "question.asked", object_type: "project", object_id: project, region_path: &view.region_path, detail: &serde_json::json!({"question": id}) })
-        .await?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "question.asked",
+            object_type: "project",
+            object_id: project,
+            region_path: &view.region_path,
+            detail: &serde_json::json!({"question": id}),
+        },
+    )
+    .await?;
     let link = format!("/projects/{project}");
-    let body_zh = format!("项目 {}（{}）收到供应商提问，请在本平台答复（答复以澄清公告发布）。", view.project.project_no, view.project.name);
+    let body_zh =
+        format!("项目 {}（{}）收到供应商提问，请在本平台答复（答复以澄清公告发布）。", view.project.project_no, view.project.name);
     let body_en = format!("Project {} ({}) has a new question: answer with a clarification.", view.project.project_no, view.project.name);
     let staff = projects::staff_of(&mut tx, &view.project.runner_org_id).await?;
-    projects::tell(&mut tx, now, &staff, &Message { kind: "question.asked", title_zh: "供应商提问", title_en: "Supplier question", body_zh: &body_zh, body_en: &body_en, link: Some(&link) }).await?;
+    projects::tell(
+        &mut tx,
+        now,
+        &staff,
+        &Message {
+            kind: "question.asked",
+            title_zh: "供应商提问",
+            title_en: "Supplier question",
+            body_zh: &body_zh,
+            body_en: &body_en,
+            link: Some(&link),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -186,13 +231,24 @@ pub async fn clarifications(store: &Store, project: &str) -> Result<Vec<Clarific
 /// 澄清或者修改: published as a 更正公告 referencing the original announcement. If it may affect
 /// bid preparation and comes too late (条例31), the deadline moves to the earliest lawful day
 /// and the job is rescheduled. Everyone who obtained the documents is notified.
-pub async fn clarify(store: &Store, subject: &Subject, project: &str, text: &str, affects_bids: bool, answers: &[String]) -> Result<Clarification> {
+pub async fn clarify(
+    store: &Store,
+    subject: &Subject,
+    project: &str,
+    text: &str,
+    affects_bids: bool,
+    answers: &[String],
+) -> Result<Clarification> {
     let view: ProjectView = projects::get(store, project).await?;
     let p = &view.project;
     let now = store.clock().now_ms();
     let deadline_at = p.deadline_at.unwrap_or(0);
     if p.status != "published" || now >= deadline_at {
-        return Err(refuse("tender.closed", "只有已发布且未截止的项目可以澄清或修改", "only published projects before the deadline can be clarified"));
+        return Err(refuse(
+            "tender.closed",
+            "只有已发布且未截止的项目可以澄清或修改",
+            "only published projects before the deadline can be clarified",
+        ));
     }
     if text.trim().chars().count() < 4 {
         return Err(refuse("tender.invalid", "请写明澄清或修改的内容", "write the clarification"));
@@ -201,12 +257,19 @@ pub async fn clarify(store: &Store, subject: &Subject, project: &str, text: &str
     let cal = calendar::load(store).await?;
     let policy = regions::effective_policy(store, &p.region_id, today).await?;
     let deadline = Timestamp::from_millisecond(deadline_at).map_err(|e| StoreError::Internal(e.to_string()))?.to_zoned(china()).datetime();
-    let moved = deadline_after_clarification(view.method(), today, deadline, affects_bids, &cal, &policy.tender_periods).map_err(|e| StoreError::rejected(&e))?;
+    let moved = deadline_after_clarification(view.method(), today, deadline, affects_bids, &cal, &policy.tender_periods)
+        .map_err(|e| StoreError::rejected(&e))?;
     let new_deadline_at = match moved {
         Some(dt) => Some(crate::documents::china_ms(dt)?),
         None => None,
     };
-    let mut body = format!("项目名称：{}\n项目编号：{}\n原公告：/announcements/{}\n澄清或修改内容：\n{}\n", p.name, p.project_no, p.announcement_id.clone().unwrap_or_default(), text.trim());
+    let mut body = format!(
+        "项目名称：{}\n项目编号：{}\n原公告：/announcements/{}\n澄清或修改内容：\n{}\n",
+        p.name,
+        p.project_no,
+        p.announcement_id.clone().unwrap_or_default(),
+        text.trim()
+    );
     for q in questions(store, project).await?.iter().filter(|q| answers.contains(&q.id)) {
         body.push_str(&format!("供应商提问：{}\n", q.text));
     }
@@ -254,24 +317,59 @@ pub async fn clarify(store: &Store, subject: &Subject, project: &str, text: &str
     .execute(&mut *tx)
     .await?;
     for q in answers {
-        sqlx::query("UPDATE questions SET clarification_id = $1 WHERE id = $2 AND project_id = $3").bind(&id).bind(q).bind(project).execute(&mut *tx).await?;
+        sqlx::query("UPDATE questions SET clarification_id = $1 WHERE id = $2 AND project_id = $3")
+            .bind(&id)
+            .bind(q)
+            .bind(project)
+            .execute(&mut *tx)
+            .await?;
     }
     if let Some(ms) = new_deadline_at {
         sqlx::query("UPDATE projects SET deadline_at = $1 WHERE id = $2").bind(ms).bind(project).execute(&mut *tx).await?;
         scheduled::schedule(&mut tx, JobKind::Deadline, project, ms).await?;
     }
     let detail = serde_json::json!({"clarification": id, "announcement": announcement_id, "affects_bids": affects_bids, "old_deadline": deadline_at, "new_deadline": new_deadline_at});
-    audit::append(&mut tx, now, &actor, Change { action: "project.clarified", object_type: "project", object_id: project, region_path: &view.region_path, detail: &detail }).await?;
+    audit::append(
+        &mut tx,
+        now,
+        &actor,
+        Change { action: "project.clarified", object_type: "project", object_id: project, region_path: &view.region_path, detail: &detail },
+    )
+    .await?;
     let link = format!("/announcements/{announcement_id}");
     let (body_zh, body_en) = match new_deadline_at {
         Some(ms) => (
             format!("项目 {}（{}）发布澄清或修改，截止时间顺延至 {}。", p.project_no, p.name, display_ms(ms)),
             format!("Project {} ({}) issued a clarification; the deadline moves to {}.", p.project_no, p.name, display_ms(ms)),
         ),
-        None => (format!("项目 {}（{}）发布澄清或修改。", p.project_no, p.name), format!("Project {} ({}) issued a clarification.", p.project_no, p.name)),
+        None => (
+            format!("项目 {}（{}）发布澄清或修改。", p.project_no, p.name),
+            format!("Project {} ({}) issued a clarification.", p.project_no, p.name),
+        ),
     };
     let users = projects::obtainers(&mut tx, project, None).await?;
-    projects::tell(&mut tx, now, &users, &Message { kind: "project.clarified", title_zh: "澄清或修改公告", title_en: "Clarification issued", body_zh: &body_zh, body_en: &body_en, link: Some(&link) }).await?;
+    projects::tell(
+        &mut tx,
+        now,
+        &users,
+        &Message {
+            kind: "project.clarified",
+            title_zh: "澄清或修改公告",
+            title_en: "Clarification issued",
+            body_zh: &body_zh,
+            body_en: &body_en,
+            link: Some(&link),
+        },
+    )
+    .await?;
     tx.commit().await?;
-    Ok(Clarification { id, text: text.trim().to_string(), affects_bids: i64::from(affects_bids), published_at: now, announcement_id, old_deadline_at: deadline_at, new_deadline_at })
+    Ok(Clarification {
+        id,
+        text: text.trim().to_string(),
+        affects_bids: i64::from(affects_bids),
+        published_at: now,
+        announcement_id,
+        old_deadline_at: deadline_at,
+        new_deadline_at,
+    })
 }

@@ -430,6 +430,7 @@ pub async fn units_in(store: &Store, region_prefix: &str) -> Result<Vec<(String,
 
 /// The region id of an organization.
 pub async fn org_region_id(store: &Store, org: &str) -> Result<String> {
-    let r: Option<String> = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
+    let r: Option<String> =
+        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
     r.ok_or(StoreError::NotFound("organization"))
 }

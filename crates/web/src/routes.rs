@@ -51,21 +51,14 @@ pub const SUPPLIER_REVIEWERS: Access = Access::Roles(&[Role::Admin, Role::Superv
 /// Who runs projects: agency staff, and a unit's 经办 when it procures on its own.
 pub const RUNNERS: Access = Access::Roles(&[Role::Agency, Role::PurchaserHandler]);
 /// Who lists projects (each only where `authz::decide` lets them).
-pub const PROJECT_READERS: Access = Access::Roles(&[
-    Role::Admin,
-    Role::Supervisor,
-    Role::PurchaserHandler,
-    Role::PurchaserReviewer,
-    Role::PurchaserApprover,
-    Role::Agency,
-]);
+pub const PROJECT_READERS: Access =
+    Access::Roles(&[Role::Admin, Role::Supervisor, Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover, Role::Agency]);
 /// Who reads the template library.
 pub const TEMPLATE_USERS: Access = Access::Roles(&[Role::Admin, Role::Agency, Role::PurchaserHandler]);
 /// Who writes templates (admins: platform ones; agencies: their own).
 pub const TEMPLATE_EDITORS: Access = Access::Roles(&[Role::Admin, Role::Agency]);
 /// Who uploads files (attachments, qualifications).
-pub const UPLOADERS: Access =
-    Access::Roles(&[Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover, Role::Supplier]);
+pub const UPLOADERS: Access = Access::Roles(&[Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover, Role::Supplier]);
 
 #[derive(Debug, Clone)]
 pub struct RouteSpec {

@@ -25,6 +25,13 @@ const SUPERVISOR: Allowed = Only(&["supervisor"]);
 const DECIDER: Allowed = Only(&["purchaser-approver"]);
 const CHAIN: Allowed = Only(&["admin", "purchaser-approver"]);
 const PLANNING: Allowed = Only(&["admin", "supervisor", "purchaser", "purchaser-approver"]);
+const SUPPLIER: Allowed = Only(&["supplier1"]);
+const REVIEWER: Allowed = Only(&["admin", "supervisor"]);
+const RUNNER: Allowed = Only(&["purchaser", "agency"]);
+const PROJECTS: Allowed = Only(&["admin", "supervisor", "purchaser", "purchaser-approver", "agency"]);
+const TEMPLATE_USER: Allowed = Only(&["admin", "agency", "purchaser"]);
+const TEMPLATE_EDITOR: Allowed = Only(&["admin", "agency"]);
+const UPLOADER: Allowed = Only(&["purchaser", "purchaser-approver", "supplier1"]);
 
 const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/healthz", Everyone),
@@ -32,6 +39,9 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/static/{file}", Everyone),
     ("GET", "/", Everyone),
     ("GET", "/announcements/{id}", Everyone),
+    ("GET", "/feed.atom", Everyone),
+    ("GET", "/suppliers/register", Everyone),
+    ("POST", "/suppliers/register", Everyone),
     ("GET", "/lang", Everyone),
     ("GET", "/login", Everyone),
     ("POST", "/login", Everyone),
@@ -79,6 +89,28 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/requests/{id}/attachments/{file}", PLANNING),
     ("GET", "/approval-chain", PURCHASER),
     ("POST", "/approval-chain", DECIDER),
+    ("GET", "/supplier", SUPPLIER),
+    ("POST", "/supplier", SUPPLIER),
+    ("POST", "/supplier/qualifications", SUPPLIER),
+    ("POST", "/supplier/submit", SUPPLIER),
+    ("GET", "/suppliers", REVIEWER),
+    ("GET", "/suppliers/{id}", REVIEWER),
+    ("POST", "/suppliers/{id}/review", REVIEWER),
+    ("GET", "/qualifications/{id}", SignedIn),
+    ("POST", "/plans/{id}/entrust", HANDLER),
+    ("GET", "/projects", PROJECTS),
+    ("GET", "/projects/new", RUNNER),
+    ("POST", "/projects", RUNNER),
+    ("GET", "/projects/{id}", SignedIn),
+    ("POST", "/projects/{id}/documents", RUNNER),
+    ("POST", "/projects/{id}/publish", RUNNER),
+    ("POST", "/projects/{id}/clarifications", RUNNER),
+    ("POST", "/projects/{id}/terminate", RUNNER),
+    ("POST", "/projects/{id}/questions", SUPPLIER),
+    ("GET", "/projects/{id}/documents.pdf", SignedIn),
+    ("GET", "/projects/{id}/documents.html", SignedIn),
+    ("POST", "/lots/{id}/obtain", SUPPLIER),
+    ("GET", "/templates", TEMPLATE_USER),
     ("GET", "/api/v1/openapi.json", Everyone),
     ("POST", "/api/v1/auth/login", Everyone),
     ("POST", "/api/v1/auth/logout", SignedIn),
@@ -127,8 +159,40 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/requests/{id}/reject", DECIDER),
     ("GET", "/api/v1/approval-chain", PURCHASER),
     ("POST", "/api/v1/approval-chain", CHAIN),
-    ("POST", "/api/v1/files", PURCHASER),
+    ("POST", "/api/v1/files", UPLOADER),
+    ("GET", "/api/v1/clock", Everyone),
+    ("POST", "/api/v1/suppliers/register", Everyone),
+    ("GET", "/api/v1/supplier", SUPPLIER),
+    ("POST", "/api/v1/supplier", SUPPLIER),
+    ("POST", "/api/v1/supplier/qualifications", SUPPLIER),
+    ("POST", "/api/v1/supplier/submit", SUPPLIER),
+    ("GET", "/api/v1/suppliers", REVIEWER),
+    ("GET", "/api/v1/suppliers/{id}", REVIEWER),
+    ("POST", "/api/v1/suppliers/{id}/review", REVIEWER),
+    ("GET", "/api/v1/agencies", SignedIn),
+    ("POST", "/api/v1/plans/{id}/entrust", HANDLER),
+    ("GET", "/api/v1/entrusted-plans", RUNNER),
+    ("POST", "/api/v1/projects", RUNNER),
+    ("GET", "/api/v1/projects", PROJECTS),
+    ("GET", "/api/v1/projects/{id}", Everyone),
+    ("GET", "/api/v1/projects/{id}/earliest", RUNNER),
+    ("POST", "/api/v1/projects/{id}/documents", RUNNER),
+    ("POST", "/api/v1/projects/{id}/publish", RUNNER),
+    ("POST", "/api/v1/projects/{id}/terminate", RUNNER),
+    ("GET", "/api/v1/projects/{id}/obtained", PROJECTS),
+    ("GET", "/api/v1/projects/{id}/questions", SignedIn),
+    ("POST", "/api/v1/projects/{id}/questions", SUPPLIER),
+    ("POST", "/api/v1/projects/{id}/clarifications", RUNNER),
+    ("POST", "/api/v1/lots/{id}/obtain", SUPPLIER),
+    ("GET", "/api/v1/templates", TEMPLATE_USER),
+    ("GET", "/api/v1/templates/{id}", TEMPLATE_USER),
+    ("POST", "/api/v1/templates", TEMPLATE_EDITOR),
+    ("POST", "/api/v1/templates/{id}", TEMPLATE_EDITOR),
 ];
+
+/// Routes that exist only on a sandbox platform.
+const SANDBOX_MATRIX: &[(&str, &str, Allowed)] =
+    &[("GET", "/sandbox", ADMIN), ("POST", "/sandbox/clock", ADMIN), ("POST", "/api/v1/sandbox/clock", ADMIN)];
 
 const ROLES: &[&str] = &["admin", "supervisor", "purchaser", "purchaser-approver", "agency", "supplier1", "expert1"];
 
@@ -206,3 +270,30 @@ async fn every_route_for_every_role(app: TestApp) {
     assert!(failures.is_empty(), "authorization matrix violations:\n{}", failures.join("\n"));
 }
 both!(matrix, every_route_for_every_role);
+
+/// The sandbox routes: admins only on a sandbox platform; absent (404) on a production one.
+async fn sandbox_routes_exist_only_in_sandbox(app: TestApp) {
+    let sandbox = caigou_web::routes::table_for(true).specs().to_vec();
+    let production = caigou_web::routes::table().specs().to_vec();
+    let extra: Vec<_> = sandbox.iter().filter(|s| !production.iter().any(|p| p.path == s.path && p.method == s.method)).collect();
+    assert_eq!(extra.len(), SANDBOX_MATRIX.len(), "sandbox-only routes and their matrix rows");
+    for (m, p, _) in SANDBOX_MATRIX {
+        assert!(extra.iter().any(|s| s.method.as_str() == *m && s.path == *p), "{m} {p}");
+    }
+    let admin = app.token("admin").await;
+    let (status, _) = app.post("/api/v1/sandbox/clock", Some(&admin), &json!({"advance_days": 1})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "no sandbox clock on a production platform");
+    let web = caigou_web::WebConfig { sandbox: true, ..Default::default() };
+    let (base, _stop) = crate::helpers::start_server(app.store.clone(), web).await;
+    for role in ["supervisor", "agency", "supplier1"] {
+        let t = app.token(role).await;
+        let r =
+            app.http.post(format!("{base}/api/v1/sandbox/clock")).bearer_auth(&t).json(&json!({"advance_days": 1})).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{role}");
+    }
+    let r = app.http.post(format!("{base}/api/v1/sandbox/clock")).json(&json!({"advance_days": 1})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let r = app.http.get(format!("{base}/sandbox")).bearer_auth(&admin).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+}
+both!(sandbox_matrix, sandbox_routes_exist_only_in_sandbox);

@@ -16,3 +16,4 @@ mod operations;
 mod planning;
 mod policies;
 mod requests;
+mod tendering;

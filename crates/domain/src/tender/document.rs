@@ -163,7 +163,12 @@ mod tests {
 
     fn template() -> Vec<TemplateSection> {
         vec![
-            TemplateSection { key: "notice".into(), title: "公告".into(), editable: false, body: "项目：{{project.name}}\n截止：{{ deadline }}".into() },
+            TemplateSection {
+                key: "notice".into(),
+                title: "公告".into(),
+                editable: false,
+                body: "项目：{{project.name}}\n截止：{{ deadline }}".into(),
+            },
             TemplateSection { key: "req".into(), title: "需求".into(), editable: true, body: "说明\n{{lots_table}}\n其他".into() },
         ]
     }

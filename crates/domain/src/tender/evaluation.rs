@@ -168,7 +168,10 @@ pub fn check_evaluation(method: Method, object: ObjectType, e: &Evaluation, weig
                     TenderRule::LowestPriceNoScores,
                     format!("criteria[{i}]"),
                     format!("最低评标价法不设技术、商务评分项（“{}”）：以价格排序，其他要求作为实质性条件", c.name),
-                    format!("lowest evaluated price has no technical or commercial scores (\"{}\"): make them pass/fail requirements", c.name),
+                    format!(
+                        "lowest evaluated price has no technical or commercial scores (\"{}\"): make them pass/fail requirements",
+                        c.name
+                    ),
                 ));
             }
         }
@@ -218,7 +221,12 @@ pub fn check_evaluation(method: Method, object: ObjectType, e: &Evaluation, weig
                         TenderRule::PriceWeight,
                         "criteria",
                         format!("{}{}项目价格分比重{range_zh}（现为 {} 分）", method.label(Lang::Zh), object.label(Lang::Zh), pts(price)),
-                        format!("{} for {}: the price weight must be {range_en} ({} given)", method.label(Lang::En), object.label(Lang::En), pts(price)),
+                        format!(
+                            "{} for {}: the price weight must be {range_en} ({} given)",
+                            method.label(Lang::En),
+                            object.label(Lang::En),
+                            pts(price)
+                        ),
                     ));
                 }
             }
@@ -280,7 +288,10 @@ mod tests {
         assert_eq!(codes(&v), ["TEND-PRICE-WEIGHT"]);
         assert!(v[0].zh.contains("30%至60%"), "{}", v[0].zh);
         assert!(check_evaluation(Method::CompetitiveConsultation, ObjectType::Services, &comprehensive(30), &w).is_empty());
-        assert_eq!(codes(&check_evaluation(Method::CompetitiveConsultation, ObjectType::Services, &comprehensive(31), &w)), ["TEND-PRICE-WEIGHT"]);
+        assert_eq!(
+            codes(&check_evaluation(Method::CompetitiveConsultation, ObjectType::Services, &comprehensive(31), &w)),
+            ["TEND-PRICE-WEIGHT"]
+        );
     }
 
     #[test]

@@ -62,7 +62,12 @@ pub fn check_lots(lots: &[LotFacts], plans_total: Money, region_sme_bp: u32) -> 
     for (i, lot) in lots.iter().enumerate() {
         sum = sum.checked_add(lot.budget).unwrap_or(Money::from_fen(i64::MAX));
         if lot.budget.fen() <= 0 {
-            out.push(Violation::new(TenderRule::Budget, format!("lots[{i}].budget"), "标项预算须大于零", "a lot's budget must be above zero"));
+            out.push(Violation::new(
+                TenderRule::Budget,
+                format!("lots[{i}].budget"),
+                "标项预算须大于零",
+                "a lot's budget must be above zero",
+            ));
         }
         if let Some(max) = lot.max_price
             && (max.fen() <= 0 || max > lot.budget)

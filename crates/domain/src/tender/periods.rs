@@ -145,9 +145,15 @@ pub fn check_schedule(
     }
     if schedule.deadline.date() < e.deadline_on {
         let (zh, en) = match family {
-            Family::Tender => ("自招标文件开始发出之日起至投标截止之日止不得少于20日", "at least 20 days from the documents' issue to the bid deadline"),
-            Family::Consultation => ("磋商文件发出至首次提交响应文件截止不得少于10日", "at least 10 days from the documents to the first response"),
-            Family::Negotiation => ("采购文件发出至响应截止不得少于3个工作日", "at least 3 working days from the documents to the response"),
+            Family::Tender => {
+                ("自招标文件开始发出之日起至投标截止之日止不得少于20日", "at least 20 days from the documents' issue to the bid deadline")
+            }
+            Family::Consultation => {
+                ("磋商文件发出至首次提交响应文件截止不得少于10日", "at least 10 days from the documents to the first response")
+            }
+            Family::Negotiation => {
+                ("采购文件发出至响应截止不得少于3个工作日", "at least 3 working days from the documents to the response")
+            }
         };
         out.push(Violation::new(
             period_rule(family),
@@ -279,9 +285,6 @@ mod tests {
     #[test]
     fn a_year_without_calendar_data_is_an_error() {
         let c = cal();
-        assert_eq!(
-            earliest(Method::OpenTender, date(2026, 12, 20), &c, &TenderPeriods::default()),
-            Err(CalendarError::NoData(2027))
-        );
+        assert_eq!(earliest(Method::OpenTender, date(2026, 12, 20), &c, &TenderPeriods::default()), Err(CalendarError::NoData(2027)));
     }
 }

@@ -22,6 +22,8 @@ pub struct AuditQuery {
     pub region: Option<String>,
     /// Entries before this sequence number (paging).
     pub before: Option<i64>,
+    /// Only entries about this object (a project, plan, supplier… id).
+    pub object_id: Option<String>,
     pub limit: Option<i64>,
 }
 
@@ -88,6 +90,7 @@ pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiRe
         action: q.action.clone().filter(|s| !s.is_empty()),
         actor_user: q.actor.clone().filter(|s| !s.is_empty()),
         before_seq: q.before,
+        object_id: q.object_id.clone().filter(|s| !s.is_empty()),
         limit: q.limit.unwrap_or(50),
     })
 }

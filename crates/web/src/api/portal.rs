@@ -47,9 +47,12 @@ fn day_start_ms(d: &str, field: &str, plus_days: i64) -> ApiResult<Option<i64>> 
         return Ok(None);
     }
     let date: jiff::civil::Date = d.parse().map_err(|_| {
-        AppError::bad_request("request.invalid_query", format!("{field} 应为日期 YYYY-MM-DD"), format!("{field} must be a date YYYY-MM-DD")).with_field(field, "YYYY-MM-DD")
+        AppError::bad_request("request.invalid_query", format!("{field} 应为日期 YYYY-MM-DD"), format!("{field} must be a date YYYY-MM-DD"))
+            .with_field(field, "YYYY-MM-DD")
     })?;
-    let date = date.checked_add(jiff::Span::new().days(plus_days)).map_err(|_| AppError::bad_request("request.invalid_query", "日期超出范围", "date out of range"))?;
+    let date = date
+        .checked_add(jiff::Span::new().days(plus_days))
+        .map_err(|_| AppError::bad_request("request.invalid_query", "日期超出范围", "date out of range"))?;
     Ok(Some(caigou_store::documents::china_ms(date.to_datetime(jiff::civil::Time::midnight()))?))
 }
 
@@ -57,7 +60,9 @@ impl AnnouncementQuery {
     pub fn filter(&self, default_limit: i64) -> ApiResult<Filter> {
         let kind = match self.kind.trim() {
             "" => None,
-            k => Some(AnnouncementKind::parse(k).ok_or_else(|| AppError::bad_request("request.invalid_query", "公告类型有误", "unknown announcement type").with_field("kind", k))?),
+            k => Some(AnnouncementKind::parse(k).ok_or_else(|| {
+                AppError::bad_request("request.invalid_query", "公告类型有误", "unknown announcement type").with_field("kind", k)
+            })?),
         };
         let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         Ok(Filter {
@@ -120,7 +125,10 @@ impl From<Announcement> for AnnouncementOut {
 
 /// Published announcements, newest first (title matches first when searching).
 #[utoipa::path(get, path = "/api/v1/announcements", tag = "portal", params(AnnouncementQuery), responses((status = 200, body = Vec<AnnouncementOut>), (status = 400, body = super::ErrorBody)))]
-pub async fn announcements(State(state): State<AppState>, ApiQuery(q): ApiQuery<AnnouncementQuery>) -> ApiResult<Json<Vec<AnnouncementOut>>> {
+pub async fn announcements(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<AnnouncementQuery>,
+) -> ApiResult<Json<Vec<AnnouncementOut>>> {
     let list = caigou_store::portal::list(&state.store, &q.filter(50)?).await?;
     Ok(Json(list.into_iter().map(AnnouncementOut::from).collect()))
 }

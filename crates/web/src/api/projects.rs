@@ -52,7 +52,12 @@ pub struct EntrustIn {
 /// 委托: entrusts a filed plan to the organization that will run its procurement (the unit's 经办).
 #[utoipa::path(post, path = "/api/v1/plans/{id}/entrust", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = EntrustIn,
     responses((status = 204), (status = 422, body = super::ErrorBody)))]
-pub async fn entrust(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(e): ApiJson<EntrustIn>) -> ApiResult<StatusCode> {
+pub async fn entrust(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(e): ApiJson<EntrustIn>,
+) -> ApiResult<StatusCode> {
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let runner: OrgId = e.runner_id.parse().map_err(|_| invalid("runner_id", "请选择受托机构", "choose the agency"))?;
@@ -116,14 +121,30 @@ async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> Ap
             "" | "none" => caigou_domain::tender::SmePolicy::None,
             "reserved" => caigou_domain::tender::SmePolicy::Reserved,
             "price_deduction" => caigou_domain::tender::SmePolicy::PriceDeduction { small_micro_bp: rate },
-            _ => return Err(invalid(&format!("lots[{i}].sme"), "中小企业政策应为 none、reserved 或 price_deduction", "sme must be none, reserved or price_deduction")),
+            _ => {
+                return Err(invalid(
+                    &format!("lots[{i}].sme"),
+                    "中小企业政策应为 none、reserved 或 price_deduction",
+                    "sme must be none, reserved or price_deduction",
+                ));
+            }
         };
         let mut items = Vec::new();
         for (k, it) in l.items.iter().enumerate() {
             let code = it.code.parse().map_err(|e: caigou_domain::catalog::PinmuCodeError| {
-                invalid(&format!("lots[{i}].items[{k}].code"), &caigou_domain::Localized::message(&e, caigou_domain::Lang::Zh), &e.to_string())
+                invalid(
+                    &format!("lots[{i}].items[{k}].code"),
+                    &caigou_domain::Localized::message(&e, caigou_domain::Lang::Zh),
+                    &e.to_string(),
+                )
             })?;
-            items.push(projects::ItemInput { code, description: it.description.clone(), quantity: it.quantity, unit: it.unit.clone(), specs: it.specs.clone() });
+            items.push(projects::ItemInput {
+                code,
+                description: it.description.clone(),
+                quantity: it.quantity,
+                unit: it.unit.clone(),
+                specs: it.specs.clone(),
+            });
         }
         out.push(LotInput {
             name: l.name.clone(),
@@ -160,14 +181,18 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec
 
 /// Whether the principal sees the project's internals (drafts, obtainers, questions).
 pub fn insider(ctx: &Ctx, v: &ProjectView) -> bool {
-    authz::decide(&ctx.principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() }).is_ok()
+    authz::decide(&ctx.principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })
+        .is_ok()
 }
 
 /// Loads a project: drafts only for insiders; published ones for anyone.
 pub async fn visible(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<ProjectView> {
     let v = projects::get(&state.store, id).await?;
     if v.project.status == "draft" || v.project.published_at.is_none() {
-        authz::decide(&ctx.principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })?;
+        authz::decide(
+            &ctx.principal,
+            Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() },
+        )?;
     }
     Ok(v)
 }
@@ -226,7 +251,10 @@ pub async fn earliest(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     let v = runnable(&state, &ctx, &id).await?;
     let e = documents::earliest_dates(&state.store, &v, state.store.clock().today()).await?;
     use caigou_domain::tender::TenderRule as R;
-    let rules = [R::BidPeriod, R::ConsultationPeriod, R::NegotiationPeriod, R::DocumentWindow].iter().map(|r| format!("{} {}", r.code(), r.source())).collect();
+    let rules = [R::BidPeriod, R::ConsultationPeriod, R::NegotiationPeriod, R::DocumentWindow]
+        .iter()
+        .map(|r| format!("{} {}", r.code(), r.source()))
+        .collect();
     Ok(Json(EarliestOut {
         issued_on: e.issued_on.to_string(),
         documents_until: e.documents_until.to_string(),
@@ -266,24 +294,46 @@ pub struct DocumentsIn {
 }
 
 pub fn parse_documents(d: &DocumentsIn) -> ApiResult<DocumentsDraft> {
-    let method = EvaluationMethod::parse(&d.evaluation_method)
-        .ok_or_else(|| invalid("evaluation_method", "评审方法应为 lowest_price 或 comprehensive", "evaluation_method must be lowest_price or comprehensive"))?;
+    let method = EvaluationMethod::parse(&d.evaluation_method).ok_or_else(|| {
+        invalid(
+            "evaluation_method",
+            "评审方法应为 lowest_price 或 comprehensive",
+            "evaluation_method must be lowest_price or comprehensive",
+        )
+    })?;
     let mut criteria = Vec::new();
     for (i, c) in d.criteria.iter().enumerate() {
         let kind = match c.kind.as_str() {
             "price" => CriterionKind::Price,
             "technical" => CriterionKind::Technical,
             "commercial" => CriterionKind::Commercial,
-            _ => return Err(invalid(&format!("criteria[{i}].kind"), "评审因素类型应为 price、technical 或 commercial", "kind must be price, technical or commercial")),
+            _ => {
+                return Err(invalid(
+                    &format!("criteria[{i}].kind"),
+                    "评审因素类型应为 price、technical 或 commercial",
+                    "kind must be price, technical or commercial",
+                ));
+            }
         };
         let x100 = (c.points * 100.0).round();
         if !(0.0..=10_000.0).contains(&x100) || (c.points * 100.0 - x100).abs() > 1e-6 {
-            return Err(invalid(&format!("criteria[{i}].points"), "分值应在0到100之间，最多两位小数", "points must be 0–100 with at most two decimals"));
+            return Err(invalid(
+                &format!("criteria[{i}].points"),
+                "分值应在0到100之间，最多两位小数",
+                "points must be 0–100 with at most two decimals",
+            ));
         }
         criteria.push(Criterion { name: c.name.clone(), kind, points_x100: x100 as u32, guidance: c.guidance.clone() });
     }
-    let documents_until = d.documents_until.trim().parse().map_err(|_| invalid("documents_until", "文件提供截止日期应为 YYYY-MM-DD", "documents_until must be YYYY-MM-DD"))?;
-    let deadline = d.deadline.trim().parse().map_err(|_| invalid("deadline", "截止时间应为 YYYY-MM-DDTHH:MM（北京时间）", "deadline must be YYYY-MM-DDTHH:MM (China time)"))?;
+    let documents_until = d
+        .documents_until
+        .trim()
+        .parse()
+        .map_err(|_| invalid("documents_until", "文件提供截止日期应为 YYYY-MM-DD", "documents_until must be YYYY-MM-DD"))?;
+    let deadline =
+        d.deadline.trim().parse().map_err(|_| {
+            invalid("deadline", "截止时间应为 YYYY-MM-DDTHH:MM（北京时间）", "deadline must be YYYY-MM-DDTHH:MM (China time)")
+        })?;
     Ok(DocumentsDraft {
         template_id: d.template_id.clone(),
         evaluation: Evaluation { method, criteria },
@@ -297,7 +347,12 @@ pub fn parse_documents(d: &DocumentsIn) -> ApiResult<DocumentsDraft> {
 /// Saves the documents draft, checked against the rules as if published today.
 #[utoipa::path(post, path = "/api/v1/projects/{id}/documents", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = DocumentsIn,
     responses((status = 204), (status = 422, body = super::ErrorBody)))]
-pub async fn save_documents(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(d): ApiJson<DocumentsIn>) -> ApiResult<StatusCode> {
+pub async fn save_documents(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(d): ApiJson<DocumentsIn>,
+) -> ApiResult<StatusCode> {
     runnable(&state, &ctx, &id).await?;
     documents::save_draft(&state.store, subject(&ctx)?, &id, &parse_documents(&d)?).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -326,7 +381,12 @@ pub struct Terminated {
 /// 终止: a lot or the whole project, with reasons; a 终止公告 when it was published.
 #[utoipa::path(post, path = "/api/v1/projects/{id}/terminate", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = TerminateIn,
     responses((status = 200, body = Terminated), (status = 422, body = super::ErrorBody)))]
-pub async fn terminate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(t): ApiJson<TerminateIn>) -> ApiResult<Json<Terminated>> {
+pub async fn terminate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(t): ApiJson<TerminateIn>,
+) -> ApiResult<Json<Terminated>> {
     runnable(&state, &ctx, &id).await?;
     let a = projects::terminate(&state.store, subject(&ctx)?, &id, t.lot_id.as_deref().filter(|l| !l.is_empty()), &t.reason).await?;
     Ok(Json(Terminated { announcement_id: a }))
@@ -348,7 +408,11 @@ pub async fn obtain(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
     let at = tendering::obtain(&state.store, s, &id, &ctx.address).await?;
     let project: String = caigou_store::projects::project_of_lot(&state.store, &id).await?;
-    Ok(Json(ObtainedOut { obtained_at: at, documents_pdf: format!("/projects/{project}/documents.pdf"), documents_html: format!("/projects/{project}/documents.html") }))
+    Ok(Json(ObtainedOut {
+        obtained_at: at,
+        documents_pdf: format!("/projects/{project}/documents.pdf"),
+        documents_html: format!("/projects/{project}/documents.html"),
+    }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -379,7 +443,12 @@ pub struct QuestionIn {
 /// Asks a question on the documents (suppliers who obtained them).
 #[utoipa::path(post, path = "/api/v1/projects/{id}/questions", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = QuestionIn,
     responses((status = 201, body = Created), (status = 422, body = super::ErrorBody)))]
-pub async fn ask(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(q): ApiJson<QuestionIn>) -> ApiResult<(StatusCode, Json<Created>)> {
+pub async fn ask(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(q): ApiJson<QuestionIn>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
     let qid = tendering::ask(&state.store, s, &id, &q.text).await?;
@@ -400,10 +469,14 @@ pub struct QuestionsOut {
 pub async fn questions(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<QuestionsOut>> {
     let v = projects::get(&state.store, &id).await?;
     let s = subject(&ctx)?;
-    if !insider(&ctx, &v) && !(s.has(Role::Supplier) && tendering::has_obtained(&state.store, &id, None, &s.org.to_string()).await?) {
+    let obtained = s.has(Role::Supplier) && tendering::has_obtained(&state.store, &id, None, &s.org.to_string()).await?;
+    if !(insider(&ctx, &v) || obtained) {
         return Err(AppError::from(caigou_domain::authz::Denied::Forbidden));
     }
-    Ok(Json(QuestionsOut { questions: tendering::questions(&state.store, &id).await?, clarifications: tendering::clarifications(&state.store, &id).await? }))
+    Ok(Json(QuestionsOut {
+        questions: tendering::questions(&state.store, &id).await?,
+        clarifications: tendering::clarifications(&state.store, &id).await?,
+    }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -419,7 +492,12 @@ pub struct ClarificationIn {
 /// 澄清/修改: published as a 更正公告; extends the deadline where the law requires.
 #[utoipa::path(post, path = "/api/v1/projects/{id}/clarifications", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), request_body = ClarificationIn,
     responses((status = 201, description = "the clarification with old and new deadline"), (status = 422, body = super::ErrorBody)))]
-pub async fn clarify(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(c): ApiJson<ClarificationIn>) -> ApiResult<(StatusCode, Json<Clarification>)> {
+pub async fn clarify(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(c): ApiJson<ClarificationIn>,
+) -> ApiResult<(StatusCode, Json<Clarification>)> {
     runnable(&state, &ctx, &id).await?;
     Ok((StatusCode::CREATED, Json(tendering::clarify(&state.store, subject(&ctx)?, &id, &c.text, c.affects_bids, &c.answers).await?)))
 }

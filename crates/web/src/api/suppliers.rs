@@ -24,7 +24,8 @@ fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
 }
 
 fn field_error(field: &str, e: &dyn Localized) -> AppError {
-    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), e.message(Lang::Zh), e.message(Lang::En)).with_field(field, e.message(Lang::Zh))
+    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), e.message(Lang::Zh), e.message(Lang::En))
+        .with_field(field, e.message(Lang::Zh))
 }
 
 #[derive(Deserialize, ToSchema, Clone)]
@@ -46,8 +47,13 @@ pub struct ProfileIn {
 
 pub fn parse_profile(p: &ProfileIn) -> ApiResult<Profile> {
     let size = EnterpriseSize::parse(&p.size).ok_or_else(|| {
-        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "supplier.invalid", "企业规模应为大型、中型、小型或微型", "size must be large, medium, small or micro")
-            .with_field("size", "large | medium | small | micro")
+        AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "supplier.invalid",
+            "企业规模应为大型、中型、小型或微型",
+            "size must be large, medium, small or micro",
+        )
+        .with_field("size", "large | medium | small | micro")
     })?;
     Ok(Profile {
         legal_representative: p.legal_representative.clone(),
@@ -85,8 +91,11 @@ pub struct Registered {
 }
 
 pub fn parse_registration(r: &RegisterIn) -> ApiResult<Registration> {
-    let uscc: UnifiedSocialCreditCode = r.uscc.trim().to_ascii_uppercase().parse().map_err(|e: caigou_domain::uscc::UsccError| field_error("uscc", &e))?;
-    let region: RegionId = r.region_id.parse().map_err(|_| AppError::bad_request("supplier.invalid", "请选择所在区域", "choose your region").with_field("region_id", "请选择所在区域"))?;
+    let uscc: UnifiedSocialCreditCode =
+        r.uscc.trim().to_ascii_uppercase().parse().map_err(|e: caigou_domain::uscc::UsccError| field_error("uscc", &e))?;
+    let region: RegionId = r.region_id.parse().map_err(|_| {
+        AppError::bad_request("supplier.invalid", "请选择所在区域", "choose your region").with_field("region_id", "请选择所在区域")
+    })?;
     Ok(Registration {
         name: r.name.clone(),
         uscc,
@@ -105,7 +114,10 @@ pub async fn register(State(state): State<AppState>, ApiJson(r): ApiJson<Registe
     let reg = parse_registration(&r)?;
     caigou_store::regions::get(&state.store, &reg.region.to_string()).await?;
     let (org, user) = suppliers::register(&state.store, &reg).await?;
-    Ok((StatusCode::CREATED, Json(Registered { org_id: org.to_string(), user_id: user.to_string(), status: SupplierStatus::Draft.key().into() })))
+    Ok((
+        StatusCode::CREATED,
+        Json(Registered { org_id: org.to_string(), user_id: user.to_string(), status: SupplierStatus::Draft.key().into() }),
+    ))
 }
 
 /// Your organization's supplier profile, qualifications and review state.
@@ -139,12 +151,22 @@ pub struct QualificationIn {
 /// Adds a qualification or licence (资质证照) with its validity.
 #[utoipa::path(post, path = "/api/v1/supplier/qualifications", tag = "suppliers", security(("bearer" = [])), request_body = QualificationIn,
     responses((status = 201, description = "added"), (status = 422, body = super::ErrorBody)))]
-pub async fn add_qualification(State(state): State<AppState>, ctx: Ctx, ApiJson(q): ApiJson<QualificationIn>) -> ApiResult<(StatusCode, Json<SupplierView>)> {
+pub async fn add_qualification(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(q): ApiJson<QualificationIn>,
+) -> ApiResult<(StatusCode, Json<SupplierView>)> {
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
     let valid_until = match q.valid_until.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) => Some(v.parse::<jiff::civil::Date>().map_err(|_| {
-            AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "supplier.invalid", "有效期应为日期（YYYY-MM-DD）", "valid_until must be a date (YYYY-MM-DD)").with_field("valid_until", "YYYY-MM-DD")
+            AppError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "supplier.invalid",
+                "有效期应为日期（YYYY-MM-DD）",
+                "valid_until must be a date (YYYY-MM-DD)",
+            )
+            .with_field("valid_until", "YYYY-MM-DD")
         })?),
         None => None,
     };
@@ -182,7 +204,9 @@ pub fn review_scope(s: &Subject) -> String {
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> ApiResult<Json<Vec<SupplierRow>>> {
     let s = subject(&ctx)?;
     let status = match q.status.as_deref().filter(|v| !v.is_empty()) {
-        Some(v) => Some(SupplierStatus::parse(v).ok_or_else(|| AppError::bad_request("request.invalid_query", "状态参数有误", "unknown status"))?),
+        Some(v) => {
+            Some(SupplierStatus::parse(v).ok_or_else(|| AppError::bad_request("request.invalid_query", "状态参数有误", "unknown status"))?)
+        }
         None => None,
     };
     Ok(Json(suppliers::list(&state.store, &review_scope(s), status).await?))
@@ -211,7 +235,12 @@ pub struct ReviewIn {
 /// Approves a submitted supplier, or returns it with comments.
 #[utoipa::path(post, path = "/api/v1/suppliers/{id}/review", tag = "suppliers", security(("bearer" = [])), params(("id" = String, Path)), request_body = ReviewIn,
     responses((status = 200, description = "profile"), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
-pub async fn review(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(r): ApiJson<ReviewIn>) -> ApiResult<Json<SupplierView>> {
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(r): ApiJson<ReviewIn>,
+) -> ApiResult<Json<SupplierView>> {
     reviewable(&state, &ctx, &id).await?;
     let s = subject(&ctx)?;
     suppliers::review(&state.store, &Actor::of(s), s.user, &id, r.approve, &r.comment).await?;

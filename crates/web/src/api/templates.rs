@@ -71,7 +71,12 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(t): ApiJson
 /// Revises a template you manage (a new version; published documents keep theirs).
 #[utoipa::path(post, path = "/api/v1/templates/{id}", tag = "templates", security(("bearer" = [])), params(("id" = String, Path)), request_body = TemplateIn,
     responses((status = 200, description = "revised"), (status = 422, body = super::ErrorBody)))]
-pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(t): ApiJson<TemplateIn>) -> ApiResult<Json<Template>> {
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(t): ApiJson<TemplateIn>,
+) -> ApiResult<Json<Template>> {
     let current = templates::get(&state.store, &id).await?;
     let owner: Option<OrgId> = match &current.owner_org_id {
         Some(o) => Some(o.parse().map_err(|_| AppError::internal())?),

@@ -46,22 +46,28 @@ fn row(a: Announcement, lang: caigou_domain::Lang) -> Row {
 }
 
 fn query_string(q: &AnnouncementQuery) -> String {
-    serde_urlencoded::to_string([
-        ("q", q.q.as_str()),
-        ("region", q.region.as_str()),
-        ("kind", q.kind.as_str()),
-        ("method", q.method.as_str()),
-        ("pinmu", q.pinmu.as_str()),
-        ("from", q.from.as_str()),
-        ("to", q.to.as_str()),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.is_empty())
-    .collect::<Vec<_>>())
+    serde_urlencoded::to_string(
+        [
+            ("q", q.q.as_str()),
+            ("region", q.region.as_str()),
+            ("kind", q.kind.as_str()),
+            ("method", q.method.as_str()),
+            ("pinmu", q.pinmu.as_str()),
+            ("from", q.from.as_str()),
+            ("to", q.to.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect::<Vec<_>>(),
+    )
     .unwrap_or_default()
 }
 
-pub async fn home(State(state): State<AppState>, ctx: Ctx, crate::api::ApiQuery(q): crate::api::ApiQuery<AnnouncementQuery>) -> Result<Response, AppError> {
+pub async fn home(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::api::ApiQuery(q): crate::api::ApiQuery<AnnouncementQuery>,
+) -> Result<Response, AppError> {
     let filter = q.filter(50)?;
     let items = portal::list(&state.store, &filter).await?.into_iter().map(|a| row(a, ctx.lang)).collect();
     let kinds = AnnouncementKind::ALL.iter().map(|k| Choice { key: k.key(), label: k.label(ctx.lang) }).collect();
@@ -112,18 +118,34 @@ fn rfc3339(ms: i64) -> String {
 }
 
 /// Atom 1.0 (RFC 4287) feed of the announcements matching the same filters as the portal.
-pub async fn feed(State(state): State<AppState>, ctx: Ctx, crate::api::ApiQuery(q): crate::api::ApiQuery<AnnouncementQuery>) -> Result<Response, AppError> {
+pub async fn feed(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::api::ApiQuery(q): crate::api::ApiQuery<AnnouncementQuery>,
+) -> Result<Response, AppError> {
     let items = portal::list(&state.store, &q.filter(50)?).await?;
     let updated = items.first().map(|a| a.published_at).unwrap_or(0);
     let qs = query_string(&q);
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n");
-    out.push_str(&format!("<title>{}</title>\n", xml(&format!("{} · {}", super::Chrome::bare(&ctx).t.s("app.short"), super::Chrome::bare(&ctx).t.s("portal.title")))));
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n");
+    out.push_str(&format!(
+        "<title>{}</title>\n",
+        xml(&format!("{} · {}", super::Chrome::bare(&ctx).t.s("app.short"), super::Chrome::bare(&ctx).t.s("portal.title")))
+    ));
     out.push_str(&format!("<id>urn:caigou:feed:{}</id>\n<updated>{}</updated>\n", xml(&qs), rfc3339(updated)));
-    out.push_str(&format!("<link rel=\"self\" href=\"/feed.atom{}\"/>\n<link rel=\"alternate\" href=\"/\"/>\n", if qs.is_empty() { String::new() } else { xml(&format!("?{qs}")) }));
+    out.push_str(&format!(
+        "<link rel=\"self\" href=\"/feed.atom{}\"/>\n<link rel=\"alternate\" href=\"/\"/>\n",
+        if qs.is_empty() { String::new() } else { xml(&format!("?{qs}")) }
+    ));
     for a in items {
         out.push_str("<entry>\n");
         out.push_str(&format!("<id>urn:caigou:announcement:{}</id>\n<title>{}</title>\n", a.id, xml(&a.title)));
-        out.push_str(&format!("<link href=\"/announcements/{}\"/>\n<updated>{}</updated>\n<published>{}</published>\n", a.id, rfc3339(a.published_at), rfc3339(a.published_at)));
+        out.push_str(&format!(
+            "<link href=\"/announcements/{}\"/>\n<updated>{}</updated>\n<published>{}</published>\n",
+            a.id,
+            rfc3339(a.published_at),
+            rfc3339(a.published_at)
+        ));
         out.push_str(&format!("<author><name>{}</name></author>\n", xml(&a.region_name)));
         out.push_str(&format!("<category term=\"{}\" label=\"{}\"/>\n", xml(&a.kind), xml(&kind_label(&a.kind, caigou_domain::Lang::Zh))));
         out.push_str(&format!("<content type=\"text\">{}</content>\n</entry>\n", xml(&a.body)));

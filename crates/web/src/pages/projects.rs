@@ -38,11 +38,17 @@ pub struct EntrustForm {
     runner_id: String,
 }
 
-pub async fn entrust(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<EntrustForm>) -> Result<Response, AppError> {
+pub async fn entrust(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<EntrustForm>,
+) -> Result<Response, AppError> {
     let s = subject(&ctx)?;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let r = async {
-        let runner = f.runner_id.parse().map_err(|_| AppError::bad_request("request.invalid_fields", "请选择受托机构", "choose the agency"))?;
+        let runner =
+            f.runner_id.parse().map_err(|_| AppError::bad_request("request.invalid_fields", "请选择受托机构", "choose the agency"))?;
         projects::entrust(&state.store, s, &id, runner).await?;
         Ok("notice.entrusted")
     }
@@ -61,7 +67,11 @@ struct ListPage {
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let s = subject(&ctx)?;
     let rows = projects::list_for(&state.store, s).await?;
-    Ok(render(&ListPage { chrome: Chrome::load(&state, &ctx).await?, rows, can_create: s.has(Role::Agency) || s.has(Role::PurchaserHandler) }))
+    Ok(render(&ListPage {
+        chrome: Chrome::load(&state, &ctx).await?,
+        rows,
+        can_create: s.has(Role::Agency) || s.has(Role::PurchaserHandler),
+    }))
 }
 
 #[derive(Template)]
@@ -112,7 +122,12 @@ pub struct DocForm {
     pub deadline: String,
 }
 
-fn doc_form(v: &ProjectView, draft: Option<&DocumentsDraft>, earliest: Option<&caigou_domain::tender::Earliest>, templates: &[DocTemplate]) -> DocForm {
+fn doc_form(
+    v: &ProjectView,
+    draft: Option<&DocumentsDraft>,
+    earliest: Option<&caigou_domain::tender::Earliest>,
+    templates: &[DocTemplate],
+) -> DocForm {
     let row = |n: &str, k: &str, p: &str, g: &str| CriterionRow { name: n.into(), kind: k.into(), points: p.into(), guidance: g.into() };
     match draft {
         Some(d) => DocForm {
@@ -203,14 +218,24 @@ struct DetailPage {
     error: Option<String>,
 }
 
-pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
+pub async fn detail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiQuery(flash): ApiQuery<Flash>,
+) -> Result<Response, AppError> {
     let v = visible(&state, &ctx, &id).await?;
     let s = subject(&ctx)?;
     let is_insider = insider(&ctx, &v);
     let is_runner = is_insider && authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();
     let is_supplier = s.has(Role::Supplier);
     let mine: Vec<String> = if is_supplier {
-        tendering::obtained_by(&state.store, &s.org.to_string()).await?.into_iter().filter(|(p, _, _)| *p == id).map(|(_, l, _)| l).collect()
+        tendering::obtained_by(&state.store, &s.org.to_string())
+            .await?
+            .into_iter()
+            .filter(|(p, _, _)| *p == id)
+            .map(|(_, l, _)| l)
+            .collect()
     } else {
         vec![]
     };
@@ -297,7 +322,12 @@ pub struct DocumentsForm {
     deadline: String,
 }
 
-pub async fn save_documents(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<DocumentsForm>) -> Result<Response, AppError> {
+pub async fn save_documents(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<DocumentsForm>,
+) -> Result<Response, AppError> {
     runnable(&state, &ctx, &id).await?;
     let r = async {
         let mut criteria = Vec::new();
@@ -306,7 +336,11 @@ pub async fn save_documents(State(state): State<AppState>, ctx: Ctx, Path(id): P
                 continue;
             }
             let points = f.c_points.get(i).map(|p| p.trim().parse::<f64>()).transpose().map_err(|_| {
-                AppError::bad_request("request.invalid_fields", format!("“{name}”的分值应为数字"), format!("points of \"{name}\" must be a number"))
+                AppError::bad_request(
+                    "request.invalid_fields",
+                    format!("“{name}”的分值应为数字"),
+                    format!("points of \"{name}\" must be a number"),
+                )
             })?;
             criteria.push(CriterionIn {
                 name: name.clone(),
@@ -349,7 +383,12 @@ pub struct ClarifyForm {
     answers: Vec<String>,
 }
 
-pub async fn clarify(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ClarifyForm>) -> Result<Response, AppError> {
+pub async fn clarify(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ClarifyForm>,
+) -> Result<Response, AppError> {
     runnable(&state, &ctx, &id).await?;
     let r = tendering::clarify(&state.store, subject(&ctx)?, &id, &f.text, f.affects_bids.is_some(), &f.answers)
         .await
@@ -365,10 +404,16 @@ pub struct TerminateForm {
     reason: String,
 }
 
-pub async fn terminate(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<TerminateForm>) -> Result<Response, AppError> {
+pub async fn terminate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<TerminateForm>,
+) -> Result<Response, AppError> {
     runnable(&state, &ctx, &id).await?;
     let lot = Some(f.lot_id.as_str()).filter(|l| !l.is_empty());
-    let r = projects::terminate(&state.store, subject(&ctx)?, &id, lot, &f.reason).await.map(|_| "notice.terminated").map_err(AppError::from);
+    let r =
+        projects::terminate(&state.store, subject(&ctx)?, &id, lot, &f.reason).await.map(|_| "notice.terminated").map_err(AppError::from);
     outcome(&ctx, &format!("/projects/{id}"), r)
 }
 
@@ -396,7 +441,8 @@ pub async fn obtain(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Str
 async fn documents_file(state: &AppState, ctx: &Ctx, id: &str, pdf: bool) -> Result<Response, AppError> {
     let v = visible(state, ctx, id).await?;
     let s = subject(ctx)?;
-    let allowed = insider(ctx, &v) || (s.has(Role::Supplier) && tendering::has_obtained(&state.store, id, None, &s.org.to_string()).await?);
+    let allowed =
+        insider(ctx, &v) || (s.has(Role::Supplier) && tendering::has_obtained(&state.store, id, None, &s.org.to_string()).await?);
     if !allowed {
         return Err(AppError::new(
             axum::http::StatusCode::FORBIDDEN,

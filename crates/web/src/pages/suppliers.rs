@@ -94,7 +94,13 @@ struct RegisterPage {
 }
 
 async fn register_page(state: &AppState, ctx: &Ctx, form: RegisterForm, error: Option<String>) -> Result<RegisterPage, AppError> {
-    Ok(RegisterPage { chrome: Chrome::load(state, ctx).await?, form, regions: caigou_store::regions::list(&state.store).await?, sizes: sizes(ctx), error })
+    Ok(RegisterPage {
+        chrome: Chrome::load(state, ctx).await?,
+        form,
+        regions: caigou_store::regions::list(&state.store).await?,
+        sizes: sizes(ctx),
+        error,
+    })
 }
 
 pub async fn register_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -208,15 +214,22 @@ pub async fn add_qualification(State(state): State<AppState>, ctx: Ctx, mut mult
             "name" => name = field.text().await.unwrap_or_default(),
             "number" => number = field.text().await.unwrap_or_default(),
             "valid_until" => valid_until = field.text().await.unwrap_or_default(),
-            "file" if field.file_name().is_some_and(|n| !n.is_empty()) => file = Some(crate::api::requests::store_upload(&state, s, field).await?),
+            "file" if field.file_name().is_some_and(|n| !n.is_empty()) => {
+                file = Some(crate::api::requests::store_upload(&state, s, field).await?)
+            }
             _ => {}
         }
     }
     let r = async {
-        let file = file.ok_or_else(|| AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "file.missing", "请选择资质文件", "choose the qualification's file"))?;
+        let file = file.ok_or_else(|| {
+            AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "file.missing", "请选择资质文件", "choose the qualification's file")
+        })?;
         let until = match valid_until.trim() {
             "" => None,
-            v => Some(v.parse().map_err(|_| AppError::bad_request("supplier.invalid", "有效期应为日期（YYYY-MM-DD）", "valid until must be a date"))?),
+            v => Some(
+                v.parse()
+                    .map_err(|_| AppError::bad_request("supplier.invalid", "有效期应为日期（YYYY-MM-DD）", "valid until must be a date"))?,
+            ),
         };
         suppliers::add_qualification(&state.store, &Actor::of(s), &s.org.to_string(), &name, &number, &file.id, until).await?;
         Ok("notice.saved")
@@ -277,7 +290,12 @@ struct ReviewPage {
     error: Option<String>,
 }
 
-pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
+pub async fn detail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiQuery(flash): ApiQuery<Flash>,
+) -> Result<Response, AppError> {
     let v = reviewable(&state, &ctx, &id).await?;
     let chrome = Chrome::load(&state, &ctx).await?;
     Ok(render(&ReviewPage {
@@ -299,7 +317,12 @@ pub struct ReviewForm {
     comment: String,
 }
 
-pub async fn review(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ReviewForm>) -> Result<Response, AppError> {
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ReviewForm>,
+) -> Result<Response, AppError> {
     reviewable(&state, &ctx, &id).await?;
     let s = subject(&ctx)?;
     let approve = f.decision == "approve";
@@ -319,7 +342,8 @@ pub async fn qualification_file(State(state): State<AppState>, ctx: Ctx, Path(id
     }
     let (meta, bytes) = caigou_store::files::get(&state.store, &file_id).await?;
     let disposition = format!("attachment; filename*=UTF-8''{}", crate::routes::urlencode(&meta.name));
-    Ok(([(axum::http::header::CONTENT_TYPE, meta.content_type), (axum::http::header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+    Ok(([(axum::http::header::CONTENT_TYPE, meta.content_type), (axum::http::header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response())
 }
 
 /// The profile form pre-filled from a stored profile.

@@ -73,6 +73,56 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             todos.push(Todo { text: format!("{open} {}", t.s("wb.todo.publicity")), href: "/plans".into() });
         }
     }
+    if subject.has(Role::Admin) || subject.has(Role::Supervisor) {
+        let scope = crate::api::suppliers::review_scope(subject);
+        let waiting = caigou_store::suppliers::list(store, &scope, Some(caigou_domain::supplier::SupplierStatus::Submitted)).await?.len();
+        if waiting > 0 {
+            todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.suppliers")), href: "/suppliers?status=submitted".into() });
+        }
+        let expiring = caigou_store::suppliers::with_expiring_qualifications(store, &scope).await?.len();
+        if expiring > 0 {
+            todos.push(Todo { text: format!("{expiring} {}", t.s("wb.todo.suppliers_expiring")), href: "/suppliers".into() });
+        }
+    }
+    if subject.has(Role::Agency) || subject.has(Role::PurchaserHandler) {
+        let entrusted = caigou_store::projects::entrusted_plans(store, subject.org).await?.len();
+        if entrusted > 0 {
+            todos.push(Todo { text: format!("{entrusted} {}", t.s("wb.todo.entrusted")), href: "/projects/new".into() });
+        }
+        let drafts = caigou_store::projects::list_for(store, subject).await?.into_iter().filter(|p| p.status == "draft").count();
+        if drafts > 0 && subject.has(Role::Agency) {
+            todos.push(Todo { text: format!("{drafts} {}", t.s("wb.todo.project_drafts")), href: "/projects".into() });
+        }
+    }
+    if subject.has(Role::Supplier) {
+        let me = caigou_store::suppliers::get(store, &subject.org.to_string()).await?;
+        if me.status != caigou_domain::supplier::SupplierStatus::Approved {
+            todos.push(Todo { text: format!("{}：{}", t.s("wb.todo.admission"), me.status.label(ctx.lang)), href: "/supplier".into() });
+        }
+        for q in me.flagged() {
+            let key = if q.validity == caigou_domain::supplier::Validity::Expired { "supplier.expired" } else { "supplier.expiring" };
+            todos.push(Todo {
+                text: format!("{} {}（{}）", q.name, t.s(key), q.valid_until.clone().unwrap_or_default()),
+                href: "/supplier".into(),
+            });
+        }
+        let now = store.clock().now_ms();
+        for (project, _, _) in caigou_store::tendering::obtained_by(store, &subject.org.to_string()).await? {
+            let v = caigou_store::projects::get(store, &project).await?;
+            if v.project.status == "published" && v.project.deadline_at.is_some_and(|d| d > now) {
+                todos.push(Todo {
+                    text: format!(
+                        "{} {} · {} {}",
+                        v.project.project_no,
+                        v.project.name,
+                        t.s("projects.deadline"),
+                        super::projects::dt(&v.project.deadline_at)
+                    ),
+                    href: format!("/projects/{project}"),
+                });
+            }
+        }
+    }
     if subject.has(Role::Admin) {
         let today = store.clock().today();
         let cal = caigou_store::calendar::load(store).await?;
