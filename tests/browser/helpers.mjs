@@ -140,11 +140,15 @@ export async function expectText(locator, text, what) {
   }
 }
 
-/** The page is no wider than the window: nothing to scroll sideways. */
+/**
+ * The page is no wider than the window: nothing to scroll sideways. Measured against the layout
+ * viewport (clientWidth): in a PHONE context (isMobile) Chromium zooms out to fit a page that is too
+ * wide, and window.innerWidth then grows to the page's width, hiding the overflow.
+ */
 export async function assertNoHorizontalOverflow(page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
+    innerWidth: Math.min(window.innerWidth, document.documentElement.clientWidth),
   }));
   assert.ok(
     scrollWidth <= innerWidth + 1,

@@ -549,12 +549,38 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
     caigou_store::tendering::clarify(store, &agency2, &project, "学生平板接受符合技术参数的国产操作系统，其他要求不变。", false, &[q])
         .await?;
 
-    // A request for quotations entrusted to the 集中采购机构, two lots, the second terminated.
+    // An open tender entrusted to 示范招标咨询 and waiting for its project (the agency's to-do).
     let line = caigou_store::budget::list(store, &purchaser.org.to_string(), Some(store.clock().today().year().into()))
         .await?
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))
         .ok_or(caigou_store::StoreError::NotFound("budget line"))?;
+    let cameras = caigou_store::plans::PlanInput {
+        name: "校园安防监控升级".into(),
+        budget_line_id: line.id.clone(),
+        intention_id: None,
+        method: Method::OpenTender,
+        procurement_start: store.clock().today(),
+        entrust_central: false,
+        single_source_ground: None,
+        single_source_supplier: None,
+        original_contract: None,
+        items: vec![caigou_store::plans::ItemInput {
+            code: "A02091107".parse().expect("code"),
+            description: "高清网络摄像机及存储".into(),
+            quantity: 120,
+            amount: Money::from_yuan(900_000),
+        }],
+        previous_plan_id: None,
+        request_ids: Vec::new(),
+        replaces: None,
+    };
+    let cameras = caigou_store::plans::submit(store, &purchaser, &cameras).await?;
+    if cameras.status == "filed" {
+        projects::entrust(store, &purchaser, &cameras.id, agency2.org).await?;
+    }
+
+    // A request for quotations entrusted to the 集中采购机构, two lots, the second terminated.
     let input = caigou_store::plans::PlanInput {
         name: "机房辅助设备".into(),
         budget_line_id: line.id.clone(),

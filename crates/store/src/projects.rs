@@ -759,3 +759,76 @@ pub async fn project_of_lot(store: &Store, lot: &str) -> Result<String> {
     let p: Option<String> = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot).fetch_optional(store.pool()).await?;
     p.ok_or(StoreError::NotFound("lot"))
 }
+
+/// Where a plan stands in project procurement: (runner id, runner name, project id).
+pub async fn entrustment_of(store: &Store, plan: &str) -> Result<Option<(String, String, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT e.runner_org_id, o.name, (SELECT pp.project_id FROM project_plans pp WHERE pp.plan_id = e.plan_id)
+         FROM entrustments e JOIN organizations o ON o.id = e.runner_org_id WHERE e.plan_id = $1",
+    )
+    .bind(plan)
+    .fetch_optional(store.pool())
+    .await?)
+}
+
+/// Sets a lot's price ceiling and SME policy while the project is a draft; checked against the
+/// lot budget and the region's deduction rate.
+pub async fn update_lot(
+    store: &Store,
+    subject: &Subject,
+    project: &str,
+    lot: &str,
+    max_price: Option<Money>,
+    sme: SmePolicy,
+) -> Result<()> {
+    let view = get(store, project).await?;
+    if view.project.status != "draft" {
+        return Err(StoreError::reject(
+            "documents.published",
+            "项目已发布，标项不能再修改",
+            "the project is published: lots can no longer change",
+        ));
+    }
+    let l = view.lots.iter().find(|l| l.id == lot).ok_or(StoreError::NotFound("lot"))?;
+    let policy = regions::effective_policy(store, &view.project.region_id, store.clock().today()).await?;
+    let plans_total = Money::from_fen(view.plans.iter().map(|p| p.total).sum());
+    let facts: Vec<LotFacts> = view
+        .lots
+        .iter()
+        .map(|x| {
+            if x.id == lot {
+                LotFacts { budget: Money::from_fen(x.budget), max_price, sme }
+            } else {
+                LotFacts { budget: Money::from_fen(x.budget), max_price: x.max_price.map(Money::from_fen), sme: x.sme }
+            }
+        })
+        .collect();
+    let violations = check_lots(&facts, plans_total, policy.sme_deduction.small_micro_bp);
+    if !violations.is_empty() {
+        return Err(StoreError::rejected(&Refused(violations)));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    sqlx::query("UPDATE lots SET max_price = $1, sme = $2 WHERE id = $3")
+        .bind(max_price.map(|m| m.fen()))
+        .bind(serde_json::to_string(&sme).map_err(|e| StoreError::Internal(e.to_string()))?)
+        .bind(lot)
+        .execute(&mut *tx)
+        .await?;
+    let detail = serde_json::json!({"lot": l.lot_no, "max_price": max_price.map(|m| m.fen()), "sme": sme});
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "project.lot_updated",
+            object_type: "project",
+            object_id: project,
+            region_path: &view.region_path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -501,6 +501,19 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("wb.todo.entrusted", "个委托计划待立项", "entrusted plans waiting for a project"),
     ("wb.todo.project_drafts", "个项目的采购文件编制中", "projects with documents in preparation"),
     ("wb.todo.admission", "入驻审核状态", "Admission status"),
+    ("plans.entrust_title", "委托采购", "Entrust procurement"),
+    ("audit.action.project.lot_updated", "修改标项", "Lot changed"),
+    ("projects.lot_settings", "标项设置", "Lot settings"),
+    ("projects.sme_none", "不专门面向中小企业", "No SME reservation"),
+    ("projects.sme_reserved", "专门面向中小企业", "Reserved for SMEs"),
+    ("projects.sme_deduction", "小微企业价格扣除（本地区比例）", "Small/micro price deduction (region rate)"),
+    ("projects.sections", "可编辑章节", "Editable sections"),
+    ("plans.entrusted_to", "已委托", "Entrusted to"),
+    ("plans.project", "查看采购项目", "View the project"),
+    ("plans.runner", "受托机构", "Agency"),
+    ("plans.self_procure", "自行采购", "procure on our own"),
+    ("projects.criterion_new", "新增评审因素（可留空）", "Another criterion (optional)"),
+    ("projects.guidance_hint", "量化的评分标准，例如：每项负偏离扣2分", "Quantified guidance, e.g. minus 2 points per deviation"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

@@ -102,6 +102,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/projects/new", RUNNER),
     ("POST", "/projects", RUNNER),
     ("GET", "/projects/{id}", SignedIn),
+    ("POST", "/projects/{id}/lots/{lot}", RUNNER),
     ("POST", "/projects/{id}/documents", RUNNER),
     ("POST", "/projects/{id}/publish", RUNNER),
     ("POST", "/projects/{id}/clarifications", RUNNER),
@@ -176,6 +177,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/api/v1/projects", PROJECTS),
     ("GET", "/api/v1/projects/{id}", Everyone),
     ("GET", "/api/v1/projects/{id}/earliest", RUNNER),
+    ("POST", "/api/v1/projects/{id}/lots/{lot}", RUNNER),
     ("POST", "/api/v1/projects/{id}/documents", RUNNER),
     ("POST", "/api/v1/projects/{id}/publish", RUNNER),
     ("POST", "/api/v1/projects/{id}/terminate", RUNNER),
@@ -201,6 +203,7 @@ fn concrete(path: &str) -> String {
         .replace("{year}", "2026")
         .replace("{file}", "01900000-0000-7000-8000-000000000001")
         .replace("{code}", "A02010105")
+        .replace("{lot}", "01900000-0000-7000-8000-000000000002")
         .replace("{id}", "01900000-0000-7000-8000-000000000000")
 }
 

@@ -228,6 +228,24 @@ async fn a_project_from_two_plans(app: TestApp) {
         no.starts_with(&prefix) && no[prefix.len()..].len() == 4 && no[prefix.len()..].chars().all(|c| c.is_ascii_digit()),
         "numbering scheme: {no}"
     );
+    // Lot settings while a draft: a ceiling within the budget, the region's SME deduction rate.
+    let lot = v["lots"][0]["id"].as_str().unwrap();
+    let budget = v["lots"][0]["budget"].as_i64().unwrap();
+    let (status, e) =
+        app.post(&format!("/api/v1/projects/{id}/lots/{lot}"), Some(&t), &json!({"max_price": budget + 1, "sme": "none"})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("TEND-BUDGET")), "{e}");
+    let (status, e) =
+        app.post(&format!("/api/v1/projects/{id}/lots/{lot}"), Some(&t), &json!({"max_price": budget, "sme": "price_deduction"})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{e}");
+    let (_, p) = app.get(&format!("/api/v1/projects/{id}"), Some(&t)).await;
+    let region = p["project"]["project"]["region_id"].as_str().unwrap().to_string();
+    let (_, policy) = app.get(&format!("/api/v1/regions/{region}/policy"), None).await;
+    let rate = policy["policy"]["sme_deduction"]["small_micro_bp"]
+        .as_u64()
+        .or_else(|| policy["sme_deduction"]["small_micro_bp"].as_u64())
+        .expect("rate");
+    assert_eq!(p["project"]["lots"][0]["sme"], json!({"kind": "price_deduction", "small_micro_bp": rate}));
+    assert_eq!(p["project"]["lots"][0]["max_price"].as_i64(), Some(budget));
     // A plan already in a project, a plan not entrusted here, and mixed methods are refused.
     let (status, e) = app.post("/api/v1/projects", Some(&t), &json!({"name": "再次立项", "plan_ids": [a]})).await;
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("project.plan_in_project")), "{e}");

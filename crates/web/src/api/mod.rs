@@ -50,7 +50,7 @@ use crate::error::AppError;
         suppliers::register, suppliers::me, suppliers::update, suppliers::add_qualification, suppliers::submit,
         suppliers::list, suppliers::get, suppliers::review,
         projects::agencies, projects::entrust, projects::entrusted, projects::create, projects::list, projects::get,
-        projects::earliest, projects::save_documents, projects::publish, projects::terminate, projects::obtained,
+        projects::earliest, projects::update_lot, projects::save_documents, projects::publish, projects::terminate, projects::obtained,
         projects::questions, projects::ask, projects::clarify, projects::obtain,
         templates::list, templates::get, templates::create, templates::update,
         openapi_json,

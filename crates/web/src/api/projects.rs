@@ -157,6 +157,50 @@ async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> Ap
     Ok(out)
 }
 
+/// The SME policy named by `key`, at the region's deduction rate today.
+pub async fn sme_policy(state: &AppState, region_id: &str, key: &str, field: &str) -> ApiResult<caigou_domain::tender::SmePolicy> {
+    use caigou_domain::tender::SmePolicy;
+    Ok(match key {
+        "" | "none" => SmePolicy::None,
+        "reserved" => SmePolicy::Reserved,
+        "price_deduction" => {
+            let policy = caigou_store::regions::effective_policy(&state.store, region_id, state.store.clock().today()).await?;
+            SmePolicy::PriceDeduction { small_micro_bp: policy.sme_deduction.small_micro_bp }
+        }
+        _ => {
+            return Err(invalid(
+                field,
+                "中小企业政策应为 none、reserved 或 price_deduction",
+                "sme must be none, reserved or price_deduction",
+            ));
+        }
+    })
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LotSettingsIn {
+    /// 最高限价, fen; omit for none.
+    pub max_price: Option<i64>,
+    /// `none` | `reserved` (专门面向中小企业) | `price_deduction` (at the region's rate).
+    #[serde(default)]
+    pub sme: String,
+}
+
+/// Sets a draft project's lot ceiling and SME policy.
+#[utoipa::path(post, path = "/api/v1/projects/{id}/lots/{lot}", tag = "projects", security(("bearer" = [])), params(("id" = String, Path), ("lot" = String, Path)), request_body = LotSettingsIn,
+    responses((status = 204), (status = 422, body = super::ErrorBody)))]
+pub async fn update_lot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, lot)): Path<(String, String)>,
+    ApiJson(l): ApiJson<LotSettingsIn>,
+) -> ApiResult<StatusCode> {
+    let v = runnable(&state, &ctx, &id).await?;
+    let sme = sme_policy(&state, &v.project.region_id, &l.sme, "sme").await?;
+    projects::update_lot(&state.store, subject(&ctx)?, &id, &lot, l.max_price.map(caigou_domain::Money::from_fen), sme).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct Created {
     pub id: String,

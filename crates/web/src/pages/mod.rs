@@ -175,7 +175,11 @@ pub fn outcome(ctx: &Ctx, to: &str, r: Result<&str, AppError>) -> Result<Respons
     match r {
         Ok(notice_key) => Ok(axum::response::Redirect::to(&format!("{to}{sep}notice={}", urlencode(notice_key))).into_response()),
         Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY || e.status == StatusCode::BAD_REQUEST => {
-            let msg = format!("{} ({})", e.message(ctx.lang), e.code);
+            let msg = if e.message(ctx.lang).contains(e.code) {
+                e.message(ctx.lang).to_string()
+            } else {
+                format!("{} ({})", e.message(ctx.lang), e.code)
+            };
             Ok(axum::response::Redirect::to(&format!("{to}{sep}error={}", urlencode(&msg))).into_response())
         }
         Err(e) => Err(e),

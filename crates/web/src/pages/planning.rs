@@ -376,6 +376,12 @@ struct PlanPage {
     can_manage: bool,
     can_decide: bool,
     publicity_open: bool,
+    /// 委托: (runner id, runner name, project id) once entrusted.
+    entrusted: Option<(String, String, Option<String>)>,
+    /// Organizations the plan may be entrusted to (id, name), the unit itself last.
+    runners: Vec<(String, String)>,
+    /// The unit's 经办 may (re)entrust until a project is made from the plan.
+    can_entrust: bool,
     notice: Option<String>,
     error: Option<String>,
 }
@@ -406,7 +412,15 @@ async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>
             amount: Money::from_fen(i.amount).to_string(),
         });
     }
+    let entrusted = caigou_store::projects::entrustment_of(&state.store, id).await?;
+    let mut runners: Vec<(String, String)> =
+        caigou_store::projects::runners(&state.store).await?.into_iter().map(|(id, name, _)| (id, name)).collect();
+    runners.push((d.plan.org_id.clone(), format!("{}（{}）", d.unit_name, t.s("plans.self_procure"))));
+    let can_manage = authz::decide(&ctx.principal, Action::PlanForUnit { unit }).is_ok();
     Ok(PlanPage {
+        can_entrust: can_manage && entrusted.as_ref().is_none_or(|e| e.2.is_none()),
+        entrusted,
+        runners,
         row: plan_row(&d.plan, t),
         items,
         findings: finding_rows(&findings, t),
@@ -421,8 +435,14 @@ async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>
     })
 }
 
-pub async fn plan_detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    Ok(render(&plan_page(&state, &ctx, &id, None, None).await?))
+pub async fn plan_detail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    crate::api::ApiQuery(flash): crate::api::ApiQuery<super::Flash>,
+) -> Result<Response, AppError> {
+    let notice = flash.notice(&crate::i18n::Tr::new(ctx.lang));
+    Ok(render(&plan_page(&state, &ctx, &id, notice, flash.error()).await?))
 }
 
 #[derive(Deserialize, Default)]

@@ -114,6 +114,8 @@ pub struct CriterionRow {
 
 /// The documents form, from the saved draft or sensible defaults for the method.
 pub struct DocForm {
+    /// Editable sections of the chosen template: (key, title, body as edited or the template's).
+    pub sections: Vec<(String, String, String)>,
     pub template_id: String,
     pub evaluation_method: String,
     pub criteria: Vec<CriterionRow>,
@@ -131,6 +133,7 @@ fn doc_form(
     let row = |n: &str, k: &str, p: &str, g: &str| CriterionRow { name: n.into(), kind: k.into(), points: p.into(), guidance: g.into() };
     match draft {
         Some(d) => DocForm {
+            sections: vec![],
             template_id: d.template_id.clone(),
             evaluation_method: d.evaluation.method.key().into(),
             criteria: d
@@ -160,6 +163,7 @@ fn doc_form(
                 .map(|t| t.id.clone())
                 .unwrap_or_default();
             DocForm {
+                sections: vec![],
                 template_id,
                 evaluation_method: if scored { "comprehensive" } else { "lowest_price" }.into(),
                 criteria: if scored {
@@ -181,6 +185,8 @@ fn doc_form(
 
 pub struct LotRow {
     pub id: String,
+    pub sme_key: &'static str,
+    pub max_price_yuan: String,
     pub lot_no: i64,
     pub name: String,
     pub budget: String,
@@ -253,12 +259,26 @@ pub async fn detail(
     } else {
         (None, None)
     };
-    let form = doc_form(&v, documents::draft_of(&v).as_ref(), earliest.as_ref(), &templates);
+    let draft = documents::draft_of(&v);
+    let mut form = doc_form(&v, draft.as_ref(), earliest.as_ref(), &templates);
+    if let Some(t) = templates.iter().find(|t| t.id == form.template_id) {
+        form.sections = t
+            .sections
+            .iter()
+            .filter(|s| s.editable)
+            .map(|s| {
+                let body = draft.as_ref().and_then(|d| d.sections.get(&s.key)).cloned().unwrap_or_else(|| s.body.clone());
+                (s.key.clone(), s.title.clone(), body)
+            })
+            .collect();
+    }
     let lots = v
         .lots
         .iter()
         .map(|l| LotRow {
             id: l.id.clone(),
+            sme_key: l.sme.key(),
+            max_price_yuan: l.max_price.map(|m| format!("{}.{:02}", m / 100, m % 100)).unwrap_or_default(),
             lot_no: l.lot_no,
             name: l.name.clone(),
             budget: yuan(&l.budget),
@@ -320,6 +340,11 @@ pub struct DocumentsForm {
     qualification: String,
     documents_until: String,
     deadline: String,
+    /// Editable sections: keys and bodies, in pairs.
+    #[serde(default)]
+    s_key: Vec<String>,
+    #[serde(default)]
+    s_body: Vec<String>,
 }
 
 pub async fn save_documents(
@@ -352,16 +377,57 @@ pub async fn save_documents(
         if EvaluationMethod::parse(&f.evaluation_method) == Some(EvaluationMethod::LowestPrice) {
             criteria.clear();
         }
+        // Keep only real edits of sections the chosen template lets the agency edit.
+        let template = templates::get(&state.store, &f.template_id).await?;
+        let mut sections = std::collections::BTreeMap::new();
+        for (key, body) in f.s_key.iter().zip(f.s_body.iter()) {
+            let body = body.replace("\r\n", "\n");
+            if let Some(t) = template.sections.iter().find(|s| &s.key == key && s.editable)
+                && t.body.trim() != body.trim()
+            {
+                sections.insert(key.clone(), body);
+            }
+        }
         let input = DocumentsIn {
+            sections,
             template_id: f.template_id.clone(),
             evaluation_method: f.evaluation_method.clone(),
             criteria,
             qualification: f.qualification.clone(),
-            sections: Default::default(),
             documents_until: f.documents_until.clone(),
             deadline: f.deadline.clone(),
         };
         documents::save_draft(&state.store, subject(&ctx)?, &id, &parse_documents(&input)?).await?;
+        Ok("notice.saved")
+    }
+    .await;
+    outcome(&ctx, &format!("/projects/{id}"), r)
+}
+
+#[derive(Deserialize)]
+pub struct LotForm {
+    #[serde(default)]
+    max_price: String,
+    #[serde(default)]
+    sme: String,
+}
+
+pub async fn update_lot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, lot)): Path<(String, String)>,
+    Form(f): Form<LotForm>,
+) -> Result<Response, AppError> {
+    let v = runnable(&state, &ctx, &id).await?;
+    let r = async {
+        let max_price = match f.max_price.trim() {
+            "" => None,
+            m => {
+                Some(m.parse::<caigou_domain::Money>().map_err(|e| AppError::localized(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &e))?)
+            }
+        };
+        let sme = crate::api::projects::sme_policy(&state, &v.project.region_id, &f.sme, "sme").await?;
+        projects::update_lot(&state.store, subject(&ctx)?, &id, &lot, max_price, sme).await?;
         Ok("notice.saved")
     }
     .await;
