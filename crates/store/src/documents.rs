@@ -89,7 +89,8 @@ pub async fn save_draft(store: &Store, subject: &Subject, id: &str, d: &Document
     if !v.is_empty() {
         return Err(rejected(v));
     }
-    fill(&t.sections, &d.sections, &variables(&view, d)).map_err(|e| StoreError::rejected(&e))?;
+    let e = earliest_dates(store, &view, store.clock().today()).await?;
+    fill(&t.sections, &d.sections, &variables(&view, d, e.announcement_until)).map_err(|e| StoreError::rejected(&e))?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     sqlx::query("UPDATE projects SET documents = $1 WHERE id = $2 AND status = 'draft'")
@@ -129,7 +130,7 @@ fn fmt_date(d: Date) -> String {
 }
 
 /// The template variables of a project (DOMAIN: documents are generated from project data).
-fn variables(view: &ProjectView, d: &DocumentsDraft) -> BTreeMap<&'static str, String> {
+fn variables(view: &ProjectView, d: &DocumentsDraft, announcement_until: Date) -> BTreeMap<&'static str, String> {
     let issued = view.project.issued_on.clone().unwrap_or_else(|| "发布之日".into());
     let sme: Vec<String> = view.lots.iter().map(|l| format!("第{}包：{}", l.lot_no, l.sme.describe(Lang::Zh))).collect();
     BTreeMap::from([
@@ -143,6 +144,7 @@ fn variables(view: &ProjectView, d: &DocumentsDraft) -> BTreeMap<&'static str, S
         ("documents.from", issued.parse::<Date>().map(fmt_date).unwrap_or(issued)),
         ("documents.until", format!("{} 24:00", fmt_date(d.documents_until))),
         ("deadline", fmt_dt(d.deadline)),
+        ("announcement.until", fmt_date(announcement_until)),
         ("qualification", if d.qualification.trim().is_empty() { "无".into() } else { d.qualification.trim().to_string() }),
         ("evaluation.method", d.evaluation.method.label(Lang::Zh).to_string()),
         ("sme", sme.join("；")),
@@ -326,7 +328,8 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
     let today = store.clock().today();
     view.project.issued_on = Some(today.to_string());
     let t = templates::get(store, &d.template_id).await?;
-    let sections = fill(&t.sections, &d.sections, &variables(&view, &d)).map_err(|e| StoreError::rejected(&e))?;
+    let e = earliest_dates(store, &view, today).await?;
+    let sections = fill(&t.sections, &d.sections, &variables(&view, &d, e.announcement_until)).map_err(|e| StoreError::rejected(&e))?;
     let now = store.clock().now_ms();
     let html = render_html(&view, &d, &sections);
     let pdf = {

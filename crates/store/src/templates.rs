@@ -23,14 +23,14 @@ pub struct Template {
     pub version: i64,
 }
 
-/// Loads the built-in templates that are not in the database yet.
+/// Loads the built-in templates, and refreshes those no admin has revised (`updated_at = 0`).
 pub async fn seed_builtin(store: &Store) -> Result<()> {
     let templates: Vec<Template> = serde_json::from_str(BUILTIN).map_err(|e| StoreError::Internal(format!("built-in templates: {e}")))?;
     for t in templates {
         check_template(&t.sections).map_err(|e| StoreError::Internal(format!("built-in template {}: {e:?}", t.id)))?;
         sqlx::query(
             "INSERT INTO doc_templates (id, owner_org_id, method, object_type, name, sections, version, updated_at) VALUES ($1, NULL, $2, $3, $4, $5, 1, 0)
-             ON CONFLICT (id) DO NOTHING",
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, sections = excluded.sections WHERE doc_templates.updated_at = 0",
         )
         .bind(&t.id)
         .bind(&t.method)

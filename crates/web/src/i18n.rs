@@ -514,6 +514,9 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("plans.self_procure", "自行采购", "procure on our own"),
     ("projects.criterion_new", "新增评审因素（可留空）", "Another criterion (optional)"),
     ("projects.guidance_hint", "量化的评分标准，例如：每项负偏离扣2分", "Quantified guidance, e.g. minus 2 points per deviation"),
+    ("templates.name", "范本名称", "Template name"),
+    ("templates.copy", "另存为新范本", "Save as a new template"),
+    ("templates.save", "修改本范本（新版本）", "Revise this template (new version)"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

@@ -239,6 +239,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/projects/{id}/documents.html", SIGNED_IN, pages::projects::documents_html)
         .add(M::POST, "/lots/{id}/obtain", SUPPLIERS, pages::projects::obtain)
         .add(M::GET, "/templates", TEMPLATE_USERS, pages::projects::templates)
+        .add(M::POST, "/templates/{id}", TEMPLATE_EDITORS, pages::projects::save_template)
         // JSON API
         .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
         .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)

@@ -112,6 +112,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/projects/{id}/documents.html", SignedIn),
     ("POST", "/lots/{id}/obtain", SUPPLIER),
     ("GET", "/templates", TEMPLATE_USER),
+    ("POST", "/templates/{id}", TEMPLATE_EDITOR),
     ("GET", "/api/v1/openapi.json", Everyone),
     ("POST", "/api/v1/auth/login", Everyone),
     ("POST", "/api/v1/auth/logout", SignedIn),

@@ -540,3 +540,56 @@ async fn sandbox_clock_fires_transitions(app: TestApp) {
     other.close().await;
 }
 both!(sandbox_clock, sandbox_clock_fires_transitions);
+
+async fn agencies_keep_their_own_templates(app: TestApp) {
+    let t = app.token("agency2").await;
+    let (_, builtin) = app.get("/api/v1/templates/builtin-quotation", Some(&t)).await;
+    let mut sections = builtin["sections"].clone();
+    sections[1]["body"] = json!("本机构询价须知：报价一次报出不得更改。截止：{{deadline}}");
+    let (status, created) = app
+        .post("/api/v1/templates", Some(&t), &json!({"method": "request_for_quotation", "name": "示范招标询价范本", "sections": sections}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["owner_org_id"].as_str(), Some(org_of(&app, "agency2").await.as_str()));
+    let id = created["id"].as_str().unwrap();
+    let other = app.token("agency3").await;
+    assert_eq!(
+        app.get(&format!("/api/v1/templates/{id}"), Some(&other)).await.0,
+        StatusCode::NOT_FOUND,
+        "another agency's template is private"
+    );
+    assert_eq!(
+        app.post(
+            &format!("/api/v1/templates/{id}"),
+            Some(&other),
+            &json!({"method": "request_for_quotation", "name": "x", "sections": sections})
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+    let (_, list) = app.get("/api/v1/templates?method=request_for_quotation", Some(&other)).await;
+    assert!(!list.to_string().contains("示范招标询价范本"));
+    // A typo in a variable is refused, never published as "{{dedline}}".
+    sections[1]["body"] = json!("截止：{{dedline}}");
+    let (status, e) = app
+        .post(
+            &format!("/api/v1/templates/{id}"),
+            Some(&t),
+            &json!({"method": "request_for_quotation", "name": "示范招标询价范本", "sections": sections}),
+        )
+        .await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("documents.unknown_variable")), "{e}");
+    // Platform templates are the admins'.
+    assert_eq!(
+        app.post(
+            "/api/v1/templates/builtin-quotation",
+            Some(&t),
+            &json!({"method": "request_for_quotation", "name": "x", "sections": builtin["sections"]})
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+}
+both!(own_templates, agencies_keep_their_own_templates);

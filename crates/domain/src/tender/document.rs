@@ -25,6 +25,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("documents.from", "文件发出日期"),
     ("documents.until", "文件提供截止日期"),
     ("deadline", "提交截止及开启时间"),
+    ("announcement.until", "公告期限届满日"),
     ("qualification", "特定资格要求"),
     ("evaluation.method", "评审方法"),
     ("sme", "中小企业政策"),

@@ -544,13 +544,93 @@ pub async fn documents_html(State(state): State<AppState>, ctx: Ctx, Path(id): P
 #[template(path = "templates.html")]
 struct TemplatesPage {
     chrome: Chrome,
-    items: Vec<DocTemplate>,
+    /// Each template, and whether this user may revise it in place.
+    items: Vec<(DocTemplate, bool)>,
+    can_copy: bool,
+    notice: Option<String>,
+    error: Option<String>,
 }
 
-pub async fn templates(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let org = subject(&ctx)?.org.to_string();
-    let items = templates::list(&state.store, Some(&org), None).await?;
-    Ok(render(&TemplatesPage { chrome: Chrome::load(&state, &ctx).await?, items }))
+pub async fn templates(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    let items = templates::list(&state.store, Some(&s.org.to_string()), None)
+        .await?
+        .into_iter()
+        .map(|t| {
+            let owner = t.owner_org_id.as_deref().and_then(|o| o.parse().ok());
+            let editable =
+                (t.owner_org_id.is_none() || owner.is_some()) && authz::decide(&ctx.principal, Action::ManageTemplate { owner }).is_ok();
+            (t, editable)
+        })
+        .collect();
+    let chrome = Chrome::load(&state, &ctx).await?;
+    Ok(render(&TemplatesPage {
+        notice: flash.notice(&chrome.t),
+        error: flash.error(),
+        chrome,
+        items,
+        can_copy: s.has(Role::Admin) || s.has(Role::Agency),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct TemplateForm {
+    /// `copy` (a new template owned by the user's agency, or a platform one for admins) or `save`.
+    mode: String,
+    name: String,
+    #[serde(default)]
+    key: Vec<String>,
+    #[serde(default)]
+    title: Vec<String>,
+    #[serde(default)]
+    body: Vec<String>,
+}
+
+/// Saves a template from the library page: a copy as a new template, or a revision in place.
+pub async fn save_template(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<TemplateForm>,
+) -> Result<Response, AppError> {
+    let s = subject(&ctx)?;
+    let current = templates::get(&state.store, &id).await?;
+    let sections = current
+        .sections
+        .iter()
+        .map(|sec| {
+            let i = f.key.iter().position(|k| *k == sec.key);
+            let mut sec = sec.clone();
+            if let Some(i) = i {
+                sec.title = f.title.get(i).cloned().unwrap_or(sec.title);
+                sec.body = f.body.get(i).map(|b| b.replace("\r\n", "\n")).unwrap_or(sec.body);
+            }
+            sec
+        })
+        .collect();
+    let input = templates::TemplateInput {
+        method: current.method.clone(),
+        object_type: current.object_type.clone(),
+        name: f.name.clone(),
+        sections,
+    };
+    let r = async {
+        if f.mode == "save" {
+            let owner = match &current.owner_org_id {
+                Some(o) => Some(o.parse().map_err(|_| AppError::internal())?),
+                None => None,
+            };
+            authz::decide(&ctx.principal, Action::ManageTemplate { owner })?;
+            templates::save(&state.store, s, Some(&id), current.owner_org_id.as_deref(), &input).await?;
+        } else {
+            let owner = if s.has(Role::Admin) { None } else { Some(s.org) };
+            authz::decide(&ctx.principal, Action::ManageTemplate { owner })?;
+            templates::save(&state.store, s, None, owner.map(|o| o.to_string()).as_deref(), &input).await?;
+        }
+        Ok("notice.saved")
+    }
+    .await;
+    outcome(&ctx, "/templates", r)
 }
 
 pub fn dt(ms: &Option<i64>) -> String {
