@@ -16,6 +16,7 @@ pub mod policy;
 pub mod search;
 pub mod supplier;
 pub mod tender;
+pub mod translog;
 pub mod uscc;
 
 pub use i18n::{Lang, Localized};

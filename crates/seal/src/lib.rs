@@ -1,0 +1,370 @@
+//! Sealed bids (密封投标): everything a bid needs to be unreadable until its bidder (or, later,
+//! the opening custodians) releases the key, and unforgeable by anyone else.
+//!
+//! Suite `P256-AES256GCM-SHA256`:
+//! - each supplier organization has a P-256 key pair made on its own machine;
+//! - a bid's content is encrypted with a random 256-bit content key (AES-256-GCM, the lot id as
+//!   associated data, so a ciphertext cannot be replayed on another lot);
+//! - the content key is wrapped to each recipient's P-256 public key (ECIES: an ephemeral key,
+//!   ECDH, HKDF-SHA256, AES-256-GCM);
+//! - the bidder signs `caigou-bid-v1 \n lot \n SHA-256(ciphertext)` with ECDSA P-256.
+//!
+//! The server only ever holds ciphertext, wrapped keys and signatures.
+
+use std::collections::BTreeMap;
+
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use p256::ecdsa::signature::{Signer, Verifier};
+use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
+use p256::elliptic_curve::sec1::ToSec1Point;
+use p256::{PublicKey, SecretKey};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub const SUITE: &str = "P256-AES256GCM-SHA256";
+const WRAP_INFO: &[u8] = b"caigou-bid-key-wrap-v1";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SealError {
+    #[error("not a valid P-256 key")]
+    BadKey,
+    #[error("malformed bid envelope: {0}")]
+    Malformed(String),
+    #[error("the ciphertext does not match its SHA-256")]
+    HashMismatch,
+    #[error("the signature does not verify")]
+    BadSignature,
+    #[error("the content is not encrypted")]
+    NotEncrypted,
+    #[error("decryption failed (wrong key or tampered ciphertext)")]
+    Decrypt,
+    #[error("unsupported suite {0}")]
+    Suite(String),
+}
+
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex::encode(Sha256::digest(data))
+}
+
+/// A supplier's (or an opening key's) key pair.
+#[derive(Clone)]
+pub struct KeyPair {
+    secret: SecretKey,
+}
+
+impl std::fmt::Debug for KeyPair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeyPair({})", self.key_id())
+    }
+}
+
+fn random32() -> [u8; 32] {
+    let mut b = [0u8; 32];
+    rand::rng().fill_bytes(&mut b);
+    b
+}
+
+impl KeyPair {
+    pub fn generate() -> KeyPair {
+        loop {
+            if let Ok(secret) = SecretKey::from_slice(&random32()) {
+                return KeyPair { secret };
+            }
+        }
+    }
+
+    pub fn from_secret_hex(s: &str) -> Result<KeyPair, SealError> {
+        let bytes = hex::decode(s.trim()).map_err(|_| SealError::BadKey)?;
+        Ok(KeyPair { secret: SecretKey::from_slice(&bytes).map_err(|_| SealError::BadKey)? })
+    }
+
+    pub fn secret_hex(&self) -> String {
+        hex::encode(self.secret.to_bytes())
+    }
+
+    /// The public key, SEC1 uncompressed, hex.
+    pub fn public_hex(&self) -> String {
+        hex::encode(self.secret.public_key().to_sec1_point(false).as_bytes())
+    }
+
+    pub fn key_id(&self) -> String {
+        key_id(&self.public_hex()).unwrap_or_default()
+    }
+
+    /// ECDSA P-256 over SHA-256 of `msg`; 64 bytes r‖s, hex.
+    pub fn sign(&self, msg: &[u8]) -> String {
+        let sk = SigningKey::from(&self.secret);
+        let sig: Signature = sk.sign(msg);
+        hex::encode(sig.to_bytes())
+    }
+}
+
+fn public_key(public_hex: &str) -> Result<PublicKey, SealError> {
+    let bytes = hex::decode(public_hex.trim()).map_err(|_| SealError::BadKey)?;
+    PublicKey::from_sec1_bytes(&bytes).map_err(|_| SealError::BadKey)
+}
+
+/// Checks a public key and returns it normalized (uncompressed SEC1 hex).
+pub fn normalize_public(public_hex: &str) -> Result<String, SealError> {
+    Ok(hex::encode(public_key(public_hex)?.to_sec1_point(false).as_bytes()))
+}
+
+/// A key's id: the first 16 hex digits of SHA-256 of its uncompressed SEC1 encoding.
+pub fn key_id(public_hex: &str) -> Result<String, SealError> {
+    let k = public_key(public_hex)?;
+    Ok(sha256_hex(k.to_sec1_point(false).as_bytes())[..16].to_string())
+}
+
+pub fn verify(public_hex: &str, msg: &[u8], sig_hex: &str) -> bool {
+    let Ok(k) = public_key(public_hex) else { return false };
+    let Ok(bytes) = hex::decode(sig_hex.trim()) else { return false };
+    let Ok(sig) = Signature::from_slice(&bytes) else { return false };
+    VerifyingKey::from(&k).verify(msg, &sig).is_ok()
+}
+
+fn aead(key: &[u8; 32]) -> Aes256Gcm {
+    Aes256Gcm::new(key.into())
+}
+
+/// AES-256-GCM: `nonce ‖ ciphertext ‖ tag`.
+pub fn seal(key: &[u8; 32], plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
+    let mut nonce = [0u8; 12];
+    rand::rng().fill_bytes(&mut nonce);
+    let ct = aead(key).encrypt(&Nonce::from(nonce), Payload { msg: plaintext, aad }).expect("AES-GCM encryption of a bounded message");
+    let mut out = nonce.to_vec();
+    out.extend(ct);
+    out
+}
+
+pub fn open(key: &[u8; 32], sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, SealError> {
+    if sealed.len() < 28 {
+        return Err(SealError::Decrypt);
+    }
+    let nonce: [u8; 12] = sealed[..12].try_into().map_err(|_| SealError::Decrypt)?;
+    aead(key).decrypt(&Nonce::from(nonce), Payload { msg: &sealed[12..], aad }).map_err(|_| SealError::Decrypt)
+}
+
+/// A content key wrapped to one recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wrapped {
+    /// The recipient's key id.
+    pub key_id: String,
+    /// The ephemeral public key (SEC1 hex).
+    pub epk: String,
+    /// The sealed content key (base64).
+    pub ct: String,
+}
+
+fn kek(shared: &[u8], epk: &[u8], recipient: &[u8]) -> [u8; 32] {
+    let hk = hkdf::Hkdf::<Sha256>::new(Some(epk), shared);
+    let mut okm = [0u8; 32];
+    let mut info = WRAP_INFO.to_vec();
+    info.extend_from_slice(recipient);
+    hk.expand(&info, &mut okm).expect("32 bytes is a valid HKDF-SHA256 length");
+    okm
+}
+
+/// Wraps `content_key` to `recipient_public_hex` (ECIES over P-256).
+pub fn wrap(recipient_public_hex: &str, content_key: &[u8; 32], context: &[u8]) -> Result<Wrapped, SealError> {
+    let recipient = public_key(recipient_public_hex)?;
+    let eph = KeyPair::generate();
+    let shared = p256::ecdh::diffie_hellman(eph.secret.to_nonzero_scalar(), recipient.as_affine());
+    let epk = eph.secret.public_key().to_sec1_point(false);
+    let rpk = recipient.to_sec1_point(false);
+    let k = kek(shared.raw_secret_bytes(), epk.as_bytes(), rpk.as_bytes());
+    Ok(Wrapped { key_id: key_id(recipient_public_hex)?, epk: hex::encode(epk.as_bytes()), ct: B64.encode(seal(&k, content_key, context)) })
+}
+
+pub fn unwrap(kp: &KeyPair, w: &Wrapped, context: &[u8]) -> Result<[u8; 32], SealError> {
+    let epk = public_key(&w.epk)?;
+    let shared = p256::ecdh::diffie_hellman(kp.secret.to_nonzero_scalar(), epk.as_affine());
+    let rpk = kp.secret.public_key().to_sec1_point(false);
+    let k = kek(shared.raw_secret_bytes(), epk.to_sec1_point(false).as_bytes(), rpk.as_bytes());
+    let ct = B64.decode(&w.ct).map_err(|_| SealError::Malformed("wrapped key is not base64".into()))?;
+    let key = open(&k, &ct, context)?;
+    key.try_into().map_err(|_| SealError::Decrypt)
+}
+
+/// What a bid contains once opened (开标一览表, declarations, response documents).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BidContent {
+    /// 投标总价, fen.
+    pub total_price: i64,
+    /// Unit prices per item: (item description, fen).
+    #[serde(default)]
+    pub unit_prices: Vec<(String, i64)>,
+    /// Declarations (e.g. `sme`: `small`).
+    #[serde(default)]
+    pub declarations: BTreeMap<String, String>,
+    #[serde(default)]
+    pub files: Vec<BidFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BidFile {
+    pub name: String,
+    /// base64
+    pub content: String,
+}
+
+/// A sealed bid as uploaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub suite: String,
+    pub lot_id: String,
+    /// `nonce ‖ ciphertext ‖ tag`, base64.
+    pub ciphertext: String,
+    pub ciphertext_sha256: String,
+    /// The content key wrapped to each recipient: at least the bidder's own key.
+    pub wrapped: Vec<Wrapped>,
+    /// The bidder's key id and signature over [`signed_message`].
+    pub key_id: String,
+    pub signature: String,
+}
+
+/// What a bidder signs.
+pub fn signed_message(lot_id: &str, ciphertext_sha256: &str) -> Vec<u8> {
+    format!("caigou-bid-v1\n{lot_id}\n{ciphertext_sha256}\n").into_bytes()
+}
+
+/// Seals `content` for `lot_id`: encrypted, the key wrapped to the bidder and to `recipients`
+/// (public keys, hex), signed by the bidder.
+pub fn seal_bid(bidder: &KeyPair, lot_id: &str, content: &BidContent, recipients: &[&str]) -> Result<Envelope, SealError> {
+    let key = random32();
+    let plaintext = serde_json::to_vec(content).map_err(|e| SealError::Malformed(e.to_string()))?;
+    let ct = seal(&key, &plaintext, lot_id.as_bytes());
+    let digest = sha256_hex(&ct);
+    let mut wrapped = vec![wrap(&bidder.public_hex(), &key, lot_id.as_bytes())?];
+    for r in recipients {
+        wrapped.push(wrap(r, &key, lot_id.as_bytes())?);
+    }
+    Ok(Envelope {
+        suite: SUITE.into(),
+        lot_id: lot_id.into(),
+        ciphertext: B64.encode(&ct),
+        signature: bidder.sign(&signed_message(lot_id, &digest)),
+        ciphertext_sha256: digest,
+        wrapped,
+        key_id: bidder.key_id(),
+    })
+}
+
+/// Whether bytes look like plaintext rather than ciphertext: valid UTF-8 text or a common file
+/// signature. A guard against uploading a bid unencrypted by mistake; AES-GCM output of 32 bytes
+/// or more is valid UTF-8 with negligible probability.
+pub fn looks_plain(bytes: &[u8]) -> bool {
+    const MAGIC: [&[u8]; 6] = [b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{", b"[", b"<"];
+    MAGIC.iter().any(|m| bytes.starts_with(m)) || (bytes.len() >= 32 && std::str::from_utf8(bytes).is_ok())
+}
+
+/// The server's checks of an uploaded envelope against the bidder's registered key: suite,
+/// lot, hash, signature, and that the content is not plaintext. Returns the ciphertext bytes.
+pub fn check_envelope(env: &Envelope, lot_id: &str, bidder_public_hex: &str) -> Result<Vec<u8>, SealError> {
+    if env.suite != SUITE {
+        return Err(SealError::Suite(env.suite.clone()));
+    }
+    if env.lot_id != lot_id {
+        return Err(SealError::Malformed("the envelope is for another lot".into()));
+    }
+    let ct = B64.decode(&env.ciphertext).map_err(|_| SealError::Malformed("ciphertext is not base64".into()))?;
+    if ct.len() < 28 || looks_plain(&ct[12..]) {
+        return Err(SealError::NotEncrypted);
+    }
+    if sha256_hex(&ct) != env.ciphertext_sha256 {
+        return Err(SealError::HashMismatch);
+    }
+    if key_id(bidder_public_hex)? != env.key_id
+        || !verify(bidder_public_hex, &signed_message(lot_id, &env.ciphertext_sha256), &env.signature)
+    {
+        return Err(SealError::BadSignature);
+    }
+    if !env.wrapped.iter().any(|w| w.key_id == env.key_id) {
+        return Err(SealError::Malformed("the content key is not wrapped to the bidder's own key".into()));
+    }
+    Ok(ct)
+}
+
+/// Opens a ciphertext with a released content key and parses the content.
+pub fn open_bid(ciphertext: &[u8], content_key: &[u8; 32], lot_id: &str) -> Result<BidContent, SealError> {
+    let plain = open(content_key, ciphertext, lot_id.as_bytes())?;
+    serde_json::from_slice(&plain).map_err(|e| SealError::Malformed(e.to_string()))
+}
+
+pub fn b64(bytes: &[u8]) -> String {
+    B64.encode(bytes)
+}
+
+pub fn unb64(s: &str) -> Result<Vec<u8>, SealError> {
+    B64.decode(s.trim()).map_err(|_| SealError::Malformed("not base64".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(marker: &str) -> BidContent {
+        BidContent {
+            total_price: 12_345_600,
+            unit_prices: vec![("机柜".into(), 2_057_600)],
+            declarations: BTreeMap::from([("sme".into(), "small".into())]),
+            files: vec![BidFile { name: "tech.txt".into(), content: b64(format!("技术方案 {marker}").as_bytes()) }],
+        }
+    }
+
+    #[test]
+    fn a_sealed_bid_opens_with_the_bidders_key_only() {
+        let bidder = KeyPair::generate();
+        let other = KeyPair::generate();
+        let env = seal_bid(&bidder, "lot-1", &content("MARK"), &[]).unwrap();
+        let ct = check_envelope(&env, "lot-1", &bidder.public_hex()).unwrap();
+        assert!(!String::from_utf8_lossy(&ct).contains("MARK"));
+        let key = unwrap(&bidder, &env.wrapped[0], b"lot-1").unwrap();
+        assert_eq!(open_bid(&ct, &key, "lot-1").unwrap(), content("MARK"));
+        assert_eq!(unwrap(&other, &env.wrapped[0], b"lot-1"), Err(SealError::Decrypt), "another key cannot unwrap");
+        assert_eq!(open_bid(&ct, &key, "lot-2"), Err(SealError::Decrypt), "bound to its lot");
+    }
+
+    #[test]
+    fn tampering_forgery_and_plaintext_are_refused() {
+        let bidder = KeyPair::generate();
+        let env = seal_bid(&bidder, "lot-1", &content("X"), &[]).unwrap();
+        let mut ct = unb64(&env.ciphertext).unwrap();
+        ct[40] ^= 1;
+        let mut tampered = env.clone();
+        tampered.ciphertext = b64(&ct);
+        assert_eq!(check_envelope(&tampered, "lot-1", &bidder.public_hex()), Err(SealError::HashMismatch));
+        tampered.ciphertext_sha256 = sha256_hex(&ct);
+        assert_eq!(check_envelope(&tampered, "lot-1", &bidder.public_hex()), Err(SealError::BadSignature), "re-hashed but not re-signed");
+        let key = unwrap(&bidder, &env.wrapped[0], b"lot-1").unwrap();
+        assert_eq!(open_bid(&ct, &key, "lot-1"), Err(SealError::Decrypt), "GCM detects the flipped bit");
+        let forger = KeyPair::generate();
+        assert_eq!(check_envelope(&env, "lot-1", &forger.public_hex()), Err(SealError::BadSignature));
+        let mut plain = env.clone();
+        let text = serde_json::to_vec(&content("X")).unwrap();
+        let mut bytes = vec![0u8; 12];
+        bytes.extend(text);
+        plain.ciphertext = b64(&bytes);
+        plain.ciphertext_sha256 = sha256_hex(&bytes);
+        plain.signature = bidder.sign(&signed_message("lot-1", &plain.ciphertext_sha256));
+        assert_eq!(check_envelope(&plain, "lot-1", &bidder.public_hex()), Err(SealError::NotEncrypted));
+        assert!(matches!(check_envelope(&env, "lot-9", &bidder.public_hex()), Err(SealError::Malformed(_))));
+    }
+
+    #[test]
+    fn keys_round_trip_and_extra_recipients_can_open() {
+        let bidder = KeyPair::generate();
+        let again = KeyPair::from_secret_hex(&bidder.secret_hex()).unwrap();
+        assert_eq!(again.public_hex(), bidder.public_hex());
+        assert_eq!(bidder.key_id().len(), 16);
+        let opening = KeyPair::generate();
+        let env = seal_bid(&bidder, "L", &content("Y"), &[&opening.public_hex()]).unwrap();
+        let w = env.wrapped.iter().find(|w| w.key_id == opening.key_id()).unwrap();
+        let key = unwrap(&opening, w, b"L").unwrap();
+        assert_eq!(open_bid(&unb64(&env.ciphertext).unwrap(), &key, "L").unwrap().total_price, 12_345_600);
+        assert!(normalize_public("04deadbeef").is_err());
+    }
+}
