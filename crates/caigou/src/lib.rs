@@ -1,5 +1,6 @@
 //! The `caigou` binary's commands, as a library so the integration tests drive the same code.
 
+pub mod bidder;
 pub mod demo;
 pub mod mailer;
 pub mod server;

@@ -69,6 +69,30 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// The supplier's side of sealed bidding: keys, submitting, withdrawing.
+    Bidder {
+        #[command(subcommand)]
+        command: caigou::bidder::BidderCommand,
+    },
+    /// Bid receipts.
+    Receipt {
+        #[command(subcommand)]
+        command: ReceiptCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReceiptCommand {
+    /// Verify a receipt offline; with --log, also against the log's current signed head.
+    Verify {
+        receipt: PathBuf,
+        /// The platform's address, to check the log has only grown since the receipt.
+        #[arg(long)]
+        log: Option<String>,
+        /// The log's public key, pinned (default: the one in the receipt).
+        #[arg(long)]
+        key: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -118,6 +142,22 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
     match cli.command {
         Command::Serve(args) => server::serve(config, args, false).await,
         Command::Demo(args) => server::serve(config, args, true).await,
+        Command::Bidder { command } => {
+            caigou::bidder::run(command).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Receipt { command: ReceiptCommand::Verify { receipt, log, key } } => {
+            match caigou::bidder::verify_receipt(&receipt, log.as_deref(), key.as_deref()).await {
+                Ok(msg) => {
+                    println!("{msg}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("receipt INVALID: {e}");
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
         Command::Migrate => {
             let store = Store::open(&config).await?;
             println!("migrations applied ({})", config.database_url().split('@').next_back().unwrap_or_default());

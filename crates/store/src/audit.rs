@@ -83,6 +83,10 @@ pub async fn append<T: Serialize>(tx: &mut Tx, now_ms: i64, actor: &Actor, chang
     .execute(&mut **tx)
     .await?;
     sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&hash).execute(&mut **tx).await?;
+    // The audit chain's entries go into the transparency log too, so its public tree heads
+    // commit to the trail (lock order everywhere: audit head, then log head).
+    crate::translog::append(tx, now_ms, "audit", &seq.to_string(), &format!("{{\"type\":\"audit\",\"seq\":{seq},\"hash\":\"{hash}\"}}"))
+        .await?;
     Ok(seq)
 }
 

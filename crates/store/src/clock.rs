@@ -18,6 +18,8 @@ pub fn china() -> TimeZone {
 pub struct Clock {
     /// Milliseconds added to the system time (0 in production).
     offset_ms: Arc<AtomicI64>,
+    /// When non-zero, the time stands still at this Unix ms (tests of deadline edges only).
+    frozen_ms: Arc<AtomicI64>,
 }
 
 impl Clock {
@@ -26,6 +28,10 @@ impl Clock {
     }
 
     pub fn now(&self) -> Timestamp {
+        let frozen = self.frozen_ms.load(Ordering::Relaxed);
+        if frozen != 0 {
+            return Timestamp::from_millisecond(frozen).unwrap_or_else(|_| Timestamp::now());
+        }
         let now = Timestamp::now();
         let offset = self.offset_ms.load(Ordering::Relaxed);
         now.checked_add(jiff::SignedDuration::from_millis(offset)).unwrap_or(now)
@@ -48,6 +54,12 @@ impl Clock {
     /// Sets the offset (the sandbox clock read from the database).
     pub fn set_offset_ms(&self, ms: i64) {
         self.offset_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// Stops this process's clock at `ms` (`0`: runs again). Tests of deadline edges use it, so a
+    /// request is judged at exactly the millisecond they mean.
+    pub fn freeze_at(&self, ms: i64) {
+        self.frozen_ms.store(ms, Ordering::Relaxed);
     }
 
     /// Moves this process's clock forward (tests; the sandbox persists it with [`sandbox_move`]).

@@ -8,6 +8,7 @@
 pub mod approvals;
 pub mod audit;
 pub mod backup;
+pub mod bids;
 pub mod budget;
 pub mod calendar;
 pub mod catalog;
@@ -28,6 +29,7 @@ pub mod scheduled;
 pub mod suppliers;
 pub mod templates;
 pub mod tendering;
+pub mod translog;
 pub mod users;
 
 use std::path::{Path, PathBuf};

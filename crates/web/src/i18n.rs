@@ -517,6 +517,10 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("templates.name", "范本名称", "Template name"),
     ("templates.copy", "另存为新范本", "Save as a new template"),
     ("templates.save", "修改本范本（新版本）", "Revise this template (new version)"),
+    ("audit.action.key.registered", "登记投标密钥", "Bidding key registered"),
+    ("audit.action.key.revoked", "吊销投标密钥", "Bidding key revoked"),
+    ("audit.action.bid.submitted", "提交投标文件（密文）", "Sealed bid submitted"),
+    ("audit.action.bid.withdrawn", "撤回投标", "Bid withdrawn"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

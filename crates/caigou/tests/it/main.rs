@@ -8,6 +8,7 @@ mod audit_trail;
 mod auth;
 mod authz_matrix;
 mod bad_input;
+mod bids;
 mod calendar_catalog;
 mod demo;
 mod mail;

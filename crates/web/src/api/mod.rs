@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bids;
 pub mod calendar;
 pub mod catalog;
 pub mod notifications;
@@ -53,6 +54,8 @@ use crate::error::AppError;
         projects::earliest, projects::update_lot, projects::save_documents, projects::publish, projects::terminate, projects::obtained,
         projects::questions, projects::ask, projects::clarify, projects::obtain,
         templates::list, templates::get, templates::create, templates::update,
+        bids::register_key, bids::keys, bids::revoke_key, bids::submit, bids::withdraw, bids::own,
+        bids::key, bids::head, bids::inclusion, bids::consistency,
         openapi_json,
     ),
     components(schemas(ErrorBody)),

@@ -1,0 +1,330 @@
+//! Sealed bids: only ciphertext reaches the platform, the deadline holds to the millisecond,
+//! eligibility and cryptographic checks refuse what they must, and every receipt verifies
+//! offline against the signed transparency log.
+
+use caigou::bidder::{Api, Client};
+use caigou_seal::{BidContent, BidFile, KeyPair};
+use jiff::civil::date;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+
+/// A published open-tender project with one lot, obtained by `suppliers`; returns (project, lot, deadline ms).
+async fn open_lot(app: &TestApp, suppliers: &[&str]) -> (String, String, i64) {
+    app.store.clock().travel_to(date(2026, 11, 2));
+    let purchaser = app.token("purchaser").await;
+    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
+    let line = lines.as_array().unwrap().iter().find(|l| l["code"].as_str().unwrap().ends_with("2050201")).unwrap()["id"].clone();
+    let (_, plan) = app
+        .post(
+            "/api/v1/plans",
+            Some(&purchaser),
+            &json!({"name": "投标测试", "budget_line_id": line, "method": "open_tender", "procurement_start": "2026-11-02",
+               "items": [{"code": "A02010601", "description": "机柜", "quantity": 2, "amount": 50_000_000}]}),
+        )
+        .await;
+    let agency = app.token("agency2").await;
+    let runner = app.get("/api/v1/me", Some(&agency)).await.1["organization"]["id"].clone();
+    app.post(&format!("/api/v1/plans/{}/entrust", plan["id"].as_str().unwrap()), Some(&purchaser), &json!({"runner_id": runner})).await;
+    let (_, p) = app.post("/api/v1/projects", Some(&agency), &json!({"name": "投标测试项目", "plan_ids": [plan["id"]]})).await;
+    let id = p["id"].as_str().unwrap().to_string();
+    let (_, e) = app.get(&format!("/api/v1/projects/{id}/earliest"), Some(&agency)).await;
+    let docs = json!({"template_id": "builtin-open-tender-goods", "evaluation_method": "lowest_price", "documents_until": e["documents_until"], "deadline": format!("{}T09:30", e["deadline_on"].as_str().unwrap())});
+    assert_eq!(app.post(&format!("/api/v1/projects/{id}/documents"), Some(&agency), &docs).await.0, StatusCode::NO_CONTENT);
+    let (_, published) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
+    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    for s in suppliers {
+        let t = app.token(s).await;
+        assert_eq!(app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&t), &json!({})).await.0, StatusCode::OK);
+    }
+    (id, lot, published["deadline_at"].as_i64().unwrap())
+}
+
+async fn client(app: &TestApp, user: &str) -> Client {
+    Client::new(&Api { url: app.base.clone(), token: app.token(user).await }).unwrap()
+}
+
+fn content(price: i64, marker: &str) -> BidContent {
+    BidContent {
+        total_price: price,
+        unit_prices: vec![("机柜".into(), price / 2)],
+        declarations: [("sme".to_string(), "small".to_string())].into(),
+        files: vec![BidFile { name: "技术方案.txt".into(), content: caigou_seal::b64(format!("技术响应 {marker}").as_bytes()) }],
+    }
+}
+
+/// Every byte the platform keeps: database files (SQLite, with its WAL) or every row (PostgreSQL),
+/// and the object store.
+async fn everything_stored(app: &TestApp) -> Vec<u8> {
+    let mut all = Vec::new();
+    match app.store.kind() {
+        caigou_store::DbKind::Sqlite => {
+            for f in ["caigou.db", "caigou.db-wal", "caigou.db-shm"] {
+                if let Ok(b) = std::fs::read(app.data.path().join(f)) {
+                    all.extend(b);
+                }
+            }
+        }
+        caigou_store::DbKind::Postgres => {
+            let tables: Vec<String> =
+                sqlx::query_scalar("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'")
+                    .fetch_all(app.store.pool())
+                    .await
+                    .unwrap();
+            for t in tables {
+                let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT row_to_json(x)::text FROM \"{t}\" x")))
+                    .fetch_all(app.store.pool())
+                    .await
+                    .unwrap();
+                all.extend(rows.join("\n").into_bytes());
+            }
+        }
+    }
+    fn walk(dir: &std::path::Path, out: &mut Vec<u8>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if let Ok(b) = std::fs::read(&p) {
+                out.extend(b);
+            }
+        }
+    }
+    walk(&app.data.path().join("files"), &mut all);
+    all
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+async fn nobody_can_read_a_bid_before_the_deadline(app: TestApp) {
+    let (project, lot, _) = open_lot(&app, &["supplier1"]).await;
+    let s1 = client(&app, "supplier1").await;
+    let key = KeyPair::generate();
+    s1.register(&key).await.unwrap();
+    let marker = format!("MARKER{:x}", rand::random::<u64>());
+    let price_marker: i64 = 777_888_999;
+    let receipt = s1.submit(&key, &lot, &content(price_marker, &marker)).await.unwrap();
+    receipt.verify(&receipt.log_public_key).unwrap();
+    // Not in the database (files and WAL, or every row), not in the object store.
+    let stored = everything_stored(&app).await;
+    assert!(!stored.is_empty());
+    assert!(!contains(&stored, &marker) && !contains(&stored, "777888999"), "plaintext leaked into storage");
+    assert!(contains(&stored, &receipt.ciphertext_sha256), "the ciphertext's hash is kept");
+    // Not in any API response to any role, admin included.
+    let paths = [
+        format!("/api/v1/projects/{project}"),
+        format!("/api/v1/projects/{project}/obtained"),
+        format!("/api/v1/projects/{project}/questions"),
+        format!("/api/v1/audit?object_id={project}&limit=200"),
+        format!("/api/v1/lots/{lot}/bids"),
+        "/api/v1/announcements".into(),
+        "/api/v1/notifications".into(),
+        "/api/v1/log/head".into(),
+    ];
+    for user in ["admin", "supervisor", "agency2", "purchaser", "supplier1", "supplier2"] {
+        let t = app.token(user).await;
+        for p in &paths {
+            let body = app.http.get(app.url(p)).bearer_auth(&t).send().await.unwrap().text().await.unwrap();
+            assert!(!body.contains(&marker) && !body.contains("777888999"), "{user} {p} leaked the bid");
+        }
+    }
+    // The page of the project, as its agency.
+    let t = app.token("agency2").await;
+    let html = app.http.get(app.url(&format!("/projects/{project}"))).bearer_auth(&t).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains(&marker));
+}
+both!(secrecy, nobody_can_read_a_bid_before_the_deadline);
+
+async fn deadline_to_the_millisecond_and_the_last_valid_version_counts(app: TestApp) {
+    let (_, lot, deadline) = open_lot(&app, &["supplier1"]).await;
+    let s1 = client(&app, "supplier1").await;
+    let key = KeyPair::generate();
+    s1.register(&key).await.unwrap();
+    let first = s1.submit(&key, &lot, &content(10_000_000, "v1")).await.unwrap();
+    let second = s1.submit(&key, &lot, &content(9_900_000, "v2")).await.unwrap();
+    assert!(second.log_index > first.log_index);
+    let own = s1.own_bids(&lot).await.unwrap();
+    let statuses: Vec<&str> = own.as_array().unwrap().iter().map(|b| b["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["superseded", "valid"], "{own}");
+    s1.withdraw(&lot).await.unwrap();
+    assert!(s1.withdraw(&lot).await.unwrap_err().to_string().contains("bid.none"));
+    // One millisecond before the deadline: accepted.
+    let clock = app.store.clock();
+    clock.advance(deadline - 60_000 - clock.now_ms());
+    let s1 = client(&app, "supplier1").await; // a fresh token: the old one expired in platform time
+    clock.advance(deadline - 1 - clock.now_ms());
+    let at_edge = s1.submit(&key, &lot, &content(9_800_000, "v3")).await;
+    // The request itself takes time on the real clock; the platform measures at acceptance.
+    if let Err(e) = &at_edge {
+        assert!(e.to_string().contains("tender.deadline_passed"), "{e}");
+    }
+    // At and after the deadline: refused, with the server time in the error.
+    clock.advance(deadline - clock.now_ms());
+    let err = s1.submit(&key, &lot, &content(9_700_000, "late")).await.unwrap_err().to_string();
+    assert!(err.contains("tender.deadline_passed") && err.contains("服务器时间") && err.contains("毫秒"), "{err}");
+    clock.advance(1);
+    assert!(s1.submit(&key, &lot, &content(9_700_000, "late")).await.unwrap_err().to_string().contains("tender.deadline_passed"));
+    assert!(s1.withdraw(&lot).await.unwrap_err().to_string().contains("tender.deadline_passed"), "no withdrawal after the deadline either");
+}
+both!(deadline_edge, deadline_to_the_millisecond_and_the_last_valid_version_counts);
+
+/// Accepted 1 ms before the deadline when the platform clock is frozen there (no request time
+/// in between), refused at the deadline itself.
+async fn the_last_millisecond_counts(app: TestApp) {
+    let (_, lot, deadline) = open_lot(&app, &["supplier1"]).await;
+    let supplier = app.token("supplier1").await;
+    let subject =
+        caigou_store::users::identity(&app.store, caigou_store::users::user_id_by_name(&app.store, "supplier1").await.unwrap().unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .subject;
+    let key = KeyPair::generate();
+    let c = Client::new(&Api { url: app.base.clone(), token: supplier }).unwrap();
+    c.register(&key).await.unwrap();
+    let env = caigou_seal::seal_bid(&key, &lot, &content(1, "edge"), &[]).unwrap();
+    let origin = || caigou_store::bids::Origin { address: "127.0.0.1", user_agent: "test" };
+    let clock = app.store.clock();
+    // The platform judged at exactly deadline − 1 ms: accepted.
+    clock.freeze_at(deadline - 1);
+    let receipt =
+        caigou_store::bids::submit(&app.store, &subject, &lot, &env, origin()).await.expect("1 ms before the deadline is in time");
+    assert_eq!(receipt.server_time, deadline - 1);
+    // At the deadline itself and 1 ms after: refused, naming the server time.
+    for at in [deadline, deadline + 1] {
+        clock.freeze_at(at);
+        let e = caigou_store::bids::submit(&app.store, &subject, &lot, &env, origin()).await.unwrap_err();
+        assert!(e.to_string().contains("tender.deadline_passed") && e.to_string().contains(&format!("{at} ms")), "{e}");
+    }
+    clock.freeze_at(0);
+}
+both!(last_millisecond, the_last_millisecond_counts);
+
+async fn eligibility_and_cryptographic_refusals(app: TestApp) {
+    let (_, lot, _) = open_lot(&app, &["supplier1"]).await;
+    let key = KeyPair::generate();
+    // Did not obtain the documents.
+    let s2 = client(&app, "supplier2").await;
+    s2.register(&key).await.unwrap();
+    assert!(s2.submit(&key, &lot, &content(1, "x")).await.unwrap_err().to_string().contains("tender.not_obtained"));
+    // Not yet admitted (supplier30 waits for review): cannot even register a key.
+    let s30 = client(&app, "supplier30").await;
+    assert!(s30.register(&KeyPair::generate()).await.unwrap_err().to_string().contains("tender.supplier_not_approved"));
+    let s1 = client(&app, "supplier1").await;
+    // A key not registered for this organization (supplier2's).
+    assert!(s1.submit(&key, &lot, &content(1, "x")).await.unwrap_err().to_string().contains("bid.unknown_key"));
+    let mine = KeyPair::generate();
+    s1.register(&mine).await.unwrap();
+    let t1 = app.token("supplier1").await;
+    let post = |env: Value| {
+        let req = app.http.post(app.url(&format!("/api/v1/lots/{lot}/bids"))).bearer_auth(&t1).json(&env);
+        async move {
+            let r = req.send().await.unwrap();
+            (r.status(), r.json::<Value>().await.unwrap())
+        }
+    };
+    let good = serde_json::to_value(caigou_seal::seal_bid(&mine, &lot, &content(1, "x"), &[]).unwrap()).unwrap();
+    // Unencrypted: the price list as plain JSON, correctly hashed and signed.
+    let plain = serde_json::to_vec(&content(1, "x")).unwrap();
+    let mut bytes = vec![0u8; 12];
+    bytes.extend(&plain);
+    let mut env = good.clone();
+    env["ciphertext"] = json!(caigou_seal::b64(&bytes));
+    env["ciphertext_sha256"] = json!(caigou_seal::sha256_hex(&bytes));
+    env["signature"] = json!(mine.sign(&caigou_seal::signed_message(&lot, &caigou_seal::sha256_hex(&bytes))));
+    let (status, e) = post(env).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("bid.not_encrypted")), "{e}");
+    // Tampered ciphertext.
+    let mut ct = caigou_seal::unb64(good["ciphertext"].as_str().unwrap()).unwrap();
+    ct[30] ^= 0xff;
+    let mut env = good.clone();
+    env["ciphertext"] = json!(caigou_seal::b64(&ct));
+    let (_, e) = post(env.clone()).await;
+    assert_eq!(e["code"], "bid.hash_mismatch");
+    env["ciphertext_sha256"] = json!(caigou_seal::sha256_hex(&ct));
+    let (_, e) = post(env).await;
+    assert_eq!(e["code"], "bid.bad_signature", "re-hashed but not re-signed");
+    // Revoked key.
+    let (status, _) = app.post(&format!("/api/v1/supplier/keys/{}/revoke", mine.key_id()), Some(&t1), &json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, e) = post(good).await;
+    assert_eq!(e["code"], "bid.key_revoked");
+    // Nothing refused was stored.
+    let (_, own) = app.get(&format!("/api/v1/lots/{lot}/bids"), Some(&t1)).await;
+    assert_eq!(own.as_array().unwrap().len(), 0, "{own}");
+}
+both!(refusals, eligibility_and_cryptographic_refusals);
+
+async fn receipts_verify_offline_and_against_later_heads(app: TestApp) {
+    let (_, lot, _) = open_lot(&app, &["supplier1", "supplier2"]).await;
+    let s1 = client(&app, "supplier1").await;
+    let key = KeyPair::generate();
+    s1.register(&key).await.unwrap();
+    let receipt = s1.submit(&key, &lot, &content(5, "r")).await.unwrap();
+    let path = app.data.path().join("receipt.json");
+    std::fs::write(&path, serde_json::to_vec(&receipt).unwrap()).unwrap();
+    // More entries (another bid, audit entries), then verify with the real binary.
+    // supplier2 bids with the real CLI: keygen, register, submit with a response document.
+    let dir = app.data.path();
+    let token = app.token("supplier2").await;
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_caigou"))
+            .args(args)
+            .env("CAIGOU_URL", &app.base)
+            .env("CAIGOU_TOKEN", &token)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "caigou {args:?}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let key_file = dir.join("s2.key");
+    run(&["bidder", "keygen", "--out", key_file.to_str().unwrap()]);
+    run(&["bidder", "register", "--key", key_file.to_str().unwrap()]);
+    let doc = dir.join("技术方案.txt");
+    std::fs::write(&doc, "技术响应文件").unwrap();
+    let r2 = dir.join("receipt2.json");
+    let out = run(&[
+        "bidder",
+        "submit",
+        "--key",
+        key_file.to_str().unwrap(),
+        "--lot",
+        &lot,
+        "--price",
+        "600",
+        "--unit-price",
+        "机柜=300",
+        "--declare",
+        "sme=micro",
+        "--file",
+        doc.to_str().unwrap(),
+        "--receipt",
+        r2.to_str().unwrap(),
+    ]);
+    assert!(out.contains("accepted"), "{out}");
+    assert!(run(&["receipt", "verify", r2.to_str().unwrap()]).contains("receipt OK"));
+    let (_, pinned) = app.get("/api/v1/log/key", None).await;
+    let pinned = pinned["public_key"].as_str().unwrap();
+    let out = app.cli(&["receipt", "verify", path.to_str().unwrap(), "--key", pinned]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = app.cli(&["receipt", "verify", path.to_str().unwrap(), "--log", &app.base, "--key", pinned]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("extends it consistently"), "{stdout} {}", String::from_utf8_lossy(&out.stderr));
+    // A doctored receipt, or the wrong pinned key, fails.
+    let mut forged = receipt.clone();
+    forged.ciphertext_sha256 = caigou_seal::sha256_hex(b"something else");
+    let bad = app.data.path().join("forged.json");
+    std::fs::write(&bad, serde_json::to_vec(&forged).unwrap()).unwrap();
+    let out = app.cli(&["receipt", "verify", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = app.cli(&["receipt", "verify", path.to_str().unwrap(), "--key", &KeyPair::generate().public_hex()]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    // The audit trail is in the log too: every audit entry has a leaf.
+    let (_, head) = app.get("/api/v1/log/head", None).await;
+    let audit_entries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(app.store.pool()).await.unwrap();
+    assert!(head["size"].as_i64().unwrap() >= audit_entries + 2, "{head}");
+}
+both!(receipts, receipts_verify_offline_and_against_later_heads);

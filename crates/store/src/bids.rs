@@ -1,0 +1,379 @@
+//! Sealed bids (电子投标): suppliers' public keys with platform-signed certificates, and bid
+//! submission, modification and withdrawal. The server checks signature, eligibility and the
+//! platform clock, stores only ciphertext, and logs every accepted submission in the
+//! transparency log; the receipt lets the bidder prove it later.
+
+use caigou_domain::authz::Subject;
+use caigou_seal::{Envelope, SealError};
+use serde::Serialize;
+
+use crate::audit::{self, Actor, Change};
+use crate::clock::display_ms;
+use crate::translog::{self, Receipt};
+use crate::{Result, Store, StoreError, files, new_id, suppliers, tendering};
+
+/// How long a supplier key's certificate is valid.
+pub const KEY_VALIDITY_MS: i64 = 2 * 365 * 24 * 3600 * 1000;
+
+fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
+    StoreError::reject(code, zh, en)
+}
+
+fn seal_error(e: SealError) -> StoreError {
+    match e {
+        SealError::NotEncrypted => refuse(
+            "bid.not_encrypted",
+            "投标文件未加密：平台只接受在本地加密的投标文件（电子招标投标办法第27条）",
+            "the bid is not encrypted: only bids encrypted on your machine are accepted",
+        ),
+        SealError::BadSignature => refuse("bid.bad_signature", "投标文件签名验证失败", "the bid's signature does not verify"),
+        SealError::HashMismatch => refuse("bid.hash_mismatch", "投标文件摘要与密文不符", "the ciphertext does not match its SHA-256"),
+        SealError::BadKey => refuse("bid.bad_key", "公钥格式错误（应为P-256公钥）", "not a P-256 public key"),
+        SealError::Suite(s) => refuse("bid.suite", format!("不支持的密码套件 {s}"), format!("unsupported suite {s}")),
+        other => refuse("bid.malformed", format!("投标文件格式错误：{other}"), format!("malformed bid: {other}")),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyCertificate {
+    pub key_id: String,
+    pub org_id: String,
+    pub suite: String,
+    pub public_key: String,
+    pub valid_from: i64,
+    pub valid_until: i64,
+    /// The platform's signature (log key) over the certificate JSON without this field.
+    pub signature: String,
+    pub revoked_at: Option<i64>,
+}
+
+/// Registers an organization's public key (generated on its own machine) and signs a
+/// certificate binding it to the organization.
+pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) -> Result<KeyCertificate> {
+    if !suppliers::is_approved(store, &subject.org.to_string()).await? {
+        return Err(refuse("tender.supplier_not_approved", "贵单位尚未通过入驻审核", "your organization's admission is not approved yet"));
+    }
+    let public = caigou_seal::normalize_public(public_hex).map_err(seal_error)?;
+    let key_id = caigou_seal::key_id(&public).map_err(seal_error)?;
+    let now = store.clock().now_ms();
+    let cert = serde_json::json!({"key_id": key_id, "org_id": subject.org.to_string(), "suite": caigou_seal::SUITE, "public_key": public, "valid_from": now, "valid_until": now + KEY_VALIDITY_MS});
+    let cert_text = cert.to_string();
+    let signature = translog::sign(store, cert_text.as_bytes()).await?;
+    let mut tx = store.begin().await?;
+    sqlx::query(
+        "INSERT INTO supplier_keys (key_id, org_id, suite, public_key, certificate, certificate_signature, created_at, valid_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&key_id)
+    .bind(subject.org.to_string())
+    .bind(caigou_seal::SUITE)
+    .bind(&public)
+    .bind(&cert_text)
+    .bind(&signature)
+    .bind(now)
+    .bind(now + KEY_VALIDITY_MS)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| {
+        let e = StoreError::from(e);
+        if e.is_unique_violation() { refuse("bid.key_exists", "该公钥已登记", "this key is already registered") } else { e }
+    })?;
+    let path: String = sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(subject.org.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "key.registered",
+            object_type: "supplier",
+            object_id: &subject.org.to_string(),
+            region_path: &path,
+            detail: &cert,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(KeyCertificate {
+        key_id,
+        org_id: subject.org.to_string(),
+        suite: caigou_seal::SUITE.into(),
+        public_key: public,
+        valid_from: now,
+        valid_until: now + KEY_VALIDITY_MS,
+        signature,
+        revoked_at: None,
+    })
+}
+
+/// Revokes a key: bids signed with it are refused from now on.
+pub async fn revoke_key(store: &Store, subject: &Subject, key_id: &str) -> Result<()> {
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let n = sqlx::query("UPDATE supplier_keys SET revoked_at = $1 WHERE key_id = $2 AND org_id = $3 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(key_id)
+        .bind(subject.org.to_string())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if n == 0 {
+        return Err(StoreError::NotFound("key"));
+    }
+    let path: String = sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+        .bind(subject.org.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "key.revoked",
+            object_type: "supplier",
+            object_id: &subject.org.to_string(),
+            region_path: &path,
+            detail: &serde_json::json!({"key_id": key_id}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+type KeyRow = (String, String, String, String, String, i64, i64, Option<i64>);
+
+pub async fn keys_of(store: &Store, org: &str) -> Result<Vec<KeyCertificate>> {
+    let rows: Vec<KeyRow> = sqlx::query_as(
+        "SELECT key_id, org_id, suite, public_key, certificate_signature, created_at, valid_until, revoked_at FROM supplier_keys WHERE org_id = $1 ORDER BY created_at",
+    )
+    .bind(org)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(key_id, org_id, suite, public_key, signature, valid_from, valid_until, revoked_at)| KeyCertificate {
+            key_id,
+            org_id,
+            suite,
+            public_key,
+            valid_from,
+            valid_until,
+            signature,
+            revoked_at,
+        })
+        .collect())
+}
+
+/// Who submitted, from where: kept per submission for the later collusion checks.
+pub struct Origin<'a> {
+    pub address: &'a str,
+    pub user_agent: &'a str,
+}
+
+/// 投标: accepts a sealed bid for a lot if every check passes, storing only ciphertext, and
+/// returns the receipt. A second submission supersedes the first (the last valid one counts).
+pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelope, origin: Origin<'_>) -> Result<Receipt> {
+    let project_id = crate::projects::project_of_lot(store, lot_id).await?;
+    let view = crate::projects::get(store, &project_id).await?;
+    let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
+    let org = subject.org.to_string();
+    if !suppliers::is_approved(store, &org).await? {
+        return Err(refuse("tender.supplier_not_approved", "贵单位尚未通过入驻审核", "your organization's admission is not approved yet"));
+    }
+    if !tendering::has_obtained(store, &project_id, Some(lot_id), &org).await? {
+        return Err(refuse(
+            "tender.not_obtained",
+            "只有获取了本标项采购文件的供应商可以投标",
+            "only suppliers who obtained this lot's documents may bid",
+        ));
+    }
+    if lot.status != "active" || view.project.status == "terminated" {
+        return Err(refuse("tender.lot_terminated", "该标项已终止", "this lot has been terminated"));
+    }
+    deadline_check(store, view.project.deadline_at, view.project.status.as_str())?;
+    let key: Option<(String, Option<i64>, i64)> =
+        sqlx::query_as("SELECT public_key, revoked_at, valid_until FROM supplier_keys WHERE key_id = $1 AND org_id = $2")
+            .bind(&env.key_id)
+            .bind(&org)
+            .fetch_optional(store.pool())
+            .await?;
+    let Some((public, revoked, valid_until)) = key else {
+        return Err(refuse("bid.unknown_key", "签名所用密钥未在平台登记", "the signing key is not registered for your organization"));
+    };
+    if revoked.is_some() || valid_until < store.clock().now_ms() {
+        return Err(refuse("bid.key_revoked", "签名所用密钥已吊销或过期", "the signing key is revoked or expired"));
+    }
+    let ciphertext = caigou_seal::check_envelope(env, lot_id, &public).map_err(seal_error)?;
+    let size = ciphertext.len() as i64;
+    // The bytes first: a crash before the commit leaves an unreferenced object, never a bid
+    // without its ciphertext.
+    let file = files::put(
+        store,
+        &format!("bid-{}.sealed", env.ciphertext_sha256),
+        "application/octet-stream",
+        ciphertext.into(),
+        Some(&subject.user.to_string()),
+    )
+    .await?;
+    let id = new_id().to_string();
+    let wrapped = serde_json::to_string(&env.wrapped).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let mut tx = store.begin().await?;
+    // Re-check the deadline inside the transaction, at the moment of acceptance.
+    let now = store.clock().now_ms();
+    deadline_check(store, view.project.deadline_at, view.project.status.as_str())?;
+    let version: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND supplier_org_id = $2")
+        .bind(lot_id)
+        .bind(&org)
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE bids SET status = 'superseded' WHERE lot_id = $1 AND supplier_org_id = $2 AND status = 'valid'")
+        .bind(lot_id)
+        .bind(&org)
+        .execute(&mut *tx)
+        .await?;
+    let leaf = serde_json::json!({"type": "bid", "submission": id, "lot": lot_id, "ciphertext_sha256": env.ciphertext_sha256, "key_id": env.key_id, "time": now}).to_string();
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "bid.submitted",
+            object_type: "project",
+            object_id: &project_id,
+            region_path: &view.region_path,
+            detail: &serde_json::json!({"lot": lot_id, "submission": id, "ciphertext_sha256": env.ciphertext_sha256}),
+        },
+    )
+    .await?;
+    let index = translog::append(&mut tx, now, "bid", &id, &leaf).await?;
+    sqlx::query(
+        "INSERT INTO bids (id, lot_id, supplier_org_id, user_id, version, status, ciphertext_file_id, ciphertext_sha256, size, wrapped, key_id, signature, submitted_at, address, user_agent, log_index)
+         VALUES ($1, $2, $3, $4, $5, 'valid', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+    )
+    .bind(&id)
+    .bind(lot_id)
+    .bind(&org)
+    .bind(subject.user.to_string())
+    .bind(version + 1)
+    .bind(&file.id)
+    .bind(&env.ciphertext_sha256)
+    .bind(size)
+    .bind(&wrapped)
+    .bind(&env.key_id)
+    .bind(&env.signature)
+    .bind(now)
+    .bind(origin.address)
+    .bind(origin.user_agent.chars().take(500).collect::<String>())
+    .bind(index)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    receipt(store, &id).await
+}
+
+fn deadline_check(store: &Store, deadline_at: Option<i64>, status: &str) -> Result<()> {
+    let now = store.clock().now_ms();
+    let deadline = deadline_at.unwrap_or(0);
+    if status != "published" || now >= deadline {
+        return Err(refuse(
+            "tender.deadline_passed",
+            format!("投标截止时间 {} 已过（服务器时间 {}，{now} 毫秒），不再接受投标、修改或撤回", display_ms(deadline), display_ms(now)),
+            format!(
+                "the deadline {} has passed (server time {}, {now} ms): no submission, change or withdrawal",
+                display_ms(deadline),
+                display_ms(now)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The receipt of an accepted submission, against a freshly signed tree head.
+pub async fn receipt(store: &Store, id: &str) -> Result<Receipt> {
+    let row: Option<(String, String, i64, i64)> =
+        sqlx::query_as("SELECT lot_id, ciphertext_sha256, submitted_at, log_index FROM bids WHERE id = $1")
+            .bind(id)
+            .fetch_optional(store.pool())
+            .await?;
+    let (lot_id, sha, at, index) = row.ok_or(StoreError::NotFound("bid"))?;
+    let leaf: String = sqlx::query_scalar("SELECT body FROM log_leaves WHERE idx = $1").bind(index).fetch_one(store.pool()).await?;
+    let head = translog::head(store, None).await?;
+    let proof = translog::inclusion(store, index, head.size as i64).await?;
+    Ok(Receipt {
+        submission_id: id.to_string(),
+        lot_id,
+        ciphertext_sha256: sha,
+        server_time: at,
+        log_index: index as u64,
+        leaf,
+        tree_head: head,
+        inclusion_proof: proof,
+        log_public_key: translog::public_key(store).await?,
+    })
+}
+
+/// 撤回: withdraws the supplier's valid bid on a lot before the deadline.
+pub async fn withdraw(store: &Store, subject: &Subject, lot_id: &str) -> Result<()> {
+    let project_id = crate::projects::project_of_lot(store, lot_id).await?;
+    let view = crate::projects::get(store, &project_id).await?;
+    let mut tx = store.begin().await?;
+    deadline_check(store, view.project.deadline_at, view.project.status.as_str())?;
+    let now = store.clock().now_ms();
+    let n = sqlx::query(
+        "UPDATE bids SET status = 'withdrawn', withdrawn_at = $1 WHERE lot_id = $2 AND supplier_org_id = $3 AND status = 'valid'",
+    )
+    .bind(now)
+    .bind(lot_id)
+    .bind(subject.org.to_string())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(refuse("bid.none", "没有可撤回的投标", "there is no bid to withdraw"));
+    }
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "bid.withdrawn",
+            object_type: "project",
+            object_id: &project_id,
+            region_path: &view.region_path,
+            detail: &serde_json::json!({"lot": lot_id}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct OwnBid {
+    pub id: String,
+    pub lot_id: String,
+    pub version: i64,
+    pub status: String,
+    pub ciphertext_sha256: String,
+    pub size: i64,
+    pub submitted_at: i64,
+    pub log_index: i64,
+}
+
+/// A supplier's own submissions on a lot (metadata only; the server cannot read them).
+pub async fn own_bids(store: &Store, org: &str, lot_id: &str) -> Result<Vec<OwnBid>> {
+    Ok(sqlx::query_as::<_, OwnBid>(
+        "SELECT id, lot_id, version, status, ciphertext_sha256, size, submitted_at, log_index FROM bids WHERE supplier_org_id = $1 AND lot_id = $2 ORDER BY version",
+    )
+    .bind(org)
+    .bind(lot_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// How many valid bids a lot has (the count stays with the platform until opening).
+pub async fn valid_count(store: &Store, lot_id: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid'").bind(lot_id).fetch_one(store.pool()).await?)
+}
