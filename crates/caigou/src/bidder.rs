@@ -49,6 +49,15 @@ pub enum BidderCommand {
         #[arg(long, default_value = "receipt.json")]
         receipt: PathBuf,
     },
+    /// At the opening: unwrap your content key with your private key and release it.
+    Decrypt {
+        #[command(flatten)]
+        api: Api,
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        lot: String,
+    },
     /// Withdraw your bid on a lot.
     Withdraw {
         #[command(flatten)]
@@ -147,6 +156,19 @@ impl Client {
         self.get(&format!("/api/v1/lots/{lot}/bids")).await
     }
 
+    /// Decrypts the content key of your valid bid locally and releases it at the opening;
+    /// returns the total price the platform opened.
+    pub async fn decrypt(&self, kp: &KeyPair, lot: &str) -> Result<i64, AnyError> {
+        let _: serde_json::Value = self.post(&format!("/api/v1/lots/{lot}/opening/sign-in"), &serde_json::json!({})).await?;
+        let current: serde_json::Value = self.get(&format!("/api/v1/lots/{lot}/bids/current")).await?;
+        let wrapped: Vec<caigou_seal::Wrapped> = serde_json::from_value(current["wrapped"].clone())?;
+        let mine = wrapped.iter().find(|w| w.key_id == kp.key_id()).ok_or("your bid's key is not wrapped to this key file")?;
+        let key = caigou_seal::unwrap(kp, mine, lot.as_bytes())?;
+        let opened: serde_json::Value =
+            self.post(&format!("/api/v1/lots/{lot}/opening/key"), &serde_json::json!({"content_key": caigou_seal::b64(&key)})).await?;
+        opened["total_price"].as_i64().ok_or_else(|| "no price in the platform's answer".into())
+    }
+
     pub async fn withdraw(&self, lot: &str) -> Result<(), AnyError> {
         let _: serde_json::Value = self.post(&format!("/api/v1/lots/{lot}/bids/withdraw"), &serde_json::json!({})).await?;
         Ok(())
@@ -190,6 +212,10 @@ pub async fn run(cmd: BidderCommand) -> Result<(), AnyError> {
             r.verify(&r.log_public_key).map_err(|e| format!("the platform's receipt does not verify: {e}"))?;
             std::fs::write(&receipt, serde_json::to_vec_pretty(&r)?)?;
             println!("accepted: submission {} at log index {}; receipt saved to {}", r.submission_id, r.log_index, receipt.display());
+        }
+        BidderCommand::Decrypt { api, key, lot } => {
+            let price = Client::new(&api)?.decrypt(&load_key(&key)?, &lot).await?;
+            println!("opened: total price {} fen", price);
         }
         BidderCommand::Withdraw { api, lot } => {
             Client::new(&api)?.withdraw(&lot).await?;

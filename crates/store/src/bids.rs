@@ -377,3 +377,13 @@ pub async fn own_bids(store: &Store, org: &str, lot_id: &str) -> Result<Vec<OwnB
 pub async fn valid_count(store: &Store, lot_id: &str) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid'").bind(lot_id).fetch_one(store.pool()).await?)
 }
+
+/// Whether the organization has submitted any bid on the lot.
+pub async fn has_bid(store: &Store, org: &str, lot_id: &str) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND supplier_org_id = $2")
+        .bind(lot_id)
+        .bind(org)
+        .fetch_one(store.pool())
+        .await?;
+    Ok(n > 0)
+}

@@ -19,6 +19,7 @@ pub mod files;
 pub mod intentions;
 pub mod jobs;
 pub mod notify;
+pub mod opening;
 pub mod plans;
 pub mod portal;
 pub mod projects;

@@ -587,7 +587,7 @@ pub(crate) async fn documents_closed(tx: &mut Tx, now: i64, id: &str) -> Result<
 }
 
 /// Job: the bid deadline has passed; the project waits for opening.
-pub(crate) async fn deadline_passed(tx: &mut Tx, now: i64, id: &str) -> Result<()> {
+pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: &str) -> Result<()> {
     let n = sqlx::query("UPDATE projects SET status = 'bidding_closed' WHERE id = $1 AND status = 'published' AND deadline_at <= $2")
         .bind(id)
         .bind(now)
@@ -601,6 +601,7 @@ pub(crate) async fn deadline_passed(tx: &mut Tx, now: i64, id: &str) -> Result<(
         let link = format!("/projects/{id}");
         let body_zh = format!("项目 {no}（{name}）已到提交截止时间，等待开标。");
         let body_en = format!("Project {no} ({name}) has reached its deadline and awaits opening.");
+        crate::opening::start(store, tx, now, id).await?;
         let mut users = stakeholders(tx, id).await?;
         users.extend(obtainers(tx, id, None).await?);
         tell(

@@ -21,6 +21,8 @@ pub enum JobKind {
     DocumentsClose,
     /// The bid/response deadline of a project passes (投标截止).
     Deadline,
+    /// A lot's opening decryption window ends (解密时间届满).
+    DecryptionEnd,
 }
 
 impl JobKind {
@@ -28,11 +30,12 @@ impl JobKind {
         match self {
             JobKind::DocumentsClose => "project.documents_close",
             JobKind::Deadline => "project.deadline",
+            JobKind::DecryptionEnd => "lot.decryption_end",
         }
     }
 
     fn parse(s: &str) -> Option<JobKind> {
-        [JobKind::DocumentsClose, JobKind::Deadline].into_iter().find(|k| k.key() == s)
+        [JobKind::DocumentsClose, JobKind::Deadline, JobKind::DecryptionEnd].into_iter().find(|k| k.key() == s)
     }
 }
 
@@ -129,7 +132,8 @@ async fn run_one(store: &Store, job: &Claimed) -> Result<bool> {
     }
     match JobKind::parse(&job.kind) {
         Some(JobKind::DocumentsClose) => crate::projects::documents_closed(&mut tx, now, &job.object_id).await?,
-        Some(JobKind::Deadline) => crate::projects::deadline_passed(&mut tx, now, &job.object_id).await?,
+        Some(JobKind::Deadline) => crate::projects::deadline_passed(store, &mut tx, now, &job.object_id).await?,
+        Some(JobKind::DecryptionEnd) => crate::opening::decryption_ended(&mut tx, now, &job.object_id).await?,
         None => return Err(crate::StoreError::Internal(format!("unknown job kind {}", job.kind))),
     }
     tx.commit().await?;

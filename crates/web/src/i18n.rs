@@ -521,6 +521,9 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("audit.action.key.revoked", "吊销投标密钥", "Bidding key revoked"),
     ("audit.action.bid.submitted", "提交投标文件（密文）", "Sealed bid submitted"),
     ("audit.action.bid.withdrawn", "撤回投标", "Bid withdrawn"),
+    ("audit.action.opening.started", "开标（截止后）", "Opening started"),
+    ("audit.action.opening.recorded", "开标记录签入日志", "Opening record logged"),
+    ("audit.action.bid.opened", "投标文件解密", "Bid opened"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

@@ -13,6 +13,7 @@ mod calendar_catalog;
 mod demo;
 mod mail;
 mod multi_node;
+mod opening;
 mod operations;
 mod planning;
 mod policies;

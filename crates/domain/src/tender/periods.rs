@@ -36,6 +36,9 @@ pub struct TenderPeriods {
     pub consultation_clarification_days: u32,
     /// 74号令 (check): the same for 谈判/询价, working days.
     pub negotiation_clarification_working_days: u32,
+    /// The online opening's decryption window, minutes (a platform setting; 电子招标投标办法
+    /// Art. 30 leaves it to the documents).
+    pub decryption_window_minutes: u32,
 }
 
 impl Default for TenderPeriods {
@@ -49,6 +52,7 @@ impl Default for TenderPeriods {
             tender_clarification_days: 15,
             consultation_clarification_days: 5,
             negotiation_clarification_working_days: 3,
+            decryption_window_minutes: 30,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod bids;
 pub mod calendar;
 pub mod catalog;
 pub mod notifications;
+pub mod opening;
 pub mod planning;
 pub mod portal;
 pub mod projects;
@@ -56,6 +57,7 @@ use crate::error::AppError;
         templates::list, templates::get, templates::create, templates::update,
         bids::register_key, bids::keys, bids::revoke_key, bids::submit, bids::withdraw, bids::own,
         bids::key, bids::head, bids::inclusion, bids::consistency,
+        opening::get, opening::sign_in, opening::current, opening::release, opening::object, opening::record, opening::today,
         openapi_json,
     ),
     components(schemas(ErrorBody)),

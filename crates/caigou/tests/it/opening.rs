@@ -1,0 +1,187 @@
+//! Online opening: fewer than three bids fail the lot; otherwise bidders release their keys in
+//! the window, prices appear, undecrypted bids count as revoked (Art. 31), a platform-damaged
+//! ciphertext counts as withdrawn with its cause, and the record is signed into the log.
+
+use caigou::bidder::{Api, Client};
+use caigou_seal::{BidContent, KeyPair};
+use jiff::civil::date;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+
+async fn open_lot(app: &TestApp, suppliers: &[&str]) -> (String, String, i64) {
+    app.store.clock().travel_to(date(2026, 11, 2));
+    let purchaser = app.token("purchaser").await;
+    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
+    let line = lines.as_array().unwrap().iter().find(|l| l["code"].as_str().unwrap().ends_with("2050201")).unwrap()["id"].clone();
+    let (_, plan) = app
+        .post(
+            "/api/v1/plans",
+            Some(&purchaser),
+            &json!({"name": "开标测试", "budget_line_id": line, "method": "open_tender", "procurement_start": "2026-11-02",
+               "items": [{"code": "A02010601", "description": "机柜", "quantity": 2, "amount": 50_000_000}]}),
+        )
+        .await;
+    let agency = app.token("agency2").await;
+    let runner = app.get("/api/v1/me", Some(&agency)).await.1["organization"]["id"].clone();
+    app.post(&format!("/api/v1/plans/{}/entrust", plan["id"].as_str().unwrap()), Some(&purchaser), &json!({"runner_id": runner})).await;
+    let (_, p) = app.post("/api/v1/projects", Some(&agency), &json!({"name": "开标测试项目", "plan_ids": [plan["id"]]})).await;
+    let id = p["id"].as_str().unwrap().to_string();
+    let (_, e) = app.get(&format!("/api/v1/projects/{id}/earliest"), Some(&agency)).await;
+    let docs = json!({"template_id": "builtin-open-tender-goods", "evaluation_method": "lowest_price", "documents_until": e["documents_until"], "deadline": format!("{}T09:30", e["deadline_on"].as_str().unwrap())});
+    app.post(&format!("/api/v1/projects/{id}/documents"), Some(&agency), &docs).await;
+    let (_, published) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
+    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    for s in suppliers {
+        let t = app.token(s).await;
+        assert_eq!(app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&t), &json!({})).await.0, StatusCode::OK);
+    }
+    (id, lot, published["deadline_at"].as_i64().unwrap())
+}
+
+async fn client(app: &TestApp, user: &str) -> Client {
+    Client::new(&Api { url: app.base.clone(), token: app.token(user).await }).unwrap()
+}
+
+fn bid(price: i64) -> BidContent {
+    BidContent { total_price: price, unit_prices: vec![], declarations: Default::default(), files: vec![] }
+}
+
+/// Moves the platform past `ms` and runs the scheduled transitions.
+async fn pass(app: &TestApp, ms: i64) {
+    let clock = app.store.clock();
+    clock.advance(ms + 1 - clock.now_ms());
+    caigou_store::scheduled::run_due(&app.store).await.unwrap();
+}
+
+async fn fewer_than_three_bids_fail_the_lot(app: TestApp) {
+    let (_, lot, deadline) = open_lot(&app, &["supplier1", "supplier2"]).await;
+    for s in ["supplier1", "supplier2"] {
+        let c = client(&app, s).await;
+        let k = KeyPair::generate();
+        c.register(&k).await.unwrap();
+        c.submit(&k, &lot, &bid(1000)).await.unwrap();
+    }
+    pass(&app, deadline).await;
+    let agency = app.token("agency2").await;
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert_eq!((o["status"].as_str(), o["valid_bids"].as_i64()), (Some("failed"), Some(2)), "{o}");
+    let purchaser = app.token("purchaser").await;
+    let (_, notes) = app.get("/api/v1/notifications", Some(&purchaser)).await;
+    assert!(notes.to_string().contains("不足3家"), "{notes}");
+    let t1 = app.token("supplier1").await;
+    let (status, e) =
+        app.post(&format!("/api/v1/lots/{lot}/opening/key"), Some(&t1), &json!({"content_key": caigou_seal::b64(&[1u8; 32])})).await;
+    assert_eq!(
+        (status, e["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("opening.closed")),
+        "no decryption on a failed lot: {e}"
+    );
+}
+both!(few_bids, fewer_than_three_bids_fail_the_lot);
+
+async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
+    let who = ["supplier1", "supplier2", "supplier3", "supplier4", "supplier5"];
+    let (_, lot, deadline) = open_lot(&app, &who).await;
+    let mut keys = Vec::new();
+    for (i, s) in who.iter().enumerate() {
+        let c = client(&app, s).await;
+        let k = KeyPair::generate();
+        c.register(&k).await.unwrap();
+        c.submit(&k, &lot, &bid(1_000_000 + i as i64 * 111)).await.unwrap();
+        keys.push(k);
+    }
+    // Before the deadline there is no opening to watch.
+    let agency = app.token("agency2").await;
+    let (status, e) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("opening.not_started")));
+    pass(&app, deadline).await;
+    // supplier1..3 decrypt with the CLI's code.
+    for i in 0..3 {
+        let c = client(&app, who[i]).await;
+        assert_eq!(c.decrypt(&keys[i], &lot).await.unwrap(), 1_000_000 + i as i64 * 111);
+    }
+    // supplier4 releases a wrong key: refused, may retry; then never decrypts.
+    let t4 = app.token("supplier4").await;
+    let (status, e) =
+        app.post(&format!("/api/v1/lots/{lot}/opening/key"), Some(&t4), &json!({"content_key": caigou_seal::b64(&[7u8; 32])})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("opening.decrypt_failed")), "{e}");
+    // supplier5's ciphertext is damaged in the object store: the platform's failure.
+    let bid5: String = sqlx::query_scalar("SELECT ciphertext_file_id FROM bids b JOIN organizations o ON o.id = b.supplier_org_id JOIN users u ON u.org_id = o.id WHERE u.username = 'supplier5' AND b.status = 'valid'")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    let path = find_file(&app.data.path().join("files"), &bid5).expect("ciphertext object");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[20] ^= 0xff;
+    std::fs::write(&path, bytes).unwrap();
+    let c5 = client(&app, "supplier5").await;
+    assert!(c5.decrypt(&keys[4], &lot).await.unwrap_err().to_string().contains("opening.platform_failure"));
+    // The hall shows opened prices to participants; a bidder objects on the spot.
+    let agency = app.token("agency2").await;
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert_eq!(o["status"], "decrypting");
+    let prices: Vec<i64> = o["bids"].as_array().unwrap().iter().filter_map(|b| b["total_price"].as_i64()).collect();
+    assert_eq!(prices, [1_000_000, 1_000_111, 1_000_222], "{o}");
+    let (status, _) =
+        app.post(&format!("/api/v1/lots/{lot}/opening/objections"), Some(&t4), &json!({"text": "我单位解密客户端异常，请求说明"})).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let outsider = app.token("supplier9").await;
+    assert_eq!(app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&outsider)).await.0, StatusCode::FORBIDDEN, "not a bidder on this lot");
+    // The window ends: Art. 31 outcomes, and the record signed into the log.
+    let until = o["decrypt_until"].as_i64().unwrap();
+    pass(&app, until).await;
+    let agency = app.token("agency2").await;
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert_eq!(o["status"], "closed");
+    let outcomes: Vec<(&str, &str)> =
+        o["bids"].as_array().unwrap().iter().map(|b| (b["outcome"].as_str().unwrap(), b["cause"].as_str().unwrap_or(""))).collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("opened", ""),
+            ("opened", ""),
+            ("opened", ""),
+            ("revoked", "bidder_did_not_decrypt"),
+            ("withdrawn_failure", "ciphertext_damaged_on_platform")
+        ]
+    );
+    assert_eq!(o["objections"].as_array().unwrap().len(), 1);
+    let (_, r) = app.get(&format!("/api/v1/lots/{lot}/opening/record"), Some(&agency)).await;
+    let record: Value = serde_json::from_str(r["record"].as_str().unwrap()).unwrap();
+    assert_eq!(record["bids"][1]["total_price"], 1_000_111);
+    assert_eq!(r["sha256"], o["record_sha256"]);
+    // The record's leaf is in the signed log.
+    let index = o["record_log_index"].as_i64().unwrap();
+    let (_, head) = app.get("/api/v1/log/head", None).await;
+    let (_, proof) = app.get(&format!("/api/v1/log/inclusion?index={index}&size={}", head["size"]), None).await;
+    let leaf: String =
+        sqlx::query_scalar("SELECT body FROM log_leaves WHERE idx = $1").bind(index).fetch_one(app.store.pool()).await.unwrap();
+    assert!(leaf.contains(r["sha256"].as_str().unwrap()));
+    let hashes: Vec<[u8; 32]> =
+        proof["proof"].as_array().unwrap().iter().map(|h| caigou_store::translog::parse_hash(h.as_str().unwrap()).unwrap()).collect();
+    let root = caigou_store::translog::parse_hash(head["root"].as_str().unwrap()).unwrap();
+    assert!(caigou_domain::translog::verify_inclusion(
+        index as u64,
+        head["size"].as_u64().unwrap(),
+        &caigou_domain::translog::leaf_hash(leaf.as_bytes()),
+        &hashes,
+        &root
+    ));
+}
+both!(full_opening, bidders_open_their_bids_and_the_record_is_logged);
+
+fn find_file(dir: &std::path::Path, id: &str) -> Option<std::path::PathBuf> {
+    for e in std::fs::read_dir(dir).ok()?.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            if let Some(f) = find_file(&p, id) {
+                return Some(f);
+            }
+        } else if p.file_name().is_some_and(|n| n.to_string_lossy().contains(id)) {
+            return Some(p);
+        }
+    }
+    None
+}

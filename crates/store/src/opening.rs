@@ -1,0 +1,503 @@
+//! Online opening (开标, 电子招标投标办法 Art. 29–31). At the deadline each active lot either
+//! fails for want of three valid bids (政府采购法第36条) or opens a decryption window: each bidder
+//! releases its own content key (decrypted on its machine), the platform opens the ciphertext,
+//! checks it, and shows the price list. When the window ends, a bid nobody decrypted counts as
+//! revoked (撤销, the bidder's failure) and the opening record is signed into the log.
+
+use caigou_domain::authz::Subject;
+use serde::Serialize;
+
+use crate::audit::{self, Actor, Change};
+use crate::clock::display_ms;
+use crate::notify::Message;
+use crate::scheduled::{self, JobKind};
+use crate::{Result, Store, StoreError, Tx, files, new_id, projects, translog};
+
+/// At least this many valid bids for an opening (政府采购法第36条: fewer than three → 废标).
+pub const MIN_BIDS: i64 = 3;
+
+fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
+    StoreError::reject(code, zh, en)
+}
+
+/// Called in the deadline job's transaction: decides each active lot's opening.
+pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -> Result<()> {
+    let (region, no, name): (String, String, String) =
+        sqlx::query_as("SELECT region_id, project_no, name FROM projects WHERE id = $1").bind(project).fetch_one(&mut **tx).await?;
+    let window = crate::regions::effective_policy(store, &region, store.clock().today())
+        .await
+        .map(|p| p.tender_periods.decryption_window_minutes)
+        .unwrap_or(30);
+    let lots: Vec<(String, i64, String)> =
+        sqlx::query_as("SELECT id, lot_no, name FROM lots WHERE project_id = $1 AND status = 'active' ORDER BY lot_no")
+            .bind(project)
+            .fetch_all(&mut **tx)
+            .await?;
+    for (lot, lot_no, lot_name) in lots {
+        let valid: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid'").bind(&lot).fetch_one(&mut **tx).await?;
+        let until = now + i64::from(window) * 60_000;
+        let status = if valid < MIN_BIDS { "failed" } else { "decrypting" };
+        sqlx::query("INSERT INTO openings (lot_id, status, valid_bids, started_at, decrypt_until) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (lot_id) DO NOTHING")
+            .bind(&lot)
+            .bind(status)
+            .bind(valid)
+            .bind(now)
+            .bind(until)
+            .execute(&mut **tx)
+            .await?;
+        let link = format!("/lots/{lot}/opening");
+        if valid < MIN_BIDS {
+            sqlx::query("UPDATE lots SET status = 'failed' WHERE id = $1").bind(&lot).execute(&mut **tx).await?;
+            let body_zh = format!(
+                "项目 {no}（{name}）第{lot_no}包（{lot_name}）截止时有效投标 {valid} 家，不足3家，不予开标（政府采购法第36条）。采购人可依法重新采购或报批变更采购方式。"
+            );
+            let body_en = format!(
+                "Project {no} ({name}) lot {lot_no}: {valid} valid bids at the deadline, fewer than 3; no opening (Government Procurement Law art. 36). Re-procure or apply for another method."
+            );
+            let users = stakeholders_of_lot(tx, project).await?;
+            projects::tell(
+                tx,
+                now,
+                &users,
+                &Message {
+                    kind: "opening.failed",
+                    title_zh: "投标不足3家，标项流标",
+                    title_en: "Fewer than 3 bids: lot failed",
+                    body_zh: &body_zh,
+                    body_en: &body_en,
+                    link: Some(&link),
+                },
+            )
+            .await?;
+        } else {
+            scheduled::schedule(tx, JobKind::DecryptionEnd, &lot, until).await?;
+            let bidders = bidders_of(tx, &lot).await?;
+            let body_zh = format!(
+                "项目 {no} 第{lot_no}包已开标，请在 {} 前进入开标大厅签到并解密投标文件；逾期未解密的视为撤销投标（电子招标投标办法第31条）。",
+                display_ms(until)
+            );
+            let body_en = format!(
+                "Project {no} lot {lot_no} is opening: sign in and decrypt your bid before {}; a bid not decrypted in time counts as revoked.",
+                display_ms(until)
+            );
+            projects::tell(
+                tx,
+                now,
+                &bidders,
+                &Message {
+                    kind: "opening.started",
+                    title_zh: "开标：请解密投标文件",
+                    title_en: "Opening: decrypt your bid",
+                    body_zh: &body_zh,
+                    body_en: &body_en,
+                    link: Some(&link),
+                },
+            )
+            .await?;
+        }
+        let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1")
+            .bind(project)
+            .fetch_one(&mut **tx)
+            .await?;
+        audit::append(
+            tx,
+            now,
+            &Actor::system("scheduler"),
+            Change {
+                action: "opening.started",
+                object_type: "project",
+                object_id: project,
+                region_path: &path,
+                detail: &serde_json::json!({"lot": lot, "valid_bids": valid, "status": status}),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn stakeholders_of_lot(tx: &mut Tx, project: &str) -> Result<Vec<caigou_domain::ids::UserId>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT u.id FROM users u WHERE u.disabled = 0 AND (u.org_id = (SELECT runner_org_id FROM projects WHERE id = $1)
+            OR u.org_id IN (SELECT pl.org_id FROM project_plans pp JOIN plans pl ON pl.id = pp.plan_id WHERE pp.project_id = $1))",
+    )
+    .bind(project)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+}
+
+async fn bidders_of(tx: &mut Tx, lot: &str) -> Result<Vec<caigou_domain::ids::UserId>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT u.id FROM bids b JOIN users u ON u.org_id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' AND u.disabled = 0",
+    )
+    .bind(lot)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+}
+
+/// The wrapped keys of the supplier's valid bid on a lot, for decrypting on its machine.
+pub async fn own_valid_bid(store: &Store, supplier: &str, lot: &str) -> Result<(String, String)> {
+    let r: Option<(String, String)> =
+        sqlx::query_as("SELECT id, wrapped FROM bids WHERE lot_id = $1 AND supplier_org_id = $2 AND status = 'valid'")
+            .bind(lot)
+            .bind(supplier)
+            .fetch_optional(store.pool())
+            .await?;
+    r.ok_or_else(|| refuse("bid.none", "本标项没有有效投标", "you have no valid bid on this lot"))
+}
+
+async fn opening_row(store: &Store, lot: &str) -> Result<(String, i64)> {
+    let r: Option<(String, i64)> =
+        sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(store.pool()).await?;
+    r.ok_or_else(|| refuse("opening.not_started", "尚未开标", "the opening has not started"))
+}
+
+/// 签到: a bidder signs in to the opening hall.
+pub async fn sign_in(store: &Store, subject: &Subject, lot: &str) -> Result<()> {
+    own_valid_bid(store, &subject.org.to_string(), lot).await?;
+    opening_row(store, lot).await?;
+    sqlx::query("INSERT INTO opening_signins (lot_id, supplier_org_id, user_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (lot_id, supplier_org_id) DO NOTHING")
+        .bind(lot)
+        .bind(subject.org.to_string())
+        .bind(subject.user.to_string())
+        .bind(store.clock().now_ms())
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+/// Metadata of a response document where its format carries it (PDF Info: Author, Creator,
+/// Producer), kept for the collusion checks of the evaluation.
+pub fn file_metadata(bytes: &[u8]) -> serde_json::Map<String, serde_json::Value> {
+    let mut m = serde_json::Map::new();
+    if bytes.starts_with(b"%PDF") {
+        let text = String::from_utf8_lossy(bytes);
+        for key in ["Author", "Creator", "Producer"] {
+            if let Some(rest) = text.split(&format!("/{key} (")).nth(1)
+                && let Some(value) = rest.split(')').next()
+            {
+                m.insert(key.to_ascii_lowercase(), serde_json::Value::String(value.chars().take(200).collect()));
+            }
+        }
+    }
+    m
+}
+
+/// 解密: the bidder releases its content key; the platform opens and checks the bid and records
+/// its price list. A wrong key is refused and may be retried while the window lasts.
+pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &str) -> Result<i64> {
+    let (status, until) = opening_row(store, lot).await?;
+    let now = store.clock().now_ms();
+    if status != "decrypting" || now >= until {
+        return Err(refuse(
+            "opening.closed",
+            format!("解密时间已于 {} 结束", display_ms(until)),
+            format!("the decryption window closed at {}", display_ms(until)),
+        ));
+    }
+    let (bid, _) = own_valid_bid(store, &subject.org.to_string(), lot).await?;
+    let (file_id, opened): (String, Option<i64>) =
+        sqlx::query_as("SELECT ciphertext_file_id, opened_at FROM bids WHERE id = $1").bind(&bid).fetch_one(store.pool()).await?;
+    if opened.is_some() {
+        return Err(refuse("opening.already_opened", "投标文件已解密", "the bid is already open"));
+    }
+    let key: [u8; 32] = caigou_seal::unb64(key_b64)
+        .ok()
+        .and_then(|k| k.try_into().ok())
+        .ok_or_else(|| refuse("opening.bad_key", "解密密钥格式错误（应为32字节，base64）", "the content key must be 32 bytes, base64"))?;
+    let ciphertext = match files::get(store, &file_id).await {
+        Ok((_, c)) => c,
+        Err(e) => {
+            // The ciphertext the platform stored no longer matches its hash: the platform's
+            // failure, not the bidder's (Art. 31: 视为撤回). Recorded; the opening goes on.
+            tracing::error!(bid = %bid, error = %e, "stored ciphertext is damaged");
+            sqlx::query("UPDATE bids SET open_outcome = 'withdrawn_failure', open_cause = 'ciphertext_damaged_on_platform' WHERE id = $1 AND opened_at IS NULL")
+                .bind(&bid)
+                .execute(store.pool())
+                .await?;
+            return Err(refuse(
+                "opening.platform_failure",
+                "平台保存的投标文件密文已损坏，无法解密；依电子招标投标办法第31条视为撤回投标，已记录原因",
+                "the ciphertext stored by the platform is damaged; under Art. 31 the bid counts as withdrawn, and the cause is recorded",
+            ));
+        }
+    };
+    let content = caigou_seal::open_bid(&ciphertext, &key, lot).map_err(|_| {
+        refuse(
+            "opening.decrypt_failed",
+            "解密失败：密钥与投标文件不符或文件已被篡改，请使用投标时的密钥重试",
+            "decryption failed: wrong key or tampered ciphertext; retry with the key you bid with",
+        )
+    })?;
+    let mut summary_files = Vec::new();
+    for f in &content.files {
+        let bytes = caigou_seal::unb64(&f.content).unwrap_or_default();
+        summary_files.push(serde_json::json!({"name": f.name, "size": bytes.len(), "sha256": caigou_seal::sha256_hex(&bytes), "metadata": file_metadata(&bytes)}));
+    }
+    let summary = serde_json::json!({"unit_prices": content.unit_prices, "declarations": content.declarations, "files": summary_files});
+    let plain = serde_json::to_vec(&content).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let stored =
+        files::put(store, &format!("bid-{bid}.opened.json"), "application/json", plain.into(), Some(&subject.user.to_string())).await?;
+    let project = projects::project_of_lot(store, lot).await?;
+    let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1")
+        .bind(&project)
+        .fetch_one(store.pool())
+        .await?;
+    let mut tx = store.begin().await?;
+    let n = sqlx::query(
+        "UPDATE bids SET opened_at = $1, open_outcome = 'opened', price = $2, opened_summary = $3, content_file_id = $4 WHERE id = $5 AND opened_at IS NULL AND status = 'valid'",
+    )
+    .bind(now)
+    .bind(content.total_price)
+    .bind(summary.to_string())
+    .bind(&stored.id)
+    .bind(&bid)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(refuse("opening.already_opened", "投标文件已解密", "the bid is already open"));
+    }
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "bid.opened",
+            object_type: "project",
+            object_id: &project,
+            region_path: &path,
+            detail: &serde_json::json!({"lot": lot, "bid": bid, "price": content.total_price}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(content.total_price)
+}
+
+/// Job: the decryption window has ended. Undecrypted bids count as revoked (Art. 31: the
+/// bidder's own failure — the platform offered decryption throughout); the opening record is
+/// generated and signed into the transparency log.
+pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result<()> {
+    let n = sqlx::query(
+        "UPDATE openings SET status = 'closed', closed_at = $1 WHERE lot_id = $2 AND status = 'decrypting' AND decrypt_until <= $1",
+    )
+    .bind(now)
+    .bind(lot)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE bids SET open_outcome = 'revoked', open_cause = 'bidder_did_not_decrypt' WHERE lot_id = $1 AND status = 'valid' AND opened_at IS NULL AND open_outcome IS NULL",
+    )
+    .bind(lot)
+    .execute(&mut **tx)
+    .await?;
+    let record = record_json(tx, lot, now).await?;
+    let text = record.to_string();
+    let sha = caigou_seal::sha256_hex(text.as_bytes());
+    let leaf = serde_json::json!({"type": "opening_record", "lot": lot, "sha256": sha, "time": now}).to_string();
+    let index = translog::append(tx, now, "opening_record", lot, &leaf).await?;
+    sqlx::query("UPDATE openings SET record = $1, record_sha256 = $2, record_log_index = $3 WHERE lot_id = $4")
+        .bind(&text)
+        .bind(&sha)
+        .bind(index)
+        .bind(lot)
+        .execute(&mut **tx)
+        .await?;
+    let project: String = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot).fetch_one(&mut **tx).await?;
+    let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1")
+        .bind(&project)
+        .fetch_one(&mut **tx)
+        .await?;
+    audit::append(
+        tx,
+        now,
+        &Actor::system("scheduler"),
+        Change {
+            action: "opening.recorded",
+            object_type: "project",
+            object_id: &project,
+            region_path: &path,
+            detail: &serde_json::json!({"lot": lot, "record_sha256": sha, "log_index": index}),
+        },
+    )
+    .await?;
+    let mut users = stakeholders_of_lot(tx, &project).await?;
+    users.extend(bidders_of_any(tx, lot).await?);
+    let link = format!("/lots/{lot}/opening");
+    projects::tell(
+        tx,
+        now,
+        &users,
+        &Message {
+            kind: "opening.recorded",
+            title_zh: "开标记录已生成",
+            title_en: "Opening record published",
+            body_zh: "开标记录已生成并签入透明日志，可在开标大厅查看。",
+            body_en: "The opening record is signed into the transparency log; see the opening hall.",
+            link: Some(&link),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+async fn bidders_of_any(tx: &mut Tx, lot: &str) -> Result<Vec<caigou_domain::ids::UserId>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT u.id FROM bids b JOIN users u ON u.org_id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' AND u.disabled = 0",
+    )
+    .bind(lot)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+}
+
+async fn record_json(tx: &mut Tx, lot: &str, now: i64) -> Result<serde_json::Value> {
+    let rows: Vec<(String, String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, String)> = sqlx::query_as(
+        "SELECT b.id, o.name, b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price, b.ciphertext_sha256
+         FROM bids b JOIN organizations o ON o.id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY b.submitted_at",
+    )
+    .bind(lot)
+    .fetch_all(&mut **tx)
+    .await?;
+    let (project_no, project_name, lot_no, lot_name): (String, String, i64, String) =
+        sqlx::query_as("SELECT p.project_no, p.name, l.lot_no, l.name FROM lots l JOIN projects p ON p.id = l.project_id WHERE l.id = $1")
+            .bind(lot)
+            .fetch_one(&mut **tx)
+            .await?;
+    let (started, until): (i64, i64) =
+        sqlx::query_as("SELECT started_at, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_one(&mut **tx).await?;
+    let bids: Vec<serde_json::Value> = rows
+        .into_iter()
+        .map(|(id, name, submitted, opened, outcome, cause, price, sha)| {
+            serde_json::json!({"bid": id, "bidder": name, "submitted_at": submitted, "ciphertext_sha256": sha, "opened_at": opened, "outcome": outcome, "cause": cause, "total_price": price})
+        })
+        .collect();
+    Ok(
+        serde_json::json!({"project_no": project_no, "project": project_name, "lot_no": lot_no, "lot": lot_name, "opening_started_at": started, "decrypt_until": until, "recorded_at": now, "bids": bids}),
+    )
+}
+
+/// 开标现场异议: a bidder raises an objection on the spot; recorded.
+pub async fn object(store: &Store, subject: &Subject, lot: &str, text: &str) -> Result<()> {
+    opening_row(store, lot).await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND supplier_org_id = $2")
+        .bind(lot)
+        .bind(subject.org.to_string())
+        .fetch_one(store.pool())
+        .await?;
+    if n == 0 {
+        return Err(refuse("opening.not_bidder", "只有本标项的投标人可以提出开标异议", "only bidders on this lot may object"));
+    }
+    if text.trim().chars().count() < 4 {
+        return Err(refuse("opening.invalid", "请写明异议内容", "write the objection"));
+    }
+    sqlx::query("INSERT INTO opening_objections (id, lot_id, supplier_org_id, user_id, text, at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(new_id().to_string())
+        .bind(lot)
+        .bind(subject.org.to_string())
+        .bind(subject.user.to_string())
+        .bind(text.trim())
+        .bind(store.clock().now_ms())
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenedBid {
+    pub bidder: String,
+    pub submitted_at: i64,
+    pub signed_in: bool,
+    pub opened_at: Option<i64>,
+    pub outcome: Option<String>,
+    pub cause: Option<String>,
+    pub total_price: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OpeningView {
+    pub lot_id: String,
+    pub status: String,
+    pub valid_bids: i64,
+    pub started_at: i64,
+    pub decrypt_until: i64,
+    pub closed_at: Option<i64>,
+    pub bids: Vec<OpenedBid>,
+    pub objections: Vec<(String, String, i64)>,
+    pub record_sha256: Option<String>,
+    pub record_log_index: Option<i64>,
+}
+
+/// The opening as participants see it (only after the deadline, so nothing here is early).
+pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
+    let row: Option<(String, i64, i64, i64, Option<i64>, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT status, valid_bids, started_at, decrypt_until, closed_at, record_sha256, record_log_index FROM openings WHERE lot_id = $1",
+    )
+    .bind(lot)
+    .fetch_optional(store.pool())
+    .await?;
+    let Some((status, valid_bids, started_at, decrypt_until, closed_at, record_sha256, record_log_index)) = row else {
+        return Err(refuse("opening.not_started", "尚未开标", "the opening has not started"));
+    };
+    let rows: Vec<(String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT o.name, b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price,
+                (SELECT s.at FROM opening_signins s WHERE s.lot_id = b.lot_id AND s.supplier_org_id = b.supplier_org_id)
+         FROM bids b JOIN organizations o ON o.id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY b.submitted_at",
+    )
+    .bind(lot)
+    .fetch_all(store.pool())
+    .await?;
+    let bids = rows
+        .into_iter()
+        .map(|(bidder, submitted_at, opened_at, outcome, cause, price, signed)| OpenedBid {
+            bidder,
+            submitted_at,
+            signed_in: signed.is_some(),
+            opened_at,
+            outcome,
+            cause,
+            total_price: price,
+        })
+        .collect();
+    let objections = sqlx::query_as("SELECT o.name, x.text, x.at FROM opening_objections x JOIN organizations o ON o.id = x.supplier_org_id WHERE x.lot_id = $1 ORDER BY x.at")
+        .bind(lot)
+        .fetch_all(store.pool())
+        .await?;
+    Ok(OpeningView {
+        lot_id: lot.to_string(),
+        status,
+        valid_bids,
+        started_at,
+        decrypt_until,
+        closed_at,
+        bids,
+        objections,
+        record_sha256,
+        record_log_index,
+    })
+}
+
+/// The opening record as logged (its SHA-256 is in the log).
+pub async fn record(store: &Store, lot: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT record FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(store.pool()).await?.flatten())
+}
+
+/// Today's openings for the big screen: (project no, project, lot no, lot, status, valid bids, opened, decrypt until).
+pub async fn today(store: &Store, since_ms: i64) -> Result<Vec<(String, String, i64, String, String, i64, i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT p.project_no, p.name, l.lot_no, l.name, o.status, o.valid_bids,
+                (SELECT COUNT(*) FROM bids b WHERE b.lot_id = l.id AND b.open_outcome = 'opened'), o.decrypt_until
+         FROM openings o JOIN lots l ON l.id = o.lot_id JOIN projects p ON p.id = l.project_id WHERE o.started_at >= $1 ORDER BY o.started_at DESC",
+    )
+    .bind(since_ms)
+    .fetch_all(store.pool())
+    .await?)
+}

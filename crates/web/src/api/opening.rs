@@ -1,0 +1,164 @@
+//! Online opening API: the hall's state, bidders' sign-in, releasing content keys, objections,
+//! the opening record, and today's openings for the big screen.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use caigou_domain::authz::{self, Action, Role, Subject};
+use caigou_store::opening::{self, OpeningView};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::ApiJson;
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{ApiResult, AppError};
+
+fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
+    ctx.principal.subject().ok_or_else(AppError::internal)
+}
+
+/// Who may watch a lot's opening: those the project concerns, and the lot's bidders.
+pub async fn may_watch(state: &AppState, ctx: &Ctx, lot: &str) -> ApiResult<()> {
+    let project = caigou_store::projects::project_of_lot(&state.store, lot).await?;
+    let v = caigou_store::projects::get(&state.store, &project).await?;
+    if crate::api::projects::insider(ctx, &v) {
+        return Ok(());
+    }
+    let s = subject(ctx)?;
+    if s.has(Role::Supplier) && caigou_store::bids::has_bid(&state.store, &s.org.to_string(), lot).await? {
+        return Ok(());
+    }
+    Err(AppError::from(caigou_domain::authz::Denied::Forbidden))
+}
+
+/// The opening of a lot: status, bidders, decryption outcomes and prices as they are opened.
+#[utoipa::path(get, path = "/api/v1/lots/{id}/opening", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "opening"), (status = 403, body = super::ErrorBody)))]
+pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<OpeningView>> {
+    may_watch(&state, &ctx, &id).await?;
+    Ok(Json(opening::view(&state.store, &id).await?))
+}
+
+/// 签到: a bidder signs in to the opening hall.
+#[utoipa::path(post, path = "/api/v1/lots/{id}/opening/sign-in", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 204), (status = 422, body = super::ErrorBody)))]
+pub async fn sign_in(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<StatusCode> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    opening::sign_in(&state.store, s, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CurrentBid {
+    pub id: String,
+    /// `[{key_id, epk, ct}]`: unwrap yours with your private key, on your machine.
+    #[schema(value_type = Vec<Object>)]
+    pub wrapped: Vec<caigou_seal::Wrapped>,
+}
+
+/// Your valid bid's wrapped content keys, to decrypt on your machine at the opening.
+#[utoipa::path(get, path = "/api/v1/lots/{id}/bids/current", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = CurrentBid), (status = 422, body = super::ErrorBody)))]
+pub async fn current(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<CurrentBid>> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    let (bid, wrapped) = opening::own_valid_bid(&state.store, &s.org.to_string(), &id).await?;
+    Ok(Json(CurrentBid { id: bid, wrapped: serde_json::from_str(&wrapped).map_err(|_| AppError::internal())? }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct KeyRelease {
+    /// The 32-byte content key, base64, unwrapped on your machine.
+    pub content_key: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Opened {
+    /// 投标总价, fen, as opened.
+    pub total_price: i64,
+}
+
+/// 解密: releases your content key during the decryption window; the platform opens your bid.
+#[utoipa::path(post, path = "/api/v1/lots/{id}/opening/key", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), request_body = KeyRelease,
+    responses((status = 200, body = Opened), (status = 422, body = super::ErrorBody)))]
+pub async fn release(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(k): ApiJson<KeyRelease>,
+) -> ApiResult<Json<Opened>> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    Ok(Json(Opened { total_price: opening::release_key(&state.store, s, &id, &k.content_key).await? }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ObjectionIn {
+    pub text: String,
+}
+
+/// 开标异议: a bidder's objection at the opening, recorded.
+#[utoipa::path(post, path = "/api/v1/lots/{id}/opening/objections", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), request_body = ObjectionIn,
+    responses((status = 201), (status = 422, body = super::ErrorBody)))]
+pub async fn object(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(o): ApiJson<ObjectionIn>,
+) -> ApiResult<StatusCode> {
+    let s = subject(&ctx)?;
+    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
+    opening::object(&state.store, s, &id, &o.text).await?;
+    Ok(StatusCode::CREATED)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RecordOut {
+    /// The record as logged (JSON text; its SHA-256 is the log leaf's).
+    pub record: String,
+    pub sha256: String,
+}
+
+/// The opening record (开标记录) once the decryption window has ended.
+#[utoipa::path(get, path = "/api/v1/lots/{id}/opening/record", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = RecordOut), (status = 404, body = super::ErrorBody)))]
+pub async fn record(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<RecordOut>> {
+    may_watch(&state, &ctx, &id).await?;
+    let r = opening::record(&state.store, &id).await?.ok_or_else(|| AppError::not_found("opening record"))?;
+    Ok(Json(RecordOut { sha256: caigou_seal::sha256_hex(r.as_bytes()), record: r }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TodayRow {
+    pub project_no: String,
+    pub project: String,
+    pub lot_no: i64,
+    pub lot: String,
+    /// failed | decrypting | closed
+    pub status: String,
+    pub valid_bids: i64,
+    pub opened: i64,
+    pub decrypt_until: i64,
+}
+
+/// Today's openings with their live status (no prices): the hall's big screen.
+#[utoipa::path(get, path = "/api/v1/openings/today", tag = "opening", responses((status = 200, body = Vec<TodayRow>)))]
+pub async fn today(State(state): State<AppState>) -> ApiResult<Json<Vec<TodayRow>>> {
+    Ok(Json(today_rows(&state).await?))
+}
+
+pub async fn today_rows(state: &AppState) -> ApiResult<Vec<TodayRow>> {
+    let start = caigou_store::documents::china_ms(state.store.clock().today().to_datetime(jiff::civil::Time::midnight()))?;
+    Ok(opening::today(&state.store, start)
+        .await?
+        .into_iter()
+        .map(|(project_no, project, lot_no, lot, status, valid_bids, opened, decrypt_until)| TodayRow {
+            project_no,
+            project,
+            lot_no,
+            lot,
+            status,
+            valid_bids,
+            opened,
+            decrypt_until,
+        })
+        .collect())
+}
