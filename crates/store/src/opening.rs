@@ -359,8 +359,15 @@ async fn bidders_of_any(tx: &mut Tx, lot: &str) -> Result<Vec<caigou_domain::ids
     Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
 }
 
+/// (bid, bidder, submitted, opened, outcome, cause, price, ciphertext hash)
+type RecordRow = (String, String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, String);
+/// (status, valid bids, started, decrypt until, closed, record hash, record log index)
+type OpeningRow = (String, i64, i64, i64, Option<i64>, Option<String>, Option<i64>);
+/// (bidder, submitted, opened, outcome, cause, price, signed in)
+type BidRow = (String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
+
 async fn record_json(tx: &mut Tx, lot: &str, now: i64) -> Result<serde_json::Value> {
-    let rows: Vec<(String, String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, String)> = sqlx::query_as(
+    let rows: Vec<RecordRow> = sqlx::query_as(
         "SELECT b.id, o.name, b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price, b.ciphertext_sha256
          FROM bids b JOIN organizations o ON o.id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY b.submitted_at",
     )
@@ -438,7 +445,7 @@ pub struct OpeningView {
 
 /// The opening as participants see it (only after the deadline, so nothing here is early).
 pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
-    let row: Option<(String, i64, i64, i64, Option<i64>, Option<String>, Option<i64>)> = sqlx::query_as(
+    let row: Option<OpeningRow> = sqlx::query_as(
         "SELECT status, valid_bids, started_at, decrypt_until, closed_at, record_sha256, record_log_index FROM openings WHERE lot_id = $1",
     )
     .bind(lot)
@@ -447,7 +454,7 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
     let Some((status, valid_bids, started_at, decrypt_until, closed_at, record_sha256, record_log_index)) = row else {
         return Err(refuse("opening.not_started", "尚未开标", "the opening has not started"));
     };
-    let rows: Vec<(String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>)> = sqlx::query_as(
+    let rows: Vec<BidRow> = sqlx::query_as(
         "SELECT o.name, b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price,
                 (SELECT s.at FROM opening_signins s WHERE s.lot_id = b.lot_id AND s.supplier_org_id = b.supplier_org_id)
          FROM bids b JOIN organizations o ON o.id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY b.submitted_at",
