@@ -16,6 +16,10 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/caigou-target}
 export CAIGOU_SCREENSHOTS=${CAIGOU_SCREENSHOTS:-/tmp/caigou-screenshots}
 bin="$CARGO_TARGET_DIR/debug/caigou"
 
+# The browser sealing (crates/web/static/seal.js) against the Rust vectors, and its own; no writes.
+echo "== seal vectors"
+node "$here/seal-vectors.mjs" --check
+
 # The server binary.
 if [ ! -x "$bin" ]; then
   echo "== building $bin"

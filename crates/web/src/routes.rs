@@ -238,6 +238,11 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/projects/{id}/documents.pdf", SIGNED_IN, pages::projects::documents_pdf)
         .add(M::GET, "/projects/{id}/documents.html", SIGNED_IN, pages::projects::documents_html)
         .add(M::POST, "/lots/{id}/obtain", SUPPLIERS, pages::projects::obtain)
+        .add(M::GET, "/lots/{id}/bid", SUPPLIERS, pages::opening::bid_page)
+        .add(M::GET, "/lots/{id}/opening", SIGNED_IN, pages::opening::hall)
+        .add(M::GET, "/lots/{id}/opening/events", SIGNED_IN, pages::opening::events)
+        .add(M::GET, "/bigscreen", PUBLIC, pages::opening::bigscreen)
+        .add(M::GET, "/bigscreen/events", PUBLIC, pages::opening::bigscreen_events)
         .add(M::GET, "/templates", TEMPLATE_USERS, pages::projects::templates)
         .add(M::POST, "/templates/{id}", TEMPLATE_EDITORS, pages::projects::save_template)
         // JSON API

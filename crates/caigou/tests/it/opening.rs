@@ -124,6 +124,21 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
     assert_eq!(o["status"], "decrypting");
     let prices: Vec<i64> = o["bids"].as_array().unwrap().iter().filter_map(|b| b["total_price"].as_i64()).collect();
     assert_eq!(prices, [1_000_000, 1_000_111, 1_000_222], "{o}");
+    // The hall page, its live stream (Server-Sent Events) and the big screen show it too.
+    let html = app.http.get(app.url(&format!("/lots/{lot}/opening"))).bearer_auth(&agency).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("¥10,001.11") && html.contains("data-sse"), "hall page");
+    let mut sse = app.http.get(app.url(&format!("/lots/{lot}/opening/events"))).bearer_auth(&agency).send().await.unwrap();
+    assert!(sse.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    let mut first = String::new();
+    while !first.contains("\n\n") {
+        let chunk =
+            tokio::time::timeout(std::time::Duration::from_secs(5), sse.chunk()).await.expect("an event").unwrap().expect("stream open");
+        first.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(first.starts_with("data:") && first.contains("¥10,002.22"), "{first}");
+    drop(sse);
+    let screen = app.http.get(app.url("/bigscreen")).send().await.unwrap().text().await.unwrap();
+    assert!(screen.contains("开标测试项目") && !screen.contains("¥10,001.11"), "the big screen shows status, never prices");
     let (status, _) =
         app.post(&format!("/api/v1/lots/{lot}/opening/objections"), Some(&t4), &json!({"text": "我单位解密客户端异常，请求说明"})).await;
     assert_eq!(status, StatusCode::CREATED);

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod inbox;
 pub mod intentions;
+pub mod opening;
 pub mod ops;
 pub mod planning;
 pub mod portal;

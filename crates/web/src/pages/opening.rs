@@ -1,0 +1,204 @@
+//! The online opening hall (开标大厅) and the big screen (大屏): server-rendered, kept live by
+//! Server-Sent Events that push the re-rendered state whenever it changes.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use caigou_domain::authz::Role;
+use caigou_store::opening::{self, OpeningView};
+
+use super::{Chrome, render, when, yuan};
+use crate::AppState;
+use crate::api::opening::{TodayRow, may_watch, today_rows};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+pub struct BidRow {
+    pub bidder: String,
+    pub submitted: String,
+    pub signed_in: bool,
+    pub outcome_key: String,
+    pub price: String,
+    pub opened: String,
+}
+
+/// The part of the hall that changes, rendered alone for the live stream.
+#[derive(Template)]
+#[template(path = "opening_live.html")]
+pub struct Live {
+    pub t: Tr,
+    pub status_key: String,
+    pub valid_bids: i64,
+    pub decrypt_until: String,
+    pub bids: Vec<BidRow>,
+    pub objections: Vec<(String, String, String)>,
+    pub record_sha256: Option<String>,
+    pub record_log_index: Option<i64>,
+}
+
+fn live(t: Tr, v: &OpeningView) -> Live {
+    Live {
+        t,
+        status_key: format!("opening.status.{}", v.status),
+        valid_bids: v.valid_bids,
+        decrypt_until: when(&v.decrypt_until),
+        bids: v
+            .bids
+            .iter()
+            .map(|b| BidRow {
+                bidder: b.bidder.clone(),
+                submitted: when(&b.submitted_at),
+                signed_in: b.signed_in,
+                outcome_key: format!("opening.outcome.{}", b.outcome.as_deref().unwrap_or("pending")),
+                price: b.total_price.map(|p| yuan(&p)).unwrap_or_else(|| "—".into()),
+                opened: b.opened_at.map(|o| when(&o)).unwrap_or_default(),
+            })
+            .collect(),
+        objections: v.objections.iter().map(|(n, t, at)| (n.clone(), t.clone(), when(at))).collect(),
+        record_sha256: v.record_sha256.clone(),
+        record_log_index: v.record_log_index,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "opening.html")]
+struct HallPage {
+    chrome: Chrome,
+    lot: String,
+    title: String,
+    live: Option<Live>,
+    is_bidder: bool,
+}
+
+pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
+    may_watch(&state, &ctx, &lot).await?;
+    let project = caigou_store::projects::project_of_lot(&state.store, &lot).await?;
+    let v = caigou_store::projects::get(&state.store, &project).await?;
+    let l = v.lots.iter().find(|l| l.id == lot).ok_or_else(|| AppError::not_found("lot"))?;
+    let chrome = Chrome::load(&state, &ctx).await?;
+    let view = opening::view(&state.store, &lot).await.ok();
+    let is_bidder = ctx.principal.subject().is_some_and(|s| s.has(Role::Supplier));
+    Ok(render(&HallPage {
+        title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
+        live: view.as_ref().map(|x| live(chrome.t, x)),
+        chrome,
+        lot,
+        is_bidder,
+    }))
+}
+
+/// The live stream of a lot's opening: the re-rendered state, sent when it changes.
+pub async fn events(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
+    may_watch(&state, &ctx, &lot).await?;
+    let t = Tr::new(ctx.lang);
+    let stream = futures_util::stream::unfold((state, lot, String::new(), true), move |(state, lot, last, first)| async move {
+        loop {
+            if !first {
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            let html = match opening::view(&state.store, &lot).await {
+                Ok(v) => live(t, &v).render().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if html != last || first {
+                let event: Result<Event, Infallible> = Ok(Event::default().data(html.replace('\n', " ")));
+                return Some((event, (state, lot, html, false)));
+            }
+        }
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "bigscreen_live.html")]
+pub struct ScreenLive {
+    pub t: Tr,
+    pub rows: Vec<TodayRow>,
+    pub now: String,
+}
+
+#[derive(Template)]
+#[template(path = "bigscreen.html")]
+struct Screen {
+    chrome: Chrome,
+    live: ScreenLive,
+}
+
+/// 大屏: today's openings with their live status, for a wall display (public; no prices).
+pub async fn bigscreen(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let chrome = Chrome::load(&state, &ctx).await?;
+    let live = ScreenLive { t: chrome.t, rows: today_rows(&state).await?, now: when(&state.store.clock().now_ms()) };
+    Ok(render(&Screen { chrome, live }))
+}
+
+pub async fn bigscreen_events(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let t = Tr::new(ctx.lang);
+    let stream = futures_util::stream::unfold((state, String::new(), true), move |(state, last, first)| async move {
+        loop {
+            if !first {
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+            let rows = today_rows(&state).await.unwrap_or_default();
+            let html = ScreenLive { t, rows, now: when(&state.store.clock().now_ms()) }.render().unwrap_or_default();
+            if html != last || first {
+                let event: Result<Event, Infallible> = Ok(Event::default().data(html.replace('\n', " ")));
+                return Some((event, (state, html, false)));
+            }
+        }
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "bid.html")]
+struct BidPage {
+    chrome: Chrome,
+    lot: String,
+    title: String,
+    deadline: String,
+    open_for_bids: bool,
+    decrypting: bool,
+    own: Vec<caigou_store::bids::OwnBid>,
+    /// Key ids registered for the organization (not revoked), as a JSON array for the script.
+    registered: String,
+}
+
+/// 电子投标: the supplier's bid page. Keys are made and kept in the browser; the bid is sealed
+/// there (static/seal.js) and only ciphertext is sent.
+pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
+    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let project = caigou_store::projects::project_of_lot(&state.store, &lot).await?;
+    if !caigou_store::tendering::has_obtained(&state.store, &project, Some(&lot), &s.org.to_string()).await? {
+        return Err(AppError::new(
+            axum::http::StatusCode::FORBIDDEN,
+            "tender.not_obtained",
+            "请先获取本标项的采购文件",
+            "obtain this lot's documents first",
+        ));
+    }
+    let v = caigou_store::projects::get(&state.store, &project).await?;
+    let l = v.lots.iter().find(|l| l.id == lot).ok_or_else(|| AppError::not_found("lot"))?;
+    let now = state.store.clock().now_ms();
+    let keys: Vec<String> = caigou_store::bids::keys_of(&state.store, &s.org.to_string())
+        .await?
+        .into_iter()
+        .filter(|k| k.revoked_at.is_none())
+        .map(|k| k.key_id)
+        .collect();
+    let decrypting = opening::view(&state.store, &lot).await.is_ok_and(|o| o.status == "decrypting" && now < o.decrypt_until);
+    Ok(render(&BidPage {
+        chrome: Chrome::load(&state, &ctx).await?,
+        title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
+        deadline: v.project.deadline_at.map(|d| when(&d)).unwrap_or_default(),
+        open_for_bids: v.project.status == "published" && v.project.deadline_at.is_some_and(|d| now < d),
+        decrypting,
+        own: caigou_store::bids::own_bids(&state.store, &s.org.to_string(), &lot).await?,
+        registered: serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into()),
+        lot,
+    }))
+}
