@@ -10,6 +10,7 @@ mod authz_matrix;
 mod bad_input;
 mod bids;
 mod calendar_catalog;
+mod crash;
 mod demo;
 mod mail;
 mod multi_node;
