@@ -121,7 +121,7 @@ impl Client {
         Ok(Client { http, url: api.url.trim_end_matches('/').to_string(), token: api.token.clone() })
     }
 
-    async fn post<T: for<'de> Deserialize<'de>>(&self, path: &str, body: &impl Serialize) -> Result<T, AnyError> {
+    pub async fn post<T: for<'de> Deserialize<'de>>(&self, path: &str, body: &impl Serialize) -> Result<T, AnyError> {
         let r = self.http.post(format!("{}{path}", self.url)).bearer_auth(&self.token).json(body).send().await?;
         let status = r.status();
         let text = r.text().await?;
@@ -131,7 +131,7 @@ impl Client {
         Ok(serde_json::from_str(if text.is_empty() { "null" } else { &text })?)
     }
 
-    async fn get<T: for<'de> Deserialize<'de>>(&self, path: &str) -> Result<T, AnyError> {
+    pub async fn get<T: for<'de> Deserialize<'de>>(&self, path: &str) -> Result<T, AnyError> {
         let r = self.http.get(format!("{}{path}", self.url)).bearer_auth(&self.token).send().await?;
         let status = r.status();
         let text = r.text().await?;
@@ -147,7 +147,9 @@ impl Client {
 
     /// Seals `content` for `lot` and submits it; returns the receipt.
     pub async fn submit(&self, kp: &KeyPair, lot: &str, content: &BidContent) -> Result<Receipt, AnyError> {
-        let env: Envelope = caigou_seal::seal_bid(kp, lot, content, &[])?;
+        let opening: serde_json::Value = self.get(&format!("/api/v1/lots/{lot}/opening-key")).await?;
+        let recipients: Vec<&str> = opening["public_key"].as_str().into_iter().collect();
+        let env: Envelope = caigou_seal::seal_bid(kp, lot, content, &recipients)?;
         self.post(&format!("/api/v1/lots/{lot}/bids"), &env).await
     }
 

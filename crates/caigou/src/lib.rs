@@ -1,6 +1,7 @@
 //! The `caigou` binary's commands, as a library so the integration tests drive the same code.
 
 pub mod bidder;
+pub mod custodian;
 pub mod demo;
 pub mod mailer;
 pub mod server;

@@ -74,6 +74,11 @@ enum Command {
         #[command(subcommand)]
         command: caigou::bidder::BidderCommand,
     },
+    /// Opening custodians: keys, the opening key ceremony, releasing shares.
+    Custodian {
+        #[command(subcommand)]
+        command: caigou::custodian::CustodianCommand,
+    },
     /// Bid receipts.
     Receipt {
         #[command(subcommand)]
@@ -144,6 +149,10 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
         Command::Demo(args) => server::serve(config, args, true).await,
         Command::Bidder { command } => {
             caigou::bidder::run(command).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Custodian { command } => {
+            caigou::custodian::run(command).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Receipt { command: ReceiptCommand::Verify { receipt, log, key } } => {

@@ -253,12 +253,15 @@ pub fn seal_bid(bidder: &KeyPair, lot_id: &str, content: &BidContent, recipients
     })
 }
 
-/// Whether bytes look like plaintext rather than ciphertext: valid UTF-8 text or a common file
-/// signature. A guard against uploading a bid unencrypted by mistake; AES-GCM output of 32 bytes
-/// or more is valid UTF-8 with negligible probability.
+/// Whether bytes look like plaintext rather than ciphertext: a common file signature, or text
+/// (the first 32 bytes are UTF-8, a character cut at the 32nd byte allowed). A guard against
+/// uploading a bid unencrypted by mistake; 32 bytes of AES-GCM output pass as UTF-8 with
+/// probability about 10⁻⁸. No one-byte signatures (`{`, `[`, `<`): one of three given bytes
+/// starts about 1 in 85 genuine ciphertexts, which would be refused.
 pub fn looks_plain(bytes: &[u8]) -> bool {
-    const MAGIC: [&[u8]; 6] = [b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{", b"[", b"<"];
-    MAGIC.iter().any(|m| bytes.starts_with(m)) || (bytes.len() >= 32 && std::str::from_utf8(bytes).is_ok())
+    const MAGIC: [&[u8]; 3] = [b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"];
+    MAGIC.iter().any(|m| bytes.starts_with(m))
+        || bytes.get(..32).is_some_and(|head| std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true))
 }
 
 /// The server's checks of an uploaded envelope against the bidder's registered key: suite,
@@ -292,6 +295,49 @@ pub fn check_envelope(env: &Envelope, lot_id: &str, bidder_public_hex: &str) -> 
 pub fn open_bid(ciphertext: &[u8], content_key: &[u8; 32], lot_id: &str) -> Result<BidContent, SealError> {
     let plain = open(content_key, ciphertext, lot_id.as_bytes())?;
     serde_json::from_slice(&plain).map_err(|e| SealError::Malformed(e.to_string()))
+}
+
+/// Bytes sealed to one recipient: a random key wrapped to it, the bytes under that key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedFor {
+    pub wrapped: Wrapped,
+    /// base64 `nonce ‖ ciphertext ‖ tag`
+    pub sealed: String,
+}
+
+pub fn seal_for(recipient_public_hex: &str, bytes: &[u8], context: &[u8]) -> Result<SealedFor, SealError> {
+    let key = random32();
+    Ok(SealedFor { wrapped: wrap(recipient_public_hex, &key, context)?, sealed: B64.encode(seal(&key, bytes, context)) })
+}
+
+pub fn open_for(kp: &KeyPair, s: &SealedFor, context: &[u8]) -> Result<Vec<u8>, SealError> {
+    let key = unwrap(kp, &s.wrapped, context)?;
+    open(&key, &unb64(&s.sealed)?, context)
+}
+
+/// Shamir k-of-n over GF(256) (the `blahaj` crate) for the project's opening key: custodians
+/// each hold one share; any `k` rebuild the key, `k − 1` learn nothing.
+pub mod shamir {
+    use super::{KeyPair, SealError};
+
+    /// Splits a key pair's secret into `n` shares, any `k` of which rebuild it.
+    pub fn split(kp: &KeyPair, k: u8, n: u8) -> Result<Vec<Vec<u8>>, SealError> {
+        if k < 2 || k > n {
+            return Err(SealError::Malformed(format!("threshold {k} of {n} is not possible")));
+        }
+        let secret = hex::decode(kp.secret_hex()).map_err(|_| SealError::BadKey)?;
+        let dealer = blahaj::Sharks(k).dealer(&secret);
+        Ok(dealer.take(usize::from(n)).map(|s| Vec::from(&s)).collect())
+    }
+
+    /// Rebuilds the key pair from shares; `None` if they do not rebuild the key whose public
+    /// half is `expected_public_hex` (too few, or a wrong share among them).
+    pub fn combine(shares: &[Vec<u8>], k: u8, expected_public_hex: &str) -> Option<KeyPair> {
+        let parsed: Vec<blahaj::Share> = shares.iter().filter_map(|b| blahaj::Share::try_from(b.as_slice()).ok()).collect();
+        let secret = blahaj::Sharks(k).recover(parsed.iter()).ok()?;
+        let kp = KeyPair::from_secret_hex(&hex::encode(secret)).ok()?;
+        (kp.public_hex() == expected_public_hex).then_some(kp)
+    }
 }
 
 pub fn b64(bytes: &[u8]) -> String {
@@ -352,6 +398,42 @@ mod tests {
         plain.signature = bidder.sign(&signed_message("lot-1", &plain.ciphertext_sha256));
         assert_eq!(check_envelope(&plain, "lot-1", &bidder.public_hex()), Err(SealError::NotEncrypted));
         assert!(matches!(check_envelope(&env, "lot-9", &bidder.public_hex()), Err(SealError::Malformed(_))));
+    }
+
+    #[test]
+    fn ciphertext_starting_like_json_or_markup_is_not_taken_for_plaintext() {
+        // AES-GCM output begins with `{`, `[` or `<` about once in 85 bids.
+        for first in [b'{', b'[', b'<'] {
+            let mut bytes = vec![0xff_u8; 48];
+            bytes[0] = first;
+            assert!(!looks_plain(&bytes), "{}", first as char);
+        }
+        assert!(looks_plain(br#"{"total_price":100,"unit_prices":[],"files":[]}"#));
+        let mut cut = "投标总价：壹佰万元整，交货期三十日".as_bytes()[..32].to_vec();
+        cut.extend([0xff; 16]);
+        assert!(looks_plain(&cut), "text with a character cut at byte 32, then a tag");
+        assert!(looks_plain(b"%PDF-1.7") && looks_plain(b"PK\x03\x04zip"));
+    }
+
+    #[test]
+    fn any_k_shares_rebuild_the_opening_key_and_fewer_or_wrong_ones_do_not() {
+        let opening = KeyPair::generate();
+        let shares = shamir::split(&opening, 2, 3).unwrap();
+        let public = opening.public_hex();
+        for pair in [[0, 1], [0, 2], [1, 2]] {
+            let picked: Vec<Vec<u8>> = pair.iter().map(|i| shares[*i].clone()).collect();
+            assert_eq!(shamir::combine(&picked, 2, &public).unwrap().public_hex(), public);
+        }
+        assert!(shamir::combine(&shares[..1], 2, &public).is_none(), "k − 1 shares are not enough");
+        let mut wrong = shares[1].clone();
+        let last = wrong.len() - 1;
+        wrong[last] ^= 0x5a;
+        assert!(shamir::combine(&[shares[0].clone(), wrong], 2, &public).is_none(), "a wrong share is detected");
+        assert!(shamir::split(&opening, 1, 3).is_err() && shamir::split(&opening, 4, 3).is_err());
+        let custodian = KeyPair::generate();
+        let sealed = seal_for(&custodian.public_hex(), &shares[0], b"project").unwrap();
+        assert_eq!(open_for(&custodian, &sealed, b"project").unwrap(), shares[0]);
+        assert!(open_for(&KeyPair::generate(), &sealed, b"project").is_err());
     }
 
     #[test]

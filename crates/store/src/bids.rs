@@ -206,6 +206,15 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
         return Err(refuse("bid.key_revoked", "签名所用密钥已吊销或过期", "the signing key is revoked or expired"));
     }
     let ciphertext = caigou_seal::check_envelope(env, lot_id, &public).map_err(seal_error)?;
+    if let Some(opening) = &view.project.opening_key_id
+        && !env.wrapped.iter().any(|w| &w.key_id == opening)
+    {
+        return Err(refuse(
+            "bid.opening_key_missing",
+            "本项目设有开标密钥保管人：投标文件的密钥须同时加密给开标公钥（GET /api/v1/lots/{id}/opening-key）",
+            "this project has opening custodians: wrap the content key to the opening key too (GET /api/v1/lots/{id}/opening-key)",
+        ));
+    }
     let size = ciphertext.len() as i64;
     // The bytes first: a crash before the commit leaves an unreferenced object, never a bid
     // without its ciphertext.

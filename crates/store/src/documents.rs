@@ -325,6 +325,13 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
     if !v.is_empty() {
         return Err(rejected(v));
     }
+    if view.project.custodian_threshold.is_some() && view.project.opening_key_id.is_none() {
+        return Err(StoreError::reject(
+            "custody.no_key",
+            "已指定开标密钥保管人，请先由保管人生成开标密钥（caigou custodian ceremony）",
+            "custodians are named: one of them must make the opening key first (caigou custodian ceremony)",
+        ));
+    }
     let today = store.clock().today();
     view.project.issued_on = Some(today.to_string());
     let t = templates::get(store, &d.template_id).await?;

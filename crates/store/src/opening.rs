@@ -282,23 +282,98 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
 /// bidder's own failure — the platform offered decryption throughout); the opening record is
 /// generated and signed into the transparency log.
 pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result<()> {
-    let n = sqlx::query(
-        "UPDATE openings SET status = 'closed', closed_at = $1 WHERE lot_id = $2 AND status = 'decrypting' AND decrypt_until <= $1",
+    let (status, until): (String, i64) =
+        match sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(&mut **tx).await? {
+            Some(r) => r,
+            None => return Ok(()),
+        };
+    if status != "decrypting" || until > now {
+        return Ok(());
+    }
+    // Where the project has opening custodians (the documents allow the remedy), bids nobody
+    // decrypted wait for the custodians for another window before they count as revoked.
+    let has_custody: Option<String> =
+        sqlx::query_scalar("SELECT p.opening_key_id FROM lots l JOIN projects p ON p.id = l.project_id WHERE l.id = $1")
+            .bind(lot)
+            .fetch_one(&mut **tx)
+            .await?;
+    let pending: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid' AND opened_at IS NULL AND open_outcome IS NULL",
     )
-    .bind(now)
     .bind(lot)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected();
+    .fetch_one(&mut **tx)
+    .await?;
+    if has_custody.is_some() && pending > 0 {
+        let remedy_until = now + (until - decrypt_started(tx, lot).await?).max(60_000);
+        sqlx::query("UPDATE openings SET status = 'remedy', remedy_until = $1 WHERE lot_id = $2")
+            .bind(remedy_until)
+            .bind(lot)
+            .execute(&mut **tx)
+            .await?;
+        scheduled::schedule(tx, JobKind::RemedyEnd, lot, remedy_until).await?;
+        let project: String = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot).fetch_one(&mut **tx).await?;
+        let custodians: Vec<String> =
+            sqlx::query_scalar("SELECT user_id FROM project_custodians WHERE project_id = $1").bind(&project).fetch_all(&mut **tx).await?;
+        let users: Vec<caigou_domain::ids::UserId> = custodians.iter().filter_map(|u| u.parse().ok()).collect();
+        let body_zh = format!(
+            "{pending} 份投标文件未由投标人解密。请保管人在 {} 前提交开标密钥份额（caigou custodian release）。",
+            display_ms(remedy_until)
+        );
+        let body_en = format!(
+            "{pending} bids were not decrypted by their bidders. Custodians: release your share before {} (caigou custodian release).",
+            display_ms(remedy_until)
+        );
+        let link = format!("/lots/{lot}/opening");
+        projects::tell(
+            tx,
+            now,
+            &users,
+            &Message {
+                kind: "opening.remedy",
+                title_zh: "请提交开标密钥份额",
+                title_en: "Release your opening key share",
+                body_zh: &body_zh,
+                body_en: &body_en,
+                link: Some(&link),
+            },
+        )
+        .await?;
+        return Ok(());
+    }
+    close_and_record(tx, now, lot, "bidder_did_not_decrypt").await
+}
+
+async fn decrypt_started(tx: &mut Tx, lot: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT started_at FROM openings WHERE lot_id = $1").bind(lot).fetch_one(&mut **tx).await?)
+}
+
+/// Job: the custodians' window has ended without them opening the remaining bids.
+pub(crate) async fn remedy_ended(tx: &mut Tx, now: i64, lot: &str) -> Result<()> {
+    let status: Option<String> =
+        sqlx::query_scalar("SELECT status FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(&mut **tx).await?;
+    if status.as_deref() != Some("remedy") {
+        return Ok(());
+    }
+    close_and_record(tx, now, lot, "bidder_did_not_decrypt; custodians_did_not_open").await
+}
+
+/// Closes a lot's opening: what is still unopened counts as revoked with `cause`; the record is
+/// generated and signed into the log.
+async fn close_and_record(tx: &mut Tx, now: i64, lot: &str, cause: &str) -> Result<()> {
+    let n = sqlx::query("UPDATE openings SET status = 'closed', closed_at = $1 WHERE lot_id = $2 AND status IN ('decrypting', 'remedy')")
+        .bind(now)
+        .bind(lot)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
     if n == 0 {
         return Ok(());
     }
-    sqlx::query(
-        "UPDATE bids SET open_outcome = 'revoked', open_cause = 'bidder_did_not_decrypt' WHERE lot_id = $1 AND status = 'valid' AND opened_at IS NULL AND open_outcome IS NULL",
-    )
-    .bind(lot)
-    .execute(&mut **tx)
-    .await?;
+    sqlx::query("UPDATE bids SET open_outcome = 'revoked', open_cause = $1 WHERE lot_id = $2 AND status = 'valid' AND opened_at IS NULL AND open_outcome IS NULL")
+        .bind(cause)
+        .bind(lot)
+        .execute(&mut **tx)
+        .await?;
     let record = record_json(tx, lot, now).await?;
     let text = record.to_string();
     let sha = caigou_seal::sha256_hex(text.as_bytes());
@@ -507,4 +582,64 @@ pub async fn today(store: &Store, since_ms: i64) -> Result<Vec<(String, String, 
     .bind(since_ms)
     .fetch_all(store.pool())
     .await?)
+}
+
+/// Opens, with the opening key the custodians rebuilt, every valid bid of the project's lots in
+/// the remedy stage that its bidder did not decrypt, then closes those openings. Returns how
+/// many bids opened.
+pub(crate) async fn open_with_custody(store: &Store, project: &str, key: &caigou_seal::KeyPair) -> Result<usize> {
+    let lots: Vec<String> = sqlx::query_scalar(
+        "SELECT o.lot_id FROM openings o JOIN lots l ON l.id = o.lot_id WHERE l.project_id = $1 AND o.status = 'remedy'",
+    )
+    .bind(project)
+    .fetch_all(store.pool())
+    .await?;
+    let mut opened = 0;
+    for lot in lots {
+        let pending: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT id, wrapped, ciphertext_file_id FROM bids WHERE lot_id = $1 AND status = 'valid' AND opened_at IS NULL AND open_outcome IS NULL",
+        )
+        .bind(&lot)
+        .fetch_all(store.pool())
+        .await?;
+        let now = store.clock().now_ms();
+        for (bid, wrapped, file) in pending {
+            let wrapped: Vec<caigou_seal::Wrapped> = serde_json::from_str(&wrapped).unwrap_or_default();
+            let content = async {
+                let w = wrapped.iter().find(|w| w.key_id == key.key_id()).ok_or("not_wrapped_to_the_opening_key")?;
+                let ck = caigou_seal::unwrap(key, w, lot.as_bytes()).map_err(|_| "opening_key_does_not_unwrap")?;
+                let (_, ct) = files::get(store, &file).await.map_err(|_| "ciphertext_damaged_on_platform")?;
+                caigou_seal::open_bid(&ct, &ck, &lot).map_err(|_| "ciphertext_damaged_on_platform")
+            }
+            .await;
+            match content {
+                Ok(c) => {
+                    let plain = serde_json::to_vec(&c).map_err(|e| StoreError::Internal(e.to_string()))?;
+                    let stored = files::put(store, &format!("bid-{bid}.opened.json"), "application/json", plain.into(), None).await?;
+                    let summary = serde_json::json!({"unit_prices": c.unit_prices, "declarations": c.declarations, "files": c.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>()});
+                    sqlx::query("UPDATE bids SET opened_at = $1, open_outcome = 'opened', open_cause = 'opened_by_custodians', price = $2, opened_summary = $3, content_file_id = $4 WHERE id = $5 AND opened_at IS NULL")
+                        .bind(now)
+                        .bind(c.total_price)
+                        .bind(summary.to_string())
+                        .bind(&stored.id)
+                        .bind(&bid)
+                        .execute(store.pool())
+                        .await?;
+                    opened += 1;
+                }
+                Err(cause) => {
+                    // Not the bidder's failure (the platform or the ceremony): withdrawn (Art. 31).
+                    sqlx::query("UPDATE bids SET open_outcome = 'withdrawn_failure', open_cause = $1 WHERE id = $2 AND opened_at IS NULL")
+                        .bind(cause)
+                        .bind(&bid)
+                        .execute(store.pool())
+                        .await?;
+                }
+            }
+        }
+        let mut tx = store.begin().await?;
+        close_and_record(&mut tx, now, &lot, "bidder_did_not_decrypt").await?;
+        tx.commit().await?;
+    }
+    Ok(opened)
 }

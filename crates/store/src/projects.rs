@@ -348,12 +348,20 @@ pub struct Project {
     pub doc_sha256: Option<String>,
     pub terminated_at: Option<i64>,
     pub termination_reason: Option<String>,
+    pub custodian_threshold: Option<i64>,
+    pub opening_key_id: Option<String>,
+}
+
+impl Project {
+    pub fn opening_public_key_set(&self) -> bool {
+        self.opening_key_id.is_some()
+    }
 }
 
 const PROJECT_COLUMNS: &str =
     "id, project_no, name, region_id, runner_org_id, method, object_type, status, documents, created_at, published_at, issued_on,
     documents_until, documents_close_at, documents_closed_at, deadline_at, announcement_id, doc_html_file_id, doc_pdf_file_id, doc_sha256,
-    terminated_at, termination_reason";
+    terminated_at, termination_reason, custodian_threshold, opening_key_id";
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct LotItem {

@@ -23,6 +23,8 @@ pub enum JobKind {
     Deadline,
     /// A lot's opening decryption window ends (解密时间届满).
     DecryptionEnd,
+    /// The custodians' window after it ends.
+    RemedyEnd,
 }
 
 impl JobKind {
@@ -31,11 +33,12 @@ impl JobKind {
             JobKind::DocumentsClose => "project.documents_close",
             JobKind::Deadline => "project.deadline",
             JobKind::DecryptionEnd => "lot.decryption_end",
+            JobKind::RemedyEnd => "lot.remedy_end",
         }
     }
 
     fn parse(s: &str) -> Option<JobKind> {
-        [JobKind::DocumentsClose, JobKind::Deadline, JobKind::DecryptionEnd].into_iter().find(|k| k.key() == s)
+        [JobKind::DocumentsClose, JobKind::Deadline, JobKind::DecryptionEnd, JobKind::RemedyEnd].into_iter().find(|k| k.key() == s)
     }
 }
 
@@ -134,6 +137,7 @@ async fn run_one(store: &Store, job: &Claimed) -> Result<bool> {
         Some(JobKind::DocumentsClose) => crate::projects::documents_closed(&mut tx, now, &job.object_id).await?,
         Some(JobKind::Deadline) => crate::projects::deadline_passed(store, &mut tx, now, &job.object_id).await?,
         Some(JobKind::DecryptionEnd) => crate::opening::decryption_ended(&mut tx, now, &job.object_id).await?,
+        Some(JobKind::RemedyEnd) => crate::opening::remedy_ended(&mut tx, now, &job.object_id).await?,
         None => return Err(crate::StoreError::Internal(format!("unknown job kind {}", job.kind))),
     }
     tx.commit().await?;

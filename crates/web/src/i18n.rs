@@ -587,6 +587,19 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("bid.accepted", "已受理，回执", "Accepted; receipt"),
     ("bid.wrong_key", "本浏览器中的密钥不是投标时使用的密钥", "This browser's key is not the one the bid was made with"),
     ("bid.opened", "已解密，投标总价（元）", "Opened; total price (yuan)"),
+    ("audit.action.custody.named", "指定开标密钥保管人", "Custodians named"),
+    ("audit.action.custody.key_made", "生成开标密钥（份额已分发）", "Opening key made, shares sealed"),
+    ("opening.status.remedy", "保管人补救解密中", "Custodians' remedy"),
+    ("opening.outcome.opened_by_custodians", "保管人解密", "Opened by custodians"),
+    ("bid.status.valid", "有效", "Valid"),
+    ("bid.status.superseded", "已被新版本替代", "Superseded"),
+    ("bid.status.withdrawn", "已撤回", "Withdrawn"),
+    ("bid.replace_key", "更换密钥", "Replace the key"),
+    (
+        "bid.replace_confirm",
+        "更换后，用旧密钥递交的投标文件只能用旧密钥解密。请先导出旧密钥文件。确定更换？",
+        "After replacing, bids sealed with the old key open only with the old key. Export it first. Replace?",
+    ),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

@@ -57,6 +57,9 @@ pub const PROJECT_READERS: Access =
 pub const TEMPLATE_USERS: Access = Access::Roles(&[Role::Admin, Role::Agency, Role::PurchaserHandler]);
 /// Who writes templates (admins: platform ones; agencies: their own).
 pub const TEMPLATE_EDITORS: Access = Access::Roles(&[Role::Admin, Role::Agency]);
+/// Who may hold an opening key share: agency staff, purchasers, supervisors.
+pub const CUSTODIANS: Access =
+    Access::Roles(&[Role::Agency, Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover, Role::Supervisor]);
 /// Who uploads files (attachments, qualifications).
 pub const UPLOADERS: Access = Access::Roles(&[Role::PurchaserHandler, Role::PurchaserReviewer, Role::PurchaserApprover, Role::Supplier]);
 
@@ -327,6 +330,13 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/api/v1/lots/{id}/bids", SUPPLIERS, api::bids::own)
         .add(M::POST, "/api/v1/lots/{id}/bids/withdraw", SUPPLIERS, api::bids::withdraw)
         .add(M::GET, "/api/v1/lots/{id}/bids/current", SUPPLIERS, api::opening::current)
+        .add(M::POST, "/api/v1/me/keys", CUSTODIANS, api::custody::register_key)
+        .add(M::POST, "/api/v1/projects/{id}/custodians", RUNNERS, api::custody::name)
+        .add(M::GET, "/api/v1/projects/{id}/custodians", SIGNED_IN, api::custody::get)
+        .add(M::POST, "/api/v1/projects/{id}/opening-key", CUSTODIANS, api::custody::ceremony)
+        .add(M::GET, "/api/v1/projects/{id}/custodians/share", CUSTODIANS, api::custody::own_share)
+        .add(M::POST, "/api/v1/projects/{id}/custodians/share", CUSTODIANS, api::custody::release)
+        .add(M::GET, "/api/v1/lots/{id}/opening-key", PUBLIC, api::custody::lot_key)
         .add(M::GET, "/api/v1/lots/{id}/opening", SIGNED_IN, api::opening::get)
         .add(M::POST, "/api/v1/lots/{id}/opening/sign-in", SUPPLIERS, api::opening::sign_in)
         .add(M::POST, "/api/v1/lots/{id}/opening/key", SUPPLIERS, api::opening::release)

@@ -31,6 +31,7 @@ const RUNNER: Allowed = Only(&["purchaser", "agency"]);
 const PROJECTS: Allowed = Only(&["admin", "supervisor", "purchaser", "purchaser-approver", "agency"]);
 const TEMPLATE_USER: Allowed = Only(&["admin", "agency", "purchaser"]);
 const TEMPLATE_EDITOR: Allowed = Only(&["admin", "agency"]);
+const CUSTODIAN: Allowed = Only(&["supervisor", "purchaser", "purchaser-approver", "agency"]);
 const UPLOADER: Allowed = Only(&["purchaser", "purchaser-approver", "supplier1"]);
 
 const MATRIX: &[(&str, &str, Allowed)] = &[
@@ -199,6 +200,13 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/api/v1/lots/{id}/bids", SUPPLIER),
     ("POST", "/api/v1/lots/{id}/bids/withdraw", SUPPLIER),
     ("GET", "/api/v1/lots/{id}/bids/current", SUPPLIER),
+    ("POST", "/api/v1/me/keys", CUSTODIAN),
+    ("POST", "/api/v1/projects/{id}/custodians", RUNNER),
+    ("GET", "/api/v1/projects/{id}/custodians", SignedIn),
+    ("POST", "/api/v1/projects/{id}/opening-key", CUSTODIAN),
+    ("GET", "/api/v1/projects/{id}/custodians/share", CUSTODIAN),
+    ("POST", "/api/v1/projects/{id}/custodians/share", CUSTODIAN),
+    ("GET", "/api/v1/lots/{id}/opening-key", Everyone),
     ("GET", "/api/v1/lots/{id}/opening", SignedIn),
     ("POST", "/api/v1/lots/{id}/opening/sign-in", SUPPLIER),
     ("POST", "/api/v1/lots/{id}/opening/key", SUPPLIER),

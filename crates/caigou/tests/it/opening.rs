@@ -200,3 +200,103 @@ fn find_file(dir: &std::path::Path, id: &str) -> Option<std::path::PathBuf> {
     }
     None
 }
+
+/// Custodians 2 of 3: the opening key is made on a custodian's machine; after the window, a
+/// wrong share and a single good one open nothing; two good shares open the undecrypted bid.
+async fn custodians_open_what_bidders_did_not(app: TestApp) {
+    app.store.clock().travel_to(date(2026, 11, 2));
+    let purchaser = app.token("purchaser").await;
+    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
+    let line = lines.as_array().unwrap().iter().find(|l| l["code"].as_str().unwrap().ends_with("2050201")).unwrap()["id"].clone();
+    let (_, plan) = app
+        .post(
+            "/api/v1/plans",
+            Some(&purchaser),
+            &json!({"name": "保管人测试", "budget_line_id": line, "method": "open_tender", "procurement_start": "2026-11-02",
+               "items": [{"code": "A02010601", "description": "机柜", "quantity": 2, "amount": 50_000_000}]}),
+        )
+        .await;
+    let agency = app.token("agency2").await;
+    let runner = app.get("/api/v1/me", Some(&agency)).await.1["organization"]["id"].clone();
+    app.post(&format!("/api/v1/plans/{}/entrust", plan["id"].as_str().unwrap()), Some(&purchaser), &json!({"runner_id": runner})).await;
+    let (_, p) = app.post("/api/v1/projects", Some(&agency), &json!({"name": "保管人测试项目", "plan_ids": [plan["id"]]})).await;
+    let id = p["id"].as_str().unwrap().to_string();
+    // Three custodians register keys made on their machines; the agency names them, 2 of 3.
+    let mut custodians = Vec::new();
+    for user in ["agency2", "purchaser", "supervisor"] {
+        let c = client(&app, user).await;
+        let k = KeyPair::generate();
+        let _: Value = c.post("/api/v1/me/keys", &json!({"public_key": k.public_hex()})).await.unwrap();
+        let uid = app.get("/api/v1/me", Some(&app.token(user).await)).await.1["id"].as_str().unwrap().to_string();
+        custodians.push((user, c, k, uid));
+    }
+    let ids: Vec<&str> = custodians.iter().map(|c| c.3.as_str()).collect();
+    let (status, e) =
+        app.post(&format!("/api/v1/projects/{id}/custodians"), Some(&agency), &json!({"user_ids": ids, "threshold": 4})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("custody.threshold")));
+    let (status, e) =
+        app.post(&format!("/api/v1/projects/{id}/custodians"), Some(&agency), &json!({"user_ids": ids, "threshold": 2})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{e}");
+    let (_, e) = app.get(&format!("/api/v1/projects/{id}/earliest"), Some(&agency)).await;
+    let docs = json!({"template_id": "builtin-open-tender-goods", "evaluation_method": "lowest_price", "documents_until": e["documents_until"], "deadline": format!("{}T09:30", e["deadline_on"].as_str().unwrap())});
+    app.post(&format!("/api/v1/projects/{id}/documents"), Some(&agency), &docs).await;
+    let (_, err) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
+    assert_eq!(err["code"], "custody.no_key", "no publishing before the key ceremony");
+    // The purchaser's representative holds the ceremony with the CLI's code.
+    let key_id = caigou::custodian::ceremony(&custodians[1].1, &id).await.unwrap();
+    assert_eq!(key_id.len(), 16);
+    let (_, published) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
+    let deadline = published["deadline_at"].as_i64().expect("published");
+    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    // Four bids, wrapped to the opening key as well (the client asks for it).
+    let who = ["supplier1", "supplier2", "supplier3", "supplier4"];
+    let mut keys = Vec::new();
+    for (i, s) in who.iter().enumerate() {
+        let t = app.token(s).await;
+        app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&t), &json!({})).await;
+        let c = client(&app, s).await;
+        let k = KeyPair::generate();
+        c.register(&k).await.unwrap();
+        if i == 0 {
+            let bare = caigou_seal::seal_bid(&k, &lot, &bid(1), &[]).unwrap();
+            let (_, e) = app.post(&format!("/api/v1/lots/{lot}/bids"), Some(&t), &serde_json::to_value(bare).unwrap()).await;
+            assert_eq!(e["code"], "bid.opening_key_missing", "{e}");
+        }
+        c.submit(&k, &lot, &bid(2_000_000 + i as i64)).await.unwrap();
+        keys.push(k);
+    }
+    pass(&app, deadline).await;
+    for i in 0..3 {
+        client(&app, who[i]).await.decrypt(&keys[i], &lot).await.unwrap();
+    }
+    let agency = app.token("agency2").await;
+    let until = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await.1["decrypt_until"].as_i64().unwrap();
+    pass(&app, until).await;
+    let agency = app.token("agency2").await;
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert_eq!(o["status"], "remedy", "{o}");
+    // A wrong share (the supervisor's, corrupted) and one good share: nothing opens.
+    let sup = app.token("supervisor").await;
+    let mut wrong = vec![3u8];
+    wrong.extend([0x42u8; 32]);
+    let (status, r) =
+        app.post(&format!("/api/v1/projects/{id}/custodians/share"), Some(&sup), &json!({"share": caigou_seal::b64(&wrong)})).await;
+    assert_eq!((status, r["opened"].as_u64()), (StatusCode::OK, Some(0)), "{r}");
+    let purchaser_client = client(&app, "purchaser").await;
+    assert_eq!(caigou::custodian::release(&purchaser_client, &id, &custodians[1].2).await.unwrap(), 0, "k − 1 good shares open nothing");
+    assert_eq!(app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await.1["status"], "remedy");
+    // The second good share: the key is rebuilt from a consistent pair and the bid opens.
+    let agency_client = client(&app, "agency2").await;
+    assert_eq!(caigou::custodian::release(&agency_client, &id, &custodians[0].2).await.unwrap(), 1);
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert_eq!(o["status"], "closed", "{o}");
+    let last = &o["bids"][3];
+    assert_eq!(
+        (last["outcome"].as_str(), last["cause"].as_str(), last["total_price"].as_i64()),
+        (Some("opened"), Some("opened_by_custodians"), Some(2_000_003)),
+        "{o}"
+    );
+    let (_, r) = app.get(&format!("/api/v1/lots/{lot}/opening/record"), Some(&agency)).await;
+    assert!(r["record"].as_str().unwrap().contains("opened_by_custodians"));
+}
+both!(custodians, custodians_open_what_bidders_did_not);

@@ -73,6 +73,7 @@ struct HallPage {
     title: String,
     live: Option<Live>,
     is_bidder: bool,
+    decrypting: bool,
 }
 
 pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
@@ -85,6 +86,7 @@ pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Strin
     let is_bidder = ctx.principal.subject().is_some_and(|s| s.has(Role::Supplier));
     Ok(render(&HallPage {
         title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
+        decrypting: view.as_ref().is_some_and(|x| x.status == "decrypting"),
         live: view.as_ref().map(|x| live(chrome.t, x)),
         chrome,
         lot,
@@ -201,4 +203,9 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
         registered: serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into()),
         lot,
     }))
+}
+
+/// The translation key of a bid's status (`valid`, `superseded`, `withdrawn`).
+pub fn bid_status_key(status: &str) -> String {
+    format!("bid.status.{status}")
 }

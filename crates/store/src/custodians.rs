@@ -1,0 +1,327 @@
+//! Opening custodians (开标密钥保管人): named per project with a threshold k of n; the opening key
+//! ceremony (done on a custodian's machine; the platform receives the public key and the shares
+//! sealed to each custodian); and the release of shares after the decryption window, which opens
+//! the bids their bidders did not decrypt.
+
+use caigou_domain::authz::{self, Action, Principal, Subject};
+use caigou_seal::SealedFor;
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{self, Actor, Change};
+use crate::{Result, Store, StoreError, projects, users};
+
+fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
+    StoreError::reject(code, zh, en)
+}
+
+/// Registers a custodian's public key (made on their machine).
+pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) -> Result<String> {
+    let public = caigou_seal::normalize_public(public_hex)
+        .map_err(|_| refuse("bid.bad_key", "公钥格式错误（应为P-256公钥）", "not a P-256 public key"))?;
+    let key_id = caigou_seal::key_id(&public).map_err(|_| refuse("bid.bad_key", "公钥格式错误", "not a P-256 public key"))?;
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    sqlx::query("INSERT INTO user_keys (key_id, user_id, public_key, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(&key_id)
+        .bind(subject.user.to_string())
+        .bind(&public)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| {
+            let e = StoreError::from(e);
+            if e.is_unique_violation() { refuse("bid.key_exists", "该公钥已登记", "this key is already registered") } else { e }
+        })?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "key.registered",
+            object_type: "user",
+            object_id: &subject.user.to_string(),
+            region_path: "",
+            detail: &serde_json::json!({"key_id": key_id}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(key_id)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Custodian {
+    pub user_id: String,
+    pub name: String,
+    pub position: i64,
+    pub key_id: String,
+    pub public_key: String,
+    pub has_share: bool,
+    pub released: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Custody {
+    pub threshold: Option<i64>,
+    pub opening_public_key: Option<String>,
+    pub opening_key_id: Option<String>,
+    pub custodians: Vec<Custodian>,
+}
+
+/// (user, name, position, key id, public key, sealed share, released share)
+type CustodianRow = (String, String, i64, String, String, Option<String>, Option<String>);
+
+pub async fn custody(store: &Store, project: &str) -> Result<Custody> {
+    let (threshold, opening_public_key, opening_key_id): (Option<i64>, Option<String>, Option<String>) =
+        sqlx::query_as("SELECT custodian_threshold, opening_public_key, opening_key_id FROM projects WHERE id = $1")
+            .bind(project)
+            .fetch_optional(store.pool())
+            .await?
+            .ok_or(StoreError::NotFound("project"))?;
+    let rows: Vec<CustodianRow> = sqlx::query_as(
+        "SELECT c.user_id, u.display_name, c.position, c.key_id, k.public_key, c.sealed_share, c.released_share FROM project_custodians c
+         JOIN users u ON u.id = c.user_id JOIN user_keys k ON k.key_id = c.key_id WHERE c.project_id = $1 ORDER BY c.position",
+    )
+    .bind(project)
+    .fetch_all(store.pool())
+    .await?;
+    let custodians = rows
+        .into_iter()
+        .map(|(user_id, name, position, key_id, public_key, sealed, released)| Custodian {
+            user_id,
+            name,
+            position,
+            key_id,
+            public_key,
+            has_share: sealed.is_some(),
+            released: released.is_some(),
+        })
+        .collect();
+    Ok(Custody { threshold, opening_public_key, opening_key_id, custodians })
+}
+
+/// Names the custodians of a draft project (each must be someone the project concerns, with a
+/// registered key) and the threshold.
+pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[String], threshold: i64) -> Result<()> {
+    let view = projects::get(store, project).await?;
+    if view.project.status != "draft" || view.project.opening_public_key_set() {
+        return Err(refuse(
+            "custody.locked",
+            "开标密钥已生成或项目已发布，保管人不能再变更",
+            "the opening key exists or the project is published: custodians are fixed",
+        ));
+    }
+    let n = user_ids.len() as i64;
+    if threshold < 2 || threshold > n || n > 9 {
+        return Err(refuse(
+            "custody.threshold",
+            "门限应至少为2且不超过保管人人数（最多9人）",
+            "the threshold must be at least 2 and at most the number of custodians (up to 9)",
+        ));
+    }
+    let mut rows = Vec::new();
+    for (i, u) in user_ids.iter().enumerate() {
+        let uid = u.parse().map_err(|_| StoreError::NotFound("user"))?;
+        let identity = users::identity(store, uid).await?.ok_or(StoreError::NotFound("user"))?;
+        let concerned = authz::decide(
+            &Principal::User(identity.subject.clone()),
+            Action::ViewProject { runner: view.runner(), purchasers: &view.purchasers(), region_path: &view.region_ids() },
+        )
+        .is_ok();
+        if !concerned {
+            return Err(refuse(
+                "custody.not_concerned",
+                format!("{} 与本项目无关，不能担任保管人", identity.view.display_name),
+                format!("{} is not concerned by this project", identity.view.display_name),
+            ));
+        }
+        let key: Option<String> =
+            sqlx::query_scalar("SELECT key_id FROM user_keys WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1")
+                .bind(u)
+                .fetch_optional(store.pool())
+                .await?;
+        let key = key.ok_or_else(|| {
+            refuse(
+                "custody.no_key",
+                format!("{} 尚未登记保管密钥", identity.view.display_name),
+                format!("{} has no registered key", identity.view.display_name),
+            )
+        })?;
+        rows.push((u.clone(), i as i64, key));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    sqlx::query("DELETE FROM project_custodians WHERE project_id = $1").bind(project).execute(&mut *tx).await?;
+    for (u, pos, key) in &rows {
+        sqlx::query("INSERT INTO project_custodians (project_id, user_id, position, key_id) VALUES ($1, $2, $3, $4)")
+            .bind(project)
+            .bind(u)
+            .bind(pos)
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("UPDATE projects SET custodian_threshold = $1 WHERE id = $2").bind(threshold).bind(project).execute(&mut *tx).await?;
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "custody.named",
+            object_type: "project",
+            object_id: project,
+            region_path: &view.region_path,
+            detail: &serde_json::json!({"custodians": user_ids, "threshold": threshold}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ShareIn {
+    pub user_id: String,
+    pub sealed: SealedFor,
+}
+
+/// The key ceremony's result, uploaded by a custodian: the opening public key and one sealed
+/// share per custodian. Once only, before publishing.
+pub async fn set_opening_key(store: &Store, subject: &Subject, project: &str, public_hex: &str, shares: &[ShareIn]) -> Result<String> {
+    let c = custody(store, project).await?;
+    let view = projects::get(store, project).await?;
+    if view.project.status != "draft" || c.opening_public_key.is_some() {
+        return Err(refuse("custody.locked", "开标密钥已生成或项目已发布", "the opening key exists or the project is published"));
+    }
+    if !c.custodians.iter().any(|x| x.user_id == subject.user.to_string()) {
+        return Err(refuse(
+            "custody.not_custodian",
+            "只有本项目的保管人可以生成开标密钥",
+            "only this project's custodians hold the key ceremony",
+        ));
+    }
+    if shares.len() != c.custodians.len()
+        || !c.custodians.iter().all(|x| shares.iter().any(|s| s.user_id == x.user_id && s.sealed.wrapped.key_id == x.key_id))
+    {
+        return Err(refuse(
+            "custody.shares",
+            "每位保管人须有一份以其公钥加密的份额",
+            "every custodian needs one share sealed to their key",
+        ));
+    }
+    let public =
+        caigou_seal::normalize_public(public_hex).map_err(|_| refuse("bid.bad_key", "开标公钥格式错误", "not a P-256 public key"))?;
+    let key_id = caigou_seal::key_id(&public).map_err(|_| refuse("bid.bad_key", "开标公钥格式错误", "not a P-256 public key"))?;
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    sqlx::query("UPDATE projects SET opening_public_key = $1, opening_key_id = $2 WHERE id = $3 AND opening_public_key IS NULL")
+        .bind(&public)
+        .bind(&key_id)
+        .bind(project)
+        .execute(&mut *tx)
+        .await?;
+    for s in shares {
+        sqlx::query("UPDATE project_custodians SET sealed_share = $1 WHERE project_id = $2 AND user_id = $3")
+            .bind(serde_json::to_string(&s.sealed).map_err(|e| StoreError::Internal(e.to_string()))?)
+            .bind(project)
+            .bind(&s.user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "custody.key_made",
+            object_type: "project",
+            object_id: project,
+            region_path: &view.region_path,
+            detail: &serde_json::json!({"opening_key_id": key_id}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(key_id)
+}
+
+/// A custodian's own sealed share, to open on their machine.
+pub async fn own_share(store: &Store, subject: &Subject, project: &str) -> Result<SealedFor> {
+    let s: Option<Option<String>> =
+        sqlx::query_scalar("SELECT sealed_share FROM project_custodians WHERE project_id = $1 AND user_id = $2")
+            .bind(project)
+            .bind(subject.user.to_string())
+            .fetch_optional(store.pool())
+            .await?;
+    let s = s
+        .flatten()
+        .ok_or_else(|| refuse("custody.not_custodian", "您不是本项目的保管人或份额尚未生成", "you hold no share of this project"))?;
+    serde_json::from_str(&s).map_err(|e| StoreError::Internal(e.to_string()))
+}
+
+/// Releases a custodian's share while a lot of the project is in the remedy stage; once `k`
+/// consistent shares are in, the bids nobody decrypted are opened. Returns how many opened.
+pub async fn release_share(store: &Store, subject: &Subject, project: &str, share_b64: &str) -> Result<usize> {
+    let share =
+        caigou_seal::unb64(share_b64).map_err(|_| refuse("custody.bad_share", "份额格式错误（base64）", "the share must be base64"))?;
+    let remedy: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM openings o JOIN lots l ON l.id = o.lot_id WHERE l.project_id = $1 AND o.status = 'remedy' AND o.remedy_until > $2")
+        .bind(project)
+        .bind(store.clock().now_ms())
+        .fetch_one(store.pool())
+        .await?;
+    if remedy == 0 {
+        return Err(refuse(
+            "custody.not_now",
+            "只有在解密时间结束后的补救阶段才能提交份额",
+            "shares are released only in the remedy stage after the decryption window",
+        ));
+    }
+    let now = store.clock().now_ms();
+    let n = sqlx::query("UPDATE project_custodians SET released_share = $1, released_at = $2 WHERE project_id = $3 AND user_id = $4 AND sealed_share IS NOT NULL")
+        .bind(caigou_seal::b64(&share))
+        .bind(now)
+        .bind(project)
+        .bind(subject.user.to_string())
+        .execute(store.pool())
+        .await?
+        .rows_affected();
+    if n == 0 {
+        return Err(refuse("custody.not_custodian", "您不是本项目的保管人", "you are not a custodian of this project"));
+    }
+    let c = custody(store, project).await?;
+    let k = c.threshold.unwrap_or(2);
+    let released: Vec<Vec<u8>> = sqlx::query_scalar::<_, String>(
+        "SELECT released_share FROM project_custodians WHERE project_id = $1 AND released_share IS NOT NULL ORDER BY position",
+    )
+    .bind(project)
+    .fetch_all(store.pool())
+    .await?
+    .iter()
+    .filter_map(|s| caigou_seal::unb64(s).ok())
+    .collect();
+    let Some(public) = c.opening_public_key.clone() else { return Ok(0) };
+    // Any k consistent shares will do: a wrong share among them is skipped.
+    let Some(key) =
+        combinations(&released, k as usize).into_iter().find_map(|subset| caigou_seal::shamir::combine(&subset, k as u8, &public))
+    else {
+        return Ok(0);
+    };
+    crate::opening::open_with_custody(store, project, &key).await
+}
+
+fn combinations(items: &[Vec<u8>], k: usize) -> Vec<Vec<Vec<u8>>> {
+    if k == 0 {
+        return vec![vec![]];
+    }
+    if items.len() < k {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    for (i, first) in items.iter().enumerate() {
+        for mut rest in combinations(&items[i + 1..], k - 1) {
+            rest.insert(0, first.clone());
+            out.push(rest);
+        }
+    }
+    out
+}
