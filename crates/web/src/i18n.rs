@@ -600,6 +600,18 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "更换后，用旧密钥递交的投标文件只能用旧密钥解密。请先导出旧密钥文件。确定更换？",
         "After replacing, bids sealed with the old key open only with the old key. Export it first. Replace?",
     ),
+    ("nav.transparency", "透明日志", "Transparency log"),
+    ("log.title", "透明日志", "Transparency log"),
+    (
+        "log.hint",
+        "每一份被受理的投标和每一条审计记录都写入只增不改的默克尔树（RFC 6962），树头由平台日志密钥签名并在此公布。持有回执的投标人可随时用 caigou receipt verify --log 验证日志未被改写。",
+        "Every accepted bid and every audit entry is a leaf of an append-only Merkle tree (RFC 6962); tree heads are signed with the platform's log key and published here. Anyone holding a receipt can check with caigou receipt verify --log that the log was not rewritten.",
+    ),
+    ("log.origin", "日志标识", "Origin"),
+    ("log.size", "条目数", "Size"),
+    ("log.root", "根哈希", "Root hash"),
+    ("log.key", "日志公钥", "Log public key"),
+    ("log.checkpoints", "已公布的树头", "Published tree heads"),
 ];
 
 /// A translator for one request's language. Templates call `t.s("key")`.

@@ -245,6 +245,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/lots/{id}/opening", SIGNED_IN, pages::opening::hall)
         .add(M::GET, "/lots/{id}/opening/events", SIGNED_IN, pages::opening::events)
         .add(M::GET, "/bigscreen", PUBLIC, pages::opening::bigscreen)
+        .add(M::GET, "/transparency", PUBLIC, pages::opening::transparency)
         .add(M::GET, "/bigscreen/events", PUBLIC, pages::opening::bigscreen_events)
         .add(M::GET, "/templates", TEMPLATE_USERS, pages::projects::templates)
         .add(M::POST, "/templates/{id}", TEMPLATE_EDITORS, pages::projects::save_template)

@@ -116,6 +116,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/lots/{id}/opening", SignedIn),
     ("GET", "/lots/{id}/opening/events", SignedIn),
     ("GET", "/bigscreen", Everyone),
+    ("GET", "/transparency", Everyone),
     ("GET", "/bigscreen/events", Everyone),
     ("GET", "/templates", TEMPLATE_USER),
     ("POST", "/templates/{id}", TEMPLATE_EDITOR),

@@ -18,14 +18,15 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn start(config: &StoreConfig, command: &str, port: u16) -> Child {
+fn start(config: &StoreConfig, command: &str, port: u16, log: &std::path::Path) -> Child {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_caigou"));
     cmd.arg("--data").arg(&config.data_dir).arg(command).arg("--listen").arg(format!("127.0.0.1:{port}"));
     match &config.database_url {
         Some(url) => cmd.env("CAIGOU_DATABASE_URL", url),
         None => cmd.env_remove("CAIGOU_DATABASE_URL"),
     };
-    cmd.env("CAIGOU_LOG", "error").stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start caigou")
+    let log = std::fs::OpenOptions::new().create(true).append(true).open(log).expect("log file");
+    cmd.env("CAIGOU_LOG", "debug,sqlx=debug,tower_http=debug").stdout(Stdio::null()).stderr(log).spawn().expect("start caigou")
 }
 
 async fn wait_healthy(http: &reqwest::Client, base: &str) {
@@ -60,7 +61,8 @@ async fn crash_in_the_middle_of_a_burst(backend: Backend) {
     let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let mut server = start(&config, "demo", port);
+    let log = data.path().join("server.log");
+    let mut server = start(&config, "demo", port, &log);
     wait_healthy(&http, &base).await;
 
     let list: Value = http.get(format!("{base}/api/v1/announcements?kind=tender")).send().await.unwrap().json().await.unwrap();
@@ -84,7 +86,9 @@ async fn crash_in_the_middle_of_a_burst(backend: Backend) {
         let receipts = receipts.clone();
         let lot = lot.clone();
         tasks.push(tokio::spawn(async move {
-            let file = caigou_seal::b64(&vec![i as u8; 64 * 1024]);
+            let mut bytes = vec![i as u8; 64 * 1024];
+            bytes[..16].copy_from_slice(b"SECRETMARKER-XYZ");
+            let file = caigou_seal::b64(&bytes);
             for v in 0.. {
                 let content = BidContent {
                     total_price: 1_000 + v,
@@ -111,7 +115,7 @@ async fn crash_in_the_middle_of_a_burst(backend: Backend) {
     // Restart on the same database and files.
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let mut server = start(&config, "serve", port);
+    let mut server = start(&config, "serve", port, &log);
     wait_healthy(&http, &base).await;
     let head: TreeHead = http.get(format!("{base}/api/v1/log/head")).send().await.unwrap().json().await.unwrap();
     let key: Value = http.get(format!("{base}/api/v1/log/key")).send().await.unwrap().json().await.unwrap();
@@ -161,6 +165,13 @@ async fn crash_in_the_middle_of_a_burst(backend: Backend) {
     store.close().await;
     server.kill().ok();
     server.wait().ok();
+    // The server's own logs, at debug level with SQL statements, never carry bid content.
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.len() > 1000, "the server logged");
+    assert!(
+        !logged.contains("SECRETMARKER") && !logged.contains(&caigou_seal::b64(b"SECRETMARKER-XYZ")[..20]),
+        "bid content in the server log"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

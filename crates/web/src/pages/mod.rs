@@ -70,6 +70,7 @@ const NAV: &[(&str, &str, Access)] = &[
     ("/suppliers", "nav.suppliers", routes::SUPPLIER_REVIEWERS),
     ("/templates", "nav.templates", routes::TEMPLATE_USERS),
     ("/catalog", "nav.catalog", routes::PUBLIC),
+    ("/transparency", "nav.transparency", routes::PUBLIC),
     ("/regions", "nav.regions", routes::PUBLIC),
     ("/calendar", "nav.calendar", routes::PUBLIC),
     ("/audit", "nav.audit", routes::AUDIT_READERS),

@@ -209,3 +209,25 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
 pub fn bid_status_key(status: &str) -> String {
     format!("bid.status.{status}")
 }
+
+#[derive(Template)]
+#[template(path = "transparency.html")]
+struct TransparencyPage {
+    chrome: Chrome,
+    head: caigou_store::translog::TreeHead,
+    public_key: String,
+    checkpoints: Vec<(i64, String, String, String)>,
+}
+
+/// 透明日志: the log's current signed head, its public key and the heads published so far, so
+/// anyone can watch that the log only grows.
+pub async fn transparency(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let head = caigou_store::translog::head(&state.store, None).await?;
+    let public_key = caigou_store::translog::public_key(&state.store).await?;
+    let checkpoints = caigou_store::translog::checkpoints(&state.store, 50)
+        .await?
+        .into_iter()
+        .map(|(size, root, at, sig)| (size, root, when(&at), sig))
+        .collect();
+    Ok(render(&TransparencyPage { chrome: Chrome::load(&state, &ctx).await?, head, public_key, checkpoints }))
+}
