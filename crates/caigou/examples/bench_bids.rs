@@ -71,6 +71,10 @@ struct RunArgs {
     /// Idle time between the setup and the burst (lets background jobs such as mail settle).
     #[arg(long, default_value_t = 3)]
     settle_seconds: u64,
+    /// Number the suppliers from here (usernames `benchNNNNN`, USCCs): another run against the
+    /// same server needs new numbers.
+    #[arg(long, default_value_t = 0)]
+    first: usize,
     #[arg(long, default_value = "admin")]
     admin_user: String,
     #[arg(long, default_value = caigou::demo::DEMO_PASSWORD)]
@@ -262,14 +266,14 @@ async fn run(a: RunArgs) -> Result<(), AnyError> {
     let made: Arc<Mutex<Vec<(usize, Client, KeyPair)>>> = Arc::default();
     let mut workers = Vec::new();
     for _ in 0..a.setup_concurrency.max(1) {
-        let (http, t, next, made, n) = (http.clone(), t.clone(), next.clone(), made.clone(), a.suppliers);
+        let (http, t, next, made, n, first) = (http.clone(), t.clone(), next.clone(), made.clone(), a.suppliers, a.first);
         workers.push(tokio::spawn(async move {
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= n {
                     return Ok::<(), AnyError>(());
                 }
-                let (client, key) = make_supplier(&http, &t, i).await.map_err(|e| format!("supplier {i}: {e}"))?;
+                let (client, key) = make_supplier(&http, &t, first + i).await.map_err(|e| format!("supplier {}: {e}", first + i))?;
                 let mut m = made.lock().unwrap();
                 m.push((i, client, key));
                 if m.len() % 100 == 0 || m.len() == n {

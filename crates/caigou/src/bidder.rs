@@ -85,10 +85,15 @@ pub struct KeyFile {
     pub secret_key: String,
 }
 
+/// Makes a key pair and writes its key file: protected by a passphrase when
+/// `CAIGOU_KEY_PASSPHRASE` is set (the browser's export format), else plain (mode 0600).
 pub fn keygen(out: &Path) -> Result<KeyFile, AnyError> {
     let kp = KeyPair::generate();
     let f = KeyFile { suite: caigou_seal::SUITE.into(), key_id: kp.key_id(), public_key: kp.public_hex(), secret_key: kp.secret_hex() };
-    write_private(out, &serde_json::to_vec_pretty(&f)?)?;
+    match std::env::var("CAIGOU_KEY_PASSPHRASE").ok().filter(|p| !p.is_empty()) {
+        Some(pass) => write_private(out, &serde_json::to_vec_pretty(&caigou_seal::protect(&kp, &pass, caigou_seal::KDF_ITERATIONS))?)?,
+        None => write_private(out, &serde_json::to_vec_pretty(&f)?)?,
+    }
     Ok(f)
 }
 
@@ -103,8 +108,16 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), AnyError> {
     Ok(())
 }
 
+/// Reads a key file: plain, or passphrase-protected (passphrase from `CAIGOU_KEY_PASSPHRASE`).
 pub fn load_key(path: &Path) -> Result<KeyPair, AnyError> {
-    let f: KeyFile = serde_json::from_slice(&std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?)?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes)?;
+    if v.get("kdf").is_some() {
+        let f: caigou_seal::ProtectedKey = serde_json::from_value(v)?;
+        let pass = std::env::var("CAIGOU_KEY_PASSPHRASE").map_err(|_| "this key file is protected: set CAIGOU_KEY_PASSPHRASE")?;
+        return Ok(caigou_seal::unprotect(&f, &pass)?);
+    }
+    let f: KeyFile = serde_json::from_value(v)?;
     Ok(KeyPair::from_secret_hex(&f.secret_key)?)
 }
 

@@ -130,3 +130,22 @@ fn js_vector_opens_in_rust() {
     let v = read(&path, "it is written by `node tests/browser/seal-vectors.mjs` (from the workspace root)");
     check(&v, "js-envelope.json");
 }
+
+/// A key file exported (passphrase-protected) by the browser opens in Rust, and one protected in
+/// Rust has the same shape.
+#[test]
+fn browser_key_files_open_in_rust() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/js-keyfile.json");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let f: caigou_seal::ProtectedKey = serde_json::from_value(v["key_file"].clone()).unwrap();
+    let kp = caigou_seal::unprotect(&f, v["passphrase"].as_str().unwrap()).unwrap();
+    assert_eq!(kp.public_hex(), v["public_key"].as_str().unwrap());
+    assert!(caigou_seal::unprotect(&f, "not the passphrase").is_err());
+    let ours = serde_json::to_value(caigou_seal::protect(&kp, "x", 1000)).unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let mut a = keys(&ours);
+    let mut b = keys(&v["key_file"]);
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the same key file fields in Rust and in the browser");
+}

@@ -275,6 +275,7 @@ async fn receipts_verify_offline_and_against_later_heads(app: TestApp) {
             .args(args)
             .env("CAIGOU_URL", &app.base)
             .env("CAIGOU_TOKEN", &token)
+            .env("CAIGOU_KEY_PASSPHRASE", "correct horse battery staple")
             .output()
             .unwrap();
         assert!(out.status.success(), "caigou {args:?}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
@@ -282,6 +283,8 @@ async fn receipts_verify_offline_and_against_later_heads(app: TestApp) {
     };
     let key_file = dir.join("s2.key");
     run(&["bidder", "keygen", "--out", key_file.to_str().unwrap()]);
+    let written = std::fs::read_to_string(&key_file).unwrap();
+    assert!(written.contains("PBKDF2-SHA256") && !written.contains("secret_key"), "a passphrase-protected key file: {written}");
     run(&["bidder", "register", "--key", key_file.to_str().unwrap()]);
     let doc = dir.join("技术方案.txt");
     std::fs::write(&doc, "技术响应文件").unwrap();
