@@ -253,5 +253,8 @@ for b in $BENCH_BACKENDS; do
     echo "    RSS: $(mib "$(kv "$f" server_rss_before_kb)") MiB before the burst (after setup; setup peak $(mib "$(kv "$f" server_hwm_setup_kb)") MiB)," \
         "$(mib "$(kv "$f" server_rss_after_kb)") MiB after; peak during the burst $(mib "$(kv "$f" server_hwm_burst_kb)") MiB" \
         "$( (($(kv "$f" server_hwm_reset))) && echo "(VmHWM reset before the burst)" || echo "(VmHWM could NOT be reset: lifetime peak)")"
+    echo "    disk: $(kv "$f" disk_written_mib) MiB written to the disk during the burst (by anyone) for $(kv "$f" stored_ciphertext_mib) MiB" \
+        "of ciphertext stored; I/O pressure (some) $(kv "$f" io_pressure_pct)% of the burst;" \
+        "disk baseline before it wrote $(kv "$WORK/disk-$b.txt" disk_written_mib) MiB"
 done
 echo "========================================================================="

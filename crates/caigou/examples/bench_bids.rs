@@ -140,6 +140,28 @@ fn machine_ticks() -> (u64, u64) {
     (f[0] + f[1] + f[2] + f[5] + f[6] + f[7], f[..8].iter().sum())
 }
 
+/// Bytes written to the whole disks (not partitions) of the machine, from /proc/diskstats: by
+/// everyone, so more than this process and the server wrote means someone else used the disk.
+fn disk_written() -> u64 {
+    let s = std::fs::read_to_string("/proc/diskstats").unwrap_or_default();
+    s.lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            let whole = f.get(2).is_some_and(|n| std::path::Path::new(&format!("/sys/block/{n}")).exists());
+            if whole { f.get(9)?.parse::<u64>().ok().map(|sectors| sectors * 512) } else { None }
+        })
+        .sum()
+}
+
+/// Microseconds during which some task waited for I/O (`/proc/pressure/io`, "some" total).
+fn io_stall_us() -> u64 {
+    let s = std::fs::read_to_string("/proc/pressure/io").unwrap_or_default();
+    s.lines()
+        .find(|l| l.starts_with("some"))
+        .and_then(|l| l.split_whitespace().find_map(|f| f.strip_prefix("total=")?.parse().ok()))
+        .unwrap_or(0)
+}
+
 fn status_kb(pid: u32, key: &str) -> u64 {
     let s = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     s.lines()
@@ -319,6 +341,7 @@ async fn run(a: RunArgs) -> Result<(), AnyError> {
     let hwm_reset = reset_hwm(a.server_pid);
     let self_pid = std::process::id();
     let (busy0, total0) = machine_ticks();
+    let (disk0, stall0) = (disk_written(), io_stall_us());
     let (srv0, pg0, me0) = (ticks(a.server_pid), pg.map(tree_ticks).unwrap_or(0), ticks(self_pid));
     log(format!("burst: {} submissions of {} KiB, {} in flight", bidders.len(), a.file_kib, a.concurrency));
 
@@ -347,6 +370,7 @@ async fn run(a: RunArgs) -> Result<(), AnyError> {
     let burst = t0.elapsed().as_secs_f64();
     let (srv1, pg1, me1) = (ticks(a.server_pid), pg.map(tree_ticks).unwrap_or(0), ticks(self_pid));
     let (busy1, total1) = machine_ticks();
+    let (disk1, stall1) = (disk_written(), io_stall_us());
     let hwm_burst = status_kb(a.server_pid, "VmHWM");
     let rss_after = status_kb(a.server_pid, "VmRSS");
 
@@ -401,6 +425,9 @@ async fn run(a: RunArgs) -> Result<(), AnyError> {
     println!("pg_cpu_s {pg_cpu:.2}");
     println!("client_cpu_s {me_cpu:.2}");
     println!("other_cpu_pct {:.0}", other.max(0.0));
+    println!("disk_written_mib {:.1}", (disk1 - disk0) as f64 / 1048576.0);
+    println!("stored_ciphertext_mib {:.1}", (accepted * ciphertext_bytes) as f64 / 1048576.0);
+    println!("io_pressure_pct {:.0}", (stall1 - stall0) as f64 / (burst * 1e6) * 100.0);
     println!("server_rss_before_kb {rss_before}");
     println!("server_rss_after_kb {rss_after}");
     println!("server_hwm_burst_kb {hwm_burst}");

@@ -43,6 +43,18 @@ fn pct(sorted: &[Duration], p: f64) -> f64 {
     sorted[i.clamp(1, sorted.len()) - 1].as_secs_f64() * 1000.0
 }
 
+/// Bytes written to the whole disks (not partitions), from /proc/diskstats (by everyone).
+fn disk_written() -> u64 {
+    let s = std::fs::read_to_string("/proc/diskstats").unwrap_or_default();
+    s.lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            let whole = f.get(2).is_some_and(|n| std::path::Path::new(&format!("/sys/block/{n}")).exists());
+            if whole { f.get(9)?.parse::<u64>().ok().map(|sectors| sectors * 512) } else { None }
+        })
+        .sum()
+}
+
 fn main() -> std::io::Result<()> {
     let a = Args::parse();
     std::fs::create_dir_all(&a.dir)?;
@@ -52,6 +64,7 @@ fn main() -> std::io::Result<()> {
     rand::rng().fill_bytes(&mut data);
     let data = Arc::new(data);
     let next = Arc::new(AtomicUsize::new(0));
+    let disk0 = disk_written();
     let t0 = Instant::now();
     let handles: Vec<_> = (0..a.threads.max(1))
         .map(|_| {
@@ -84,6 +97,7 @@ fn main() -> std::io::Result<()> {
         lat.extend(h.join().expect("writer thread panicked")?);
     }
     let secs = t0.elapsed().as_secs_f64();
+    let disk1 = disk_written();
     lat.sort();
     println!("files {}", lat.len());
     println!("bytes {}", a.bytes);
@@ -92,6 +106,9 @@ fn main() -> std::io::Result<()> {
     println!("seconds {secs:.3}");
     println!("files_per_s {:.2}", lat.len() as f64 / secs);
     println!("mib_per_s {:.1}", (lat.len() * a.bytes) as f64 / secs / 1048576.0);
+    // With fsync, about the files' bytes plus the file system's journal; without, little or
+    // nothing yet (the page cache writes back later).
+    println!("disk_written_mib {:.1}", (disk1 - disk0) as f64 / 1048576.0);
     println!("p50_ms {:.1}", pct(&lat, 50.0));
     println!("p99_ms {:.1}", pct(&lat, 99.0));
     Ok(())
