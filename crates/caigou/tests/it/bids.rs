@@ -4,46 +4,11 @@
 
 use caigou::bidder::{Api, Client};
 use caigou_seal::{BidContent, BidFile, KeyPair};
-use jiff::civil::date;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
-
-/// A published open-tender project with one lot, obtained by `suppliers`; returns (project, lot, deadline ms).
-async fn open_lot(app: &TestApp, suppliers: &[&str]) -> (String, String, i64) {
-    app.store.clock().travel_to(date(2026, 11, 2));
-    let purchaser = app.token("purchaser").await;
-    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
-    let line = lines.as_array().unwrap().iter().find(|l| l["code"].as_str().unwrap().ends_with("2050201")).unwrap()["id"].clone();
-    let (_, plan) = app
-        .post(
-            "/api/v1/plans",
-            Some(&purchaser),
-            &json!({"name": "投标测试", "budget_line_id": line, "method": "open_tender", "procurement_start": "2026-11-02",
-               "items": [{"code": "A02010601", "description": "机柜", "quantity": 2, "amount": 50_000_000}]}),
-        )
-        .await;
-    let agency = app.token("agency2").await;
-    let runner = app.get("/api/v1/me", Some(&agency)).await.1["organization"]["id"].clone();
-    app.post(&format!("/api/v1/plans/{}/entrust", plan["id"].as_str().unwrap()), Some(&purchaser), &json!({"runner_id": runner})).await;
-    let (_, p) = app.post("/api/v1/projects", Some(&agency), &json!({"name": "投标测试项目", "plan_ids": [plan["id"]]})).await;
-    let id = p["id"].as_str().unwrap().to_string();
-    let (_, e) = app.get(&format!("/api/v1/projects/{id}/earliest"), Some(&agency)).await;
-    let docs = json!({"template_id": "builtin-open-tender-goods", "evaluation_method": "lowest_price", "documents_until": e["documents_until"], "deadline": format!("{}T09:30", e["deadline_on"].as_str().unwrap())});
-    assert_eq!(app.post(&format!("/api/v1/projects/{id}/documents"), Some(&agency), &docs).await.0, StatusCode::NO_CONTENT);
-    let (_, published) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
-    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
-    for s in suppliers {
-        let t = app.token(s).await;
-        assert_eq!(app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&t), &json!({})).await.0, StatusCode::OK);
-    }
-    (id, lot, published["deadline_at"].as_i64().unwrap())
-}
-
-async fn client(app: &TestApp, user: &str) -> Client {
-    Client::new(&Api { url: app.base.clone(), token: app.token(user).await }).unwrap()
-}
+use crate::tender_fixture::{client, open_lot};
 
 fn content(price: i64, marker: &str) -> BidContent {
     BidContent {
@@ -100,7 +65,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 }
 
 async fn nobody_can_read_a_bid_before_the_deadline(app: TestApp) {
-    let (project, lot, _) = open_lot(&app, &["supplier1"]).await;
+    let (project, lot, _) = open_lot(&app, "投标测试", &["supplier1"]).await;
     let s1 = client(&app, "supplier1").await;
     let key = KeyPair::generate();
     s1.register(&key).await.unwrap();
@@ -139,7 +104,7 @@ async fn nobody_can_read_a_bid_before_the_deadline(app: TestApp) {
 both!(secrecy, nobody_can_read_a_bid_before_the_deadline);
 
 async fn deadline_to_the_millisecond_and_the_last_valid_version_counts(app: TestApp) {
-    let (_, lot, deadline) = open_lot(&app, &["supplier1"]).await;
+    let (_, lot, deadline) = open_lot(&app, "投标测试", &["supplier1"]).await;
     let s1 = client(&app, "supplier1").await;
     let key = KeyPair::generate();
     s1.register(&key).await.unwrap();
@@ -174,7 +139,7 @@ both!(deadline_edge, deadline_to_the_millisecond_and_the_last_valid_version_coun
 /// Accepted 1 ms before the deadline when the platform clock is frozen there (no request time
 /// in between), refused at the deadline itself.
 async fn the_last_millisecond_counts(app: TestApp) {
-    let (_, lot, deadline) = open_lot(&app, &["supplier1"]).await;
+    let (_, lot, deadline) = open_lot(&app, "投标测试", &["supplier1"]).await;
     let supplier = app.token("supplier1").await;
     let subject =
         caigou_store::users::identity(&app.store, caigou_store::users::user_id_by_name(&app.store, "supplier1").await.unwrap().unwrap())
@@ -204,7 +169,7 @@ async fn the_last_millisecond_counts(app: TestApp) {
 both!(last_millisecond, the_last_millisecond_counts);
 
 async fn eligibility_and_cryptographic_refusals(app: TestApp) {
-    let (_, lot, _) = open_lot(&app, &["supplier1"]).await;
+    let (_, lot, _) = open_lot(&app, "投标测试", &["supplier1"]).await;
     let key = KeyPair::generate();
     // Did not obtain the documents.
     let s2 = client(&app, "supplier2").await;
@@ -259,7 +224,7 @@ async fn eligibility_and_cryptographic_refusals(app: TestApp) {
 both!(refusals, eligibility_and_cryptographic_refusals);
 
 async fn receipts_verify_offline_and_against_later_heads(app: TestApp) {
-    let (_, lot, _) = open_lot(&app, &["supplier1", "supplier2"]).await;
+    let (_, lot, _) = open_lot(&app, "投标测试", &["supplier1", "supplier2"]).await;
     let s1 = client(&app, "supplier1").await;
     let key = KeyPair::generate();
     s1.register(&key).await.unwrap();

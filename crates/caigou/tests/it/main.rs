@@ -19,4 +19,5 @@ mod operations;
 mod planning;
 mod policies;
 mod requests;
+mod tender_fixture;
 mod tendering;

@@ -2,47 +2,12 @@
 //! the window, prices appear, undecrypted bids count as revoked (Art. 31), a platform-damaged
 //! ciphertext counts as withdrawn with its cause, and the record is signed into the log.
 
-use caigou::bidder::{Api, Client};
 use caigou_seal::{BidContent, KeyPair};
-use jiff::civil::date;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
-
-async fn open_lot(app: &TestApp, suppliers: &[&str]) -> (String, String, i64) {
-    app.store.clock().travel_to(date(2026, 11, 2));
-    let purchaser = app.token("purchaser").await;
-    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
-    let line = lines.as_array().unwrap().iter().find(|l| l["code"].as_str().unwrap().ends_with("2050201")).unwrap()["id"].clone();
-    let (_, plan) = app
-        .post(
-            "/api/v1/plans",
-            Some(&purchaser),
-            &json!({"name": "开标测试", "budget_line_id": line, "method": "open_tender", "procurement_start": "2026-11-02",
-               "items": [{"code": "A02010601", "description": "机柜", "quantity": 2, "amount": 50_000_000}]}),
-        )
-        .await;
-    let agency = app.token("agency2").await;
-    let runner = app.get("/api/v1/me", Some(&agency)).await.1["organization"]["id"].clone();
-    app.post(&format!("/api/v1/plans/{}/entrust", plan["id"].as_str().unwrap()), Some(&purchaser), &json!({"runner_id": runner})).await;
-    let (_, p) = app.post("/api/v1/projects", Some(&agency), &json!({"name": "开标测试项目", "plan_ids": [plan["id"]]})).await;
-    let id = p["id"].as_str().unwrap().to_string();
-    let (_, e) = app.get(&format!("/api/v1/projects/{id}/earliest"), Some(&agency)).await;
-    let docs = json!({"template_id": "builtin-open-tender-goods", "evaluation_method": "lowest_price", "documents_until": e["documents_until"], "deadline": format!("{}T09:30", e["deadline_on"].as_str().unwrap())});
-    app.post(&format!("/api/v1/projects/{id}/documents"), Some(&agency), &docs).await;
-    let (_, published) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
-    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
-    for s in suppliers {
-        let t = app.token(s).await;
-        assert_eq!(app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&t), &json!({})).await.0, StatusCode::OK);
-    }
-    (id, lot, published["deadline_at"].as_i64().unwrap())
-}
-
-async fn client(app: &TestApp, user: &str) -> Client {
-    Client::new(&Api { url: app.base.clone(), token: app.token(user).await }).unwrap()
-}
+use crate::tender_fixture::{client, open_lot};
 
 fn bid(price: i64) -> BidContent {
     BidContent { total_price: price, unit_prices: vec![], declarations: Default::default(), files: vec![] }
@@ -56,7 +21,7 @@ async fn pass(app: &TestApp, ms: i64) {
 }
 
 async fn fewer_than_three_bids_fail_the_lot(app: TestApp) {
-    let (_, lot, deadline) = open_lot(&app, &["supplier1", "supplier2"]).await;
+    let (_, lot, deadline) = open_lot(&app, "开标测试", &["supplier1", "supplier2"]).await;
     for s in ["supplier1", "supplier2"] {
         let c = client(&app, s).await;
         let k = KeyPair::generate();
@@ -83,7 +48,7 @@ both!(few_bids, fewer_than_three_bids_fail_the_lot);
 
 async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
     let who = ["supplier1", "supplier2", "supplier3", "supplier4", "supplier5"];
-    let (_, lot, deadline) = open_lot(&app, &who).await;
+    let (_, lot, deadline) = open_lot(&app, "开标测试", &who).await;
     let mut keys = Vec::new();
     for (i, s) in who.iter().enumerate() {
         let c = client(&app, s).await;
@@ -204,23 +169,8 @@ fn find_file(dir: &std::path::Path, id: &str) -> Option<std::path::PathBuf> {
 /// Custodians 2 of 3: the opening key is made on a custodian's machine; after the window, a
 /// wrong share and a single good one open nothing; two good shares open the undecrypted bid.
 async fn custodians_open_what_bidders_did_not(app: TestApp) {
-    app.store.clock().travel_to(date(2026, 11, 2));
-    let purchaser = app.token("purchaser").await;
-    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
-    let line = lines.as_array().unwrap().iter().find(|l| l["code"].as_str().unwrap().ends_with("2050201")).unwrap()["id"].clone();
-    let (_, plan) = app
-        .post(
-            "/api/v1/plans",
-            Some(&purchaser),
-            &json!({"name": "保管人测试", "budget_line_id": line, "method": "open_tender", "procurement_start": "2026-11-02",
-               "items": [{"code": "A02010601", "description": "机柜", "quantity": 2, "amount": 50_000_000}]}),
-        )
-        .await;
+    let id = crate::tender_fixture::draft_tender(&app, "保管人测试").await;
     let agency = app.token("agency2").await;
-    let runner = app.get("/api/v1/me", Some(&agency)).await.1["organization"]["id"].clone();
-    app.post(&format!("/api/v1/plans/{}/entrust", plan["id"].as_str().unwrap()), Some(&purchaser), &json!({"runner_id": runner})).await;
-    let (_, p) = app.post("/api/v1/projects", Some(&agency), &json!({"name": "保管人测试项目", "plan_ids": [plan["id"]]})).await;
-    let id = p["id"].as_str().unwrap().to_string();
     // Three custodians register keys made on their machines; the agency names them, 2 of 3.
     let mut custodians = Vec::new();
     for user in ["agency2", "purchaser", "supervisor"] {
@@ -237,17 +187,12 @@ async fn custodians_open_what_bidders_did_not(app: TestApp) {
     let (status, e) =
         app.post(&format!("/api/v1/projects/{id}/custodians"), Some(&agency), &json!({"user_ids": ids, "threshold": 2})).await;
     assert_eq!(status, StatusCode::NO_CONTENT, "{e}");
-    let (_, e) = app.get(&format!("/api/v1/projects/{id}/earliest"), Some(&agency)).await;
-    let docs = json!({"template_id": "builtin-open-tender-goods", "evaluation_method": "lowest_price", "documents_until": e["documents_until"], "deadline": format!("{}T09:30", e["deadline_on"].as_str().unwrap())});
-    app.post(&format!("/api/v1/projects/{id}/documents"), Some(&agency), &docs).await;
     let (_, err) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
     assert_eq!(err["code"], "custody.no_key", "no publishing before the key ceremony");
     // The purchaser's representative holds the ceremony with the CLI's code.
     let key_id = caigou::custodian::ceremony(&custodians[1].1, &id).await.unwrap();
     assert_eq!(key_id.len(), 16);
-    let (_, published) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
-    let deadline = published["deadline_at"].as_i64().expect("published");
-    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let (lot, deadline) = crate::tender_fixture::publish_and_obtain(&app, &id, &[]).await;
     // Four bids, wrapped to the opening key as well (the client asks for it).
     let who = ["supplier1", "supplier2", "supplier3", "supplier4"];
     let mut keys = Vec::new();

@@ -1,0 +1,187 @@
+//! A project's lifecycle after publishing: the transitions the scheduler fires (documents
+//! window closed, deadline passed → opening) and termination with its 终止公告.
+
+use caigou_domain::authz::Subject;
+use caigou_domain::ids::RegionId;
+use caigou_domain::tender::AnnouncementKind;
+
+use super::{audit_project, get, invalid, obtainers, stakeholders, tell};
+use crate::audit::Actor;
+use crate::notify::Message;
+use crate::scheduled::{self, JobKind};
+use crate::{Result, Store, StoreError, Tx, portal};
+/// Job: the documents window has ended.
+pub(crate) async fn documents_closed(tx: &mut Tx, now: i64, id: &str) -> Result<()> {
+    let n = sqlx::query("UPDATE projects SET documents_closed_at = $1 WHERE id = $2 AND status = 'published' AND documents_closed_at IS NULL AND documents_close_at <= $1")
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if n == 1 {
+        audit_project(tx, now, &Actor::system("scheduler"), id, "project.documents_closed", serde_json::json!({})).await?;
+    }
+    Ok(())
+}
+
+/// Job: the bid deadline has passed; the project waits for opening.
+pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: &str) -> Result<()> {
+    let n = sqlx::query("UPDATE projects SET status = 'bidding_closed' WHERE id = $1 AND status = 'published' AND deadline_at <= $2")
+        .bind(id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if n == 1 {
+        audit_project(tx, now, &Actor::system("scheduler"), id, "project.bidding_closed", serde_json::json!({})).await?;
+        let (no, name): (String, String) =
+            sqlx::query_as("SELECT project_no, name FROM projects WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
+        let link = format!("/projects/{id}");
+        let body_zh = format!("项目 {no}（{name}）已到提交截止时间，等待开标。");
+        let body_en = format!("Project {no} ({name}) has reached its deadline and awaits opening.");
+        crate::opening::start(store, tx, now, id).await?;
+        let mut users = stakeholders(tx, id).await?;
+        users.extend(obtainers(tx, id, None).await?);
+        tell(
+            tx,
+            now,
+            &users,
+            &Message {
+                kind: "project.bidding_closed",
+                title_zh: "投标截止",
+                title_en: "Bidding closed",
+                body_zh: &body_zh,
+                body_en: &body_en,
+                link: Some(&link),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// 终止: ends a lot (or the whole project, `lot = None`) with reasons, publishes the 终止公告
+/// and tells everyone who obtained the documents. A draft is simply withdrawn.
+pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&str>, reason: &str) -> Result<Option<String>> {
+    if reason.trim().chars().count() < 4 {
+        return Err(invalid("请写明终止的原因", "give the reasons for termination"));
+    }
+    let view = get(store, id).await?;
+    let p = &view.project;
+    if !matches!(p.status.as_str(), "draft" | "published" | "bidding_closed") {
+        return Err(StoreError::reject("project.bad_state", "项目已终止", "the project is already terminated"));
+    }
+    let target = match lot {
+        Some(l) => Some(view.lots.iter().find(|x| x.id == l).ok_or(StoreError::NotFound("lot"))?),
+        None => None,
+    };
+    if target.is_some_and(|l| l.status != "active") {
+        return Err(StoreError::reject("project.bad_state", "该标项已终止", "this lot is already terminated"));
+    }
+    let now = store.clock().now_ms();
+    let actor = Actor::of(subject);
+    let mut tx = store.begin().await?;
+    match target {
+        Some(l) => {
+            sqlx::query("UPDATE lots SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE id = $3")
+                .bind(now)
+                .bind(reason.trim())
+                .bind(&l.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        None => {
+            sqlx::query("UPDATE lots SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE project_id = $3 AND status = 'active'")
+                .bind(now)
+                .bind(reason.trim())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    let active: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM lots WHERE project_id = $1 AND status = 'active'").bind(id).fetch_one(&mut *tx).await?;
+    if active == 0 {
+        sqlx::query("UPDATE projects SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE id = $3")
+            .bind(now)
+            .bind(reason.trim())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        scheduled::cancel(&mut tx, JobKind::DocumentsClose, id, now).await?;
+        scheduled::cancel(&mut tx, JobKind::Deadline, id, now).await?;
+    }
+    let mut announcement = None;
+    if p.status != "draft" {
+        let scope = match target {
+            Some(l) => format!("第{}包（{}）", l.lot_no, l.name),
+            None => "全部标项".to_string(),
+        };
+        let title = format!("{}{}终止公告", view.project.name, target.map(|l| format!("第{}包", l.lot_no)).unwrap_or_default());
+        let body = format!(
+            "项目名称：{}\n项目编号：{}\n采购人：{}\n采购代理机构：{}\n终止范围：{scope}\n终止原因：{}\n原公告：/announcements/{}\n",
+            p.name,
+            p.project_no,
+            view.purchaser_names(),
+            view.runner_name,
+            reason.trim(),
+            p.announcement_id.clone().unwrap_or_default()
+        );
+        let region: RegionId = p.region_id.parse().map_err(|_| StoreError::Internal("bad region".into()))?;
+        let codes = view.pinmu_codes();
+        announcement = Some(
+            portal::publish(
+                &mut tx,
+                now,
+                &actor,
+                portal::NewAnnouncement {
+                    region,
+                    kind: AnnouncementKind::Termination,
+                    title: &title,
+                    body: &body,
+                    project_id: Some(id),
+                    method: Some(&p.method),
+                    pinmu: &codes,
+                    references: p.announcement_id.as_deref(),
+                },
+            )
+            .await?,
+        );
+        let link = format!("/announcements/{}", announcement.clone().unwrap_or_default());
+        let body_zh = format!("项目 {}（{}）{scope}已终止：{}", p.project_no, p.name, reason.trim());
+        let body_en = format!(
+            "Project {} ({}): {} terminated. Reason: {}",
+            p.project_no,
+            p.name,
+            if lot.is_some() { "a lot was" } else { "all lots were" },
+            reason.trim()
+        );
+        let mut users = obtainers(&mut tx, id, lot).await?;
+        users.extend(stakeholders(&mut tx, id).await?);
+        tell(
+            &mut tx,
+            now,
+            &users,
+            &Message {
+                kind: "project.terminated",
+                title_zh: "采购项目终止",
+                title_en: "Procurement terminated",
+                body_zh: &body_zh,
+                body_en: &body_en,
+                link: Some(&link),
+            },
+        )
+        .await?;
+    }
+    audit_project(
+        &mut tx,
+        now,
+        &actor,
+        id,
+        "project.terminated",
+        serde_json::json!({"lot": lot, "reason": reason.trim(), "announcement": announcement}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(announcement)
+}
