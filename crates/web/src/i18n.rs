@@ -705,9 +705,17 @@ mod tests {
         }
         // Every audit action and object type the shells write has a label.
         let workspace = root.parent().unwrap();
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() { sources(&path, out) } else { out.push(path) }
+            }
+        }
         for dir in ["store/src", "caigou/src"] {
-            for entry in std::fs::read_dir(workspace.join(dir)).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let mut files = Vec::new();
+            sources(&workspace.join(dir), &mut files);
+            for path in files {
+                let text = std::fs::read_to_string(path).unwrap();
                 for (marker, kind) in [("action: \"", "action"), ("object_type: \"", "object")] {
                     for part in text.split(marker).skip(1) {
                         let code = part.split('"').next().unwrap();
