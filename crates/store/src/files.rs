@@ -41,7 +41,9 @@ impl FileStore {
 
     fn local(dir: &FsPath) -> Result<FileStore> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Internal(format!("cannot create {}: {e}", dir.display())))?;
-        Ok(FileStore { inner: Arc::new(LocalFileSystem::new_with_prefix(dir)?), prefix: Path::default() })
+        // fsync each file and its directory before `put` returns: a bid's receipt promises its
+        // ciphertext survives a power loss, not only a process crash.
+        Ok(FileStore { inner: Arc::new(LocalFileSystem::new_with_prefix(dir)?.with_fsync(true)), prefix: Path::default() })
     }
 
     fn location(&self, id: &str) -> Path {

@@ -150,6 +150,7 @@ impl Store {
         catalog::seed_builtin_catalog(self).await?;
         templates::seed_builtin(self).await?;
         portal::reindex_missing(self).await?;
+        translog::backfill_nodes(self).await?;
         Ok(())
     }
 

@@ -3,6 +3,8 @@
 //! tree heads signed by the platform's log key. Leaf bodies stay on the server; a bidder's
 //! receipt carries its own leaf, so it can check inclusion without trusting anyone.
 
+use std::collections::HashMap;
+
 use caigou_domain::translog::{self as mt, Hash};
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +27,88 @@ pub async fn append(tx: &mut Tx, now_ms: i64, kind: &str, ref_id: &str, body: &s
         .bind(now_ms)
         .execute(&mut **tx)
         .await?;
+    // Store the subtrees this leaf completes (amortized one row per leaf).
+    let leaf = mt::leaf_hash(body.as_bytes());
+    let rec = mt::NodeRecorder::default();
+    mt::completed_nodes(&rec, idx as u64, leaf);
+    let known = fetch_nodes(tx, &rec.into_keys()).await?;
+    for ((level, index), hash) in mt::completed_nodes(&known, idx as u64, leaf) {
+        sqlx::query("INSERT INTO log_nodes (id, hash) VALUES ($1, $2)")
+            .bind(node_id(level, index))
+            .bind(hex::encode(hash))
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(idx)
+}
+
+/// The `log_nodes` key of a subtree.
+fn node_id(level: u32, index: u64) -> i64 {
+    ((level as i64) << 48) | index as i64
+}
+
+/// Fetches the given subtree hashes (level 0 from the leaves) in at most two queries.
+async fn fetch_nodes(db: &mut sqlx::AnyConnection, keys: &[(u32, u64)]) -> Result<HashMap<(u32, u64), Hash>> {
+    let mut out = HashMap::with_capacity(keys.len());
+    let (leaves, nodes): (Vec<_>, Vec<_>) = keys.iter().partition(|(level, _)| *level == 0);
+    for (table, key_col, keys) in [("log_leaves", "idx", &leaves), ("log_nodes", "id", &nodes)] {
+        if keys.is_empty() {
+            continue;
+        }
+        let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
+        let hash_col = if table == "log_leaves" { "leaf_hash" } else { "hash" };
+        // Only fixed names and numbered placeholders go into the text; the keys are bound.
+        let sql = format!("SELECT {key_col}, {hash_col} FROM {table} WHERE {key_col} IN ({})", placeholders.join(", "));
+        let mut q = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+        for (level, index) in keys.iter() {
+            q = q.bind(if *level == 0 { *index as i64 } else { node_id(*level, *index) });
+        }
+        for (k, h) in q.fetch_all(&mut *db).await? {
+            let key = if table == "log_leaves" { (0, k as u64) } else { ((k >> 48) as u32, (k & ((1 << 48) - 1)) as u64) };
+            out.insert(key, parse_hash(&h).map_err(StoreError::Internal)?);
+        }
+    }
+    if out.len() != keys.len() {
+        return Err(StoreError::Internal(format!("transparency log: {} of {} subtree hashes missing", keys.len() - out.len(), keys.len())));
+    }
+    Ok(out)
+}
+
+/// Fetches what a computation over the tree needs: a first pass records the nodes it reads, a
+/// second runs on exactly those.
+async fn compute<T>(store: &Store, f: impl Fn(&dyn mt::Subtrees) -> T) -> Result<T> {
+    let rec = mt::NodeRecorder::default();
+    f(&rec);
+    let mut conn = store.pool().acquire().await?;
+    let nodes = fetch_nodes(&mut conn, &rec.into_keys()).await?;
+    Ok(f(&nodes))
+}
+
+/// The committed size of the log.
+async fn size(store: &Store) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT size FROM log_head WHERE id = 1").fetch_one(store.pool()).await?)
+}
+
+/// Builds `log_nodes` from the leaves once, for a log written before the nodes were kept.
+pub(crate) async fn backfill_nodes(store: &Store) -> Result<()> {
+    let mut tx = store.begin().await?;
+    let size: i64 = sqlx::query_scalar("SELECT size FROM log_head WHERE id = 1").fetch_one(&mut *tx).await?;
+    let have: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM log_nodes").fetch_one(&mut *tx).await?;
+    if size < 2 || have > 0 {
+        tx.rollback().await?;
+        return Ok(());
+    }
+    let rows: Vec<String> = sqlx::query_scalar("SELECT leaf_hash FROM log_leaves ORDER BY idx").fetch_all(&mut *tx).await?;
+    let leaves: Vec<Hash> = rows.iter().map(|h| parse_hash(h).map_err(StoreError::Internal)).collect::<Result<_>>()?;
+    for ((level, index), hash) in mt::all_nodes(&leaves) {
+        sqlx::query("INSERT INTO log_nodes (id, hash) VALUES ($1, $2)")
+            .bind(node_id(level, index))
+            .bind(hex::encode(hash))
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The platform's log key pair, created once (the first server to need it wins the race).
@@ -102,22 +185,13 @@ pub fn parse_hash(h: &str) -> std::result::Result<Hash, String> {
     hex::decode(h).ok().and_then(|b| b.try_into().ok()).ok_or_else(|| format!("not a SHA-256 hash: {h}"))
 }
 
-/// Leaf hashes of the first `size` leaves (all when `None`).
-async fn leaves(store: &Store, size: Option<i64>) -> Result<Vec<Hash>> {
-    let rows: Vec<String> = sqlx::query_scalar("SELECT leaf_hash FROM log_leaves WHERE idx < $1 ORDER BY idx")
-        .bind(size.unwrap_or(i64::MAX))
-        .fetch_all(store.pool())
-        .await?;
-    rows.iter().map(|h| parse_hash(h).map_err(StoreError::Internal)).collect()
-}
-
 /// Signs the current tree (or its first `size` leaves) and records the checkpoint.
-pub async fn head(store: &Store, size: Option<i64>) -> Result<TreeHead> {
+pub async fn head(store: &Store, size_wanted: Option<i64>) -> Result<TreeHead> {
     let (kp, origin) = signing_key(store).await?;
-    let l = leaves(store, size).await?;
-    let root = mt::root(&l);
+    let current = size(store).await?;
+    let size = size_wanted.map_or(current, |s| s.clamp(0, current)) as u64;
+    let root = compute(store, |s| mt::root_of(s, size)).await?;
     let timestamp = store.clock().now_ms();
-    let size = l.len() as u64;
     let signature = kp.sign(&TreeHead::signed_bytes(&origin, size, &root, timestamp));
     sqlx::query("INSERT INTO log_checkpoints (size, root, at, signature) VALUES ($1, $2, $3, $4) ON CONFLICT (size) DO NOTHING")
         .bind(size as i64)
@@ -131,20 +205,20 @@ pub async fn head(store: &Store, size: Option<i64>) -> Result<TreeHead> {
 
 /// The audit path of leaf `index` in the tree of `size` leaves.
 pub async fn inclusion(store: &Store, index: i64, size: i64) -> Result<Vec<String>> {
-    let l = leaves(store, Some(size)).await?;
-    if index < 0 || index as usize >= l.len() || size as usize > l.len() {
+    if index < 0 || index >= size || size > self::size(store).await? {
         return Err(StoreError::reject("log.bad_range", "日志索引超出范围", "index outside the log"));
     }
-    Ok(mt::inclusion_proof(index as usize, &l).iter().map(hex::encode).collect())
+    let proof = compute(store, |s| mt::inclusion_proof_of(s, index as u64, size as u64)).await?;
+    Ok(proof.iter().map(hex::encode).collect())
 }
 
 /// The consistency proof between the trees of `from` and `to` leaves.
 pub async fn consistency(store: &Store, from: i64, to: i64) -> Result<Vec<String>> {
-    let l = leaves(store, Some(to)).await?;
-    if from < 1 || from > to || to as usize > l.len() {
+    if from < 1 || from > to || to > size(store).await? {
         return Err(StoreError::reject("log.bad_range", "日志范围有误", "bad log range"));
     }
-    Ok(mt::consistency_proof(from as usize, &l).iter().map(hex::encode).collect())
+    let proof = compute(store, |s| mt::consistency_proof_of(s, from as u64, to as u64)).await?;
+    Ok(proof.iter().map(hex::encode).collect())
 }
 
 /// Recent checkpoints, newest first (for the portal).
