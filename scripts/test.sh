@@ -14,6 +14,7 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v node >/dev/null || need_apt+=(nodejs npm)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v strace >/dev/null || need_apt+=(strace)
+command -v openssl >/dev/null || need_apt+=(openssl)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"

@@ -18,6 +18,8 @@ const root = path.resolve(here, "../..");
 const vectors = path.join(root, "crates/seal/tests/vectors");
 const jsFile = path.join(vectors, "js-envelope.json");
 const rustFile = path.join(vectors, "rust-envelope.json");
+const jsCustodyFile = path.join(vectors, "js-custody.json");
+const rustCustodyFile = path.join(vectors, "rust-custody.json");
 const seal = await import(pathToFileURL(path.join(root, "crates/web/static/seal.js")).href);
 const check = process.argv.includes("--check");
 
@@ -155,6 +157,53 @@ async function checkKeys() {
   else ok("saveKey/loadKey (localStorage 'caigou.bidkey'), CLI key file import");
 }
 
+// Custody: each custodian opens its sealed share; any two of three rebuild the opening key (the
+// public key derived from the rebuilt secret matches); one share does not; context-bound.
+const CUSTODIANS = [
+  "9a1c2e3f405162738495a6b7c8d9eafb0c1d2e3f405162738495a6b7c8d9eafb",
+  "8b2d3f40516273849506b7c8d9eafb0c1d2e3f405162738495a6b7c8d9eafb0c",
+  "7c3e40516273849506a7c8d9eafb0c1d2e3f405162738495a6b7c8d9eafb0c1d",
+];
+
+async function checkCustody(file, label) {
+  let c;
+  try {
+    c = JSON.parse(await readFile(file, "utf8"));
+  } catch (e) {
+    return fail(`${label}: cannot read ${path.relative(root, file)} (${e.message})`);
+  }
+  try {
+    const shares = [];
+    for (const cv of c.custodians) {
+      const kp = await seal.importSecret(cv.secret, cv.public);
+      shares.push(await seal.openFor(kp, cv.sealed, c.project_id));
+      await mustFail(`${label}: a share opened for another project`, () => seal.openFor(kp, cv.sealed, "another-project"));
+    }
+    for (const [a, b] of [[0, 1], [0, 2], [1, 2], [2, 0]]) {
+      const secret = seal.toHex(seal.shamirCombine([shares[a], shares[b]]));
+      if (secret !== c.opening_secret) fail(`${label}: shares ${a},${b} rebuild ${secret}, not the opening key`);
+      else if ((await seal.importSecret(secret)).publicHex !== c.opening_public) fail(`${label}: rebuilt key's public key differs`);
+    }
+    if (seal.toHex(seal.shamirCombine([shares[0]])) === c.opening_secret) fail(`${label}: one share rebuilt the key`);
+    ok(`${label}: shares open for their custodians; any 2 of 3 rebuild the opening key, 1 does not`);
+  } catch (e) {
+    fail(`${label}: ${e.stack || e}`);
+  }
+}
+
+if (!check) {
+  const opening = await seal.importSecret(OPENING.secret, OPENING.public);
+  const parts = seal.shamirSplit(seal.fromHex(opening.secretHex), 2, 3);
+  const custodians = [];
+  for (let i = 0; i < 3; i++) {
+    const kp = await seal.importSecret(CUSTODIANS[i]);
+    custodians.push({ secret: kp.secretHex, public: kp.publicHex, sealed: await seal.sealFor(kp.publicHex, parts[i], "project-vector-js") });
+  }
+  const custody = { project_id: "project-vector-js", threshold: 2, opening_secret: OPENING.secret, opening_public: OPENING.public, custodians };
+  await writeFile(jsCustodyFile, JSON.stringify(custody, null, 2) + "\n");
+  console.log(`wrote ${path.relative(root, jsCustodyFile)}`);
+}
+
 if (!check) {
   const bidder = await seal.importSecret(BIDDER.secret, BIDDER.public);
   const envelope = await seal.sealBid(bidder, LOT, CONTENT, [OPENING.public]);
@@ -173,6 +222,8 @@ if (!check) {
 await checkVector(jsFile, "js-envelope.json", CONTENT);
 await checkVector(rustFile, "rust-envelope.json", null);
 await checkKeys();
+await checkCustody(jsCustodyFile, "js-custody.json");
+await checkCustody(rustCustodyFile, "rust-custody.json");
 
 if (failures) {
   console.error(`seal vectors: ${failures} failure(s)`);

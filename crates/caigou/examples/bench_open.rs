@@ -90,7 +90,7 @@ fn opening(batch: &[Sealed], t: &mut Times) {
         let w = s.env.wrapped.iter().find(|w| w.key_id == s.env.key_id).expect("wrapped to the bidder");
         let key = caigou_seal::unwrap(&s.bidder, w, LOT.as_bytes()).expect("unwrap");
         let t2 = Instant::now();
-        let content = caigou_seal::open_bid(&ct, &key, LOT).expect("opens");
+        let content = caigou_seal::open_bid(caigou_seal::SUITE, &ct, &key, LOT).expect("opens");
         let t3 = Instant::now();
         assert_eq!(content.total_price, s.price);
         black_box(content);

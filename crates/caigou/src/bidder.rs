@@ -17,6 +17,8 @@ pub enum BidderCommand {
     Keygen {
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        suite: SuiteArg,
     },
     /// Register the key's public half with the platform.
     Register {
@@ -77,6 +79,30 @@ pub struct Api {
     pub token: String,
 }
 
+/// `--suite p256` (default: ECDSA/ECIES P-256, AES-256-GCM, SHA-256) or `--suite sm2`
+/// (SM2/SM4-GCM/SM3). Bids are sealed in their key's suite.
+#[derive(Args, Clone, Default)]
+pub struct SuiteArg {
+    #[arg(long = "suite", value_enum, default_value_t = Suite::P256)]
+    pub suite: Suite,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub enum Suite {
+    #[default]
+    P256,
+    Sm2,
+}
+
+impl Suite {
+    pub fn name(self) -> &'static str {
+        match self {
+            Suite::P256 => caigou_seal::SUITE,
+            Suite::Sm2 => caigou_seal::SM_SUITE,
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 pub struct KeyFile {
     pub suite: String,
@@ -87,9 +113,9 @@ pub struct KeyFile {
 
 /// Makes a key pair and writes its key file: protected by a passphrase when
 /// `CAIGOU_KEY_PASSPHRASE` is set (the browser's export format), else plain (mode 0600).
-pub fn keygen(out: &Path) -> Result<KeyFile, AnyError> {
-    let kp = KeyPair::generate();
-    let f = KeyFile { suite: caigou_seal::SUITE.into(), key_id: kp.key_id(), public_key: kp.public_hex(), secret_key: kp.secret_hex() };
+pub fn keygen(out: &Path, suite: Suite) -> Result<KeyFile, AnyError> {
+    let kp = KeyPair::generate_for(suite.name())?;
+    let f = KeyFile { suite: kp.suite().into(), key_id: kp.key_id(), public_key: kp.public_hex(), secret_key: kp.secret_hex() };
     match std::env::var("CAIGOU_KEY_PASSPHRASE").ok().filter(|p| !p.is_empty()) {
         Some(pass) => write_private(out, &serde_json::to_vec_pretty(&caigou_seal::protect(&kp, &pass, caigou_seal::KDF_ITERATIONS))?)?,
         None => write_private(out, &serde_json::to_vec_pretty(&f)?)?,
@@ -198,8 +224,8 @@ fn pair(s: &str) -> Result<(String, String), AnyError> {
 
 pub async fn run(cmd: BidderCommand) -> Result<(), AnyError> {
     match cmd {
-        BidderCommand::Keygen { out } => {
-            let f = keygen(&out)?;
+        BidderCommand::Keygen { out, suite } => {
+            let f = keygen(&out, suite.suite)?;
             println!("key {} written to {}", f.key_id, out.display());
             println!("public key: {}", f.public_key);
         }

@@ -9,7 +9,7 @@ use caigou_seal::KeyPair;
 use clap::Subcommand;
 
 use crate::AnyError;
-use crate::bidder::{Api, Client, keygen, load_key};
+use crate::bidder::{Api, Client, SuiteArg, keygen, load_key};
 
 #[derive(Subcommand)]
 pub enum CustodianCommand {
@@ -17,6 +17,8 @@ pub enum CustodianCommand {
     Keygen {
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        suite: SuiteArg,
     },
     /// Register the key's public half.
     Register {
@@ -77,8 +79,8 @@ pub async fn release(client: &Client, project: &str, key: &KeyPair) -> Result<u6
 
 pub async fn run(cmd: CustodianCommand) -> Result<(), AnyError> {
     match cmd {
-        CustodianCommand::Keygen { out } => {
-            let f = keygen(&out)?;
+        CustodianCommand::Keygen { out, suite } => {
+            let f = keygen(&out, suite.suite)?;
             println!("key {} written to {}", f.key_id, out.display());
         }
         CustodianCommand::Register { api, key } => {

@@ -9,7 +9,14 @@
 //!   ECDH, HKDF-SHA256, AES-256-GCM);
 //! - the bidder signs `caigou-bid-v1 \n lot \n SHA-256(ciphertext)` with ECDSA P-256.
 //!
+//! Suite `SM2-SM4GCM-SM3` ([`sm`]) is the same construction with the ShangMi algorithms. A
+//! bid's suite is its bidder's key's suite; a content key is wrapped to each recipient with the
+//! recipient's own algorithm, so an SM2 bidder can bid on a project whose opening key is P-256.
+//! SM2 keys and secrets are written with an `sm2:` prefix; P-256 ones without.
+//!
 //! The server only ever holds ciphertext, wrapped keys and signatures.
+
+pub mod sm;
 
 use std::collections::BTreeMap;
 
@@ -26,11 +33,14 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub const SUITE: &str = "P256-AES256GCM-SHA256";
+pub use sm::SUITE as SM_SUITE;
+/// The prefix of SM2 public keys and secrets in their text form.
+const SM2_PREFIX: &str = "sm2:";
 const WRAP_INFO: &[u8] = b"caigou-bid-key-wrap-v1";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SealError {
-    #[error("not a valid P-256 key")]
+    #[error("not a valid P-256 or SM2 key")]
     BadKey,
     #[error("malformed bid envelope: {0}")]
     Malformed(String),
@@ -50,10 +60,48 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(Sha256::digest(data))
 }
 
-/// A supplier's (or an opening key's) key pair.
+/// The ciphertext digest of a suite (SHA-256, or SM3 in the SM suite), hex.
+pub fn digest_hex(suite: &str, data: &[u8]) -> Result<String, SealError> {
+    match suite {
+        SUITE => Ok(sha256_hex(data)),
+        SM_SUITE => Ok(sm::sm3_hex(data)),
+        other => Err(SealError::Suite(other.into())),
+    }
+}
+
+/// Content encryption of a suite: AES-256-GCM, or SM4-GCM.
+fn seal_suite(suite: &str, key: &[u8; 32], plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, SealError> {
+    match suite {
+        SUITE => Ok(seal(key, plaintext, aad)),
+        SM_SUITE => Ok(sm::seal(key, plaintext, aad)),
+        other => Err(SealError::Suite(other.into())),
+    }
+}
+
+fn open_suite(suite: &str, key: &[u8; 32], sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, SealError> {
+    match suite {
+        SUITE => open(key, sealed, aad),
+        SM_SUITE => sm::open(key, sealed, aad),
+        other => Err(SealError::Suite(other.into())),
+    }
+}
+
+/// A supplier's (or an opening key's, or a custodian's) key pair: P-256 or SM2.
 #[derive(Clone)]
 pub struct KeyPair {
-    secret: SecretKey,
+    secret: Secret,
+}
+
+#[derive(Clone)]
+enum Secret {
+    P256(SecretKey),
+    Sm2(sm2::SecretKey),
+}
+
+/// A parsed public key.
+enum Public {
+    P256(PublicKey),
+    Sm2(sm2::PublicKey),
 }
 
 impl std::fmt::Debug for KeyPair {
@@ -62,68 +110,168 @@ impl std::fmt::Debug for KeyPair {
     }
 }
 
-fn random32() -> [u8; 32] {
+pub(crate) fn random32() -> [u8; 32] {
     let mut b = [0u8; 32];
     rand::rng().fill_bytes(&mut b);
     b
 }
 
 impl KeyPair {
+    /// A new P-256 key pair (the default suite).
     pub fn generate() -> KeyPair {
         loop {
             if let Ok(secret) = SecretKey::from_slice(&random32()) {
-                return KeyPair { secret };
+                return KeyPair { secret: Secret::P256(secret) };
             }
         }
     }
 
+    /// A new key pair for `suite` ([`SUITE`] or [`SM_SUITE`]).
+    pub fn generate_for(suite: &str) -> Result<KeyPair, SealError> {
+        match suite {
+            SUITE => Ok(KeyPair::generate()),
+            SM_SUITE => loop {
+                if let Ok(secret) = sm2::SecretKey::from_slice(&random32()) {
+                    return Ok(KeyPair { secret: Secret::Sm2(secret) });
+                }
+            },
+            other => Err(SealError::Suite(other.into())),
+        }
+    }
+
+    /// The suite a key belongs to: its bids are sealed in that suite.
+    pub fn suite(&self) -> &'static str {
+        match self.secret {
+            Secret::P256(_) => SUITE,
+            Secret::Sm2(_) => SM_SUITE,
+        }
+    }
+
     pub fn from_secret_hex(s: &str) -> Result<KeyPair, SealError> {
-        let bytes = hex::decode(s.trim()).map_err(|_| SealError::BadKey)?;
-        Ok(KeyPair { secret: SecretKey::from_slice(&bytes).map_err(|_| SealError::BadKey)? })
+        let s = s.trim();
+        match s.strip_prefix(SM2_PREFIX) {
+            Some(rest) => Self::from_secret_bytes(SM_SUITE, &hex::decode(rest).map_err(|_| SealError::BadKey)?),
+            None => Self::from_secret_bytes(SUITE, &hex::decode(s).map_err(|_| SealError::BadKey)?),
+        }
+    }
+
+    /// From the raw 32-byte scalar of a suite's curve.
+    pub fn from_secret_bytes(suite: &str, bytes: &[u8]) -> Result<KeyPair, SealError> {
+        let secret = match suite {
+            SUITE => Secret::P256(SecretKey::from_slice(bytes).map_err(|_| SealError::BadKey)?),
+            SM_SUITE => Secret::Sm2(sm2::SecretKey::from_slice(bytes).map_err(|_| SealError::BadKey)?),
+            other => return Err(SealError::Suite(other.into())),
+        };
+        Ok(KeyPair { secret })
+    }
+
+    fn secret_bytes(&self) -> Vec<u8> {
+        match &self.secret {
+            Secret::P256(k) => k.to_bytes().to_vec(),
+            Secret::Sm2(k) => k.to_bytes().to_vec(),
+        }
     }
 
     pub fn secret_hex(&self) -> String {
-        hex::encode(self.secret.to_bytes())
+        match self.secret {
+            Secret::P256(_) => hex::encode(self.secret_bytes()),
+            Secret::Sm2(_) => format!("{SM2_PREFIX}{}", hex::encode(self.secret_bytes())),
+        }
     }
 
-    /// The public key, SEC1 uncompressed, hex.
+    fn public(&self) -> Public {
+        match &self.secret {
+            Secret::P256(k) => Public::P256(k.public_key()),
+            Secret::Sm2(k) => Public::Sm2(k.public_key()),
+        }
+    }
+
+    /// The public key, SEC1 uncompressed, hex (`sm2:`-prefixed for SM2).
     pub fn public_hex(&self) -> String {
-        hex::encode(self.secret.public_key().to_sec1_point(false).as_bytes())
+        self.public().to_hex()
     }
 
     pub fn key_id(&self) -> String {
-        key_id(&self.public_hex()).unwrap_or_default()
+        self.public().key_id()
     }
 
-    /// ECDSA P-256 over SHA-256 of `msg`; 64 bytes r‖s, hex.
+    /// ECDSA P-256 over SHA-256 of `msg`, or SM2DSA; 64 bytes r‖s, hex.
     pub fn sign(&self, msg: &[u8]) -> String {
-        let sk = SigningKey::from(&self.secret);
-        let sig: Signature = sk.sign(msg);
-        hex::encode(sig.to_bytes())
+        match &self.secret {
+            Secret::P256(k) => {
+                let sig: Signature = SigningKey::from(k).sign(msg);
+                hex::encode(sig.to_bytes())
+            }
+            Secret::Sm2(k) => sm::sign(k, msg),
+        }
     }
 }
 
-fn public_key(public_hex: &str) -> Result<PublicKey, SealError> {
-    let bytes = hex::decode(public_hex.trim()).map_err(|_| SealError::BadKey)?;
-    PublicKey::from_sec1_bytes(&bytes).map_err(|_| SealError::BadKey)
+impl Public {
+    fn parse(public_hex: &str) -> Result<Public, SealError> {
+        let s = public_hex.trim();
+        match s.strip_prefix(SM2_PREFIX) {
+            Some(rest) => Ok(Public::Sm2(sm::parse_public(&hex::decode(rest).map_err(|_| SealError::BadKey)?)?)),
+            None => {
+                let bytes = hex::decode(s).map_err(|_| SealError::BadKey)?;
+                Ok(Public::P256(PublicKey::from_sec1_bytes(&bytes).map_err(|_| SealError::BadKey)?))
+            }
+        }
+    }
+
+    fn to_hex(&self) -> String {
+        match self {
+            Public::P256(k) => hex::encode(k.to_sec1_point(false).as_bytes()),
+            Public::Sm2(k) => format!("{SM2_PREFIX}{}", hex::encode(sm::public_bytes(k))),
+        }
+    }
+
+    /// The first 16 hex digits of SHA-256 of the uncompressed SEC1 encoding (prefixed with
+    /// `sm2:` for SM2, so the same point on the two curves has two ids).
+    fn key_id(&self) -> String {
+        match self {
+            Public::P256(k) => sha256_hex(k.to_sec1_point(false).as_bytes())[..16].to_string(),
+            Public::Sm2(k) => {
+                let mut bytes = SM2_PREFIX.as_bytes().to_vec();
+                bytes.extend(sm::public_bytes(k));
+                sha256_hex(&bytes)[..16].to_string()
+            }
+        }
+    }
+
+    fn suite(&self) -> &'static str {
+        match self {
+            Public::P256(_) => SUITE,
+            Public::Sm2(_) => SM_SUITE,
+        }
+    }
 }
 
 /// Checks a public key and returns it normalized (uncompressed SEC1 hex).
 pub fn normalize_public(public_hex: &str) -> Result<String, SealError> {
-    Ok(hex::encode(public_key(public_hex)?.to_sec1_point(false).as_bytes()))
+    Ok(Public::parse(public_hex)?.to_hex())
 }
 
-/// A key's id: the first 16 hex digits of SHA-256 of its uncompressed SEC1 encoding.
+/// The suite of a public key.
+pub fn key_suite(public_hex: &str) -> Result<&'static str, SealError> {
+    Ok(Public::parse(public_hex)?.suite())
+}
+
+/// A key's id (see [`Public::key_id`]).
 pub fn key_id(public_hex: &str) -> Result<String, SealError> {
-    let k = public_key(public_hex)?;
-    Ok(sha256_hex(k.to_sec1_point(false).as_bytes())[..16].to_string())
+    Ok(Public::parse(public_hex)?.key_id())
 }
 
 pub fn verify(public_hex: &str, msg: &[u8], sig_hex: &str) -> bool {
-    let Ok(k) = public_key(public_hex) else { return false };
+    let Ok(k) = Public::parse(public_hex) else { return false };
     let Ok(bytes) = hex::decode(sig_hex.trim()) else { return false };
-    let Ok(sig) = Signature::from_slice(&bytes) else { return false };
-    VerifyingKey::from(&k).verify(msg, &sig).is_ok()
+    match k {
+        Public::P256(k) => {
+            let Ok(sig) = Signature::from_slice(&bytes) else { return false };
+            VerifyingKey::from(&k).verify(msg, &sig).is_ok()
+        }
+        Public::Sm2(k) => sm::verify(&k, msg, &bytes),
+    }
 }
 
 fn aead(key: &[u8; 32]) -> Aes256Gcm {
@@ -168,25 +316,40 @@ fn kek(shared: &[u8], epk: &[u8], recipient: &[u8]) -> [u8; 32] {
     okm
 }
 
-/// Wraps `content_key` to `recipient_public_hex` (ECIES over P-256).
+/// Wraps `content_key` to `recipient_public_hex`: ECIES over P-256, or SM2 encryption.
 pub fn wrap(recipient_public_hex: &str, content_key: &[u8; 32], context: &[u8]) -> Result<Wrapped, SealError> {
-    let recipient = public_key(recipient_public_hex)?;
-    let eph = KeyPair::generate();
-    let shared = p256::ecdh::diffie_hellman(eph.secret.to_nonzero_scalar(), recipient.as_affine());
-    let epk = eph.secret.public_key().to_sec1_point(false);
-    let rpk = recipient.to_sec1_point(false);
-    let k = kek(shared.raw_secret_bytes(), epk.as_bytes(), rpk.as_bytes());
-    Ok(Wrapped { key_id: key_id(recipient_public_hex)?, epk: hex::encode(epk.as_bytes()), ct: B64.encode(seal(&k, content_key, context)) })
+    let recipient = Public::parse(recipient_public_hex)?;
+    let key_id = recipient.key_id();
+    match recipient {
+        Public::P256(recipient) => {
+            let eph = SecretKey::from_slice(&random32()).map_err(|_| SealError::BadKey)?;
+            let shared = p256::ecdh::diffie_hellman(eph.to_nonzero_scalar(), recipient.as_affine());
+            let epk = eph.public_key().to_sec1_point(false);
+            let rpk = recipient.to_sec1_point(false);
+            let k = kek(shared.raw_secret_bytes(), epk.as_bytes(), rpk.as_bytes());
+            Ok(Wrapped { key_id, epk: hex::encode(epk.as_bytes()), ct: B64.encode(seal(&k, content_key, context)) })
+        }
+        // The ephemeral point is inside the SM2 ciphertext (C1).
+        Public::Sm2(recipient) => Ok(Wrapped { key_id, epk: String::new(), ct: B64.encode(sm::wrap(&recipient, content_key, context)?) }),
+    }
 }
 
 pub fn unwrap(kp: &KeyPair, w: &Wrapped, context: &[u8]) -> Result<[u8; 32], SealError> {
-    let epk = public_key(&w.epk)?;
-    let shared = p256::ecdh::diffie_hellman(kp.secret.to_nonzero_scalar(), epk.as_affine());
-    let rpk = kp.secret.public_key().to_sec1_point(false);
-    let k = kek(shared.raw_secret_bytes(), epk.to_sec1_point(false).as_bytes(), rpk.as_bytes());
     let ct = B64.decode(&w.ct).map_err(|_| SealError::Malformed("wrapped key is not base64".into()))?;
-    let key = open(&k, &ct, context)?;
-    key.try_into().map_err(|_| SealError::Decrypt)
+    match &kp.secret {
+        Secret::P256(secret) => {
+            let epk = match Public::parse(&w.epk)? {
+                Public::P256(k) => k,
+                Public::Sm2(_) => return Err(SealError::BadKey),
+            };
+            let shared = p256::ecdh::diffie_hellman(secret.to_nonzero_scalar(), epk.as_affine());
+            let rpk = secret.public_key().to_sec1_point(false);
+            let k = kek(shared.raw_secret_bytes(), epk.to_sec1_point(false).as_bytes(), rpk.as_bytes());
+            let key = open(&k, &ct, context)?;
+            key.try_into().map_err(|_| SealError::Decrypt)
+        }
+        Secret::Sm2(secret) => sm::unwrap(secret, &ct, context),
+    }
 }
 
 /// What a bid contains once opened (开标一览表, declarations, response documents).
@@ -235,15 +398,16 @@ pub fn signed_message(lot_id: &str, ciphertext_sha256: &str) -> Vec<u8> {
 /// (public keys, hex), signed by the bidder.
 pub fn seal_bid(bidder: &KeyPair, lot_id: &str, content: &BidContent, recipients: &[&str]) -> Result<Envelope, SealError> {
     let key = random32();
+    let suite = bidder.suite();
     let plaintext = serde_json::to_vec(content).map_err(|e| SealError::Malformed(e.to_string()))?;
-    let ct = seal(&key, &plaintext, lot_id.as_bytes());
-    let digest = sha256_hex(&ct);
+    let ct = seal_suite(suite, &key, &plaintext, lot_id.as_bytes())?;
+    let digest = digest_hex(suite, &ct)?;
     let mut wrapped = vec![wrap(&bidder.public_hex(), &key, lot_id.as_bytes())?];
     for r in recipients {
         wrapped.push(wrap(r, &key, lot_id.as_bytes())?);
     }
     Ok(Envelope {
-        suite: SUITE.into(),
+        suite: suite.into(),
         lot_id: lot_id.into(),
         ciphertext: B64.encode(&ct),
         signature: bidder.sign(&signed_message(lot_id, &digest)),
@@ -264,10 +428,11 @@ pub fn looks_plain(bytes: &[u8]) -> bool {
         || bytes.get(..32).is_some_and(|head| std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true))
 }
 
-/// The server's checks of an uploaded envelope against the bidder's registered key: suite,
-/// lot, hash, signature, and that the content is not plaintext. Returns the ciphertext bytes.
+/// The server's checks of an uploaded envelope against the bidder's registered key: suite (the
+/// key's), lot, hash, signature, and that the content is not plaintext. Returns the ciphertext
+/// bytes.
 pub fn check_envelope(env: &Envelope, lot_id: &str, bidder_public_hex: &str) -> Result<Vec<u8>, SealError> {
-    if env.suite != SUITE {
+    if env.suite != key_suite(bidder_public_hex)? {
         return Err(SealError::Suite(env.suite.clone()));
     }
     if env.lot_id != lot_id {
@@ -277,7 +442,7 @@ pub fn check_envelope(env: &Envelope, lot_id: &str, bidder_public_hex: &str) -> 
     if ct.len() < 28 || looks_plain(&ct[12..]) {
         return Err(SealError::NotEncrypted);
     }
-    if sha256_hex(&ct) != env.ciphertext_sha256 {
+    if digest_hex(&env.suite, &ct)? != env.ciphertext_sha256 {
         return Err(SealError::HashMismatch);
     }
     if key_id(bidder_public_hex)? != env.key_id
@@ -291,9 +456,9 @@ pub fn check_envelope(env: &Envelope, lot_id: &str, bidder_public_hex: &str) -> 
     Ok(ct)
 }
 
-/// Opens a ciphertext with a released content key and parses the content.
-pub fn open_bid(ciphertext: &[u8], content_key: &[u8; 32], lot_id: &str) -> Result<BidContent, SealError> {
-    let plain = open(content_key, ciphertext, lot_id.as_bytes())?;
+/// Opens a ciphertext of `suite` with a released content key and parses the content.
+pub fn open_bid(suite: &str, ciphertext: &[u8], content_key: &[u8; 32], lot_id: &str) -> Result<BidContent, SealError> {
+    let plain = open_suite(suite, content_key, ciphertext, lot_id.as_bytes())?;
     serde_json::from_slice(&plain).map_err(|e| SealError::Malformed(e.to_string()))
 }
 
@@ -305,14 +470,16 @@ pub struct SealedFor {
     pub sealed: String,
 }
 
+/// Seals bytes to one recipient, in the recipient key's suite.
 pub fn seal_for(recipient_public_hex: &str, bytes: &[u8], context: &[u8]) -> Result<SealedFor, SealError> {
     let key = random32();
-    Ok(SealedFor { wrapped: wrap(recipient_public_hex, &key, context)?, sealed: B64.encode(seal(&key, bytes, context)) })
+    let suite = key_suite(recipient_public_hex)?;
+    Ok(SealedFor { wrapped: wrap(recipient_public_hex, &key, context)?, sealed: B64.encode(seal_suite(suite, &key, bytes, context)?) })
 }
 
 pub fn open_for(kp: &KeyPair, s: &SealedFor, context: &[u8]) -> Result<Vec<u8>, SealError> {
     let key = unwrap(kp, &s.wrapped, context)?;
-    open(&key, &unb64(&s.sealed)?, context)
+    open_suite(kp.suite(), &key, &unb64(&s.sealed)?, context)
 }
 
 /// Shamir k-of-n over GF(256) (the `blahaj` crate) for the project's opening key: custodians
@@ -325,7 +492,7 @@ pub mod shamir {
         if k < 2 || k > n {
             return Err(SealError::Malformed(format!("threshold {k} of {n} is not possible")));
         }
-        let secret = hex::decode(kp.secret_hex()).map_err(|_| SealError::BadKey)?;
+        let secret = kp.secret_bytes();
         let dealer = blahaj::Sharks(k).dealer(&secret);
         Ok(dealer.take(usize::from(n)).map(|s| Vec::from(&s)).collect())
     }
@@ -335,8 +502,8 @@ pub mod shamir {
     pub fn combine(shares: &[Vec<u8>], k: u8, expected_public_hex: &str) -> Option<KeyPair> {
         let parsed: Vec<blahaj::Share> = shares.iter().filter_map(|b| blahaj::Share::try_from(b.as_slice()).ok()).collect();
         let secret = blahaj::Sharks(k).recover(parsed.iter()).ok()?;
-        let kp = KeyPair::from_secret_hex(&hex::encode(secret)).ok()?;
-        (kp.public_hex() == expected_public_hex).then_some(kp)
+        let kp = KeyPair::from_secret_bytes(super::key_suite(expected_public_hex).ok()?, &secret).ok()?;
+        (kp.public_hex() == super::normalize_public(expected_public_hex).ok()?).then_some(kp)
     }
 }
 
@@ -369,7 +536,7 @@ pub fn protect(kp: &KeyPair, passphrase: &str, iterations: u32) -> ProtectedKey 
     rand::rng().fill_bytes(&mut salt);
     let sealed = seal(&passphrase_key(passphrase, &salt, iterations), kp.secret_hex().as_bytes(), b"");
     ProtectedKey {
-        suite: SUITE.into(),
+        suite: kp.suite().into(),
         key_id: kp.key_id(),
         public_key: kp.public_hex(),
         kdf: KDF.into(),
@@ -424,9 +591,9 @@ mod tests {
         let ct = check_envelope(&env, "lot-1", &bidder.public_hex()).unwrap();
         assert!(!String::from_utf8_lossy(&ct).contains("MARK"));
         let key = unwrap(&bidder, &env.wrapped[0], b"lot-1").unwrap();
-        assert_eq!(open_bid(&ct, &key, "lot-1").unwrap(), content("MARK"));
+        assert_eq!(open_bid(SUITE, &ct, &key, "lot-1").unwrap(), content("MARK"));
         assert_eq!(unwrap(&other, &env.wrapped[0], b"lot-1"), Err(SealError::Decrypt), "another key cannot unwrap");
-        assert_eq!(open_bid(&ct, &key, "lot-2"), Err(SealError::Decrypt), "bound to its lot");
+        assert_eq!(open_bid(SUITE, &ct, &key, "lot-2"), Err(SealError::Decrypt), "bound to its lot");
     }
 
     #[test]
@@ -441,7 +608,7 @@ mod tests {
         tampered.ciphertext_sha256 = sha256_hex(&ct);
         assert_eq!(check_envelope(&tampered, "lot-1", &bidder.public_hex()), Err(SealError::BadSignature), "re-hashed but not re-signed");
         let key = unwrap(&bidder, &env.wrapped[0], b"lot-1").unwrap();
-        assert_eq!(open_bid(&ct, &key, "lot-1"), Err(SealError::Decrypt), "GCM detects the flipped bit");
+        assert_eq!(open_bid(SUITE, &ct, &key, "lot-1"), Err(SealError::Decrypt), "GCM detects the flipped bit");
         let forger = KeyPair::generate();
         assert_eq!(check_envelope(&env, "lot-1", &forger.public_hex()), Err(SealError::BadSignature));
         let mut plain = env.clone();
@@ -500,6 +667,63 @@ mod tests {
         assert!(!serde_json::to_string(&f).unwrap().contains(&kp.secret_hex()));
     }
 
+    /// The SM suite end to end, including an SM2 bidder on a project whose opening key is P-256
+    /// and the reverse, and the checks that keep the two suites apart.
+    #[test]
+    fn the_sm_suite_seals_checks_and_opens() {
+        let bidder = KeyPair::generate_for(SM_SUITE).unwrap();
+        assert!(bidder.public_hex().starts_with("sm2:04") && bidder.secret_hex().starts_with("sm2:"));
+        assert_eq!(KeyPair::from_secret_hex(&bidder.secret_hex()).unwrap().public_hex(), bidder.public_hex());
+        let p256_opening = KeyPair::generate();
+        let sm2_opening = KeyPair::generate_for(SM_SUITE).unwrap();
+        let env = seal_bid(&bidder, "lot-1", &content("MARK"), &[&p256_opening.public_hex(), &sm2_opening.public_hex()]).unwrap();
+        assert_eq!(env.suite, SM_SUITE);
+        let ct = check_envelope(&env, "lot-1", &bidder.public_hex()).unwrap();
+        assert_eq!(env.ciphertext_sha256, sm::sm3_hex(&ct), "the digest is SM3");
+        assert_ne!(env.ciphertext_sha256, sha256_hex(&ct));
+        assert!(!String::from_utf8_lossy(&ct).contains("MARK"));
+        for kp in [&bidder, &p256_opening, &sm2_opening] {
+            let w = env.wrapped.iter().find(|w| w.key_id == kp.key_id()).unwrap();
+            let key = unwrap(kp, w, b"lot-1").unwrap();
+            assert_eq!(open_bid(SM_SUITE, &ct, &key, "lot-1").unwrap(), content("MARK"));
+            assert_eq!(open_bid(SUITE, &ct, &key, "lot-1"), Err(SealError::Decrypt), "SM4-GCM, not AES-GCM");
+            assert_eq!(unwrap(kp, w, b"lot-2"), Err(SealError::Decrypt), "a wrapped key is bound to its lot");
+        }
+        assert!(unwrap(&KeyPair::generate_for(SM_SUITE).unwrap(), &env.wrapped[0], b"lot-1").is_err(), "another SM2 key cannot unwrap");
+        // Tampering, re-hashing without re-signing, a forged signature, a claimed other suite.
+        let mut bad = ct.clone();
+        bad[40] ^= 1;
+        let mut tampered = env.clone();
+        tampered.ciphertext = b64(&bad);
+        assert_eq!(check_envelope(&tampered, "lot-1", &bidder.public_hex()), Err(SealError::HashMismatch));
+        tampered.ciphertext_sha256 = sm::sm3_hex(&bad);
+        assert_eq!(check_envelope(&tampered, "lot-1", &bidder.public_hex()), Err(SealError::BadSignature));
+        let mut relabelled = env.clone();
+        relabelled.suite = SUITE.into();
+        assert_eq!(check_envelope(&relabelled, "lot-1", &bidder.public_hex()), Err(SealError::Suite(SUITE.into())));
+        let p256_bid = seal_bid(&p256_opening, "lot-1", &content("M"), &[&sm2_opening.public_hex()]).unwrap();
+        assert_eq!(check_envelope(&p256_bid, "lot-1", &bidder.public_hex()), Err(SealError::Suite(SUITE.into())));
+        let w = p256_bid.wrapped.iter().find(|w| w.key_id == sm2_opening.key_id()).unwrap();
+        let key = unwrap(&sm2_opening, w, b"lot-1").unwrap();
+        assert_eq!(open_bid(SUITE, &unb64(&p256_bid.ciphertext).unwrap(), &key, "lot-1").unwrap().total_price, 12_345_600);
+        // A signature of one key never verifies under another, across suites.
+        let msg = signed_message("lot-1", &env.ciphertext_sha256);
+        assert!(verify(&bidder.public_hex(), &msg, &env.signature));
+        assert!(!verify(&sm2_opening.public_hex(), &msg, &env.signature));
+        assert!(!verify(&p256_opening.public_hex(), &msg, &env.signature));
+        // Custody and key files work for SM2 keys too.
+        let shares = shamir::split(&sm2_opening, 2, 3).unwrap();
+        assert_eq!(shamir::combine(&shares[1..], 2, &sm2_opening.public_hex()).unwrap().public_hex(), sm2_opening.public_hex());
+        assert!(shamir::combine(&shares[..1], 2, &sm2_opening.public_hex()).is_none());
+        let sealed = seal_for(&bidder.public_hex(), &shares[0], b"project").unwrap();
+        assert_eq!(open_for(&bidder, &sealed, b"project").unwrap(), shares[0]);
+        let f = protect(&bidder, "pass", 1_000);
+        assert_eq!(f.suite, SM_SUITE);
+        assert_eq!(unprotect(&f, "pass").unwrap().public_hex(), bidder.public_hex());
+        assert_eq!(key_suite(&bidder.public_hex()), Ok(SM_SUITE));
+        assert_ne!(key_id(&bidder.public_hex()).unwrap(), key_id(&bidder.public_hex()[4..]).unwrap_or_default());
+    }
+
     #[test]
     fn keys_round_trip_and_extra_recipients_can_open() {
         let bidder = KeyPair::generate();
@@ -510,7 +734,7 @@ mod tests {
         let env = seal_bid(&bidder, "L", &content("Y"), &[&opening.public_hex()]).unwrap();
         let w = env.wrapped.iter().find(|w| w.key_id == opening.key_id()).unwrap();
         let key = unwrap(&opening, w, b"L").unwrap();
-        assert_eq!(open_bid(&unb64(&env.ciphertext).unwrap(), &key, "L").unwrap().total_price, 12_345_600);
+        assert_eq!(open_bid(SUITE, &unb64(&env.ciphertext).unwrap(), &key, "L").unwrap().total_price, 12_345_600);
         assert!(normalize_public("04deadbeef").is_err());
     }
 }

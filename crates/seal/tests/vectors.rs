@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use caigou_seal::{
-    BidContent, BidFile, Envelope, KeyPair, SealError, b64, check_envelope, open_bid, sha256_hex, signed_message, unwrap, verify,
+    BidContent, BidFile, Envelope, KeyPair, SUITE, SealError, b64, check_envelope, open_bid, sha256_hex, signed_message, unwrap, verify,
 };
 use serde::{Deserialize, Serialize};
 
@@ -96,17 +96,17 @@ fn check(v: &Vector, label: &str) {
         env.wrapped.iter().find(|w| w.key_id == opening.key_id()).unwrap_or_else(|| panic!("{label}: no key wrapped to the opening key"));
     let key2 = unwrap(&opening, w, lot.as_bytes()).unwrap_or_else(|e| panic!("{label}: unwrap (opening): {e}"));
     assert_eq!(key, key2, "{label}: both recipients unwrap the same content key");
-    assert_eq!(open_bid(&ct, &key, lot).unwrap_or_else(|e| panic!("{label}: open_bid: {e}")), v.content, "{label}: content");
+    assert_eq!(open_bid(SUITE, &ct, &key, lot).unwrap_or_else(|e| panic!("{label}: open_bid: {e}")), v.content, "{label}: content");
 
     let mut bad = ct.clone();
     bad[40] ^= 1;
-    assert_eq!(open_bid(&bad, &key, lot), Err(SealError::Decrypt), "{label}: tampered ciphertext opens");
+    assert_eq!(open_bid(SUITE, &bad, &key, lot), Err(SealError::Decrypt), "{label}: tampered ciphertext opens");
     let mut tampered = env.clone();
     tampered.ciphertext = b64(&bad);
     assert_eq!(check_envelope(&tampered, lot, &v.bidder_public), Err(SealError::HashMismatch), "{label}: tampered hash");
     tampered.ciphertext_sha256 = sha256_hex(&bad);
     assert_eq!(check_envelope(&tampered, lot, &v.bidder_public), Err(SealError::BadSignature), "{label}: re-hashed, not re-signed");
-    assert_eq!(open_bid(&ct, &key, "lot-other"), Err(SealError::Decrypt), "{label}: bound to its lot");
+    assert_eq!(open_bid(SUITE, &ct, &key, "lot-other"), Err(SealError::Decrypt), "{label}: bound to its lot");
     assert_eq!(unwrap(&bidder, &env.wrapped[0], b"lot-other"), Err(SealError::Decrypt), "{label}: wrap bound to its lot");
     assert_eq!(unwrap(&opening, &env.wrapped[0], lot.as_bytes()), Err(SealError::Decrypt), "{label}: another key unwraps");
     assert_eq!(check_envelope(env, lot, &v.opening_public), Err(SealError::BadSignature), "{label}: another bidder key");
@@ -148,4 +148,94 @@ fn browser_key_files_open_in_rust() {
     a.sort();
     b.sort();
     assert_eq!(a, b, "the same key file fields in Rust and in the browser");
+}
+
+/// Custody vectors, both directions (`rust-custody.json` written here like the envelope vector,
+/// `js-custody.json` written by seal-vectors.mjs): an opening key split 2 of 3 (Shamir over
+/// GF(256) as `blahaj` and seal.js do it), each share sealed to a custodian's key with the
+/// project id as context. Each custodian opens its share; any two rebuild the opening key; one
+/// does not; a share opened under another project's context fails.
+#[derive(Debug, Serialize, Deserialize)]
+struct Custody {
+    project_id: String,
+    threshold: u8,
+    opening_secret: String,
+    opening_public: String,
+    custodians: Vec<CustodianVector>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct CustodianVector {
+    secret: String,
+    public: String,
+    sealed: caigou_seal::SealedFor,
+}
+
+const CUSTODIAN_SECRETS: [&str; 3] = [
+    "1b7dc9c1a2b96e8a0a6ef0e1b3f7f0d4c8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a3",
+    "2c8ed0d2b3ca7f9b1b7f01f2c408012e5d9f8c7b6a5f4e3d2c1b0a9f8e7d6c5b",
+    "3d9fe1e3c4db80ac2c8012031519123f6eaf9d8c7b6a5f4e3d2c1b0a9f8e7d6c",
+];
+
+fn check_custody(c: &Custody, label: &str) {
+    let opening = KeyPair::from_secret_hex(&c.opening_secret).unwrap();
+    assert_eq!(opening.public_hex(), c.opening_public, "{label}: opening key");
+    let shares: Vec<Vec<u8>> = c
+        .custodians
+        .iter()
+        .map(|cv| {
+            let kp = KeyPair::from_secret_hex(&cv.secret).unwrap();
+            assert_eq!(kp.public_hex(), cv.public, "{label}: custodian key");
+            assert!(caigou_seal::open_for(&kp, &cv.sealed, b"another-project").is_err(), "{label}: bound to its project");
+            caigou_seal::open_for(&kp, &cv.sealed, c.project_id.as_bytes()).unwrap_or_else(|e| panic!("{label}: open share: {e}"))
+        })
+        .collect();
+    for pair in [[0, 1], [0, 2], [1, 2], [2, 0]] {
+        let picked: Vec<Vec<u8>> = pair.iter().map(|i| shares[*i].clone()).collect();
+        let rebuilt = caigou_seal::shamir::combine(&picked, c.threshold, &c.opening_public);
+        assert_eq!(rebuilt.map(|k| k.secret_hex()), Some(c.opening_secret.clone()), "{label}: shares {pair:?} rebuild the key");
+    }
+    assert!(caigou_seal::shamir::combine(&shares[..1], c.threshold, &c.opening_public).is_none(), "{label}: one share is not enough");
+    let other = KeyPair::from_secret_hex(CUSTODIAN_SECRETS[0]).unwrap();
+    assert!(caigou_seal::open_for(&other, &c.custodians[1].sealed, c.project_id.as_bytes()).is_err(), "{label}: another custodian's key");
+}
+
+#[test]
+fn rust_custody_vector_round_trips() {
+    let path = vectors().join("rust-custody.json");
+    if !path.exists() || std::env::var("CAIGOU_WRITE_VECTORS").as_deref() == Ok("1") {
+        let opening = KeyPair::from_secret_hex(OPENING_SECRET).unwrap();
+        let shares = caigou_seal::shamir::split(&opening, 2, 3).unwrap();
+        let custodians = CUSTODIAN_SECRETS
+            .iter()
+            .zip(shares)
+            .map(|(s, share)| {
+                let kp = KeyPair::from_secret_hex(s).unwrap();
+                CustodianVector {
+                    secret: kp.secret_hex(),
+                    public: kp.public_hex(),
+                    sealed: caigou_seal::seal_for(&kp.public_hex(), &share, b"project-vector-1").unwrap(),
+                }
+            })
+            .collect();
+        let c = Custody {
+            project_id: "project-vector-1".into(),
+            threshold: 2,
+            opening_secret: opening.secret_hex(),
+            opening_public: opening.public_hex(),
+            custodians,
+        };
+        std::fs::write(&path, serde_json::to_string_pretty(&c).unwrap() + "\n").unwrap();
+    }
+    let c: Custody = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    check_custody(&c, "rust-custody.json");
+}
+
+#[test]
+fn js_custody_vector_opens_in_rust() {
+    let path = vectors().join("js-custody.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} ({e}): written by `node tests/browser/seal-vectors.mjs`", path.display()));
+    let c: Custody = serde_json::from_str(&text).unwrap();
+    check_custody(&c, "js-custody.json");
 }

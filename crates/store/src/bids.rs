@@ -55,8 +55,9 @@ pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) ->
     }
     let public = caigou_seal::normalize_public(public_hex).map_err(seal_error)?;
     let key_id = caigou_seal::key_id(&public).map_err(seal_error)?;
+    let suite = caigou_seal::key_suite(&public).map_err(seal_error)?;
     let now = store.clock().now_ms();
-    let cert = serde_json::json!({"key_id": key_id, "org_id": subject.org.to_string(), "suite": caigou_seal::SUITE, "public_key": public, "valid_from": now, "valid_until": now + KEY_VALIDITY_MS});
+    let cert = serde_json::json!({"key_id": key_id, "org_id": subject.org.to_string(), "suite": suite, "public_key": public, "valid_from": now, "valid_until": now + KEY_VALIDITY_MS});
     let cert_text = cert.to_string();
     let signature = translog::sign(store, cert_text.as_bytes()).await?;
     let mut tx = store.begin().await?;
@@ -65,7 +66,7 @@ pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) ->
     )
     .bind(&key_id)
     .bind(subject.org.to_string())
-    .bind(caigou_seal::SUITE)
+    .bind(suite)
     .bind(&public)
     .bind(&cert_text)
     .bind(&signature)
@@ -98,7 +99,7 @@ pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) ->
     Ok(KeyCertificate {
         key_id,
         org_id: subject.org.to_string(),
-        suite: caigou_seal::SUITE.into(),
+        suite: suite.into(),
         public_key: public,
         valid_from: now,
         valid_until: now + KEY_VALIDITY_MS,

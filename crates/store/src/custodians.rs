@@ -100,6 +100,33 @@ pub async fn custody(store: &Store, project: &str) -> Result<Custody> {
     Ok(Custody { threshold, opening_public_key, opening_key_id, custodians })
 }
 
+/// Who can be named custodian of a project: people it concerns who have registered a custodian
+/// key (user id, name, key id), by name.
+pub async fn candidates(store: &Store, project: &str) -> Result<Vec<(String, String, String)>> {
+    let view = projects::get(store, project).await?;
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT k.user_id, k.key_id FROM user_keys k WHERE k.revoked_at IS NULL
+         AND k.created_at = (SELECT MAX(k2.created_at) FROM user_keys k2 WHERE k2.user_id = k.user_id AND k2.revoked_at IS NULL)",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    let mut out = Vec::new();
+    for (user, key) in rows {
+        let Ok(uid) = user.parse() else { continue };
+        let Some(identity) = users::identity(store, uid).await? else { continue };
+        let concerned = authz::decide(
+            &Principal::User(identity.subject.clone()),
+            Action::ViewProject { runner: view.runner(), purchasers: &view.purchasers(), region_path: &view.region_ids() },
+        )
+        .is_ok();
+        if concerned {
+            out.push((user, identity.view.display_name.clone(), key));
+        }
+    }
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(out)
+}
+
 /// Names the custodians of a draft project (each must be someone the project concerns, with a
 /// registered key) and the threshold.
 pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[String], threshold: i64) -> Result<()> {

@@ -199,8 +199,13 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
         ));
     }
     let (bid, _) = own_valid_bid(store, &subject.org.to_string(), lot).await?;
-    let (file_id, opened): (String, Option<i64>) =
-        sqlx::query_as("SELECT ciphertext_file_id, opened_at FROM bids WHERE id = $1").bind(&bid).fetch_one(store.pool()).await?;
+    // A bid is sealed in its signing key's suite.
+    let (file_id, opened, suite): (String, Option<i64>, String) = sqlx::query_as(
+        "SELECT b.ciphertext_file_id, b.opened_at, k.suite FROM bids b JOIN supplier_keys k ON k.key_id = b.key_id WHERE b.id = $1",
+    )
+    .bind(&bid)
+    .fetch_one(store.pool())
+    .await?;
     if opened.is_some() {
         return Err(refuse("opening.already_opened", "投标文件已解密", "the bid is already open"));
     }
@@ -225,7 +230,7 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
             ));
         }
     };
-    let content = caigou_seal::open_bid(&ciphertext, &key, lot).map_err(|_| {
+    let content = caigou_seal::open_bid(&suite, &ciphertext, &key, lot).map_err(|_| {
         refuse(
             "opening.decrypt_failed",
             "解密失败：密钥与投标文件不符或文件已被篡改，请使用投标时的密钥重试",
@@ -596,20 +601,21 @@ pub(crate) async fn open_with_custody(store: &Store, project: &str, key: &caigou
     .await?;
     let mut opened = 0;
     for lot in lots {
-        let pending: Vec<(String, String, String)> = sqlx::query_as(
-            "SELECT id, wrapped, ciphertext_file_id FROM bids WHERE lot_id = $1 AND status = 'valid' AND opened_at IS NULL AND open_outcome IS NULL",
+        let pending: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT b.id, b.wrapped, b.ciphertext_file_id, k.suite FROM bids b JOIN supplier_keys k ON k.key_id = b.key_id
+             WHERE b.lot_id = $1 AND b.status = 'valid' AND b.opened_at IS NULL AND b.open_outcome IS NULL",
         )
         .bind(&lot)
         .fetch_all(store.pool())
         .await?;
         let now = store.clock().now_ms();
-        for (bid, wrapped, file) in pending {
+        for (bid, wrapped, file, suite) in pending {
             let wrapped: Vec<caigou_seal::Wrapped> = serde_json::from_str(&wrapped).unwrap_or_default();
             let content = async {
                 let w = wrapped.iter().find(|w| w.key_id == key.key_id()).ok_or("not_wrapped_to_the_opening_key")?;
                 let ck = caigou_seal::unwrap(key, w, lot.as_bytes()).map_err(|_| "opening_key_does_not_unwrap")?;
                 let (_, ct) = files::get(store, &file).await.map_err(|_| "ciphertext_damaged_on_platform")?;
-                caigou_seal::open_bid(&ct, &ck, &lot).map_err(|_| "ciphertext_damaged_on_platform")
+                caigou_seal::open_bid(&suite, &ct, &ck, &lot).map_err(|_| "ciphertext_damaged_on_platform")
             }
             .await;
             match content {

@@ -241,6 +241,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/projects/{id}/documents.pdf", SIGNED_IN, pages::projects::documents_pdf)
         .add(M::GET, "/projects/{id}/documents.html", SIGNED_IN, pages::projects::documents_html)
         .add(M::POST, "/lots/{id}/obtain", SUPPLIERS, pages::projects::obtain)
+        .add(M::GET, "/projects/{id}/custody", CUSTODIANS, pages::custody::page)
         .add(M::GET, "/lots/{id}/bid", SUPPLIERS, pages::opening::bid_page)
         .add(M::GET, "/lots/{id}/opening", SIGNED_IN, pages::opening::hall)
         .add(M::GET, "/lots/{id}/opening/events", SIGNED_IN, pages::opening::events)

@@ -354,15 +354,21 @@ export async function openBid(ciphertextB64, contentKey, lotId) {
 // Stored as the Rust CLI's key file (`caigou bidder`): {suite, key_id, public_key, secret_key}.
 // localStorage is readable by any script on this origin: offer exportKeyFile as the backup.
 
-/** Keeps the key pair in this browser (localStorage 'caigou.bidkey'). */
-export function saveKey(keyPair) {
+/**
+ * Keeps the key pair in this browser (localStorage 'caigou.bidkey', or another slot such as
+ * CUSTODIAN_SLOT for a custodian's key).
+ */
+export function saveKey(keyPair, slot = STORAGE_KEY) {
   const f = { suite: SUITE, key_id: keyPair.keyId, public_key: keyPair.publicHex, secret_key: keyPair.secretHex };
-  globalThis.localStorage.setItem(STORAGE_KEY, JSON.stringify(f));
+  globalThis.localStorage.setItem(slot, JSON.stringify(f));
 }
 
-/** The key pair kept in this browser, or null. */
-export async function loadKey() {
-  const s = globalThis.localStorage.getItem(STORAGE_KEY);
+/** The slot of an opening custodian's key (kept apart from a bidder's). */
+export const CUSTODIAN_SLOT = "caigou.custodiankey";
+
+/** The key pair kept in this browser (in `slot`), or null. */
+export async function loadKey(slot = STORAGE_KEY) {
+  const s = globalThis.localStorage.getItem(slot);
   if (!s) return null;
   const f = JSON.parse(s);
   return importSecret(f.secret_key, f.public_key);
@@ -415,4 +421,98 @@ export async function importKeyFile(json, passphrase) {
   const kp = await importSecret(secretHex, f.public_key);
   if (f.key_id && f.key_id !== kp.keyId) throw new Error("the key file's key id does not match its key");
   return kp;
+}
+
+// ---- custody: the opening key's shares ------------------------------------------------------
+
+/**
+ * Bytes sealed to one recipient (the Rust `seal_for`): a random key wrapped to it, the bytes
+ * under that key. Returns {wrapped, sealed}.
+ */
+export async function sealFor(recipientPublicHex, bytes, context) {
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  const ctx = utf8(context);
+  return { wrapped: await wrap(recipientPublicHex, key, ctx), sealed: toBase64(await seal(key, new Uint8Array(bytes), ctx)) };
+}
+
+/** Opens what sealFor (or the Rust `seal_for`) sealed to `keyPair`. */
+export async function openFor(keyPair, s, context) {
+  const key = await unwrapContentKey(keyPair, s.wrapped, context);
+  return open(key, fromBase64(s.sealed), utf8(context));
+}
+
+// Shamir k-of-n over GF(256), the same field and share layout as the Rust `blahaj` crate the CLI
+// uses: reduction polynomial x⁸+x⁴+x³+x²+1 (0x11d), generator 2; a share is [x, y₁ … yₙ] with
+// x = 1 … n; one random polynomial per secret byte with the byte as its constant term.
+const GF_EXP = new Uint8Array(512);
+const GF_LOG = new Uint8Array(256);
+{
+  let v = 1;
+  for (let i = 0; i < 255; i++) {
+    GF_EXP[i] = v;
+    GF_LOG[v] = i;
+    v <<= 1;
+    if (v & 0x100) v ^= 0x11d;
+  }
+  for (let i = 255; i < 512; i++) GF_EXP[i] = GF_EXP[i - 255];
+}
+const gfMul = (a, b) => (a === 0 || b === 0 ? 0 : GF_EXP[GF_LOG[a] + GF_LOG[b]]);
+const gfDiv = (a, b) => {
+  if (b === 0) throw new Error("division by zero in GF(256)");
+  return a === 0 ? 0 : GF_EXP[GF_LOG[a] + 255 - GF_LOG[b]];
+};
+
+/** Splits `secret` (bytes) into `n` shares (Uint8Array each), any `k` of which rebuild it. */
+export function shamirSplit(secret, k, n) {
+  if (!Number.isInteger(k) || !Number.isInteger(n) || k < 2 || k > n || n > 255) throw new Error(`threshold ${k} of ${n} is not possible`);
+  const shares = Array.from({ length: n }, (_, i) => {
+    const s = new Uint8Array(secret.length + 1);
+    s[0] = i + 1;
+    return s;
+  });
+  for (let b = 0; b < secret.length; b++) {
+    const coeffs = crypto.getRandomValues(new Uint8Array(k - 1)); // highest degree first
+    for (const share of shares) {
+      const x = share[0];
+      let y = 0;
+      for (const c of coeffs) y = gfMul(y, x) ^ c;
+      share[b + 1] = gfMul(y, x) ^ secret[b];
+    }
+  }
+  return shares;
+}
+
+/** Rebuilds the secret from shares (Lagrange interpolation at 0). */
+export function shamirCombine(shares) {
+  if (shares.length < 1) throw new Error("no shares");
+  const len = shares[0].length - 1;
+  const xs = shares.map((s) => s[0]);
+  if (new Set(xs).size !== xs.length || xs.includes(0)) throw new Error("shares must have distinct non-zero x");
+  const out = new Uint8Array(len);
+  for (let b = 0; b < len; b++) {
+    let acc = 0;
+    for (let i = 0; i < shares.length; i++) {
+      let l = 1;
+      for (let j = 0; j < shares.length; j++) if (j !== i) l = gfMul(l, gfDiv(xs[j], xs[j] ^ xs[i]));
+      acc ^= gfMul(l, shares[i][b + 1]);
+    }
+    out[b] = acc;
+  }
+  return out;
+}
+
+/**
+ * The key ceremony on a custodian's machine: a new opening key pair (P-256, so every bidder's
+ * browser can wrap to it), its secret split k-of-n and each share sealed to a custodian's public
+ * key with the project id as context. Returns {public_key, shares: [{user_id, sealed}]}; the
+ * opening key's secret is not returned and goes out of scope here.
+ */
+export async function openingKeyCeremony(projectId, threshold, custodians) {
+  const opening = await generateKeyPair();
+  const parts = shamirSplit(fromHex(opening.secretHex), threshold, custodians.length);
+  const shares = [];
+  for (let i = 0; i < custodians.length; i++) {
+    shares.push({ user_id: custodians[i].user_id, sealed: await sealFor(custodians[i].public_key, parts[i], projectId) });
+  }
+  return { public_key: opening.publicHex, shares };
 }

@@ -112,6 +112,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/projects/{id}/documents.pdf", SignedIn),
     ("GET", "/projects/{id}/documents.html", SignedIn),
     ("POST", "/lots/{id}/obtain", SUPPLIER),
+    ("GET", "/projects/{id}/custody", CUSTODIAN),
     ("GET", "/lots/{id}/bid", SUPPLIER),
     ("GET", "/lots/{id}/opening", SignedIn),
     ("GET", "/lots/{id}/opening/events", SignedIn),

@@ -4,6 +4,7 @@
 
 use caigou::bidder::{Api, Client};
 use caigou_seal::{BidContent, BidFile, KeyPair};
+use caigou_store::translog::Receipt;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -247,7 +248,8 @@ async fn receipts_verify_offline_and_against_later_heads(app: TestApp) {
         String::from_utf8_lossy(&out.stdout).to_string()
     };
     let key_file = dir.join("s2.key");
-    run(&["bidder", "keygen", "--out", key_file.to_str().unwrap()]);
+    // In the SM suite: SM2 signature and key wrapping, SM4-GCM content, SM3 digest.
+    run(&["bidder", "keygen", "--suite", "sm2", "--out", key_file.to_str().unwrap()]);
     let written = std::fs::read_to_string(&key_file).unwrap();
     assert!(written.contains("PBKDF2-SHA256") && !written.contains("secret_key"), "a passphrase-protected key file: {written}");
     run(&["bidder", "register", "--key", key_file.to_str().unwrap()]);
@@ -274,6 +276,18 @@ async fn receipts_verify_offline_and_against_later_heads(app: TestApp) {
     ]);
     assert!(out.contains("accepted"), "{out}");
     assert!(run(&["receipt", "verify", r2.to_str().unwrap()]).contains("receipt OK"));
+    let r2v: Receipt = serde_json::from_slice(&std::fs::read(&r2).unwrap()).unwrap();
+    let (suite, sha): (String, String) =
+        sqlx::query_as("SELECT k.suite, b.ciphertext_sha256 FROM bids b JOIN supplier_keys k ON k.key_id = b.key_id WHERE b.id = $1")
+            .bind(&r2v.submission_id)
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        (suite.as_str(), sha.as_str()),
+        (caigou_seal::SM_SUITE, r2v.ciphertext_sha256.as_str()),
+        "an SM-suite bid, its SM3 digest in the receipt"
+    );
     let (_, pinned) = app.get("/api/v1/log/key", None).await;
     let pinned = pinned["public_key"].as_str().unwrap();
     let out = app.cli(&["receipt", "verify", path.to_str().unwrap(), "--key", pinned]);

@@ -175,7 +175,8 @@ async fn custodians_open_what_bidders_did_not(app: TestApp) {
     let mut custodians = Vec::new();
     for user in ["agency2", "purchaser", "supervisor"] {
         let c = client(&app, user).await;
-        let k = KeyPair::generate();
+        // The purchaser's representative keeps an SM2 custodian key: its share is sealed with SM2/SM4.
+        let k = if user == "purchaser" { KeyPair::generate_for(caigou_seal::SM_SUITE).unwrap() } else { KeyPair::generate() };
         let _: Value = c.post("/api/v1/me/keys", &json!({"public_key": k.public_hex()})).await.unwrap();
         let uid = app.get("/api/v1/me", Some(&app.token(user).await)).await.1["id"].as_str().unwrap().to_string();
         custodians.push((user, c, k, uid));
@@ -200,7 +201,9 @@ async fn custodians_open_what_bidders_did_not(app: TestApp) {
         let t = app.token(s).await;
         app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&t), &json!({})).await;
         let c = client(&app, s).await;
-        let k = KeyPair::generate();
+        // supplier2 and supplier4 bid in the SM suite (SM2/SM4-GCM/SM3): supplier2 decrypts its
+        // own, supplier4's is opened by the custodians with the P-256 opening key.
+        let k = if i % 2 == 1 { KeyPair::generate_for(caigou_seal::SM_SUITE).unwrap() } else { KeyPair::generate() };
         c.register(&k).await.unwrap();
         if i == 0 {
             let bare = caigou_seal::seal_bid(&k, &lot, &bid(1), &[]).unwrap();
@@ -240,6 +243,11 @@ async fn custodians_open_what_bidders_did_not(app: TestApp) {
         (last["outcome"].as_str(), last["cause"].as_str(), last["total_price"].as_i64()),
         (Some("opened"), Some("opened_by_custodians"), Some(2_000_003)),
         "{o}"
+    );
+    assert_eq!(
+        (o["bids"][1]["outcome"].as_str(), o["bids"][1]["total_price"].as_i64()),
+        (Some("opened"), Some(2_000_001)),
+        "the SM-suite bid its bidder decrypted: {o}"
     );
     let (_, r) = app.get(&format!("/api/v1/lots/{lot}/opening/record"), Some(&agency)).await;
     assert!(r["record"].as_str().unwrap().contains("opened_by_custodians"));

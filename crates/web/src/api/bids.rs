@@ -27,7 +27,7 @@ fn supplier(ctx: &Ctx) -> ApiResult<&Subject> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct KeyIn {
-    /// P-256 public key, SEC1 (uncompressed or compressed) hex. Generate it on your own machine:
+    /// P-256 public key, SEC1 (uncompressed or compressed) hex; or an SM2 key as `sm2:` + SEC1 hex (bids then use SM2/SM4-GCM/SM3). Generate it on your own machine:
     /// `caigou bidder keygen`, or in the browser.
     pub public_key: String,
 }

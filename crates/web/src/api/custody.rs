@@ -21,7 +21,7 @@ fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct KeyIn {
-    /// P-256 public key (SEC1 hex), made on your machine (`caigou custodian keygen`).
+    /// P-256 public key (SEC1 hex) or SM2 (`sm2:` + SEC1 hex), made on your machine (`caigou custodian keygen [--suite sm2]` or the custody page).
     pub public_key: String,
 }
 

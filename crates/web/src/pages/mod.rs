@@ -7,6 +7,7 @@ pub mod auth;
 pub mod budget;
 pub mod calendar;
 pub mod catalog;
+pub mod custody;
 pub mod inbox;
 pub mod intentions;
 pub mod opening;

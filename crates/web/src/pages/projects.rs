@@ -208,6 +208,8 @@ struct DetailPage {
     is_runner: bool,
     is_insider: bool,
     is_supplier: bool,
+    /// May open the custody page (an insider with a custodian's role).
+    may_custody: bool,
     can_download: bool,
     draft_open: bool,
     open_for_bids: bool,
@@ -309,6 +311,7 @@ pub async fn detail(
         is_runner,
         is_insider,
         is_supplier,
+        may_custody: is_insider && crate::routes::CUSTODIANS.check(&ctx.principal).is_ok(),
         can_download,
         draft_open,
         open_for_bids,
