@@ -286,6 +286,9 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
     tx.commit().await?;
     seed_suppliers(store).await?;
     seed_planning(store).await?;
+    if let Err(e) = crate::demo_opening::seed(store).await {
+        tracing::warn!(error = %e, "demo opened tender skipped");
+    }
     if let Err(e) = seed_projects(store).await {
         // Only the calendar can stop this (a period reaching into an unpublished year).
         tracing::warn!(error = %e, "demo projects skipped");

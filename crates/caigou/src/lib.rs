@@ -3,6 +3,7 @@
 pub mod bidder;
 pub mod custodian;
 pub mod demo;
+pub mod demo_opening;
 pub mod mailer;
 pub mod server;
 

@@ -300,6 +300,16 @@ fn deadline_check(store: &Store, deadline_at: Option<i64>, status: &str) -> Resu
     Ok(())
 }
 
+/// Whether submission `id` is organization `org`'s.
+pub async fn is_own(store: &Store, org: &str, id: &str) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE id = $1 AND supplier_org_id = $2")
+        .bind(id)
+        .bind(org)
+        .fetch_one(store.pool())
+        .await?;
+    Ok(n > 0)
+}
+
 /// The receipt of an accepted submission, against a freshly signed tree head.
 pub async fn receipt(store: &Store, id: &str) -> Result<Receipt> {
     let row: Option<(String, String, i64, i64)> =

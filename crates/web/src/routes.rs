@@ -330,6 +330,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/api/v1/supplier/keys/{id}/revoke", SUPPLIERS, api::bids::revoke_key)
         .add(M::POST, "/api/v1/lots/{id}/bids", SUPPLIERS, api::bids::submit)
         .add(M::GET, "/api/v1/lots/{id}/bids", SUPPLIERS, api::bids::own)
+        .add(M::GET, "/api/v1/bids/{id}/receipt", SUPPLIERS, api::bids::receipt)
         .add(M::POST, "/api/v1/lots/{id}/bids/withdraw", SUPPLIERS, api::bids::withdraw)
         .add(M::GET, "/api/v1/lots/{id}/bids/current", SUPPLIERS, api::opening::current)
         .add(M::POST, "/api/v1/me/keys", CUSTODIANS, api::custody::register_key)

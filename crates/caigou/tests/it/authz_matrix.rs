@@ -200,6 +200,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/supplier/keys/{id}/revoke", SUPPLIER),
     ("POST", "/api/v1/lots/{id}/bids", SUPPLIER),
     ("GET", "/api/v1/lots/{id}/bids", SUPPLIER),
+    ("GET", "/api/v1/bids/{id}/receipt", SUPPLIER),
     ("POST", "/api/v1/lots/{id}/bids/withdraw", SUPPLIER),
     ("GET", "/api/v1/lots/{id}/bids/current", SUPPLIER),
     ("POST", "/api/v1/me/keys", CUSTODIAN),

@@ -58,6 +58,53 @@ async fn demo_is_complete_and_seeded_once(app: TestApp) {
 }
 both!(seed, demo_is_complete_and_seeded_once);
 
+/// The demo's finished tender: bids sealed (one in the SM suite), opened by their bidders and,
+/// for the one left undecrypted, by two of three custodians; the record is in the log; a
+/// bidder's receipt, fetched again, verifies with the CLI against the live log.
+async fn demo_has_a_sealed_and_opened_tender(app: TestApp) {
+    let (_, list) = app.get("/api/v1/announcements?kind=tender", None).await;
+    let a = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with(caigou::demo_opening::NAME))
+        .expect("the opened tender");
+    let project = a["project_id"].as_str().unwrap();
+    let (_, p) = app.get(&format!("/api/v1/projects/{project}"), None).await;
+    assert_eq!(p["project"]["project"]["status"], "bidding_closed", "{p}");
+    let lot = p["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let agency = app.token("agency2").await;
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert_eq!((o["status"].as_str(), o["valid_bids"].as_i64()), (Some("closed"), Some(4)), "{o}");
+    let bids = o["bids"].as_array().unwrap();
+    assert!(bids.iter().all(|b| b["outcome"] == "opened" && b["total_price"].as_i64().is_some()), "{o}");
+    assert_eq!(bids.iter().filter(|b| b["cause"] == "opened_by_custodians").count(), 1, "{o}");
+    assert!(o["record_log_index"].as_i64().is_some());
+    let suites: Vec<String> =
+        sqlx::query_scalar("SELECT k.suite FROM bids b JOIN supplier_keys k ON k.key_id = b.key_id WHERE b.lot_id = $1")
+            .bind(&lot)
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    assert!(suites.iter().any(|s| s == caigou_seal::SM_SUITE) && suites.iter().any(|s| s == caigou_seal::SUITE), "{suites:?}");
+    let (_, custody) = app.get(&format!("/api/v1/projects/{project}/custodians"), Some(&agency)).await;
+    assert_eq!(custody["custodians"].as_array().unwrap().iter().filter(|c| c["released"] == true).count(), 2, "{custody}");
+
+    let s3 = app.token("supplier3").await;
+    let (_, own) = app.get(&format!("/api/v1/lots/{lot}/bids"), Some(&s3)).await;
+    let bid = own[0]["id"].as_str().unwrap();
+    let (status, receipt) = app.get(&format!("/api/v1/bids/{bid}/receipt"), Some(&s3)).await;
+    assert_eq!(status, StatusCode::OK, "{receipt}");
+    let path = app.data.path().join("demo-receipt.json");
+    std::fs::write(&path, receipt.to_string()).unwrap();
+    let out = app.cli(&["receipt", "verify", path.to_str().unwrap(), "--log", &app.base]);
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    // Another supplier cannot fetch it (and learns nothing about whether it exists).
+    let s4 = app.token("supplier4").await;
+    assert_eq!(app.get(&format!("/api/v1/bids/{bid}/receipt"), Some(&s4)).await.0, StatusCode::NOT_FOUND);
+}
+both!(opened_tender, demo_has_a_sealed_and_opened_tender);
+
 async fn language_switch_and_notifications(app: TestApp) {
     let http = crate::helpers::cookie_client();
     let r = http.get(app.url("/lang?to=en&next=/catalog")).send().await.unwrap();
@@ -68,11 +115,12 @@ async fn language_switch_and_notifications(app: TestApp) {
     let r = http.get(app.url("/lang?to=en&next=//evil.example/")).send().await.unwrap();
     assert_eq!(r.headers()["location"], "/workbench", "no open redirect");
 
-    let token = app.token("supplier3").await;
+    // supplier7 and supplier8 took part in nothing: only the welcome notification.
+    let token = app.token("supplier7").await;
     let (_, inbox) = app.get("/api/v1/notifications", Some(&token)).await;
     assert_eq!(inbox["unread"], 1);
     let id = inbox["items"][0]["id"].as_str().unwrap().to_string();
-    let other = app.token("supplier4").await;
+    let other = app.token("supplier8").await;
     let (status, _) = app.post(&format!("/api/v1/notifications/{id}/read"), Some(&other), &serde_json::json!({})).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "only the recipient marks a notification");
     let (status, _) = app.post(&format!("/api/v1/notifications/{id}/read"), Some(&token), &serde_json::json!({})).await;

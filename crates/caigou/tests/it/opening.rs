@@ -73,7 +73,8 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
         app.post(&format!("/api/v1/lots/{lot}/opening/key"), Some(&t4), &json!({"content_key": caigou_seal::b64(&[7u8; 32])})).await;
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("opening.decrypt_failed")), "{e}");
     // supplier5's ciphertext is damaged in the object store: the platform's failure.
-    let bid5: String = sqlx::query_scalar("SELECT ciphertext_file_id FROM bids b JOIN organizations o ON o.id = b.supplier_org_id JOIN users u ON u.org_id = o.id WHERE u.username = 'supplier5' AND b.status = 'valid'")
+    let bid5: String = sqlx::query_scalar("SELECT ciphertext_file_id FROM bids b JOIN organizations o ON o.id = b.supplier_org_id JOIN users u ON u.org_id = o.id WHERE u.username = 'supplier5' AND b.status = 'valid' AND b.lot_id = $1")
+        .bind(&lot)
         .fetch_one(app.store.pool())
         .await
         .unwrap();

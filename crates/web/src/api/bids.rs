@@ -88,6 +88,18 @@ pub async fn own(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
     Ok(Json(bids::own_bids(&state.store, &supplier(&ctx)?.org.to_string(), &id).await?))
 }
 
+/// A receipt for one of your submissions again (a lost receipt, or one against a newer tree
+/// head): the same leaf and log index, a freshly signed head and its inclusion proof.
+#[utoipa::path(get, path = "/api/v1/bids/{id}/receipt", tag = "bids", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "the receipt"), (status = 404, body = super::ErrorBody)))]
+pub async fn receipt(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Receipt>> {
+    let org = supplier(&ctx)?.org.to_string();
+    // Another organization's submission is "not found", not "forbidden": ids are not disclosed.
+    if !bids::is_own(&state.store, &org, &id).await? {
+        return Err(AppError::not_found("bid"));
+    }
+    Ok(Json(bids::receipt(&state.store, &id).await?))
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct LogKey {
     /// The log's P-256 public key (SEC1 hex).

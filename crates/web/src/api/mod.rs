@@ -56,7 +56,7 @@ use crate::error::AppError;
         projects::earliest, projects::update_lot, projects::save_documents, projects::publish, projects::terminate, projects::obtained,
         projects::questions, projects::ask, projects::clarify, projects::obtain,
         templates::list, templates::get, templates::create, templates::update,
-        bids::register_key, bids::keys, bids::revoke_key, bids::submit, bids::withdraw, bids::own,
+        bids::register_key, bids::keys, bids::revoke_key, bids::submit, bids::withdraw, bids::own, bids::receipt,
         bids::key, bids::head, bids::inclusion, bids::consistency,
         custody::register_key, custody::name, custody::get, custody::ceremony, custody::own_share, custody::release, custody::lot_key,
         opening::get, opening::sign_in, opening::current, opening::release, opening::object, opening::record, opening::today,
