@@ -19,12 +19,9 @@
 // by the platform clock (30 minutes idle), so everyone signs in again after each move.
 //
 // Run through ./run.sh (which also starts the shared demo the other files use).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -41,13 +38,13 @@ import {
   expectText,
   assertNoHorizontalOverflow,
 } from './helpers.mjs';
+import { BIN, useSandbox, sandboxBase, sandboxDir, markFailed, api, login, moveClock, chinaMinute, onSandbox, shot } from './sandbox.mjs';
 
 const TEST_TIMEOUT = 180_000;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const seal = await import(pathToFileURL(join(root, 'crates/web/static/seal.js')).href);
-const BIN = join(process.env.CARGO_TARGET_DIR || join(process.env.HOME, '.cache/caigou-target'), 'debug/caigou');
 
 /** The demo's published open tender, which supplier1 and supplier2 obtained. */
 const DEMO_PROJECT = '智慧教室设备采购';
@@ -61,118 +58,7 @@ const OTHERS = [
 ];
 
 useBrowser();
-
-// ---- the sandbox server ------------------------------------------------------------------------
-
-let server; // the child process
-let dataDir;
-let BASE_SANDBOX;
-
-/** A free port on the loopback interface, above Chromium's blocklist (as run.sh). */
-async function freePort() {
-  for (;;) {
-    const port = await new Promise((ok, fail) => {
-      const s = createServer();
-      s.on('error', fail);
-      s.listen(0, '127.0.0.1', () => {
-        const p = s.address().port;
-        s.close(() => ok(p));
-      });
-    });
-    if (port > 10080) return port;
-  }
-}
-
-function serverLog() {
-  try {
-    return readFileSync(join(dataDir, 'server.log'), 'utf8');
-  } catch {
-    return '(no log)';
-  }
-}
-
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'caigou-bidding-'));
-  const port = await freePort();
-  BASE_SANDBOX = `http://127.0.0.1:${port}`;
-  // SQLite and files in dataDir: no outside database, object store, mail server or TLS-only cookies.
-  const env = { ...process.env, CAIGOU_LOG: 'warn' };
-  for (const k of ['CAIGOU_DATABASE_URL', 'CAIGOU_OBJECT_STORE_URL', 'CAIGOU_SMTP_URL', 'CAIGOU_SECURE_COOKIES']) delete env[k];
-  const log = openSync(join(dataDir, 'server.log'), 'a');
-  server = spawn(BIN, ['--data', dataDir, 'demo', '--sandbox', '--listen', `127.0.0.1:${port}`], {
-    env,
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
-  let exited = null;
-  server.on('error', (err) => {
-    exited = { error: err.message };
-  });
-  server.on('exit', (code, signal) => {
-    exited = { code, signal };
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) throw new Error(`caigou demo --sandbox exited (${JSON.stringify(exited)}) before it was healthy; its log:\n${serverLog()}`);
-    const status = await fetch(`${BASE_SANDBOX}/healthz`).then((r) => r.status, () => 0);
-    if (status === 200) break;
-    if (Date.now() > deadline) throw new Error(`${BASE_SANDBOX}/healthz did not return 200 within 60 s; server log:\n${serverLog()}`);
-    await new Promise((ok) => setTimeout(ok, 500));
-  }
-});
-
-let failed = false;
-
-after(async () => {
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const gone = new Promise((ok) => server.once('exit', ok));
-    server.kill('SIGTERM');
-    await gone;
-  }
-  if (failed) console.error(`== last lines of the sandbox server's log:\n${serverLog().split('\n').slice(-40).join('\n')}`);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-// ---- the JSON API, from Node -------------------------------------------------------------------
-
-/** Calls the sandbox server's API; returns the parsed body, failing on a non-2xx status. */
-async function api(token, method, path, body) {
-  const r = await fetch(BASE_SANDBOX + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await r.text();
-  assert.ok(r.ok, `${method} ${path} answered ${r.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-/** A fresh session token of a demo account. */
-async function login(username) {
-  return (await api(null, 'POST', '/api/v1/auth/login', { username, password: PASSWORD })).token;
-}
-
-/** Moves the sandbox clock as admin; returns the answer ({now, display, transitions}). */
-async function moveClock(move) {
-  return api(await login('admin'), 'POST', '/api/v1/sandbox/clock', move);
-}
-
-/** `YYYY-MM-DDTHH:MM` in China time (UTC+8, no daylight saving) of Unix milliseconds. */
-function chinaMinute(ms) {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
-}
-
-/** Runs the given context options on the sandbox server rather than CAIGOU_URL. */
-const onSandbox = (options) => ({ ...options, baseURL: BASE_SANDBOX });
-
-/**
- * A screenshot from the top of the page: in a full-page screenshot of a scrolled page the sticky
- * header is drawn where the window was, over the content.
- */
-async function shot(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
+useSandbox();
 
 // ---- the test ----------------------------------------------------------------------------------
 
@@ -180,7 +66,7 @@ test('a supplier seals a bid in the browser, gets a receipt, and decrypts it at 
   try {
     await scenario();
   } catch (err) {
-    failed = true;
+    markFailed();
     throw err;
   }
 });
@@ -244,9 +130,9 @@ async function scenario() {
     await shot(page, 'bidding-sealed-phone');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#receipt-download').click()]);
-    const receiptFile = join(dataDir, 'receipt-supplier1.json');
+    const receiptFile = join(sandboxDir(), 'receipt-supplier1.json');
     await download.saveAs(receiptFile);
-    const verify = spawnSync(BIN, ['receipt', 'verify', receiptFile, '--log', BASE_SANDBOX], { cwd: dataDir, encoding: 'utf8', timeout: 30_000 });
+    const verify = spawnSync(BIN, ['receipt', 'verify', receiptFile, '--log', sandboxBase()], { cwd: sandboxDir(), encoding: 'utf8', timeout: 30_000 });
     assert.equal(verify.status, 0, `caigou receipt verify exits 0; it said:\n${verify.stdout}${verify.stderr}`);
     assert.match(verify.stdout, /receipt OK/, 'caigou receipt verify says receipt OK');
 
