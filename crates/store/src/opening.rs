@@ -169,21 +169,23 @@ pub async fn sign_in(store: &Store, subject: &Subject, lot: &str) -> Result<()> 
     Ok(())
 }
 
-/// Metadata of a response document where its format carries it (PDF Info: Author, Creator,
-/// Producer), kept for the collusion checks of the evaluation.
+/// What the opening records of an opened bid besides its price: unit prices, declarations, and
+/// per document its name, size, SHA-256 and own metadata (for the collusion checks).
+fn opened_summary(content: &caigou_seal::BidContent) -> serde_json::Value {
+    let files: Vec<serde_json::Value> = content
+        .files
+        .iter()
+        .map(|f| {
+            let bytes = caigou_seal::unb64(&f.content).unwrap_or_default();
+            serde_json::json!({"name": f.name, "size": bytes.len(), "sha256": caigou_seal::sha256_hex(&bytes), "metadata": file_metadata(&bytes)})
+        })
+        .collect();
+    serde_json::json!({"unit_prices": content.unit_prices, "declarations": content.declarations, "files": files})
+}
+
+/// Metadata of a response document where its format carries it (see [`crate::docmeta`]).
 pub fn file_metadata(bytes: &[u8]) -> serde_json::Map<String, serde_json::Value> {
-    let mut m = serde_json::Map::new();
-    if bytes.starts_with(b"%PDF") {
-        let text = String::from_utf8_lossy(bytes);
-        for key in ["Author", "Creator", "Producer"] {
-            if let Some(rest) = text.split(&format!("/{key} (")).nth(1)
-                && let Some(value) = rest.split(')').next()
-            {
-                m.insert(key.to_ascii_lowercase(), serde_json::Value::String(value.chars().take(200).collect()));
-            }
-        }
-    }
-    m
+    crate::docmeta::extract(bytes)
 }
 
 /// 解密: the bidder releases its content key; the platform opens and checks the bid and records
@@ -237,12 +239,7 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
             "decryption failed: wrong key or tampered ciphertext; retry with the key you bid with",
         )
     })?;
-    let mut summary_files = Vec::new();
-    for f in &content.files {
-        let bytes = caigou_seal::unb64(&f.content).unwrap_or_default();
-        summary_files.push(serde_json::json!({"name": f.name, "size": bytes.len(), "sha256": caigou_seal::sha256_hex(&bytes), "metadata": file_metadata(&bytes)}));
-    }
-    let summary = serde_json::json!({"unit_prices": content.unit_prices, "declarations": content.declarations, "files": summary_files});
+    let summary = opened_summary(&content);
     let plain = serde_json::to_vec(&content).map_err(|e| StoreError::Internal(e.to_string()))?;
     let stored =
         files::put(store, &format!("bid-{bid}.opened.json"), "application/json", plain.into(), Some(&subject.user.to_string())).await?;
@@ -622,7 +619,7 @@ pub(crate) async fn open_with_custody(store: &Store, project: &str, key: &caigou
                 Ok(c) => {
                     let plain = serde_json::to_vec(&c).map_err(|e| StoreError::Internal(e.to_string()))?;
                     let stored = files::put(store, &format!("bid-{bid}.opened.json"), "application/json", plain.into(), None).await?;
-                    let summary = serde_json::json!({"unit_prices": c.unit_prices, "declarations": c.declarations, "files": c.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>()});
+                    let summary = opened_summary(&c);
                     sqlx::query("UPDATE bids SET opened_at = $1, open_outcome = 'opened', open_cause = 'opened_by_custodians', price = $2, opened_summary = $3, content_file_id = $4 WHERE id = $5 AND opened_at IS NULL")
                         .bind(now)
                         .bind(c.total_price)

@@ -54,7 +54,13 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
         let c = client(&app, s).await;
         let k = KeyPair::generate();
         c.register(&k).await.unwrap();
-        c.submit(&k, &lot, &bid(1_000_000 + i as i64 * 111)).await.unwrap();
+        let mut content = bid(1_000_000 + i as i64 * 111);
+        if i == 0 {
+            // A real .docx whose own metadata names its author, company and software.
+            let docx = include_bytes!("../../../store/tests/fixtures/response.docx");
+            content.files.push(caigou_seal::BidFile { name: "技术响应文件.docx".into(), content: caigou_seal::b64(docx) });
+        }
+        c.submit(&k, &lot, &content).await.unwrap();
         keys.push(k);
     }
     // Before the deadline there is no opening to watch.
@@ -67,6 +73,21 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
         let c = client(&app, who[i]).await;
         assert_eq!(c.decrypt(&keys[i], &lot).await.unwrap(), 1_000_000 + i as i64 * 111);
     }
+    // The opened documents' own metadata is kept for the collusion checks of the evaluation.
+    let summary: String = sqlx::query_scalar(
+        "SELECT b.opened_summary FROM bids b JOIN users u ON u.org_id = b.supplier_org_id WHERE u.username = 'supplier1' AND b.lot_id = $1",
+    )
+    .bind(&lot)
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap();
+    let summary: Value = serde_json::from_str(&summary).unwrap();
+    let meta = &summary["files"][0]["metadata"];
+    assert_eq!(
+        (meta["author"].as_str(), meta["company"].as_str(), meta["creator"].as_str()),
+        (Some("张三 & 李四"), Some("示范投标咨询服务部"), Some("WPS Office")),
+        "{summary}"
+    );
     // supplier4 releases a wrong key: refused, may retry; then never decrypts.
     let t4 = app.token("supplier4").await;
     let (status, e) =
