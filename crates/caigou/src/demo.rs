@@ -623,6 +623,7 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
             budget: Money::from_yuan(180_000),
             max_price: Some(Money::from_yuan(170_000)),
             sme: caigou_domain::tender::SmePolicy::Reserved,
+            deposit: None,
             items: vec![projects::ItemInput {
                 code: "A02010601".parse().expect("code"),
                 description: "42U标准机柜".into(),
@@ -636,6 +637,7 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
             budget: Money::from_yuan(220_000),
             max_price: None,
             sme: caigou_domain::tender::SmePolicy::None,
+            deposit: None,
             items: vec![projects::ItemInput {
                 code: "A02010602".parse().expect("code"),
                 description: "温湿度及漏水监控系统".into(),

@@ -114,6 +114,10 @@ async fn run(store: &Store) -> Result<(), StoreError> {
     drop(opening_key);
 
     let view = projects::get(store, &project).await?;
+    // A bid deposit of 2 % of the budget (the most 条例33 allows), by bank transfer.
+    let settings =
+        projects::LotSettings { max_price: None, sme: caigou_domain::tender::SmePolicy::None, deposit: Some(Money::from_yuan(12_000)) };
+    projects::update_lot(store, &agency2, &project, &view.lots[0].id, settings).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let draft = DocumentsDraft {
         template_id: "builtin-open-tender-goods".into(),
@@ -137,6 +141,10 @@ async fn run(store: &Store) -> Result<(), StoreError> {
     for (name, price) in prices {
         let s = who(store, name).await?;
         caigou_store::tendering::obtain(store, &s, &lot, "127.0.0.1").await?;
+        let uscc = caigou_store::suppliers::get(store, &s.org.to_string()).await?.uscc;
+        let uscc = uscc.parse().map_err(|_| StoreError::Internal("demo supplier code".into()))?;
+        let reference = format!("ICBC-DEMO-{}", &name[8..]);
+        caigou_store::deposits::record(store, &agency2, &lot, &uscc, Money::from_yuan(12_000), "transfer", &reference).await?;
         let key = if name == "supplier6" { KeyPair::generate_for(caigou_seal::SM_SUITE).map_err(seal_error)? } else { KeyPair::generate() };
         bids::register_key(store, &s, &key.public_hex()).await?;
         let content = BidContent {

@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod clock;
 pub mod custodians;
+pub mod deposits;
 pub mod docmeta;
 pub mod documents;
 mod error;

@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
-use crate::tender_fixture::{client, open_lot};
+use crate::tender_fixture::{client, draft_tender, open_lot, publish_and_obtain};
 
 fn content(price: i64, marker: &str) -> BidContent {
     BidContent {
@@ -310,3 +310,72 @@ async fn receipts_verify_offline_and_against_later_heads(app: TestApp) {
     assert!(head["size"].as_i64().unwrap() >= audit_entries + 2, "{head}");
 }
 both!(receipts, receipts_verify_offline_and_against_later_heads);
+
+/// 投标保证金 (条例33): at most 2 % of the budget, paid in a non-cash form, recorded by the
+/// project's runner; without it a supplier cannot bid on the lot.
+async fn a_required_deposit_is_recorded_before_bidding(app: TestApp) {
+    let id = draft_tender(&app, "保证金测试").await;
+    let agency = app.token("agency2").await;
+    let lot = app.get(&format!("/api/v1/projects/{id}"), Some(&agency)).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    // The lot's budget is ¥500,000: 2 % is ¥10,000. One fen more is refused; exactly 2 % is not.
+    let settings = format!("/api/v1/projects/{id}/lots/{lot}");
+    let (status, e) = app.post(&settings, Some(&agency), &json!({"sme": "none", "deposit": 1_000_001})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("TEND-DEPOSIT")), "{e}");
+    assert!(e["message"].as_str().unwrap().contains("条例第33条"), "{e}");
+    assert_eq!(app.post(&settings, Some(&agency), &json!({"sme": "none", "deposit": 1_000_000})).await.0, StatusCode::NO_CONTENT);
+    publish_and_obtain(&app, &id, &["supplier1", "supplier2"]).await;
+
+    // supplier1 bids before its deposit is recorded: refused, nothing stored.
+    let s1 = client(&app, "supplier1").await;
+    let key = KeyPair::generate();
+    s1.register(&key).await.unwrap();
+    let err = s1.submit(&key, &lot, &content(7, "d")).await.unwrap_err().to_string();
+    assert!(err.contains("bid.deposit_missing") && err.contains("¥10,000.00"), "{err}");
+    let t1 = app.token("supplier1").await;
+    assert_eq!(app.get(&format!("/api/v1/lots/{lot}/bids"), Some(&t1)).await.1.as_array().unwrap().len(), 0);
+    let page = app.http.get(app.url(&format!("/lots/{lot}/bid"))).bearer_auth(&t1).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("尚未登记到账"), "the bid page says the deposit is missing");
+
+    // The agency records it: cash, too little, an unknown code and a supplier recording are refused.
+    let uscc: String =
+        sqlx::query_scalar("SELECT o.uscc FROM organizations o JOIN users u ON u.org_id = o.id WHERE u.username = 'supplier1'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    let path = format!("/api/v1/lots/{lot}/deposits");
+    let pay = |amount: i64, form: &str| json!({"uscc": uscc, "amount": amount, "form": form, "reference": "ICBC 2026112300017"});
+    let (status, e) = app.post(&path, Some(&agency), &pay(1_000_000, "cash")).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("TEND-DEPOSIT")), "cash: {e}");
+    let (status, e) = app.post(&path, Some(&agency), &pay(999_999, "transfer")).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("TEND-DEPOSIT")), "one fen short: {e}");
+    let (status, _) = app
+        .post(&path, Some(&agency), &json!({"uscc": "91350100M000100Y43", "amount": 1_000_000, "form": "transfer", "reference": "x"}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "an unknown or invalid code");
+    assert_eq!(app.post(&path, Some(&t1), &pay(1_000_000, "transfer")).await.0, StatusCode::FORBIDDEN, "a supplier cannot record its own");
+    let (status, d) = app.post(&path, Some(&agency), &pay(1_000_000, "transfer")).await;
+    assert_eq!(status, StatusCode::CREATED, "{d}");
+    let (_, e) = app.post(&path, Some(&agency), &pay(1_000_000, "guarantee")).await;
+    assert_eq!(e["code"], "deposit.exists", "{e}");
+    let (_, list) = app.get(&path, Some(&agency)).await;
+    assert_eq!(
+        (list.as_array().unwrap().len(), list[0]["form"].as_str(), list[0]["amount"].as_i64()),
+        (1, Some("transfer"), Some(1_000_000)),
+        "{list}"
+    );
+    let html = app.http.get(app.url(&format!("/projects/{id}"))).bearer_auth(&agency).send().await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("data-testid=\"deposit-form\"") && html.contains("ICBC 2026112300017") && html.contains("银行转账"),
+        "the runner's project page lists it"
+    );
+
+    // Now supplier1 bids; supplier2, with no deposit, still cannot.
+    s1.submit(&key, &lot, &content(7, "d")).await.unwrap();
+    let page = app.http.get(app.url(&format!("/lots/{lot}/bid"))).bearer_auth(&t1).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("投标保证金已登记"), "the bid page says the deposit is recorded");
+    let s2 = client(&app, "supplier2").await;
+    let k2 = KeyPair::generate();
+    s2.register(&k2).await.unwrap();
+    assert!(s2.submit(&k2, &lot, &content(8, "e")).await.unwrap_err().to_string().contains("bid.deposit_missing"));
+}
+both!(deposits, a_required_deposit_is_recorded_before_bidding);

@@ -53,6 +53,8 @@ pub struct LotFacts {
     pub budget: Money,
     pub max_price: Option<Money>,
     pub sme: SmePolicy,
+    /// 投标保证金 required of each bidder, if any.
+    pub deposit: Option<Money>,
 }
 
 /// Checks the lots of a project against the plans they come from and the region's SME rate.
@@ -78,6 +80,11 @@ pub fn check_lots(lots: &[LotFacts], plans_total: Money, region_sme_bp: u32) -> 
                 format!("最高限价须大于零且不得超过标项预算 {}", lot.budget),
                 format!("the price ceiling must be above zero and within the lot's budget {}", lot.budget),
             ));
+        }
+        if let Some(d) = lot.deposit
+            && let Some(v) = super::deposit::check_deposit(&format!("lots[{i}].deposit"), d, lot.budget)
+        {
+            out.push(v);
         }
         if let SmePolicy::PriceDeduction { small_micro_bp } = lot.sme
             && small_micro_bp != region_sme_bp
@@ -130,7 +137,7 @@ mod tests {
 
     #[test]
     fn ceiling_within_budget_and_lots_within_plans() {
-        let lot = |b, m| LotFacts { budget: Money::from_yuan(b), max_price: m, sme: SmePolicy::None };
+        let lot = |b, m| LotFacts { budget: Money::from_yuan(b), max_price: m, sme: SmePolicy::None, deposit: None };
         assert!(check_lots(&[lot(100, Some(Money::from_yuan(100)))], Money::from_yuan(100), 1000).is_empty());
         let v = check_lots(&[lot(100, Some(Money::from_yuan(101)))], Money::from_yuan(100), 1000);
         assert_eq!(v[0].code, "TEND-BUDGET");
@@ -141,7 +148,12 @@ mod tests {
 
     #[test]
     fn price_deduction_uses_the_region_rate() {
-        let lot = |bp| LotFacts { budget: Money::from_yuan(10), max_price: None, sme: SmePolicy::PriceDeduction { small_micro_bp: bp } };
+        let lot = |bp| LotFacts {
+            budget: Money::from_yuan(10),
+            max_price: None,
+            sme: SmePolicy::PriceDeduction { small_micro_bp: bp },
+            deposit: None,
+        };
         assert!(check_lots(&[lot(1000)], Money::from_yuan(10), 1000).is_empty());
         assert_eq!(check_lots(&[lot(600)], Money::from_yuan(10), 1000)[0].code, "TEND-SME");
     }

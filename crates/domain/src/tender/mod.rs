@@ -2,6 +2,7 @@
 //! with structured evaluation criteria, announcements, and the legal periods that govern them.
 
 pub mod announcement;
+pub mod deposit;
 pub mod document;
 pub mod evaluation;
 pub mod lot;
@@ -9,6 +10,7 @@ pub mod periods;
 pub mod rules;
 
 pub use announcement::AnnouncementKind;
+pub use deposit::DepositForm;
 pub use evaluation::{Criterion, CriterionKind, Evaluation, EvaluationMethod, PriceWeights, Refused, check_evaluation};
 pub use lot::{LotFacts, SmePolicy, check_lots, project_number};
 pub use periods::{Earliest, Family, Schedule, TenderPeriods, check_schedule, deadline_after_clarification, earliest};

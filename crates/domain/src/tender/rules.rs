@@ -31,6 +31,8 @@ pub enum TenderRule {
     Sme,
     /// 最高限价 within the budget; lots within the plans' amounts.
     Budget,
+    /// 投标保证金: at most 2 % of the budget, non-cash, paid before bidding where required.
+    Deposit,
 }
 
 impl TenderRule {
@@ -48,6 +50,7 @@ impl TenderRule {
             TenderRule::PriceWeight => "TEND-PRICE-WEIGHT",
             TenderRule::Sme => "TEND-SME",
             TenderRule::Budget => "TEND-BUDGET",
+            TenderRule::Deposit => "TEND-DEPOSIT",
         }
     }
 
@@ -66,6 +69,7 @@ impl TenderRule {
             TenderRule::PriceWeight => "87号令第55条（check）；214号第24条",
             TenderRule::Sme => "财库〔2022〕19号（check）；政府采购促进中小企业发展管理办法",
             TenderRule::Budget => "政府采购法第6条；87号令第12条",
+            TenderRule::Deposit => "政府采购法实施条例第33条；87号令第38条",
         }
     }
 
@@ -83,6 +87,7 @@ impl TenderRule {
             (TenderRule::PriceWeight, Lang::Zh) => "价格分值比重",
             (TenderRule::Sme, Lang::Zh) => "中小企业扶持政策",
             (TenderRule::Budget, Lang::Zh) => "预算与最高限价",
+            (TenderRule::Deposit, Lang::Zh) => "投标保证金",
             (TenderRule::BidPeriod, Lang::En) => "At least 20 days from documents to bid deadline",
             (TenderRule::ConsultationPeriod, Lang::En) => "At least 10 days from documents to first response",
             (TenderRule::NegotiationPeriod, Lang::En) => "At least 3 working days from documents to response",
@@ -95,6 +100,7 @@ impl TenderRule {
             (TenderRule::PriceWeight, Lang::En) => "Price weight",
             (TenderRule::Sme, Lang::En) => "SME policy",
             (TenderRule::Budget, Lang::En) => "Budget and price ceiling",
+            (TenderRule::Deposit, Lang::En) => "Bid deposit",
         }
     }
 }

@@ -151,7 +151,18 @@ pub struct LotInput {
     pub budget: Money,
     pub max_price: Option<Money>,
     pub sme: SmePolicy,
+    /// 投标保证金 required of each bidder.
+    #[serde(default)]
+    pub deposit: Option<Money>,
     pub items: Vec<ItemInput>,
+}
+
+/// What the runner may change on a draft's lot.
+#[derive(Debug, Clone, Copy)]
+pub struct LotSettings {
+    pub max_price: Option<Money>,
+    pub sme: SmePolicy,
+    pub deposit: Option<Money>,
 }
 
 #[derive(Debug, Clone)]
@@ -215,6 +226,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
                 name: p.plan.name.clone(),
                 budget: Money::from_fen(p.plan.total),
                 max_price: None,
+                deposit: None,
                 sme: SmePolicy::None,
                 items: p
                     .items
@@ -234,7 +246,8 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     } else {
         input.lots.clone()
     };
-    let facts: Vec<LotFacts> = lots.iter().map(|l| LotFacts { budget: l.budget, max_price: l.max_price, sme: l.sme }).collect();
+    let facts: Vec<LotFacts> =
+        lots.iter().map(|l| LotFacts { budget: l.budget, max_price: l.max_price, sme: l.sme, deposit: l.deposit }).collect();
     let violations = check_lots(&facts, plans_total, policy.sme_deduction.small_micro_bp);
     if !violations.is_empty() {
         return Err(StoreError::rejected(&Refused(violations)));
@@ -291,7 +304,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     for (n, l) in lots.iter().enumerate() {
         let lot_id = new_id().to_string();
         sqlx::query(
-            "INSERT INTO lots (id, project_id, lot_no, name, budget, max_price, sme, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'active')",
+            "INSERT INTO lots (id, project_id, lot_no, name, budget, max_price, sme, deposit, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active')",
         )
         .bind(&lot_id)
         .bind(&id)
@@ -300,6 +313,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
         .bind(l.budget.fen())
         .bind(l.max_price.map(|m| m.fen()))
         .bind(serde_json::to_string(&l.sme).map_err(|e| StoreError::Internal(e.to_string()))?)
+        .bind(l.deposit.map(|d| d.fen()))
         .execute(&mut *tx)
         .await?;
         for (k, it) in l.items.iter().enumerate() {
@@ -384,6 +398,8 @@ pub struct Lot {
     pub budget: i64,
     pub max_price: Option<i64>,
     pub sme: SmePolicy,
+    /// 投标保证金, fen.
+    pub deposit: Option<i64>,
     pub status: String,
     pub termination_reason: Option<String>,
     pub items: Vec<LotItem>,
@@ -471,7 +487,7 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
     .fetch_all(store.pool())
     .await?;
     let lot_rows = sqlx::query(
-        "SELECT id, lot_no, name, budget, max_price, sme, status, termination_reason FROM lots WHERE project_id = $1 ORDER BY lot_no",
+        "SELECT id, lot_no, name, budget, max_price, sme, deposit, status, termination_reason FROM lots WHERE project_id = $1 ORDER BY lot_no",
     )
     .bind(id)
     .fetch_all(store.pool())
@@ -493,6 +509,7 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
             budget: r.try_get("budget")?,
             max_price: r.try_get("max_price")?,
             sme: serde_json::from_str(&sme).unwrap_or(SmePolicy::None),
+            deposit: r.try_get("deposit")?,
             status: r.try_get("status")?,
             termination_reason: r.try_get("termination_reason")?,
             items,
@@ -608,16 +625,10 @@ pub async fn entrustment_of(store: &Store, plan: &str) -> Result<Option<(String,
     .await?)
 }
 
-/// Sets a lot's price ceiling and SME policy while the project is a draft; checked against the
-/// lot budget and the region's deduction rate.
-pub async fn update_lot(
-    store: &Store,
-    subject: &Subject,
-    project: &str,
-    lot: &str,
-    max_price: Option<Money>,
-    sme: SmePolicy,
-) -> Result<()> {
+/// Sets a lot's price ceiling, SME policy and bid deposit while the project is a draft; checked
+/// against the lot budget, the region's deduction rate and the 2 % deposit ceiling.
+pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &str, settings: LotSettings) -> Result<()> {
+    let LotSettings { max_price, sme, deposit } = settings;
     let view = get(store, project).await?;
     if view.project.status != "draft" {
         return Err(StoreError::reject(
@@ -634,9 +645,14 @@ pub async fn update_lot(
         .iter()
         .map(|x| {
             if x.id == lot {
-                LotFacts { budget: Money::from_fen(x.budget), max_price, sme }
+                LotFacts { budget: Money::from_fen(x.budget), max_price, sme, deposit }
             } else {
-                LotFacts { budget: Money::from_fen(x.budget), max_price: x.max_price.map(Money::from_fen), sme: x.sme }
+                LotFacts {
+                    budget: Money::from_fen(x.budget),
+                    max_price: x.max_price.map(Money::from_fen),
+                    sme: x.sme,
+                    deposit: x.deposit.map(Money::from_fen),
+                }
             }
         })
         .collect();
@@ -646,13 +662,15 @@ pub async fn update_lot(
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("UPDATE lots SET max_price = $1, sme = $2 WHERE id = $3")
+    sqlx::query("UPDATE lots SET max_price = $1, sme = $2, deposit = $3 WHERE id = $4")
         .bind(max_price.map(|m| m.fen()))
         .bind(serde_json::to_string(&sme).map_err(|e| StoreError::Internal(e.to_string()))?)
+        .bind(deposit.map(|d| d.fen()))
         .bind(lot)
         .execute(&mut *tx)
         .await?;
-    let detail = serde_json::json!({"lot": l.lot_no, "max_price": max_price.map(|m| m.fen()), "sme": sme});
+    let detail =
+        serde_json::json!({"lot": l.lot_no, "max_price": max_price.map(|m| m.fen()), "sme": sme, "deposit": deposit.map(|d| d.fen())});
     audit::append(
         &mut tx,
         now,

@@ -7,6 +7,7 @@ pub mod bids;
 pub mod calendar;
 pub mod catalog;
 pub mod custody;
+pub mod deposits;
 pub mod notifications;
 pub mod opening;
 pub mod planning;
@@ -58,6 +59,7 @@ use crate::error::AppError;
         templates::list, templates::get, templates::create, templates::update,
         bids::register_key, bids::keys, bids::revoke_key, bids::submit, bids::withdraw, bids::own, bids::receipt,
         bids::key, bids::head, bids::inclusion, bids::consistency,
+        deposits::record, deposits::list,
         custody::register_key, custody::name, custody::get, custody::ceremony, custody::own_share, custody::release, custody::lot_key,
         opening::get, opening::sign_in, opening::current, opening::release, opening::object, opening::record, opening::today,
         openapi_json,

@@ -93,6 +93,9 @@ pub struct LotIn {
     /// `none` | `reserved` (专门面向中小企业) | `price_deduction` (at the region's rate).
     #[serde(default)]
     pub sme: String,
+    /// 投标保证金 required of each bidder, fen (at most 2 % of the budget); omit for none.
+    #[serde(default)]
+    pub deposit: Option<i64>,
     pub items: Vec<ItemIn>,
 }
 
@@ -151,6 +154,7 @@ async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> Ap
             budget: caigou_domain::Money::from_fen(l.budget),
             max_price: l.max_price.map(caigou_domain::Money::from_fen),
             sme,
+            deposit: l.deposit.map(caigou_domain::Money::from_fen),
             items,
         });
     }
@@ -184,9 +188,12 @@ pub struct LotSettingsIn {
     /// `none` | `reserved` (专门面向中小企业) | `price_deduction` (at the region's rate).
     #[serde(default)]
     pub sme: String,
+    /// 投标保证金, fen (at most 2 % of the lot's budget, 条例33); omit for none.
+    #[serde(default)]
+    pub deposit: Option<i64>,
 }
 
-/// Sets a draft project's lot ceiling and SME policy.
+/// Sets a draft project's lot ceiling, SME policy and bid deposit.
 #[utoipa::path(post, path = "/api/v1/projects/{id}/lots/{lot}", tag = "projects", security(("bearer" = [])), params(("id" = String, Path), ("lot" = String, Path)), request_body = LotSettingsIn,
     responses((status = 204), (status = 422, body = super::ErrorBody)))]
 pub async fn update_lot(
@@ -197,7 +204,12 @@ pub async fn update_lot(
 ) -> ApiResult<StatusCode> {
     let v = runnable(&state, &ctx, &id).await?;
     let sme = sme_policy(&state, &v.project.region_id, &l.sme, "sme").await?;
-    projects::update_lot(&state.store, subject(&ctx)?, &id, &lot, l.max_price.map(caigou_domain::Money::from_fen), sme).await?;
+    let settings = projects::LotSettings {
+        max_price: l.max_price.map(caigou_domain::Money::from_fen),
+        sme,
+        deposit: l.deposit.map(caigou_domain::Money::from_fen),
+    };
+    projects::update_lot(&state.store, subject(&ctx)?, &id, &lot, settings).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -168,6 +168,8 @@ struct BidPage {
     own: Vec<caigou_store::bids::OwnBid>,
     /// Key ids registered for the organization (not revoked), as a JSON array for the script.
     registered: String,
+    /// The lot's 投标保证金 and whether this supplier's is recorded (None: not required).
+    deposit: Option<(String, bool)>,
 }
 
 /// 电子投标: the supplier's bid page. Keys are made and kept in the browser; the bid is sealed
@@ -193,6 +195,10 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
         .map(|k| k.key_id)
         .collect();
     let decrypting = opening::view(&state.store, &lot).await.is_ok_and(|o| o.status == "decrypting" && now < o.decrypt_until);
+    let deposit = match l.deposit {
+        Some(d) => Some((yuan(&d), caigou_store::deposits::check_paid(&state.store, &lot, &s.org.to_string()).await.is_ok())),
+        None => None,
+    };
     Ok(render(&BidPage {
         chrome: Chrome::load(&state, &ctx).await?,
         title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
@@ -201,6 +207,7 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
         decrypting,
         own: caigou_store::bids::own_bids(&state.store, &s.org.to_string(), &lot).await?,
         registered: serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into()),
+        deposit,
         lot,
     }))
 }

@@ -195,6 +195,11 @@ pub struct LotRow {
     pub status: String,
     pub items: Vec<(String, String, i64, String)>,
     pub obtained: bool,
+    /// 投标保证金 shown, and its value in the settings form.
+    pub deposit: Option<String>,
+    pub deposit_yuan: String,
+    /// Deposits recorded (the runner, once published): (supplier, amount, form key, reference).
+    pub deposits: Vec<(String, String, String, String)>,
 }
 
 #[derive(Template)]
@@ -274,10 +279,25 @@ pub async fn detail(
             })
             .collect();
     }
+    let mut recorded = std::collections::HashMap::new();
+    if is_runner && p.status != "draft" {
+        for l in &v.lots {
+            if l.deposit.is_some() {
+                let rows = caigou_store::deposits::list(&state.store, &l.id).await?;
+                recorded.insert(
+                    l.id.clone(),
+                    rows.into_iter().map(|d| (d.supplier_name, yuan(&d.amount), format!("deposit.form.{}", d.form), d.reference)).collect(),
+                );
+            }
+        }
+    }
     let lots = v
         .lots
         .iter()
         .map(|l| LotRow {
+            deposit: l.deposit.map(|d| yuan(&d)),
+            deposit_yuan: l.deposit.map(|m| format!("{}.{:02}", m / 100, m % 100)).unwrap_or_default(),
+            deposits: recorded.remove(&l.id).unwrap_or_default(),
             id: l.id.clone(),
             sme_key: l.sme.key(),
             max_price_yuan: l.max_price.map(|m| format!("{}.{:02}", m / 100, m % 100)).unwrap_or_default(),
@@ -413,6 +433,48 @@ pub struct LotForm {
     max_price: String,
     #[serde(default)]
     sme: String,
+    #[serde(default)]
+    deposit: String,
+}
+
+fn optional_yuan(s: &str) -> Result<Option<caigou_domain::Money>, AppError> {
+    match s.trim() {
+        "" => Ok(None),
+        m => {
+            Ok(Some(m.parse::<caigou_domain::Money>().map_err(|e| AppError::localized(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &e))?))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DepositForm {
+    uscc: String,
+    amount: String,
+    form: String,
+    #[serde(default)]
+    reference: String,
+}
+
+/// 登记投标保证金 (the project's runner).
+pub async fn record_deposit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(lot): Path<String>,
+    Form(f): Form<DepositForm>,
+) -> Result<Response, AppError> {
+    let id = projects::project_of_lot(&state.store, &lot).await?;
+    runnable(&state, &ctx, &id).await?;
+    let r = async {
+        let payer = f
+            .uscc
+            .parse::<caigou_domain::uscc::UnifiedSocialCreditCode>()
+            .map_err(|e| AppError::localized(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &e))?;
+        let amount = optional_yuan(&f.amount)?.unwrap_or(caigou_domain::Money::ZERO);
+        caigou_store::deposits::record(&state.store, subject(&ctx)?, &lot, &payer, amount, &f.form, &f.reference).await?;
+        Ok("notice.saved")
+    }
+    .await;
+    outcome(&ctx, &format!("/projects/{id}"), r)
 }
 
 pub async fn update_lot(
@@ -423,14 +485,10 @@ pub async fn update_lot(
 ) -> Result<Response, AppError> {
     let v = runnable(&state, &ctx, &id).await?;
     let r = async {
-        let max_price = match f.max_price.trim() {
-            "" => None,
-            m => {
-                Some(m.parse::<caigou_domain::Money>().map_err(|e| AppError::localized(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &e))?)
-            }
-        };
+        let max_price = optional_yuan(&f.max_price)?;
+        let deposit = optional_yuan(&f.deposit)?;
         let sme = crate::api::projects::sme_policy(&state, &v.project.region_id, &f.sme, "sme").await?;
-        projects::update_lot(&state.store, subject(&ctx)?, &id, &lot, max_price, sme).await?;
+        projects::update_lot(&state.store, subject(&ctx)?, &id, &lot, projects::LotSettings { max_price, sme, deposit }).await?;
         Ok("notice.saved")
     }
     .await;

@@ -1,0 +1,117 @@
+//! 投标保证金 (bid deposits): how much a lot may require and in what form it may be paid.
+//!
+//! 政府采购法实施条例第33条: a deposit may be required of bidders; it may not exceed 2 % of the
+//! procurement budget and is paid in a non-cash form — cheque, draft, promissory note, or a
+//! guarantee issued by a financial institution or guarantee agency (87号令第38条 repeats both).
+//! Bank transfer from the bidder's basic account is the usual electronic form.
+
+use serde::{Deserialize, Serialize};
+
+use super::rules::{TenderRule, Violation};
+use crate::Money;
+
+/// The non-cash forms a deposit may take (条例33). Cash is not one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DepositForm {
+    /// 银行转账（基本账户）
+    Transfer,
+    /// 支票
+    Cheque,
+    /// 汇票
+    Draft,
+    /// 本票
+    PromissoryNote,
+    /// 保函（金融机构、担保机构出具）
+    Guarantee,
+}
+
+impl DepositForm {
+    pub const ALL: [DepositForm; 5] =
+        [DepositForm::Transfer, DepositForm::Cheque, DepositForm::Draft, DepositForm::PromissoryNote, DepositForm::Guarantee];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DepositForm::Transfer => "transfer",
+            DepositForm::Cheque => "cheque",
+            DepositForm::Draft => "draft",
+            DepositForm::PromissoryNote => "promissory_note",
+            DepositForm::Guarantee => "guarantee",
+        }
+    }
+
+    /// Parses a form; cash (or anything else) is not one (see [`non_cash_required`]).
+    pub fn parse(s: &str) -> Option<DepositForm> {
+        DepositForm::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+/// The refusal of a form that is not one of the non-cash forms.
+pub fn non_cash_required() -> Violation {
+    Violation::new(
+        TenderRule::Deposit,
+        "form",
+        "投标保证金应以支票、汇票、本票、转账或金融机构、担保机构出具的保函等非现金形式提交",
+        "a bid deposit is paid in a non-cash form: transfer, cheque, draft, promissory note or a guarantee",
+    )
+}
+
+/// The most a lot may require: 2 % of its budget, rounded down to the fen.
+pub fn max_deposit(budget: Money) -> Money {
+    Money::from_fen(budget.fen() / 50)
+}
+
+/// Checks a lot's deposit requirement against its budget.
+pub fn check_deposit(field: &str, deposit: Money, budget: Money) -> Option<Violation> {
+    let max = max_deposit(budget);
+    (deposit.fen() <= 0 || deposit > max).then(|| {
+        Violation::new(
+            TenderRule::Deposit,
+            field,
+            format!("投标保证金须大于零且不得超过标项预算的2%，即 {max}"),
+            format!("the bid deposit must be above zero and at most 2% of the lot's budget, {max}"),
+        )
+    })
+}
+
+/// Checks a recorded payment against the lot's requirement.
+pub fn check_payment(required: Money, paid: Money) -> Option<Violation> {
+    (paid < required).then(|| {
+        Violation::new(
+            TenderRule::Deposit,
+            "amount",
+            format!("登记金额 {paid} 低于本标项要求的投标保证金 {required}"),
+            format!("the amount recorded, {paid}, is below the lot's required deposit, {required}"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_most_two_percent_of_the_budget() {
+        let budget = Money::from_yuan(500_000);
+        assert_eq!(max_deposit(budget), Money::from_yuan(10_000));
+        assert!(check_deposit("deposit", Money::from_yuan(10_000), budget).is_none(), "exactly 2 % is allowed");
+        let v = check_deposit("deposit", Money::from_fen(1_000_001), budget).expect("one fen above 2 %");
+        assert_eq!((v.code.as_str(), v.field.as_str()), ("TEND-DEPOSIT", "deposit"));
+        assert!(v.zh.contains("条例第33条"), "{}", v.zh);
+        assert!(check_deposit("deposit", Money::ZERO, budget).is_some());
+        // An odd budget rounds the ceiling down.
+        assert_eq!(max_deposit(Money::from_fen(149)), Money::from_fen(2));
+    }
+
+    #[test]
+    fn non_cash_forms_only_and_enough_paid() {
+        for f in DepositForm::ALL {
+            assert_eq!(DepositForm::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(DepositForm::parse("cash"), None);
+        assert_eq!(non_cash_required().code, "TEND-DEPOSIT");
+        let required = Money::from_yuan(10_000);
+        assert!(check_payment(required, required).is_none());
+        assert!(check_payment(required, Money::from_fen(required.fen() - 1)).is_some());
+    }
+}

@@ -1,0 +1,154 @@
+//! 投标保证金 (bid deposits): the project's runner records each supplier's payment for a lot that
+//! requires one (identified by the payer's 统一社会信用代码, as on the bank statement); a supplier
+//! without a recorded deposit cannot bid on such a lot (`bids::submit`). Refunds follow the award
+//! (条例33: 5 working days after the award notice or the contract).
+
+use caigou_domain::Money;
+use caigou_domain::authz::Subject;
+use caigou_domain::tender::deposit::{self, DepositForm};
+use caigou_domain::tender::{Refused, Violation};
+use caigou_domain::uscc::UnifiedSocialCreditCode;
+use serde::Serialize;
+
+use crate::audit::{self, Actor, Change};
+use crate::{Result, Store, StoreError, new_id, projects};
+
+/// A payment as recorded.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Deposit {
+    pub id: String,
+    pub supplier_org_id: String,
+    pub supplier_name: String,
+    pub amount: i64,
+    pub form: String,
+    pub reference: String,
+    pub recorded_at: i64,
+}
+
+fn refused(v: Violation) -> StoreError {
+    StoreError::rejected(&Refused(vec![v]))
+}
+
+/// Records `payer`'s deposit for `lot`. The caller has checked that `subject` runs the project.
+pub async fn record(
+    store: &Store,
+    subject: &Subject,
+    lot_id: &str,
+    payer: &UnifiedSocialCreditCode,
+    amount: Money,
+    form: &str,
+    reference: &str,
+) -> Result<String> {
+    let form = DepositForm::parse(form).ok_or_else(|| refused(deposit::non_cash_required()))?;
+    let project_id = projects::project_of_lot(store, lot_id).await?;
+    let view = projects::get(store, &project_id).await?;
+    let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
+    let Some(required) = lot.deposit.map(Money::from_fen) else {
+        return Err(StoreError::reject("deposit.not_required", "本标项不要求投标保证金", "this lot requires no bid deposit"));
+    };
+    let now = store.clock().now_ms();
+    if view.project.status != "published" || view.project.deadline_at.is_some_and(|d| now >= d) {
+        return Err(StoreError::reject(
+            "deposit.closed",
+            "只能在项目发布后、投标截止前登记投标保证金",
+            "deposits are recorded after publication and before the bid deadline",
+        ));
+    }
+    if let Some(v) = deposit::check_payment(required, amount) {
+        return Err(refused(v));
+    }
+    let reference = reference.trim();
+    if reference.is_empty() || reference.chars().count() > 200 {
+        return Err(StoreError::reject(
+            "deposit.reference",
+            "请填写银行流水号或保函编号（200字以内）",
+            "enter the bank transaction number or the guarantee's number (up to 200 characters)",
+        ));
+    }
+    let supplier: Option<(String, String)> = sqlx::query_as("SELECT id, name FROM organizations WHERE uscc = $1 AND kind = 'supplier'")
+        .bind(payer.as_str())
+        .fetch_optional(store.pool())
+        .await?;
+    let Some((org, name)) = supplier else {
+        return Err(StoreError::reject(
+            "deposit.unknown_supplier",
+            format!("没有统一社会信用代码为 {} 的入驻供应商", payer.as_str()),
+            format!("no supplier on the platform has the code {}", payer.as_str()),
+        ));
+    };
+    let id = new_id().to_string();
+    let mut tx = store.begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO bid_deposits (id, lot_id, supplier_org_id, amount, form, reference, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (lot_id, supplier_org_id) DO NOTHING",
+    )
+    .bind(&id)
+    .bind(lot_id)
+    .bind(&org)
+    .bind(amount.fen())
+    .bind(form.as_str())
+    .bind(reference)
+    .bind(subject.user.to_string())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if inserted == 0 {
+        tx.rollback().await?;
+        return Err(StoreError::reject(
+            "deposit.exists",
+            format!("{name} 在本标项的投标保证金已登记"),
+            format!("{name}'s deposit for this lot is already recorded"),
+        ));
+    }
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "deposit.recorded",
+            object_type: "project",
+            object_id: &project_id,
+            region_path: &view.region_path,
+            detail: &serde_json::json!({"lot": lot.lot_no, "supplier": org, "amount": amount.fen(), "form": form.as_str(), "reference": reference}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The deposits recorded for a lot (for its runner).
+pub async fn list(store: &Store, lot_id: &str) -> Result<Vec<Deposit>> {
+    Ok(sqlx::query_as(
+        "SELECT d.id, d.supplier_org_id, o.name AS supplier_name, d.amount, d.form, d.reference, d.recorded_at
+         FROM bid_deposits d JOIN organizations o ON o.id = d.supplier_org_id WHERE d.lot_id = $1 ORDER BY d.recorded_at",
+    )
+    .bind(lot_id)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Whether `org` may bid on `lot` as far as the deposit goes: `Ok` when none is required or one
+/// is recorded, else the refusal to show.
+pub async fn check_paid(store: &Store, lot_id: &str, org: &str) -> Result<()> {
+    let required: Option<i64> = sqlx::query_scalar("SELECT deposit FROM lots WHERE id = $1").bind(lot_id).fetch_one(store.pool()).await?;
+    let Some(required) = required.map(Money::from_fen) else { return Ok(()) };
+    let paid: Option<i64> = sqlx::query_scalar("SELECT amount FROM bid_deposits WHERE lot_id = $1 AND supplier_org_id = $2")
+        .bind(lot_id)
+        .bind(org)
+        .fetch_optional(store.pool())
+        .await?;
+    if paid.is_some_and(|p| p >= required.fen()) {
+        return Ok(());
+    }
+    Err(StoreError::reject(
+        "bid.deposit_missing",
+        format!(
+            "本标项要求投标保证金 {required}，尚未登记到账：请按采购文件以非现金形式缴纳，由采购代理机构登记后再投标（政府采购法实施条例第33条）"
+        ),
+        format!(
+            "this lot requires a bid deposit of {required}, not yet recorded: pay it in a non-cash form as the documents say; the agency records it, then bid"
+        ),
+    ))
+}
