@@ -296,6 +296,35 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
     Ok(true)
 }
 
+/// A one-item 公开招标 plan starting `today` (the demo's tenders).
+pub(crate) fn open_tender_plan(
+    name: &str,
+    line_id: &str,
+    today: jiff::civil::Date,
+    (code, description, quantity, amount): (&str, &str, i64, Money),
+) -> caigou_store::plans::PlanInput {
+    caigou_store::plans::PlanInput {
+        name: name.into(),
+        budget_line_id: line_id.into(),
+        intention_id: None,
+        method: Method::OpenTender,
+        procurement_start: today,
+        entrust_central: false,
+        single_source_ground: None,
+        single_source_supplier: None,
+        original_contract: None,
+        items: vec![caigou_store::plans::ItemInput {
+            code: code.parse().expect("a catalog code"),
+            description: description.into(),
+            quantity,
+            amount,
+        }],
+        previous_plan_id: None,
+        request_ids: Vec::new(),
+        replaces: None,
+    }
+}
+
 /// 申购 in every state, through the real chain: in review, returned, approved, rejected, draft.
 async fn seed_requests(store: &Store, purchaser: &caigou_domain::authz::Subject, line: &str) -> Result<(), caigou_store::StoreError> {
     use caigou_domain::planning::request::RequestEvent;
@@ -558,26 +587,12 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))
         .ok_or(caigou_store::StoreError::NotFound("budget line"))?;
-    let cameras = caigou_store::plans::PlanInput {
-        name: "校园安防监控升级".into(),
-        budget_line_id: line.id.clone(),
-        intention_id: None,
-        method: Method::OpenTender,
-        procurement_start: store.clock().today(),
-        entrust_central: false,
-        single_source_ground: None,
-        single_source_supplier: None,
-        original_contract: None,
-        items: vec![caigou_store::plans::ItemInput {
-            code: "A02091107".parse().expect("code"),
-            description: "高清网络摄像机及存储".into(),
-            quantity: 120,
-            amount: Money::from_yuan(900_000),
-        }],
-        previous_plan_id: None,
-        request_ids: Vec::new(),
-        replaces: None,
-    };
+    let cameras = open_tender_plan(
+        "校园安防监控升级",
+        &line.id,
+        store.clock().today(),
+        ("A02091107", "高清网络摄像机及存储", 120, Money::from_yuan(900_000)),
+    );
     let cameras = caigou_store::plans::submit(store, &purchaser, &cameras).await?;
     if cameras.status == "filed" {
         projects::entrust(store, &purchaser, &cameras.id, agency2.org).await?;

@@ -10,7 +10,6 @@
 
 use caigou_domain::Money;
 use caigou_domain::authz::Subject;
-use caigou_domain::planning::Method;
 use caigou_domain::tender::{Evaluation, EvaluationMethod};
 use caigou_seal::{BidContent, KeyPair};
 use caigou_store::bids::Origin;
@@ -61,26 +60,8 @@ async fn run(store: &Store) -> Result<(), StoreError> {
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))
         .ok_or(StoreError::NotFound("budget line"))?;
-    let plan = caigou_store::plans::PlanInput {
-        name: NAME.into(),
-        budget_line_id: line.id.clone(),
-        intention_id: None,
-        method: Method::OpenTender,
-        procurement_start: store.clock().today(),
-        entrust_central: false,
-        single_source_ground: None,
-        single_source_supplier: None,
-        original_contract: None,
-        items: vec![caigou_store::plans::ItemInput {
-            code: "A02010601".parse().expect("code"),
-            description: "42U服务器机柜（含智能PDU）".into(),
-            quantity: 20,
-            amount: Money::from_yuan(600_000),
-        }],
-        previous_plan_id: None,
-        request_ids: Vec::new(),
-        replaces: None,
-    };
+    let item = ("A02010601", "42U服务器机柜（含智能PDU）", 20, Money::from_yuan(600_000));
+    let plan = crate::demo::open_tender_plan(NAME, &line.id, store.clock().today(), item);
     let plan = caigou_store::plans::submit(store, &purchaser, &plan).await?;
     if plan.status != "filed" {
         return Ok(());

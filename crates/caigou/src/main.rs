@@ -116,7 +116,24 @@ enum CalendarCommand {
     Load { file: PathBuf },
 }
 
+/// glibc raises its mmap threshold each time a large block is freed (up to 32 MiB), after which
+/// argon2's 19 MiB blocks and bid bodies of a few hundred KiB come from the heap arenas and stay
+/// there: a server that had logged in a few thousand users and taken a burst of bids held
+/// 1.2–1.3 GiB. A fixed threshold keeps blocks of 256 KiB and more in their own mappings, given
+/// back when freed (bench/README.md, "Memory").
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() {
+    // SAFETY: mallopt only changes allocator parameters; called before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() {}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     server::init_tracing();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {

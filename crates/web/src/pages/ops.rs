@@ -33,12 +33,14 @@ const HTMX: &str = include_str!("../../static/htmx.min.js");
 const CSS: &str = include_str!("../../static/app.css");
 const JS: &str = include_str!("../../static/app.js");
 const SEAL_JS: &str = include_str!("../../static/seal.js");
+const CLIENT_JS: &str = include_str!("../../static/client.js");
 
 pub async fn static_file(Path(file): Path<String>) -> Response {
     let (body, ty) = match file.as_str() {
         "htmx.min.js" => (HTMX, "text/javascript; charset=utf-8"),
         "app.js" => (JS, "text/javascript; charset=utf-8"),
         "seal.js" => (SEAL_JS, "text/javascript; charset=utf-8"),
+        "client.js" => (CLIENT_JS, "text/javascript; charset=utf-8"),
         "app.css" => (CSS, "text/css; charset=utf-8"),
         _ => return (StatusCode::NOT_FOUND, "not found").into_response(),
     };
