@@ -34,9 +34,11 @@ fn seal_error(e: caigou_seal::SealError) -> StoreError {
 
 /// Seeds the tender; the process clock is moved back and restored whatever happens.
 pub async fn seed(store: &Store) -> Result<(), StoreError> {
+    // This year's budget line, even when forty days back is last year.
+    let year: i16 = store.clock().today().year();
     let before = store.clock().offset_ms();
     store.clock().set_offset_ms(before - DAYS_AGO * DAY_MS);
-    let result = run(store).await;
+    let result = run(store, year).await;
     store.clock().set_offset_ms(before);
     result
 }
@@ -51,11 +53,11 @@ async fn move_to(store: &Store, ms: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
-async fn run(store: &Store) -> Result<(), StoreError> {
+async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
     let purchaser = who(store, "purchaser").await?;
     let agency2 = who(store, "agency2").await?;
     let supervisor = who(store, "supervisor").await?;
-    let line = caigou_store::budget::list(store, &purchaser.org.to_string(), Some(store.clock().today().year().into()))
+    let line = caigou_store::budget::list(store, &purchaser.org.to_string(), Some(year.into()))
         .await?
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))

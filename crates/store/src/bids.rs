@@ -193,8 +193,8 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
     if lot.status != "active" || view.project.status == "terminated" {
         return Err(refuse("tender.lot_terminated", "该标项已终止", "this lot has been terminated"));
     }
-    crate::deposits::check_paid(store, lot_id, &org).await?;
     deadline_check(store, view.project.deadline_at, view.project.status.as_str())?;
+    crate::deposits::check_paid(store, lot_id, &org).await?;
     let key: Option<(String, Option<i64>, i64)> =
         sqlx::query_as("SELECT public_key, revoked_at, valid_until FROM supplier_keys WHERE key_id = $1 AND org_id = $2")
             .bind(&env.key_id)

@@ -17,8 +17,8 @@ fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> S
 /// Registers a custodian's public key (made on their machine).
 pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) -> Result<String> {
     let public = caigou_seal::normalize_public(public_hex)
-        .map_err(|_| refuse("bid.bad_key", "公钥格式错误（应为P-256公钥）", "not a P-256 public key"))?;
-    let key_id = caigou_seal::key_id(&public).map_err(|_| refuse("bid.bad_key", "公钥格式错误", "not a P-256 public key"))?;
+        .map_err(|_| refuse("bid.bad_key", "公钥格式错误（应为P-256或SM2公钥）", "not a P-256 or SM2 public key"))?;
+    let key_id = caigou_seal::key_id(&public).map_err(|_| refuse("bid.bad_key", "公钥格式错误", "not a P-256 or SM2 public key"))?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     sqlx::query("INSERT INTO user_keys (key_id, user_id, public_key, created_at) VALUES ($1, $2, $3, $4)")
@@ -104,14 +104,17 @@ pub async fn custody(store: &Store, project: &str) -> Result<Custody> {
 /// key (user id, name, key id), by name.
 pub async fn candidates(store: &Store, project: &str) -> Result<Vec<(String, String, String)>> {
     let view = projects::get(store, project).await?;
-    let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT k.user_id, k.key_id FROM user_keys k WHERE k.revoked_at IS NULL
-         AND k.created_at = (SELECT MAX(k2.created_at) FROM user_keys k2 WHERE k2.user_id = k.user_id AND k2.revoked_at IS NULL)",
-    )
-    .fetch_all(store.pool())
-    .await?;
+    // Each user's newest key (ties broken by key id, as `name` does).
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT user_id, key_id FROM user_keys WHERE revoked_at IS NULL ORDER BY user_id, created_at DESC, key_id DESC")
+            .fetch_all(store.pool())
+            .await?;
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (user, key) in rows {
+        if !seen.insert(user.clone()) {
+            continue;
+        }
         let Ok(uid) = user.parse() else { continue };
         let Some(identity) = users::identity(store, uid).await? else { continue };
         let concerned = authz::decide(
@@ -162,11 +165,12 @@ pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[S
                 format!("{} is not concerned by this project", identity.view.display_name),
             ));
         }
-        let key: Option<String> =
-            sqlx::query_scalar("SELECT key_id FROM user_keys WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1")
-                .bind(u)
-                .fetch_optional(store.pool())
-                .await?;
+        let key: Option<String> = sqlx::query_scalar(
+            "SELECT key_id FROM user_keys WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, key_id DESC LIMIT 1",
+        )
+        .bind(u)
+        .fetch_optional(store.pool())
+        .await?;
         let key = key.ok_or_else(|| {
             refuse(
                 "custody.no_key",
@@ -238,6 +242,14 @@ pub async fn set_opening_key(store: &Store, subject: &Subject, project: &str, pu
     }
     let public =
         caigou_seal::normalize_public(public_hex).map_err(|_| refuse("bid.bad_key", "开标公钥格式错误", "not a P-256 public key"))?;
+    // Every bidder must be able to wrap to the opening key, and browsers can only do P-256.
+    if caigou_seal::key_suite(&public).ok() != Some(caigou_seal::SUITE) {
+        return Err(refuse(
+            "custody.opening_key_suite",
+            "开标公钥须为P-256密钥（浏览器投标只能使用P-256加密）",
+            "the opening key must be a P-256 key (browsers can only wrap to P-256)",
+        ));
+    }
     let key_id = caigou_seal::key_id(&public).map_err(|_| refuse("bid.bad_key", "开标公钥格式错误", "not a P-256 public key"))?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;

@@ -118,6 +118,51 @@ pub async fn record(
     Ok(id)
 }
 
+/// Voids a deposit recorded by mistake (a wrong payer, a payment that bounced), before the
+/// deadline; the audit entry keeps what was recorded and why it was voided.
+pub async fn void(store: &Store, subject: &Subject, lot_id: &str, deposit_id: &str, reason: &str) -> Result<()> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(StoreError::reject("deposit.reason", "请说明作废原因", "give the reason for voiding"));
+    }
+    let project_id = projects::project_of_lot(store, lot_id).await?;
+    let view = projects::get(store, &project_id).await?;
+    let now = store.clock().now_ms();
+    if view.project.deadline_at.is_some_and(|d| now >= d) {
+        return Err(StoreError::reject(
+            "deposit.closed",
+            "投标截止后不能作废投标保证金登记",
+            "deposits cannot be voided after the bid deadline",
+        ));
+    }
+    let mut tx = store.begin().await?;
+    let row: Option<(String, i64, String, String)> =
+        sqlx::query_as("DELETE FROM bid_deposits WHERE id = $1 AND lot_id = $2 RETURNING supplier_org_id, amount, form, reference")
+            .bind(deposit_id)
+            .bind(lot_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((org, amount, form, reference)) = row else {
+        tx.rollback().await?;
+        return Err(StoreError::NotFound("deposit"));
+    };
+    audit::append(
+        &mut tx,
+        now,
+        &Actor::of(subject),
+        Change {
+            action: "deposit.voided",
+            object_type: "project",
+            object_id: &project_id,
+            region_path: &view.region_path,
+            detail: &serde_json::json!({"lot": lot_id, "supplier": org, "amount": amount, "form": form, "reference": reference, "reason": reason}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The deposits recorded for a lot (for its runner).
 pub async fn list(store: &Store, lot_id: &str) -> Result<Vec<Deposit>> {
     Ok(sqlx::query_as(

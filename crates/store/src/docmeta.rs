@@ -84,7 +84,7 @@ fn zip_part(b: &[u8], name: &str) -> Option<Vec<u8>> {
             if !b.get(local..)?.starts_with(b"PK\x03\x04") {
                 return None;
             }
-            let start = local + 30 + u16_at(b, local + 26)? + u16_at(b, local + 28)?;
+            let start = local.checked_add(30 + u16_at(b, local + 26)? + u16_at(b, local + 28)?)?;
             let data = b.get(start..start.checked_add(compressed)?)?;
             return match method {
                 0 => Some(data.iter().copied().take(PART_LIMIT).collect()),
@@ -92,7 +92,7 @@ fn zip_part(b: &[u8], name: &str) -> Option<Vec<u8>> {
                 _ => None,
             };
         }
-        at += 46 + name_len + extra_len + comment_len;
+        at = at.checked_add(46 + name_len + extra_len + comment_len)?;
     }
     None
 }

@@ -89,19 +89,24 @@ async fn size(store: &Store) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT size FROM log_head WHERE id = 1").fetch_one(store.pool()).await?)
 }
 
-/// Builds `log_nodes` from the leaves once, for a log written before the nodes were kept.
+/// Builds the missing `log_nodes` from the leaves: for a log written before the nodes were kept,
+/// or appended to by an older server during a rolling upgrade. A complete log of n leaves has
+/// n − popcount(n) nodes above the leaves; anything less is rebuilt under the head lock (so a
+/// concurrent append or another starting server cannot interleave), idempotently.
 pub(crate) async fn backfill_nodes(store: &Store) -> Result<()> {
-    let mut tx = store.begin().await?;
-    let size: i64 = sqlx::query_scalar("SELECT size FROM log_head WHERE id = 1").fetch_one(&mut *tx).await?;
-    let have: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM log_nodes").fetch_one(&mut *tx).await?;
-    if size < 2 || have > 0 {
-        tx.rollback().await?;
+    let expected = |size: i64| size - i64::from(size.count_ones());
+    let (size, have): (i64, i64) =
+        sqlx::query_as("SELECT (SELECT size FROM log_head WHERE id = 1), (SELECT COUNT(*) FROM log_nodes)").fetch_one(store.pool()).await?;
+    if have >= expected(size) {
         return Ok(());
     }
-    let rows: Vec<String> = sqlx::query_scalar("SELECT leaf_hash FROM log_leaves ORDER BY idx").fetch_all(&mut *tx).await?;
+    let mut tx = store.begin().await?;
+    let size: i64 = sqlx::query_scalar("UPDATE log_head SET size = size WHERE id = 1 RETURNING size").fetch_one(&mut *tx).await?;
+    let rows: Vec<String> =
+        sqlx::query_scalar("SELECT leaf_hash FROM log_leaves WHERE idx < $1 ORDER BY idx").bind(size).fetch_all(&mut *tx).await?;
     let leaves: Vec<Hash> = rows.iter().map(|h| parse_hash(h).map_err(StoreError::Internal)).collect::<Result<_>>()?;
     for ((level, index), hash) in mt::all_nodes(&leaves) {
-        sqlx::query("INSERT INTO log_nodes (id, hash) VALUES ($1, $2)")
+        sqlx::query("INSERT INTO log_nodes (id, hash) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING")
             .bind(node_id(level, index))
             .bind(hex::encode(hash))
             .execute(&mut *tx)

@@ -606,6 +606,9 @@ const TEXTS: &[(&str, &str, &str)] = &[
         "This lot requires a bid deposit, not yet recorded: pay it in a non-cash form as the documents say; the agency records it, then bid.",
     ),
     ("audit.action.deposit.recorded", "登记投标保证金", "Bid deposit recorded"),
+    ("audit.action.deposit.voided", "作废投标保证金登记", "Bid deposit record voided"),
+    ("deposit.void", "作废", "Void"),
+    ("deposit.void_reason", "作废原因", "Reason for voiding"),
     ("custody.title", "开标密钥保管", "Opening key custody"),
     (
         "custody.hint",

@@ -508,6 +508,8 @@ export function shamirCombine(shares) {
  * opening key's secret is not returned and goes out of scope here.
  */
 export async function openingKeyCeremony(projectId, threshold, custodians) {
+  const sm2 = custodians.find((c) => String(c.public_key).startsWith("sm2:"));
+  if (sm2) throw new Error("a custodian holds an SM2 key, which this browser cannot seal to: run the ceremony with `caigou custodian ceremony`");
   const opening = await generateKeyPair();
   const parts = shamirSplit(fromHex(opening.secretHex), threshold, custodians.length);
   const shares = [];

@@ -369,6 +369,23 @@ async fn a_required_deposit_is_recorded_before_bidding(app: TestApp) {
         "the runner's project page lists it"
     );
 
+    // A deposit recorded against the wrong payer is voided (with a reason) and recorded again.
+    let s2_uscc: String =
+        sqlx::query_scalar("SELECT o.uscc FROM organizations o JOIN users u ON u.org_id = o.id WHERE u.username = 'supplier2'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    let (_, wrong) =
+        app.post(&path, Some(&agency), &json!({"uscc": s2_uscc, "amount": 1_000_000, "form": "transfer", "reference": "typo"})).await;
+    let void = format!("{path}/{}/void", wrong["id"].as_str().unwrap());
+    let (status, e) = app.post(&void, Some(&agency), &json!({"reason": " "})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("deposit.reason")));
+    assert_eq!(app.post(&void, Some(&agency), &json!({"reason": "付款人录入错误"})).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(app.post(&void, Some(&agency), &json!({"reason": "again"})).await.0, StatusCode::NOT_FOUND);
+    let voided: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'deposit.voided'").fetch_one(app.store.pool()).await.unwrap();
+    assert_eq!(voided, 1, "voiding is audited");
+
     // Now supplier1 bids; supplier2, with no deposit, still cannot.
     s1.submit(&key, &lot, &content(7, "d")).await.unwrap();
     let page = app.http.get(app.url(&format!("/lots/{lot}/bid"))).bearer_auth(&t1).send().await.unwrap().text().await.unwrap();

@@ -56,6 +56,26 @@ pub async fn record(
     Ok((StatusCode::CREATED, Json(DepositOut { id })))
 }
 
+#[derive(Deserialize, ToSchema)]
+pub struct VoidIn {
+    pub reason: String,
+}
+
+/// Voids a deposit recorded by mistake, before the deadline (the project's runner; audited).
+#[utoipa::path(post, path = "/api/v1/lots/{id}/deposits/{deposit}/void", tag = "projects", security(("bearer" = [])), params(("id" = String, Path), ("deposit" = String, Path)), request_body = VoidIn,
+    responses((status = 204), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn void(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((lot, deposit)): Path<(String, String)>,
+    ApiJson(v): ApiJson<VoidIn>,
+) -> ApiResult<StatusCode> {
+    runnable_lot(&state, &ctx, &lot).await?;
+    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    deposits::void(&state.store, subject, &lot, &deposit, &v.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// The deposits recorded for a lot (the project's runner).
 #[utoipa::path(get, path = "/api/v1/lots/{id}/deposits", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "deposits")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> ApiResult<Json<Vec<Deposit>>> {

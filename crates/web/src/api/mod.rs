@@ -59,7 +59,7 @@ use crate::error::AppError;
         templates::list, templates::get, templates::create, templates::update,
         bids::register_key, bids::keys, bids::revoke_key, bids::submit, bids::withdraw, bids::own, bids::receipt,
         bids::key, bids::head, bids::inclusion, bids::consistency,
-        deposits::record, deposits::list,
+        deposits::record, deposits::list, deposits::void,
         custody::register_key, custody::name, custody::get, custody::ceremony, custody::own_share, custody::release, custody::lot_key,
         opening::get, opening::sign_in, opening::current, opening::release, opening::object, opening::record, opening::today,
         openapi_json,

@@ -198,8 +198,8 @@ pub struct LotRow {
     /// 投标保证金 shown, and its value in the settings form.
     pub deposit: Option<String>,
     pub deposit_yuan: String,
-    /// Deposits recorded (the runner, once published): (supplier, amount, form key, reference).
-    pub deposits: Vec<(String, String, String, String)>,
+    /// Deposits recorded (the runner, once published): (id, supplier, amount, form key, reference).
+    pub deposits: Vec<(String, String, String, String, String)>,
 }
 
 #[derive(Template)]
@@ -286,7 +286,9 @@ pub async fn detail(
                 let rows = caigou_store::deposits::list(&state.store, &l.id).await?;
                 recorded.insert(
                     l.id.clone(),
-                    rows.into_iter().map(|d| (d.supplier_name, yuan(&d.amount), format!("deposit.form.{}", d.form), d.reference)).collect(),
+                    rows.into_iter()
+                        .map(|d| (d.id, d.supplier_name, yuan(&d.amount), format!("deposit.form.{}", d.form), d.reference))
+                        .collect(),
                 );
             }
         }
@@ -453,6 +455,28 @@ pub struct DepositForm {
     form: String,
     #[serde(default)]
     reference: String,
+}
+
+#[derive(Deserialize)]
+pub struct VoidForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// 作废投标保证金登记 (the project's runner, before the deadline).
+pub async fn void_deposit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((lot, deposit)): Path<(String, String)>,
+    Form(f): Form<VoidForm>,
+) -> Result<Response, AppError> {
+    let id = projects::project_of_lot(&state.store, &lot).await?;
+    runnable(&state, &ctx, &id).await?;
+    let r = caigou_store::deposits::void(&state.store, subject(&ctx)?, &lot, &deposit, &f.reason)
+        .await
+        .map(|_| "notice.saved")
+        .map_err(AppError::from);
+    outcome(&ctx, &format!("/projects/{id}"), r)
 }
 
 /// 登记投标保证金 (the project's runner).
