@@ -133,6 +133,22 @@ fn fmt_date(d: Date) -> String {
 fn variables(view: &ProjectView, d: &DocumentsDraft, announcement_until: Date) -> BTreeMap<&'static str, String> {
     let issued = view.project.issued_on.clone().unwrap_or_else(|| "发布之日".into());
     let sme: Vec<String> = view.lots.iter().map(|l| format!("第{}包：{}", l.lot_no, l.sme.describe(Lang::Zh))).collect();
+    let deposits: Vec<String> = view
+        .lots
+        .iter()
+        .map(|l| match l.deposit {
+            Some(d) => format!("第{}包：{}", l.lot_no, caigou_domain::Money::from_fen(d)),
+            None => format!("第{}包：不收取", l.lot_no),
+        })
+        .collect();
+    let deposit = if view.lots.iter().any(|l| l.deposit.is_some()) {
+        format!(
+            "{}。以银行转账、支票、汇票、本票或者金融机构、担保机构出具的保函等非现金形式缴纳，须在投标截止时间前到账并经采购代理机构登记，未登记的投标将被拒绝（政府采购法实施条例第33条）",
+            deposits.join("；")
+        )
+    } else {
+        "不收取".into()
+    };
     BTreeMap::from([
         ("project.name", view.project.name.clone()),
         ("project.no", view.project.project_no.clone()),
@@ -148,6 +164,7 @@ fn variables(view: &ProjectView, d: &DocumentsDraft, announcement_until: Date) -
         ("qualification", if d.qualification.trim().is_empty() { "无".into() } else { d.qualification.trim().to_string() }),
         ("evaluation.method", d.evaluation.method.label(Lang::Zh).to_string()),
         ("sme", sme.join("；")),
+        ("deposit", deposit),
     ])
 }
 

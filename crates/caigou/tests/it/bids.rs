@@ -324,6 +324,11 @@ async fn a_required_deposit_is_recorded_before_bidding(app: TestApp) {
     assert!(e["message"].as_str().unwrap().contains("条例第33条"), "{e}");
     assert_eq!(app.post(&settings, Some(&agency), &json!({"sme": "none", "deposit": 1_000_000})).await.0, StatusCode::NO_CONTENT);
     publish_and_obtain(&app, &id, &["supplier1", "supplier2"]).await;
+    // The published documents state it (the template variable {{deposit}}).
+    let t1 = app.token("supplier1").await;
+    let docs =
+        app.http.get(app.url(&format!("/projects/{id}/documents.html"))).bearer_auth(&t1).send().await.unwrap().text().await.unwrap();
+    assert!(docs.contains("投标保证金：第1包：¥10,000.00") && docs.contains("实施条例第33条"), "the documents name the deposit");
 
     // supplier1 bids before its deposit is recorded: refused, nothing stored.
     let s1 = client(&app, "supplier1").await;
@@ -331,7 +336,6 @@ async fn a_required_deposit_is_recorded_before_bidding(app: TestApp) {
     s1.register(&key).await.unwrap();
     let err = s1.submit(&key, &lot, &content(7, "d")).await.unwrap_err().to_string();
     assert!(err.contains("bid.deposit_missing") && err.contains("¥10,000.00"), "{err}");
-    let t1 = app.token("supplier1").await;
     assert_eq!(app.get(&format!("/api/v1/lots/{lot}/bids"), Some(&t1)).await.1.as_array().unwrap().len(), 0);
     let page = app.http.get(app.url(&format!("/lots/{lot}/bid"))).bearer_auth(&t1).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("尚未登记到账"), "the bid page says the deposit is missing");

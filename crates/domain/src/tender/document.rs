@@ -29,6 +29,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("qualification", "特定资格要求"),
     ("evaluation.method", "评审方法"),
     ("sme", "中小企业政策"),
+    ("deposit", "投标保证金"),
 ];
 
 /// Checks that a template's sections are well formed and use only known variables.
