@@ -119,11 +119,18 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
 
     // Four bidders obtain the documents and bid on their own machines (supplier6 with SM2).
     let opening_public = custodians::custody(store, &project).await?.opening_public_key.unwrap_or_default();
-    let prices = [("supplier3", 54_800_000), ("supplier4", 53_650_000), ("supplier5", 55_990_000), ("supplier6", 52_980_000)];
+    // supplier4 and supplier5 bid from the same address: the hall shows it to the agency as a
+    // collusion signal (87号令第37条).
+    let prices = [
+        ("supplier3", 54_800_000, "221.6.10.23"),
+        ("supplier4", 53_650_000, "58.213.40.7"),
+        ("supplier5", 55_990_000, "58.213.40.7"),
+        ("supplier6", 52_980_000, "114.222.8.91"),
+    ];
     let mut bidders = Vec::new();
-    for (name, price) in prices {
+    for (name, price, address) in prices {
         let s = who(store, name).await?;
-        caigou_store::tendering::obtain(store, &s, &lot, "127.0.0.1").await?;
+        caigou_store::tendering::obtain(store, &s, &lot, address).await?;
         let uscc = caigou_store::suppliers::get(store, &s.org.to_string()).await?.uscc;
         let uscc = uscc.parse().map_err(|_| StoreError::Internal("demo supplier code".into()))?;
         let reference = format!("ICBC-DEMO-{}", &name[8..]);
@@ -140,7 +147,7 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
             }],
         };
         let env = caigou_seal::seal_bid(&key, &lot, &content, &[&opening_public]).map_err(seal_error)?;
-        bids::submit(store, &s, &lot, &env, Origin { address: "127.0.0.1", user_agent: "caigou-bidder (demo)" }).await?;
+        bids::submit(store, &s, &lot, &env, Origin { address, user_agent: "caigou-bidder (demo)" }).await?;
         bidders.push((s, key, env));
     }
 

@@ -183,6 +183,43 @@ fn opened_summary(content: &caigou_seal::BidContent) -> serde_json::Value {
     serde_json::json!({"unit_prices": content.unit_prices, "declarations": content.declarations, "files": files})
 }
 
+/// 串通投标线索 of a lot whose opening has closed: what different bidders' valid bids share
+/// (submitting address, document author/editor/company, identical documents), per 87号令第37条.
+/// For the project's insiders; `None` while the opening is not closed.
+pub async fn signals(store: &Store, lot: &str) -> Result<Option<Vec<caigou_domain::tender::collusion::Signal>>> {
+    use caigou_domain::tender::collusion::{self, Bidder, Trait};
+    let (status, _) = opening_row(store, lot).await?;
+    if status != "closed" {
+        return Ok(None);
+    }
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT o.name, b.address, b.opened_summary FROM bids b JOIN organizations o ON o.id = b.supplier_org_id
+         WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY o.name",
+    )
+    .bind(lot)
+    .fetch_all(store.pool())
+    .await?;
+    let bidders: Vec<Bidder> = rows
+        .into_iter()
+        .map(|(name, address, summary)| {
+            let mut traits = vec![(Trait::Address, address)];
+            let summary: serde_json::Value = summary.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+            for f in summary["files"].as_array().into_iter().flatten() {
+                if let Some(h) = f["sha256"].as_str() {
+                    traits.push((Trait::FileSha256, h.to_string()));
+                }
+                for (key, t) in [("author", Trait::Author), ("last_modified_by", Trait::LastModifiedBy), ("company", Trait::Company)] {
+                    if let Some(v) = f["metadata"][key].as_str() {
+                        traits.push((t, v.to_string()));
+                    }
+                }
+            }
+            Bidder { name, traits }
+        })
+        .collect();
+    Ok(Some(collusion::shared(&bidders)))
+}
+
 /// Metadata of a response document where its format carries it (see [`crate::docmeta`]).
 pub fn file_metadata(bytes: &[u8]) -> serde_json::Map<String, serde_json::Value> {
     crate::docmeta::extract(bytes)

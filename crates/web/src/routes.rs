@@ -350,6 +350,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/api/v1/lots/{id}/opening/key", SUPPLIERS, api::opening::release)
         .add(M::POST, "/api/v1/lots/{id}/opening/objections", SUPPLIERS, api::opening::object)
         .add(M::GET, "/api/v1/lots/{id}/opening/record", SIGNED_IN, api::opening::record)
+        .add(M::GET, "/api/v1/lots/{id}/opening/signals", PROJECT_READERS, api::opening::signals)
         .add(M::GET, "/api/v1/openings/today", PUBLIC, api::opening::today)
         .add(M::GET, "/api/v1/log/key", PUBLIC, api::bids::key)
         .add(M::GET, "/api/v1/log/head", PUBLIC, api::bids::head)

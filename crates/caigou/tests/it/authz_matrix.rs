@@ -220,6 +220,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/lots/{id}/opening/key", SUPPLIER),
     ("POST", "/api/v1/lots/{id}/opening/objections", SUPPLIER),
     ("GET", "/api/v1/lots/{id}/opening/record", SignedIn),
+    ("GET", "/api/v1/lots/{id}/opening/signals", PROJECTS),
     ("GET", "/api/v1/openings/today", Everyone),
     ("GET", "/api/v1/log/key", Everyone),
     ("GET", "/api/v1/log/head", Everyone),

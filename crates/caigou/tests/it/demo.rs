@@ -87,6 +87,9 @@ async fn demo_has_a_sealed_and_opened_tender(app: TestApp) {
             .await
             .unwrap();
     assert!(suites.iter().any(|s| s == caigou_seal::SM_SUITE) && suites.iter().any(|s| s == caigou_seal::SUITE), "{suites:?}");
+    let (_, signals) = app.get(&format!("/api/v1/lots/{lot}/opening/signals"), Some(&agency)).await;
+    assert_eq!(signals.as_array().map(Vec::len), Some(1), "one shared address: {signals}");
+    assert_eq!((signals[0]["trait"].as_str(), signals[0]["value"].as_str()), (Some("address"), Some("58.213.40.7")));
     let (_, custody) = app.get(&format!("/api/v1/projects/{project}/custodians"), Some(&agency)).await;
     assert_eq!(custody["custodians"].as_array().unwrap().iter().filter(|c| c["released"] == true).count(), 2, "{custody}");
 

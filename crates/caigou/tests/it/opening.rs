@@ -55,8 +55,9 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
         let k = KeyPair::generate();
         c.register(&k).await.unwrap();
         let mut content = bid(1_000_000 + i as i64 * 111);
-        if i == 0 {
-            // A real .docx whose own metadata names its author, company and software.
+        if i < 2 {
+            // A real .docx whose own metadata names its author, company and software; supplier1
+            // and supplier2 hand in the same one (a collusion signal).
             let docx = include_bytes!("../../../store/tests/fixtures/response.docx");
             content.files.push(caigou_seal::BidFile { name: "技术响应文件.docx".into(), content: caigou_seal::b64(docx) });
         }
@@ -109,6 +110,12 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
     let agency = app.token("agency2").await;
     let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
     assert_eq!(o["status"], "decrypting");
+    let (status, e) = app.get(&format!("/api/v1/lots/{lot}/opening/signals"), Some(&agency)).await;
+    assert_eq!(
+        (status, e["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("opening.not_closed")),
+        "no comparison before the opening closes"
+    );
     let prices: Vec<i64> = o["bids"].as_array().unwrap().iter().filter_map(|b| b["total_price"].as_i64()).collect();
     assert_eq!(prices, [1_000_000, 1_000_111, 1_000_222], "{o}");
     // The hall page, its live stream (Server-Sent Events) and the big screen show it too.
@@ -171,6 +178,21 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
         &hashes,
         &root
     ));
+    // 串通投标线索 (87号令第37条) for insiders: the shared document, its author and company, and the
+    // one address every test bidder used; not for bidders.
+    let (_, signals) = app.get(&format!("/api/v1/lots/{lot}/opening/signals"), Some(&agency)).await;
+    let find = |which: &str| signals.as_array().unwrap().iter().find(|s| s["trait"] == which).cloned();
+    let author = find("author").unwrap_or_else(|| panic!("{signals}"));
+    assert_eq!(author["value"], "张三 & 李四");
+    assert_eq!(author["bidders"].as_array().unwrap().len(), 2, "{author}");
+    assert!(author["clause"].as_str().unwrap().contains("87号令第37条"));
+    assert!(find("file_sha256").is_some() && find("company").is_some() && find("address").is_some(), "{signals}");
+    let t1 = app.token("supplier1").await;
+    assert_eq!(app.get(&format!("/api/v1/lots/{lot}/opening/signals"), Some(&t1)).await.0, StatusCode::FORBIDDEN);
+    let html = app.http.get(app.url(&format!("/lots/{lot}/opening"))).bearer_auth(&agency).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("串通投标线索") && html.contains("张三 ") && html.contains(" 李四"), "the hall shows the signals to the agency");
+    let html = app.http.get(app.url(&format!("/lots/{lot}/opening"))).bearer_auth(&t1).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("串通投标线索"), "but not to a bidder");
 }
 both!(full_opening, bidders_open_their_bids_and_the_record_is_logged);
 

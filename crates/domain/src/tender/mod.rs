@@ -2,6 +2,7 @@
 //! with structured evaluation criteria, announcements, and the legal periods that govern them.
 
 pub mod announcement;
+pub mod collusion;
 pub mod deposit;
 pub mod document;
 pub mod evaluation;

@@ -61,7 +61,7 @@ use crate::error::AppError;
         bids::key, bids::head, bids::inclusion, bids::consistency,
         deposits::record, deposits::list, deposits::void,
         custody::register_key, custody::name, custody::get, custody::ceremony, custody::own_share, custody::release, custody::lot_key,
-        opening::get, opening::sign_in, opening::current, opening::release, opening::object, opening::record, opening::today,
+        opening::get, opening::signals, opening::sign_in, opening::current, opening::release, opening::object, opening::record, opening::today,
         openapi_json,
     ),
     components(schemas(ErrorBody)),

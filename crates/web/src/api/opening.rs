@@ -39,6 +39,34 @@ pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
     Ok(Json(opening::view(&state.store, &id).await?))
 }
 
+/// 串通投标线索 after the opening (87号令第37条): values different bidders' valid bids share —
+/// submitting address, documents' author, last editor or company, identical documents. For the
+/// project's insiders (agency, purchaser, supervisor), not for bidders; signals, not verdicts.
+#[utoipa::path(get, path = "/api/v1/lots/{id}/opening/signals", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, description = "signals"), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn signals(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<caigou_domain::tender::collusion::Signal>>> {
+    insider_of_lot(&state, &ctx, &id).await?;
+    opening::signals(&state.store, &id).await?.map(Json).ok_or_else(|| {
+        AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "opening.not_closed",
+            "开标结束后才能比对投标文件",
+            "bids are compared once the opening has closed",
+        )
+    })
+}
+
+/// The project's insiders only (not bidders).
+pub async fn insider_of_lot(state: &AppState, ctx: &Ctx, lot: &str) -> ApiResult<()> {
+    let project = caigou_store::projects::project_of_lot(&state.store, lot).await?;
+    let v = caigou_store::projects::get(&state.store, &project).await?;
+    if crate::api::projects::insider(ctx, &v) { Ok(()) } else { Err(AppError::from(caigou_domain::authz::Denied::Forbidden)) }
+}
+
 /// 签到: a bidder signs in to the opening hall.
 #[utoipa::path(post, path = "/api/v1/lots/{id}/opening/sign-in", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 204), (status = 422, body = super::ErrorBody)))]
 pub async fn sign_in(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<StatusCode> {

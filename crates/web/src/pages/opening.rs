@@ -74,6 +74,8 @@ struct HallPage {
     live: Option<Live>,
     is_bidder: bool,
     decrypting: bool,
+    /// 串通投标线索 for insiders once the opening has closed.
+    signals: Option<Vec<caigou_domain::tender::collusion::Signal>>,
 }
 
 pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
@@ -84,7 +86,9 @@ pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Strin
     let chrome = Chrome::load(&state, &ctx).await?;
     let view = opening::view(&state.store, &lot).await.ok();
     let is_bidder = ctx.principal.subject().is_some_and(|s| s.has(Role::Supplier));
+    let signals = if crate::api::projects::insider(&ctx, &v) { opening::signals(&state.store, &lot).await? } else { None };
     Ok(render(&HallPage {
+        signals,
         title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
         decrypting: view.as_ref().is_some_and(|x| x.status == "decrypting"),
         live: view.as_ref().map(|x| live(chrome.t, x)),
