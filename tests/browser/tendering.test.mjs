@@ -241,6 +241,20 @@ test('an agency publishes a project from a template and it appears on the public
     await expectText(page.getByTestId('project'), PROJECT_NAME, 'the project card');
     await expectText(page.getByTestId('project-status'), '编制中', 'the project status');
 
+    // A bid deposit on the lot (¥900,000): one fen above 2 % is refused (TEND-DEPOSIT), 2 % is saved.
+    const settings = page.getByTestId('lot-settings').first();
+    const action = await settings.getAttribute('action');
+    await settings.locator('input[name=deposit]').fill('18000.01');
+    await submitForm(page, settings.locator('button[type=submit]'), action);
+    await waitForPath(page, projectPath);
+    await expectText(page.getByTestId('form-error'), 'TEND-DEPOSIT', 'the error for a deposit above 2 %');
+    await page.getByTestId('lot-settings').first().locator('input[name=deposit]').fill('18000');
+    await submitForm(page, page.getByTestId('lot-settings').first().locator('button[type=submit]'), action);
+    await waitForPath(page, projectPath);
+    await expectNoError(page, 'after saving a 2 % deposit');
+    await expectText(page.getByTestId('lot-deposit').first(), '¥18,000.00', 'the lot\'s deposit');
+    await assertNoHorizontalOverflow(page);
+
     // The documents form, prefilled with the earliest lawful dates.
     const documents = page.getByTestId('documents-form');
     await expectVisible(documents, 'the documents form');
@@ -278,6 +292,9 @@ test('an agency publishes a project from a template and it appears on the public
     await expectText(page.getByTestId('deadline'), earliestDeadline, 'the published deadline');
     await expectText(page.getByTestId('deadline'), '09:30', 'the published deadline');
     assert.equal(await page.getByTestId('documents-form').count(), 0, 'no documents form once published');
+    // Deposits are recorded on the published project's lot.
+    await page.getByTestId('deposits').first().locator('summary').click();
+    await expectVisible(page.getByTestId('deposit-form').first(), 'the deposit recording form');
     await assertNoHorizontalOverflow(page);
     await screenshot(page, 'tendering-published-phone');
     announcementPath = await page.getByTestId('announcement-link').getAttribute('href');
