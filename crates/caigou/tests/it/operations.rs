@@ -42,6 +42,13 @@ async fn health_metrics_and_openapi(app: TestApp) {
     assert!(html.contains("/api/v1/auth/login") && !html.contains("cdn"), "local API docs page");
     let js = app.http.get(app.url("/static/htmx.min.js")).send().await.unwrap().text().await.unwrap();
     assert!(js.starts_with("var htmx="), "htmx is served from the binary");
+    // seal.js is revalidated on every use: a fix reaches bidders at once, unchanged costs a 304.
+    let r = app.http.get(app.url("/static/seal.js")).send().await.unwrap();
+    assert_eq!(r.headers()["cache-control"], "no-cache");
+    let etag = r.headers()["etag"].clone();
+    let again = app.http.get(app.url("/static/seal.js")).header("if-none-match", etag).send().await.unwrap();
+    assert_eq!(again.status(), reqwest::StatusCode::NOT_MODIFIED);
+    assert_eq!(app.http.get(app.url("/static/nothing.js")).send().await.unwrap().status(), reqwest::StatusCode::NOT_FOUND);
 }
 both!(ops, health_metrics_and_openapi);
 

@@ -35,16 +35,32 @@ const JS: &str = include_str!("../../static/app.js");
 const SEAL_JS: &str = include_str!("../../static/seal.js");
 const CLIENT_JS: &str = include_str!("../../static/client.js");
 
-pub async fn static_file(Path(file): Path<String>) -> Response {
-    let (body, ty) = match file.as_str() {
-        "htmx.min.js" => (HTMX, "text/javascript; charset=utf-8"),
-        "app.js" => (JS, "text/javascript; charset=utf-8"),
-        "seal.js" => (SEAL_JS, "text/javascript; charset=utf-8"),
-        "client.js" => (CLIENT_JS, "text/javascript; charset=utf-8"),
-        "app.css" => (CSS, "text/css; charset=utf-8"),
-        _ => return (StatusCode::NOT_FOUND, "not found").into_response(),
+/// (name, body, content type, ETag) of each asset, the ETag computed once.
+static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str, String)>> = std::sync::LazyLock::new(|| {
+    const JS_TYPE: &str = "text/javascript; charset=utf-8";
+    [
+        ("htmx.min.js", HTMX, JS_TYPE),
+        ("app.js", JS, JS_TYPE),
+        ("seal.js", SEAL_JS, JS_TYPE),
+        ("client.js", CLIENT_JS, JS_TYPE),
+        ("app.css", CSS, "text/css; charset=utf-8"),
+    ]
+    .into_iter()
+    .map(|(name, body, ty)| (name, body, ty, format!("\"{}\"", &caigou_seal::sha256_hex(body.as_bytes())[..16])))
+    .collect()
+});
+
+/// Static assets are revalidated on every use (`no-cache` with an ETag of their content): a
+/// fix to seal.js must reach every bidder's browser at once, and a 304 costs nothing.
+pub async fn static_file(Path(file): Path<String>, headers: axum::http::HeaderMap) -> Response {
+    let Some((_, body, ty, etag)) = ASSETS.iter().find(|(name, ..)| *name == file) else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
     };
-    ([(header::CONTENT_TYPE, ty), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+    if headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag.clone())]).into_response();
+    }
+    ([(header::CONTENT_TYPE, ty.to_string()), (header::CACHE_CONTROL, "no-cache".to_string()), (header::ETAG, etag.clone())], *body)
+        .into_response()
 }
 
 pub struct OpView {
