@@ -55,7 +55,7 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
             let body_en = format!(
                 "Project {no} ({name}) lot {lot_no}: {valid} valid bids at the deadline, fewer than 3; no opening (Government Procurement Law art. 36). Re-procure or apply for another method."
             );
-            let users = stakeholders_of_lot(tx, project).await?;
+            let users = projects::stakeholders(tx, project).await?;
             projects::tell(
                 tx,
                 now,
@@ -115,17 +115,6 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
         .await?;
     }
     Ok(())
-}
-
-async fn stakeholders_of_lot(tx: &mut Tx, project: &str) -> Result<Vec<caigou_domain::ids::UserId>> {
-    let ids: Vec<String> = sqlx::query_scalar(
-        "SELECT u.id FROM users u WHERE u.disabled = 0 AND (u.org_id = (SELECT runner_org_id FROM projects WHERE id = $1)
-            OR u.org_id IN (SELECT pl.org_id FROM project_plans pp JOIN plans pl ON pl.id = pp.plan_id WHERE pp.project_id = $1))",
-    )
-    .bind(project)
-    .fetch_all(&mut **tx)
-    .await?;
-    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
 }
 
 async fn bidders_of(tx: &mut Tx, lot: &str) -> Result<Vec<caigou_domain::ids::UserId>> {
@@ -443,7 +432,7 @@ async fn close_and_record(tx: &mut Tx, now: i64, lot: &str, cause: &str) -> Resu
         },
     )
     .await?;
-    let mut users = stakeholders_of_lot(tx, &project).await?;
+    let mut users = projects::stakeholders(tx, &project).await?;
     users.extend(bidders_of_any(tx, lot).await?);
     let link = format!("/lots/{lot}/opening");
     projects::tell(

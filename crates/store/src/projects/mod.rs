@@ -570,7 +570,7 @@ async fn audit_project(tx: &mut Tx, now: i64, actor: &Actor, id: &str, action: &
 }
 
 /// Users to tell about a project: the runner's staff and the purchasing units' staff.
-async fn stakeholders(tx: &mut Tx, id: &str) -> Result<Vec<UserId>> {
+pub(crate) async fn stakeholders(tx: &mut Tx, id: &str) -> Result<Vec<UserId>> {
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT u.id FROM users u WHERE u.disabled = 0 AND (u.org_id = (SELECT runner_org_id FROM projects WHERE id = $1)
             OR u.org_id IN (SELECT pl.org_id FROM project_plans pp JOIN plans pl ON pl.id = pp.plan_id WHERE pp.project_id = $1))",
