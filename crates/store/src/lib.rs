@@ -89,6 +89,9 @@ pub struct Store {
     files: files::FileStore,
     clock: Clock,
     sqlite_path: Option<PathBuf>,
+    /// The transparency log's key pair and origin once read: it never changes after it is made,
+    /// and every receipt needs it.
+    log_key: std::sync::Arc<std::sync::OnceLock<(caigou_seal::KeyPair, String)>>,
 }
 
 impl Store {
@@ -135,7 +138,7 @@ impl Store {
             .connect_with(options)
             .await?;
         let files = files::FileStore::open(config.object_store_url.as_deref(), &config.data_dir.join("files"))?;
-        Ok(Store { pool, kind, files, clock: Clock::system(), sqlite_path })
+        Ok(Store { pool, kind, files, clock: Clock::system(), sqlite_path, log_key: Default::default() })
     }
 
     /// Connects and runs pending migrations, then loads the seed data every installation needs

@@ -116,8 +116,17 @@ pub(crate) async fn backfill_nodes(store: &Store) -> Result<()> {
     Ok(())
 }
 
-/// The platform's log key pair, created once (the first server to need it wins the race).
+/// The platform's log key pair, created once (the first server to need it wins the race) and
+/// kept by this process after the first read.
 async fn signing_key(store: &Store) -> Result<(caigou_seal::KeyPair, String)> {
+    if let Some(k) = store.log_key.get() {
+        return Ok(k.clone());
+    }
+    let k = load_or_create_signing_key(store).await?;
+    Ok(store.log_key.get_or_init(|| k).clone())
+}
+
+async fn load_or_create_signing_key(store: &Store) -> Result<(caigou_seal::KeyPair, String)> {
     let read = |store: &Store| {
         let store = store.clone();
         async move {
