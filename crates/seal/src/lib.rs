@@ -16,7 +16,11 @@
 //!
 //! The server only ever holds ciphertext, wrapped keys and signatures.
 
+pub mod keyfile;
+pub mod shamir;
 pub mod sm;
+
+pub use keyfile::{KDF, KDF_ITERATIONS, ProtectedKey, protect, unprotect};
 
 use std::collections::BTreeMap;
 
@@ -480,86 +484,6 @@ pub fn seal_for(recipient_public_hex: &str, bytes: &[u8], context: &[u8]) -> Res
 pub fn open_for(kp: &KeyPair, s: &SealedFor, context: &[u8]) -> Result<Vec<u8>, SealError> {
     let key = unwrap(kp, &s.wrapped, context)?;
     open_suite(kp.suite(), &key, &unb64(&s.sealed)?, context)
-}
-
-/// Shamir k-of-n over GF(256) (the `blahaj` crate) for the project's opening key: custodians
-/// each hold one share; any `k` rebuild the key, `k − 1` learn nothing.
-pub mod shamir {
-    use super::{KeyPair, SealError};
-
-    /// Splits a key pair's secret into `n` shares, any `k` of which rebuild it.
-    pub fn split(kp: &KeyPair, k: u8, n: u8) -> Result<Vec<Vec<u8>>, SealError> {
-        if k < 2 || k > n {
-            return Err(SealError::Malformed(format!("threshold {k} of {n} is not possible")));
-        }
-        let secret = kp.secret_bytes();
-        let dealer = blahaj::Sharks(k).dealer(&secret);
-        Ok(dealer.take(usize::from(n)).map(|s| Vec::from(&s)).collect())
-    }
-
-    /// Rebuilds the key pair from shares; `None` if they do not rebuild the key whose public
-    /// half is `expected_public_hex` (too few, or a wrong share among them).
-    pub fn combine(shares: &[Vec<u8>], k: u8, expected_public_hex: &str) -> Option<KeyPair> {
-        let parsed: Vec<blahaj::Share> = shares.iter().filter_map(|b| blahaj::Share::try_from(b.as_slice()).ok()).collect();
-        let secret = blahaj::Sharks(k).recover(parsed.iter()).ok()?;
-        let kp = KeyPair::from_secret_bytes(super::key_suite(expected_public_hex).ok()?, &secret).ok()?;
-        (kp.public_hex() == super::normalize_public(expected_public_hex).ok()?).then_some(kp)
-    }
-}
-
-/// A key file protected by a passphrase (the browser's `exportKeyFile` and `caigou bidder keygen`
-/// with `CAIGOU_KEY_PASSPHRASE` write the same format): the secret hex under AES-256-GCM with a
-/// key from PBKDF2-HMAC-SHA256(passphrase, 16-byte salt, iterations).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProtectedKey {
-    pub suite: String,
-    pub key_id: String,
-    pub public_key: String,
-    pub kdf: String,
-    pub iterations: u32,
-    pub salt: String,
-    pub nonce: String,
-    pub encrypted_secret: String,
-}
-
-pub const KDF: &str = "PBKDF2-SHA256";
-pub const KDF_ITERATIONS: u32 = 600_000;
-
-fn passphrase_key(passphrase: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
-    let mut key = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<Sha256>(passphrase.as_bytes(), salt, iterations, &mut key);
-    key
-}
-
-pub fn protect(kp: &KeyPair, passphrase: &str, iterations: u32) -> ProtectedKey {
-    let mut salt = [0u8; 16];
-    rand::rng().fill_bytes(&mut salt);
-    let sealed = seal(&passphrase_key(passphrase, &salt, iterations), kp.secret_hex().as_bytes(), b"");
-    ProtectedKey {
-        suite: kp.suite().into(),
-        key_id: kp.key_id(),
-        public_key: kp.public_hex(),
-        kdf: KDF.into(),
-        iterations,
-        salt: B64.encode(salt),
-        nonce: B64.encode(&sealed[..12]),
-        encrypted_secret: B64.encode(&sealed[12..]),
-    }
-}
-
-pub fn unprotect(f: &ProtectedKey, passphrase: &str) -> Result<KeyPair, SealError> {
-    if f.kdf != KDF {
-        return Err(SealError::Malformed(format!("unsupported key file kdf {}", f.kdf)));
-    }
-    let key = passphrase_key(passphrase, &unb64(&f.salt)?, f.iterations);
-    let mut sealed = unb64(&f.nonce)?;
-    sealed.extend(unb64(&f.encrypted_secret)?);
-    let secret = open(&key, &sealed, b"").map_err(|_| SealError::Malformed("wrong passphrase or damaged key file".into()))?;
-    let kp = KeyPair::from_secret_hex(std::str::from_utf8(&secret).map_err(|_| SealError::BadKey)?)?;
-    if kp.public_hex() != normalize_public(&f.public_key)? {
-        return Err(SealError::BadKey);
-    }
-    Ok(kp)
 }
 
 pub fn b64(bytes: &[u8]) -> String {
