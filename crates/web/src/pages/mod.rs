@@ -8,6 +8,7 @@ pub mod budget;
 pub mod calendar;
 pub mod catalog;
 pub mod custody;
+pub mod deposits;
 pub mod inbox;
 pub mod intentions;
 pub mod opening;

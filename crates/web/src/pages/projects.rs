@@ -21,7 +21,7 @@ use crate::api::projects::{CriterionIn, DocumentsIn, insider, parse_documents, r
 use crate::ctx::Ctx;
 use crate::error::AppError;
 
-fn subject(ctx: &Ctx) -> Result<&caigou_domain::authz::Subject, AppError> {
+pub(super) fn subject(ctx: &Ctx) -> Result<&caigou_domain::authz::Subject, AppError> {
     ctx.principal.subject().ok_or_else(AppError::internal)
 }
 
@@ -439,66 +439,13 @@ pub struct LotForm {
     deposit: String,
 }
 
-fn optional_yuan(s: &str) -> Result<Option<caigou_domain::Money>, AppError> {
+pub(super) fn optional_yuan(s: &str) -> Result<Option<caigou_domain::Money>, AppError> {
     match s.trim() {
         "" => Ok(None),
         m => {
             Ok(Some(m.parse::<caigou_domain::Money>().map_err(|e| AppError::localized(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &e))?))
         }
     }
-}
-
-#[derive(Deserialize)]
-pub struct DepositForm {
-    uscc: String,
-    amount: String,
-    form: String,
-    #[serde(default)]
-    reference: String,
-}
-
-#[derive(Deserialize)]
-pub struct VoidForm {
-    #[serde(default)]
-    reason: String,
-}
-
-/// 作废投标保证金登记 (the project's runner, before the deadline).
-pub async fn void_deposit(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path((lot, deposit)): Path<(String, String)>,
-    Form(f): Form<VoidForm>,
-) -> Result<Response, AppError> {
-    let id = projects::project_of_lot(&state.store, &lot).await?;
-    runnable(&state, &ctx, &id).await?;
-    let r = caigou_store::deposits::void(&state.store, subject(&ctx)?, &lot, &deposit, &f.reason)
-        .await
-        .map(|_| "notice.saved")
-        .map_err(AppError::from);
-    outcome(&ctx, &format!("/projects/{id}"), r)
-}
-
-/// 登记投标保证金 (the project's runner).
-pub async fn record_deposit(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(lot): Path<String>,
-    Form(f): Form<DepositForm>,
-) -> Result<Response, AppError> {
-    let id = projects::project_of_lot(&state.store, &lot).await?;
-    runnable(&state, &ctx, &id).await?;
-    let r = async {
-        let payer = f
-            .uscc
-            .parse::<caigou_domain::uscc::UnifiedSocialCreditCode>()
-            .map_err(|e| AppError::localized(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &e))?;
-        let amount = optional_yuan(&f.amount)?.unwrap_or(caigou_domain::Money::ZERO);
-        caigou_store::deposits::record(&state.store, subject(&ctx)?, &lot, &payer, amount, &f.form, &f.reference).await?;
-        Ok("notice.saved")
-    }
-    .await;
-    outcome(&ctx, &format!("/projects/{id}"), r)
 }
 
 pub async fn update_lot(
