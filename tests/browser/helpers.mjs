@@ -185,6 +185,13 @@ export async function serverToday(page) {
   return addDays(defaultStart, -30);
 }
 
+/** The platform's today (Asia/Shanghai) as YYYY-MM-DD, from GET /api/v1/clock (any user). */
+export async function platformToday(page) {
+  const clock = await (await page.request.get('/api/v1/clock')).json();
+  assert.match(clock.display, /^\d{4}-\d{2}-\d{2} /, 'the platform clock is displayed as a date and time');
+  return clock.display.slice(0, 10);
+}
+
 /** The server's current year (Asia/Shanghai), as in serverToday. */
 export async function serverYear(page) {
   return (await serverToday(page)).slice(0, 4);

@@ -14,6 +14,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/caigou-target}
 export CAIGOU_SCREENSHOTS=${CAIGOU_SCREENSHOTS:-/tmp/caigou-screenshots}
+# The platform day every test server starts on (crates/caigou/tests/it/helpers.rs: TEST_TODAY).
+export CAIGOU_TEST_DAY=${CAIGOU_TEST_DAY:-2026-11-02}
 bin="$CARGO_TARGET_DIR/debug/caigou"
 
 # The browser sealing (crates/web/static/seal.js) against the Rust vectors, and its own; no writes.
@@ -62,9 +64,11 @@ done
 url="http://127.0.0.1:$port"
 
 # The demo on SQLite in $data: no outside database, object store, mail server or TLS-only cookies.
+# Its clock starts on the same day as the Rust tests' (inside the shipped calendar), so the
+# browser tests give the same result on any real date.
 echo "== starting caigou demo at $url (data in $data)"
 env -u CAIGOU_DATABASE_URL -u CAIGOU_OBJECT_STORE_URL -u CAIGOU_SMTP_URL -u CAIGOU_SECURE_COOKIES \
-  "$bin" demo --data "$data" --listen "127.0.0.1:$port" >"$data/server.log" 2>&1 &
+  "$bin" demo --data "$data" --listen "127.0.0.1:$port" --clock "$CAIGOU_TEST_DAY" >"$data/server.log" 2>&1 &
 server_pid=$!
 
 deadline=$((SECONDS + 60))

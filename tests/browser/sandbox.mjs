@@ -64,7 +64,8 @@ before(async () => {
   const env = { ...process.env, CAIGOU_LOG: 'warn' };
   for (const k of ['CAIGOU_DATABASE_URL', 'CAIGOU_OBJECT_STORE_URL', 'CAIGOU_SMTP_URL', 'CAIGOU_SECURE_COOKIES']) delete env[k];
   const log = openSync(join(dataDir, 'server.log'), 'a');
-  server = spawn(BIN, ['--data', dataDir, 'demo', '--sandbox', '--listen', `127.0.0.1:${port}`], {
+  const day = process.env.CAIGOU_TEST_DAY || '2026-11-02';
+  server = spawn(BIN, ['--data', dataDir, 'demo', '--clock', day, '--listen', `127.0.0.1:${port}`], {
     env,
     stdio: ['ignore', log, log],
   });

@@ -27,6 +27,7 @@ import {
   assertNoHorizontalOverflow,
   selectOptionWhere,
   addDays,
+  platformToday,
 } from './helpers.mjs';
 
 const TEST_TIMEOUT = 90_000;
@@ -140,7 +141,7 @@ test('a supplier registers, is approved and obtains documents', { timeout: TEST_
     const form = page.getByTestId('qualification-form');
     await form.locator('input[name=name]').fill('营业执照');
     await form.locator('input[name=number]').fill(USCC);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = await platformToday(page);
     await form.locator('input[name=valid_until]').fill(addDays(today, 730));
     await form.locator('input[name=file]').setInputFiles({
       name: 'licence.pdf',

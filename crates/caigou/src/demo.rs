@@ -17,6 +17,61 @@ use serde_json::json;
 /// Every demo account's password.
 pub const DEMO_PASSWORD: &str = "caigou-demo";
 const SEEDED_KEY: &str = "demo_seeded_at";
+/// Set when the demo runs on its own clock (the date it started at): a sandbox platform.
+const DEMO_CLOCK_KEY: &str = "demo_clock";
+
+/// How far the demo's timeline reaches back from its "today": its finished tender was run forty
+/// days back and its earliest 采购意向 was published 45 days back.
+const DEMO_LOOKBACK_DAYS: i64 = 45;
+/// How far it reaches ahead: the open tenders' documents windows and bid deadlines (20 days and
+/// a few working days after publication), the 单一来源 公示 (5 working days) and the plans'
+/// procurement starts (7 days) all end within 30 days.
+const DEMO_HORIZON_DAYS: i64 = 30;
+
+/// The date the demo's timeline can start at: `today` when the published calendar covers the
+/// whole timeline around it, otherwise the latest earlier date whose timeline it covers; `None`
+/// when no date fits (no published year at all). The platform never guesses a year's holidays,
+/// so the demo moves its clock rather than its periods.
+pub fn demo_today(cal: &caigou_domain::calendar::WorkingCalendar, today: jiff::civil::Date) -> Option<jiff::civil::Date> {
+    let fits = |d: jiff::civil::Date| {
+        let from = d.checked_sub(jiff::Span::new().days(DEMO_LOOKBACK_DAYS));
+        let to = d.checked_add(jiff::Span::new().days(DEMO_HORIZON_DAYS));
+        matches!((from, to), (Ok(from), Ok(to)) if cal.covers(from, to))
+    };
+    if fits(today) {
+        return Some(today);
+    }
+    // The latest candidate: the end of the last published year, less the horizon.
+    let last = cal.years().filter(|y| jiff::civil::date(*y, 1, 1) <= today).max()?;
+    let mut d = jiff::civil::date(last, 12, 31).checked_sub(jiff::Span::new().days(DEMO_HORIZON_DAYS)).ok()?.min(today);
+    let first = cal.years().min()?;
+    while d.year() >= first {
+        if fits(d) {
+            return Some(d);
+        }
+        d = d.yesterday().ok()?;
+    }
+    None
+}
+
+/// What seeding did.
+#[derive(Debug, Clone, Default)]
+pub struct Seeded {
+    /// The date the demo's clock was started at when the real date left too little published
+    /// calendar ahead (the platform then runs as a sandbox); `None`: real time.
+    pub demo_clock: Option<jiff::civil::Date>,
+    /// The parts of the demo that could not be seeded (empty on a whole demo).
+    pub skipped: Vec<&'static str>,
+}
+
+/// The date the demo's clock started at, when it runs on its own clock (then the platform is a
+/// sandbox: its clock is persisted and admins may move it).
+pub async fn demo_clock(store: &Store) -> Result<Option<String>, caigou_store::StoreError> {
+    let mut tx = store.begin().await?;
+    let v = caigou_store::setting(&mut tx, DEMO_CLOCK_KEY).await?;
+    tx.commit().await?;
+    Ok(v)
+}
 
 fn per(goods: i64, works: i64, services: i64) -> PerObjectType {
     PerObjectType { goods: Money::from_yuan(goods), works: Money::from_yuan(works), services: Money::from_yuan(services) }
@@ -108,15 +163,47 @@ async fn policy(
     regions::insert_version(tx, now, actor, &region.to_string(), date, &overrides, note).await.map(|_| ())
 }
 
-/// Seeds the demo if this database has never been seeded. Returns whether it seeded.
-pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
+/// Seeds the demo if this database has never been seeded; `None` if it was seeded before.
+///
+/// When the real date leaves too little published calendar for the demo's timeline, the demo
+/// starts its clock at the latest date that fits ([`demo_today`]) and records it, so the
+/// platform runs as a sandbox on that clock (and says so).
+pub async fn seed(store: &Store) -> Result<Option<Seeded>, caigou_store::StoreError> {
     let hash = users::hash_password(DEMO_PASSWORD.to_string()).await?;
+    {
+        let mut tx = store.begin().await?;
+        let seeded = caigou_store::setting(&mut tx, SEEDED_KEY).await?.is_some();
+        tx.commit().await?;
+        if seeded {
+            return Ok(None);
+        }
+    }
+    let cal = caigou_store::calendar::load(store).await?;
+    let today = store.clock().today();
+    let start = demo_today(&cal, today).ok_or_else(|| {
+        caigou_store::StoreError::reject(
+            "demo.no_calendar",
+            "工作日历没有可供演示使用的年份，请先导入国务院公布的节假日安排",
+            "the working-day calendar has no year the demo can run in: load the State Council's holiday arrangement first",
+        )
+    })?;
+    let demo_clock = (start != today).then_some(start);
+    let before = store.clock().offset_ms();
+    if let Some(d) = demo_clock {
+        store.clock().travel_to(d);
+    }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     if caigou_store::setting(&mut tx, SEEDED_KEY).await?.is_some() {
-        return Ok(false);
+        // Another server seeded it meanwhile.
+        store.clock().set_offset_ms(before);
+        return Ok(None);
     }
     caigou_store::set_setting_once(&mut tx, SEEDED_KEY, &now.to_string()).await?;
+    if let Some(d) = demo_clock {
+        caigou_store::set_setting_once(&mut tx, DEMO_CLOCK_KEY, &d.to_string()).await?;
+        caigou_store::clock::persist_offset(&mut tx, store.clock().offset_ms()).await?;
+    }
     let mut s = Seeder { tx: &mut tx, now, actor: Actor::system("demo-seed"), hash };
 
     // Regions: the platform root carries the central standards; the city and each county
@@ -284,16 +371,20 @@ pub async fn seed(store: &Store) -> Result<bool, caigou_store::StoreError> {
     }
 
     tx.commit().await?;
+    let mut skipped = Vec::new();
     seed_suppliers(store).await?;
-    seed_planning(store).await?;
+    seed_planning(store, &mut skipped).await?;
+    // Only the calendar can stop these (a period reaching into an unpublished year); the demo
+    // clock above keeps them inside it, so a skip here is a defect the demo test catches.
     if let Err(e) = crate::demo_opening::seed(store).await {
         tracing::warn!(error = %e, "demo opened tender skipped");
+        skipped.push("opened tender");
     }
     if let Err(e) = seed_projects(store).await {
-        // Only the calendar can stop this (a period reaching into an unpublished year).
         tracing::warn!(error = %e, "demo projects skipped");
+        skipped.push("projects");
     }
-    Ok(true)
+    Ok(Some(Seeded { demo_clock, skipped }))
 }
 
 /// A one-item 公开招标 plan starting `today` (the demo's tenders).
@@ -366,7 +457,7 @@ async fn seed_requests(store: &Store, purchaser: &caigou_domain::authz::Subject,
 
 /// Planning data through the real flows: budget lines, intentions (one published long enough
 /// ago), filed plans, a plan waiting for approval and a 单一来源 公示 in progress.
-async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
+async fn seed_planning(store: &Store, skipped: &mut Vec<&'static str>) -> Result<(), caigou_store::StoreError> {
     use caigou_store::budget::{self, NewBudgetLine};
     use caigou_store::plans::{self, ItemInput, PlanInput};
     let clock = store.clock();
@@ -402,7 +493,8 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
 
     let purchaser = users::user_id_by_name(store, "purchaser").await?.ok_or(caigou_store::StoreError::NotFound("purchaser"))?;
     let purchaser = users::identity(store, purchaser).await?.ok_or(caigou_store::StoreError::NotFound("purchaser"))?.subject;
-    let equipment = budget::list(store, &purchaser.org.to_string(), Some(today.year().into()))
+    // The plans start in a week: their budget year is that week's (the next year near 31 December).
+    let equipment = budget::list(store, &purchaser.org.to_string(), Some(days(7).year().into()))
         .await?
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))
@@ -450,7 +542,7 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
     seed_requests(store, &purchaser, &equipment.id).await?;
 
     // Filed at once: an open tender for the smart classrooms, an e-mall purchase of furniture.
-    if today.year() == days(7).year() {
+    {
         plans::submit(store, &purchaser, &plan("智慧教室设备采购", Method::OpenTender, "A02020100", 4_200_000, Some(early.id.clone())))
             .await?;
         plans::submit(store, &purchaser, &plan("教师办公桌椅", Method::Emall, "A05010000", 180_000, None)).await?;
@@ -467,13 +559,18 @@ async fn seed_planning(store: &Store) -> Result<(), caigou_store::StoreError> {
         ss.single_source_supplier = Some("示范信息技术有限公司".into());
         if let Err(e) = plans::submit(store, &purchaser, &ss).await {
             tracing::warn!(error = %e, "demo single-source plan skipped");
+            skipped.push("single-source plan");
         }
     }
     Ok(())
 }
 
-pub fn print_logins(addr: SocketAddr) {
+pub fn print_logins(addr: SocketAddr, demo_clock: Option<&str>) {
     println!();
+    if let Some(d) = demo_clock {
+        println!("演示时钟 / demo clock: {d} 起（沙箱平台，管理员可在 /sandbox 拨动 / a sandbox platform: admins move it at /sandbox)");
+        println!("  已公布的工作日历不足以覆盖演示的期限，演示从该日开始 / the published calendar does not reach far enough past today");
+    }
     println!("演示账号 / demo logins (password: {DEMO_PASSWORD}):");
     println!("  admin            平台管理员 / platform admin");
     println!("  supervisor       示范市财政局 / city supervisor (supervisor2..4: counties)");
@@ -680,4 +777,31 @@ async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
     let second = view.lots[1].id.clone();
     projects::terminate(store, &central, &project, Some(&second), "采购需求调整，本包并入年度机房改造项目另行采购").await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use caigou_domain::calendar::{WorkingCalendar, YearArrangement};
+    use jiff::civil::date;
+
+    use super::demo_today;
+
+    fn years(ys: &[i16]) -> WorkingCalendar {
+        WorkingCalendar::new(ys.iter().map(|&year| YearArrangement { year, exceptions: Default::default() }))
+    }
+
+    #[test]
+    fn the_demo_runs_on_real_time_while_the_calendar_reaches_30_days_ahead() {
+        let cal = years(&[2025, 2026]);
+        assert_eq!(demo_today(&cal, date(2026, 12, 1)), Some(date(2026, 12, 1)));
+        // One day later its timeline would reach 2027, which has no data: it starts at 12-01.
+        assert_eq!(demo_today(&cal, date(2026, 12, 2)), Some(date(2026, 12, 1)));
+        assert_eq!(demo_today(&cal, date(2028, 7, 1)), Some(date(2026, 12, 1)));
+        // Once 2027 is loaded, 12-02 is real time again.
+        assert_eq!(demo_today(&years(&[2025, 2026, 2027]), date(2026, 12, 2)), Some(date(2026, 12, 2)));
+        // Its lookback (45 days) must be covered too.
+        assert_eq!(demo_today(&years(&[2026]), date(2026, 2, 15)), Some(date(2026, 2, 15)));
+        assert_eq!(demo_today(&years(&[2026]), date(2026, 2, 14)), None, "nothing earlier fits either");
+        assert_eq!(demo_today(&years(&[]), date(2026, 6, 1)), None);
+    }
 }

@@ -19,6 +19,10 @@ pub struct ServeArgs {
     /// Training/sandbox platform.
     #[arg(long)]
     sandbox: bool,
+    /// Start a new sandbox platform's clock at DATE (10:00 China time); implies --sandbox. A
+    /// sandbox whose clock was set before keeps it.
+    #[arg(long, value_name = "DATE")]
+    clock: Option<jiff::civil::Date>,
     /// Mark cookies Secure (serve over TLS, or behind a TLS proxy).
     #[arg(long, env = "CAIGOU_SECURE_COOKIES")]
     secure_cookies: bool,
@@ -67,19 +71,31 @@ async fn shutdown_signal(tx: watch::Sender<bool>) {
 
 pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Result<ExitCode, AnyError> {
     let store = Store::open(&config).await?;
-    if seed_demo {
-        let seeded = demo::seed(&store).await?;
-        if seeded {
-            tracing::info!("demo data seeded");
-        }
+    let mut sandbox = args.sandbox;
+    if let Some(date) = args.clock {
+        sandbox = true;
+        caigou_store::clock::sandbox_start_at(&store, date).await?;
+    } else if sandbox {
+        caigou_store::clock::sandbox_load(&store).await?;
+    }
+    if seed_demo && let Some(seeded) = demo::seed(&store).await? {
+        tracing::info!(demo_clock = ?seeded.demo_clock, skipped = ?seeded.skipped, "demo data seeded");
+    }
+    // A demo seeded on its own clock is a sandbox for good (its clock is persisted), however it
+    // is started later.
+    let demo_clock = demo::demo_clock(&store).await?;
+    if demo_clock.is_some() && !sandbox {
+        sandbox = true;
+        caigou_store::clock::sandbox_load(&store).await?;
     }
     let listener = tokio::net::TcpListener::bind(args.listen).await.map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
     let addr = listener.local_addr()?;
     let web = WebConfig {
         secure_cookies: args.secure_cookies,
         trust_proxy: args.trust_proxy,
-        sandbox: args.sandbox,
+        sandbox,
         demo: seed_demo,
+        demo_clock: demo_clock.clone(),
         ..WebConfig::default()
     };
     let state = AppState::new(store.clone(), web);
@@ -87,14 +103,11 @@ pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Res
     let (stop_tx, stop_rx) = watch::channel(false);
     let mail = tokio::spawn(mailer::run(store.clone(), args.smtp_url.clone(), args.mail_from.clone(), stop_rx.clone()));
     let reminders = tokio::spawn(remind(store.clone(), stop_rx.clone()));
-    if args.sandbox {
-        caigou_store::clock::sandbox_sync(&store).await?;
-    }
-    let scheduler = tokio::spawn(run_scheduled(store.clone(), args.sandbox, std::time::Duration::from_secs(1), stop_rx.clone()));
+    let scheduler = tokio::spawn(run_scheduled(store.clone(), sandbox, std::time::Duration::from_secs(1), stop_rx.clone()));
 
     println!("采购云 Caigou listening on http://{addr}/");
     if seed_demo {
-        demo::print_logins(addr);
+        demo::print_logins(addr, demo_clock.as_deref());
     }
     let mut stop = stop_rx.clone();
     let shutdown = async move {

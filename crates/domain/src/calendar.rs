@@ -88,6 +88,18 @@ impl YearArrangement {
     }
 }
 
+/// The calendar is about to run out (see [`WorkingCalendar::runs_out_within`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunsOut {
+    /// The last day it covers; `None`: today's own year has no data.
+    pub last_day: Option<Date>,
+    /// The year to load next.
+    pub missing_year: i16,
+}
+
+/// How many days before the calendar runs out admins are warned (工作台 and a notification).
+pub const CALENDAR_WARN_DAYS: i64 = 60;
+
 /// The working-day calendar over the years it has data for.
 #[derive(Debug, Clone, Default)]
 pub struct WorkingCalendar {
@@ -153,6 +165,38 @@ impl WorkingCalendar {
             d = Self::next_day(d)?;
         }
         Ok(d)
+    }
+
+    /// Whether every year from `from` to `to` (inclusive) has published data, so any period
+    /// inside can be computed.
+    pub fn covers(&self, from: Date, to: Date) -> bool {
+        from <= to && (from.year()..=to.year()).all(|y| self.years.contains(&y))
+    }
+
+    /// The last day the calendar can compute on without a gap, counting from `today`: 31
+    /// December of the last year in the unbroken run of published years that holds `today`.
+    /// `None` when `today`'s own year has no data.
+    pub fn covered_through(&self, today: Date) -> Option<Date> {
+        let mut year = today.year();
+        if !self.years.contains(&year) {
+            return None;
+        }
+        while self.years.contains(&(year + 1)) {
+            year += 1;
+        }
+        Some(jiff::civil::date(year, 12, 31))
+    }
+
+    /// When the published calendar runs out within `warn_days` of `today` (or already has):
+    /// the last day it covers, so the admin can load the next year before periods reach it.
+    pub fn runs_out_within(&self, today: Date, warn_days: i64) -> Option<RunsOut> {
+        match self.covered_through(today) {
+            None => Some(RunsOut { last_day: None, missing_year: today.year() }),
+            Some(last) => {
+                let left = today.until(last).map(|s| i64::from(s.get_days())).unwrap_or(0);
+                (left < warn_days).then_some(RunsOut { last_day: Some(last), missing_year: last.year() + 1 })
+            }
+        }
     }
 
     /// The end of a period of `days` calendar days after `start` (民法典201: counting starts the
@@ -228,5 +272,34 @@ mod tests {
         // 2026-11-02 + 20 days = 2026-11-22 (Sunday) → 2026-11-23.
         assert_eq!(c.period_end_calendar_days(date(2026, 11, 2), 20).unwrap(), date(2026, 11, 23));
         assert_eq!(c.period_end_calendar_days(date(2026, 11, 3), 20).unwrap(), date(2026, 11, 23));
+    }
+
+    fn year(y: i16) -> YearArrangement {
+        YearArrangement { year: y, exceptions: BTreeMap::new() }
+    }
+
+    #[test]
+    fn coverage_is_the_unbroken_run_of_published_years() {
+        let c = WorkingCalendar::new([year(2024), year(2025), year(2026), year(2028)]);
+        assert!(c.covers(date(2024, 3, 1), date(2026, 12, 31)));
+        assert!(!c.covers(date(2026, 12, 1), date(2027, 1, 1)), "2027 has no data");
+        assert!(!c.covers(date(2026, 12, 2), date(2026, 12, 1)), "an empty range is not a coverage");
+        assert_eq!(c.covered_through(date(2025, 6, 1)), Some(date(2026, 12, 31)));
+        assert_eq!(c.covered_through(date(2028, 6, 1)), Some(date(2028, 12, 31)));
+        assert_eq!(c.covered_through(date(2027, 6, 1)), None);
+    }
+
+    #[test]
+    fn admins_are_warned_sixty_days_before_the_calendar_runs_out() {
+        let c = WorkingCalendar::new([year(2026)]);
+        // 2026-11-01 → 2026-12-31 is 60 days: not yet; one day later it is.
+        assert_eq!(c.runs_out_within(date(2026, 11, 1), CALENDAR_WARN_DAYS), None);
+        assert_eq!(
+            c.runs_out_within(date(2026, 11, 2), CALENDAR_WARN_DAYS),
+            Some(RunsOut { last_day: Some(date(2026, 12, 31)), missing_year: 2027 })
+        );
+        assert_eq!(c.runs_out_within(date(2027, 1, 5), CALENDAR_WARN_DAYS), Some(RunsOut { last_day: None, missing_year: 2027 }));
+        let two = WorkingCalendar::new([year(2026), year(2027)]);
+        assert_eq!(two.runs_out_within(date(2026, 11, 2), CALENDAR_WARN_DAYS), None, "the next year is loaded");
     }
 }

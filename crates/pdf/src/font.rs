@@ -1,6 +1,6 @@
 //! Loading a font face and measuring text with it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use ttf_parser::{Face, GlyphId, Tag};
@@ -89,7 +89,16 @@ impl Font {
     /// unusable file there is an error, not a fallback), else the first existing file among
     /// Noto Serif CJK, Noto Sans CJK, WenQuanYi and AR PL fonts in the usual Debian/Fedora/Arch
     /// locations, using its Simplified Chinese face.
+    ///
+    /// Without any, the bundled subset of Noto Serif CJK SC ([`Font::bundled`]), so documents
+    /// render on a machine with no fonts installed.
     pub fn load_system() -> Result<Font, PdfError> {
+        Font::load_system_under(Path::new("/"))
+    }
+
+    /// [`Font::load_system`] with the system font paths looked up under `root` instead of `/`
+    /// (tests point it at an empty directory).
+    pub fn load_system_under(root: &Path) -> Result<Font, PdfError> {
         if let Some(spec) = std::env::var_os(FONT_ENV).filter(|v| !v.is_empty()) {
             let spec = spec.to_string_lossy().into_owned();
             let (path, index) = match spec.rsplit_once(':') {
@@ -98,14 +107,21 @@ impl Font {
             };
             return Font::from_file(Path::new(&path), index);
         }
-        let mut last_err = None;
-        for path in SYSTEM_FONTS.iter().map(PathBuf::from).filter(|p| p.is_file()) {
-            match Font::from_file(&path, None) {
-                Ok(font) => return Ok(font),
-                Err(e) => last_err = Some(e),
+        let candidates = SYSTEM_FONTS.iter().map(|p| root.join(p.trim_start_matches('/')));
+        for path in candidates.filter(|p| p.is_file()) {
+            // A damaged system font is passed over like a missing one.
+            if let Ok(font) = Font::from_file(&path, None) {
+                return Ok(font);
             }
         }
-        Err(last_err.unwrap_or_else(|| PdfError::NoSystemFont(SYSTEM_FONTS.join(", "))))
+        Font::bundled()
+    }
+
+    /// The subset of Noto Serif CJK SC compiled into the crate (GB 2312 and the usual
+    /// punctuation; `fonts/README.md`, SIL OFL 1.1).
+    pub fn bundled() -> Result<Font, PdfError> {
+        static BUNDLED: &[u8] = include_bytes!("../fonts/NotoSerifSC-GB2312.otf");
+        Font::from_bytes(BUNDLED.to_vec(), 0)
     }
 
     /// The face's family name, e.g. `"Noto Serif CJK SC"`.

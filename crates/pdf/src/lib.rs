@@ -34,7 +34,7 @@ mod writer;
 
 use std::path::PathBuf;
 
-pub use font::Font;
+pub use font::{FONT_ENV, Font};
 
 /// A document: a title block, a sequence of content blocks and an optional footer line.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -108,9 +108,6 @@ pub struct DateTime {
 /// Everything that can go wrong loading a font or rendering.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// [`Font::load_system`] found no usable font.
-    #[error("no usable CJK font found (looked for {0}); install fonts-noto-cjk or set CAIGOU_PDF_FONT=/path/font.ttc[:index]")]
-    NoSystemFont(String),
     /// A font file could not be read.
     #[error("cannot read font file {path}: {source}")]
     FontIo {

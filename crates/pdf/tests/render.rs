@@ -177,3 +177,23 @@ fn truetype_fonts_are_embedded_as_cid_type2() {
     let fonts = tool("pdffonts", &[file.path()]);
     assert!(fonts.contains("CID TrueType") && fonts.contains("yes yes yes"), "{fonts}");
 }
+
+/// A machine without any system font: the bundled Noto Serif CJK SC subset renders the
+/// documents, and their Chinese text reads back.
+#[test]
+fn documents_render_with_the_bundled_font_when_the_system_has_none() {
+    let empty = std::env::temp_dir().join(format!("caigou-no-fonts-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("empty dir");
+    assert!(std::env::var_os(caigou_pdf::FONT_ENV).is_none_or(|v| v.is_empty()), "run without CAIGOU_PDF_FONT");
+    let font = Font::load_system_under(&empty).expect("the bundled font");
+    std::fs::remove_dir_all(&empty).ok();
+    assert_eq!(font.family(), "Noto Serif CJK SC");
+    assert!(font.has_char('采') && font.has_char('￥') && font.has_char('，'));
+    let pdf = render(&sample_doc(3), &font, &meta()).expect("render");
+    let file = TempPdf::new("bundled", &pdf);
+    let text = squash(&file.pages().join(""));
+    assert!(text.contains(&squash(TITLE)), "title extracted: {text}");
+    assert!(text.contains("政府采购"), "{text}");
+    let fonts = tool("pdffonts", &[file.path()]);
+    assert!(fonts.contains("NotoSerifCJKsc") || fonts.contains("NotoSerif"), "embedded: {fonts}");
+}

@@ -85,15 +85,55 @@ pub fn display_ms(ms: i64) -> String {
 
 const OFFSET_KEY: &str = "sandbox_clock_offset_ms";
 
-/// Reads the persisted sandbox offset into this process's clock (sandbox mode only).
-pub async fn sandbox_sync(store: &crate::Store) -> crate::Result<()> {
+async fn persisted_offset(store: &crate::Store) -> crate::Result<Option<i64>> {
     let v: Option<String> =
         sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(OFFSET_KEY).fetch_optional(store.pool()).await?;
-    let offset = v.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    Ok(v.and_then(|v| v.parse::<i64>().ok()))
+}
+
+/// Follows the persisted sandbox offset forward (sandbox mode only; every tick): another server
+/// may have moved the shared clock.
+pub async fn sandbox_sync(store: &crate::Store) -> crate::Result<()> {
+    let offset = persisted_offset(store).await?.unwrap_or(0);
     if offset > store.clock().offset_ms() {
         store.clock().set_offset_ms(offset);
     }
     Ok(())
+}
+
+/// Takes the persisted sandbox offset as this process's clock at start (sandbox mode only). Unlike
+/// [`sandbox_sync`] it may set the clock behind real time: a sandbox whose clock was started at
+/// an earlier date (`--clock`, or the demo clock) keeps that date across restarts.
+pub async fn sandbox_load(store: &crate::Store) -> crate::Result<()> {
+    if let Some(offset) = persisted_offset(store).await? {
+        store.clock().set_offset_ms(offset);
+    }
+    Ok(())
+}
+
+/// Writes this process's offset as the sandbox platform's clock, in the caller's transaction.
+pub async fn persist_offset(tx: &mut crate::Tx, offset: i64) -> crate::Result<()> {
+    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(OFFSET_KEY)
+        .bind(offset.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Starts a new sandbox platform's clock at `date`, 10:00 China time. A sandbox whose clock was
+/// set before keeps it (its deadlines already passed stay passed): the persisted clock wins.
+pub async fn sandbox_start_at(store: &crate::Store, date: jiff::civil::Date) -> crate::Result<()> {
+    if persisted_offset(store).await?.is_none() {
+        let probe = Clock::system();
+        probe.travel_to(date);
+        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+            .bind(OFFSET_KEY)
+            .bind(probe.offset_ms().to_string())
+            .execute(store.pool())
+            .await?;
+    }
+    sandbox_load(store).await
 }
 
 /// Moves the sandbox clock to `target` (Unix ms). Time only moves forward: deadlines already
@@ -109,11 +149,7 @@ pub async fn sandbox_move(store: &crate::Store, actor: &crate::audit::Actor, tar
     }
     let offset = store.clock().offset_ms() + (target_ms - before);
     let mut tx = store.begin().await?;
-    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        .bind(OFFSET_KEY)
-        .bind(offset.to_string())
-        .execute(&mut *tx)
-        .await?;
+    persist_offset(&mut tx, offset).await?;
     let detail = serde_json::json!({"from": before, "to": target_ms});
     crate::audit::append(
         &mut tx,

@@ -3,7 +3,9 @@
 //! - a 单一来源 公示 ends today → the supervisors who will decide;
 //! - a 公示 has ended and the plan still waits → the supervisors (it may now be approved);
 //! - an approved 申购 at or above the 采购限额 has no plan yet → its applicant, to publish the
-//!   采购意向 at least 30 days before procurement (10号).
+//!   采购意向 at least 30 days before procurement (10号);
+//! - the published working-day calendar runs out within 60 days → every admin, to load the
+//!   next year before periods reach it (the platform refuses to compute into a year without data).
 
 use caigou_domain::Money;
 use caigou_domain::ids::UserId;
@@ -121,5 +123,44 @@ pub async fn run_due(store: &Store) -> Result<usize> {
         }
         tx.commit().await?;
     }
+    sent += calendar_running_out(store, today, now).await?;
+    Ok(sent)
+}
+
+/// Warns the admins once per missing year when the calendar runs out within
+/// [`CALENDAR_WARN_DAYS`](caigou_domain::calendar::CALENDAR_WARN_DAYS).
+async fn calendar_running_out(store: &Store, today: jiff::civil::Date, now: i64) -> Result<usize> {
+    let cal = crate::calendar::load(store).await?;
+    let Some(out) = cal.runs_out_within(today, caigou_domain::calendar::CALENDAR_WARN_DAYS) else { return Ok(0) };
+    let year = out.missing_year;
+    let (bz, be) = match out.last_day {
+        Some(last) => (
+            format!("已公布的工作日历只覆盖到 {last}，请导入国务院公布的{year}年节假日安排，否则跨入{year}年的期限将无法计算。"),
+            format!(
+                "the published working-day calendar ends on {last}: load the State Council's {year} holiday arrangement, or periods reaching into {year} cannot be computed"
+            ),
+        ),
+        None => (
+            format!("工作日历缺少{year}年的数据，平台无法计算期限，请立即导入。"),
+            format!("the working-day calendar has no data for {year}: the platform cannot compute periods; load it now"),
+        ),
+    };
+    let mut sent = 0;
+    let mut tx = store.begin().await?;
+    if first_time(&mut tx, &format!("calendar-runs-out:{year}"), now).await? {
+        for admin in crate::users::users_with_role(store, caigou_domain::authz::Role::Admin).await? {
+            let message = Message {
+                kind: "reminder.calendar",
+                title_zh: "工作日历即将用尽",
+                title_en: "The working-day calendar runs out soon",
+                body_zh: &bz,
+                body_en: &be,
+                link: Some("/calendar"),
+            };
+            notify::notify(&mut tx, now, admin, &message).await?;
+            sent += 1;
+        }
+    }
+    tx.commit().await?;
     Ok(sent)
 }

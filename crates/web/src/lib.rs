@@ -34,6 +34,9 @@ pub struct WebConfig {
     pub sandbox: bool,
     /// Demo installation: the sign-in page mentions the demo password.
     pub demo: bool,
+    /// The date the demo's own clock started at, when the real date left too little published
+    /// calendar (the banner says so); `None`: real time.
+    pub demo_clock: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -45,6 +48,7 @@ impl Default for WebConfig {
             max_body: 10 * 1024 * 1024,
             sandbox: false,
             demo: false,
+            demo_clock: None,
         }
     }
 }

@@ -65,6 +65,54 @@ async fn working_days_across_national_day_and_missing_years(app: TestApp) {
 }
 both!(calendar, working_days_across_national_day_and_missing_years);
 
+/// Admins are warned 60 days before the published calendar runs out (2026-12-31 here: 2027 is
+/// not published), on the 工作台 and once by notification; nobody else is.
+async fn admins_are_warned_before_the_calendar_runs_out(app: TestApp) {
+    let admin = app.token("admin").await;
+    let calendar_todo = |html: &str| html.contains("href=\"/calendar\">工作日历即将用尽");
+    let notified =
+        |inbox: &serde_json::Value| inbox["items"].as_array().unwrap().iter().filter(|n| n["kind"] == "reminder.calendar").count();
+    let workbench = || async { app.http.get(app.url("/workbench")).bearer_auth(&admin).send().await.unwrap().text().await.unwrap() };
+
+    // 2026-11-01: 60 days left — not yet.
+    app.store.clock().travel_to(jiff::civil::date(2026, 11, 1));
+    assert!(!calendar_todo(&workbench().await));
+    caigou_store::reminders::run_due(&app.store).await.unwrap();
+    assert_eq!(notified(&app.get("/api/v1/notifications", Some(&admin)).await.1), 0);
+
+    // 2026-11-02: 59 days left — the to-do names the year to load and the last day covered.
+    app.store.clock().travel_to(jiff::civil::date(2026, 11, 2));
+    let html = workbench().await;
+    assert!(calendar_todo(&html) && html.contains("(2027)") && html.contains("2026-12-31"), "{html}");
+    caigou_store::reminders::run_due(&app.store).await.unwrap();
+    caigou_store::reminders::run_due(&app.store).await.unwrap();
+    let inbox = app.get("/api/v1/notifications", Some(&admin)).await.1;
+    assert_eq!(notified(&inbox), 1, "once: {inbox}");
+    let supervisor = app.token("supervisor").await;
+    assert_eq!(notified(&app.get("/api/v1/notifications", Some(&supervisor)).await.1), 0, "admins only");
+
+    // Loading 2027 clears the to-do; computing into a year without data stays refused.
+    let (status, e) = app.get("/api/v1/calendar/add-working-days?date=2026-12-30&n=2", None).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("calendar.no_data")));
+    let year =
+        json!({"year": 2027, "papers": ["https://www.gov.cn/example"], "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]});
+    assert_eq!(app.post("/api/v1/calendar/years", Some(&admin), &year).await.0, StatusCode::CREATED);
+    assert!(!calendar_todo(&workbench().await));
+}
+both!(calendar_warning, admins_are_warned_before_the_calendar_runs_out);
+
+/// A demo that runs on its own clock says so on every page's banner.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_clock_is_on_the_banner() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+    let web = caigou_web::WebConfig { sandbox: true, demo: true, demo_clock: Some("2026-12-01".into()), ..Default::default() };
+    let (base, _stop) = crate::helpers::start_server(app.store.clone(), web).await;
+    let html = app.http.get(format!("{base}/")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("data-testid=\"demo-clock\"") && html.contains("演示时钟") && html.contains("2026-12-01"), "{html}");
+    let plain = app.http.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    assert!(!plain.contains("demo-clock"), "a platform on real time has no demo clock");
+}
+
 async fn catalog_is_searchable_by_code_and_name(app: TestApp) {
     let (status, items) = app.get("/api/v1/catalog?q=A02010105", None).await;
     assert_eq!(status, StatusCode::OK);

@@ -2,7 +2,7 @@
 //! restart every submission that got a receipt is present, its ciphertext intact, its receipt
 //! verifying against the new log head (the log only grew), and no half-written bid is visible.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -12,21 +12,29 @@ use caigou_store::translog::{Receipt, TreeHead};
 use caigou_store::{Store, StoreConfig};
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, fresh_pg_url};
+use crate::helpers::{Backend, Spawned, TEST_CLOCK_ARGS, fresh_pg_url};
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn start(config: &StoreConfig, command: &str, port: u16, log: &std::path::Path) -> Child {
+/// Starts `caigou demo` (or `serve` on a database it seeded) on the tests' platform day: a sandbox
+/// whose clock starts on [`TEST_CLOCK_ARGS`] and is kept across the restart.
+fn start(config: &StoreConfig, command: &str, port: u16, log: &std::path::Path) -> Spawned {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_caigou"));
     cmd.arg("--data").arg(&config.data_dir).arg(command).arg("--listen").arg(format!("127.0.0.1:{port}"));
+    if command == "demo" {
+        cmd.args(TEST_CLOCK_ARGS);
+    } else {
+        cmd.arg("--sandbox");
+    }
     match &config.database_url {
         Some(url) => cmd.env("CAIGOU_DATABASE_URL", url),
         None => cmd.env_remove("CAIGOU_DATABASE_URL"),
     };
     let log = std::fs::OpenOptions::new().create(true).append(true).open(log).expect("log file");
-    cmd.env("CAIGOU_LOG", "debug,sqlx=debug,tower_http=debug").stdout(Stdio::null()).stderr(log).spawn().expect("start caigou")
+    cmd.env("CAIGOU_LOG", "debug,sqlx=debug,tower_http=debug").stdout(Stdio::null()).stderr(log);
+    Spawned::spawn(&mut cmd).expect("start caigou")
 }
 
 async fn wait_healthy(http: &reqwest::Client, base: &str) {
@@ -104,8 +112,7 @@ async fn crash_in_the_middle_of_a_burst(backend: Backend) {
         }));
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    server.kill().expect("SIGKILL the server"); // std's kill is SIGKILL on Unix
-    server.wait().unwrap();
+    server.kill(); // SIGKILL, the whole process group
     for t in tasks {
         t.await.unwrap();
     }
@@ -180,8 +187,7 @@ async fn crash_in_the_middle_of_a_burst(backend: Backend) {
         .unwrap();
     assert_eq!(valid, 6, "exactly one valid version per bidder");
     store.close().await;
-    server.kill().ok();
-    server.wait().ok();
+    server.kill();
     // The server's own logs, at debug level with SQL statements, never carry bid content.
     let logged = std::fs::read_to_string(&log).unwrap();
     assert!(logged.len() > 1000, "the server logged");
@@ -214,13 +220,10 @@ async fn a_receipted_ciphertext_is_fsynced() {
     let trace = data.path().join("strace.txt");
     let mut cmd = Command::new("strace");
     cmd.args(["-f", "-y", "-qq", "-e", "trace=fsync,fdatasync", "-o"]).arg(&trace).arg(env!("CARGO_BIN_EXE_caigou"));
-    cmd.arg("--data").arg(data.path()).args(["demo", "--listen", &format!("127.0.0.1:{port}")]);
-    let mut server = cmd
-        .env_remove("CAIGOU_DATABASE_URL")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("strace (Debian package strace) runs");
+    cmd.arg("--data").arg(data.path()).args(["demo", "--listen", &format!("127.0.0.1:{port}")]).args(TEST_CLOCK_ARGS);
+    cmd.env_remove("CAIGOU_DATABASE_URL").stdout(Stdio::null()).stderr(Stdio::null());
+    // strace and the traced server in one group: killing it leaves no orphaned server.
+    let mut server = Spawned::spawn(&mut cmd).expect("strace (Debian package strace) runs");
     wait_healthy(&http, &base).await;
     let list: Value = http.get(format!("{base}/api/v1/announcements?kind=tender")).send().await.unwrap().json().await.unwrap();
     let project = list[0]["project_id"].as_str().unwrap();
@@ -233,8 +236,7 @@ async fn a_receipted_ciphertext_is_fsynced() {
     client.register(&key).await.unwrap();
     let content = BidContent { total_price: 1, unit_prices: vec![], declarations: Default::default(), files: vec![] };
     let receipt = client.submit(&key, &lot, &content).await.unwrap();
-    server.kill().ok();
-    server.wait().ok();
+    server.kill();
     let store = Store::open(&config).await.unwrap();
     let file: String = sqlx::query_scalar("SELECT ciphertext_file_id FROM bids WHERE id = $1")
         .bind(&receipt.submission_id)

@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::TestApp;
+use crate::helpers::{Backend, TestApp, fresh_store};
 
 async fn demo_is_complete_and_seeded_once(app: TestApp) {
     let pool = app.store.pool();
@@ -35,7 +35,7 @@ async fn demo_is_complete_and_seeded_once(app: TestApp) {
     }
 
     let users_before = caigou_store::users::count_users(&app.store).await.unwrap();
-    assert!(!caigou::demo::seed(&app.store).await.unwrap(), "a second seed does nothing");
+    assert!(caigou::demo::seed(&app.store).await.unwrap().is_none(), "a second seed does nothing");
     assert_eq!(caigou_store::users::count_users(&app.store).await.unwrap(), users_before);
 
     // Every role lands on its workbench, in Chinese, with its welcome notification.
@@ -48,10 +48,10 @@ async fn demo_is_complete_and_seeded_once(app: TestApp) {
         let inbox = app.http.get(app.url("/inbox")).bearer_auth(&token).send().await.unwrap().text().await.unwrap();
         assert!(inbox.contains("欢迎使用采购云演示平台"), "{user}'s welcome notification");
     }
-    // The admin is told the 2027 calendar is missing.
+    // The admin is told the calendar runs out in 59 days (2027 is not published).
     let admin = app.token("admin").await;
     let html = app.http.get(app.url("/workbench")).bearer_auth(&admin).send().await.unwrap().text().await.unwrap();
-    assert!(html.contains("下一年度工作日历尚未导入"));
+    assert!(html.contains("工作日历即将用尽") && html.contains("(2027)"));
     // The public portal lists the seeded announcements.
     let html = app.http.get(app.url("/")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("采购意向") && html.contains("data-testid=\"announcements\""));
@@ -132,3 +132,54 @@ async fn language_switch_and_notifications(app: TestApp) {
     assert_eq!((inbox["unread"].as_i64(), inbox["items"][0]["read"].as_bool()), (Some(0), Some(true)));
 }
 both!(lang_and_inbox, language_switch_and_notifications);
+
+/// Seeds the demo on a fresh database with the platform clock at `real` and returns what it did.
+async fn seed_on(
+    backend: Backend,
+    real: jiff::civil::Date,
+) -> (caigou_store::Store, caigou_store::StoreConfig, caigou::demo::Seeded, tempfile::TempDir) {
+    let (store, config, data) = fresh_store(backend).await;
+    store.clock().travel_to(real);
+    let seeded = caigou::demo::seed(&store).await.expect("seed").expect("fresh database");
+    (store, config, seeded, data)
+}
+
+async fn tenders_on_the_portal(store: &caigou_store::Store) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM announcements WHERE kind = 'tender'").fetch_one(store.pool()).await.unwrap()
+}
+
+/// The demo is whole on any date. The shipped calendar ends on 2026-12-31 (2027 is not
+/// published), and the demo's timeline reaches 30 days ahead: on 2026-12-01 it runs on real
+/// time; from 2026-12-02 on (here 2026-12-20 and 2028-07-01) it starts its own clock at
+/// 2026-12-01, the latest date that fits, persisted for every server and restart.
+async fn demo_is_whole_on_any_date(backend: Backend) {
+    use jiff::civil::date;
+    let (store, _, seeded, _d) = seed_on(backend, date(2026, 12, 1)).await;
+    assert_eq!(seeded.demo_clock, None, "the last day that fits runs on real time");
+    assert!(seeded.skipped.is_empty(), "{:?}", seeded.skipped);
+    assert!(caigou::demo::demo_clock(&store).await.unwrap().is_none());
+    assert!(tenders_on_the_portal(&store).await >= 2);
+
+    for real in [date(2026, 12, 2), date(2026, 12, 20), date(2028, 7, 1)] {
+        let (store, config, seeded, _d) = seed_on(backend, real).await;
+        assert_eq!(seeded.demo_clock, Some(date(2026, 12, 1)), "on {real}");
+        assert!(seeded.skipped.is_empty(), "on {real}: skipped {:?}", seeded.skipped);
+        assert_eq!(store.clock().today(), date(2026, 12, 1), "the platform runs on the demo clock");
+        assert!(tenders_on_the_portal(&store).await >= 2, "on {real}: the demo's tenders are published");
+        assert_eq!(caigou::demo::demo_clock(&store).await.unwrap().as_deref(), Some("2026-12-01"));
+        // Another server (or a restart) takes the persisted clock.
+        let other = caigou_store::Store::open(&config).await.unwrap();
+        caigou_store::clock::sandbox_load(&other).await.unwrap();
+        assert_eq!(other.clock().today(), date(2026, 12, 1));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_is_whole_on_any_date_sqlite() {
+    demo_is_whole_on_any_date(Backend::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_is_whole_on_any_date_postgres() {
+    demo_is_whole_on_any_date(Backend::Postgres).await
+}

@@ -58,11 +58,21 @@ fn uuid_simple() -> String {
     format!("{:016x}", rand::rng().random::<u64>())
 }
 
+/// The date every test's platform clock starts at (10:00 China time): inside the shipped
+/// calendar, so the suite gives the same result on any day of any year. No test reads the real
+/// date; a test that needs another day moves the platform clock.
+pub const TEST_TODAY: jiff::civil::Date = jiff::civil::date(2026, 11, 2);
+
+/// `caigou demo`'s flag that starts a spawned process on the same day as the in-process tests.
+pub const TEST_CLOCK_ARGS: [&str; 2] = ["--clock", "2026-11-02"];
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, WebConfig::default()).await
 }
 
-pub async fn spawn_app_with(backend: Backend, web: WebConfig) -> TestApp {
+/// A fresh, unseeded store (SQLite file or new PostgreSQL database) whose platform clock stands
+/// at [`TEST_TODAY`].
+pub async fn fresh_store(backend: Backend) -> (Store, StoreConfig, tempfile::TempDir) {
     let data = tempfile::tempdir().expect("temp dir");
     let mut config = StoreConfig::new(data.path());
     config.max_connections = 6;
@@ -70,7 +80,15 @@ pub async fn spawn_app_with(backend: Backend, web: WebConfig) -> TestApp {
         config.database_url = Some(fresh_pg_url().await);
     }
     let store = Store::open(&config).await.expect("open store");
-    caigou::demo::seed(&store).await.expect("seed demo");
+    store.clock().travel_to(TEST_TODAY);
+    (store, config, data)
+}
+
+pub async fn spawn_app_with(backend: Backend, web: WebConfig) -> TestApp {
+    let (store, config, data) = fresh_store(backend).await;
+    let seeded = caigou::demo::seed(&store).await.expect("seed demo").expect("a fresh database is seeded");
+    assert_eq!(seeded.demo_clock, None, "the test day fits the demo's timeline");
+    assert!(seeded.skipped.is_empty(), "demo parts skipped: {:?}", seeded.skipped);
     let (base, shutdown) = start_server(store.clone(), web).await;
     TestApp { base, store, config, http: client(), data, _shutdown: shutdown }
 }
@@ -103,7 +121,43 @@ pub fn cookie_client() -> reqwest::Client {
         .expect("client")
 }
 
+/// A child process in its own process group, killed with the whole group when dropped (a test
+/// that panics, or a traced process whose tracer was killed, leaves nothing running).
+pub struct Spawned(pub std::process::Child);
+
+impl Spawned {
+    pub fn spawn(cmd: &mut std::process::Command) -> std::io::Result<Spawned> {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0).spawn().map(Spawned)
+    }
+
+    /// SIGKILLs every process of the group and reaps the child.
+    pub fn kill(&mut self) {
+        if let Ok(pid) = i32::try_from(self.0.id()) {
+            // SAFETY: kill(2) with a negative pid signals the process group this guard created.
+            unsafe {
+                libc::kill(-pid, libc::SIGKILL);
+            }
+        }
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
 impl TestApp {
+    /// A second store on this app's database (as another server would open it), on the same
+    /// platform clock.
+    pub async fn another_store(&self) -> Store {
+        let other = Store::open(&self.config).await.expect("second store");
+        other.clock().set_offset_ms(self.store.clock().offset_ms());
+        other
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -8,7 +8,7 @@ use crate::helpers::{Backend, spawn_app, start_server};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_servers_share_sessions_and_data() {
     let a = spawn_app(Backend::Postgres).await;
-    let store_b = caigou_store::Store::open(&a.config).await.expect("second server's store");
+    let store_b = a.another_store().await;
     let (base_b, _stop_b) = start_server(store_b, caigou_web::WebConfig::default()).await;
 
     // A session started on A is valid on B.

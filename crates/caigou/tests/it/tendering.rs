@@ -439,8 +439,7 @@ async fn deadlines_fire_once_and_termination_notifies(app: TestApp) {
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("tender.window_closed")), "{e}");
     // Past the deadline: two runners (as on two servers) race; each transition happens once.
     app.store.clock().advance(published["deadline_at"].as_i64().unwrap() - app.store.clock().now_ms() + 1);
-    let other = caigou_store::Store::open(&app.config).await.unwrap();
-    other.clock().set_offset_ms(app.store.clock().offset_ms());
+    let other = app.another_store().await;
     let (a, b) = tokio::join!(caigou_store::scheduled::run_due(&app.store), caigou_store::scheduled::run_due(&other));
     assert!(a.unwrap() + b.unwrap() >= 2, "window close and deadline fired");
     let (a, b) = tokio::join!(caigou_store::scheduled::run_due(&app.store), caigou_store::scheduled::run_due(&other));
@@ -535,7 +534,7 @@ async fn sandbox_clock_fires_transitions(app: TestApp) {
     assert_eq!(after["project"]["project"]["status"], "bidding_closed");
     // Persisted: another server on the same database follows the moved clock.
     let other = caigou_store::Store::open(&app.config).await.unwrap();
-    caigou_store::clock::sandbox_sync(&other).await.unwrap();
+    caigou_store::clock::sandbox_load(&other).await.unwrap();
     assert!((other.clock().now_ms() - c["now"].as_i64().unwrap()).abs() < 60_000, "shared sandbox clock");
     other.close().await;
 }

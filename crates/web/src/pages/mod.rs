@@ -56,6 +56,9 @@ pub struct Chrome {
     pub lang_href: String,
     /// Platform time, on a sandbox platform only (shown in a banner).
     pub sandbox_now: Option<String>,
+    /// The date the demo's own clock started at (a demo run where the real date left too little
+    /// published calendar).
+    pub demo_clock: Option<String>,
 }
 
 const NAV: &[(&str, &str, Access)] = &[
@@ -104,6 +107,7 @@ impl Chrome {
             nav,
             lang_href: format!("/lang?to={}&next={}", t.other_tag(), urlencode(&ctx.path)),
             sandbox_now: None,
+            demo_clock: None,
         }
     }
 
@@ -112,6 +116,7 @@ impl Chrome {
         let mut c = Chrome::bare(ctx);
         if state.config.sandbox {
             c.sandbox_now = Some(caigou_store::clock::display_ms(state.store.clock().now_ms()));
+            c.demo_clock = state.config.demo_clock.clone();
         }
         if let Principal::User(s) = &ctx.principal {
             c.unread = caigou_store::notify::unread_count(&state.store, s.user).await?;
@@ -157,6 +162,7 @@ pub fn error_response(err: &AppError, lang: Lang) -> Response {
         nav: vec![NavItem { href: "/", label: t.s("nav.home"), active: false }],
         lang_href: format!("/lang?to={}&next=/", t.other_tag()),
         sandbox_now: None,
+        demo_clock: None,
     };
     let page = ErrorPage { chrome, status: err.status.as_u16(), message: format!("{} ({})", err.message(lang), err.code) };
     (err.status, render(&page)).into_response()

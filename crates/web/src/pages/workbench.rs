@@ -126,9 +126,12 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     if subject.has(Role::Admin) {
         let today = store.clock().today();
         let cal = caigou_store::calendar::load(store).await?;
-        let next_year = today.year() + 1;
-        if !cal.years().any(|y| y == next_year) {
-            todos.push(Todo { text: format!("{} ({next_year})", t.s("wb.todo.calendar_missing")), href: "/calendar".into() });
+        if let Some(out) = cal.runs_out_within(today, caigou_domain::calendar::CALENDAR_WARN_DAYS) {
+            let last = out.last_day.map(|d| format!("{} {d}", t.s("wb.todo.calendar_ends"))).unwrap_or_default();
+            todos.push(Todo {
+                text: format!("{} ({}) {last}", t.s("wb.todo.calendar_missing"), out.missing_year).trim_end().to_string(),
+                href: "/calendar".into(),
+            });
         }
         for r in regions::list(store).await? {
             if regions::effective_policy(store, &r.id, today).await.is_err() {
