@@ -68,8 +68,18 @@ export async function withPage(name, contextOptions, body) {
   context.setDefaultTimeout(STEP_TIMEOUT);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT);
   const page = await context.newPage();
+  // The site's Content-Security-Policy must never have to block anything the site itself sent
+  // (an inline script or style would be refused silently, and the page would half-work).
+  const blocked = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
   try {
+    const first = await page.request.get('/');
+    assert.match(first.headers()['content-security-policy'] || '', /script-src 'self'/, 'the site sends its CSP');
+    assert.equal(first.headers()['x-content-type-options'], 'nosniff');
     await body(page);
+    assert.deepEqual(blocked, [], 'the CSP blocked part of a page');
   } catch (err) {
     const path = join(SHOTS, `FAILED-${name}.png`);
     await page.screenshot({ path, fullPage: true }).catch(() => {});

@@ -329,11 +329,77 @@ pub async fn session_user(store: &Store, secret: &str, policy: SessionPolicy) ->
     Ok(user.parse().ok())
 }
 
-pub async fn end_session(store: &Store, secret: &str, identity: &Identity) -> Result<()> {
+/// The credential a request came with: its session cookie or its bearer token (secrets).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Presented<'a> {
+    pub session: Option<&'a str>,
+    pub token: Option<&'a str>,
+}
+
+/// Signs out: the presented session and the presented API token end (a bearer token does not
+/// outlive its logout).
+pub async fn end_session(store: &Store, presented: Presented<'_>, identity: &Identity) -> Result<()> {
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(secret_hash(secret)).execute(&mut *tx).await?;
+    if let Some(secret) = presented.session {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(secret_hash(secret)).execute(&mut *tx).await?;
+    }
+    if let Some(token) = presented.token {
+        sqlx::query("DELETE FROM api_tokens WHERE token_hash = $1").bind(secret_hash(token)).execute(&mut *tx).await?;
+    }
     audit_auth(&mut tx, now, identity, "auth.logout", serde_json::json!({})).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One of a user's live API tokens, as its owner sees it (never the secret).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TokenInfo {
+    /// The first 16 hex digits of the token's SHA-256: names it for revoking.
+    pub id: String,
+    pub name: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// The user's unexpired API tokens, newest first.
+pub async fn tokens(store: &Store, user: UserId) -> Result<Vec<TokenInfo>> {
+    let rows = sqlx::query(
+        "SELECT token_hash, name, created_at, expires_at FROM api_tokens WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC",
+    )
+    .bind(user.to_string())
+    .bind(store.clock().now_ms())
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let hash: String = r.try_get("token_hash")?;
+            Ok(TokenInfo {
+                id: hash.chars().take(16).collect(),
+                name: r.try_get("name")?,
+                created_at: r.try_get("created_at")?,
+                expires_at: r.try_get("expires_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Revokes one of the user's own tokens by its [`TokenInfo::id`]. Audited.
+pub async fn revoke_token(store: &Store, identity: &Identity, id: &str) -> Result<()> {
+    if id.len() != 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(StoreError::NotFound("token"));
+    }
+    let now = store.clock().now_ms();
+    let mut tx = store.begin().await?;
+    let gone = sqlx::query("DELETE FROM api_tokens WHERE user_id = $1 AND substr(token_hash, 1, 16) = $2")
+        .bind(identity.subject.user.to_string())
+        .bind(id.to_ascii_lowercase())
+        .execute(&mut *tx)
+        .await?;
+    if gone.rows_affected() == 0 {
+        return Err(StoreError::NotFound("token"));
+    }
+    audit_auth(&mut tx, now, identity, "auth.token_revoked", serde_json::json!({"token": id})).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -366,8 +432,9 @@ pub async fn token_user(store: &Store, token: &str) -> Result<Option<UserId>> {
     Ok(user.and_then(|u| u.parse().ok()))
 }
 
-/// Changes a password after checking the current one; ends every other session of the user.
-pub async fn change_password(store: &Store, identity: &Identity, current: &str, new: &str, keep_session: Option<&str>) -> Result<()> {
+/// Changes a password after checking the current one; every other session and every API token
+/// of the user ends, except the credential the change was made with.
+pub async fn change_password(store: &Store, identity: &Identity, current: &str, new: &str, keep: Presented<'_>) -> Result<()> {
     let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
         .bind(identity.subject.user.to_string())
         .fetch_one(store.pool())
@@ -386,7 +453,12 @@ pub async fn change_password(store: &Store, identity: &Identity, current: &str, 
         .await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
         .bind(identity.subject.user.to_string())
-        .bind(keep_session.map(secret_hash).unwrap_or_default())
+        .bind(keep.session.map(secret_hash).unwrap_or_default())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM api_tokens WHERE user_id = $1 AND token_hash <> $2")
+        .bind(identity.subject.user.to_string())
+        .bind(keep.token.map(secret_hash).unwrap_or_default())
         .execute(&mut *tx)
         .await?;
     audit_auth(&mut tx, now, identity, "auth.password_changed", serde_json::json!({})).await?;

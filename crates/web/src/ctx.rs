@@ -32,10 +32,19 @@ pub struct Ctx {
     pub csrf: String,
     /// The session secret, when signed in by cookie.
     pub session: Option<String>,
+    /// The API token, when signed in by `Authorization: Bearer`.
+    pub token: Option<String>,
     pub address: String,
     pub path: String,
     /// The request came from htmx (answer with a fragment).
     pub htmx: bool,
+}
+
+impl Ctx {
+    /// The credential this request came with (what a sign-out ends and a password change keeps).
+    pub fn presented(&self) -> users::Presented<'_> {
+        users::Presented { session: self.session.as_deref(), token: self.token.as_deref() }
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -154,7 +163,7 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
     }
 
     let htmx = req.headers().contains_key("hx-request");
-    req.extensions_mut().insert(Ctx { principal, identity, lang, csrf: csrf.clone(), session, address, path, htmx });
+    req.extensions_mut().insert(Ctx { principal, identity, lang, csrf: csrf.clone(), session, token, address, path, htmx });
     let mut resp = next.run(req).await;
     if let Some(RenderedError(err)) = resp.extensions().get::<RenderedError>().cloned() {
         resp = if api { err.json_response(lang) } else { crate::pages::error_response(&err, lang) };

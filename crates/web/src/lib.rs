@@ -9,6 +9,7 @@ pub mod i18n;
 mod metrics;
 mod pages;
 pub mod routes;
+mod security;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

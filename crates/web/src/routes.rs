@@ -105,6 +105,7 @@ impl RouteTable {
             .fallback(not_found)
             .layer(middleware::from_fn_with_state(state.clone(), ctx::resolve))
             .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
+            .layer(middleware::from_fn_with_state(state.clone(), crate::security::headers))
             // One span per request (method, URI); responses are logged at DEBUG, server errors
             // at ERROR. `CAIGOU_LOG=info,tower_http=debug` shows every request.
             .layer(tower_http::trace::TraceLayer::new_for_http())
@@ -190,6 +191,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/account", SIGNED_IN, pages::account::page)
         .add(M::POST, "/account/password", SIGNED_IN, pages::account::change_password)
         .add(M::POST, "/account/tokens", SIGNED_IN, pages::account::create_token)
+        .add(M::POST, "/account/tokens/{id}/revoke", SIGNED_IN, pages::account::revoke_token)
         .add(M::GET, "/audit", AUDIT_READERS, pages::audit::page)
         .add(M::GET, "/budget", PLANNING_READERS, pages::budget::list)
         .add(M::POST, "/budget/import", BUDGET_MANAGERS, pages::budget::import)
@@ -259,6 +261,8 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/api/v1/me", SIGNED_IN, api::auth::me)
         .add(M::POST, "/api/v1/me/password", SIGNED_IN, api::auth::change_password)
         .add(M::POST, "/api/v1/tokens", SIGNED_IN, api::auth::create_token)
+        .add(M::GET, "/api/v1/tokens", SIGNED_IN, api::auth::list_tokens)
+        .add(M::POST, "/api/v1/tokens/{id}/revoke", SIGNED_IN, api::auth::revoke_token)
         .add(M::GET, "/api/v1/notifications", SIGNED_IN, api::notifications::list)
         .add(M::POST, "/api/v1/notifications/{id}/read", SIGNED_IN, api::notifications::mark_read)
         .add(M::GET, "/api/v1/announcements", PUBLIC, api::portal::announcements)

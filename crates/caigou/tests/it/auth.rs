@@ -169,3 +169,54 @@ async fn password_change_and_api_tokens(app: TestApp) {
     assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("days")));
 }
 both!(password_and_tokens, password_change_and_api_tokens);
+
+/// A token ends when its holder signs out with it, when its owner revokes it, and — every token
+/// but the one in use — when the password changes; the owner lists them (never the secrets).
+async fn tokens_end_at_logout_revocation_and_password_change(app: TestApp) {
+    let me = |t: String| {
+        let app = &app;
+        async move { app.get("/api/v1/me", Some(&t)).await.0 }
+    };
+    // Logout revokes the presenting bearer token (it used to live on for 12 hours).
+    let first = app.token("expert3").await;
+    let (status, _) = app.post("/api/v1/auth/logout", Some(&first), &json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(me(first.clone()).await, StatusCode::UNAUTHORIZED, "a logged-out token is dead");
+
+    // The owner lists and revokes tokens; another user cannot revoke them.
+    let session = app.token("expert3").await;
+    let (_, body) = app.post("/api/v1/tokens", Some(&session), &json!({"name": "erp-sync", "days": 365})).await;
+    let machine = body["token"].as_str().unwrap().to_string();
+    let (status, list) = app.get("/api/v1/tokens", Some(&session)).await;
+    assert_eq!(status, StatusCode::OK);
+    let names: Vec<&str> = list.as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["erp-sync", "login"], "{list}");
+    assert!(!list.to_string().contains(&machine[3..]), "no secret in the list");
+    let id = list[0]["id"].as_str().unwrap().to_string();
+    let other = app.token("expert4").await;
+    let (status, _) = app.post(&format!("/api/v1/tokens/{id}/revoke"), Some(&other), &json!({})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "only one's own tokens");
+    assert_eq!(me(machine.clone()).await, StatusCode::OK);
+    let (status, _) = app.post(&format!("/api/v1/tokens/{id}/revoke"), Some(&session), &json!({})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(me(machine.clone()).await, StatusCode::UNAUTHORIZED, "revoked at once");
+
+    // A password change ends every other token and session, the 365-day one included.
+    let (_, body) = app.post("/api/v1/tokens", Some(&session), &json!({"name": "long", "days": 365})).await;
+    let long = body["token"].as_str().unwrap().to_string();
+    let second = app.token("expert3").await;
+    let (status, _) = app
+        .post("/api/v1/me/password", Some(&session), &json!({"current_password": "caigou-demo", "new_password": "a-long-new-password"}))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(me(long).await, StatusCode::UNAUTHORIZED, "the long-lived token ended");
+    assert_eq!(me(second).await, StatusCode::UNAUTHORIZED, "another sign-in ended");
+    assert_eq!(me(session.clone()).await, StatusCode::OK, "the token that made the change is kept");
+    let (_, list) = app.get("/api/v1/tokens", Some(&session)).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+
+    // The account page lists the token with a revoke button.
+    let html = app.http.get(app.url("/account")).bearer_auth(&session).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("data-testid=\"tokens\"") && html.contains("/revoke"), "{html}");
+}
+both!(token_revocation, tokens_end_at_logout_revocation_and_password_change);

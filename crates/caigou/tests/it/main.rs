@@ -19,5 +19,6 @@ mod operations;
 mod planning;
 mod policies;
 mod requests;
+mod security;
 mod tender_fixture;
 mod tendering;

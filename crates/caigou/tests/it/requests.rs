@@ -264,6 +264,19 @@ async fn attachments_travel_with_the_request_and_only_its_readers_get_them(app: 
     assert_eq!(denied.status(), StatusCode::FORBIDDEN, "another unit's staff cannot read it");
     let html = app.http.get(app.url(&format!("/requests/{id}"))).bearer_auth(&reviewer).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("配置清单.txt"));
+
+    // An upload that claims to be a web page is served as a download, never rendered.
+    let part = reqwest::multipart::Part::bytes(&b"<script>alert(1)</script>"[..]).file_name("x.html").mime_str("text/html").unwrap();
+    let r = app.http.post(app.url("/api/v1/files")).bearer_auth(&purchaser).multipart(reqwest::multipart::Form::new().part("file", part));
+    let page = r.send().await.unwrap().json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let mut body = request(&line, 10_000);
+    body["attachments"] = json!([page]);
+    let (_, r) = app.post("/api/v1/requests", Some(&purchaser), &body).await;
+    let id = r["request"]["id"].as_str().unwrap().to_string();
+    let got = app.http.get(app.url(&format!("/requests/{id}/attachments/{page}"))).bearer_auth(&reviewer).send().await.unwrap();
+    assert_eq!(got.headers()["content-type"], "application/octet-stream", "the uploader's text/html is not trusted");
+    assert!(got.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert_eq!(got.headers()["x-content-type-options"], "nosniff");
 }
 both!(attachments, attachments_travel_with_the_request_and_only_its_readers_get_them);
 

@@ -97,11 +97,11 @@ pub async fn login(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJso
     Ok(resp)
 }
 
-/// Ends the cookie session, if any. Bearer tokens expire on their own.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses((status = 204)))]
+/// Signs out: ends the cookie session and revokes the bearer token the request came with.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses((status = 204, description = "signed out")))]
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Response> {
-    if let (Some(secret), Some(identity)) = (&ctx.session, &ctx.identity) {
-        users::end_session(&state.store, secret, identity).await?;
+    if let Some(identity) = &ctx.identity {
+        users::end_session(&state.store, ctx.presented(), identity).await?;
     }
     let mut resp = StatusCode::NO_CONTENT.into_response();
     ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));
@@ -122,12 +122,13 @@ pub struct PasswordChange {
     pub new_password: String,
 }
 
-/// Changes the password; every other session of the user ends.
+/// Changes the password; every other session and API token of the user ends (the credential
+/// the change was made with is kept).
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", security(("bearer" = [])), request_body = PasswordChange,
     responses((status = 204), (status = 422, body = super::ErrorBody)))]
 pub async fn change_password(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PasswordChange>) -> ApiResult<StatusCode> {
     let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
-    users::change_password(&state.store, identity, &req.current_password, &req.new_password, ctx.session.as_deref()).await?;
+    users::change_password(&state.store, identity, &req.current_password, &req.new_password, ctx.presented()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -177,4 +178,35 @@ pub async fn issue_token(state: &AppState, identity: &users::Identity, name: &st
         .with_field("days", "1–365"));
     }
     Ok(users::create_api_token(&state.store, identity, name, days * 24 * 60 * 60 * 1000).await?)
+}
+
+/// One of your API tokens (never its secret).
+#[derive(Serialize, ToSchema)]
+pub struct TokenOut {
+    /// Names the token for revoking (the first 16 hex digits of its SHA-256).
+    pub id: String,
+    pub name: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// Your live API tokens (including those issued at sign-in), newest first.
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "auth", security(("bearer" = [])), responses((status = 200, body = Vec<TokenOut>, description = "your tokens")))]
+pub async fn list_tokens(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<TokenOut>>> {
+    let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
+    let tokens = users::tokens(&state.store, identity.subject.user).await?;
+    Ok(Json(tokens.into_iter().map(|t| TokenOut { id: t.id, name: t.name, created_at: t.created_at, expires_at: t.expires_at }).collect()))
+}
+
+/// Revokes one of your API tokens at once.
+#[utoipa::path(post, path = "/api/v1/tokens/{id}/revoke", tag = "auth", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 204, description = "revoked"), (status = 404, body = super::ErrorBody, description = "no such token of yours")))]
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> ApiResult<StatusCode> {
+    let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
+    users::revoke_token(&state.store, identity, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -35,7 +35,7 @@ use crate::error::AppError;
 #[openapi(
     info(title = "Caigou API", description = "政府采购电子化平台 JSON API. Errors are `{code, message, messages, fields}` with stable codes.", version = "1"),
     paths(
-        auth::login, auth::logout, auth::me, auth::change_password, auth::create_token,
+        auth::login, auth::logout, auth::me, auth::change_password, auth::create_token, auth::list_tokens, auth::revoke_token,
         notifications::list, notifications::mark_read,
         portal::announcements,
         regions::list, regions::effective, regions::versions, regions::add_version,

@@ -19,6 +19,14 @@ struct AccountPage {
     notice: Option<String>,
     error: Option<String>,
     token: Option<String>,
+    tokens: Vec<TokenRow>,
+}
+
+struct TokenRow {
+    id: String,
+    name: String,
+    created: String,
+    expires: String,
 }
 
 async fn account(
@@ -28,7 +36,18 @@ async fn account(
     error: Option<String>,
     token: Option<String>,
 ) -> Result<AccountPage, AppError> {
-    Ok(AccountPage { chrome: Chrome::load(state, ctx).await?, notice, error, token })
+    let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
+    let tokens = users::tokens(&state.store, identity.subject.user)
+        .await?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id,
+            name: t.name,
+            created: caigou_store::clock::display_ms(t.created_at),
+            expires: caigou_store::clock::display_ms(t.expires_at),
+        })
+        .collect();
+    Ok(AccountPage { chrome: Chrome::load(state, ctx).await?, notice, error, token, tokens })
 }
 
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -45,7 +64,7 @@ pub struct PasswordForm {
 
 pub async fn change_password(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Response, AppError> {
     let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
-    match users::change_password(&state.store, &identity, &f.current_password, &f.new_password, ctx.session.as_deref()).await {
+    match users::change_password(&state.store, &identity, &f.current_password, &f.new_password, ctx.presented()).await {
         Ok(()) => {
             let notice = Chrome::bare(&ctx).t.s("account.password_changed").to_string();
             Ok(render(&account(&state, &ctx, Some(notice), None, None).await?))
@@ -73,4 +92,15 @@ pub async fn create_token(State(state): State<AppState>, ctx: Ctx, Form(f): Form
         }
         Err(err) => Err(err),
     }
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Response, AppError> {
+    let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
+    users::revoke_token(&state.store, &identity, &id).await?;
+    let notice = Chrome::bare(&ctx).t.s("account.token_revoked").to_string();
+    Ok(render(&account(&state, &ctx, Some(notice), None, None).await?))
 }

@@ -14,9 +14,14 @@ use crate::api::auth::login_refused;
 use crate::ctx::{self, Ctx};
 use crate::error::AppError;
 
-/// Only local paths are followed after sign-in (no open redirect).
+/// Only same-origin paths are followed after sign-in or a language switch (no open redirect):
+/// one leading `/`, then no second `/` or `\\`, and no control or white-space character anywhere
+/// (browsers drop tabs and newlines, so `/\t/evil.example` would become `//evil.example`).
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next.to_string() } else { "/workbench".to_string() }
+    let local = next.starts_with('/')
+        && !next[1..].starts_with(['/', '\\'])
+        && !next.chars().any(|c| c == '\\' || c.is_control() || c.is_whitespace());
+    if local { next.to_string() } else { "/workbench".to_string() }
 }
 
 #[derive(Deserialize)]
@@ -107,10 +112,23 @@ pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): F
 }
 
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    if let (Some(secret), Some(identity)) = (&ctx.session, &ctx.identity) {
-        users::end_session(&state.store, secret, identity).await?;
+    if let Some(identity) = &ctx.identity {
+        users::end_session(&state.store, ctx.presented(), identity).await?;
     }
     let mut resp = Redirect::to("/").into_response();
     ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));
     Ok(resp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_same_origin_paths_are_followed() {
+        assert_eq!(safe_next("/projects/1?tab=a"), "/projects/1?tab=a");
+        for evil in ["//evil.example/x", "/\t/evil.example/x", "/\n/evil.example", "/\\evil.example", "https://evil.example", "/ /x", ""] {
+            assert_eq!(safe_next(evil), "/workbench", "{evil:?}");
+        }
+    }
 }

@@ -34,6 +34,8 @@ const CSS: &str = include_str!("../../static/app.css");
 const JS: &str = include_str!("../../static/app.js");
 const SEAL_JS: &str = include_str!("../../static/seal.js");
 const CLIENT_JS: &str = include_str!("../../static/client.js");
+const BID_PAGE_JS: &str = include_str!("../../static/bid-page.js");
+const CUSTODY_PAGE_JS: &str = include_str!("../../static/custody-page.js");
 
 /// (name, body, content type, ETag) of each asset, the ETag computed once.
 static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str, String)>> = std::sync::LazyLock::new(|| {
@@ -43,6 +45,8 @@ static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str
         ("app.js", JS, JS_TYPE),
         ("seal.js", SEAL_JS, JS_TYPE),
         ("client.js", CLIENT_JS, JS_TYPE),
+        ("bid-page.js", BID_PAGE_JS, JS_TYPE),
+        ("custody-page.js", CUSTODY_PAGE_JS, JS_TYPE),
         ("app.css", CSS, "text/css; charset=utf-8"),
     ]
     .into_iter()

@@ -558,6 +558,7 @@ async fn documents_file(state: &AppState, ctx: &Ctx, id: &str, pdf: bool) -> Res
             (axum::http::header::CONTENT_TYPE, meta.content_type),
             (axum::http::header::CONTENT_DISPOSITION, disposition),
             (axum::http::header::HeaderName::from_static("x-content-sha256"), meta.sha256),
+            (axum::http::header::CONTENT_SECURITY_POLICY, crate::security::DOCUMENT_CSP.to_string()),
         ],
         bytes,
     )

@@ -352,16 +352,7 @@ pub async fn attachment(State(state): State<AppState>, ctx: Ctx, Path((id, file)
         return Err(AppError::not_found("attachment"));
     }
     let (meta, bytes) = caigou_store::files::get(&state.store, &file).await?;
-    let disposition = format!("attachment; filename*=UTF-8''{}", crate::routes::urlencode(&meta.name));
-    Ok((
-        [
-            (axum::http::header::CONTENT_TYPE, meta.content_type),
-            (axum::http::header::CONTENT_DISPOSITION, disposition),
-            (axum::http::header::HeaderName::from_static("x-content-sha256"), meta.sha256),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::security::uploaded_file(meta, bytes))
 }
 
 pub struct ChainRow {

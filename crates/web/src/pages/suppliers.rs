@@ -341,9 +341,7 @@ pub async fn qualification_file(State(state): State<AppState>, ctx: Ctx, Path(id
         reviewable(&state, &ctx, &org).await?;
     }
     let (meta, bytes) = caigou_store::files::get(&state.store, &file_id).await?;
-    let disposition = format!("attachment; filename*=UTF-8''{}", crate::routes::urlencode(&meta.name));
-    Ok(([(axum::http::header::CONTENT_TYPE, meta.content_type), (axum::http::header::CONTENT_DISPOSITION, disposition)], bytes)
-        .into_response())
+    Ok(crate::security::uploaded_file(meta, bytes))
 }
 
 /// The profile form pre-filled from a stored profile.
