@@ -121,9 +121,56 @@ pub struct AuditFilter {
     /// Entries with `seq` below this (paging backwards from the newest).
     pub before_seq: Option<i64>,
     pub limit: i64,
+    /// The reader (a user id): their own entries are shown whole. Everyone else is shown what
+    /// [`caigou_domain::tender::secrecy`] allows — admins and supervisors included.
+    pub reader: Option<String>,
 }
 
+/// The entries a reader may see, newest first: participants in a tender are withheld until its
+/// deadline and askers of questions never shown ([`caigou_domain::tender::secrecy`]); the same
+/// rule serves the HTML and JSON views.
 pub async fn list(store: &Store, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+    use caigou_domain::tender::secrecy::{Secrecy, Shown, audit_secrecy, shown};
+    let entries = list_unredacted(store, f).await?;
+    let now = store.clock().now_ms();
+    let mut deadlines: std::collections::HashMap<String, Option<i64>> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(entries.len());
+    for mut e in entries {
+        let secrecy = audit_secrecy(&e.action);
+        let own = f.reader.is_some() && e.actor_user == f.reader;
+        if secrecy == Secrecy::Public || own {
+            out.push(e);
+            continue;
+        }
+        let deadline = match deadlines.get(&e.object_id) {
+            Some(d) => *d,
+            None => {
+                let d: Option<Option<i64>> = sqlx::query_scalar("SELECT deadline_at FROM projects WHERE id = $1")
+                    .bind(&e.object_id)
+                    .fetch_optional(store.pool())
+                    .await?;
+                let d = d.flatten();
+                deadlines.insert(e.object_id.clone(), d);
+                d
+            }
+        };
+        match shown(secrecy, deadline, now) {
+            Shown::Whole => out.push(e),
+            // Filtering by actor would tell who asked: such entries are left out of that view.
+            Shown::WithoutActor if f.actor_user.is_none() => {
+                e.actor_user = None;
+                e.actor_org = None;
+                e.actor_role = None;
+                out.push(e);
+            }
+            Shown::WithoutActor | Shown::Nothing => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Every matching entry as recorded (the chain check and exports for investigations).
+async fn list_unredacted(store: &Store, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
     let rows = sqlx::query_as::<_, AuditEntry>(
         "SELECT seq, at, actor_user, actor_org, actor_role, action, object_type, object_id, region_path, change, change_digest, prev_hash, hash
          FROM audit_log

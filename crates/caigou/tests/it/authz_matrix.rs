@@ -293,7 +293,9 @@ async fn every_route_for_every_role(app: TestApp) {
             }
             let status = req.send().await.expect("request").status();
             // Signing out revokes the token it was made with: sign in again for the next routes.
-            if path.ends_with("logout") && let Some(role) = user {
+            if path.ends_with("logout")
+                && let Some(role) = user
+            {
                 *token = Some(app.token(role).await);
             }
             let allow = expected(*allowed, *user);

@@ -104,6 +104,67 @@ async fn nobody_can_read_a_bid_before_the_deadline(app: TestApp) {
 }
 both!(secrecy, nobody_can_read_a_bid_before_the_deadline);
 
+/// Who bid is secret until the deadline, from every reader of the audit trail (admins and
+/// supervisors included, by any filter, JSON or HTML); who asked a question, for ever.
+async fn who_bid_and_who_asked_stay_secret(app: TestApp) {
+    let (project, lot, deadline) = open_lot(&app, "谁投标保密", &["supplier1"]).await;
+    let s1 = client(&app, "supplier1").await;
+    let key = KeyPair::generate();
+    s1.register(&key).await.unwrap();
+    s1.submit(&key, &lot, &content(100_000, "x")).await.unwrap();
+    let supplier = app.token("supplier1").await;
+    let (status, q) =
+        app.post(&format!("/api/v1/projects/{project}/questions"), Some(&supplier), &json!({"text": "交货期可否延长？"})).await;
+    assert!(status.is_success(), "{q}");
+    let user = app.get("/api/v1/me", Some(&supplier)).await.1["id"].as_str().unwrap().to_string();
+    let queries = [
+        format!("/api/v1/audit?object_id={project}&limit=200"),
+        "/api/v1/audit?action=bid.".to_string(),
+        "/api/v1/audit?action=documents.".to_string(),
+        format!("/api/v1/audit?actor={user}&limit=200"),
+        "/api/v1/audit?limit=500".to_string(),
+    ];
+    // What the readers are shown that tells who took part: participation entries, and the
+    // asker of a question.
+    let look = |when: &'static str| {
+        let (app, queries, project) = (&app, &queries, &project);
+        async move {
+            // Signed in afresh: the platform clock may have moved past the tokens' life.
+            let readers = [app.token("admin").await, app.token("supervisor").await];
+            let mut seen = Vec::new();
+            for t in &readers {
+                for q in queries {
+                    let (status, entries) = app.get(q, Some(t)).await;
+                    assert_eq!(status, StatusCode::OK, "{when} {q}");
+                    for e in entries.as_array().unwrap() {
+                        let action = e["action"].as_str().unwrap();
+                        if action == "question.asked" {
+                            assert!(e["actor_user"].is_null() && e["actor_org"].is_null(), "{when} {q}: the asker is shown: {e}");
+                        }
+                        // (The demo's finished tender, long past its deadline, is rightly shown.)
+                        if ["bid.submitted", "bid.withdrawn", "documents.obtained"].contains(&action) && e["object_id"] == project.as_str()
+                        {
+                            seen.push(format!("{q}: {action}"));
+                        }
+                    }
+                }
+                let page = format!("/audit?object_id={project}");
+                let html = app.http.get(app.url(&page)).bearer_auth(t).send().await.unwrap().text().await.unwrap();
+                if html.contains("提交投标文件（密文）") {
+                    seen.push("/audit page: bid.submitted".into());
+                }
+            }
+            seen
+        }
+    };
+    assert_eq!(look("before the deadline").await, Vec::<String>::new(), "nothing tells who bid before the deadline");
+    let clock = app.store.clock();
+    clock.advance(deadline - clock.now_ms());
+    let after = look("after the deadline").await;
+    assert!(after.iter().any(|s| s.ends_with("bid.submitted")), "from the deadline the evidence is readable: {after:?}");
+}
+both!(who_bid, who_bid_and_who_asked_stay_secret);
+
 async fn deadline_to_the_millisecond_and_the_last_valid_version_counts(app: TestApp) {
     let (_, lot, deadline) = open_lot(&app, "投标测试", &["supplier1"]).await;
     let s1 = client(&app, "supplier1").await;

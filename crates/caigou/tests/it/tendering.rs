@@ -205,9 +205,34 @@ async fn supplier_registers_is_reviewed_and_obtains_documents(app: TestApp) {
     let other = app.token("supplier3").await;
     let r = app.http.get(app.url(o["documents_pdf"].as_str().unwrap())).bearer_auth(&other).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let audit = app.token("admin").await;
-    let (_, entries) = app.get(&format!("/api/v1/audit?object_id={id}"), Some(&audit)).await;
-    assert!(entries.to_string().contains("documents.obtained"), "obtaining is logged");
+    // Who obtained the documents is secret until the deadline (87号令), from admins and
+    // supervisors too, in the JSON and the HTML trail alike; the supplier sees its own entry;
+    // afterwards the evidence is there for everyone who reads the trail.
+    let me_id = app.get("/api/v1/me", Some(&me)).await.1["id"].as_str().unwrap().to_string();
+    let mut readers = Vec::new();
+    for reader in ["admin", "supervisor"] {
+        readers.push(app.token(reader).await);
+    }
+    let queries =
+        [format!("/api/v1/audit?object_id={id}"), "/api/v1/audit?action=documents.".to_string(), format!("/api/v1/audit?actor={me_id}")];
+    for token in &readers {
+        for q in &queries {
+            let (status, entries) = app.get(q, Some(token)).await;
+            assert_eq!(status, StatusCode::OK, "{q}");
+            // (The demo's finished tender, long past its deadline, is rightly shown.)
+            let this: Vec<_> = entries.as_array().unwrap().iter().filter(|e| e["object_id"] == id.as_str()).collect();
+            assert!(!format!("{this:?}").contains("documents.obtained"), "{q} before the deadline: {this:?}");
+        }
+        let html = app.http.get(app.url(&format!("/audit?object_id={id}"))).bearer_auth(token).send().await.unwrap().text().await.unwrap();
+        assert!(!html.contains("获取采购文件") && !html.contains(&org), "the HTML trail applies the same rule");
+    }
+    let own = app.http.get(app.url("/workbench")).bearer_auth(&me).send().await.unwrap().text().await.unwrap();
+    assert!(own.contains("获取采购文件"), "the supplier's own recent activity shows it");
+    let deadline = p["project"]["project"]["deadline_at"].as_i64().unwrap();
+    app.store.clock().advance(deadline - app.store.clock().now_ms());
+    let admin = app.token("admin").await;
+    let (_, entries) = app.get(&format!("/api/v1/audit?object_id={id}"), Some(&admin)).await;
+    assert!(entries.to_string().contains("documents.obtained"), "obtaining is logged, and shown from the deadline on");
 }
 both!(supplier_admission, supplier_registers_is_reviewed_and_obtains_documents);
 

@@ -9,6 +9,7 @@ pub mod evaluation;
 pub mod lot;
 pub mod periods;
 pub mod rules;
+pub mod secrecy;
 
 pub use announcement::AnnouncementKind;
 pub use deposit::DepositForm;

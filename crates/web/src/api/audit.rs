@@ -92,6 +92,7 @@ pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiRe
         before_seq: q.before,
         object_id: q.object_id.clone().filter(|s| !s.is_empty()),
         limit: q.limit.unwrap_or(50),
+        reader: Some(subject.user.to_string()),
     })
 }
 

@@ -143,7 +143,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 
     // Recent activity: admins see the platform, supervisors their region subtree, everyone
     // else their own actions.
-    let mut filter = AuditFilter { limit: 8, ..Default::default() };
+    let mut filter = AuditFilter { limit: 8, reader: Some(subject.user.to_string()), ..Default::default() };
     if subject.has(Role::Admin) {
     } else if subject.has(Role::Supervisor) {
         filter.region_prefix = Some(caigou_domain::ids::region_path_key(&subject.region_path));
