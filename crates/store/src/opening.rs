@@ -565,6 +565,10 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
     .bind(lot)
     .fetch_all(store.pool())
     .await?;
+    // Prices are read out together (domain tender::secrecy::prices_shown).
+    let still_sealed = rows.iter().filter(|(_, _, opened_at, outcome, ..)| opened_at.is_none() && outcome.is_none()).count();
+    let show_prices =
+        status != "decrypting" || caigou_domain::tender::secrecy::prices_shown(still_sealed, decrypt_until, store.clock().now_ms());
     let bids = rows
         .into_iter()
         .map(|(bidder, submitted_at, opened_at, outcome, cause, price, signed)| OpenedBid {
@@ -574,7 +578,7 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
             opened_at,
             outcome,
             cause,
-            total_price: price,
+            total_price: price.filter(|_| show_prices),
         })
         .collect();
     let objections = sqlx::query_as("SELECT o.name, x.text, x.at FROM opening_objections x JOIN organizations o ON o.id = x.supplier_org_id WHERE x.lot_id = $1 ORDER BY x.at")

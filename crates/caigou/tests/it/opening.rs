@@ -116,21 +116,37 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
         (StatusCode::UNPROCESSABLE_ENTITY, Some("opening.not_closed")),
         "no comparison before the opening closes"
     );
-    let prices: Vec<i64> = o["bids"].as_array().unwrap().iter().filter_map(|b| b["total_price"].as_i64()).collect();
-    assert_eq!(prices, [1_000_000, 1_000_111, 1_000_222], "{o}");
-    // The hall page, its live stream (Server-Sent Events) and the big screen show it too.
-    let html = app.http.get(app.url(&format!("/lots/{lot}/opening"))).bearer_auth(&agency).send().await.unwrap().text().await.unwrap();
-    assert!(html.contains("¥10,001.11") && html.contains("data-sse"), "hall page");
-    let mut sse = app.http.get(app.url(&format!("/lots/{lot}/opening/events"))).bearer_auth(&agency).send().await.unwrap();
-    assert!(sse.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
-    let mut first = String::new();
-    while !first.contains("\n\n") {
-        let chunk =
-            tokio::time::timeout(std::time::Duration::from_secs(5), sse.chunk()).await.expect("an event").unwrap().expect("stream open");
-        first.push_str(&String::from_utf8_lossy(&chunk));
+    // supplier4 still holds its key: nobody sees an opened price yet — not the agency, not a
+    // bidder who opened (it could otherwise let its bid lapse after seeing the others).
+    for viewer in [agency.clone(), app.token("supplier1").await, t4.clone()] {
+        let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&viewer)).await;
+        let prices: Vec<i64> = o["bids"].as_array().unwrap().iter().filter_map(|b| b["total_price"].as_i64()).collect();
+        assert!(prices.is_empty(), "prices shown while a bid is still sealed: {o}");
+        assert_eq!(o["bids"].as_array().unwrap().iter().filter(|b| !b["opened_at"].is_null()).count(), 3, "who opened is shown: {o}");
     }
-    assert!(first.starts_with("data:") && first.contains("¥10,002.22"), "{first}");
-    drop(sse);
+    // The hall page, its live stream (Server-Sent Events) and the big screen keep them back too.
+    let html = app.http.get(app.url(&format!("/lots/{lot}/opening"))).bearer_auth(&agency).send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("¥10,001.11") && html.contains("data-sse"), "hall page");
+    let first_event = |app: &TestApp, token: String| {
+        let url = app.url(&format!("/lots/{lot}/opening/events"));
+        let http = app.http.clone();
+        async move {
+            let mut sse = http.get(url).bearer_auth(token).send().await.unwrap();
+            assert!(sse.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+            let mut first = String::new();
+            while !first.contains("\n\n") {
+                let chunk = tokio::time::timeout(std::time::Duration::from_secs(5), sse.chunk())
+                    .await
+                    .expect("an event")
+                    .unwrap()
+                    .expect("stream open");
+                first.push_str(&String::from_utf8_lossy(&chunk));
+            }
+            first
+        }
+    };
+    let first = first_event(&app, agency.clone()).await;
+    assert!(first.starts_with("data:") && !first.contains("¥10,002.22"), "{first}");
     let screen = app.http.get(app.url("/bigscreen")).send().await.unwrap().text().await.unwrap();
     assert!(screen.contains("开标测试项目") && !screen.contains("¥10,001.11"), "the big screen shows status, never prices");
     let (status, _) =
@@ -144,6 +160,12 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
     let agency = app.token("agency2").await;
     let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
     assert_eq!(o["status"], "closed");
+    // Now the prices are read out, in the hall and its live stream.
+    let prices: Vec<i64> = o["bids"].as_array().unwrap().iter().filter_map(|b| b["total_price"].as_i64()).collect();
+    assert_eq!(prices, [1_000_000, 1_000_111, 1_000_222], "{o}");
+    let html = app.http.get(app.url(&format!("/lots/{lot}/opening"))).bearer_auth(&agency).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("¥10,001.11"), "hall page");
+    assert!(first_event(&app, agency.clone()).await.contains("¥10,002.22"));
     let outcomes: Vec<(&str, &str)> =
         o["bids"].as_array().unwrap().iter().map(|b| (b["outcome"].as_str().unwrap(), b["cause"].as_str().unwrap_or(""))).collect();
     assert_eq!(
@@ -195,6 +217,33 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
     assert!(!html.contains("串通投标线索"), "but not to a bidder");
 }
 both!(full_opening, bidders_open_their_bids_and_the_record_is_logged);
+
+/// Once the last sealed bid is opened, the prices are read out at once, inside the window.
+async fn prices_appear_when_the_last_bid_is_opened(app: TestApp) {
+    let who = ["supplier1", "supplier2", "supplier3"];
+    let (_, lot, deadline) = open_lot(&app, "唱标测试", &who).await;
+    let mut keys = Vec::new();
+    for (i, s) in who.iter().enumerate() {
+        let c = client(&app, s).await;
+        let k = KeyPair::generate();
+        c.register(&k).await.unwrap();
+        c.submit(&k, &lot, &bid(2_000_000 + i as i64)).await.unwrap();
+        keys.push(k);
+    }
+    pass(&app, deadline).await;
+    let prices = |o: &Value| o["bids"].as_array().unwrap().iter().filter_map(|b| b["total_price"].as_i64()).collect::<Vec<_>>();
+    for i in 0..2 {
+        client(&app, who[i]).await.decrypt(&keys[i], &lot).await.unwrap();
+    }
+    let agency = app.token("agency2").await;
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert!(prices(&o).is_empty(), "one bid still sealed: {o}");
+    client(&app, who[2]).await.decrypt(&keys[2], &lot).await.unwrap();
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
+    assert_eq!(o["status"], "decrypting", "the window is still open");
+    assert_eq!(prices(&o), [2_000_000, 2_000_001, 2_000_002], "{o}");
+}
+both!(prices_together, prices_appear_when_the_last_bid_is_opened);
 
 fn find_file(dir: &std::path::Path, id: &str) -> Option<std::path::PathBuf> {
     for e in std::fs::read_dir(dir).ok()?.flatten() {

@@ -62,3 +62,24 @@ mod tests {
         assert_eq!(shown(audit_secrecy("project.published"), None, 0), Shown::Whole);
     }
 }
+
+/// 唱标: the prices of a lot are read out together. While any valid bid is still sealed in the
+/// decryption window, nobody is shown any opened price — a bidder still holding its key must not
+/// see its rivals' prices and then let its own bid lapse (Art. 31 revocation) to its advantage.
+/// Prices are shown once every valid bid is opened (or otherwise settled) or the window closed.
+pub fn prices_shown(still_sealed: usize, decrypt_until_ms: i64, now_ms: i64) -> bool {
+    still_sealed == 0 || now_ms >= decrypt_until_ms
+}
+
+#[cfg(test)]
+mod price_tests {
+    use super::prices_shown;
+
+    #[test]
+    fn prices_wait_for_the_last_bid_or_the_end_of_the_window() {
+        let until = 5_000;
+        assert!(!prices_shown(1, until, until - 1), "one bid still sealed, window open");
+        assert!(prices_shown(1, until, until), "the window closed");
+        assert!(prices_shown(0, until, 0), "every bid opened");
+    }
+}
