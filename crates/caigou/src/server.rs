@@ -26,15 +26,24 @@ pub struct ServeArgs {
     /// Mark cookies Secure (serve over TLS, or behind a TLS proxy).
     #[arg(long, env = "CAIGOU_SECURE_COOKIES")]
     secure_cookies: bool,
-    /// Trust X-Forwarded-For for the client address (only behind your own proxy).
-    #[arg(long, env = "CAIGOU_TRUST_PROXY")]
-    trust_proxy: bool,
+    /// Reverse proxies whose X-Forwarded-For is believed (`CIDR,CIDR…`, e.g. `127.0.0.1/32`): the
+    /// client address is the rightmost hop not among them. Unset: the peer address.
+    #[arg(long, env = "CAIGOU_TRUSTED_PROXIES", value_delimiter = ',', value_name = "CIDR", value_parser = parse_net)]
+    trusted_proxies: Vec<ipnet::IpNet>,
     /// Outgoing mail: `smtp://host:port` (or `smtps://user:pass@host`). Unset: emails wait in the outbox.
     #[arg(long, env = "CAIGOU_SMTP_URL")]
     smtp_url: Option<String>,
     /// Sender address for outgoing mail.
     #[arg(long, env = "CAIGOU_MAIL_FROM", default_value = "采购云 <noreply@caigou.invalid>")]
     mail_from: String,
+}
+
+/// A network (`10.0.0.0/8`) or one address (`127.0.0.1`).
+fn parse_net(s: &str) -> Result<ipnet::IpNet, String> {
+    s.trim()
+        .parse::<ipnet::IpNet>()
+        .or_else(|_| s.trim().parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("not an address or CIDR network: {s}"))
 }
 
 pub fn init_tracing() {
@@ -92,7 +101,7 @@ pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Res
     let addr = listener.local_addr()?;
     let web = WebConfig {
         secure_cookies: args.secure_cookies,
-        trust_proxy: args.trust_proxy,
+        trusted_proxies: args.trusted_proxies.clone(),
         sandbox,
         demo: seed_demo,
         demo_clock: demo_clock.clone(),

@@ -10,10 +10,17 @@ use sqlx::Row;
 use crate::audit::{self, Actor, Change};
 use crate::{Result, Store, StoreError, Tx, new_id, random_secret, secret_hash};
 
-/// Failed logins allowed per account, and per address, within [`THROTTLE_WINDOW_MS`].
+/// Failed logins allowed for one account from one address, and from one address over all
+/// accounts, within [`THROTTLE_WINDOW_MS`]; past them that pair (or address) is refused.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
 pub const THROTTLE_WINDOW_MS: i64 = 15 * 60 * 1000;
+/// Failures of one account from all addresses after which each further attempt on it is slowed
+/// ([`ACCOUNT_SLOWDOWN_MS`] per failure past this, up to [`ACCOUNT_SLOWDOWN_MAX_MS`]) but never
+/// refused: a rival's wrong passwords must not lock a supplier out before a deadline.
+pub const ACCOUNT_SLOWDOWN_AFTER: i64 = 10;
+pub const ACCOUNT_SLOWDOWN_MS: u64 = 250;
+pub const ACCOUNT_SLOWDOWN_MAX_MS: u64 = 3_000;
 
 /// Session lifetimes: idle (no request) and absolute (since login).
 #[derive(Debug, Clone, Copy)]
@@ -224,11 +231,20 @@ pub enum LoginRefused {
     Throttled,
 }
 
-/// Checks a username and password, with throttling per account and per address. Every attempt
-/// is recorded; failures are counted over the last [`THROTTLE_WINDOW_MS`].
+/// Checks a username and password, throttled per (account, address) and per address, and slowed
+/// per account. Every attempt is recorded; failures are counted over the last
+/// [`THROTTLE_WINDOW_MS`]. A user whose account is under attack from elsewhere still signs in
+/// from an address that has not failed.
 pub async fn authenticate(store: &Store, username: &str, password: &str, address: &str) -> Result<Result<UserId, LoginRefused>> {
     let now = store.clock().now_ms();
     let since = now - THROTTLE_WINDOW_MS;
+    let by_pair: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND address = $2 AND at > $3 AND succeeded = 0")
+            .bind(username)
+            .bind(address)
+            .bind(since)
+            .fetch_one(store.pool())
+            .await?;
     let by_account: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND at > $2 AND succeeded = 0")
         .bind(username)
         .bind(since)
@@ -239,8 +255,12 @@ pub async fn authenticate(store: &Store, username: &str, password: &str, address
         .bind(since)
         .fetch_one(store.pool())
         .await?;
-    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+    if by_pair >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
         return Ok(Err(LoginRefused::Throttled));
+    }
+    if by_account > ACCOUNT_SLOWDOWN_AFTER {
+        let past = u64::try_from(by_account - ACCOUNT_SLOWDOWN_AFTER).unwrap_or(0);
+        tokio::time::sleep(std::time::Duration::from_millis((past * ACCOUNT_SLOWDOWN_MS).min(ACCOUNT_SLOWDOWN_MAX_MS))).await;
     }
     let row = sqlx::query("SELECT id, password_hash FROM users WHERE username = $1 AND disabled = 0")
         .bind(username)

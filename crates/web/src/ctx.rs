@@ -59,12 +59,36 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 
-fn client_address(req: &Request, trust_proxy: bool) -> String {
-    if trust_proxy && let Some(first) = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next())
-    {
-        return first.trim().to_string();
+fn client_address(req: &Request, trusted: &[ipnet::IpNet]) -> String {
+    let Some(peer) = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()) else { return "unknown".into() };
+    let forwarded: Vec<&str> = req.headers().get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+    forwarded_client(peer, &forwarded.join(","), trusted).to_string()
+}
+
+/// The client behind a chain of proxies. Each proxy appends the address it received the request
+/// from, so only the entries appended by proxies we trust are true: walking from the right,
+/// the first hop that is not a trusted proxy is the client. Everything left of it was written by
+/// the client itself (a forged `X-Forwarded-For: 1.2.3.4` stays to the left and is ignored). A
+/// peer that is not a trusted proxy is the client, whatever it sends.
+fn forwarded_client(peer: std::net::IpAddr, x_forwarded_for: &str, trusted: &[ipnet::IpNet]) -> std::net::IpAddr {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|n| n.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
     }
-    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    let mut client = peer;
+    for hop in x_forwarded_for.rsplit(',').map(str::trim).filter(|h| !h.is_empty()) {
+        match hop.parse::<std::net::IpAddr>() {
+            Ok(ip) => {
+                client = ip;
+                if !is_trusted(&ip) {
+                    break;
+                }
+            }
+            // Garbage in the chain: the last proxy we trust is all we know.
+            Err(_) => break,
+        }
+    }
+    client
 }
 
 /// JSON API routes (the human-readable `/api/docs` page is not one).
@@ -98,7 +122,7 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
         }
         None => Lang::Zh,
     };
-    let address = client_address(&req, state.config.trust_proxy);
+    let address = client_address(&req, &state.config.trusted_proxies);
     let store = &state.store;
 
     let mut clear_session = false;
@@ -227,4 +251,25 @@ pub fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
 
 pub fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
     Cookie::build((SESSION_COOKIE, secret)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_client;
+
+    #[test]
+    fn the_client_is_the_rightmost_hop_not_a_trusted_proxy() {
+        let proxies: Vec<ipnet::IpNet> = vec!["10.0.0.0/8".parse().unwrap(), "127.0.0.1/32".parse().unwrap()];
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        // nginx at 127.0.0.1 appended the real client; the client forged the leftmost entry.
+        assert_eq!(forwarded_client(ip("127.0.0.1"), "6.6.6.6, 203.0.113.9", &proxies), ip("203.0.113.9"));
+        // Two trusted proxies in a row.
+        assert_eq!(forwarded_client(ip("10.1.1.1"), "6.6.6.6, 203.0.113.9, 10.2.2.2", &proxies), ip("203.0.113.9"));
+        // A direct client's own header is ignored.
+        assert_eq!(forwarded_client(ip("198.51.100.7"), "1.2.3.4", &proxies), ip("198.51.100.7"));
+        assert_eq!(forwarded_client(ip("198.51.100.7"), "1.2.3.4", &[]), ip("198.51.100.7"));
+        // No header, or garbage: the last trusted hop.
+        assert_eq!(forwarded_client(ip("127.0.0.1"), "", &proxies), ip("127.0.0.1"));
+        assert_eq!(forwarded_client(ip("127.0.0.1"), "nonsense, 10.3.3.3", &proxies), ip("10.3.3.3"));
+    }
 }

@@ -26,8 +26,9 @@ pub use metrics::Metrics;
 pub struct WebConfig {
     /// Mark cookies `Secure` (the site is served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_proxy: bool,
+    /// The reverse proxies whose `X-Forwarded-For` is believed: the client address is the
+    /// rightmost hop not among them. Empty: the peer address is the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub session: SessionPolicy,
     /// Largest request body accepted, in bytes.
     pub max_body: usize,
@@ -44,7 +45,7 @@ impl Default for WebConfig {
     fn default() -> Self {
         WebConfig {
             secure_cookies: false,
-            trust_proxy: false,
+            trusted_proxies: Vec::new(),
             session: SessionPolicy::default(),
             max_body: 10 * 1024 * 1024,
             sandbox: false,

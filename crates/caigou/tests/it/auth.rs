@@ -50,6 +50,69 @@ async fn failed_logins_are_throttled_per_account(app: TestApp) {
 }
 both!(throttle, failed_logins_are_throttled_per_account);
 
+/// A rival's wrong passwords lock out only the address they came from: the supplier still signs
+/// in from its own, and a forged X-Forwarded-For neither escapes the throttle nor changes the
+/// address the platform records (behind a trusted proxy, the rightmost untrusted hop counts).
+async fn lockout_is_per_address_and_forwarded_addresses_cannot_be_forged(backend: Backend) {
+    let web = caigou_web::WebConfig { trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()], ..Default::default() };
+    let app = spawn_app_with(backend, web).await;
+    // The proxy (this test, on 127.0.0.1) appends the address it saw; the client wrote the rest.
+    let login = |via: &'static str, password: &'static str| {
+        let app = &app;
+        async move {
+            let r = app
+                .http
+                .post(app.url("/api/v1/auth/login"))
+                .header("x-forwarded-for", via)
+                .json(&json!({"username": "supplier5", "password": password}))
+                .send()
+                .await
+                .unwrap();
+            r.status()
+        }
+    };
+    for i in 0..5 {
+        // The rival forges a different leftmost address on each try: still one address.
+        let forged: &'static str = [
+            "1.1.1.1, 198.51.100.66",
+            "2.2.2.2, 198.51.100.66",
+            "3.3.3.3, 198.51.100.66",
+            "4.4.4.4, 198.51.100.66",
+            "5.5.5.5, 198.51.100.66",
+        ][i];
+        assert_eq!(login(forged, "guess").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(login("9.9.9.9, 198.51.100.66", "caigou-demo").await, StatusCode::TOO_MANY_REQUESTS, "the rival's address is locked");
+    assert_eq!(login("203.0.113.5", "caigou-demo").await, StatusCode::OK, "the supplier signs in from its own address");
+    let admin = app.token("admin").await;
+    let (_, entries) = app.get("/api/v1/audit?action=auth.login&limit=5", Some(&admin)).await;
+    assert!(entries.to_string().contains("203.0.113.5"), "the recorded address is the client's: {entries}");
+    // Without a trusted proxy configured, the header is the client's own words and ignored.
+    let plain = crate::helpers::spawn_app(backend).await;
+    let r = plain
+        .http
+        .post(plain.url("/api/v1/auth/login"))
+        .header("x-forwarded-for", "203.0.113.77")
+        .json(&json!({"username": "supplier6", "password": "caigou-demo"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let admin = plain.token("admin").await;
+    let (_, entries) = plain.get("/api/v1/audit?action=auth.login&limit=5", Some(&admin)).await;
+    assert!(!entries.to_string().contains("203.0.113.77") && entries.to_string().contains("127.0.0.1"), "{entries}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lockout_per_address_sqlite() {
+    lockout_is_per_address_and_forwarded_addresses_cannot_be_forged(Backend::Sqlite).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lockout_per_address_postgres() {
+    lockout_is_per_address_and_forwarded_addresses_cannot_be_forged(Backend::Postgres).await
+}
+
 async fn failed_logins_are_throttled_per_address(app: TestApp) {
     // 30 failures spread over many accounts from one address…
     for i in 0..30 {
