@@ -47,6 +47,20 @@ pub enum CustodianCommand {
 
 /// Makes the opening key, splits it, seals the shares and uploads them; returns the key id.
 pub async fn ceremony(client: &Client, project: &str) -> Result<String, AnyError> {
+    let made = make_opening_key(client, project).await?;
+    upload_opening_key(client, project, &made).await
+}
+
+/// Uploads a ceremony's result ([`make_opening_key`]); returns the key id.
+pub async fn upload_opening_key(client: &Client, project: &str, made: &serde_json::Value) -> Result<String, AnyError> {
+    let r: serde_json::Value = client.post(&format!("/api/v1/projects/{project}/opening-key"), made).await?;
+    Ok(r["opening_key_id"].as_str().unwrap_or_default().to_string())
+}
+
+/// The key ceremony on this machine: reads the custodians, makes the opening key, splits it k of
+/// n and seals each share to its custodian; the key's secret is dropped here, so only the sealed
+/// shares can rebuild it. Returns the upload (public key, shares, threshold).
+pub async fn make_opening_key(client: &Client, project: &str) -> Result<serde_json::Value, AnyError> {
     let custody: serde_json::Value = client.get(&format!("/api/v1/projects/{project}/custodians")).await?;
     let k = custody["threshold"].as_i64().ok_or("no custodians are named for this project")? as u8;
     let custodians = custody["custodians"].as_array().ok_or("no custodians")?;
@@ -57,14 +71,7 @@ pub async fn ceremony(client: &Client, project: &str) -> Result<String, AnyError
         let public = c["public_key"].as_str().ok_or("custodian without a key")?;
         sealed.push(serde_json::json!({"user_id": c["user_id"], "sealed": caigou_seal::seal_for(public, &share, project.as_bytes())?}));
     }
-    let r: serde_json::Value = client
-        .post(
-            &format!("/api/v1/projects/{project}/opening-key"),
-            &serde_json::json!({"public_key": opening.public_hex(), "shares": sealed}),
-        )
-        .await?;
-    // The opening key's secret is dropped here: only the sealed shares can rebuild it.
-    Ok(r["opening_key_id"].as_str().unwrap_or_default().to_string())
+    Ok(serde_json::json!({"public_key": opening.public_hex(), "shares": sealed, "threshold": k}))
 }
 
 /// Opens your share and releases it; returns how many bids the platform could open.

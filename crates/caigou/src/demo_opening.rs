@@ -93,7 +93,7 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
             sealed: caigou_seal::seal_for(&k.public_hex(), &part, project.as_bytes()).map_err(seal_error)?,
         });
     }
-    custodians::set_opening_key(store, &purchaser, &project, &opening_key.public_hex(), &shares).await?;
+    custodians::set_opening_key(store, &purchaser, &project, &opening_key.public_hex(), &shares, 2).await?;
     drop(opening_key);
 
     let view = projects::get(store, &project).await?;

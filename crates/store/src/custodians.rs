@@ -182,6 +182,21 @@ pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[S
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
+    // The state the checks above read, said again in the write: a key ceremony or a publication
+    // that committed meanwhile makes this change nothing (the shares already sealed survive).
+    let open =
+        sqlx::query("UPDATE projects SET custodian_threshold = $1 WHERE id = $2 AND status = 'draft' AND opening_public_key IS NULL")
+            .bind(threshold)
+            .bind(project)
+            .execute(&mut *tx)
+            .await?;
+    if open.rows_affected() != 1 {
+        return Err(refuse(
+            "custody.locked",
+            "开标密钥已生成或项目已发布，保管人不能再变更",
+            "the opening key exists or the project is published: custodians are fixed",
+        ));
+    }
     sqlx::query("DELETE FROM project_custodians WHERE project_id = $1").bind(project).execute(&mut *tx).await?;
     for (u, pos, key) in &rows {
         sqlx::query("INSERT INTO project_custodians (project_id, user_id, position, key_id) VALUES ($1, $2, $3, $4)")
@@ -192,7 +207,6 @@ pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[S
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("UPDATE projects SET custodian_threshold = $1 WHERE id = $2").bind(threshold).bind(project).execute(&mut *tx).await?;
     audit::append(
         &mut tx,
         now,
@@ -218,7 +232,14 @@ pub struct ShareIn {
 
 /// The key ceremony's result, uploaded by a custodian: the opening public key and one sealed
 /// share per custodian. Once only, before publishing.
-pub async fn set_opening_key(store: &Store, subject: &Subject, project: &str, public_hex: &str, shares: &[ShareIn]) -> Result<String> {
+pub async fn set_opening_key(
+    store: &Store,
+    subject: &Subject,
+    project: &str,
+    public_hex: &str,
+    shares: &[ShareIn],
+    threshold: i64,
+) -> Result<String> {
     let c = custody(store, project).await?;
     let view = projects::get(store, project).await?;
     if view.project.status != "draft" || c.opening_public_key.is_some() {
@@ -253,19 +274,43 @@ pub async fn set_opening_key(store: &Store, subject: &Subject, project: &str, pu
     let key_id = caigou_seal::key_id(&public).map_err(|_| refuse("bid.bad_key", "开标公钥格式错误", "not a P-256 public key"))?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("UPDATE projects SET opening_public_key = $1, opening_key_id = $2 WHERE id = $3 AND opening_public_key IS NULL")
-        .bind(&public)
-        .bind(&key_id)
+    // Once only: of two custodians holding the ceremony at once, one key and its shares win and
+    // the other is refused whole (its shares never overwrite the winner's).
+    let made = sqlx::query(
+        "UPDATE projects SET opening_public_key = $1, opening_key_id = $2
+         WHERE id = $3 AND status = 'draft' AND opening_public_key IS NULL AND custodian_threshold = $4",
+    )
+    .bind(&public)
+    .bind(&key_id)
+    .bind(project)
+    .bind(threshold)
+    .execute(&mut *tx)
+    .await?;
+    if made.rows_affected() != 1 {
+        return Err(refuse(
+            "custody.locked",
+            "开标密钥已生成、项目已发布或保管人门限已变更，请刷新后重试",
+            "the opening key exists, the project is published or the custodians' threshold changed: reload and retry",
+        ));
+    }
+    for s in shares {
+        // Sealed to the custodian's key as named: custodians renamed meanwhile refuse the whole.
+        let set = sqlx::query(
+            "UPDATE project_custodians SET sealed_share = $1 WHERE project_id = $2 AND user_id = $3 AND key_id = $4 AND sealed_share IS NULL",
+        )
+        .bind(serde_json::to_string(&s.sealed).map_err(|e| StoreError::Internal(e.to_string()))?)
         .bind(project)
+        .bind(&s.user_id)
+        .bind(&s.sealed.wrapped.key_id)
         .execute(&mut *tx)
         .await?;
-    for s in shares {
-        sqlx::query("UPDATE project_custodians SET sealed_share = $1 WHERE project_id = $2 AND user_id = $3")
-            .bind(serde_json::to_string(&s.sealed).map_err(|e| StoreError::Internal(e.to_string()))?)
-            .bind(project)
-            .bind(&s.user_id)
-            .execute(&mut *tx)
-            .await?;
+        if set.rows_affected() != 1 {
+            return Err(refuse(
+                "custody.shares",
+                "每位保管人须有一份以其公钥加密的份额",
+                "every custodian needs one share sealed to their key",
+            ));
+        }
     }
     audit::append(
         &mut tx,

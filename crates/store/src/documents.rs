@@ -326,6 +326,32 @@ pub struct Published {
 }
 
 /// 发布: fixes the documents and publishes the announcement, if every rule holds today.
+/// (id, budget, max price, deposit, SME policy JSON) of a lot, as the documents state them.
+type LotTerms = (String, i64, Option<i64>, Option<i64>, String);
+
+/// Whether the lots or the documents draft differ, inside `tx`, from `view` (read before it).
+async fn rendered_from_changed(tx: &mut crate::Tx, view: &ProjectView) -> Result<bool> {
+    let documents: Option<String> =
+        sqlx::query_scalar("SELECT documents FROM projects WHERE id = $1").bind(&view.project.id).fetch_one(&mut **tx).await?;
+    if documents != view.project.documents {
+        return Ok(true);
+    }
+    let rows: Vec<LotTerms> =
+        sqlx::query_as("SELECT id, budget, max_price, deposit, sme FROM lots WHERE project_id = $1 AND status = 'active' ORDER BY lot_no")
+            .bind(&view.project.id)
+            .fetch_all(&mut **tx)
+            .await?;
+    let then: Vec<_> = view.lots.iter().filter(|l| l.status == "active").collect();
+    Ok(rows.len() != then.len()
+        || rows.iter().zip(then).any(|((id, budget, max_price, deposit, sme), l)| {
+            *id != l.id
+                || *budget != l.budget
+                || *max_price != l.max_price
+                || *deposit != l.deposit
+                || serde_json::from_str::<caigou_domain::tender::SmePolicy>(sme).unwrap_or(caigou_domain::tender::SmePolicy::None) != l.sme
+        }))
+}
+
 pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Published> {
     let mut view = projects::get(store, id).await?;
     if view.project.status != "draft" {
@@ -424,6 +450,16 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
     .rows_affected();
     if n == 0 {
         return Err(StoreError::reject("documents.published", "项目已发布", "the project is already published"));
+    }
+    // The project row is now ours: the lots and the documents draft the files were rendered
+    // from must still be what the database holds, or the published documents would state a
+    // ceiling or deposit it no longer has (a lot edited while this rendered).
+    if rendered_from_changed(&mut tx, &view).await? {
+        return Err(StoreError::reject(
+            "documents.changed",
+            "发布期间采购文件或标项被修改，请核对后重新发布",
+            "the documents or a lot changed while publishing: check them and publish again",
+        ));
     }
     scheduled::schedule(&mut tx, JobKind::DocumentsClose, id, close_at).await?;
     scheduled::schedule(&mut tx, JobKind::Deadline, id, deadline_at).await?;

@@ -55,7 +55,7 @@ if (ceremony) ceremony.onclick = async () => {
     say(T['custody.ceremony_running']);
     // The opening key is made, split and sealed here; its secret never leaves this function.
     const made = await seal.openingKeyCeremony(project, threshold, custodians);
-    await api('POST', '/api/v1/projects/' + project + '/opening-key', made);
+    await api('POST', '/api/v1/projects/' + project + '/opening-key', { ...made, threshold });
     location.reload();
   } catch (err) { say(err.message); }
 };

@@ -18,6 +18,7 @@ mod opening;
 mod operations;
 mod planning;
 mod policies;
+mod races;
 mod requests;
 mod security;
 mod tender_fixture;

@@ -662,11 +662,23 @@ pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &s
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    sqlx::query("UPDATE lots SET max_price = $1, sme = $2, deposit = $3 WHERE id = $4")
+    // "Still a draft" said in the write (and the project row locked, so a publication that
+    // rendered these lots sees the change or this sees the publication).
+    let draft =
+        sqlx::query("UPDATE projects SET status = status WHERE id = $1 AND status = 'draft'").bind(project).execute(&mut *tx).await?;
+    if draft.rows_affected() != 1 {
+        return Err(StoreError::reject(
+            "documents.published",
+            "项目已发布，标项不能再修改",
+            "the project is published: lots can no longer change",
+        ));
+    }
+    sqlx::query("UPDATE lots SET max_price = $1, sme = $2, deposit = $3 WHERE id = $4 AND project_id = $5")
         .bind(max_price.map(|m| m.fen()))
         .bind(serde_json::to_string(&sme).map_err(|e| StoreError::Internal(e.to_string()))?)
         .bind(deposit.map(|d| d.fen()))
         .bind(lot)
+        .bind(project)
         .execute(&mut *tx)
         .await?;
     let detail =

@@ -74,6 +74,9 @@ pub struct CeremonyIn {
     /// One share per custodian, sealed to that custodian's key.
     #[schema(value_type = Vec<Object>)]
     pub shares: Vec<ShareIn>,
+    /// The threshold k the key was split for: refused if the custodians' threshold changed
+    /// since the ceremony read it.
+    pub threshold: i64,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -90,7 +93,7 @@ pub async fn ceremony(
     Path(id): Path<String>,
     ApiJson(c): ApiJson<CeremonyIn>,
 ) -> ApiResult<(StatusCode, Json<CeremonyOut>)> {
-    let key = custodians::set_opening_key(&state.store, subject(&ctx)?, &id, &c.public_key, &c.shares).await?;
+    let key = custodians::set_opening_key(&state.store, subject(&ctx)?, &id, &c.public_key, &c.shares, c.threshold).await?;
     Ok((StatusCode::CREATED, Json(CeremonyOut { opening_key_id: key })))
 }
 
