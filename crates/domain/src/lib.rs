@@ -14,6 +14,7 @@ pub mod money;
 pub mod planning;
 pub mod policy;
 pub mod search;
+pub mod statutory;
 pub mod supplier;
 pub mod tender;
 pub mod translog;

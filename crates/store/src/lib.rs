@@ -30,6 +30,7 @@ pub mod regions;
 pub mod reminders;
 pub mod requests;
 pub mod scheduled;
+pub mod statutory;
 pub mod suppliers;
 pub mod templates;
 pub mod tendering;

@@ -153,6 +153,8 @@ pub async fn insert_version(
     note: &str,
 ) -> Result<String> {
     overrides.validate().map_err(|e| StoreError::rejected(&e))?;
+    // No region, the platform root included, goes below the law (法定底线).
+    crate::statutory::in_tx(tx).await?.check(overrides).map_err(|e| StoreError::rejected(&e))?;
     let path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1")
         .bind(region_id)
         .fetch_optional(&mut **tx)

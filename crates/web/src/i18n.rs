@@ -496,6 +496,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("audit.action.project.terminated", "项目终止", "Project terminated"),
     ("audit.action.question.asked", "供应商提问", "Question asked"),
     ("audit.action.auth.token_revoked", "吊销API令牌", "API token revoked"),
+    ("audit.action.statutory.corrected", "修正法定底线", "Statutory limits corrected"),
     ("audit.action.sandbox.clock_moved", "沙箱时钟拨动", "Sandbox clock moved"),
     ("audit.action.template.saved", "保存文件范本", "Template saved"),
     ("audit.action.supplier.updated", "修改供应商资料", "Supplier profile changed"),

@@ -270,6 +270,8 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/api/v1/regions/{id}/policy", PUBLIC, api::regions::effective)
         .add(M::GET, "/api/v1/regions/{id}/policy-versions", PUBLIC, api::regions::versions)
         .add(M::POST, "/api/v1/regions/{id}/policy-versions", ADMIN, api::regions::add_version)
+        .add(M::GET, "/api/v1/statutory-limits", PUBLIC, api::regions::statutory)
+        .add(M::POST, "/api/v1/statutory-limits", ADMIN, api::regions::correct_statutory)
         .add(M::GET, "/api/v1/catalog", PUBLIC, api::catalog::search)
         .add(M::GET, "/api/v1/catalog/{code}", PUBLIC, api::catalog::get)
         .add(M::POST, "/api/v1/catalog/import", ADMIN, api::catalog::import)

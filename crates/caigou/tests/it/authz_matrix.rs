@@ -139,6 +139,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/api/v1/regions/{id}/policy", Everyone),
     ("GET", "/api/v1/regions/{id}/policy-versions", Everyone),
     ("POST", "/api/v1/regions/{id}/policy-versions", ADMIN),
+    ("GET", "/api/v1/statutory-limits", Everyone),
+    ("POST", "/api/v1/statutory-limits", ADMIN),
     ("GET", "/api/v1/catalog", Everyone),
     ("GET", "/api/v1/catalog/{code}", Everyone),
     ("POST", "/api/v1/catalog/import", ADMIN),

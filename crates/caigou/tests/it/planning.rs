@@ -473,13 +473,18 @@ async fn the_intention_lead_time_is_policy_data_an_admin_corrects(app: TestApp) 
         )
         .await;
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("policy.invalid")));
-    let (status, _) = app
-        .post(
-            &format!("/api/v1/regions/{city}/policy-versions"),
-            Some(&admin),
-            &json!({"effective_from": today.to_string(), "note": "依据新文件调整为20日", "overrides": {"intention_lead_days": 20}}),
-        )
-        .await;
+    // 30 days is the national floor (10号, a rule marked for checking): a city cannot go below…
+    let twenty = json!({"effective_from": today.to_string(), "note": "依据新文件调整为20日", "overrides": {"intention_lead_days": 20}});
+    let (status, e) = app.post(&format!("/api/v1/regions/{city}/policy-versions"), Some(&admin), &twenty).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("policy.below_statutory")), "{e}");
+    assert!(e["messages"]["zh-CN"].as_str().unwrap().contains("财库〔2020〕10号"), "{e}");
+    // …until an admin corrects the floor itself, once the official text is checked.
+    let (_, mut limits) = app.get("/api/v1/statutory-limits", None).await;
+    limits["limits"]["intention_lead_days"] = json!(20);
+    let body = json!({"limits": limits["limits"], "note": "核对财库〔2020〕10号原文后修正（演示）"});
+    let (status, e) = app.post("/api/v1/statutory-limits", Some(&admin), &body).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{e}");
+    let (status, _) = app.post(&format!("/api/v1/regions/{city}/policy-versions"), Some(&admin), &twenty).await;
     assert_eq!(status, StatusCode::CREATED);
 
     let start = days(today, 20);

@@ -1,7 +1,7 @@
 //! Region policy sets: inherited down the tree, versioned by date, edited by admins only.
 
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
 
@@ -81,3 +81,79 @@ async fn the_policy_form_reports_errors_beside_the_form(app: TestApp) {
     assert_eq!(p["policy"]["sme_deduction"], json!({"small_micro_bp": 1250, "consortium_bp": 500}));
 }
 both!(policy_form, the_policy_form_reports_errors_beside_the_form);
+
+/// 法定底线: no region's policy version, the platform's own included, goes below the law's
+/// floors or above its caps; each refusal names the rule. The 2 % deposit cap is data too.
+async fn policy_data_stays_within_the_law(app: TestApp) {
+    let admin = app.token("admin").await;
+    let city = app.region_id("990100").await;
+    let root = app.region_id("000000").await;
+    let version = |overrides: Value| json!({"effective_from": "2027-03-01", "note": "测试", "overrides": overrides});
+    let mut periods = json!({"tender_bid_days": 20, "documents_working_days": 5, "tender_announcement_working_days": 5,
+        "consultation_response_days": 10, "negotiation_response_working_days": 3, "tender_clarification_days": 15,
+        "consultation_clarification_days": 5, "negotiation_clarification_working_days": 3, "decryption_window_minutes": 30});
+    let refusals = [
+        ("tender_bid_days", json!(0), "政府采购法第35条"),
+        ("tender_bid_days", json!(19), "政府采购法第35条"),
+        ("documents_working_days", json!(4), "实施条例第31条"),
+        ("tender_clarification_days", json!(14), "实施条例第31条"),
+        ("decryption_window_minutes", json!(0), "平台规则"),
+    ];
+    for region in [&city, &root] {
+        for (field, value, source) in &refusals {
+            let mut p = periods.clone();
+            p[field] = value.clone();
+            let (status, e) =
+                app.post(&format!("/api/v1/regions/{region}/policy-versions"), Some(&admin), &version(json!({"tender_periods": p}))).await;
+            assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("policy.below_statutory")), "{field}={value}");
+            assert!(e["messages"]["zh-CN"].as_str().unwrap().contains(source), "{e}");
+        }
+    }
+    let weights = json!({"tender_goods": {"min": 5, "max": 100}, "tender_services": {"min": 10, "max": 100},
+        "consultation_goods": {"min": 30, "max": 60}, "consultation_services": {"min": 10, "max": 30}});
+    let (status, e) =
+        app.post(&format!("/api/v1/regions/{city}/policy-versions"), Some(&admin), &version(json!({"price_weights": weights}))).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("policy.below_statutory")), "{e}");
+    assert!(e["messages"]["zh-CN"].as_str().unwrap().contains("87号令第55条"));
+    // More time than the law asks is the region's choice.
+    periods["tender_bid_days"] = json!(25);
+    let (status, e) =
+        app.post(&format!("/api/v1/regions/{city}/policy-versions"), Some(&admin), &version(json!({"tender_periods": periods}))).await;
+    assert_eq!(status, StatusCode::CREATED, "{e}");
+    // The limits are public, with their sources; only admins correct them, never into nonsense.
+    let (status, limits) = app.get("/api/v1/statutory-limits", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(limits["limits"]["deposit_cap_bp"], 200);
+    assert_eq!(limits["sources"]["deposit"], "政府采购法实施条例第33条");
+    let supervisor = app.token("supervisor").await;
+    let body = json!({"limits": limits["limits"], "note": "x"});
+    assert_eq!(app.post("/api/v1/statutory-limits", Some(&supervisor), &body).await.0, StatusCode::FORBIDDEN);
+    let mut zero = limits["limits"].clone();
+    zero["periods"]["tender_bid_days"] = json!(0);
+    let (status, _) = app.post("/api/v1/statutory-limits", Some(&admin), &json!({"limits": zero, "note": "x"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = app.post("/api/v1/statutory-limits", Some(&admin), &json!({"limits": limits["limits"], "note": " "})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a correction says what it rests on");
+    let (_, entries) = app.get("/api/v1/audit?action=statutory.&limit=5", Some(&admin)).await;
+    assert!(entries.as_array().unwrap().is_empty(), "nothing was corrected");
+
+    // The deposit cap is that data too: corrected to 1.5 %, a ¥500,000 lot takes at most ¥7,500.
+    let id = crate::tender_fixture::draft_tender(&app, "保证金上限测试").await;
+    let agency = app.token("agency2").await;
+    let (_, p) = app.get(&format!("/api/v1/projects/{id}"), Some(&agency)).await;
+    let lot = p["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let deposit = |fen: i64| json!({"sme": "none", "deposit": fen});
+    assert_eq!(app.post(&format!("/api/v1/projects/{id}/lots/{lot}"), Some(&agency), &deposit(1_000_000)).await.0, StatusCode::NO_CONTENT);
+    let mut cap = limits["limits"].clone();
+    cap["deposit_cap_bp"] = json!(150);
+    let admin = app.token("admin").await;
+    let (status, _) = app.post("/api/v1/statutory-limits", Some(&admin), &json!({"limits": cap, "note": "演示：上限修正为1.5%"})).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, e) = app.post(&format!("/api/v1/projects/{id}/lots/{lot}"), Some(&agency), &deposit(1_000_000)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{e}");
+    assert!(e.to_string().contains("1.5%"), "{e}");
+    assert_eq!(app.post(&format!("/api/v1/projects/{id}/lots/{lot}"), Some(&agency), &deposit(750_000)).await.0, StatusCode::NO_CONTENT);
+    let (_, entries) = app.get("/api/v1/audit?action=statutory.&limit=5", Some(&admin)).await;
+    assert_eq!(entries.as_array().unwrap().len(), 1, "the correction is audited");
+}
+both!(statutory_floors, policy_data_stays_within_the_law);

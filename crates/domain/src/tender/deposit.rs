@@ -56,20 +56,22 @@ pub fn non_cash_required() -> Violation {
     )
 }
 
-/// The most a lot may require: 2 % of its budget, rounded down to the fen.
-pub fn max_deposit(budget: Money) -> Money {
-    Money::from_fen(budget.fen() / 50)
+/// The most a lot may require: `cap_bp` basis points of its budget (the statutory cap, 2 % =
+/// 200 under 条例33, kept as data in [`crate::statutory::StatutoryLimits`]), rounded down to the fen.
+pub fn max_deposit(budget: Money, cap_bp: u32) -> Money {
+    Money::from_fen(i64::try_from(i128::from(budget.fen()) * i128::from(cap_bp) / 10_000).unwrap_or(i64::MAX))
 }
 
-/// Checks a lot's deposit requirement against its budget.
-pub fn check_deposit(field: &str, deposit: Money, budget: Money) -> Option<Violation> {
-    let max = max_deposit(budget);
+/// Checks a lot's deposit requirement against its budget and the cap.
+pub fn check_deposit(field: &str, deposit: Money, budget: Money, cap_bp: u32) -> Option<Violation> {
+    let max = max_deposit(budget, cap_bp);
+    let share = format!("{}%", f64::from(cap_bp) / 100.0);
     (deposit.fen() <= 0 || deposit > max).then(|| {
         Violation::new(
             TenderRule::Deposit,
             field,
-            format!("投标保证金须大于零且不得超过标项预算的2%，即 {max}"),
-            format!("the bid deposit must be above zero and at most 2% of the lot's budget, {max}"),
+            format!("投标保证金须大于零且不得超过标项预算的{share}，即 {max}"),
+            format!("the bid deposit must be above zero and at most {share} of the lot's budget, {max}"),
         )
     })
 }
@@ -93,14 +95,17 @@ mod tests {
     #[test]
     fn at_most_two_percent_of_the_budget() {
         let budget = Money::from_yuan(500_000);
-        assert_eq!(max_deposit(budget), Money::from_yuan(10_000));
-        assert!(check_deposit("deposit", Money::from_yuan(10_000), budget).is_none(), "exactly 2 % is allowed");
-        let v = check_deposit("deposit", Money::from_fen(1_000_001), budget).expect("one fen above 2 %");
+        assert_eq!(max_deposit(budget, 200), Money::from_yuan(10_000));
+        assert!(check_deposit("deposit", Money::from_yuan(10_000), budget, 200).is_none(), "exactly 2 % is allowed");
+        let v = check_deposit("deposit", Money::from_fen(1_000_001), budget, 200).expect("one fen above 2 %");
         assert_eq!((v.code.as_str(), v.field.as_str()), ("TEND-DEPOSIT", "deposit"));
-        assert!(v.zh.contains("条例第33条"), "{}", v.zh);
-        assert!(check_deposit("deposit", Money::ZERO, budget).is_some());
+        assert!(v.zh.contains("条例第33条") && v.zh.contains("2%"), "{}", v.zh);
+        assert!(check_deposit("deposit", Money::ZERO, budget, 200).is_some());
         // An odd budget rounds the ceiling down.
-        assert_eq!(max_deposit(Money::from_fen(149)), Money::from_fen(2));
+        assert_eq!(max_deposit(Money::from_fen(149), 200), Money::from_fen(2));
+        // The cap is data: a corrected 1.5 % applies at once.
+        assert!(check_deposit("deposit", Money::from_yuan(10_000), budget, 150).is_some());
+        assert!(check_deposit("deposit", Money::from_yuan(7_500), budget, 150).is_none());
     }
 
     #[test]

@@ -58,7 +58,8 @@ pub struct LotFacts {
 }
 
 /// Checks the lots of a project against the plans they come from and the region's SME rate.
-pub fn check_lots(lots: &[LotFacts], plans_total: Money, region_sme_bp: u32) -> Vec<Violation> {
+/// `deposit_cap_bp` is the statutory deposit cap ([`crate::statutory::StatutoryLimits`]).
+pub fn check_lots(lots: &[LotFacts], plans_total: Money, region_sme_bp: u32, deposit_cap_bp: u32) -> Vec<Violation> {
     let mut out = Vec::new();
     let mut sum = Money::ZERO;
     for (i, lot) in lots.iter().enumerate() {
@@ -82,7 +83,7 @@ pub fn check_lots(lots: &[LotFacts], plans_total: Money, region_sme_bp: u32) -> 
             ));
         }
         if let Some(d) = lot.deposit
-            && let Some(v) = super::deposit::check_deposit(&format!("lots[{i}].deposit"), d, lot.budget)
+            && let Some(v) = super::deposit::check_deposit(&format!("lots[{i}].deposit"), d, lot.budget, deposit_cap_bp)
         {
             out.push(v);
         }
@@ -138,12 +139,12 @@ mod tests {
     #[test]
     fn ceiling_within_budget_and_lots_within_plans() {
         let lot = |b, m| LotFacts { budget: Money::from_yuan(b), max_price: m, sme: SmePolicy::None, deposit: None };
-        assert!(check_lots(&[lot(100, Some(Money::from_yuan(100)))], Money::from_yuan(100), 1000).is_empty());
-        let v = check_lots(&[lot(100, Some(Money::from_yuan(101)))], Money::from_yuan(100), 1000);
+        assert!(check_lots(&[lot(100, Some(Money::from_yuan(100)))], Money::from_yuan(100), 1000, 200).is_empty());
+        let v = check_lots(&[lot(100, Some(Money::from_yuan(101)))], Money::from_yuan(100), 1000, 200);
         assert_eq!(v[0].code, "TEND-BUDGET");
-        let v = check_lots(&[lot(60, None), lot(41, None)], Money::from_yuan(100), 1000);
+        let v = check_lots(&[lot(60, None), lot(41, None)], Money::from_yuan(100), 1000, 200);
         assert_eq!(v.len(), 1, "{v:?}");
-        assert!(check_lots(&[lot(60, None), lot(40, None)], Money::from_yuan(100), 1000).is_empty());
+        assert!(check_lots(&[lot(60, None), lot(40, None)], Money::from_yuan(100), 1000, 200).is_empty());
     }
 
     #[test]
@@ -154,8 +155,8 @@ mod tests {
             sme: SmePolicy::PriceDeduction { small_micro_bp: bp },
             deposit: None,
         };
-        assert!(check_lots(&[lot(1000)], Money::from_yuan(10), 1000).is_empty());
-        assert_eq!(check_lots(&[lot(600)], Money::from_yuan(10), 1000)[0].code, "TEND-SME");
+        assert!(check_lots(&[lot(1000)], Money::from_yuan(10), 1000, 200).is_empty());
+        assert_eq!(check_lots(&[lot(600)], Money::from_yuan(10), 1000, 200)[0].code, "TEND-SME");
     }
 
     #[test]

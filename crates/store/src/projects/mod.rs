@@ -248,7 +248,8 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     };
     let facts: Vec<LotFacts> =
         lots.iter().map(|l| LotFacts { budget: l.budget, max_price: l.max_price, sme: l.sme, deposit: l.deposit }).collect();
-    let violations = check_lots(&facts, plans_total, policy.sme_deduction.small_micro_bp);
+    let deposit_cap = crate::statutory::get(store).await?.deposit_cap_bp;
+    let violations = check_lots(&facts, plans_total, policy.sme_deduction.small_micro_bp, deposit_cap);
     if !violations.is_empty() {
         return Err(StoreError::rejected(&Refused(violations)));
     }
@@ -656,7 +657,8 @@ pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &s
             }
         })
         .collect();
-    let violations = check_lots(&facts, plans_total, policy.sme_deduction.small_micro_bp);
+    let deposit_cap = crate::statutory::get(store).await?.deposit_cap_bp;
+    let violations = check_lots(&facts, plans_total, policy.sme_deduction.small_micro_bp, deposit_cap);
     if !violations.is_empty() {
         return Err(StoreError::rejected(&Refused(violations)));
     }

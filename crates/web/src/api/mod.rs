@@ -38,7 +38,7 @@ use crate::error::AppError;
         auth::login, auth::logout, auth::me, auth::change_password, auth::create_token, auth::list_tokens, auth::revoke_token,
         notifications::list, notifications::mark_read,
         portal::announcements,
-        regions::list, regions::effective, regions::versions, regions::add_version,
+        regions::list, regions::effective, regions::versions, regions::add_version, regions::statutory, regions::correct_statutory,
         catalog::search, catalog::get, catalog::import,
         calendar::is_working_day, calendar::add_working_days, calendar::load_year,
         audit::list, audit::verify,

@@ -142,3 +142,58 @@ pub async fn add_version(
     let id = regions::add_version(&state.store, &Actor::of(subject), &id, date, &req.overrides, req.note.trim()).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
+
+/// The national floors and caps every region's policy stays within (法定底线), with their sources.
+#[derive(Serialize, ToSchema)]
+pub struct StatutoryOut {
+    #[schema(value_type = Object)]
+    pub limits: caigou_domain::statutory::StatutoryLimits,
+    /// The legal source of each limit, by field.
+    pub sources: std::collections::BTreeMap<&'static str, &'static str>,
+}
+
+const LIMIT_FIELDS: &[&str] = &[
+    "tender_bid_days",
+    "documents_working_days",
+    "tender_announcement_working_days",
+    "consultation_response_days",
+    "negotiation_response_working_days",
+    "tender_clarification_days",
+    "consultation_clarification_days",
+    "negotiation_clarification_working_days",
+    "decryption_window_minutes",
+    "intention_lead_days",
+    "price_weights.tender_goods",
+    "price_weights.tender_services",
+    "price_weights.consultation_goods",
+    "price_weights.consultation_services",
+    "deposit",
+    "sme_deduction",
+];
+
+/// The statutory limits in force.
+#[utoipa::path(get, path = "/api/v1/statutory-limits", tag = "regions", responses((status = 200, body = StatutoryOut, description = "the limits")))]
+pub async fn statutory(State(state): State<AppState>) -> ApiResult<Json<StatutoryOut>> {
+    let limits = caigou_store::statutory::get(&state.store).await?;
+    let sources = LIMIT_FIELDS.iter().map(|f| (*f, caigou_domain::statutory::limit_source(f))).collect();
+    Ok(Json(StatutoryOut { limits, sources }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct StatutoryIn {
+    #[schema(value_type = Object)]
+    pub limits: caigou_domain::statutory::StatutoryLimits,
+    /// What the correction rests on (the official text checked).
+    pub note: String,
+}
+
+/// Corrects the statutory limits (admins; audited): for a rule taken from a secondary source
+/// once checked against the official text.
+#[utoipa::path(post, path = "/api/v1/statutory-limits", tag = "regions", security(("bearer" = [])), request_body = StatutoryIn,
+    responses((status = 204, description = "corrected"), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn correct_statutory(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<StatutoryIn>) -> ApiResult<StatusCode> {
+    authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
+    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    caigou_store::statutory::set(&state.store, &Actor::of(subject), &req.limits, &req.note).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
