@@ -37,5 +37,12 @@ echo "== cargo nextest (SQLite and PostgreSQL)"
 cargo build --workspace --tests --bins
 cargo nextest run --workspace --no-fail-fast
 
+echo "== the OpenAPI document against the standard validator (PyPI openapi-spec-validator)"
+python3 -c "import openapi_spec_validator" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openapi-spec-validator
+openapi=$(mktemp /tmp/caigou-openapi.XXXXXX.json)
+"$CARGO_TARGET_DIR/debug/caigou" openapi >"$openapi"
+python3 -m openapi_spec_validator "$openapi"
+rm -f "$openapi"
+
 echo "== browser tests (Playwright + Debian Chromium)"
 "$root/tests/browser/run.sh"

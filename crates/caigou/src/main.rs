@@ -84,6 +84,8 @@ enum Command {
         #[command(subcommand)]
         command: ReceiptCommand,
     },
+    /// Print the JSON API's OpenAPI 3 document (as served at /api/v1/openapi.json).
+    Openapi,
 }
 
 #[derive(Subcommand)]
@@ -183,6 +185,10 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
                     Ok(ExitCode::from(1))
                 }
             }
+        }
+        Command::Openapi => {
+            println!("{}", caigou_web::api::openapi_document());
+            Ok(ExitCode::SUCCESS)
         }
         Command::Migrate => {
             let store = Store::open(&config).await?;

@@ -30,6 +30,10 @@ pub struct ServeArgs {
     /// client address is the rightmost hop not among them. Unset: the peer address.
     #[arg(long, env = "CAIGOU_TRUSTED_PROXIES", value_delimiter = ',', value_name = "CIDR", value_parser = parse_net)]
     trusted_proxies: Vec<ipnet::IpNet>,
+    /// The site's public address, e.g. `https://caigou.example.gov.cn` (absolute links in the
+    /// Atom feed); unset: the address each request was made to.
+    #[arg(long, env = "CAIGOU_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<url::Url>,
     /// Outgoing mail: `smtp://host:port` (or `smtps://user:pass@host`). Unset: emails wait in the outbox.
     #[arg(long, env = "CAIGOU_SMTP_URL")]
     smtp_url: Option<String>,
@@ -105,6 +109,7 @@ pub async fn serve(config: StoreConfig, args: ServeArgs, seed_demo: bool) -> Res
         sandbox,
         demo: seed_demo,
         demo_clock: demo_clock.clone(),
+        public_url: args.public_url.as_ref().map(|u| u.as_str().to_string()),
         ..WebConfig::default()
     };
     let state = AppState::new(store.clone(), web);

@@ -133,15 +133,11 @@ pub struct CatalogEntry {
     pub parent: Option<PinmuCode>,
 }
 
-/// Parses the catalog CSV (`code,name,level,parent`), reporting the first bad line.
-pub fn parse_catalog_csv(text: &str) -> Result<Vec<CatalogEntry>, (usize, String)> {
+/// Parses the catalog's records (`code,name,level,parent`, each with its line number, the header
+/// already read), reporting the first bad line.
+pub fn parse_catalog_rows<'a>(rows: impl IntoIterator<Item = (usize, &'a [String])>) -> Result<Vec<CatalogEntry>, (usize, String)> {
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
-        let line_no = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split(',').collect();
+    for (line_no, cols) in rows {
         if cols.len() != 4 {
             return Err((line_no, format!("expected 4 columns, got {}", cols.len())));
         }

@@ -96,28 +96,31 @@ pub async fn add_lines(store: &Store, actor: &Actor, org: OrgId, lines: &[NewBud
     Ok(ids)
 }
 
-/// Parses a CSV of lines (`fiscal_year,code,name,funding_source,amount`, amounts in yuan).
-/// Every bad row is reported, with its line number; a file with any bad row imports nothing.
-pub fn parse_csv(text: &str) -> std::result::Result<Vec<NewBudgetLine>, Vec<(usize, String, String)>> {
+/// At most this many budget lines per file (a larger file is refused before anything is written).
+pub const MAX_IMPORT_ROWS: usize = 10_000;
+
+/// Parses an uploaded CSV of lines (`fiscal_year,code,name,funding_source,amount`, amounts in
+/// yuan), UTF-8 or GBK, quoted fields allowed ([`crate::csvfile`]). Every bad row is reported,
+/// with its line number; a file with any bad row imports nothing.
+pub fn parse_csv(bytes: &[u8]) -> std::result::Result<Vec<NewBudgetLine>, Vec<(usize, String, String)>> {
+    let as_rows = |e: StoreError| match e {
+        StoreError::Rejected { zh, en, .. } => vec![(1, zh, en)],
+        other => vec![(1, other.to_string(), other.to_string())],
+    };
+    let text = crate::csvfile::decode(bytes, "budget.bad_file").map_err(as_rows)?;
+    let (header, rows) = crate::csvfile::records(&text, MAX_IMPORT_ROWS, "budget.bad_file").map_err(as_rows)?;
     let mut lines = Vec::new();
     let mut errors = Vec::new();
-    let mut rows = text.lines().enumerate();
-    match rows.next() {
-        Some((_, header)) if header.trim().trim_start_matches('\u{feff}') == "fiscal_year,code,name,funding_source,amount" => {}
-        _ => {
-            return Err(vec![(
-                1,
-                "第1行应为表头 fiscal_year,code,name,funding_source,amount".into(),
-                "line 1 must be the header fiscal_year,code,name,funding_source,amount".into(),
-            )]);
-        }
+    if header != ["fiscal_year", "code", "name", "funding_source", "amount"] {
+        return Err(vec![(
+            1,
+            "第1行应为表头 fiscal_year,code,name,funding_source,amount".into(),
+            "line 1 must be the header fiscal_year,code,name,funding_source,amount".into(),
+        )]);
     }
-    for (i, row) in rows {
-        let n = i + 1;
-        if row.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = row.split(',').map(str::trim).collect();
+    for row in rows {
+        let n = row.line;
+        let cols = &row.fields;
         if cols.len() != 5 {
             errors.push((n, format!("第{n}行应有5列，实有{}列", cols.len()), format!("line {n}: expected 5 columns, got {}", cols.len())));
             continue;
@@ -137,12 +140,12 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<NewBudgetLine>, Vec<(usi
             ));
             continue;
         }
-        match cols[4].parse::<Money>() {
+        match cols[4].replace(',', "").parse::<Money>() {
             Ok(m) if m.fen() > 0 => lines.push(NewBudgetLine {
                 fiscal_year: year,
-                code: cols[1].into(),
-                name: cols[2].into(),
-                funding_source: cols[3].into(),
+                code: cols[1].clone(),
+                name: cols[2].clone(),
+                funding_source: cols[3].clone(),
                 amount: m,
             }),
             _ => errors.push((

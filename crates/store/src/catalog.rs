@@ -1,6 +1,6 @@
 //! The 品目 catalog (政府采购品目分类目录 2022): imported at migration, browsable and searchable.
 
-use caigou_domain::catalog::{CatalogEntry, parse_catalog_csv};
+use caigou_domain::catalog::{CatalogEntry, parse_catalog_rows};
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
 
@@ -21,24 +21,29 @@ pub struct CatalogItem {
 pub async fn seed_builtin_catalog(store: &Store) -> Result<()> {
     let present: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM catalog_items").fetch_one(store.pool()).await?;
     if present == 0 {
-        import_csv(store, &Actor::system("builtin-catalog"), BUILTIN_CATALOG).await?;
+        import_csv(store, &Actor::system("builtin-catalog"), BUILTIN_CATALOG.as_bytes()).await?;
     }
     Ok(())
 }
 
-/// Replaces the catalog with a CSV (`code,name,level,parent`). A bad file changes nothing and
-/// names its first bad line.
-pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize> {
-    let entries = parse_catalog_csv(csv).map_err(|(line, msg)| {
-        StoreError::reject("catalog.bad_file", format!("品目文件第{line}行有误：{msg}"), format!("catalog file, line {line}: {msg}"))
-    })?;
-    if csv.lines().next().map(str::trim) != Some("code,name,level,parent") {
+/// The catalog has about 5,000 entries; a file far larger is a mistake.
+const MAX_CATALOG_ROWS: usize = 50_000;
+
+/// Replaces the catalog with an uploaded CSV (`code,name,level,parent`; UTF-8 or GBK, quoted
+/// fields allowed). A bad file changes nothing and names its first bad line.
+pub async fn import_csv(store: &Store, actor: &Actor, bytes: &[u8]) -> Result<usize> {
+    let csv = crate::csvfile::decode(bytes, "catalog.bad_file")?;
+    let (header, rows) = crate::csvfile::records(&csv, MAX_CATALOG_ROWS, "catalog.bad_file")?;
+    if header != ["code", "name", "level", "parent"] {
         return Err(StoreError::reject(
             "catalog.bad_file",
             "品目文件第1行应为表头 code,name,level,parent",
             "catalog file, line 1: the header must be code,name,level,parent",
         ));
     }
+    let entries = parse_catalog_rows(rows.iter().map(|r| (r.line, r.fields.as_slice()))).map_err(|(line, msg)| {
+        StoreError::reject("catalog.bad_file", format!("品目文件第{line}行有误：{msg}"), format!("catalog file, line {line}: {msg}"))
+    })?;
     if entries.is_empty() {
         return Err(StoreError::reject("catalog.bad_file", "品目文件没有任何条目", "the catalog file has no entries"));
     }
@@ -61,7 +66,7 @@ pub async fn import_csv(store: &Store, actor: &Actor, csv: &str) -> Result<usize
         }
         q.execute(&mut *tx).await?;
     }
-    let detail = serde_json::json!({"entries": entries.len(), "source_sha256": caigou_domain::audit::change_digest(csv)});
+    let detail = serde_json::json!({"entries": entries.len(), "source_sha256": caigou_domain::audit::change_digest(&csv)});
     audit::append(
         &mut tx,
         now,

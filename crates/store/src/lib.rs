@@ -13,6 +13,7 @@ pub mod budget;
 pub mod calendar;
 pub mod catalog;
 pub mod clock;
+pub mod csvfile;
 pub mod custodians;
 pub mod deposits;
 pub mod docmeta;

@@ -39,6 +39,9 @@ pub struct WebConfig {
     /// The date the demo's own clock started at, when the real date left too little published
     /// calendar (the banner says so); `None`: real time.
     pub demo_clock: Option<String>,
+    /// The site's public address (`https://caigou.example.gov.cn`), for absolute links in the
+    /// Atom feed; unset: the address each request was made to.
+    pub public_url: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -51,6 +54,7 @@ impl Default for WebConfig {
             sandbox: false,
             demo: false,
             demo_clock: None,
+            public_url: None,
         }
     }
 }

@@ -76,7 +76,8 @@ async fn budget_lines_are_loaded_by_finance_with_row_errors(app: TestApp) {
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let e: Value = r.json().await.unwrap();
     let fields: Vec<&str> = e["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
-    assert_eq!(fields, vec!["line 2", "line 3", "line 4"], "{e}");
+    // Line 2's quoted "12,000" is one field (Excel writes thousands separators so): well formed.
+    assert_eq!(fields, vec!["line 3", "line 4"], "{e}");
     let (_, lines) = app.get(&format!("/api/v1/budget-lines?year=2026&org={org}"), Some(&purchaser)).await;
     assert!(!lines.as_array().unwrap().iter().any(|l| l["code"] == "T-4"), "nothing imported from a bad file");
     let csv = "fiscal_year,code,name,funding_source,amount\n2026,T-4,教学设备,一般公共预算,150000.50\n";
@@ -93,6 +94,33 @@ async fn budget_lines_are_loaded_by_finance_with_row_errors(app: TestApp) {
     let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
     let line = lines.as_array().unwrap().iter().find(|l| l["code"] == "T-4").unwrap();
     assert_eq!((line["amount"].as_i64(), line["available"].as_i64()), (Some(15_000_050), Some(15_000_050)));
+    // A file saved by Excel in China: GBK, CRLF, names with commas quoted, amounts with separators.
+    let excel = "fiscal_year,code,name,funding_source,amount\r\n2026,T-6,\"实验室设备,含安装\",一般公共预算,\"1,234,567.89\"\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(excel);
+    let r = app
+        .http
+        .post(app.url(&format!("/api/v1/budget-lines/import?org_id={org}")))
+        .bearer_auth(&city)
+        .header("content-type", "text/csv")
+        .body(gbk.into_owned())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap());
+    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
+    let line = lines.as_array().unwrap().iter().find(|l| l["code"] == "T-6").unwrap();
+    assert_eq!((line["name"].as_str(), line["amount"].as_i64()), (Some("实验室设备,含安装"), Some(123_456_789)));
+    // Bytes that are neither UTF-8 nor GBK are refused with the reason, and nothing is written.
+    let r = app
+        .http
+        .post(app.url(&format!("/api/v1/budget-lines/import?org_id={org}")))
+        .bearer_auth(&city)
+        .body(vec![0x66u8, 0x69, 0xff, 0xfe, 0x81])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("GBK"));
     let supplier = app.token("supplier1").await;
     let (status, _) = app.get(&format!("/api/v1/budget-lines?org={org}"), Some(&supplier)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);

@@ -528,6 +528,16 @@ async fn portal_filters_search_and_feed(app: TestApp) {
     let feed = r.text().await.unwrap();
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"") && feed.contains("智慧教室设备采购招标公告"), "{feed}");
     assert!(!feed.contains("更正公告"), "the feed follows the filter");
+    // Links are absolute, so feed readers can follow them: the request's address by default…
+    assert!(feed.contains(&format!("<link href=\"{}/announcements/", app.base)) && !feed.contains("href=\"/"), "{feed}");
+    // …or the configured public address.
+    let web = caigou_web::WebConfig { public_url: Some("https://caigou.example.gov.cn".into()), ..Default::default() };
+    let (base, _stop) = crate::helpers::start_server(app.store.clone(), web).await;
+    let feed = app.http.get(format!("{base}/feed.atom")).send().await.unwrap().text().await.unwrap();
+    assert!(
+        feed.contains("xml:base=\"https://caigou.example.gov.cn/\"")
+            && feed.contains("href=\"https://caigou.example.gov.cn/announcements/")
+    );
     let html = app.http.get(app.url("/?kind=correction")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("更正公告（澄清或修改）") && !html.contains("询价公告</a>"), "the portal page filters too");
 }

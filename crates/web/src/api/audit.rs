@@ -13,6 +13,7 @@ use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Substring of the action, e.g. `policy`.
     pub action: Option<String>,

@@ -119,6 +119,7 @@ pub async fn head(State(state): State<AppState>) -> ApiResult<Json<TreeHead>> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InclusionQuery {
     pub index: i64,
     pub size: i64,
@@ -137,6 +138,7 @@ pub async fn inclusion(State(state): State<AppState>, ApiQuery(q): ApiQuery<Incl
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ConsistencyQuery {
     pub from: i64,
     pub to: i64,

@@ -15,6 +15,7 @@ use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DayQuery {
     /// YYYY-MM-DD
     pub date: String,
@@ -41,6 +42,7 @@ pub async fn is_working_day(State(state): State<AppState>, ApiQuery(q): ApiQuery
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AddQuery {
     /// YYYY-MM-DD
     pub date: String,

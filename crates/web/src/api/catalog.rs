@@ -12,6 +12,7 @@ use crate::AppState;
 use crate::error::{ApiResult, AppError};
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CatalogQuery {
     /// Code prefix (A0201) or words of the name (计算机).
     #[serde(default)]
@@ -71,9 +72,6 @@ pub struct Imported {
 pub async fn import(State(state): State<AppState>, ctx: crate::Ctx, body: axum::body::Bytes) -> ApiResult<Json<Imported>> {
     caigou_domain::authz::decide(&ctx.principal, caigou_domain::authz::Action::Administer)?;
     let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let text = std::str::from_utf8(&body).map_err(|_| {
-        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "catalog.bad_file", "文件须为 UTF-8 编码的 CSV", "the file must be UTF-8 CSV")
-    })?;
-    let entries = caigou_store::catalog::import_csv(&state.store, &caigou_store::audit::Actor::of(subject), text).await?;
+    let entries = caigou_store::catalog::import_csv(&state.store, &caigou_store::audit::Actor::of(subject), &body).await?;
     Ok(Json(Imported { entries }))
 }

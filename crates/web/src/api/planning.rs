@@ -36,6 +36,7 @@ fn subject(ctx: &Ctx) -> ApiResult<&caigou_domain::authz::Subject> {
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 pub struct OrgQuery {
     /// The purchasing unit; default: your own organization.
     pub org: Option<String>,
@@ -154,6 +155,7 @@ pub async fn add_budget_lines(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     pub org_id: String,
 }
@@ -174,9 +176,7 @@ pub async fn import_budget_lines(
 }
 
 pub async fn import_csv(state: &AppState, ctx: &Ctx, org: &str, body: &[u8]) -> ApiResult<Vec<String>> {
-    let text = std::str::from_utf8(body)
-        .map_err(|_| unprocessable("budget.bad_file", "文件须为 UTF-8 编码的 CSV", "the file must be UTF-8 CSV"))?;
-    match budget::parse_csv(text) {
+    match budget::parse_csv(body) {
         Ok(lines) => add_lines(state, ctx, org, lines).await,
         Err(rows) => {
             let mut err = unprocessable(

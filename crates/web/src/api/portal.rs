@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::error::{ApiResult, AppError};
 
 #[derive(Deserialize, IntoParams, Default, Clone)]
+#[into_params(parameter_in = Query)]
 pub struct AnnouncementQuery {
     /// Words in the title or text (Chinese is matched by character bigrams; all words must match).
     #[serde(default)]

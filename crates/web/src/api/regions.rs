@@ -39,6 +39,7 @@ pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<RegionOut
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DateQuery {
     /// YYYY-MM-DD; default today (China time).
     pub date: Option<String>,

@@ -204,6 +204,7 @@ pub async fn reject(
 }
 
 #[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
 pub struct ChainQuery {
     /// The unit (admins); default: your own.
     pub org: Option<String>,

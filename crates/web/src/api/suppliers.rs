@@ -189,6 +189,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<S
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// `draft` | `submitted` | `returned` | `approved`
     pub status: Option<String>,

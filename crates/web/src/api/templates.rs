@@ -19,6 +19,7 @@ fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TemplateQuery {
     /// Only templates for this procurement method.
     pub method: Option<String>,

@@ -118,30 +118,43 @@ fn rfc3339(ms: i64) -> String {
 }
 
 /// Atom 1.0 (RFC 4287) feed of the announcements matching the same filters as the portal.
+/// Links are absolute (feed readers do not resolve bare paths): under `--public-url`, or else
+/// the address the request was made to.
 pub async fn feed(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     crate::api::ApiQuery(q): crate::api::ApiQuery<AnnouncementQuery>,
 ) -> Result<Response, AppError> {
+    let base = match &state.config.public_url {
+        Some(url) => url.trim_end_matches('/').to_string(),
+        None => {
+            let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+            let scheme = if state.config.secure_cookies { "https" } else { "http" };
+            format!("{scheme}://{host}")
+        }
+    };
+    let base = xml(&base);
     let items = portal::list(&state.store, &q.filter(50)?).await?;
     let updated = items.first().map(|a| a.published_at).unwrap_or(0);
     let qs = query_string(&q);
     let mut out =
-        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n");
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\" xml:base=\"{base}/\">\n")
+        .replace("{base}", &base);
     out.push_str(&format!(
         "<title>{}</title>\n",
         xml(&format!("{} · {}", super::Chrome::bare(&ctx).t.s("app.short"), super::Chrome::bare(&ctx).t.s("portal.title")))
     ));
     out.push_str(&format!("<id>urn:caigou:feed:{}</id>\n<updated>{}</updated>\n", xml(&qs), rfc3339(updated)));
     out.push_str(&format!(
-        "<link rel=\"self\" href=\"/feed.atom{}\"/>\n<link rel=\"alternate\" href=\"/\"/>\n",
+        "<link rel=\"self\" href=\"{base}/feed.atom{}\"/>\n<link rel=\"alternate\" href=\"{base}/\"/>\n",
         if qs.is_empty() { String::new() } else { xml(&format!("?{qs}")) }
     ));
     for a in items {
         out.push_str("<entry>\n");
         out.push_str(&format!("<id>urn:caigou:announcement:{}</id>\n<title>{}</title>\n", a.id, xml(&a.title)));
         out.push_str(&format!(
-            "<link href=\"/announcements/{}\"/>\n<updated>{}</updated>\n<published>{}</published>\n",
+            "<link href=\"{base}/announcements/{}\"/>\n<updated>{}</updated>\n<published>{}</published>\n",
             a.id,
             rfc3339(a.published_at),
             rfc3339(a.published_at)
