@@ -169,7 +169,10 @@ async function scenario() {
     await page.goto(`/lots/${lot}/opening`);
     await expectVisible(page.getByTestId('opening-hall'), 'the opening hall');
     await expectText(page.getByTestId('opening-status'), '解密中', 'the opening status while decrypting');
-    await expectText(page.getByTestId('opening-bids'), PRICE1_SHOWN, 'the price list with supplier1\'s price');
+    // 唱标: supplier1 shows as opened, but no price is read out while the others are sealed.
+    await expectText(page.getByTestId('opening-bids'), '已解密', 'supplier1 shown as opened');
+    const early = await page.getByTestId('opening-price').allInnerTexts();
+    assert.ok(!early.some((p) => p.startsWith('¥')), `no price shown while bids are still sealed: ${JSON.stringify(early)}`);
     await assertNoHorizontalOverflow(page);
 
     for (const other of OTHERS) {

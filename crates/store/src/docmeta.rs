@@ -5,49 +5,63 @@
 //!   `cp:lastModifiedBy`, created/modified) and `docProps/app.xml` (`Application` as `creator`,
 //!   `Company`).
 //!
-//! Only the ZIP central directory and the two small parts are read; a malformed file yields what
-//! could be read, never an error (the bid is already open; metadata is a hint).
+//! Each format is read with a parser made for it: PDF with `lopdf` (its text strings decoded,
+//! UTF-16 — the usual form of a Chinese author's name — included), the ZIP container with `zip`
+//! and its XML parts with `quick-xml`. A malformed file yields what could be read, never an error
+//! (the bid is already open; metadata is a hint).
+
+use std::io::Read;
 
 use serde_json::{Map, Value};
 
 /// At most this much of one decompressed part is read.
-const PART_LIMIT: usize = 1 << 20;
+const PART_LIMIT: u64 = 1 << 20;
 
 pub fn extract(bytes: &[u8]) -> Map<String, Value> {
     let mut m = Map::new();
     if bytes.starts_with(b"%PDF") {
-        let text = String::from_utf8_lossy(bytes);
-        for key in ["Author", "Creator", "Producer"] {
-            if let Some(rest) = text.split(&format!("/{key} (")).nth(1)
-                && let Some(value) = rest.split(')').next()
-            {
-                put(&mut m, &key.to_ascii_lowercase(), value);
-            }
-        }
+        pdf_info(bytes, &mut m);
     } else if bytes.starts_with(b"PK\x03\x04") {
-        if let Some(core) = zip_part(bytes, "docProps/core.xml") {
-            let core = String::from_utf8_lossy(&core);
-            for (tag, key) in [
-                ("dc:creator", "author"),
-                ("cp:lastModifiedBy", "last_modified_by"),
-                ("dcterms:created", "created"),
-                ("dcterms:modified", "modified"),
-            ] {
-                if let Some(v) = xml_text(&core, tag) {
-                    put(&mut m, key, &v);
-                }
-            }
+        let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else { return m };
+        if let Some(core) = zip_part(&mut zip, "docProps/core.xml") {
+            let wanted = [("creator", "author"), ("lastModifiedBy", "last_modified_by"), ("created", "created"), ("modified", "modified")];
+            xml_fields(&core, &wanted, &mut m);
         }
-        if let Some(app) = zip_part(bytes, "docProps/app.xml") {
-            let app = String::from_utf8_lossy(&app);
-            for (tag, key) in [("Application", "creator"), ("Company", "company")] {
-                if let Some(v) = xml_text(&app, tag) {
-                    put(&mut m, key, &v);
-                }
-            }
+        if let Some(app) = zip_part(&mut zip, "docProps/app.xml") {
+            xml_fields(&app, &[("Application", "creator"), ("Company", "company")], &mut m);
         }
     }
     m
+}
+
+/// The document information dictionary (`/Info` in the trailer): Author, Creator, Producer.
+fn pdf_info(bytes: &[u8], m: &mut Map<String, Value>) {
+    let Ok(doc) = lopdf::Document::load_mem(bytes) else { return };
+    let Ok(info) = doc.trailer.get(b"Info") else { return };
+    let info = match info {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id),
+        lopdf::Object::Dictionary(d) => Ok(d),
+        _ => return,
+    };
+    let Ok(info) = info else { return };
+    for key in ["Author", "Creator", "Producer"] {
+        if let Ok(lopdf::Object::String(raw, _)) = info.get(key.as_bytes()) {
+            put(m, &key.to_ascii_lowercase(), &pdf_text(raw));
+        }
+    }
+}
+
+/// A PDF text string (PDF 32000 §7.9.2.2): UTF-16BE after a byte-order mark, UTF-8 after its
+/// mark (PDF 2.0), otherwise PDFDocEncoding (read as Latin-1, which it equals for text).
+fn pdf_text(raw: &[u8]) -> String {
+    if let Some(utf16) = raw.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = utf16.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    } else if let Some(utf8) = raw.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(utf8).into_owned()
+    } else {
+        raw.iter().map(|b| char::from(*b)).collect()
+    }
 }
 
 fn put(m: &mut Map<String, Value>, key: &str, value: &str) {
@@ -57,61 +71,59 @@ fn put(m: &mut Map<String, Value>, key: &str, value: &str) {
     }
 }
 
-fn u16_at(b: &[u8], i: usize) -> Option<usize> {
-    Some(u16::from_le_bytes(b.get(i..i + 2)?.try_into().ok()?) as usize)
+/// One part of the archive, at most [`PART_LIMIT`] bytes of it.
+fn zip_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
+    let part = zip.by_name(name).ok()?;
+    let mut out = Vec::new();
+    part.take(PART_LIMIT).read_to_end(&mut out).ok()?;
+    Some(out)
 }
 
-fn u32_at(b: &[u8], i: usize) -> Option<usize> {
-    Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize)
-}
-
-/// One part of a ZIP archive by name, found through the central directory (stored or deflated).
-fn zip_part(b: &[u8], name: &str) -> Option<Vec<u8>> {
-    // End of central directory: the last `PK\5\6` within the final 64 KiB + 22 bytes.
-    let from = b.len().saturating_sub(65_557);
-    let eocd = (from..b.len().saturating_sub(21)).rev().find(|&i| b[i..].starts_with(b"PK\x05\x06"))?;
-    let entries = u16_at(b, eocd + 10)?;
-    let mut at = u32_at(b, eocd + 16)?;
-    for _ in 0..entries {
-        if !b.get(at..)?.starts_with(b"PK\x01\x02") {
-            return None;
-        }
-        let method = u16_at(b, at + 10)?;
-        let compressed = u32_at(b, at + 20)?;
-        let (name_len, extra_len, comment_len) = (u16_at(b, at + 28)?, u16_at(b, at + 30)?, u16_at(b, at + 32)?);
-        let local = u32_at(b, at + 42)?;
-        if b.get(at + 46..at + 46 + name_len)? == name.as_bytes() {
-            if !b.get(local..)?.starts_with(b"PK\x03\x04") {
-                return None;
-            }
-            let start = local.checked_add(30 + u16_at(b, local + 26)? + u16_at(b, local + 28)?)?;
-            let data = b.get(start..start.checked_add(compressed)?)?;
-            return match method {
-                0 => Some(data.iter().copied().take(PART_LIMIT).collect()),
-                8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, PART_LIMIT).ok(),
-                _ => None,
-            };
-        }
-        at = at.checked_add(46 + name_len + extra_len + comment_len)?;
-    }
-    None
-}
-
-/// The text of the first `<tag …>…</tag>` element, with the five XML entities decoded.
-fn xml_text(xml: &str, tag: &str) -> Option<String> {
-    let open = format!("<{tag}");
-    let mut rest = xml;
+/// The text of the first element with each local name (`dc:creator` → `creator`), entities
+/// decoded.
+fn xml_fields(xml: &[u8], wanted: &[(&str, &str)], m: &mut Map<String, Value>) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut current: Option<&str> = None;
+    let mut text = String::new();
+    let mut buf = Vec::new();
     loop {
-        let i = rest.find(&open)?;
-        rest = &rest[i + open.len()..];
-        // `<dc:creator>` or `<dc:creator attr…>`, not `<dc:creatorX>`.
-        if rest.starts_with('>') || rest.starts_with(' ') {
-            break;
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => {
+                let local = e.local_name();
+                current = wanted.iter().find(|(tag, key)| tag.as_bytes() == local.as_ref() && !m.contains_key(*key)).map(|(_, key)| *key);
+                text.clear();
+            }
+            Ok(Event::Text(t)) if current.is_some() => {
+                if let Ok(t) = t.decode() {
+                    text.push_str(&t);
+                }
+            }
+            Ok(Event::GeneralRef(r)) if current.is_some() => {
+                // An entity or character reference inside the text (`&amp;`, `&#x5F20;`).
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    text.push(c);
+                } else if let Ok(name) = r.decode() {
+                    text.push_str(match name.as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            Ok(Event::End(_)) => {
+                if let Some(key) = current.take() {
+                    put(m, key, &text);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
         }
+        buf.clear();
     }
-    let body = &rest[rest.find('>')? + 1..];
-    let text = &body[..body.find(&format!("</{tag}>"))?];
-    Some(text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&"))
 }
 
 #[cfg(test)]
@@ -133,13 +145,36 @@ mod tests {
         assert!(extract(b"PK\x03\x04 not really a zip").is_empty());
     }
 
+    /// A well-formed PDF whose Info dictionary is object 2 (the cross-reference table computed).
+    fn pdf_with_info(info: &str) -> Vec<u8> {
+        let objects = ["<< /Type /Catalog /Pages 3 0 R >>".to_string(), info.to_string(), "<< /Type /Pages /Kids [] /Count 0 >>".to_string()];
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).into_bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+        for o in offsets {
+            out.extend(format!("{o:010} 00000 n \n").into_bytes());
+        }
+        out.extend(format!("trailer\n<< /Size {} /Root 1 0 R /Info 2 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).into_bytes());
+        out
+    }
+
     #[test]
-    fn pdf_info() {
-        let m = extract(b"%PDF-1.7\n1 0 obj << /Author (Li Si) /Creator (Writer) /Producer (LibreOffice 7.4) >> endobj");
+    fn pdf_info_in_latin_and_in_utf16() {
+        let m = extract(&pdf_with_info("<< /Author (Li Si) /Creator (Writer) /Producer (LibreOffice 7.4) >>"));
         assert_eq!(
             (m["author"].as_str(), m["creator"].as_str(), m["producer"].as_str()),
             (Some("Li Si"), Some("Writer"), Some("LibreOffice 7.4"))
         );
+        // A Chinese author as Word and WPS write it: a UTF-16BE hex string with its byte-order
+        // mark (张三丰), which a literal `/Author (` match never sees.
+        let m = extract(&pdf_with_info("<< /Author <FEFF5F204E094E30> /Creator <FEFF005700500053002065875B57> >>"));
+        assert_eq!((m["author"].as_str(), m["creator"].as_str()), (Some("张三丰"), Some("WPS 文字")), "{m:?}");
         assert!(extract(b"plain text").is_empty());
+        assert!(extract(b"%PDF-1.7 but nothing else").is_empty(), "a damaged PDF yields nothing");
     }
 }
