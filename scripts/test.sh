@@ -15,6 +15,7 @@ command -v node >/dev/null || need_apt+=(nodejs npm)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v strace >/dev/null || need_apt+=(strace)
 command -v openssl >/dev/null || need_apt+=(openssl)
+command -v faketime >/dev/null || need_apt+=(faketime)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"
@@ -36,6 +37,16 @@ cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo nextest (SQLite and PostgreSQL)"
 cargo build --workspace --tests --bins
 cargo nextest run --workspace --no-fail-fast
+
+# No test reads the real date: the date-sensitive scenarios (the demo, planning periods, the
+# tender stage, openings) again with the machine's date moved past the shipped calendar.
+echo "== date-sensitive tests with the machine's date at 2028-07-01 (faketime as cargo's target runner)"
+runner=$(mktemp /tmp/caigou-faketime.XXXXXX)
+printf '#!/bin/sh\nexec faketime "2028-07-01 10:00:00" "$@"\n' >"$runner"
+chmod +x "$runner"
+CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="$runner" cargo nextest run --workspace --no-fail-fast \
+  -E 'test(/demo/) | test(/planning::/) | test(/calendar/) | test(/tendering::/) | test(/opening::/)'
+rm -f "$runner"
 
 echo "== the OpenAPI document against the standard validator (PyPI openapi-spec-validator)"
 python3 -c "import openapi_spec_validator" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openapi-spec-validator

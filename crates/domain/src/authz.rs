@@ -261,8 +261,9 @@ pub enum Action<'a> {
     /// Manage users, organizations, the catalog and the calendar.
     Administer,
     /// Load or add a unit's budget lines (预算指标): admins, and the finance department
-    /// (supervisors) of the unit's region subtree.
-    ManageBudget { unit_region_path: &'a [RegionId] },
+    /// (supervisors) of the unit's region subtree — and only for a purchasing unit (a supplier
+    /// or an agency has no budget lines).
+    ManageBudget { unit_kind: OrgKind, unit_region_path: &'a [RegionId] },
     /// Read a unit's planning data: its own staff, supervisors of its subtree, admins.
     ViewUnitPlanning { unit: OrgId, unit_region_path: &'a [RegionId] },
     /// Publish intentions and submit, cancel or re-file plans for a unit: its 经办 staff.
@@ -314,7 +315,9 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
             s.has(Role::Admin) || (s.has(Role::Supervisor) && s.region().is_some_and(|r| object_region_path.contains(&r)))
         }
         Action::ReadNotification { recipient } => s.user == recipient,
-        Action::ManageBudget { unit_region_path } => s.has(Role::Admin) || supervises(s, unit_region_path),
+        Action::ManageBudget { unit_kind, unit_region_path } => {
+            unit_kind == OrgKind::PurchasingUnit && (s.has(Role::Admin) || supervises(s, unit_region_path))
+        }
         Action::ViewUnitPlanning { unit, unit_region_path } => {
             s.has(Role::Admin) || supervises(s, unit_region_path) || (s.org == unit && s.roles.iter().any(|r| r.is_purchaser()))
         }
@@ -402,8 +405,14 @@ mod tests {
             decide(&other_county, Action::DecidePlan { unit_region_path: &path, submitted_by: UserId(id(999)) }),
             Err(Denied::Forbidden)
         );
-        assert_eq!(decide(&other_county, Action::ManageBudget { unit_region_path: &path }), Err(Denied::Forbidden));
-        assert_eq!(decide(&supervisor, Action::ManageBudget { unit_region_path: &path }), Ok(()));
+        let unit = OrgKind::PurchasingUnit;
+        assert_eq!(decide(&other_county, Action::ManageBudget { unit_kind: unit, unit_region_path: &path }), Err(Denied::Forbidden));
+        assert_eq!(decide(&supervisor, Action::ManageBudget { unit_kind: unit, unit_region_path: &path }), Ok(()));
+        assert_eq!(
+            decide(&supervisor, Action::ManageBudget { unit_kind: OrgKind::Supplier, unit_region_path: &path }),
+            Err(Denied::Forbidden),
+            "a supplier has no budget lines"
+        );
     }
 
     #[test]

@@ -241,16 +241,17 @@ pub async fn set_opening_key(
     threshold: i64,
 ) -> Result<String> {
     let c = custody(store, project).await?;
-    let view = projects::get(store, project).await?;
-    if view.project.status != "draft" || c.opening_public_key.is_some() {
-        return Err(refuse("custody.locked", "开标密钥已生成或项目已发布", "the opening key exists or the project is published"));
-    }
+    // Who asks first: someone who is no custodian learns nothing of the project's stage.
     if !c.custodians.iter().any(|x| x.user_id == subject.user.to_string()) {
         return Err(refuse(
             "custody.not_custodian",
             "只有本项目的保管人可以生成开标密钥",
             "only this project's custodians hold the key ceremony",
         ));
+    }
+    let view = projects::get(store, project).await?;
+    if view.project.status != "draft" || c.opening_public_key.is_some() {
+        return Err(refuse("custody.locked", "开标密钥已生成或项目已发布", "the opening key exists or the project is published"));
     }
     if shares.len() != c.custodians.len()
         || !c.custodians.iter().all(|x| shares.iter().any(|s| s.user_id == x.user_id && s.sealed.wrapped.key_id == x.key_id))
@@ -346,6 +347,16 @@ pub async fn own_share(store: &Store, subject: &Subject, project: &str) -> Resul
 /// Releases a custodian's share while a lot of the project is in the remedy stage; once `k`
 /// consistent shares are in, the bids nobody decrypted are opened. Returns how many opened.
 pub async fn release_share(store: &Store, subject: &Subject, project: &str, share_b64: &str) -> Result<usize> {
+    // Who asks first: someone who holds no share learns nothing of the project's stage.
+    let holds: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM project_custodians WHERE project_id = $1 AND user_id = $2 AND sealed_share IS NOT NULL")
+            .bind(project)
+            .bind(subject.user.to_string())
+            .fetch_one(store.pool())
+            .await?;
+    if holds == 0 {
+        return Err(refuse("custody.not_custodian", "您不是本项目的保管人或份额尚未生成", "you hold no share of this project"));
+    }
     let share =
         caigou_seal::unb64(share_b64).map_err(|_| refuse("custody.bad_share", "份额格式错误（base64）", "the share must be base64"))?;
     let remedy: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM openings o JOIN lots l ON l.id = o.lot_id WHERE l.project_id = $1 AND o.status = 'remedy' AND o.remedy_until > $2")

@@ -147,7 +147,8 @@ mod tests {
 
     /// A well-formed PDF whose Info dictionary is object 2 (the cross-reference table computed).
     fn pdf_with_info(info: &str) -> Vec<u8> {
-        let objects = ["<< /Type /Catalog /Pages 3 0 R >>".to_string(), info.to_string(), "<< /Type /Pages /Kids [] /Count 0 >>".to_string()];
+        let objects =
+            ["<< /Type /Catalog /Pages 3 0 R >>".to_string(), info.to_string(), "<< /Type /Pages /Kids [] /Count 0 >>".to_string()];
         let mut out = b"%PDF-1.7\n".to_vec();
         let mut offsets = Vec::new();
         for (i, o) in objects.iter().enumerate() {

@@ -26,6 +26,19 @@ impl StoreError {
         StoreError::Rejected { code, zh: zh.into(), en: en.into() }
     }
 
+    /// Whether the database was busy (SQLite's lock held past the busy timeout, a PostgreSQL
+    /// lock or serialization conflict, or no pooled connection free in time): retryable.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::PoolTimedOut) => true,
+            StoreError::Database(sqlx::Error::Database(e)) => {
+                matches!(e.code().as_deref(), Some("5" | "6" | "517" | "261" | "40001" | "40P01" | "55P03"))
+                    || e.message().contains("database is locked")
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the database refused a write because of a unique constraint.
     pub fn is_unique_violation(&self) -> bool {
         match self {

@@ -68,11 +68,14 @@ pub struct StoreConfig {
     /// `file:///…`, `s3://bucket/prefix?endpoint=…`; `None`: `<data dir>/files`.
     pub object_store_url: Option<String>,
     pub max_connections: u32,
+    /// How long a SQLite writer waits for another's lock before the request is answered 503
+    /// `db.busy` (nothing written, retry).
+    pub busy_timeout_ms: u32,
 }
 
 impl StoreConfig {
     pub fn new(data_dir: impl Into<PathBuf>) -> StoreConfig {
-        StoreConfig { database_url: None, data_dir: data_dir.into(), object_store_url: None, max_connections: 16 }
+        StoreConfig { database_url: None, data_dir: data_dir.into(), object_store_url: None, max_connections: 16, busy_timeout_ms: 10_000 }
     }
 
     pub fn database_url(&self) -> String {
@@ -121,10 +124,12 @@ impl Store {
         let options = AnyConnectOptions::from_str(&url)?
             .log_statements(tracing::log::LevelFilter::Trace)
             .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(1));
+        let busy_timeout_ms = config.busy_timeout_ms;
         let pool = AnyPoolOptions::new()
             .max_connections(config.max_connections)
             .acquire_timeout(Duration::from_secs(30))
             .after_connect(move |conn, _meta| {
+                let busy = format!("PRAGMA busy_timeout={busy_timeout_ms}");
                 Box::pin(async move {
                     if kind == DbKind::Sqlite {
                         // WAL for concurrent readers; FULL so an acknowledged commit survives power
@@ -132,7 +137,7 @@ impl Store {
                         conn.execute("PRAGMA journal_mode=WAL").await?;
                         conn.execute("PRAGMA synchronous=FULL").await?;
                         conn.execute("PRAGMA foreign_keys=ON").await?;
-                        conn.execute("PRAGMA busy_timeout=10000").await?;
+                        conn.execute(sqlx::AssertSqlSafe(busy)).await?;
                     }
                     Ok(())
                 })

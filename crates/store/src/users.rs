@@ -504,6 +504,16 @@ pub async fn count_users(store: &Store) -> Result<i64> {
 }
 
 /// The region path of an organization, if it exists.
+/// An organization's kind and region path.
+pub async fn org_kind_and_path(store: &Store, org: &str) -> Result<Option<(OrgKind, String)>> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT o.kind, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
+            .bind(org)
+            .fetch_optional(store.pool())
+            .await?;
+    Ok(row.and_then(|(kind, path)| OrgKind::parse(&kind).map(|k| (k, path))))
+}
+
 pub async fn org_region_path(store: &Store, org: &str) -> Result<Option<String>> {
     Ok(sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
         .bind(org)

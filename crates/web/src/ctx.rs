@@ -190,7 +190,7 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
     req.extensions_mut().insert(Ctx { principal, identity, lang, csrf: csrf.clone(), session, token, address, path, htmx });
     let mut resp = next.run(req).await;
     if let Some(RenderedError(err)) = resp.extensions().get::<RenderedError>().cloned() {
-        resp = if api { err.json_response(lang) } else { crate::pages::error_response(&err, lang) };
+        resp = if api { err.json_response(lang) } else { err.with_headers(crate::pages::error_response(&err, lang)) };
     }
     let secure = state.config.secure_cookies;
     if new_csrf {

@@ -26,11 +26,26 @@ pub struct AppError {
     pub fields: Vec<FieldError>,
     /// The language to put in `message`.
     pub lang: Lang,
+    /// Seconds after which the request may succeed (`Retry-After`, with 429 and 503).
+    pub retry_after: Option<u64>,
 }
 
 impl AppError {
     pub fn new(status: StatusCode, code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> AppError {
-        AppError { status, code, zh: zh.into(), en: en.into(), fields: Vec::new(), lang: Lang::Zh }
+        AppError { status, code, zh: zh.into(), en: en.into(), fields: Vec::new(), lang: Lang::Zh, retry_after: None }
+    }
+
+    pub fn retry_after(mut self, seconds: u64) -> AppError {
+        self.retry_after = Some(seconds);
+        self
+    }
+
+    /// Adds `Retry-After` to a response made from this error (JSON or HTML).
+    pub fn with_headers(&self, mut resp: Response) -> Response {
+        if let Some(s) = self.retry_after {
+            resp.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(s));
+        }
+        resp
     }
 
     pub fn localized(status: StatusCode, e: &dyn Localized) -> AppError {
@@ -85,6 +100,18 @@ impl From<StoreError> for AppError {
             StoreError::NotFound(what) => AppError::not_found(what),
             StoreError::Rejected { code, zh, en } => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code, zh, en),
             e if e.is_unique_violation() => AppError::new(StatusCode::CONFLICT, "conflict", "记录已存在", "the record already exists"),
+            // Another writer held the database longer than the busy timeout: nothing was
+            // written, and the same request succeeds a moment later.
+            e if e.is_busy() => {
+                tracing::warn!(error = %e, "database busy");
+                AppError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "db.busy",
+                    "系统繁忙，本次操作未生效，请稍后重试",
+                    "the platform is busy: nothing was changed; please retry in a moment",
+                )
+                .retry_after(2)
+            }
             other => {
                 tracing::error!(error = %other, "storage failure");
                 AppError::internal()
@@ -113,7 +140,7 @@ impl AppError {
     pub fn json_response(&self, lang: Lang) -> Response {
         let body =
             Body { code: self.code, message: self.message(lang), messages: Messages { zh: &self.zh, en: &self.en }, fields: &self.fields };
-        let mut resp = (self.status, Json(body)).into_response();
+        let mut resp = self.with_headers((self.status, Json(body)).into_response());
         resp.extensions_mut().insert(RenderedError(std::sync::Arc::new(self.clone())));
         resp
     }

@@ -351,3 +351,38 @@ async fn sandbox_routes_exist_only_in_sandbox(app: TestApp) {
     assert_eq!(r.status(), StatusCode::OK);
 }
 both!(sandbox_matrix, sandbox_routes_exist_only_in_sandbox);
+
+/// Object rules the route-level matrix cannot see, each found by probing a running demo: another
+/// unit's approval chain, budget lines for an organization that is no purchasing unit, and
+/// custody answers that told a non-custodian the project's stage.
+async fn object_rules_hold_for_other_units_and_non_members(app: TestApp) {
+    let me = |t: String| {
+        let app = &app;
+        async move { app.get("/api/v1/me", Some(&t)).await.1 }
+    };
+    let purchaser = app.token("purchaser").await;
+    let unit = me(purchaser.clone()).await["organization"]["id"].as_str().unwrap().to_string();
+    let chain = format!("/api/v1/approval-chain?org={unit}");
+    assert_eq!(app.get(&chain, Some(&purchaser)).await.0, StatusCode::OK, "the unit's own staff");
+    assert_eq!(app.get(&chain, Some(&app.token("purchaser2").await)).await.0, StatusCode::FORBIDDEN, "another unit's staff");
+
+    // Budget lines only for purchasing units, whoever supervises the region.
+    let supplier = me(app.token("supplier1").await).await["organization"]["id"].as_str().unwrap().to_string();
+    let line = |org: &str| json!({"org_id": org, "lines": [{"fiscal_year": 2026, "code": "X-1", "name": "x", "funding_source": "y", "amount": 100}]});
+    for s in ["supervisor", "supervisor2", "admin"] {
+        let (status, e) = app.post("/api/v1/budget-lines", Some(&app.token(s).await), &line(&supplier)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{s} adds budget lines to a supplier: {e}");
+    }
+    assert_eq!(app.post("/api/v1/budget-lines", Some(&app.token("supervisor").await), &line(&unit)).await.0, StatusCode::CREATED);
+
+    // Custody: someone who is no custodian is told only that, whatever the project's stage.
+    let (project, lot, _) = crate::tender_fixture::open_lot(&app, "保管权限测试", &[]).await;
+    let _ = lot;
+    let outsider = app.token("agency3").await;
+    let ceremony = json!({"public_key": "00", "shares": [], "threshold": 2});
+    let (status, e) = app.post(&format!("/api/v1/projects/{project}/opening-key"), Some(&outsider), &ceremony).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("custody.not_custodian")), "{e}");
+    let (status, e) = app.post(&format!("/api/v1/projects/{project}/custodians/share"), Some(&outsider), &json!({"share": "AA=="})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("custody.not_custodian")), "{e}");
+}
+both!(object_rules, object_rules_hold_for_other_units_and_non_members);

@@ -170,3 +170,33 @@ async fn random_bodies_never_cause_a_server_error(app: TestApp) {
     assert_eq!(v["intact"], true, "the audit chain survives the fuzzing");
 }
 both!(fuzz, random_bodies_never_cause_a_server_error);
+
+/// A write that waits too long for another writer's lock is answered 503 `db.busy` with
+/// `Retry-After`, writes nothing, and succeeds when retried — never a 500.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_busy_database_is_a_retryable_503() {
+    use sqlx::Connection;
+    let (store, mut config, data) = crate::helpers::fresh_store(crate::helpers::Backend::Sqlite).await;
+    caigou::demo::seed(&store).await.unwrap();
+    store.close().await;
+    config.busy_timeout_ms = 300;
+    let store = caigou_store::Store::open(&config).await.unwrap();
+    store.clock().travel_to(crate::helpers::TEST_TODAY);
+    let (base, _stop) = crate::helpers::start_server(store.clone(), caigou_web::WebConfig::default()).await;
+    let http = crate::helpers::client();
+    // Another process holds the write lock.
+    let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", data.path().join("caigou.db").display())).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut other).await.unwrap();
+    let login = || {
+        http.post(format!("{base}/api/v1/auth/login"))
+            .json(&json!({"username": "supplier1", "password": caigou::demo::DEMO_PASSWORD}))
+            .send()
+    };
+    let r = login().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.headers()["retry-after"], "2");
+    let e: Value = r.json().await.unwrap();
+    assert_eq!(e["code"], "db.busy", "{e}");
+    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+    assert_eq!(login().await.unwrap().status(), StatusCode::OK, "the retry succeeds");
+}

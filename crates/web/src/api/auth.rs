@@ -79,7 +79,8 @@ pub fn login_refused(r: LoginRefused) -> AppError {
             "auth.throttled",
             "登录失败次数过多，请15分钟后再试",
             "too many failed sign-ins; try again in 15 minutes",
-        ),
+        )
+        .retry_after(15 * 60),
     }
 }
 

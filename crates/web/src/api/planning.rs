@@ -110,8 +110,9 @@ pub struct CreatedIds {
 }
 
 pub async fn add_lines(state: &AppState, ctx: &Ctx, org: &str, lines: Vec<NewBudgetLine>) -> ApiResult<Vec<String>> {
-    let path = unit_path(state, org).await?;
-    authz::decide(&ctx.principal, Action::ManageBudget { unit_region_path: &path })?;
+    let (kind, path) =
+        caigou_store::users::org_kind_and_path(&state.store, org).await?.ok_or_else(|| AppError::not_found("organization"))?;
+    authz::decide(&ctx.principal, Action::ManageBudget { unit_kind: kind, unit_region_path: &parse_region_path(&path) })?;
     let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
     Ok(budget::add_lines(&state.store, &caigou_store::audit::Actor::of(subject(ctx)?), unit, &lines).await?)
 }

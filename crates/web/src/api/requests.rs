@@ -213,8 +213,17 @@ pub struct ChainQuery {
 /// A unit's approval chain (the default one until the unit sets its own).
 #[utoipa::path(get, path = "/api/v1/approval-chain", tag = "requests", security(("bearer" = [])), params(ChainQuery), responses((status = 200, description = "ApprovalChain: {steps: [{name_zh, name_en, role, min_amount}]}")))]
 pub async fn get_chain(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ChainQuery>) -> ApiResult<Json<ApprovalChain>> {
-    let org = q.org.unwrap_or_else(|| subject(&ctx).map(|s| s.org.to_string()).unwrap_or_default());
-    Ok(Json(requests::chain(&state.store, &org).await?))
+    let s = subject(&ctx)?;
+    let org: caigou_domain::ids::OrgId = match q.org {
+        Some(o) => o.parse().map_err(|_| AppError::not_found("organization"))?,
+        None => s.org,
+    };
+    // Another unit's chain is its own business: its staff, supervisors of its region, admins.
+    let path =
+        caigou_store::users::org_region_path(&state.store, &org.to_string()).await?.ok_or_else(|| AppError::not_found("organization"))?;
+    let path = caigou_domain::ids::parse_region_path(&path);
+    authz::decide(&ctx.principal, authz::Action::ViewUnitPlanning { unit: org, unit_region_path: &path })?;
+    Ok(Json(requests::chain(&state.store, &org.to_string()).await?))
 }
 
 #[derive(Serialize, ToSchema)]
