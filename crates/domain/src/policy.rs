@@ -51,7 +51,7 @@ pub struct PolicySet {
     pub emall_direct_limit: Money,
     pub sme_deduction: SmeDeduction,
     /// Days between publishing the 采购意向 and starting procurement (财库〔2020〕10号: "原则上
-    /// 不得晚于采购活动开始前30日"; marked (check) in DOMAIN.md, hence data an admin can correct).
+    /// 不得晚于采购活动开始前30日"; marked (check) in docs/DOMAIN.md, hence data an admin can correct).
     pub intention_lead_days: u32,
     /// Legal periods of the tender stage (法35, 条例31, 214号, 74号令).
     #[serde(default)]

@@ -56,20 +56,11 @@ impl Default for StatutoryLimits {
     /// The limits as the law states them (sources on [`limit_source`]).
     fn default() -> Self {
         StatutoryLimits {
-            periods: TenderPeriods {
-                tender_bid_days: 20,
-                documents_working_days: 5,
-                tender_announcement_working_days: 5,
-                consultation_response_days: 10,
-                negotiation_response_working_days: 3,
-                tender_clarification_days: 15,
-                consultation_clarification_days: 5,
-                negotiation_clarification_working_days: 3,
-                // No text sets it; the platform's own floor, so that bidders have time to
-                // release their keys at all.
-                decryption_window_minutes: 15,
-            },
-            intention_lead_days: 30,
+            // The defaults a region inherits are the law's own values, so they are the floors;
+            // the decryption window alone is the platform's (no text sets one), with a floor of
+            // 15 minutes so that bidders have time to release their keys at all.
+            periods: TenderPeriods { decryption_window_minutes: 15, ..TenderPeriods::default() },
+            intention_lead_days: crate::policy::DEFAULT_INTENTION_LEAD_DAYS,
             price_weight_min: PriceWeightLimits {
                 tender_goods: 30,
                 tender_services: 10,

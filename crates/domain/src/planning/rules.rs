@@ -38,7 +38,7 @@ impl RuleId {
         }
     }
 
-    /// The legal source. Rules marked (check) in DOMAIN.md say so.
+    /// The legal source. Rules marked (check) in docs/DOMAIN.md say so.
     pub fn source(self) -> &'static str {
         match self {
             RuleId::Budget => "政府采购法第6条；预算法第13条",

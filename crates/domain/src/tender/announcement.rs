@@ -1,4 +1,4 @@
-//! Announcement types (公告类型, DOMAIN.md) and which one a project's method publishes.
+//! Announcement types (公告类型, docs/DOMAIN.md) and which one a project's method publishes.
 
 use serde::{Deserialize, Serialize};
 

@@ -16,7 +16,7 @@ use super::rules::{TenderRule, Violation};
 use crate::calendar::{CalendarError, WorkingCalendar};
 use crate::planning::Method;
 
-/// Period lengths, per region policy. Defaults are DOMAIN.md's.
+/// Period lengths, per region policy. Defaults are docs/DOMAIN.md's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TenderPeriods {

@@ -54,7 +54,7 @@ impl TenderRule {
         }
     }
 
-    /// The legal source. Rules marked (check) in DOMAIN.md say so.
+    /// The legal source. Rules marked (check) in docs/DOMAIN.md say so.
     pub fn source(self) -> &'static str {
         match self {
             TenderRule::BidPeriod => "政府采购法第35条；民法典第201、203条",
