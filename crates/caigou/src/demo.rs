@@ -17,42 +17,9 @@ use serde_json::json;
 /// Every demo account's password.
 pub const DEMO_PASSWORD: &str = "caigou-demo";
 const SEEDED_KEY: &str = "demo_seeded_at";
-/// Set when the demo runs on its own clock (the date it started at): a sandbox platform.
-const DEMO_CLOCK_KEY: &str = "demo_clock";
 
-/// How far the demo's timeline reaches back from its "today": its finished tender was run forty
-/// days back and its earliest 采购意向 was published 45 days back.
-const DEMO_LOOKBACK_DAYS: i64 = 45;
-/// How far it reaches ahead: the open tenders' documents windows and bid deadlines (20 days and
-/// a few working days after publication), the 单一来源 公示 (5 working days) and the plans'
-/// procurement starts (7 days) all end within 30 days.
-const DEMO_HORIZON_DAYS: i64 = 30;
-
-/// The date the demo's timeline can start at: `today` when the published calendar covers the
-/// whole timeline around it, otherwise the latest earlier date whose timeline it covers; `None`
-/// when no date fits (no published year at all). The platform never guesses a year's holidays,
-/// so the demo moves its clock rather than its periods.
-pub fn demo_today(cal: &caigou_domain::calendar::WorkingCalendar, today: jiff::civil::Date) -> Option<jiff::civil::Date> {
-    let fits = |d: jiff::civil::Date| {
-        let from = d.checked_sub(jiff::Span::new().days(DEMO_LOOKBACK_DAYS));
-        let to = d.checked_add(jiff::Span::new().days(DEMO_HORIZON_DAYS));
-        matches!((from, to), (Ok(from), Ok(to)) if cal.covers(from, to))
-    };
-    if fits(today) {
-        return Some(today);
-    }
-    // The latest candidate: the end of the last published year, less the horizon.
-    let last = cal.years().filter(|y| jiff::civil::date(*y, 1, 1) <= today).max()?;
-    let mut d = jiff::civil::date(last, 12, 31).checked_sub(jiff::Span::new().days(DEMO_HORIZON_DAYS)).ok()?.min(today);
-    let first = cal.years().min()?;
-    while d.year() >= first {
-        if fits(d) {
-            return Some(d);
-        }
-        d = d.yesterday().ok()?;
-    }
-    None
-}
+use crate::demo_clock::DEMO_CLOCK_KEY;
+pub use crate::demo_clock::{demo_clock, demo_today};
 
 /// What seeding did.
 #[derive(Debug, Clone, Default)]
@@ -62,15 +29,6 @@ pub struct Seeded {
     pub demo_clock: Option<jiff::civil::Date>,
     /// The parts of the demo that could not be seeded (empty on a whole demo).
     pub skipped: Vec<&'static str>,
-}
-
-/// The date the demo's clock started at, when it runs on its own clock (then the platform is a
-/// sandbox: its clock is persisted and admins may move it).
-pub async fn demo_clock(store: &Store) -> Result<Option<String>, caigou_store::StoreError> {
-    let mut tx = store.begin().await?;
-    let v = caigou_store::setting(&mut tx, DEMO_CLOCK_KEY).await?;
-    tx.commit().await?;
-    Ok(v)
 }
 
 fn per(goods: i64, works: i64, services: i64) -> PerObjectType {
@@ -380,7 +338,7 @@ pub async fn seed(store: &Store) -> Result<Option<Seeded>, caigou_store::StoreEr
         tracing::warn!(error = %e, "demo opened tender skipped");
         skipped.push("opened tender");
     }
-    if let Err(e) = seed_projects(store).await {
+    if let Err(e) = crate::demo_projects::seed(store).await {
         tracing::warn!(error = %e, "demo projects skipped");
         skipped.push("projects");
     }
@@ -618,190 +576,4 @@ async fn seed_suppliers(store: &Store) -> Result<(), caigou_store::StoreError> {
         suppliers::seed(store, org_id, &profile, status, ("营业执照", &format!("DEMO-{n:04}"), &licence.id, until)).await?;
     }
     Ok(())
-}
-
-/// Projects through the real flow, so the portal shows real announcements: an open tender run
-/// by an agency (obtained by two suppliers, a question answered by a clarification) and a
-/// request for quotations run by the 集中采购机构 with one lot terminated.
-async fn seed_projects(store: &Store) -> Result<(), caigou_store::StoreError> {
-    use caigou_domain::tender::{Criterion, CriterionKind, Evaluation, EvaluationMethod};
-    use caigou_store::documents::{self, DocumentsDraft};
-    use caigou_store::projects::{self, NewProject};
-    let who = |name: &'static str| async move {
-        let id = users::user_id_by_name(store, name).await?.ok_or(caigou_store::StoreError::NotFound("demo user"))?;
-        Ok::<_, caigou_store::StoreError>(users::identity(store, id).await?.ok_or(caigou_store::StoreError::NotFound("demo user"))?.subject)
-    };
-    let purchaser = who("purchaser").await?;
-    let agency2 = who("agency2").await?;
-    let central = who("agency").await?;
-    let plans = caigou_store::plans::list_for_org(store, &purchaser.org.to_string()).await?;
-    let Some(tender_plan) = plans.iter().find(|p| p.status == "filed" && p.method == "open_tender") else { return Ok(()) };
-    projects::entrust(store, &purchaser, &tender_plan.id, agency2.org).await?;
-    let project = projects::create(
-        store,
-        &agency2,
-        &NewProject { name: tender_plan.name.clone(), plan_ids: vec![tender_plan.id.clone()], lots: vec![] },
-    )
-    .await?;
-    let view = projects::get(store, &project).await?;
-    let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
-    let c = |name: &str, kind, points: u32, guidance: &str| Criterion {
-        name: name.into(),
-        kind,
-        points_x100: points * 100,
-        guidance: guidance.into(),
-    };
-    let draft = DocumentsDraft {
-        template_id: "builtin-open-tender-goods".into(),
-        evaluation: Evaluation {
-            method: EvaluationMethod::Comprehensive,
-            criteria: vec![
-                c("价格", CriterionKind::Price, 30, ""),
-                c("技术方案", CriterionKind::Technical, 50, "完全满足技术参数得50分；每有一项一般参数负偏离扣2分，扣完为止"),
-                c("售后服务", CriterionKind::Commercial, 20, "原厂质保3年及以上得10分；4小时响应得10分"),
-            ],
-        },
-        qualification: "具备相关产品的合法经营资格".into(),
-        sections: Default::default(),
-        documents_until: e.documents_until.checked_add(jiff::Span::new().days(2)).unwrap_or(e.documents_until),
-        deadline: e.deadline_on.checked_add(jiff::Span::new().days(2)).unwrap_or(e.deadline_on).to_datetime(jiff::civil::time(9, 30, 0, 0)),
-    };
-    documents::save_draft(store, &agency2, &project, &draft).await?;
-    documents::publish(store, &agency2, &project).await?;
-    let view = projects::get(store, &project).await?;
-    for name in ["supplier1", "supplier2"] {
-        let s = who(name).await?;
-        caigou_store::tendering::obtain(store, &s, &view.lots[0].id, "127.0.0.1").await?;
-    }
-    let s1 = who("supplier1").await?;
-    let q = caigou_store::tendering::ask(store, &s1, &project, "学生平板是否接受国产操作系统？").await?;
-    caigou_store::tendering::clarify(store, &agency2, &project, "学生平板接受符合技术参数的国产操作系统，其他要求不变。", false, &[q])
-        .await?;
-
-    // An open tender entrusted to 示范招标咨询 and waiting for its project (the agency's to-do).
-    let line = caigou_store::budget::list(store, &purchaser.org.to_string(), Some(store.clock().today().year().into()))
-        .await?
-        .into_iter()
-        .find(|l| l.code.ends_with("2050201"))
-        .ok_or(caigou_store::StoreError::NotFound("budget line"))?;
-    let cameras = open_tender_plan(
-        "校园安防监控升级",
-        &line.id,
-        store.clock().today(),
-        ("A02091107", "高清网络摄像机及存储", 120, Money::from_yuan(900_000)),
-    );
-    let cameras = caigou_store::plans::submit(store, &purchaser, &cameras).await?;
-    if cameras.status == "filed" {
-        projects::entrust(store, &purchaser, &cameras.id, agency2.org).await?;
-    }
-
-    // A request for quotations entrusted to the 集中采购机构, two lots, the second terminated.
-    let input = caigou_store::plans::PlanInput {
-        name: "机房辅助设备".into(),
-        budget_line_id: line.id.clone(),
-        intention_id: None,
-        method: Method::RequestForQuotation,
-        procurement_start: store.clock().today(),
-        entrust_central: false,
-        single_source_ground: None,
-        single_source_supplier: None,
-        original_contract: None,
-        items: vec![
-            caigou_store::plans::ItemInput {
-                code: "A02010601".parse().expect("code"),
-                description: "机柜".into(),
-                quantity: 6,
-                amount: Money::from_yuan(180_000),
-            },
-            caigou_store::plans::ItemInput {
-                code: "A02010602".parse().expect("code"),
-                description: "机房环境监控设备".into(),
-                quantity: 1,
-                amount: Money::from_yuan(220_000),
-            },
-        ],
-        previous_plan_id: None,
-        request_ids: Vec::new(),
-        replaces: None,
-    };
-    let rfq = caigou_store::plans::submit(store, &purchaser, &input).await?;
-    if rfq.status != "filed" {
-        return Ok(());
-    }
-    projects::entrust(store, &purchaser, &rfq.id, central.org).await?;
-    let lots = vec![
-        projects::LotInput {
-            name: "机柜".into(),
-            budget: Money::from_yuan(180_000),
-            max_price: Some(Money::from_yuan(170_000)),
-            sme: caigou_domain::tender::SmePolicy::Reserved,
-            deposit: None,
-            items: vec![projects::ItemInput {
-                code: "A02010601".parse().expect("code"),
-                description: "42U标准机柜".into(),
-                quantity: 6,
-                unit: "台".into(),
-                specs: "含PDU".into(),
-            }],
-        },
-        projects::LotInput {
-            name: "机房环境监控".into(),
-            budget: Money::from_yuan(220_000),
-            max_price: None,
-            sme: caigou_domain::tender::SmePolicy::None,
-            deposit: None,
-            items: vec![projects::ItemInput {
-                code: "A02010602".parse().expect("code"),
-                description: "温湿度及漏水监控系统".into(),
-                quantity: 1,
-                unit: "套".into(),
-                specs: String::new(),
-            }],
-        },
-    ];
-    let project =
-        projects::create(store, &central, &NewProject { name: "机房辅助设备询价采购".into(), plan_ids: vec![rfq.id.clone()], lots })
-            .await?;
-    let view = projects::get(store, &project).await?;
-    let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
-    let draft = DocumentsDraft {
-        template_id: "builtin-quotation".into(),
-        evaluation: Evaluation { method: EvaluationMethod::LowestPrice, criteria: vec![] },
-        qualification: String::new(),
-        sections: Default::default(),
-        documents_until: e.documents_until,
-        deadline: e.deadline_on.to_datetime(jiff::civil::time(10, 0, 0, 0)),
-    };
-    documents::save_draft(store, &central, &project, &draft).await?;
-    documents::publish(store, &central, &project).await?;
-    let second = view.lots[1].id.clone();
-    projects::terminate(store, &central, &project, Some(&second), "采购需求调整，本包并入年度机房改造项目另行采购").await?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use caigou_domain::calendar::{WorkingCalendar, YearArrangement};
-    use jiff::civil::date;
-
-    use super::demo_today;
-
-    fn years(ys: &[i16]) -> WorkingCalendar {
-        WorkingCalendar::new(ys.iter().map(|&year| YearArrangement { year, exceptions: Default::default() }))
-    }
-
-    #[test]
-    fn the_demo_runs_on_real_time_while_the_calendar_reaches_30_days_ahead() {
-        let cal = years(&[2025, 2026]);
-        assert_eq!(demo_today(&cal, date(2026, 12, 1)), Some(date(2026, 12, 1)));
-        // One day later its timeline would reach 2027, which has no data: it starts at 12-01.
-        assert_eq!(demo_today(&cal, date(2026, 12, 2)), Some(date(2026, 12, 1)));
-        assert_eq!(demo_today(&cal, date(2028, 7, 1)), Some(date(2026, 12, 1)));
-        // Once 2027 is loaded, 12-02 is real time again.
-        assert_eq!(demo_today(&years(&[2025, 2026, 2027]), date(2026, 12, 2)), Some(date(2026, 12, 2)));
-        // Its lookback (45 days) must be covered too.
-        assert_eq!(demo_today(&years(&[2026]), date(2026, 2, 15)), Some(date(2026, 2, 15)));
-        assert_eq!(demo_today(&years(&[2026]), date(2026, 2, 14)), None, "nothing earlier fits either");
-        assert_eq!(demo_today(&years(&[]), date(2026, 6, 1)), None);
-    }
 }

@@ -3,7 +3,9 @@
 pub mod bidder;
 pub mod custodian;
 pub mod demo;
+pub mod demo_clock;
 pub mod demo_opening;
+pub mod demo_projects;
 pub mod mailer;
 pub mod server;
 

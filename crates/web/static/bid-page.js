@@ -2,11 +2,8 @@
 // Loaded as a module (no inline script: the CSP allows scripts from the site only); the page's
 // data and texts come from its #page-data element.
 import * as seal from '/static/seal.js';
-import { api, downloadKeyFile } from '/static/client.js';
-const page = document.getElementById('page-data');
-const D = page.dataset;
-/** The page's texts in the reader's language, by key (rendered by the server). */
-const T = Object.fromEntries([...page.querySelectorAll('[data-k]')].map((e) => [e.dataset.k, e.textContent]));
+import { api, pageData, wireKeyExport } from '/static/client.js';
+const { D, T } = pageData();
 const lot = D.lot;
 const registered = JSON.parse(D.registered);
 const status = document.getElementById('bid-status');
@@ -34,12 +31,7 @@ keygen.onclick = async () => {
     say(T['bid.key_ready']);
   } catch (e) { say(e.message); }
 };
-document.getElementById('export').onclick = async () => {
-  if (!key) return say(T['bid.no_key']);
-  const pass = document.getElementById('passphrase').value;
-  if (pass.length < 8) return say(T['bid.passphrase_short']);
-  await downloadKeyFile(seal, key, pass, 'caigou-key');
-};
+wireKeyExport(seal, () => key, T, say, 'caigou-key');
 function fen(yuan) {
   const m = /^\s*(\d+)(?:\.(\d{1,2}))?\s*$/.exec(yuan.replace(/,/g, ''));
   if (!m) return null;

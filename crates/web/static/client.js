@@ -1,5 +1,16 @@
-// What the pages' module scripts share: JSON API calls carrying the page's CSRF token (errors
-// become Error(message (code))), and saving a passphrase-protected key file.
+// What the pages' module scripts share: the page's data and texts, JSON API calls carrying the
+// page's CSRF token (errors become Error(message (code))), and saving a passphrase-protected key
+// file from the page's export button.
+
+/**
+ * The page's #page-data element: `D`, its data attributes; `T`, the page's texts in the
+ * reader's language by key (rendered by the server, so no text lives in a script).
+ */
+export function pageData() {
+  const page = document.getElementById('page-data');
+  const T = Object.fromEntries([...page.querySelectorAll('[data-k]')].map((e) => [e.dataset.k, e.textContent]));
+  return { D: page.dataset, T };
+}
 
 const csrf = () => document.querySelector('meta[name="csrf-token"]').content;
 
@@ -24,4 +35,18 @@ export async function downloadKeyFile(seal, key, passphrase, namePrefix) {
   a.href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
   a.download = `${namePrefix}-${key.keyId}.json`;
   a.click();
+}
+
+/**
+ * Wires the page's #export button: the key `currentKey()` returns, saved as a key file under the
+ * #passphrase (at least 8 characters); `say` reports what is missing.
+ */
+export function wireKeyExport(seal, currentKey, T, say, namePrefix) {
+  document.getElementById('export').onclick = async () => {
+    const key = currentKey();
+    if (!key) return say(T['bid.no_key']);
+    const pass = document.getElementById('passphrase').value;
+    if (pass.length < 8) return say(T['bid.passphrase_short']);
+    await downloadKeyFile(seal, key, pass, namePrefix);
+  };
 }
