@@ -65,7 +65,7 @@ before(async () => {
   for (const k of ['CAIGOU_DATABASE_URL', 'CAIGOU_OBJECT_STORE_URL', 'CAIGOU_SMTP_URL', 'CAIGOU_SECURE_COOKIES']) delete env[k];
   const log = openSync(join(dataDir, 'server.log'), 'a');
   const day = process.env.CAIGOU_TEST_DAY || '2026-11-02';
-  server = spawn(BIN, ['--data', dataDir, 'demo', '--clock', day, '--listen', `127.0.0.1:${port}`], {
+  server = spawn(BIN, ['demo', '--data', dataDir, '--clock', day, '--listen', `127.0.0.1:${port}`], {
     env,
     stdio: ['ignore', log, log],
   });

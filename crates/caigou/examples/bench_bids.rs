@@ -258,7 +258,7 @@ async fn find_target(http: &reqwest::Client, a: &RunArgs) -> Result<Target, AnyE
         .ok_or("no 智慧教室设备采购 tender announcement (is this a fresh `caigou demo`?)")?;
     let project = a0["project_id"].as_str().ok_or("announcement without project")?;
     let p = json_ok(http.get(format!("{base}/api/v1/projects/{project}")).send().await?, "project").await?;
-    let lot = p["project"]["lots"][0]["id"].as_str().ok_or("project without lots")?.to_string();
+    let lot = p["lots"][0]["id"].as_str().ok_or("project without lots")?.to_string();
     let regions = json_ok(http.get(format!("{base}/api/v1/regions")).send().await?, "regions").await?;
     let regions = regions.as_array().ok_or("regions: not a list")?;
     let region = regions.iter().find(|r| r["code"] == "990100").or(regions.first()).ok_or("no region")?["id"]

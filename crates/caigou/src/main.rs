@@ -13,12 +13,13 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "caigou", version, about = "采购云 — open-source electronic government procurement platform")]
 struct Cli {
-    #[command(flatten)]
-    store: StoreArgs,
     #[command(subcommand)]
     command: Command,
 }
 
+/// Where the platform's data is: given to the commands that open the database, after the
+/// command's name (`caigou demo --data DIR`, `caigou audit verify --data DIR`); the bidder's and
+/// custodian's commands talk to a server and do not show these flags.
 #[derive(Args, Clone)]
 struct StoreArgs {
     /// Data directory: the SQLite database and uploaded files live here by default.
@@ -44,28 +45,49 @@ impl StoreArgs {
 #[derive(Subcommand)]
 enum Command {
     /// Run the platform.
-    Serve(server::ServeArgs),
+    Serve {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        args: server::ServeArgs,
+    },
     /// Seed the demo region on an empty database (once), then serve.
-    Demo(server::ServeArgs),
+    Demo {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        args: server::ServeArgs,
+    },
     /// Run database migrations and exit.
-    Migrate,
+    Migrate {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// The tamper-evident audit trail.
     Audit {
+        #[command(flatten)]
+        store: StoreArgs,
         #[command(subcommand)]
         command: AuditCommand,
     },
     /// The working-day calendar.
     Calendar {
+        #[command(flatten)]
+        store: StoreArgs,
         #[command(subcommand)]
         command: CalendarCommand,
     },
     /// Write an online backup of the SQLite database to FILE.
     Backup {
+        #[command(flatten)]
+        store: StoreArgs,
         #[arg(long)]
         to: PathBuf,
     },
     /// Restore a backup made with `caigou backup` into the data directory (server stopped).
     Restore {
+        #[command(flatten)]
+        store: StoreArgs,
         #[arg(long)]
         from: PathBuf,
     },
@@ -162,10 +184,9 @@ fn rejected(e: caigou_store::StoreError) -> AnyError {
 }
 
 async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
-    let config = cli.store.config();
     match cli.command {
-        Command::Serve(args) => server::serve(config, args, false).await,
-        Command::Demo(args) => server::serve(config, args, true).await,
+        Command::Serve { store, args } => server::serve(store.config(), args, false).await,
+        Command::Demo { store, args } => server::serve(store.config(), args, true).await,
         Command::Bidder { command } => {
             caigou::bidder::run(command).await?;
             Ok(ExitCode::SUCCESS)
@@ -190,14 +211,15 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
             println!("{}", caigou_web::api::openapi_document());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Migrate => {
+        Command::Migrate { store } => {
+            let config = store.config();
             let store = Store::open(&config).await?;
             println!("migrations applied ({})", config.database_url().split('@').next_back().unwrap_or_default());
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Audit { command: AuditCommand::Verify } => {
-            let store = Store::open(&config).await?;
+        Command::Audit { store, command: AuditCommand::Verify } => {
+            let store = Store::open(&store.config()).await?;
             let outcome = audit::verify(&store).await?;
             store.close().await;
             match outcome {
@@ -212,15 +234,15 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
                 }
             }
         }
-        Command::Calendar { command } => calendar(config, command).await,
-        Command::Backup { to } => {
-            let store = Store::open(&config).await?;
+        Command::Calendar { store, command } => calendar(store.config(), command).await,
+        Command::Backup { store, to } => {
+            let store = Store::open(&store.config()).await?;
             caigou_store::backup::backup_to(&store, &to).await.map_err(rejected)?;
             store.close().await;
             println!("backup written to {}", to.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Restore { from } => restore(config, from).await,
+        Command::Restore { store, from } => restore(store.config(), from).await,
     }
 }
 

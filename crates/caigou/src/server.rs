@@ -144,6 +144,13 @@ async fn remind(store: Store, mut stop: watch::Receiver<bool>) {
             Ok(n) => tracing::info!(sent = n, "reminders sent"),
             Err(e) => tracing::error!(error = %e, "reminders failed"),
         }
+        let day_ago = store.clock().now_ms() - 24 * 3_600_000;
+        if let Err(e) = caigou_store::rate_limits::purge(&store, day_ago).await {
+            tracing::warn!(error = %e, "purging rate-limit windows failed");
+        }
+        if let Err(e) = caigou_store::budget::purge_staging(&store, day_ago).await {
+            tracing::warn!(error = %e, "purging abandoned budget imports failed");
+        }
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}
             _ = stop.wait_for(|s| *s) => return,

@@ -96,6 +96,128 @@ pub async fn add_lines(store: &Store, actor: &Actor, org: OrgId, lines: &[NewBud
     Ok(ids)
 }
 
+/// Rows written per staging transaction: each holds the write lock for a few milliseconds.
+pub const STAGING_BATCH: usize = 500;
+
+/// Imports many lines (a CSV file) all or nothing, without holding the write lock for the whole
+/// file: the rows are staged in batches of [`STAGING_BATCH`], each its own short transaction,
+/// invisible to everyone; then one transaction checks the codes and moves them into
+/// `budget_lines` with a single `INSERT … SELECT` and one audit entry for the import (its row
+/// count, total and the SHA-256 of its rows). A failure leaves nothing but staging rows, which
+/// are removed. At most as many lines as [`add_lines`] takes go through it directly.
+pub async fn import_lines(store: &Store, actor: &Actor, org: OrgId, lines: &[NewBudgetLine]) -> Result<Vec<String>> {
+    if lines.len() <= STAGING_BATCH {
+        return add_lines(store, actor, org, lines).await;
+    }
+    let import = new_id().to_string();
+    let result = stage_and_commit(store, actor, org, &import, lines).await;
+    if result.is_err() {
+        let cleanup = sqlx::query("DELETE FROM budget_line_staging WHERE import_id = $1").bind(&import).execute(store.pool()).await;
+        if let Err(e) = cleanup {
+            tracing::warn!(error = %e, %import, "staged budget rows left behind; purged later");
+        }
+    }
+    result
+}
+
+async fn stage_and_commit(store: &Store, actor: &Actor, org: OrgId, import: &str, lines: &[NewBudgetLine]) -> Result<Vec<String>> {
+    use sha2::{Digest, Sha256};
+    let now = store.clock().now_ms();
+    let mut ids = Vec::with_capacity(lines.len());
+    let mut digest = Sha256::new();
+    for (b, batch) in lines.chunks(STAGING_BATCH).enumerate() {
+        let mut tx = store.begin().await?;
+        for (i, l) in batch.iter().enumerate() {
+            let seq = (b * STAGING_BATCH + i + 1) as i64;
+            let id = new_id().to_string();
+            digest.update(format!("{}\t{}\t{}\t{}\t{}\n", l.fiscal_year, l.code, l.name, l.funding_source, l.amount.fen()).as_bytes());
+            sqlx::query(
+                "INSERT INTO budget_line_staging (import_id, seq, id, fiscal_year, code, name, funding_source, amount, staged_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(import)
+            .bind(seq)
+            .bind(&id)
+            .bind(l.fiscal_year)
+            .bind(&l.code)
+            .bind(&l.name)
+            .bind(&l.funding_source)
+            .bind(l.amount.fen())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            ids.push(id);
+        }
+        tx.commit().await?;
+    }
+    let mut tx = store.begin().await?;
+    let path = region_path_of_org(&mut tx, org).await?;
+    let twice: Option<(i64, String)> = sqlx::query_as(
+        "SELECT fiscal_year, code FROM budget_line_staging WHERE import_id = $1 GROUP BY fiscal_year, code HAVING COUNT(*) > 1 LIMIT 1",
+    )
+    .bind(import)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((year, code)) = twice {
+        return Err(StoreError::reject(
+            "budget.duplicate_code",
+            format!("文件中{year}年度编码 {code} 出现了不止一次"),
+            format!("the file has {year}'s code {code} more than once"),
+        ));
+    }
+    let taken: Option<(i64, i64, String)> = sqlx::query_as(
+        "SELECT s.seq, s.fiscal_year, s.code FROM budget_line_staging s
+         JOIN budget_lines b ON b.org_id = $2 AND b.fiscal_year = s.fiscal_year AND b.code = s.code
+         WHERE s.import_id = $1 ORDER BY s.seq LIMIT 1",
+    )
+    .bind(import)
+    .bind(org.to_string())
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((seq, year, code)) = taken {
+        return Err(StoreError::reject(
+            "budget.duplicate_code",
+            format!("第{seq}条：{year}年度已有编码为 {code} 的预算指标"),
+            format!("line {seq}: {year} already has a budget line coded {code}"),
+        ));
+    }
+    sqlx::query(
+        "INSERT INTO budget_lines (id, org_id, fiscal_year, code, name, funding_source, amount, created_at)
+         SELECT id, $2, fiscal_year, code, name, funding_source, amount, $3 FROM budget_line_staging WHERE import_id = $1",
+    )
+    .bind(import)
+    .bind(org.to_string())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM budget_line_staging WHERE import_id = $1").bind(import).execute(&mut *tx).await?;
+    let total: i64 = lines.iter().map(|l| l.amount.fen()).sum();
+    let detail = serde_json::json!({
+        "import": import, "lines": lines.len(), "total": total, "rows_sha256": hex::encode(digest.finalize()),
+        "first_code": lines.first().map(|l| l.code.as_str()), "last_code": lines.last().map(|l| l.code.as_str()),
+    });
+    audit::append(
+        &mut tx,
+        now,
+        actor,
+        Change {
+            action: "budget.lines_imported",
+            object_type: "organization",
+            object_id: &org.to_string(),
+            region_path: &path,
+            detail: &detail,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// Removes staging rows of imports that never finished (a server stopped mid-import).
+pub async fn purge_staging(store: &Store, before_ms: i64) -> Result<u64> {
+    Ok(sqlx::query("DELETE FROM budget_line_staging WHERE staged_at < $1").bind(before_ms).execute(store.pool()).await?.rows_affected())
+}
+
 /// At most this many budget lines per file (a larger file is refused before anything is written).
 pub const MAX_IMPORT_ROWS: usize = 10_000;
 

@@ -27,6 +27,7 @@ pub mod opening;
 pub mod plans;
 pub mod portal;
 pub mod projects;
+pub mod rate_limits;
 pub mod regions;
 pub mod reminders;
 pub mod requests;
@@ -163,6 +164,7 @@ impl Store {
         templates::seed_builtin(self).await?;
         portal::reindex_missing(self).await?;
         translog::backfill_nodes(self).await?;
+        users::backfill_identity_keys(self).await?;
         Ok(())
     }
 

@@ -466,8 +466,8 @@ async fn bidders_of_any(tx: &mut Tx, lot: &str) -> Result<Vec<caigou_domain::ids
 type RecordRow = (String, String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, String);
 /// (status, valid bids, started, decrypt until, closed, record hash, record log index)
 type OpeningRow = (String, i64, i64, i64, Option<i64>, Option<String>, Option<i64>);
-/// (bidder, submitted, opened, outcome, cause, price, signed in)
-type BidRow = (String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
+/// (bidder, bidder USCC, submitted, opened, outcome, cause, price, signed in)
+type BidRow = (String, String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
 
 async fn record_json(tx: &mut Tx, lot: &str, now: i64) -> Result<serde_json::Value> {
     let rows: Vec<RecordRow> = sqlx::query_as(
@@ -521,9 +521,11 @@ pub async fn object(store: &Store, subject: &Subject, lot: &str, text: &str) -> 
     Ok(())
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OpenedBid {
     pub bidder: String,
+    /// 统一社会信用代码, shown beside the name: two suppliers can look alike by name, never by code.
+    pub bidder_uscc: String,
     pub submitted_at: i64,
     pub signed_in: bool,
     pub opened_at: Option<i64>,
@@ -532,7 +534,7 @@ pub struct OpenedBid {
     pub total_price: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OpeningView {
     pub lot_id: String,
     pub status: String,
@@ -558,7 +560,7 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
         return Err(refuse("opening.not_started", "尚未开标", "the opening has not started"));
     };
     let rows: Vec<BidRow> = sqlx::query_as(
-        "SELECT o.name, b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price,
+        "SELECT o.name, COALESCE(o.uscc, ''), b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price,
                 (SELECT s.at FROM opening_signins s WHERE s.lot_id = b.lot_id AND s.supplier_org_id = b.supplier_org_id)
          FROM bids b JOIN organizations o ON o.id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY b.submitted_at",
     )
@@ -566,13 +568,14 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
     .fetch_all(store.pool())
     .await?;
     // Prices are read out together (domain tender::secrecy::prices_shown).
-    let still_sealed = rows.iter().filter(|(_, _, opened_at, outcome, ..)| opened_at.is_none() && outcome.is_none()).count();
+    let still_sealed = rows.iter().filter(|(_, _, _, opened_at, outcome, ..)| opened_at.is_none() && outcome.is_none()).count();
     let show_prices =
         status != "decrypting" || caigou_domain::tender::secrecy::prices_shown(still_sealed, decrypt_until, store.clock().now_ms());
     let bids = rows
         .into_iter()
-        .map(|(bidder, submitted_at, opened_at, outcome, cause, price, signed)| OpenedBid {
+        .map(|(bidder, bidder_uscc, submitted_at, opened_at, outcome, cause, price, signed)| OpenedBid {
             bidder,
+            bidder_uscc,
             submitted_at,
             signed_in: signed.is_some(),
             opened_at,

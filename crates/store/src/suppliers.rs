@@ -63,9 +63,9 @@ pub async fn register(store: &Store, r: &Registration) -> Result<(OrgId, UserId)
     if r.name.trim().is_empty() {
         return Err(invalid("请填写供应商名称", "give the supplier's name"));
     }
-    if r.username.trim().len() < 3 {
-        return Err(invalid("用户名至少3个字符", "the username needs at least 3 characters"));
-    }
+    // Refused before the password is hashed; create_org/create_user hold the same rules.
+    caigou_domain::identity::DisplayName::parse(&r.name).map_err(|e| StoreError::rejected(&e))?;
+    caigou_domain::identity::Username::parse(&r.username).map_err(|e| StoreError::rejected(&e))?;
     users::check_new_password(&r.password)?;
     let exists: Option<String> =
         sqlx::query_scalar("SELECT id FROM organizations WHERE uscc = $1").bind(r.uscc.as_str()).fetch_optional(store.pool()).await?;
@@ -107,14 +107,7 @@ pub async fn register(store: &Store, r: &Registration) -> Result<(OrgId, UserId)
             attributes: serde_json::json!({}),
         },
     )
-    .await
-    .map_err(|e| {
-        if e.is_unique_violation() {
-            StoreError::reject("user.username_taken", "该用户名已被使用", "this username is taken")
-        } else {
-            e
-        }
-    })?;
+    .await?;
     insert_profile(&mut tx, now, org, &r.profile, SupplierStatus::Draft).await?;
     tx.commit().await?;
     Ok((org, user))

@@ -3,6 +3,7 @@
 
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use caigou_domain::authz::{OrgKind, Role, Subject};
+use caigou_domain::identity::{DisplayName, Username};
 use caigou_domain::ids::{OrgId, RegionId, UserId};
 use serde::Serialize;
 use sqlx::Row;
@@ -76,19 +77,37 @@ pub struct NewOrg<'a> {
 
 pub async fn create_org(tx: &mut Tx, now_ms: i64, actor: &Actor, org: NewOrg<'_>) -> Result<OrgId> {
     let id = OrgId(new_id());
+    let name = DisplayName::parse(org.name).map_err(|e| StoreError::rejected(&e))?;
+    // Suppliers may not look alike: bidders know each other by name in the opening hall.
+    let name_key = (org.kind == OrgKind::Supplier).then(|| name.key());
     let region_path: String =
         sqlx::query_scalar("SELECT path FROM regions WHERE id = $1").bind(org.region.to_string()).fetch_one(&mut **tx).await?;
-    sqlx::query("INSERT INTO organizations (id, kind, name, region_id, uscc, attributes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(id.to_string())
-        .bind(org.kind.key())
-        .bind(org.name)
-        .bind(org.region.to_string())
-        .bind(org.uscc)
-        .bind(org.attributes.to_string())
-        .bind(now_ms)
-        .execute(&mut **tx)
-        .await?;
-    let detail = serde_json::json!({"kind": org.kind.key(), "name": org.name, "uscc": org.uscc, "attributes": org.attributes});
+    sqlx::query(
+        "INSERT INTO organizations (id, kind, name, name_key, region_id, uscc, attributes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(id.to_string())
+    .bind(org.kind.key())
+    .bind(name.as_str())
+    .bind(name_key)
+    .bind(org.region.to_string())
+    .bind(org.uscc)
+    .bind(org.attributes.to_string())
+    .bind(now_ms)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| {
+        let e = StoreError::from(e);
+        if e.is_unique_violation() {
+            StoreError::reject(
+                "org.name_taken",
+                "已有名称相同或极为相似的供应商在平台注册",
+                "a supplier with the same or a confusingly similar name is already registered",
+            )
+        } else {
+            e
+        }
+    })?;
+    let detail = serde_json::json!({"kind": org.kind.key(), "name": name.as_str(), "uscc": org.uscc, "attributes": org.attributes});
     audit::append(
         tx,
         now_ms,
@@ -118,21 +137,39 @@ pub struct NewUser<'a> {
 
 pub async fn create_user(tx: &mut Tx, now_ms: i64, actor: &Actor, user: NewUser<'_>) -> Result<UserId> {
     let id = UserId(new_id());
+    let username = Username::parse(user.username).map_err(|e| StoreError::rejected(&e))?;
+    let display_name = DisplayName::parse(user.display_name).map_err(|e| StoreError::rejected(&e))?;
     let region_path: String = sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
         .bind(user.org.to_string())
         .fetch_one(&mut **tx)
         .await?;
-    sqlx::query("INSERT INTO users (id, username, display_name, email, org_id, password_hash, attributes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(id.to_string())
-        .bind(user.username)
-        .bind(user.display_name)
-        .bind(user.email)
-        .bind(user.org.to_string())
-        .bind(user.password_hash)
-        .bind(user.attributes.to_string())
-        .bind(now_ms)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO users (id, username, username_key, display_name, email, org_id, password_hash, attributes, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(id.to_string())
+    .bind(username.as_str())
+    .bind(username.key())
+    .bind(display_name.as_str())
+    .bind(user.email)
+    .bind(user.org.to_string())
+    .bind(user.password_hash)
+    .bind(user.attributes.to_string())
+    .bind(now_ms)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| {
+        let e = StoreError::from(e);
+        if e.is_unique_violation() {
+            StoreError::reject(
+                "user.username_taken",
+                "该用户名已被使用，或与已有用户名极为相似",
+                "this username is taken, or looks too much like one that is",
+            )
+        } else {
+            e
+        }
+    })?;
     for role in user.roles {
         sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
             .bind(id.to_string())
@@ -141,7 +178,7 @@ pub async fn create_user(tx: &mut Tx, now_ms: i64, actor: &Actor, user: NewUser<
             .await?;
     }
     let roles: Vec<&str> = user.roles.iter().map(|r| r.key()).collect();
-    let detail = serde_json::json!({"username": user.username, "org": user.org.to_string(), "roles": roles});
+    let detail = serde_json::json!({"username": username.as_str(), "org": user.org.to_string(), "roles": roles});
     audit::append(
         tx,
         now_ms,
@@ -236,6 +273,9 @@ pub enum LoginRefused {
 /// [`THROTTLE_WINDOW_MS`]. A user whose account is under attack from elsewhere still signs in
 /// from an address that has not failed.
 pub async fn authenticate(store: &Store, username: &str, password: &str, address: &str) -> Result<Result<UserId, LoginRefused>> {
+    // Usernames are case-insensitive (stored lower-case): `Supplier1` signs in as `supplier1`.
+    let login = Username::for_login(username);
+    let username = login.as_str();
     let now = store.clock().now_ms();
     let since = now - THROTTLE_WINDOW_MS;
     let by_pair: i64 =
@@ -487,8 +527,10 @@ pub async fn change_password(store: &Store, identity: &Identity, current: &str, 
 }
 
 pub async fn user_id_by_name(store: &Store, username: &str) -> Result<Option<UserId>> {
-    let id: Option<String> =
-        sqlx::query_scalar("SELECT id FROM users WHERE username = $1").bind(username).fetch_optional(store.pool()).await?;
+    let id: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
+        .bind(Username::for_login(username))
+        .fetch_optional(store.pool())
+        .await?;
     Ok(id.and_then(|s| s.parse().ok()))
 }
 
@@ -535,4 +577,36 @@ pub async fn org_region_id(store: &Store, org: &str) -> Result<String> {
     let r: Option<String> =
         sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
     r.ok_or(StoreError::NotFound("organization"))
+}
+
+/// Gives organizations and users created before look-alike keys existed their key. A row whose
+/// key another row already holds keeps none (an admin resolves the pair; new look-alikes are
+/// refused either way).
+pub async fn backfill_identity_keys(store: &Store) -> Result<()> {
+    let orgs: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, name FROM organizations WHERE kind = 'supplier' AND name_key IS NULL").fetch_all(store.pool()).await?;
+    for (id, name) in orgs {
+        if let Ok(name) = DisplayName::parse(&name) {
+            set_key(store, "UPDATE organizations SET name_key = $1 WHERE id = $2 AND name_key IS NULL", &name.key(), &id).await?;
+        }
+    }
+    let users: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, username FROM users WHERE username_key IS NULL").fetch_all(store.pool()).await?;
+    for (id, username) in users {
+        if let Ok(username) = Username::parse(&username) {
+            set_key(store, "UPDATE users SET username_key = $1 WHERE id = $2 AND username_key IS NULL", &username.key(), &id).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Sets one row's look-alike key; a key another row holds is left unset (and logged).
+async fn set_key(store: &Store, sql: &'static str, key: &str, id: &str) -> Result<()> {
+    match sqlx::query(sql).bind(key).bind(id).execute(store.pool()).await {
+        Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
+            tracing::warn!(row = %id, "name looks like another's; left without a look-alike key");
+            Ok(())
+        }
+        r => r.map(|_| ()).map_err(Into::into),
+    }
 }

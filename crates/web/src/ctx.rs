@@ -22,6 +22,25 @@ pub const SESSION_COOKIE: &str = "caigou_session";
 pub const CSRF_COOKIE: &str = "caigou_csrf";
 pub const LANG_COOKIE: &str = "caigou_lang";
 
+/// The name a credential cookie goes by. With secure cookies on it carries the `__Host-` prefix,
+/// which browsers accept only from a secure origin, with `Path=/` and no `Domain`: a sibling
+/// subdomain or a plain-HTTP page cannot plant or overwrite it.
+pub fn cookie_name(base: &'static str, secure: bool) -> &'static str {
+    match (base, secure) {
+        (SESSION_COOKIE, true) => "__Host-caigou_session",
+        (CSRF_COOKIE, true) => "__Host-caigou_csrf",
+        _ => base,
+    }
+}
+
+/// The CSRF token of a signed-in session: derived from the session secret (which only the
+/// browser holds, in an HttpOnly cookie), so a token planted in the browser by anyone else fails,
+/// and a new session after login has a new token. Domain-separated from the hash the database
+/// keeps, so the stored hashes do not reveal tokens.
+pub fn session_csrf(session_secret: &str) -> String {
+    caigou_store::secret_hash(&format!("caigou-csrf\u{0}{session_secret}"))
+}
+
 /// The request's context.
 #[derive(Clone)]
 pub struct Ctx {
@@ -141,7 +160,7 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
                 .in_lang(lang));
             }
         }
-    } else if let Some(c) = jar.get(SESSION_COOKIE) {
+    } else if let Some(c) = jar.get(cookie_name(SESSION_COOKIE, state.config.secure_cookies)) {
         match users::session_user(store, c.value(), state.config.session).await.map_err(|e| AppError::from(e).in_lang(lang))? {
             Some(u) => {
                 session = Some(c.value().to_string());
@@ -164,16 +183,25 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
         None => Principal::Anonymous,
     };
 
-    let (csrf, new_csrf) = match jar.get(CSRF_COOKIE) {
+    let secure = state.config.secure_cookies;
+    // Before sign-in (the login and registration forms) the token is a random value kept in its
+    // own cookie (double submit, against login CSRF); once signed in it is derived from the
+    // session, so it changes at every login and cannot be planted.
+    let csrf_cookie = cookie_name(CSRF_COOKIE, secure);
+    let (pre_session, new_csrf) = match jar.get(csrf_cookie) {
         Some(c) if c.value().len() == 64 => (c.value().to_string(), false),
         _ => (caigou_store::random_secret(), true),
+    };
+    let (csrf, missing) = match &session {
+        Some(secret) => (session_csrf(secret), false),
+        None => (pre_session.clone(), new_csrf),
     };
 
     // CSRF: a state-changing request authenticated by cookie must echo the token. Bearer-token
     // clients are not browsers and carry no ambient credentials. Page forms without a session
     // (the login form) are checked too, against login CSRF.
     if unsafe_method(req.method()) && token.is_none() && (session.is_some() || !api) {
-        let (checked_req, ok) = csrf_matches(req, &csrf, new_csrf, state.config.max_body).await;
+        let (checked_req, ok) = csrf_matches(req, &csrf, missing, state.config.max_body).await;
         req = checked_req;
         if !ok {
             return Err(AppError::new(
@@ -187,16 +215,18 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
     }
 
     let htmx = req.headers().contains_key("hx-request");
+    let signed_out = session.is_none();
+    // The route guard counts rate limits in the shared database.
+    req.extensions_mut().insert(state.clone());
     req.extensions_mut().insert(Ctx { principal, identity, lang, csrf: csrf.clone(), session, token, address, path, htmx });
     let mut resp = next.run(req).await;
     if let Some(RenderedError(err)) = resp.extensions().get::<RenderedError>().cloned() {
         resp = if api { err.json_response(lang) } else { err.with_headers(crate::pages::error_response(&err, lang)) };
     }
-    let secure = state.config.secure_cookies;
-    if new_csrf {
+    if new_csrf && signed_out {
         append_cookie(
             &mut resp,
-            Cookie::build((CSRF_COOKIE, csrf)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build(),
+            Cookie::build((csrf_cookie, pre_session)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build(),
         );
     }
     if clear_session {
@@ -219,11 +249,7 @@ async fn csrf_matches(req: Request, expected: &str, cookie_was_missing: bool, li
     {
         return (req, true);
     }
-    let is_form = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let is_form = crate::input::is_urlencoded(req.headers());
     if !is_form {
         return (req, false);
     }
@@ -244,13 +270,20 @@ pub fn append_cookie(resp: &mut Response, cookie: Cookie<'static>) {
 }
 
 pub fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
-    let mut c = Cookie::build((name, "")).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build();
+    let mut c = Cookie::build((cookie_name(name, secure), "")).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build();
     c.make_removal();
     c
 }
 
-pub fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((SESSION_COOKIE, secret)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build()
+/// Sets the session cookie on a login's response and drops the pre-login CSRF cookie, so the
+/// token a visitor had before signing in is not used again (the session's own token replaces it).
+pub fn start_session(resp: &mut Response, secret: String, secure: bool) {
+    append_cookie(resp, session_cookie(secret, secure));
+    append_cookie(resp, removal(CSRF_COOKIE, secure));
+}
+
+fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((cookie_name(SESSION_COOKIE, secure), secret)).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).build()
 }
 
 #[cfg(test)]

@@ -3,15 +3,17 @@
 //! into domain types, ask [`caigou_domain::authz`], call the store, and render.
 
 pub mod api;
+mod conn;
 mod ctx;
 pub mod error;
 pub mod i18n;
+mod input;
+mod live;
 mod metrics;
 mod pages;
 pub mod routes;
 mod security;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
@@ -32,6 +34,13 @@ pub struct WebConfig {
     pub session: SessionPolicy,
     /// Largest request body accepted, in bytes.
     pub max_body: usize,
+    /// How long a connection may take to send a request's headers, or stay idle between
+    /// requests, before it is closed.
+    pub header_read_timeout: std::time::Duration,
+    /// How long a request may take in all, body included (a 10 MB bid over a slow line fits).
+    pub request_timeout: std::time::Duration,
+    /// The longest pause allowed while a request body arrives.
+    pub body_pause_timeout: std::time::Duration,
     /// Training/sandbox platform (its clock may be moved by a later issue).
     pub sandbox: bool,
     /// Demo installation: the sign-in page mentions the demo password.
@@ -51,6 +60,9 @@ impl Default for WebConfig {
             trusted_proxies: Vec::new(),
             session: SessionPolicy::default(),
             max_body: 10 * 1024 * 1024,
+            header_read_timeout: std::time::Duration::from_secs(15),
+            request_timeout: std::time::Duration::from_secs(300),
+            body_pause_timeout: std::time::Duration::from_secs(30),
             sandbox: false,
             demo: false,
             demo_clock: None,
@@ -66,11 +78,21 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub metrics: Arc<Metrics>,
+    /// Live opening halls by lot: one poller per lot watched on this server.
+    pub(crate) live_openings: Arc<live::Hub<Option<caigou_store::opening::OpeningView>>>,
+    /// The big screen: today's openings and the time they were read.
+    pub(crate) live_screen: Arc<live::Hub<(Vec<api::opening::TodayRow>, String)>>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> AppState {
-        AppState { store, config: Arc::new(config), metrics: Arc::new(Metrics::new()) }
+        AppState {
+            store,
+            config: Arc::new(config),
+            metrics: Arc::new(Metrics::new()),
+            live_openings: Arc::default(),
+            live_screen: Arc::default(),
+        }
     }
 }
 
@@ -85,6 +107,6 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = app(state);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
+    let (headers, body) = (state.config.header_read_timeout, state.config.body_pause_timeout);
+    conn::serve(listener, app(state), headers, body, shutdown).await
 }

@@ -38,6 +38,7 @@ pub struct Metrics {
     pool_idle: Gauge,
     outbox_pending: Gauge,
     outbox_dead: Gauge,
+    live_pollers: Gauge,
 }
 
 impl Default for Metrics {
@@ -55,13 +56,15 @@ impl Metrics {
         let pool_idle = Gauge::default();
         let outbox_pending = Gauge::default();
         let outbox_dead = Gauge::default();
+        let live_pollers = Gauge::default();
         registry.register("http_requests", "HTTP requests by route and status", requests.clone());
         registry.register("http_request_duration_seconds", "HTTP request latency by route", latency.clone());
         registry.register("db_pool_connections", "Open database connections", pool_size.clone());
         registry.register("db_pool_idle_connections", "Idle database connections", pool_idle.clone());
         registry.register("jobs_email_pending", "Emails waiting in the outbox", outbox_pending.clone());
         registry.register("jobs_email_failed", "Emails given up after all attempts", outbox_dead.clone());
-        Metrics { registry, requests, latency, pool_size, pool_idle, outbox_pending, outbox_dead }
+        registry.register("live_pollers", "Live views (opening halls, big screen) polled by this server", live_pollers.clone());
+        Metrics { registry, requests, latency, pool_size, pool_idle, outbox_pending, outbox_dead, live_pollers }
     }
 }
 
@@ -85,6 +88,7 @@ pub async fn scrape(State(state): State<AppState>) -> Result<Response, AppError>
     let (pending, dead) = caigou_store::jobs::outbox_depth(&state.store).await?;
     m.outbox_pending.set(pending);
     m.outbox_dead.set(dead);
+    m.live_pollers.set(state.live_openings.pollers() + state.live_screen.pollers());
     let mut out = String::new();
     encode(&mut out, &m.registry).map_err(|_| AppError::internal())?;
     Ok(([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], out).into_response())

@@ -10,6 +10,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodFilter, on};
 use caigou_domain::authz::{Access, Denied, Role};
+use caigou_store::rate_limits::RateLimit;
 
 use crate::ctx::{self, Ctx};
 use crate::error::AppError;
@@ -69,6 +70,7 @@ pub struct RouteSpec {
     pub path: &'static str,
     pub access: Access,
     pub kind: Kind,
+    pub limit: Option<RateLimit>,
 }
 
 pub struct RouteTable {
@@ -82,16 +84,34 @@ impl RouteTable {
     }
 
     /// Adds a route guarded by `access`.
-    pub fn add<H, T>(mut self, method: Method, path: &'static str, access: Access, handler: H) -> RouteTable
+    pub fn add<H, T>(self, method: Method, path: &'static str, access: Access, handler: H) -> RouteTable
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add_guarded(method, path, access, None, handler)
+    }
+
+    /// Adds a route guarded by `access` whose requests are also counted against `limit` per
+    /// client address (cheap anonymous writes: registration, objections, logins).
+    pub fn add_limited<H, T>(self, method: Method, path: &'static str, access: Access, limit: RateLimit, handler: H) -> RouteTable
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add_guarded(method, path, access, Some(limit), handler)
+    }
+
+    fn add_guarded<H, T>(mut self, method: Method, path: &'static str, access: Access, limit: Option<RateLimit>, handler: H) -> RouteTable
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
         let kind = if ctx::is_api(path) { Kind::Api } else { Kind::Page };
         let filter = MethodFilter::try_from(method.clone()).expect("standard method");
-        let guarded = on(filter, handler).layer(middleware::from_fn(move |req: Request, next: Next| guard(access, kind, req, next)));
+        let guarded = on(filter, handler).layer(middleware::from_fn(move |req: Request, next: Next| guard(access, limit, kind, req, next)));
         self.router = self.router.route(path, guarded);
-        self.specs.push(RouteSpec { method, path, access, kind });
+        self.specs.push(RouteSpec { method, path, access, kind, limit });
         self
     }
 
@@ -104,6 +124,7 @@ impl RouteTable {
         self.router
             .fallback(not_found)
             .layer(middleware::from_fn_with_state(state.clone(), ctx::resolve))
+            .layer(middleware::from_fn_with_state(state.clone(), request_timeout))
             .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
             .layer(middleware::from_fn_with_state(state.clone(), crate::security::headers))
             // One span per request (method, URI); responses are logged at DEBUG, server errors
@@ -114,13 +135,68 @@ impl RouteTable {
     }
 }
 
-async fn guard(access: Access, kind: Kind, req: Request, next: Next) -> Response {
+async fn guard(access: Access, limit: Option<RateLimit>, kind: Kind, req: Request, next: Next) -> Response {
     let Some(ctx) = req.extensions().get::<Ctx>().cloned() else {
         return AppError::internal().into_response();
     };
-    match access.check(&ctx.principal) {
-        Ok(()) => next.run(req).await,
-        Err(denied) => deny(kind, denied, &ctx),
+    if let Err(denied) = access.check(&ctx.principal) {
+        return deny(kind, denied, &ctx);
+    }
+    if let Some(limit) = limit {
+        let Some(state) = req.extensions().get::<AppState>().cloned() else {
+            return AppError::internal().into_response();
+        };
+        match caigou_store::rate_limits::hit(&state.store, limit, &ctx.address).await {
+            Ok(None) => {}
+            Ok(Some(retry)) => {
+                let e = AppError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "rate.limited",
+                    "来自您所在地址的请求过于频繁，请稍后再试",
+                    "too many requests from your address; try again later",
+                )
+                .retry_after(retry)
+                .in_lang(ctx.lang);
+                return match kind {
+                    Kind::Api => e.into_response(),
+                    Kind::Page => e.with_headers(pages::error_response(&e, ctx.lang)),
+                };
+            }
+            Err(e) => return AppError::from(e).in_lang(ctx.lang).into_response(),
+        }
+    }
+    next.run(req).await
+}
+
+/// Registrations per address: a supplier registers once; an office registering several
+/// companies still fits.
+pub const REGISTRATIONS: RateLimit = RateLimit { bucket: "registration", max: 10, window_ms: 3_600_000 };
+/// 单一来源公示 objections per address (anonymous, and each notifies the unit).
+pub const OBJECTIONS: RateLimit = RateLimit { bucket: "objection", max: 10, window_ms: 3_600_000 };
+/// Login attempts per address, right or wrong (each costs an argon2 hash). Wrong passwords have
+/// their own, tighter throttle per account and address (store::users); this bounds the work
+/// one address can cause, generous for an office behind one NAT address.
+pub const LOGINS: RateLimit = RateLimit { bucket: "login", max: 600, window_ms: 15 * 60_000 };
+
+/// A request that takes longer than [`crate::WebConfig::request_timeout`] (a handler stuck, a
+/// body trickling in) is answered 503 `request.timeout` and its work dropped; a transaction it
+/// had open rolls back. Live streams are not cut: their response is sent at once and the
+/// stream that follows is not part of the request's time.
+async fn request_timeout(axum::extract::State(state): axum::extract::State<AppState>, req: Request, next: Next) -> Response {
+    let lang = caigou_domain::Lang::Zh;
+    let api = ctx::is_api(req.uri().path());
+    match tokio::time::timeout(state.config.request_timeout, next.run(req)).await {
+        Ok(resp) => resp,
+        Err(_) => {
+            let e = AppError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "request.timeout",
+                "请求处理超时，请重试",
+                "the request took too long; try again",
+            )
+            .retry_after(5);
+            if api { e.into_response() } else { e.with_headers(pages::error_response(&e, lang)) }
+        }
     }
 }
 
@@ -171,10 +247,10 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/announcements/{id}", PUBLIC, pages::portal::announcement)
         .add(M::GET, "/feed.atom", PUBLIC, pages::portal::feed)
         .add(M::GET, "/suppliers/register", PUBLIC, pages::suppliers::register_form)
-        .add(M::POST, "/suppliers/register", PUBLIC, pages::suppliers::register)
+        .add_limited(M::POST, "/suppliers/register", PUBLIC, REGISTRATIONS, pages::suppliers::register)
         .add(M::GET, "/lang", PUBLIC, pages::auth::switch_lang)
         .add(M::GET, "/login", PUBLIC, pages::auth::login_form)
-        .add(M::POST, "/login", PUBLIC, pages::auth::login_submit)
+        .add_limited(M::POST, "/login", PUBLIC, LOGINS, pages::auth::login_submit)
         .add(M::POST, "/logout", SIGNED_IN, pages::auth::logout)
         .add(M::GET, "/catalog", PUBLIC, pages::catalog::browse)
         .add(M::GET, "/regions", PUBLIC, pages::regions::list)
@@ -209,7 +285,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/plans/{id}/amend", HANDLERS, pages::planning::plan_amend_form)
         .add(M::POST, "/plans/{id}/decision", SUPERVISORS, pages::planning::plan_decide)
         .add(M::GET, "/plans/{id}/objections", PUBLIC, pages::planning::objection_form)
-        .add(M::POST, "/plans/{id}/objections", PUBLIC, pages::planning::objection_submit)
+        .add_limited(M::POST, "/plans/{id}/objections", PUBLIC, OBJECTIONS, pages::planning::objection_submit)
         .add(M::GET, "/approvals", SUPERVISORS, pages::planning::approvals)
         .add(M::GET, "/requests", PURCHASERS, pages::requests::list)
         .add(M::GET, "/requests/new", HANDLERS, pages::requests::new)
@@ -256,7 +332,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/templates/{id}", TEMPLATE_EDITORS, pages::projects::save_template)
         // JSON API
         .add(M::GET, "/api/v1/openapi.json", PUBLIC, api::openapi_json)
-        .add(M::POST, "/api/v1/auth/login", PUBLIC, api::auth::login)
+        .add_limited(M::POST, "/api/v1/auth/login", PUBLIC, LOGINS, api::auth::login)
         .add(M::POST, "/api/v1/auth/logout", SIGNED_IN, api::auth::logout)
         .add(M::GET, "/api/v1/me", SIGNED_IN, api::auth::me)
         .add(M::POST, "/api/v1/me/password", SIGNED_IN, api::auth::change_password)
@@ -295,7 +371,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/api/v1/plans/{id}/amend", HANDLERS, api::planning::amend)
         .add(M::GET, "/api/v1/approvals", SUPERVISORS, api::planning::approvals)
         .add(M::POST, "/api/v1/plans/{id}/decision", SUPERVISORS, api::planning::decide)
-        .add(M::POST, "/api/v1/plans/{id}/objections", PUBLIC, api::planning::object)
+        .add_limited(M::POST, "/api/v1/plans/{id}/objections", PUBLIC, OBJECTIONS, api::planning::object)
         .add(M::GET, "/api/v1/requests", PURCHASERS, api::requests::list)
         .add(M::GET, "/api/v1/requests/waiting", PURCHASERS, api::requests::waiting)
         .add(M::POST, "/api/v1/requests", HANDLERS, api::requests::create)
@@ -309,7 +385,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/api/v1/approval-chain", CHAIN_EDITORS, api::requests::set_chain)
         .add(M::POST, "/api/v1/files", UPLOADERS, api::requests::upload)
         .add(M::GET, "/api/v1/clock", PUBLIC, api::sandbox::get)
-        .add(M::POST, "/api/v1/suppliers/register", PUBLIC, api::suppliers::register)
+        .add_limited(M::POST, "/api/v1/suppliers/register", PUBLIC, REGISTRATIONS, api::suppliers::register)
         .add(M::GET, "/api/v1/supplier", SUPPLIERS, api::suppliers::me)
         .add(M::POST, "/api/v1/supplier", SUPPLIERS, api::suppliers::update)
         .add(M::POST, "/api/v1/supplier/qualifications", SUPPLIERS, api::suppliers::add_qualification)

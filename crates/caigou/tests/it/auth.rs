@@ -160,6 +160,10 @@ async fn page_login_needs_csrf_and_starts_a_session(app: TestApp) {
     let set_cookie: Vec<_> = r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
     let session = set_cookie.iter().find(|c| c.starts_with("caigou_session=")).expect("session cookie");
     assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"), "{session}");
+    assert!(
+        set_cookie.iter().any(|c| c.starts_with("caigou_csrf=;") || c.starts_with("caigou_csrf=\"\";")),
+        "login drops the pre-login CSRF cookie: {set_cookie:?}"
+    );
 
     let html = http.get(app.url("/workbench")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("工作台") && html.contains("示范市第一中学"), "the purchaser's workbench in Chinese");
@@ -169,10 +173,20 @@ async fn page_login_needs_csrf_and_starts_a_session(app: TestApp) {
     };
     assert_eq!(status, StatusCode::OK, "the cookie session works for the API too");
 
-    // Cookie-authenticated API writes need the CSRF header.
+    // Cookie-authenticated API writes need the CSRF header, and the token is the session's own:
+    // the one from before login is spent (rotated at login), and a value an attacker plants in
+    // both the cookie and the field no longer passes (it is not derived from the session).
     let r = http.post(app.url("/api/v1/auth/logout")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     let r = http.post(app.url("/api/v1/auth/logout")).header("x-csrf-token", &csrf).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "the pre-login token is not accepted after login");
+    let planted = "ab".repeat(32);
+    jar.add_cookie_str(&format!("caigou_csrf={planted}; Path=/"), &app.base.parse().unwrap());
+    let r = http.post(app.url("/api/v1/auth/logout")).header("x-csrf-token", &planted).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "a token planted in cookie and header is not the session's");
+    let session_token = html.split("name=\"csrf-token\" content=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_string();
+    assert_ne!(session_token, csrf, "a new token after login");
+    let r = http.post(app.url("/api/v1/auth/logout")).header("x-csrf-token", &session_token).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let r = http.get(app.url("/workbench")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "signed out: back to the login page");

@@ -377,7 +377,7 @@ both!(receipts, receipts_verify_offline_and_against_later_heads);
 async fn a_required_deposit_is_recorded_before_bidding(app: TestApp) {
     let id = draft_tender(&app, "保证金测试").await;
     let agency = app.token("agency2").await;
-    let lot = app.get(&format!("/api/v1/projects/{id}"), Some(&agency)).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = app.get(&format!("/api/v1/projects/{id}"), Some(&agency)).await.1["lots"][0]["id"].as_str().unwrap().to_string();
     // The lot's budget is ¥500,000: 2 % is ¥10,000. One fen more is refused; exactly 2 % is not.
     let settings = format!("/api/v1/projects/{id}/lots/{lot}");
     let (status, e) = app.post(&settings, Some(&agency), &json!({"sme": "none", "deposit": 1_000_001})).await;

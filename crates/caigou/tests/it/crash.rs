@@ -22,7 +22,7 @@ fn free_port() -> u16 {
 /// whose clock starts on [`TEST_CLOCK_ARGS`] and is kept across the restart.
 fn start(config: &StoreConfig, command: &str, port: u16, log: &std::path::Path) -> Spawned {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_caigou"));
-    cmd.arg("--data").arg(&config.data_dir).arg(command).arg("--listen").arg(format!("127.0.0.1:{port}"));
+    cmd.arg(command).arg("--data").arg(&config.data_dir).arg("--listen").arg(format!("127.0.0.1:{port}"));
     if command == "demo" {
         cmd.args(TEST_CLOCK_ARGS);
     } else {
@@ -76,7 +76,7 @@ async fn crash_in_the_middle_of_a_burst(backend: Backend) {
     let list: Value = http.get(format!("{base}/api/v1/announcements?kind=tender")).send().await.unwrap().json().await.unwrap();
     let project = list[0]["project_id"].as_str().unwrap();
     let p: Value = http.get(format!("{base}/api/v1/projects/{project}")).send().await.unwrap().json().await.unwrap();
-    let lot = p["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = p["lots"][0]["id"].as_str().unwrap().to_string();
     let mut bidders = Vec::new();
     for n in 1..=6 {
         let token = login(&http, &base, &format!("supplier{n}")).await;
@@ -220,7 +220,7 @@ async fn a_receipted_ciphertext_is_fsynced() {
     let trace = data.path().join("strace.txt");
     let mut cmd = Command::new("strace");
     cmd.args(["-f", "-y", "-qq", "-e", "trace=fsync,fdatasync", "-o"]).arg(&trace).arg(env!("CARGO_BIN_EXE_caigou"));
-    cmd.arg("--data").arg(data.path()).args(["demo", "--listen", &format!("127.0.0.1:{port}")]).args(TEST_CLOCK_ARGS);
+    cmd.args(["demo", "--data"]).arg(data.path()).args(["--listen", &format!("127.0.0.1:{port}")]).args(TEST_CLOCK_ARGS);
     cmd.env_remove("CAIGOU_DATABASE_URL").stdout(Stdio::null()).stderr(Stdio::null());
     // strace and the traced server in one group: killing it leaves no orphaned server.
     let mut server = Spawned::spawn(&mut cmd).expect("strace (Debian package strace) runs");
@@ -228,7 +228,7 @@ async fn a_receipted_ciphertext_is_fsynced() {
     let list: Value = http.get(format!("{base}/api/v1/announcements?kind=tender")).send().await.unwrap().json().await.unwrap();
     let project = list[0]["project_id"].as_str().unwrap();
     let p: Value = http.get(format!("{base}/api/v1/projects/{project}")).send().await.unwrap().json().await.unwrap();
-    let lot = p["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = p["lots"][0]["id"].as_str().unwrap().to_string();
     let token = login(&http, &base, "supplier1").await;
     http.post(format!("{base}/api/v1/lots/{lot}/obtain")).bearer_auth(&token).json(&json!({})).send().await.unwrap();
     let client = Client::new(&Api { url: base.clone(), token }).unwrap();

@@ -71,8 +71,8 @@ async fn demo_has_a_sealed_and_opened_tender(app: TestApp) {
         .expect("the opened tender");
     let project = a["project_id"].as_str().unwrap();
     let (_, p) = app.get(&format!("/api/v1/projects/{project}"), None).await;
-    assert_eq!(p["project"]["project"]["status"], "bidding_closed", "{p}");
-    let lot = p["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    assert_eq!(p["project"]["status"], "bidding_closed", "{p}");
+    let lot = p["lots"][0]["id"].as_str().unwrap().to_string();
     let agency = app.token("agency2").await;
     let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&agency)).await;
     assert_eq!((o["status"].as_str(), o["valid_bids"].as_i64()), (Some("closed"), Some(4)), "{o}");

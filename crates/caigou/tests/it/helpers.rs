@@ -198,12 +198,16 @@ impl TestApp {
     /// Runs the real `caigou` binary against this app's database.
     pub fn cli(&self, args: &[&str]) -> std::process::Output {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_caigou"));
-        cmd.arg("--data").arg(self.data.path());
         match &self.config.database_url {
             Some(url) => cmd.env("CAIGOU_DATABASE_URL", url),
             None => cmd.env_remove("CAIGOU_DATABASE_URL"),
         };
-        cmd.args(args).output().expect("run caigou")
+        cmd.args(args);
+        // The store flags follow the command, and only the commands that open the database have them.
+        if matches!(args.first(), Some(&("audit" | "calendar" | "migrate" | "backup" | "restore" | "serve" | "demo"))) {
+            cmd.arg("--data").arg(self.data.path());
+        }
+        cmd.output().expect("run caigou")
     }
 
     pub async fn region_id(&self, code: &str) -> String {

@@ -4,6 +4,7 @@
 #[macro_use]
 mod helpers;
 
+mod abuse;
 mod audit_trail;
 mod auth;
 mod authz_matrix;
@@ -12,6 +13,7 @@ mod bids;
 mod calendar_catalog;
 mod crash;
 mod demo;
+mod identity;
 mod mail;
 mod multi_node;
 mod opening;

@@ -127,6 +127,18 @@ async fn bidders_open_their_bids_and_the_record_is_logged(app: TestApp) {
     // The hall page, its live stream (Server-Sent Events) and the big screen keep them back too.
     let html = app.http.get(app.url(&format!("/lots/{lot}/opening"))).bearer_auth(&agency).send().await.unwrap().text().await.unwrap();
     assert!(!html.contains("¥10,001.11") && html.contains("data-sse"), "hall page");
+    // Every bidder is shown with its 统一社会信用代码 beside its name (names can look alike).
+    let codes: Vec<String> = sqlx::query_scalar(
+        "SELECT o.uscc FROM bids b JOIN organizations o ON o.id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid'",
+    )
+    .bind(&lot)
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    assert!(!codes.is_empty());
+    for code in &codes {
+        assert!(html.contains(&format!("data-testid=\"bidder-uscc\">{code}<")), "USCC {code} beside the bidder");
+    }
     let first_event = |app: &TestApp, token: String| {
         let url = app.url(&format!("/lots/{lot}/opening/events"));
         let http = app.http.clone();

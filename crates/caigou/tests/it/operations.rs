@@ -75,9 +75,9 @@ async fn backup_and_restore_sqlite() {
     let restored = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_caigou"))
         .env_remove("CAIGOU_DATABASE_URL")
+        .args(["restore", "--from", backup.to_str().unwrap()])
         .arg("--data")
         .arg(restored.path())
-        .args(["restore", "--from", backup.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -90,9 +90,9 @@ async fn backup_and_restore_sqlite() {
     // Restoring over an existing database is refused.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_caigou"))
         .env_remove("CAIGOU_DATABASE_URL")
+        .args(["restore", "--from", backup.to_str().unwrap()])
         .arg("--data")
         .arg(restored.path())
-        .args(["restore", "--from", backup.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(!out.status.success());
@@ -131,4 +131,24 @@ async fn serve_starts_and_stops_gracefully() {
     let status = child.wait().unwrap();
     assert!(status.success(), "exits cleanly on SIGTERM: {status}");
     assert!(data.path().join("caigou.db").exists());
+}
+
+/// A bidder's and a custodian's commands talk to a server: their help shows no database flags;
+/// the server's commands show them.
+#[test]
+fn each_command_shows_only_the_flags_it_uses() {
+    let help = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_caigou")).args(args).arg("--help").output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    for args in [&["bidder"][..], &["bidder", "submit"], &["custodian"], &["custodian", "release"], &["receipt", "verify"]] {
+        let h = help(args);
+        for flag in ["--data", "--database-url", "--object-store-url"] {
+            assert!(!h.contains(flag), "{args:?} shows {flag}:\n{h}");
+        }
+    }
+    for args in [&["serve"][..], &["demo"], &["audit", "verify"], &["backup"]] {
+        assert!(help(args).contains("--database-url"), "{args:?}");
+    }
 }

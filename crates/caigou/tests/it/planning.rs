@@ -110,6 +110,54 @@ async fn budget_lines_are_loaded_by_finance_with_row_errors(app: TestApp) {
     let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser)).await;
     let line = lines.as_array().unwrap().iter().find(|l| l["code"] == "T-6").unwrap();
     assert_eq!((line["name"].as_str(), line["amount"].as_i64()), (Some("实验室设备,含安装"), Some(123_456_789)));
+    // A large file is staged in batches and lands all at once: 1,200 lines (three batches).
+    let import = |rows: Vec<String>| {
+        let http = app.http.clone();
+        let url = app.url(&format!("/api/v1/budget-lines/import?org_id={org}"));
+        let city = city.clone();
+        async move {
+            let body = format!("fiscal_year,code,name,funding_source,amount\n{}\n", rows.join("\n"));
+            let r = http.post(url).bearer_auth(&city).header("content-type", "text/csv").body(body).send().await.unwrap();
+            (r.status(), r.json::<Value>().await.unwrap())
+        }
+    };
+    let rows = |prefix: &str, n: usize| (1..=n).map(|i| format!("2026,{prefix}-{i:04},批量指标{i},一般公共预算,100")).collect::<Vec<_>>();
+    let count = |prefix: &'static str| {
+        let pool = app.store.pool().clone();
+        async move {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM budget_lines WHERE code LIKE $1")
+                .bind(format!("{prefix}-%"))
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            n
+        }
+    };
+    let (status, r) = import(rows("BULK", 1_200)).await;
+    assert_eq!(status, StatusCode::CREATED, "{r}");
+    assert_eq!(r["ids"].as_array().unwrap().len(), 1_200);
+    assert_eq!(count("BULK").await, 1_200);
+    // Line 1,100 repeats a code the unit already has: nothing of the file is imported, though
+    // two batches were staged before the clash was found, and no staged row is left behind.
+    let mut clash = rows("MORE", 1_200);
+    clash[1_099] = "2026,BULK-0007,重复,一般公共预算,100".into();
+    let (status, e) = import(clash).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("budget.duplicate_code")), "{e}");
+    assert!(e["messages"]["zh-CN"].as_str().unwrap().contains("第1100条"), "{e}");
+    assert_eq!(count("MORE").await, 0);
+    let mut twice = rows("TWICE", 800);
+    twice[700] = "2026,TWICE-0001,同一文件重复,一般公共预算,100".into();
+    let (status, e) = import(twice).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("budget.duplicate_code")), "{e}");
+    assert_eq!(count("TWICE").await, 0);
+    let staged: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM budget_line_staging").fetch_one(app.store.pool()).await.unwrap();
+    assert_eq!(staged, 0, "failed imports leave nothing staged");
+    let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'budget.lines_imported'")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(audited, 1, "one audit entry for the import that landed");
+
     // Bytes that are neither UTF-8 nor GBK are refused with the reason, and nothing is written.
     let r = app
         .http

@@ -141,7 +141,7 @@ async fn policy_data_stays_within_the_law(app: TestApp) {
     let id = crate::tender_fixture::draft_tender(&app, "保证金上限测试").await;
     let agency = app.token("agency2").await;
     let (_, p) = app.get(&format!("/api/v1/projects/{id}"), Some(&agency)).await;
-    let lot = p["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = p["lots"][0]["id"].as_str().unwrap().to_string();
     let deposit = |fen: i64| json!({"sme": "none", "deposit": fen});
     assert_eq!(app.post(&format!("/api/v1/projects/{id}/lots/{lot}"), Some(&agency), &deposit(1_000_000)).await.0, StatusCode::NO_CONTENT);
     let mut cap = limits["limits"].clone();

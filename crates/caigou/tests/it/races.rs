@@ -108,7 +108,7 @@ async fn lot_change_while_publishing(app: TestApp) {
     let id = draft_tender(&app, "发布并发测试").await;
     let agency = app.token("agency2").await;
     let (_, p) = app.get(&format!("/api/v1/projects/{id}"), Some(&agency)).await;
-    let lot = p["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = p["lots"][0]["id"].as_str().unwrap().to_string();
     // ¥500,000 budget: a ¥10,000.00 deposit is the 2 % cap.
     let (lot_path, lot_body) = (format!("/api/v1/projects/{id}/lots/{lot}"), json!({"sme": "none", "deposit": 1_000_000}));
     let (pub_path, empty) = (format!("/api/v1/projects/{id}/publish"), json!({}));
@@ -116,7 +116,7 @@ async fn lot_change_while_publishing(app: TestApp) {
     let publish = app.post(&pub_path, Some(&agency), &empty);
     let ((set_status, set_body), (pub_status, pub_body)) = tokio::join!(set, publish);
     let (_, p) = app.get(&format!("/api/v1/projects/{id}"), Some(&agency)).await;
-    let deposit = p["project"]["lots"][0]["deposit"].as_i64();
+    let deposit = p["lots"][0]["deposit"].as_i64();
     if pub_status.is_success() {
         let html = app.http.get(app.url(&format!("/projects/{id}/documents.html"))).bearer_auth(&agency).send().await.unwrap();
         let html = html.text().await.unwrap();

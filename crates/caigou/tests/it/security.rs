@@ -50,6 +50,12 @@ async fn hsts_when_served_over_tls() {
     .await;
     let r = app.http.get(app.url("/")).send().await.unwrap();
     assert!(r.headers()["strict-transport-security"].to_str().unwrap().starts_with("max-age="));
+    // Credential cookies go by the __Host- prefix, so no subdomain or plain-HTTP page can plant them.
+    let r = app.http.get(app.url("/login")).send().await.unwrap();
+    let set: Vec<_> = r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
+    let csrf = set.iter().find(|c| c.contains("caigou_csrf")).expect("csrf cookie");
+    assert!(csrf.starts_with("__Host-caigou_csrf=") && csrf.contains("Secure") && csrf.contains("Path=/"), "{csrf}");
+    assert!(!csrf.contains("Domain"), "{csrf}");
 }
 
 /// `next` is followed only to a path on this site: a tab or newline that browsers drop must not

@@ -38,7 +38,7 @@ pub async fn draft_tender(app: &TestApp, name: &str) -> String {
 pub async fn publish_and_obtain(app: &TestApp, id: &str, suppliers: &[&str]) -> (String, i64) {
     let agency = app.token("agency2").await;
     let (_, published) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
-    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["lots"][0]["id"].as_str().unwrap().to_string();
     for s in suppliers {
         let t = app.token(s).await;
         assert_eq!(app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&t), &json!({})).await.0, StatusCode::OK);

@@ -126,7 +126,7 @@ async fn supplier_registers_is_reviewed_and_obtains_documents(app: TestApp) {
     // A published project to obtain documents from.
     let id = project(&app, "agency2", "open_tender", app.store.clock().today()).await;
     publish_earliest(&app, "agency2", &id).await;
-    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["lots"][0]["id"].as_str().unwrap().to_string();
 
     let (status, login) = app.post("/api/v1/auth/login", None, &json!({"username": "newsupplier", "password": "a-long-password-1"})).await;
     assert_eq!(status, StatusCode::OK, "{login}");
@@ -186,8 +186,8 @@ async fn supplier_registers_is_reviewed_and_obtains_documents(app: TestApp) {
     let pdf = r.bytes().await.unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let (_, p) = app.get(&format!("/api/v1/projects/{id}"), None).await;
-    assert_eq!(p["project"]["project"]["doc_sha256"], sha.as_str());
-    let announcement = p["project"]["project"]["announcement_id"].as_str().unwrap();
+    assert_eq!(p["project"]["doc_sha256"], sha.as_str());
+    let announcement = p["project"]["announcement_id"].as_str().unwrap();
     let (_, list) = app.get("/api/v1/announcements?kind=tender", None).await;
     let a = list.as_array().unwrap().iter().find(|a| a["id"] == announcement).expect("on the portal");
     assert!(a["body"].as_str().unwrap().contains(&sha), "the announcement carries the documents' SHA-256");
@@ -228,7 +228,7 @@ async fn supplier_registers_is_reviewed_and_obtains_documents(app: TestApp) {
     }
     let own = app.http.get(app.url("/workbench")).bearer_auth(&me).send().await.unwrap().text().await.unwrap();
     assert!(own.contains("获取采购文件"), "the supplier's own recent activity shows it");
-    let deadline = p["project"]["project"]["deadline_at"].as_i64().unwrap();
+    let deadline = p["project"]["deadline_at"].as_i64().unwrap();
     app.store.clock().advance(deadline - app.store.clock().now_ms());
     let admin = app.token("admin").await;
     let (_, entries) = app.get(&format!("/api/v1/audit?object_id={id}"), Some(&admin)).await;
@@ -243,7 +243,7 @@ async fn a_project_from_two_plans(app: TestApp) {
     let id = entrust_and_create(&app, "agency2", &[a.clone(), b.clone()]).await;
     let t = app.token("agency2").await;
     let (_, p) = app.get(&format!("/api/v1/projects/{id}"), Some(&t)).await;
-    let v = &p["project"];
+    let v = &p;
     assert_eq!(v["lots"].as_array().unwrap().len(), 2, "one lot per plan");
     assert_eq!(v["plans"].as_array().unwrap().len(), 2);
     assert_eq!(v["lots"][0]["budget"].as_i64().unwrap() + v["lots"][1]["budget"].as_i64().unwrap(), 50_000_000);
@@ -263,14 +263,14 @@ async fn a_project_from_two_plans(app: TestApp) {
         app.post(&format!("/api/v1/projects/{id}/lots/{lot}"), Some(&t), &json!({"max_price": budget, "sme": "price_deduction"})).await;
     assert_eq!(status, StatusCode::NO_CONTENT, "{e}");
     let (_, p) = app.get(&format!("/api/v1/projects/{id}"), Some(&t)).await;
-    let region = p["project"]["project"]["region_id"].as_str().unwrap().to_string();
+    let region = p["project"]["region_id"].as_str().unwrap().to_string();
     let (_, policy) = app.get(&format!("/api/v1/regions/{region}/policy"), None).await;
     let rate = policy["policy"]["sme_deduction"]["small_micro_bp"]
         .as_u64()
         .or_else(|| policy["sme_deduction"]["small_micro_bp"].as_u64())
         .expect("rate");
-    assert_eq!(p["project"]["lots"][0]["sme"], json!({"kind": "price_deduction", "small_micro_bp": rate}));
-    assert_eq!(p["project"]["lots"][0]["max_price"].as_i64(), Some(budget));
+    assert_eq!(p["lots"][0]["sme"], json!({"kind": "price_deduction", "small_micro_bp": rate}));
+    assert_eq!(p["lots"][0]["max_price"].as_i64(), Some(budget));
     // A plan already in a project, a plan not entrusted here, and mixed methods are refused.
     let (status, e) = app.post("/api/v1/projects", Some(&t), &json!({"name": "再次立项", "plan_ids": [a]})).await;
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("project.plan_in_project")), "{e}");
@@ -324,7 +324,7 @@ async fn agencies_see_only_what_is_entrusted_to_them(app: TestApp) {
     publish_earliest(&app, "agency2", &id).await;
     let (status, p) = app.get(&format!("/api/v1/projects/{id}"), Some(&other)).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(p["project"]["project"]["documents"].is_null(), "the draft JSON is not shown to outsiders");
+    assert!(p["project"]["documents"].is_null(), "the draft JSON is not shown to outsiders");
     assert_eq!(app.get(&format!("/api/v1/projects/{id}/obtained"), Some(&other)).await.0, StatusCode::FORBIDDEN);
     let (status, o) = app.get(&format!("/api/v1/projects/{id}/obtained"), Some(&app.token("agency2").await)).await;
     assert_eq!(status, StatusCode::OK);
@@ -394,7 +394,7 @@ async fn late_clarification_extends_the_deadline(app: TestApp) {
     let id = project(&app, "agency2", "open_tender", today).await;
     let published = publish_earliest(&app, "agency2", &id).await;
     let deadline = published["deadline_at"].as_i64().unwrap();
-    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["lots"][0]["id"].as_str().unwrap().to_string();
     let s1 = app.token("supplier1").await;
     assert_eq!(app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&s1), &json!({})).await.0, StatusCode::OK);
     // Someone who did not obtain the documents cannot ask.
@@ -424,11 +424,11 @@ async fn late_clarification_extends_the_deadline(app: TestApp) {
     assert_eq!(new_dt.date(), date(2026, 11, 27), "15 days after the clarification (条例31)");
     assert_eq!((new_dt.hour(), new_dt.minute()), (9, 30), "same time of day");
     let (_, p) = app.get(&format!("/api/v1/projects/{id}"), None).await;
-    assert_eq!(p["project"]["project"]["deadline_at"].as_i64(), Some(new));
+    assert_eq!(p["project"]["deadline_at"].as_i64(), Some(new));
     // Published as a 更正公告 referencing the original, and the supplier who obtained was told.
     let (_, corr) = app.get("/api/v1/announcements?kind=correction", None).await;
     let corr = corr.as_array().unwrap().iter().find(|a| a["project_id"] == id.as_str()).expect("correction published");
-    assert_eq!(corr["references_id"], p["project"]["project"]["announcement_id"]);
+    assert_eq!(corr["references_id"], p["project"]["announcement_id"]);
     assert!(corr["body"].as_str().unwrap().contains("顺延") && corr["body"].as_str().unwrap().contains("能否接受进口产品"), "{corr}");
     let s1 = app.token("supplier1").await;
     let (_, notes) = app.get("/api/v1/notifications", Some(&s1)).await;
@@ -453,7 +453,7 @@ async fn deadlines_fire_once_and_termination_notifies(app: TestApp) {
     app.store.clock().travel_to(today);
     let id = project(&app, "agency2", "open_tender", today).await;
     let published = publish_earliest(&app, "agency2", &id).await;
-    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["project"]["lots"][0]["id"].as_str().unwrap().to_string();
+    let lot = app.get(&format!("/api/v1/projects/{id}"), None).await.1["lots"][0]["id"].as_str().unwrap().to_string();
     let s1 = app.token("supplier1").await;
     app.post(&format!("/api/v1/lots/{lot}/obtain"), Some(&s1), &json!({})).await;
     // After the window: obtaining is refused with the platform time.
@@ -474,7 +474,7 @@ async fn deadlines_fire_once_and_termination_notifies(app: TestApp) {
     let closed = entries.as_array().unwrap().iter().filter(|e| e["action"] == "project.bidding_closed").count();
     assert_eq!(closed, 1, "{entries}");
     let (_, p) = app.get(&format!("/api/v1/projects/{id}"), None).await;
-    assert_eq!(p["project"]["project"]["status"], "bidding_closed");
+    assert_eq!(p["project"]["status"], "bidding_closed");
     let agency = app.token("agency2").await;
     let (_, o) = app.get(&format!("/api/v1/projects/{id}/obtained"), Some(&agency)).await;
     assert_eq!(o["suppliers"].as_array().map(|a| a.len()), Some(1), "names after the deadline: {o}");
@@ -550,7 +550,7 @@ async fn sandbox_clock_fires_transitions(app: TestApp) {
     let (_, list) = app.get("/api/v1/announcements?kind=tender", None).await;
     let project = list[0]["project_id"].as_str().unwrap().to_string();
     let (_, before) = app.get(&format!("/api/v1/projects/{project}"), None).await;
-    assert_eq!(before["project"]["project"]["status"], "published");
+    assert_eq!(before["project"]["status"], "published");
     let post = |body: Value| {
         let req = app.http.post(format!("{base}/api/v1/sandbox/clock")).bearer_auth(&admin).json(&body);
         async move {
@@ -566,7 +566,7 @@ async fn sandbox_clock_fires_transitions(app: TestApp) {
     assert_eq!(status, StatusCode::OK, "{c}");
     assert!(c["transitions"].as_u64().unwrap() >= 2, "the window and the deadline fired: {c}");
     let (_, after) = app.get(&format!("/api/v1/projects/{project}"), None).await;
-    assert_eq!(after["project"]["project"]["status"], "bidding_closed");
+    assert_eq!(after["project"]["status"], "bidding_closed");
     // Persisted: another server on the same database follows the moved clock.
     let other = caigou_store::Store::open(&app.config).await.unwrap();
     caigou_store::clock::sandbox_load(&other).await.unwrap();

@@ -94,7 +94,7 @@ pub async fn login(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJso
     let token = users::create_api_token(store, &identity, "login", LOGIN_TOKEN_TTL_MS).await?;
     let session = users::create_session(store, &identity, &ctx.address).await?;
     let mut resp = Json(LoginResponse { token, user: Me::from(&identity.view) }).into_response();
-    ctx::append_cookie(&mut resp, ctx::session_cookie(session, state.config.secure_cookies));
+    ctx::start_session(&mut resp, session, state.config.secure_cookies);
     Ok(resp)
 }
 

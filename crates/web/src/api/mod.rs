@@ -149,10 +149,29 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let lang = req.extensions().get::<crate::Ctx>().map(|c| c.lang).unwrap_or_default();
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(ApiJson(v)),
-            Err(rejection) => Err(json_rejection(rejection).in_lang(lang)),
-        }
+        let value = match Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(Json(v)) => v,
+            Err(rejection) => return Err(json_rejection(rejection).in_lang(lang)),
+        };
+        crate::input::check_json(&value).map_err(|e| crate::input::over_limit(e).in_lang(lang))?;
+        serde_path_to_error::deserialize(value)
+            .map(ApiJson)
+            .map_err(|e| invalid_fields(&format!("Failed to deserialize the JSON body into the target type: {e}")).in_lang(lang))
+    }
+}
+
+/// A body that is JSON but not of the expected shape; names the field where serde can.
+fn invalid_fields(text: &str) -> AppError {
+    let field = field_of(text);
+    let err = AppError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "request.invalid_fields",
+        format!("请求字段有误：{text}"),
+        format!("invalid fields: {text}"),
+    );
+    match field {
+        Some(f) => err.with_field(&f, text.to_string()),
+        None => err,
     }
 }
 
@@ -169,20 +188,7 @@ fn json_rejection(r: JsonRejection) -> AppError {
             format!("JSON 格式错误：{}", e.body_text()),
             format!("malformed JSON: {}", e.body_text()),
         ),
-        JsonRejection::JsonDataError(e) => {
-            let text = e.body_text();
-            let field = field_of(&text);
-            let err = AppError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "request.invalid_fields",
-                format!("请求字段有误：{text}"),
-                format!("invalid fields: {text}"),
-            );
-            match field {
-                Some(f) => err.with_field(&f, text.clone()),
-                None => err,
-            }
-        }
+        JsonRejection::JsonDataError(e) => invalid_fields(&e.body_text()),
         JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => too_large(),
         other => {
             if other.status() == StatusCode::PAYLOAD_TOO_LARGE {

@@ -154,7 +154,7 @@ pub async fn record(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     Ok(Json(RecordOut { sha256: caigou_seal::sha256_hex(r.as_bytes()), record: r }))
 }
 
-#[derive(Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct TodayRow {
     pub project_no: String,
     pub project: String,

@@ -114,7 +114,9 @@ pub async fn add_lines(state: &AppState, ctx: &Ctx, org: &str, lines: Vec<NewBud
         caigou_store::users::org_kind_and_path(&state.store, org).await?.ok_or_else(|| AppError::not_found("organization"))?;
     authz::decide(&ctx.principal, Action::ManageBudget { unit_kind: kind, unit_region_path: &parse_region_path(&path) })?;
     let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-    Ok(budget::add_lines(&state.store, &caigou_store::audit::Actor::of(subject(ctx)?), unit, &lines).await?)
+    // Many lines are staged in short batches (budget::import_lines) so the import never holds
+    // the write lock long enough to make a bid wait.
+    Ok(budget::import_lines(&state.store, &caigou_store::audit::Actor::of(subject(ctx)?), unit, &lines).await?)
 }
 
 /// Adds budget lines to a unit (admins, and the finance department of the unit's region).

@@ -262,9 +262,12 @@ pub async fn runnable(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<Projec
 }
 
 #[derive(Serialize, ToSchema)]
+/// The project (`project`: its record), with `runner_name`, `region_name`, `plans` and `lots`
+/// beside it at the top level, and the documents' links.
 pub struct ProjectOut {
+    #[serde(flatten)]
     #[schema(value_type = Object)]
-    pub project: serde_json::Value,
+    pub view: serde_json::Value,
     /// Documents links once published.
     pub documents_pdf: Option<String>,
     pub documents_html: Option<String>,
@@ -277,14 +280,14 @@ pub struct ProjectOut {
 pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ProjectOut>> {
     let v = visible(&state, &ctx, &id).await?;
     let inside = insider(&ctx, &v);
-    let mut project = serde_json::to_value(&v).map_err(|_| AppError::internal())?;
-    if !inside && let Some(p) = project.get_mut("project") {
+    let mut view = serde_json::to_value(&v).map_err(|_| AppError::internal())?;
+    if !inside && let Some(p) = view.get_mut("project") {
         p["documents"] = serde_json::Value::Null;
     }
     let published = v.project.doc_pdf_file_id.is_some();
     let obtained_count = if inside { Some(tendering::obtained(&state.store, &id).await?.len()) } else { None };
     Ok(Json(ProjectOut {
-        project,
+        view,
         documents_pdf: published.then(|| format!("/projects/{id}/documents.pdf")),
         documents_html: published.then(|| format!("/projects/{id}/documents.html")),
         obtained_count,

@@ -1,7 +1,7 @@
 //! Password change and API tokens.
 
+use crate::input::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use caigou_store::users;

@@ -1,7 +1,7 @@
 //! Sign-in and sign-out pages, and the language switch.
 
+use crate::input::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, SameSite};
@@ -90,7 +90,7 @@ pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): F
             Some(identity) => {
                 let secret = users::create_session(store, &identity, &ctx.address).await?;
                 let mut resp = Redirect::to(&safe_next(&form.next)).into_response();
-                ctx::append_cookie(&mut resp, ctx::session_cookie(secret, state.config.secure_cookies));
+                ctx::start_session(&mut resp, secret, state.config.secure_cookies);
                 return Ok(resp);
             }
             None => users::LoginRefused::BadCredentials,

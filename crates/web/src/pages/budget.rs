@@ -1,11 +1,11 @@
 //! Budget lines (预算指标): a unit's lines for its staff; finance and admins choose a unit and
 //! add lines by form or CSV.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use caigou_domain::Money;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::{OrgId, parse_region_path};

@@ -1,9 +1,9 @@
 //! 投标保证金 on the project page: the runner records a supplier's payment for a lot and voids one
 //! recorded by mistake (form posts; the JSON API is `api::deposits`).
 
+use crate::input::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use axum_extra::extract::Form;
 use caigou_store::projects;
 use serde::Deserialize;
 

@@ -1,11 +1,11 @@
 //! 采购意向公开: a unit's intentions with the date procurement may start, and the form to
 //! publish one.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use caigou_domain::Money;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_store::intentions::{self, Intention};

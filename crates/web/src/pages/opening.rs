@@ -20,6 +20,7 @@ use crate::i18n::Tr;
 
 pub struct BidRow {
     pub bidder: String,
+    pub uscc: String,
     pub submitted: String,
     pub signed_in: bool,
     pub outcome_key: String,
@@ -52,6 +53,7 @@ fn live(t: Tr, v: &OpeningView) -> Live {
             .iter()
             .map(|b| BidRow {
                 bidder: b.bidder.clone(),
+                uscc: b.bidder_uscc.clone(),
                 submitted: when(&b.submitted_at),
                 signed_in: b.signed_in,
                 outcome_key: format!("opening.outcome.{}", b.outcome.as_deref().unwrap_or("pending")),
@@ -98,24 +100,22 @@ pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Strin
     }))
 }
 
-/// The live stream of a lot's opening: the re-rendered state, sent when it changes.
+/// The live stream of a lot's opening: the re-rendered state, sent when it changes. Every
+/// viewer on this server shares one poller (crate::live).
 pub async fn events(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
     may_watch(&state, &ctx, &lot).await?;
     let t = Tr::new(ctx.lang);
-    let stream = futures_util::stream::unfold((state, lot, String::new(), true), move |(state, lot, last, first)| async move {
-        loop {
-            if !first {
-                tokio::time::sleep(Duration::from_secs(1)).await;
-            }
-            let html = match opening::view(&state.store, &lot).await {
-                Ok(v) => live(t, &v).render().unwrap_or_default(),
-                Err(_) => String::new(),
-            };
-            if html != last || first {
-                let event: Result<Event, Infallible> = Ok(Event::default().data(html.replace('\n', " ")));
-                return Some((event, (state, lot, html, false)));
-            }
-        }
+    let store = state.store.clone();
+    let key = lot.clone();
+    let rx = state.live_openings.subscribe(&lot, Duration::from_secs(1), move || {
+        let (store, lot) = (store.clone(), key.clone());
+        async move { opening::view(&store, &lot).await.ok() }
+    });
+    let stream = futures_util::stream::unfold((rx, true), move |(mut rx, first)| async move {
+        let view = crate::live::next(&mut rx, first).await?;
+        let html = view.map(|v| live(t, &v).render().unwrap_or_default()).unwrap_or_default();
+        let event: Result<Event, Infallible> = Ok(Event::default().data(html.replace('\n', " ")));
+        Some((event, (rx, false)))
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())
 }
@@ -144,18 +144,16 @@ pub async fn bigscreen(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
 
 pub async fn bigscreen_events(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let t = Tr::new(ctx.lang);
-    let stream = futures_util::stream::unfold((state, String::new(), true), move |(state, last, first)| async move {
-        loop {
-            if !first {
-                tokio::time::sleep(Duration::from_secs(2)).await;
-            }
-            let rows = today_rows(&state).await.unwrap_or_default();
-            let html = ScreenLive { t, rows, now: when(&state.store.clock().now_ms()) }.render().unwrap_or_default();
-            if html != last || first {
-                let event: Result<Event, Infallible> = Ok(Event::default().data(html.replace('\n', " ")));
-                return Some((event, (state, html, false)));
-            }
-        }
+    let poll_state = state.clone();
+    let rx = state.live_screen.subscribe("today", Duration::from_secs(2), move || {
+        let state = poll_state.clone();
+        async move { (today_rows(&state).await.unwrap_or_default(), when(&state.store.clock().now_ms())) }
+    });
+    let stream = futures_util::stream::unfold((rx, true), move |(mut rx, first)| async move {
+        let (rows, now) = crate::live::next(&mut rx, first).await?;
+        let html = ScreenLive { t, rows, now }.render().unwrap_or_default();
+        let event: Result<Event, Infallible> = Ok(Event::default().data(html.replace('\n', " ")));
+        Some((event, (rx, false)))
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())
 }

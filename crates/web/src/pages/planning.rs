@@ -1,11 +1,11 @@
 //! Planning pages: budget lines, intentions, the plan form with its live rule check, plan
 //! details with approvals and objections. Handlers reuse the API's parsing and rules.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use caigou_domain::Money;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::{OrgId, parse_region_path};

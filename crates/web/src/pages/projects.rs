@@ -2,10 +2,10 @@
 //! publishing its documents with the earliest lawful dates shown, obtaining documents, questions,
 //! clarifications and termination, and the template library.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::tender::{AnnouncementKind, EvaluationMethod, Family};
 use caigou_store::documents::{self, DocumentsDraft};

@@ -1,8 +1,8 @@
 //! Regions and their policy sets: everyone may read them (they are public rules); platform
 //! admins add versions through a form that re-renders with the error beside it.
 
+use crate::input::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

@@ -1,11 +1,11 @@
 //! 申购 pages: the list (mine and waiting for me), the form (new or modify-and-resubmit), and
 //! the request with its progress through the chain and the actions the viewer may take.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use caigou_domain::Money;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::OrgId;

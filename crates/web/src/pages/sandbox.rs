@@ -1,10 +1,10 @@
 //! The sandbox clock page (training platforms only): admins move platform time forward and the
 //! scheduled transitions that became due fire at once.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use axum_extra::extract::Form;
 
 use super::{Chrome, Flash, outcome, render};
 use crate::AppState;

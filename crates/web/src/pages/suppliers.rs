@@ -1,11 +1,11 @@
 //! Supplier admission pages: registration (public), the supplier's own profile with its
 //! qualifications, and the reviewers' list and decision.
 
+use crate::input::Form;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use caigou_domain::authz::{self, Action};
 use caigou_domain::supplier::{EnterpriseSize, SupplierStatus, Validity};
 use caigou_store::audit::Actor;
