@@ -134,7 +134,16 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
         let uscc = caigou_store::suppliers::get(store, &s.org.to_string()).await?.uscc;
         let uscc = uscc.parse().map_err(|_| StoreError::Internal("demo supplier code".into()))?;
         let reference = format!("ICBC-DEMO-{}", &name[8..]);
-        caigou_store::deposits::record(store, &agency2, &lot, &uscc, Money::from_yuan(12_000), "transfer", &reference).await?;
+        caigou_store::deposits::record(
+            store,
+            &agency2,
+            &lot,
+            &uscc,
+            Money::from_yuan(12_000),
+            caigou_domain::tender::deposit::DepositForm::Transfer,
+            &reference,
+        )
+        .await?;
         let key = if name == "supplier6" { KeyPair::generate_for(caigou_seal::SM_SUITE).map_err(seal_error)? } else { KeyPair::generate() };
         bids::register_key(store, &s, &key.public_hex()).await?;
         let content = BidContent {

@@ -45,6 +45,12 @@ typed_id!(/// An in-app notification.
     NotificationId);
 typed_id!(/// A stored file (its bytes live in the object store).
     FileId);
+typed_id!(/// A procurement project (采购项目).
+    ProjectId);
+typed_id!(/// A lot of a project (标项).
+    LotId);
+typed_id!(/// A recorded bid deposit (投标保证金).
+    DepositId);
 
 /// A region's path as stored: `/<root>/<child>/…/<own>/`, so a subtree is a prefix.
 pub fn region_path_key(path: &[RegionId]) -> String {

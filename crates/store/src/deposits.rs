@@ -29,17 +29,18 @@ fn refused(v: Violation) -> StoreError {
     StoreError::rejected(&Refused(vec![v]))
 }
 
-/// Records `payer`'s deposit for `lot`. The caller has checked that `subject` runs the project.
+/// Records `payer`'s deposit for `lot`: the rules of the deposit window and amount, then the
+/// write and its audit entry. Called by the use case (`caigou_app::tender::deposits`), which
+/// has decided that `subject` runs the project.
 pub async fn record(
     store: &Store,
     subject: &Subject,
     lot_id: &str,
     payer: &UnifiedSocialCreditCode,
     amount: Money,
-    form: &str,
+    form: DepositForm,
     reference: &str,
 ) -> Result<String> {
-    let form = DepositForm::parse(form).ok_or_else(|| refused(deposit::non_cash_required()))?;
     let project_id = projects::project_of_lot(store, lot_id).await?;
     let view = projects::get(store, &project_id).await?;
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;

@@ -60,6 +60,12 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The signed-in subject. Routes that reach a use case are guarded by an access rule that
+    /// requires one, so its absence is a fault, not the user's.
+    pub fn subject(&self) -> Result<&caigou_domain::authz::Subject, AppError> {
+        self.principal.subject().ok_or_else(AppError::internal)
+    }
+
     /// The credential this request came with (what a sign-out ends and a password change keeps).
     pub fn presented(&self) -> users::Presented<'_> {
         users::Presented { session: self.session.as_deref(), token: self.token.as_deref() }

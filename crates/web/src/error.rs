@@ -94,6 +94,15 @@ impl From<Denied> for AppError {
     }
 }
 
+impl From<caigou_app::Error> for AppError {
+    fn from(e: caigou_app::Error) -> AppError {
+        match e {
+            caigou_app::Error::Denied(d) => d.into(),
+            caigou_app::Error::Store(e) => e.into(),
+        }
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         match e {

@@ -292,6 +292,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("chain.saved", "审批流程已保存，新提交的申购单按新流程办理", "Chain saved; new requests follow it"),
     ("nav.chain", "审批流程", "Approval chain"),
     ("audit.action.budget.line_added", "新增预算指标", "Budget line added"),
+    ("audit.action.budget.lines_imported", "导入预算指标", "Budget lines imported"),
     ("audit.action.chain.updated", "修改审批流程", "Approval chain changed"),
     ("audit.action.intention.published", "公开采购意向", "Intention published"),
     ("audit.action.plan.submitted", "提交采购计划", "Plan submitted"),

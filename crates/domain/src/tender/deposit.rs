@@ -44,6 +44,11 @@ impl DepositForm {
     pub fn parse(s: &str) -> Option<DepositForm> {
         DepositForm::ALL.into_iter().find(|f| f.as_str() == s)
     }
+
+    /// Parses a form as the edge does: anything else is refused under 条例33.
+    pub fn parse_or_refuse(s: &str) -> Result<DepositForm, super::Refused> {
+        DepositForm::parse(s).ok_or_else(|| super::Refused(vec![non_cash_required()]))
+    }
 }
 
 /// The refusal of a form that is not one of the non-cash forms.

@@ -1,16 +1,21 @@
 //! 投标保证金: the project's runner records suppliers' deposits for lots that require one, and
-//! lists them. A supplier without one cannot bid on such a lot.
+//! lists them. A supplier without one cannot bid on such a lot. Parses and calls the use cases
+//! of `caigou_app::tender::deposits` (the page form in `pages::deposits` calls the same ones).
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_store::deposits::{self, Deposit};
+use caigou_app::tender::deposits::{self, RecordDeposit};
+use caigou_domain::Money;
+use caigou_domain::ids::LotId;
+use caigou_domain::tender::deposit::DepositForm;
+use caigou_domain::uscc::UnifiedSocialCreditCode;
+use caigou_store::deposits::Deposit;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ApiJson;
 use crate::AppState;
-use crate::api::projects::runnable;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
 
@@ -31,10 +36,21 @@ pub struct DepositOut {
     pub id: String,
 }
 
-async fn runnable_lot(state: &AppState, ctx: &Ctx, lot: &str) -> ApiResult<()> {
-    let project = caigou_store::projects::project_of_lot(&state.store, lot).await?;
-    runnable(state, ctx, &project).await?;
-    Ok(())
+/// Parses an id from the path; a malformed one is a lot (or deposit) that does not exist.
+pub(crate) fn path_id<T: std::str::FromStr>(s: &str, what: &str) -> ApiResult<T> {
+    s.parse().map_err(|_| AppError::not_found(what))
+}
+
+/// The command both the page and the API give the use case.
+pub(crate) fn record_command(lot: LotId, uscc: &str, amount: Money, form: &str, reference: &str) -> ApiResult<RecordDeposit> {
+    let unprocessable = |e: &dyn caigou_domain::Localized| AppError::localized(StatusCode::UNPROCESSABLE_ENTITY, e);
+    Ok(RecordDeposit {
+        lot,
+        payer: uscc.parse::<UnifiedSocialCreditCode>().map_err(|e| unprocessable(&e))?,
+        amount,
+        form: DepositForm::parse_or_refuse(form).map_err(|e| unprocessable(&e))?,
+        reference: reference.to_string(),
+    })
 }
 
 /// Records a supplier's bid deposit for a lot (the project's runner).
@@ -46,14 +62,9 @@ pub async fn record(
     Path(lot): Path<String>,
     ApiJson(d): ApiJson<DepositIn>,
 ) -> ApiResult<(StatusCode, Json<DepositOut>)> {
-    runnable_lot(&state, &ctx, &lot).await?;
-    let payer = d
-        .uscc
-        .parse::<caigou_domain::uscc::UnifiedSocialCreditCode>()
-        .map_err(|e| AppError::localized(StatusCode::UNPROCESSABLE_ENTITY, &e))?;
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let id = deposits::record(&state.store, subject, &lot, &payer, caigou_domain::Money::from_fen(d.amount), &d.form, &d.reference).await?;
-    Ok((StatusCode::CREATED, Json(DepositOut { id })))
+    let cmd = record_command(path_id(&lot, "lot")?, &d.uscc, Money::from_fen(d.amount), &d.form, &d.reference)?;
+    let id = deposits::record(&state.store, ctx.subject()?, cmd).await?;
+    Ok((StatusCode::CREATED, Json(DepositOut { id: id.to_string() })))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -70,15 +81,12 @@ pub async fn void(
     Path((lot, deposit)): Path<(String, String)>,
     ApiJson(v): ApiJson<VoidIn>,
 ) -> ApiResult<StatusCode> {
-    runnable_lot(&state, &ctx, &lot).await?;
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    deposits::void(&state.store, subject, &lot, &deposit, &v.reason).await?;
+    deposits::void(&state.store, ctx.subject()?, path_id(&lot, "lot")?, path_id(&deposit, "deposit")?, &v.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The deposits recorded for a lot (the project's runner).
 #[utoipa::path(get, path = "/api/v1/lots/{id}/deposits", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "deposits")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> ApiResult<Json<Vec<Deposit>>> {
-    runnable_lot(&state, &ctx, &lot).await?;
-    Ok(Json(deposits::list(&state.store, &lot).await?))
+    Ok(Json(deposits::list(&state.store, ctx.subject()?, path_id(&lot, "lot")?).await?))
 }

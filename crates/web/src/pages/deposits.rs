@@ -1,18 +1,20 @@
 //! 投标保证金 on the project page: the runner records a supplier's payment for a lot and voids one
-//! recorded by mistake (form posts; the JSON API is `api::deposits`).
+//! recorded by mistake. Form posts that parse, call the use cases of
+//! `caigou_app::tender::deposits` (the same ones the JSON API calls) and redirect with the outcome.
 
-use crate::input::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use caigou_store::projects;
+use caigou_app::tender::deposits;
+use caigou_domain::ids::LotId;
 use serde::Deserialize;
 
 use super::outcome;
-use super::projects::{optional_yuan, subject};
+use super::projects::optional_yuan;
 use crate::AppState;
-use crate::api::projects::runnable;
+use crate::api::deposits::{path_id, record_command};
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::input::Form;
 
 #[derive(Deserialize)]
 pub struct DepositForm {
@@ -29,6 +31,11 @@ pub struct VoidForm {
     reason: String,
 }
 
+/// Where the outcome is shown: the lot's project page.
+async fn project_page(state: &AppState, lot: &str) -> Result<String, AppError> {
+    Ok(format!("/projects/{}", caigou_store::projects::project_of_lot(&state.store, lot).await?))
+}
+
 /// 作废投标保证金登记 (the project's runner, before the deadline).
 pub async fn void(
     State(state): State<AppState>,
@@ -36,13 +43,13 @@ pub async fn void(
     Path((lot, deposit)): Path<(String, String)>,
     Form(f): Form<VoidForm>,
 ) -> Result<Response, AppError> {
-    let id = projects::project_of_lot(&state.store, &lot).await?;
-    runnable(&state, &ctx, &id).await?;
-    let r = caigou_store::deposits::void(&state.store, subject(&ctx)?, &lot, &deposit, &f.reason)
-        .await
-        .map(|_| "notice.saved")
-        .map_err(AppError::from);
-    outcome(&ctx, &format!("/projects/{id}"), r)
+    let lot_id: LotId = path_id(&lot, "lot")?;
+    let r = async {
+        deposits::void(&state.store, ctx.subject()?, lot_id, path_id(&deposit, "deposit")?, &f.reason).await?;
+        Ok("notice.saved")
+    }
+    .await;
+    outcome(&ctx, &project_page(&state, &lot).await?, r)
 }
 
 /// 登记投标保证金 (the project's runner).
@@ -52,17 +59,12 @@ pub async fn record(
     Path(lot): Path<String>,
     Form(f): Form<DepositForm>,
 ) -> Result<Response, AppError> {
-    let id = projects::project_of_lot(&state.store, &lot).await?;
-    runnable(&state, &ctx, &id).await?;
+    let lot_id: LotId = path_id(&lot, "lot")?;
     let r = async {
-        let payer = f
-            .uscc
-            .parse::<caigou_domain::uscc::UnifiedSocialCreditCode>()
-            .map_err(|e| AppError::localized(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &e))?;
         let amount = optional_yuan(&f.amount)?.unwrap_or(caigou_domain::Money::ZERO);
-        caigou_store::deposits::record(&state.store, subject(&ctx)?, &lot, &payer, amount, &f.form, &f.reference).await?;
+        deposits::record(&state.store, ctx.subject()?, record_command(lot_id, &f.uscc, amount, &f.form, &f.reference)?).await?;
         Ok("notice.saved")
     }
     .await;
-    outcome(&ctx, &format!("/projects/{id}"), r)
+    outcome(&ctx, &project_page(&state, &lot).await?, r)
 }

@@ -100,7 +100,8 @@ pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Strin
     }))
 }
 
-/// The live stream of a lot's opening: the re-rendered state, sent when it changes. Every
+/// The live stream of a lot's opening: the re-rendered state, sent when it changes. A viewer's
+/// first event is read for it (so it is never older than the page it follows); after that every
 /// viewer on this server shares one poller (crate::live).
 pub async fn events(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
     may_watch(&state, &ctx, &lot).await?;
@@ -111,13 +112,34 @@ pub async fn events(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Str
         let (store, lot) = (store.clone(), key.clone());
         async move { opening::view(&store, &lot).await.ok() }
     });
-    let stream = futures_util::stream::unfold((rx, true), move |(mut rx, first)| async move {
-        let view = crate::live::next(&mut rx, first).await?;
-        let html = view.map(|v| live(t, &v).render().unwrap_or_default()).unwrap_or_default();
+    let render_view = move |v: Option<OpeningView>| v.map(|v| live(t, &v).render().unwrap_or_default()).unwrap_or_default();
+    let first = render_view(opening::view(&state.store, &lot).await.ok());
+    Ok(live_stream(rx, first, render_view))
+}
+
+/// An SSE response: `first`, then each state the poller reads that renders differently from
+/// the last one sent.
+fn live_stream<T, F>(mut rx: tokio::sync::watch::Receiver<Option<T>>, first: String, render: F) -> Response
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(T) -> String + Send + Sync + Copy + 'static,
+{
+    // What the poller read before this viewer came is older than `first`: not news to it.
+    rx.borrow_and_update();
+    let stream = futures_util::stream::unfold((rx, Some(first), String::new()), move |(mut rx, pending, last)| async move {
+        let html = match pending {
+            Some(html) => html,
+            None => loop {
+                let html = render(crate::live::next(&mut rx, false).await?);
+                if html != last {
+                    break html;
+                }
+            },
+        };
         let event: Result<Event, Infallible> = Ok(Event::default().data(html.replace('\n', " ")));
-        Some((event, (rx, false)))
+        Some((event, (rx, None, html)))
     });
-    Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())
+    Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
 }
 
 #[derive(Template)]
@@ -145,17 +167,11 @@ pub async fn bigscreen(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
 pub async fn bigscreen_events(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let t = Tr::new(ctx.lang);
     let poll_state = state.clone();
-    let rx = state.live_screen.subscribe("today", Duration::from_secs(2), move || {
-        let state = poll_state.clone();
-        async move { (today_rows(&state).await.unwrap_or_default(), when(&state.store.clock().now_ms())) }
-    });
-    let stream = futures_util::stream::unfold((rx, true), move |(mut rx, first)| async move {
-        let (rows, now) = crate::live::next(&mut rx, first).await?;
-        let html = ScreenLive { t, rows, now }.render().unwrap_or_default();
-        let event: Result<Event, Infallible> = Ok(Event::default().data(html.replace('\n', " ")));
-        Some((event, (rx, false)))
-    });
-    Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())
+    let read = |state: AppState| async move { (today_rows(&state).await.unwrap_or_default(), when(&state.store.clock().now_ms())) };
+    let rx = state.live_screen.subscribe("today", Duration::from_secs(2), move || read(poll_state.clone()));
+    let render_screen = move |(rows, now): (Vec<TodayRow>, String)| ScreenLive { t, rows, now }.render().unwrap_or_default();
+    let first = render_screen(read(state.clone()).await);
+    Ok(live_stream(rx, first, render_screen))
 }
 
 #[derive(Template)]

@@ -1,0 +1,16 @@
+//! 用例层: one function per action. Each takes the acting [`Subject`] and a typed command
+//! (already parsed at the edge: typed ids, [`caigou_domain::Money`], enums), decides whether
+//! the subject may act through [`caigou_domain::authz`], applies the domain rules and commits
+//! through the store, and returns a typed result or a coded [`Error`]. The HTML pages and the
+//! JSON API call the same function for the same action, so an action is authorized once and
+//! cannot be authorized on one path and forgotten on the other.
+//!
+//! Features sit in folders that mirror the domain's (`tender/` here; `planning/`, `evaluation/`,
+//! `contract/`, `emall/`, `supervision/` as they move in).
+//!
+//! [`Subject`]: caigou_domain::authz::Subject
+
+pub mod error;
+pub mod tender;
+
+pub use error::{Error, Result};

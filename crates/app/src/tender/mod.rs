@@ -1,0 +1,4 @@
+//! The tender stage's use cases.
+
+pub mod deposits;
+pub mod projects;
