@@ -77,7 +77,7 @@ async function scenario() {
   const tender = tenders.find((a) => a.title.startsWith(DEMO_PROJECT));
   assert.ok(tender, `the demo tender ${DEMO_PROJECT} among ${JSON.stringify(tenders.map((a) => a.title))}`);
   const projectId = tender.project_id;
-  const project = (await api(null, 'GET', `/api/v1/projects/${projectId}`)).project;
+  const project = await api(null, 'GET', `/api/v1/projects/${projectId}`);
   assert.equal(project.project.status, 'published', 'the demo tender is published');
   const lot = project.lots[0].id;
   const deadlineAt = project.project.deadline_at;
@@ -149,7 +149,7 @@ async function scenario() {
   // 3. The deadline passes: the project closes for bids and the lot opens for decryption.
   const moved = await moveClock({ to: chinaMinute(Math.floor(deadlineAt / 60_000) * 60_000 + 60_000) });
   assert.ok(moved.transitions >= 1, `moving past the deadline fired transitions: ${JSON.stringify(moved)}`);
-  const closed = (await api(null, 'GET', `/api/v1/projects/${projectId}`)).project;
+  const closed = await api(null, 'GET', `/api/v1/projects/${projectId}`);
   assert.equal(closed.project.status, 'bidding_closed', 'the project after the deadline');
   const opening = await api(await login('agency2'), 'GET', `/api/v1/lots/${lot}/opening`);
   assert.equal(opening.status, 'decrypting', `the opening after the deadline: ${JSON.stringify(opening)}`);

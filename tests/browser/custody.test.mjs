@@ -99,7 +99,7 @@ async function custodyScenario() {
 
   // 4. Published; three suppliers bid, each content key wrapped to the opening key as well.
   const published = await api(agency, 'POST', `/api/v1/projects/${projectId}/publish`, {});
-  const lot = (await api(null, 'GET', `/api/v1/projects/${projectId}`)).project.lots[0].id;
+  const lot = (await api(null, 'GET', `/api/v1/projects/${projectId}`)).lots[0].id;
   const bidders = [
     { username: 'supplier4', price: 80_100_000 },
     { username: 'supplier5', price: 79_900_000 },

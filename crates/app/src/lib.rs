@@ -10,7 +10,13 @@
 //!
 //! [`Subject`]: caigou_domain::authz::Subject
 
+pub mod admin;
+pub mod auth;
 pub mod error;
+pub mod files;
+pub mod notifications;
+pub mod planning;
+pub mod suppliers;
 pub mod tender;
 
 pub use error::{Error, Result};

@@ -274,6 +274,8 @@ pub enum Action<'a> {
     /// Act on the current step of a unit's 申购: staff of that unit holding the step's role,
     /// never the applicant (岗位分离).
     ActOnRequestStep { unit: OrgId, step_role: Role, applicant: UserId },
+    /// Submit (or resubmit) a 申购 into its chain: its applicant only.
+    SubmitOwnRequest { applicant: UserId },
     /// Change a unit's approval chain: the unit's 审批 staff, or admins.
     ConfigureChain { unit: OrgId },
     /// Review a supplier's admission (入驻审核): admins, and supervisors of the supplier's region
@@ -324,6 +326,7 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
         Action::PlanForUnit { unit } => s.org == unit && s.has(Role::PurchaserHandler),
         Action::DecidePlan { unit_region_path, submitted_by } => supervises(s, unit_region_path) && s.user != submitted_by,
         Action::ActOnRequestStep { unit, step_role, applicant } => s.org == unit && s.has(step_role) && s.user != applicant,
+        Action::SubmitOwnRequest { applicant } => s.user == applicant,
         Action::ConfigureChain { unit } => s.has(Role::Admin) || (s.org == unit && s.has(Role::PurchaserApprover)),
         Action::ReviewSupplier { supplier_region_path } => s.has(Role::Admin) || supervises(s, supplier_region_path),
         Action::ActForSupplier { supplier } => s.org == supplier && s.has(Role::Supplier),
@@ -424,6 +427,9 @@ mod tests {
         assert_eq!(decide(&both, act(UserId(id(101)))), Ok(()), "a colleague's request");
         let approver = subject(&[Role::PurchaserApprover], &[1]);
         assert_eq!(decide(&approver, act(UserId(id(101)))), Err(Denied::Forbidden), "not this step's role");
+        // Only the applicant submits: the colleague who reviews it may not.
+        assert_eq!(decide(&both, Action::SubmitOwnRequest { applicant: UserId(id(100)) }), Ok(()));
+        assert_eq!(decide(&both, Action::SubmitOwnRequest { applicant: UserId(id(101)) }), Err(Denied::Forbidden));
     }
 
     #[test]

@@ -67,6 +67,12 @@ pub fn over_limit((path, e): (String, OverLimit)) -> AppError {
     err.with_field(&path, message)
 }
 
+/// Parses a typed id from the path or a field; a malformed one names an object that does not
+/// exist (404 `not_found`, as an unknown well-formed id is).
+pub fn path_id<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, AppError> {
+    s.parse().map_err(|_| AppError::not_found(what))
+}
+
 /// Whether a request carries a URL-encoded form.
 pub fn is_urlencoded(headers: &axum::http::HeaderMap) -> bool {
     headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))

@@ -8,6 +8,7 @@ mod ctx;
 pub mod error;
 pub mod i18n;
 mod input;
+mod invariants;
 mod live;
 mod metrics;
 mod pages;

@@ -1,4 +1,9 @@
 //! The tender stage's use cases.
 
+pub mod bids;
+pub mod custody;
 pub mod deposits;
+pub mod opening;
 pub mod projects;
+pub mod suppliers;
+pub mod templates;

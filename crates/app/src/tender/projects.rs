@@ -1,9 +1,15 @@
-//! Who may act on a project: the rule every project-runner action starts with.
+//! The project runner's actions (the agency entrusted with the project, or the unit's 经办
+//! procuring on its own): lot settings, documents, publishing, clarifying, terminating. Each
+//! starts with [`runnable`].
 
+use caigou_domain::Money;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{LotId, ProjectId};
-use caigou_store::Store;
-use caigou_store::projects::{self, ProjectView};
+use caigou_domain::tender::{SmeChoice, SmePolicy};
+use caigou_store::documents::{self, DocumentsDraft, Published};
+use caigou_store::projects::{self, LotSettings, ProjectView};
+use caigou_store::tendering::{self, Clarification};
+use caigou_store::{Store, regions};
 
 use crate::Result;
 
@@ -22,4 +28,96 @@ pub async fn runnable_lot(store: &Store, subject: &Subject, lot: LotId) -> Resul
     let project = projects::project_of_lot(store, &lot.to_string()).await?;
     let project: ProjectId = project.parse().map_err(|_| caigou_store::StoreError::NotFound("project"))?;
     runnable(store, subject, project).await
+}
+
+/// 标项设置 while the project is a draft: the ceiling (最高限价), the SME policy and the deposit.
+#[derive(Debug, Clone, Copy)]
+pub struct UpdateLot {
+    pub project: ProjectId,
+    pub lot: LotId,
+    pub max_price: Option<Money>,
+    pub sme: SmeChoice,
+    pub deposit: Option<Money>,
+}
+
+/// The SME policy a choice means in the project's region today (the deduction rate is the
+/// region's policy).
+pub async fn sme_policy(store: &Store, region_id: &str, choice: SmeChoice) -> Result<SmePolicy> {
+    Ok(match choice {
+        SmeChoice::PriceDeduction => {
+            let policy = regions::effective_policy(store, region_id, store.clock().today()).await?;
+            choice.with_rate(policy.sme_deduction.small_micro_bp)
+        }
+        other => other.with_rate(0),
+    })
+}
+
+/// Sets a draft lot's ceiling, SME policy and deposit (the project's runner).
+pub async fn update_lot(store: &Store, subject: &Subject, cmd: UpdateLot) -> Result<()> {
+    let v = runnable(store, subject, cmd.project).await?;
+    let sme = sme_policy(store, &v.project.region_id, cmd.sme).await?;
+    let settings = LotSettings { max_price: cmd.max_price, sme, deposit: cmd.deposit };
+    projects::update_lot(store, subject, &cmd.project.to_string(), &cmd.lot.to_string(), settings).await?;
+    Ok(())
+}
+
+/// Saves the draft documents (the project's runner).
+pub async fn save_documents(store: &Store, subject: &Subject, project: ProjectId, draft: &DocumentsDraft) -> Result<()> {
+    runnable(store, subject, project).await?;
+    documents::save_draft(store, subject, &project.to_string(), draft).await?;
+    Ok(())
+}
+
+/// 发布: fixes the documents and publishes the announcement (the project's runner).
+pub async fn publish(store: &Store, subject: &Subject, project: ProjectId) -> Result<Published> {
+    runnable(store, subject, project).await?;
+    Ok(documents::publish(store, subject, &project.to_string()).await?)
+}
+
+/// 终止: one lot, or the whole project, with the reason; the 终止公告 when it was published.
+pub async fn terminate(store: &Store, subject: &Subject, project: ProjectId, lot: Option<LotId>, reason: &str) -> Result<Option<String>> {
+    runnable(store, subject, project).await?;
+    let lot = lot.map(|l| l.to_string());
+    Ok(projects::terminate(store, subject, &project.to_string(), lot.as_deref(), reason).await?)
+}
+
+/// 澄清或者修改 (the project's runner): a 更正公告, and a later deadline where the law requires.
+pub async fn clarify(
+    store: &Store,
+    subject: &Subject,
+    project: ProjectId,
+    text: &str,
+    affects_bids: bool,
+    answers: &[String],
+) -> Result<Clarification> {
+    runnable(store, subject, project).await?;
+    Ok(tendering::clarify(store, subject, &project.to_string(), text, affects_bids, answers).await?)
+}
+
+/// Whether `principal` sees the project's internals (drafts, who obtained, questions): its
+/// runner, its purchasing units' staff, the region's finance department, admins.
+pub fn insider(principal: &Principal, v: &ProjectView) -> bool {
+    authz::decide(principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() }).is_ok()
+}
+
+/// A project as `principal` may see it: a published one for anyone, a draft for insiders only.
+pub async fn visible(store: &Store, principal: &Principal, project: ProjectId) -> Result<ProjectView> {
+    let v = projects::get(store, &project.to_string()).await?;
+    if v.project.status == "draft" || v.project.published_at.is_none() {
+        authz::decide(principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })?;
+    }
+    Ok(v)
+}
+
+/// The project of `lot`, if `principal` is one of its insiders (not its bidders).
+pub async fn insider_of_lot(store: &Store, principal: &Principal, lot: LotId) -> Result<ProjectView> {
+    let project = projects::project_of_lot(store, &lot.to_string()).await?;
+    let v = projects::get(store, &project).await?;
+    if insider(principal, &v) { Ok(v) } else { Err(authz::Denied::Forbidden.into()) }
+}
+
+/// 立项: a draft project from plans entrusted to the subject's organization; answers its id.
+pub async fn create(store: &Store, subject: &Subject, input: &projects::NewProject) -> Result<String> {
+    authz::decide(&Principal::User(subject.clone()), Action::RunProject { runner: subject.org })?;
+    Ok(projects::create(store, subject, input).await?)
 }

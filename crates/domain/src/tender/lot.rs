@@ -18,6 +18,35 @@ pub enum SmePolicy {
     PriceDeduction { small_micro_bp: u32 },
 }
 
+/// 中小企业政策 as an agency chooses it for a lot, before the region's deduction rate is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmeChoice {
+    None,
+    Reserved,
+    PriceDeduction,
+}
+
+impl SmeChoice {
+    /// `""` and `none`, `reserved`, `price_deduction`.
+    pub fn parse(key: &str) -> Option<SmeChoice> {
+        match key {
+            "" | "none" => Some(SmeChoice::None),
+            "reserved" => Some(SmeChoice::Reserved),
+            "price_deduction" => Some(SmeChoice::PriceDeduction),
+            _ => None,
+        }
+    }
+
+    /// The policy, with the region's 小微企业 deduction rate for a price deduction.
+    pub fn with_rate(self, small_micro_bp: u32) -> SmePolicy {
+        match self {
+            SmeChoice::None => SmePolicy::None,
+            SmeChoice::Reserved => SmePolicy::Reserved,
+            SmeChoice::PriceDeduction => SmePolicy::PriceDeduction { small_micro_bp },
+        }
+    }
+}
+
 impl SmePolicy {
     pub fn key(self) -> &'static str {
         match self {

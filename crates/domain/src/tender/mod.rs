@@ -14,6 +14,6 @@ pub mod secrecy;
 pub use announcement::AnnouncementKind;
 pub use deposit::DepositForm;
 pub use evaluation::{Criterion, CriterionKind, Evaluation, EvaluationMethod, PriceWeights, Refused, check_evaluation};
-pub use lot::{LotFacts, SmePolicy, check_lots, project_number};
+pub use lot::{LotFacts, SmeChoice, SmePolicy, check_lots, project_number};
 pub use periods::{Earliest, Family, Schedule, TenderPeriods, check_schedule, deadline_after_clarification, earliest};
 pub use rules::{TenderRule, Violation};

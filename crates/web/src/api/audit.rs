@@ -10,7 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::ApiQuery;
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::{ApiResult, AppError};
+use crate::error::ApiResult;
 
 #[derive(Deserialize, IntoParams, Default)]
 #[into_params(parameter_in = Query)]
@@ -67,7 +67,7 @@ impl From<AuditEntry> for AuditEntryOut {
 
 /// The filter a principal may use: supervisors are confined to their region subtree.
 pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiResult<AuditFilter> {
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let subject = ctx.subject()?;
     let requested = match q.region.as_deref().filter(|s| !s.is_empty()) {
         Some(id) => Some(caigou_store::regions::get(&state.store, id).await?.path),
         None => None,

@@ -8,6 +8,8 @@ use caigou_store::users::{self, LoginRefused};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use caigou_app::auth;
+
 use super::ApiJson;
 use crate::AppState;
 use crate::ctx::{self, Ctx};
@@ -89,10 +91,9 @@ pub fn login_refused(r: LoginRefused) -> AppError {
     responses((status = 200, body = LoginResponse), (status = 401, body = super::ErrorBody, description = "wrong credentials"), (status = 429, body = super::ErrorBody, description = "throttled")))]
 pub async fn login(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<LoginRequest>) -> ApiResult<Response> {
     let store = &state.store;
-    let user = users::authenticate(store, req.username.trim(), &req.password, &ctx.address).await?.map_err(login_refused)?;
-    let identity = users::identity(store, user).await?.ok_or_else(|| login_refused(LoginRefused::BadCredentials))?;
-    let token = users::create_api_token(store, &identity, "login", LOGIN_TOKEN_TTL_MS).await?;
-    let session = users::create_session(store, &identity, &ctx.address).await?;
+    let identity = auth::sign_in(store, &req.username, &req.password, &ctx.address).await?.map_err(login_refused)?;
+    let token = auth::issue_token(store, &identity, "login", LOGIN_TOKEN_TTL_MS).await?;
+    let session = auth::start_session(store, &identity, &ctx.address).await?;
     let mut resp = Json(LoginResponse { token, user: Me::from(&identity.view) }).into_response();
     ctx::start_session(&mut resp, session, state.config.secure_cookies);
     Ok(resp)
@@ -102,7 +103,7 @@ pub async fn login(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJso
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])), responses((status = 204, description = "signed out")))]
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Response> {
     if let Some(identity) = &ctx.identity {
-        users::end_session(&state.store, ctx.presented(), identity).await?;
+        auth::sign_out(&state.store, identity, ctx.presented()).await?;
     }
     let mut resp = StatusCode::NO_CONTENT.into_response();
     ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));
@@ -129,7 +130,7 @@ pub struct PasswordChange {
     responses((status = 204), (status = 422, body = super::ErrorBody)))]
 pub async fn change_password(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PasswordChange>) -> ApiResult<StatusCode> {
     let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
-    users::change_password(&state.store, identity, &req.current_password, &req.new_password, ctx.presented()).await?;
+    auth::change_password(&state.store, identity, &req.current_password, &req.new_password, ctx.presented()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -178,7 +179,7 @@ pub async fn issue_token(state: &AppState, identity: &users::Identity, name: &st
         )
         .with_field("days", "1–365"));
     }
-    Ok(users::create_api_token(&state.store, identity, name, days * 24 * 60 * 60 * 1000).await?)
+    Ok(auth::issue_token(&state.store, identity, name, days * 24 * 60 * 60 * 1000).await?)
 }
 
 /// One of your API tokens (never its secret).
@@ -208,6 +209,6 @@ pub async fn revoke_token(
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> ApiResult<StatusCode> {
     let identity = ctx.identity.as_ref().ok_or_else(AppError::internal)?;
-    users::revoke_token(&state.store, identity, &id).await?;
+    auth::revoke_token(&state.store, identity, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,8 +4,8 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use caigou_domain::authz::{self, Action, Subject};
-use caigou_store::bids::{self, KeyCertificate, Origin, OwnBid};
+use caigou_app::tender::bids as usecase;
+use caigou_store::bids::{KeyCertificate, Origin, OwnBid};
 use caigou_store::translog::{self, Receipt, TreeHead};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -13,17 +13,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::{ApiJson, ApiQuery};
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::{ApiResult, AppError};
-
-fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
-
-fn supplier(ctx: &Ctx) -> ApiResult<&Subject> {
-    let s = subject(ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    Ok(s)
-}
+use crate::error::ApiResult;
+use crate::input::path_id;
 
 #[derive(Deserialize, ToSchema)]
 pub struct KeyIn {
@@ -40,20 +31,19 @@ pub async fn register_key(
     ctx: Ctx,
     ApiJson(k): ApiJson<KeyIn>,
 ) -> ApiResult<(StatusCode, Json<KeyCertificate>)> {
-    let s = supplier(&ctx)?;
-    Ok((StatusCode::CREATED, Json(bids::register_key(&state.store, s, &k.public_key).await?)))
+    Ok((StatusCode::CREATED, Json(usecase::register_key(&state.store, ctx.subject()?, &k.public_key).await?)))
 }
 
 /// Your organization's keys and their certificates.
 #[utoipa::path(get, path = "/api/v1/supplier/keys", tag = "bids", security(("bearer" = [])), responses((status = 200, description = "keys")))]
 pub async fn keys(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<KeyCertificate>>> {
-    Ok(Json(bids::keys_of(&state.store, &supplier(&ctx)?.org.to_string()).await?))
+    Ok(Json(usecase::keys(&state.store, ctx.subject()?).await?))
 }
 
 /// Revokes one of your keys (e.g. lost or rotated).
 #[utoipa::path(post, path = "/api/v1/supplier/keys/{id}/revoke", tag = "bids", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 204), (status = 404, body = super::ErrorBody)))]
 pub async fn revoke_key(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<StatusCode> {
-    bids::revoke_key(&state.store, supplier(&ctx)?, &id).await?;
+    usecase::revoke_key(&state.store, ctx.subject()?, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -69,35 +59,30 @@ pub async fn submit(
     Path(id): Path<String>,
     ApiJson(env): ApiJson<caigou_seal::Envelope>,
 ) -> ApiResult<(StatusCode, Json<Receipt>)> {
-    let s = supplier(&ctx)?;
     let ua = headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let receipt = bids::submit(&state.store, s, &id, &env, Origin { address: &ctx.address, user_agent: ua }).await?;
+    let origin = Origin { address: &ctx.address, user_agent: ua };
+    let receipt = usecase::submit(&state.store, ctx.subject()?, path_id(&id, "lot")?, &env, origin).await?;
     Ok((StatusCode::CREATED, Json(receipt)))
 }
 
 /// 撤回: withdraws your bid on a lot before the deadline.
 #[utoipa::path(post, path = "/api/v1/lots/{id}/bids/withdraw", tag = "bids", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 204), (status = 422, body = super::ErrorBody)))]
 pub async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<StatusCode> {
-    bids::withdraw(&state.store, supplier(&ctx)?, &id).await?;
+    usecase::withdraw(&state.store, ctx.subject()?, path_id(&id, "lot")?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Your submissions on a lot (what the platform holds: hashes and sizes, never content).
 #[utoipa::path(get, path = "/api/v1/lots/{id}/bids", tag = "bids", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "own bids")))]
 pub async fn own(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<OwnBid>>> {
-    Ok(Json(bids::own_bids(&state.store, &supplier(&ctx)?.org.to_string(), &id).await?))
+    Ok(Json(usecase::own(&state.store, ctx.subject()?, path_id(&id, "lot")?).await?))
 }
 
 /// A receipt for one of your submissions again (a lost receipt, or one against a newer tree
 /// head): the same leaf and log index, a freshly signed head and its inclusion proof.
 #[utoipa::path(get, path = "/api/v1/bids/{id}/receipt", tag = "bids", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "the receipt"), (status = 404, body = super::ErrorBody)))]
 pub async fn receipt(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Receipt>> {
-    let org = supplier(&ctx)?.org.to_string();
-    // Another organization's submission is "not found", not "forbidden": ids are not disclosed.
-    if !bids::is_own(&state.store, &org, &id).await? {
-        return Err(AppError::not_found("bid"));
-    }
-    Ok(Json(bids::receipt(&state.store, &id).await?))
+    Ok(Json(usecase::receipt(&state.store, ctx.subject()?, &id).await?))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -3,8 +3,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use caigou_domain::authz::{self, Action};
-use caigou_store::audit::Actor;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -89,8 +87,6 @@ pub async fn load_year(
     ctx: Ctx,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> ApiResult<(StatusCode, Json<YearLoaded>)> {
-    authz::decide(&ctx.principal, Action::Administer)?;
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let year = caigou_store::calendar::load_year(&state.store, &Actor::of(subject), &body.to_string()).await?;
+    let year = caigou_app::admin::load_calendar_year(&state.store, ctx.subject()?, &body.to_string()).await?;
     Ok((StatusCode::CREATED, Json(YearLoaded { year })))
 }

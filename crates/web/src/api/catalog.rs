@@ -70,8 +70,6 @@ pub struct Imported {
     request_body(content = String, content_type = "text/csv", description = "the whole catalog as CSV"),
     responses((status = 200, body = Imported), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
 pub async fn import(State(state): State<AppState>, ctx: crate::Ctx, body: axum::body::Bytes) -> ApiResult<Json<Imported>> {
-    caigou_domain::authz::decide(&ctx.principal, caigou_domain::authz::Action::Administer)?;
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let entries = caigou_store::catalog::import_csv(&state.store, &caigou_store::audit::Actor::of(subject), &body).await?;
+    let entries = caigou_app::admin::import_catalog(&state.store, ctx.subject()?, &body).await?;
     Ok(Json(Imported { entries }))
 }

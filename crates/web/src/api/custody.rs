@@ -4,20 +4,17 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::Subject;
 use caigou_store::custodians::{self, Custody, ShareIn};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use caigou_app::tender::custody as usecase;
+
 use super::ApiJson;
 use crate::AppState;
-use crate::api::projects::{runnable, visible};
 use crate::ctx::Ctx;
-use crate::error::{ApiResult, AppError};
-
-fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
+use crate::error::ApiResult;
+use crate::input::path_id;
 
 #[derive(Deserialize, ToSchema)]
 pub struct KeyIn {
@@ -33,7 +30,7 @@ pub struct KeyOut {
 /// Registers your custodian key.
 #[utoipa::path(post, path = "/api/v1/me/keys", tag = "custody", security(("bearer" = [])), request_body = KeyIn, responses((status = 201, body = KeyOut), (status = 422, body = super::ErrorBody)))]
 pub async fn register_key(State(state): State<AppState>, ctx: Ctx, ApiJson(k): ApiJson<KeyIn>) -> ApiResult<(StatusCode, Json<KeyOut>)> {
-    Ok((StatusCode::CREATED, Json(KeyOut { key_id: custodians::register_key(&state.store, subject(&ctx)?, &k.public_key).await? })))
+    Ok((StatusCode::CREATED, Json(KeyOut { key_id: usecase::register_key(&state.store, ctx.subject()?, &k.public_key).await? })))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -52,19 +49,14 @@ fn two() -> i64 {
 #[utoipa::path(post, path = "/api/v1/projects/{id}/custodians", tag = "custody", security(("bearer" = [])), params(("id" = String, Path)), request_body = NameIn,
     responses((status = 204), (status = 422, body = super::ErrorBody)))]
 pub async fn name(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(n): ApiJson<NameIn>) -> ApiResult<StatusCode> {
-    runnable(&state, &ctx, &id).await?;
-    custodians::name(&state.store, subject(&ctx)?, &id, &n.user_ids, n.threshold).await?;
+    usecase::name(&state.store, ctx.subject()?, path_id(&id, "project")?, &n.user_ids, n.threshold).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The project's custodians, threshold and opening public key.
 #[utoipa::path(get, path = "/api/v1/projects/{id}/custodians", tag = "custody", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "custody")))]
 pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Custody>> {
-    let v = visible(&state, &ctx, &id).await?;
-    if !crate::api::projects::insider(&ctx, &v) {
-        return Err(AppError::from(caigou_domain::authz::Denied::Forbidden));
-    }
-    Ok(Json(custodians::custody(&state.store, &id).await?))
+    Ok(Json(usecase::custody(&state.store, &ctx.principal, path_id(&id, "project")?).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -93,14 +85,14 @@ pub async fn ceremony(
     Path(id): Path<String>,
     ApiJson(c): ApiJson<CeremonyIn>,
 ) -> ApiResult<(StatusCode, Json<CeremonyOut>)> {
-    let key = custodians::set_opening_key(&state.store, subject(&ctx)?, &id, &c.public_key, &c.shares, c.threshold).await?;
+    let key = usecase::ceremony(&state.store, ctx.subject()?, path_id(&id, "project")?, &c.public_key, &c.shares, c.threshold).await?;
     Ok((StatusCode::CREATED, Json(CeremonyOut { opening_key_id: key })))
 }
 
 /// Your sealed share of the project's opening key (open it on your machine).
 #[utoipa::path(get, path = "/api/v1/projects/{id}/custodians/share", tag = "custody", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "sealed share")))]
 pub async fn own_share(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<caigou_seal::SealedFor>> {
-    Ok(Json(custodians::own_share(&state.store, subject(&ctx)?, &id).await?))
+    Ok(Json(usecase::own_share(&state.store, ctx.subject()?, path_id(&id, "project")?).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -124,7 +116,7 @@ pub async fn release(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<ShareRelease>,
 ) -> ApiResult<Json<Released>> {
-    Ok(Json(Released { opened: custodians::release_share(&state.store, subject(&ctx)?, &id, &r.share).await? }))
+    Ok(Json(Released { opened: usecase::release_share(&state.store, ctx.subject()?, path_id(&id, "project")?, &r.share).await? }))
 }
 
 #[derive(Serialize, ToSchema)]

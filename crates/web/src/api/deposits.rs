@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_app::tender::deposits::{self, RecordDeposit};
+use caigou_app::tender::deposits::{self as usecase, RecordDeposit};
 use caigou_domain::Money;
 use caigou_domain::ids::LotId;
 use caigou_domain::tender::deposit::DepositForm;
@@ -18,6 +18,7 @@ use super::ApiJson;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
+use crate::input::path_id;
 
 #[derive(Deserialize, ToSchema)]
 pub struct DepositIn {
@@ -34,11 +35,6 @@ pub struct DepositIn {
 #[derive(Serialize, ToSchema)]
 pub struct DepositOut {
     pub id: String,
-}
-
-/// Parses an id from the path; a malformed one is a lot (or deposit) that does not exist.
-pub(crate) fn path_id<T: std::str::FromStr>(s: &str, what: &str) -> ApiResult<T> {
-    s.parse().map_err(|_| AppError::not_found(what))
 }
 
 /// The command both the page and the API give the use case.
@@ -63,7 +59,7 @@ pub async fn record(
     ApiJson(d): ApiJson<DepositIn>,
 ) -> ApiResult<(StatusCode, Json<DepositOut>)> {
     let cmd = record_command(path_id(&lot, "lot")?, &d.uscc, Money::from_fen(d.amount), &d.form, &d.reference)?;
-    let id = deposits::record(&state.store, ctx.subject()?, cmd).await?;
+    let id = usecase::record(&state.store, ctx.subject()?, cmd).await?;
     Ok((StatusCode::CREATED, Json(DepositOut { id: id.to_string() })))
 }
 
@@ -81,12 +77,12 @@ pub async fn void(
     Path((lot, deposit)): Path<(String, String)>,
     ApiJson(v): ApiJson<VoidIn>,
 ) -> ApiResult<StatusCode> {
-    deposits::void(&state.store, ctx.subject()?, path_id(&lot, "lot")?, path_id(&deposit, "deposit")?, &v.reason).await?;
+    usecase::void(&state.store, ctx.subject()?, path_id(&lot, "lot")?, path_id(&deposit, "deposit")?, &v.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The deposits recorded for a lot (the project's runner).
 #[utoipa::path(get, path = "/api/v1/lots/{id}/deposits", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "deposits")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> ApiResult<Json<Vec<Deposit>>> {
-    Ok(Json(deposits::list(&state.store, ctx.subject()?, path_id(&lot, "lot")?).await?))
+    Ok(Json(usecase::list(&state.store, ctx.subject()?, path_id(&lot, "lot")?).await?))
 }

@@ -3,7 +3,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::{self, Action};
 use caigou_store::notify;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -63,9 +62,5 @@ pub async fn mark_read(State(state): State<AppState>, ctx: Ctx, Path(id): Path<S
 }
 
 pub async fn mark_own_read(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<()> {
-    let n = notify::get(&state.store, id).await?;
-    let recipient = n.user_id.parse().map_err(|_| AppError::internal())?;
-    authz::decide(&ctx.principal, Action::ReadNotification { recipient })?;
-    notify::mark_read(&state.store, id).await?;
-    Ok(())
+    Ok(caigou_app::notifications::mark_read(&state.store, ctx.subject()?, id).await?)
 }

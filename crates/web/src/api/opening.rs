@@ -4,32 +4,21 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::{self, Action, Role, Subject};
 use caigou_store::opening::{self, OpeningView};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+use caigou_app::tender::opening as usecase;
 
 use super::ApiJson;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
-
-fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
+use crate::input::path_id;
 
 /// Who may watch a lot's opening: those the project concerns, and the lot's bidders.
 pub async fn may_watch(state: &AppState, ctx: &Ctx, lot: &str) -> ApiResult<()> {
-    let project = caigou_store::projects::project_of_lot(&state.store, lot).await?;
-    let v = caigou_store::projects::get(&state.store, &project).await?;
-    if crate::api::projects::insider(ctx, &v) {
-        return Ok(());
-    }
-    let s = subject(ctx)?;
-    if s.has(Role::Supplier) && caigou_store::bids::has_bid(&state.store, &s.org.to_string(), lot).await? {
-        return Ok(());
-    }
-    Err(AppError::from(caigou_domain::authz::Denied::Forbidden))
+    Ok(usecase::may_watch(&state.store, &ctx.principal, path_id(lot, "lot")?).await?)
 }
 
 /// The opening of a lot: status, bidders, decryption outcomes and prices as they are opened.
@@ -62,17 +51,14 @@ pub async fn signals(
 
 /// The project's insiders only (not bidders).
 pub async fn insider_of_lot(state: &AppState, ctx: &Ctx, lot: &str) -> ApiResult<()> {
-    let project = caigou_store::projects::project_of_lot(&state.store, lot).await?;
-    let v = caigou_store::projects::get(&state.store, &project).await?;
-    if crate::api::projects::insider(ctx, &v) { Ok(()) } else { Err(AppError::from(caigou_domain::authz::Denied::Forbidden)) }
+    caigou_app::tender::projects::insider_of_lot(&state.store, &ctx.principal, path_id(lot, "lot")?).await?;
+    Ok(())
 }
 
 /// 签到: a bidder signs in to the opening hall.
 #[utoipa::path(post, path = "/api/v1/lots/{id}/opening/sign-in", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 204), (status = 422, body = super::ErrorBody)))]
 pub async fn sign_in(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<StatusCode> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    opening::sign_in(&state.store, s, &id).await?;
+    usecase::sign_in(&state.store, ctx.subject()?, path_id(&id, "lot")?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -87,9 +73,7 @@ pub struct CurrentBid {
 /// Your valid bid's wrapped content keys, to decrypt on your machine at the opening.
 #[utoipa::path(get, path = "/api/v1/lots/{id}/bids/current", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = CurrentBid), (status = 422, body = super::ErrorBody)))]
 pub async fn current(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<CurrentBid>> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    let (bid, wrapped) = opening::own_valid_bid(&state.store, &s.org.to_string(), &id).await?;
+    let (bid, wrapped) = usecase::own_valid_bid(&state.store, ctx.subject()?, path_id(&id, "lot")?).await?;
     Ok(Json(CurrentBid { id: bid, wrapped: serde_json::from_str(&wrapped).map_err(|_| AppError::internal())? }))
 }
 
@@ -114,9 +98,7 @@ pub async fn release(
     Path(id): Path<String>,
     ApiJson(k): ApiJson<KeyRelease>,
 ) -> ApiResult<Json<Opened>> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    Ok(Json(Opened { total_price: opening::release_key(&state.store, s, &id, &k.content_key).await? }))
+    Ok(Json(Opened { total_price: usecase::release_key(&state.store, ctx.subject()?, path_id(&id, "lot")?, &k.content_key).await? }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -133,9 +115,7 @@ pub async fn object(
     Path(id): Path<String>,
     ApiJson(o): ApiJson<ObjectionIn>,
 ) -> ApiResult<StatusCode> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    opening::object(&state.store, s, &id, &o.text).await?;
+    usecase::object(&state.store, ctx.subject()?, path_id(&id, "lot")?, &o.text).await?;
     Ok(StatusCode::CREATED)
 }
 

@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiJson, ApiQuery};
+use caigou_app::planning as usecase;
+
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
@@ -29,10 +31,6 @@ fn unprocessable(code: &'static str, zh: impl Into<String>, en: impl Into<String
 async fn unit_path(state: &AppState, org: &str) -> ApiResult<Vec<caigou_domain::ids::RegionId>> {
     let path = caigou_store::users::org_region_path(&state.store, org).await?.ok_or_else(|| AppError::not_found("organization"))?;
     Ok(parse_region_path(&path))
-}
-
-fn subject(ctx: &Ctx) -> ApiResult<&caigou_domain::authz::Subject> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
 }
 
 #[derive(Deserialize, IntoParams, Default)]
@@ -80,7 +78,7 @@ impl From<budget::BudgetLine> for BudgetLineOut {
 /// A unit's budget lines with frozen, consumed, paid and available amounts.
 #[utoipa::path(get, path = "/api/v1/budget-lines", tag = "planning", security(("bearer" = [])), params(OrgQuery), responses((status = 200, body = Vec<BudgetLineOut>), (status = 403, body = super::ErrorBody)))]
 pub async fn budget_lines(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> ApiResult<Json<Vec<BudgetLineOut>>> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let org = q.org.unwrap_or_else(|| s.org.to_string());
     let path = unit_path(&state, &org).await?;
     let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
@@ -110,13 +108,8 @@ pub struct CreatedIds {
 }
 
 pub async fn add_lines(state: &AppState, ctx: &Ctx, org: &str, lines: Vec<NewBudgetLine>) -> ApiResult<Vec<String>> {
-    let (kind, path) =
-        caigou_store::users::org_kind_and_path(&state.store, org).await?.ok_or_else(|| AppError::not_found("organization"))?;
-    authz::decide(&ctx.principal, Action::ManageBudget { unit_kind: kind, unit_region_path: &parse_region_path(&path) })?;
     let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-    // Many lines are staged in short batches (budget::import_lines) so the import never holds
-    // the write lock long enough to make a bid wait.
-    Ok(budget::import_lines(&state.store, &caigou_store::audit::Actor::of(subject(ctx)?), unit, &lines).await?)
+    Ok(usecase::budget::add_lines(&state.store, ctx.subject()?, unit, &lines).await?)
 }
 
 /// Adds budget lines to a unit (admins, and the finance department of the unit's region).
@@ -229,8 +222,8 @@ fn intention_out(i: caigou_store::intentions::Intention, lead_days: u32) -> Inte
 /// Your unit's published intentions.
 #[utoipa::path(get, path = "/api/v1/intentions", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<IntentionOut>)))]
 pub async fn intentions(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<IntentionOut>>> {
-    let s = subject(&ctx)?;
-    let lead = caigou_store::intentions::intention_lead_days(&state.store, &s.org.to_string()).await?;
+    let s = ctx.subject()?;
+    let lead = caigou_store::intentions::intention_lead_days(&state.store, &ctx.subject()?.org.to_string()).await?;
     Ok(Json(caigou_store::intentions::list(&state.store, &s.org.to_string()).await?.into_iter().map(|i| intention_out(i, lead)).collect()))
 }
 
@@ -252,18 +245,16 @@ pub async fn publish_intention(
     ctx: Ctx,
     ApiJson(req): ApiJson<NewIntention>,
 ) -> ApiResult<(StatusCode, Json<IntentionOut>)> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
-    let i = caigou_store::intentions::publish_intention(
+    let i = usecase::publish_intention(
         &state.store,
-        s,
+        ctx.subject()?,
         &req.project_name,
         &req.summary,
         Money::from_fen(req.budget),
         &req.expected_month,
     )
     .await?;
-    let lead = caigou_store::intentions::intention_lead_days(&state.store, &s.org.to_string()).await?;
+    let lead = caigou_store::intentions::intention_lead_days(&state.store, &ctx.subject()?.org.to_string()).await?;
     Ok((StatusCode::CREATED, Json(intention_out(i, lead))))
 }
 
@@ -363,10 +354,7 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
 #[utoipa::path(post, path = "/api/v1/plans/check", tag = "planning", security(("bearer" = [])), request_body = PlanRequest,
     responses((status = 200, description = "{decision, findings (each with rule code and source), lawful_methods}"), (status = 422, body = super::ErrorBody)))]
 pub async fn check_plan(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PlanRequest>) -> ApiResult<Json<CheckOut>> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
-    let input = parse_plan(req)?;
-    let (outcome, methods) = plans::check(&state.store, s.org, &input).await?;
+    let (outcome, methods) = usecase::check_plan(&state.store, ctx.subject()?, &parse_plan(req)?).await?;
     Ok(Json(CheckOut { outcome, lawful_methods: methods.iter().map(|m| m.key().to_string()).collect() }))
 }
 
@@ -387,16 +375,13 @@ pub async fn submit_plan(
     ctx: Ctx,
     ApiJson(req): ApiJson<PlanRequest>,
 ) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
-    let input = parse_plan(req)?;
-    Ok((StatusCode::CREATED, Json(plans::submit(&state.store, s, &input).await?)))
+    Ok((StatusCode::CREATED, Json(usecase::submit_plan(&state.store, ctx.subject()?, &parse_plan(req)?).await?)))
 }
 
 /// A unit's plans, newest first.
 #[utoipa::path(get, path = "/api/v1/plans", tag = "planning", security(("bearer" = [])), params(OrgQuery), responses((status = 200, description = "plans")))]
 pub async fn list_plans(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> ApiResult<Json<Vec<plans::Plan>>> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let org = q.org.unwrap_or_else(|| s.org.to_string());
     let path = unit_path(&state, &org).await?;
     let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
@@ -406,11 +391,7 @@ pub async fn list_plans(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): Ap
 
 /// Loads a plan the principal may see.
 pub async fn visible_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<plans::PlanDetail> {
-    let d = plans::get(&state.store, id).await?;
-    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
-    let path = parse_region_path(&d.unit_region_path);
-    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
-    Ok(d)
+    Ok(usecase::visible_plan(&state.store, ctx.subject()?, id).await?)
 }
 
 /// A plan with its items, findings, approval and objections.
@@ -427,10 +408,7 @@ pub struct Reason {
 
 /// Loads a plan the principal's unit may act on (its 经办).
 pub async fn own_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<plans::PlanDetail> {
-    let d = plans::get(&state.store, id).await?;
-    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit })?;
-    Ok(d)
+    Ok(usecase::own_plan(&state.store, ctx.subject()?, id).await?)
 }
 
 /// Cancels a plan and releases its budget (the unit's 经办).
@@ -441,8 +419,7 @@ pub async fn cancel_plan(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<Reason>,
 ) -> ApiResult<StatusCode> {
-    own_plan(&state, &ctx, &id).await?;
-    plans::close(&state.store, subject(&ctx)?, &id, false, &r.reason).await?;
+    usecase::close_plan(&state.store, ctx.subject()?, &id, false, &r.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -454,8 +431,7 @@ pub async fn fail_plan(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<Reason>,
 ) -> ApiResult<StatusCode> {
-    own_plan(&state, &ctx, &id).await?;
-    plans::close(&state.store, subject(&ctx)?, &id, true, &r.reason).await?;
+    usecase::close_plan(&state.store, ctx.subject()?, &id, true, &r.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -476,7 +452,6 @@ pub async fn reprocure(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<Reprocure>,
 ) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
-    own_plan(&state, &ctx, &id).await?;
     let method = match r.method.as_deref() {
         Some(m) => Some(Method::parse(m).ok_or_else(|| {
             unprocessable("plan.invalid_fields", format!("未知的采购方式“{m}”"), format!("unknown method {m:?}")).with_field("method", m)
@@ -487,7 +462,7 @@ pub async fn reprocure(
         Some(d) => Some(super::regions::parse_date(d, "procurement_start")?),
         None => None,
     };
-    Ok((StatusCode::CREATED, Json(plans::reprocure(&state.store, subject(&ctx)?, &id, method, start).await?)))
+    Ok((StatusCode::CREATED, Json(usecase::reprocure(&state.store, ctx.subject()?, &id, method, start).await?)))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -505,7 +480,7 @@ pub struct WaitingApproval {
 /// Plans waiting for your decision (supervisors: your region's subtree).
 #[utoipa::path(get, path = "/api/v1/approvals", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<WaitingApproval>)))]
 pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<WaitingApproval>>> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let prefix = caigou_domain::ids::region_path_key(&s.region_path);
     let list = caigou_store::approvals::waiting_approvals(&state.store, &prefix).await?;
     Ok(Json(
@@ -549,11 +524,7 @@ pub async fn decide(
 }
 
 pub async fn decide_plan(state: &AppState, ctx: &Ctx, id: &str, approve: bool, comment: &str) -> ApiResult<String> {
-    let detail = plans::get(&state.store, id).await?;
-    let path = parse_region_path(&detail.unit_region_path);
-    let submitted_by = detail.plan.created_by.parse().map_err(|_| AppError::internal())?;
-    authz::decide(&ctx.principal, Action::DecidePlan { unit_region_path: &path, submitted_by })?;
-    Ok(caigou_store::approvals::decide(&state.store, subject(ctx)?, id, approve, comment).await?)
+    Ok(usecase::decide(&state.store, ctx.subject()?, id, approve, comment).await?)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -566,7 +537,7 @@ pub struct ObjectionIn {
 #[utoipa::path(post, path = "/api/v1/plans/{id}/objections", tag = "planning", params(("id" = String, Path)), request_body = ObjectionIn,
     responses((status = 201), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
 pub async fn object(State(state): State<AppState>, Path(id): Path<String>, ApiJson(o): ApiJson<ObjectionIn>) -> ApiResult<StatusCode> {
-    caigou_store::approvals::object(&state.store, &id, &o.from_name, &o.text).await?;
+    usecase::object(&state.store, &id, &o.from_name, &o.text).await?;
     Ok(StatusCode::CREATED)
 }
 
@@ -581,7 +552,5 @@ pub async fn amend(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<PlanRequest>,
 ) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
-    own_plan(&state, &ctx, &id).await?;
-    let input = parse_plan(req)?;
-    Ok((StatusCode::CREATED, Json(plans::amend(&state.store, subject(&ctx)?, &id, input).await?)))
+    Ok((StatusCode::CREATED, Json(usecase::amend(&state.store, ctx.subject()?, &id, parse_plan(req)?).await?)))
 }

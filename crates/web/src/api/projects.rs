@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::{self, Action, Role, Subject};
+use caigou_domain::authz::Role;
 use caigou_domain::ids::OrgId;
 use caigou_domain::tender::{Criterion, CriterionKind, Evaluation, EvaluationMethod};
 use caigou_store::documents::{self, DocumentsDraft};
@@ -17,13 +17,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ApiJson;
+use caigou_app::tender::projects::{self as usecase, UpdateLot};
+use caigou_domain::Money;
+use caigou_domain::tender::SmeChoice;
+
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
-
-fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
+use crate::input::path_id;
 
 fn invalid(field: &str, zh: &str, en: &str) -> AppError {
     AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", zh, en).with_field(field, zh)
@@ -58,17 +59,15 @@ pub async fn entrust(
     Path(id): Path<String>,
     ApiJson(e): ApiJson<EntrustIn>,
 ) -> ApiResult<StatusCode> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let runner: OrgId = e.runner_id.parse().map_err(|_| invalid("runner_id", "请选择受托机构", "choose the agency"))?;
-    projects::entrust(&state.store, s, &id, runner).await?;
+    caigou_app::planning::entrust(&state.store, ctx.subject()?, &id, runner).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Filed plans entrusted to your organization that have no project yet.
 #[utoipa::path(get, path = "/api/v1/entrusted-plans", tag = "projects", security(("bearer" = [])), responses((status = 200, description = "plans")))]
 pub async fn entrusted(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<EntrustedPlan>>> {
-    Ok(Json(projects::entrusted_plans(&state.store, subject(&ctx)?.org).await?))
+    Ok(Json(projects::entrusted_plans(&state.store, ctx.subject()?.org).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -162,22 +161,10 @@ async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> Ap
 }
 
 /// The SME policy named by `key`, at the region's deduction rate today.
-pub async fn sme_policy(state: &AppState, region_id: &str, key: &str, field: &str) -> ApiResult<caigou_domain::tender::SmePolicy> {
-    use caigou_domain::tender::SmePolicy;
-    Ok(match key {
-        "" | "none" => SmePolicy::None,
-        "reserved" => SmePolicy::Reserved,
-        "price_deduction" => {
-            let policy = caigou_store::regions::effective_policy(&state.store, region_id, state.store.clock().today()).await?;
-            SmePolicy::PriceDeduction { small_micro_bp: policy.sme_deduction.small_micro_bp }
-        }
-        _ => {
-            return Err(invalid(
-                field,
-                "中小企业政策应为 none、reserved 或 price_deduction",
-                "sme must be none, reserved or price_deduction",
-            ));
-        }
+/// Parses the SME choice of a lot (`none`, `reserved`, `price_deduction`), naming `field`.
+pub fn sme_choice(key: &str, field: &str) -> ApiResult<SmeChoice> {
+    SmeChoice::parse(key).ok_or_else(|| {
+        invalid(field, "中小企业政策应为 none、reserved 或 price_deduction", "sme must be none, reserved or price_deduction")
     })
 }
 
@@ -202,14 +189,14 @@ pub async fn update_lot(
     Path((id, lot)): Path<(String, String)>,
     ApiJson(l): ApiJson<LotSettingsIn>,
 ) -> ApiResult<StatusCode> {
-    let v = runnable(&state, &ctx, &id).await?;
-    let sme = sme_policy(&state, &v.project.region_id, &l.sme, "sme").await?;
-    let settings = projects::LotSettings {
-        max_price: l.max_price.map(caigou_domain::Money::from_fen),
-        sme,
-        deposit: l.deposit.map(caigou_domain::Money::from_fen),
+    let cmd = UpdateLot {
+        project: path_id(&id, "project")?,
+        lot: path_id(&lot, "lot")?,
+        max_price: l.max_price.map(Money::from_fen),
+        sme: sme_choice(&l.sme, "sme")?,
+        deposit: l.deposit.map(Money::from_fen),
     };
-    projects::update_lot(&state.store, subject(&ctx)?, &id, &lot, settings).await?;
+    usecase::update_lot(&state.store, ctx.subject()?, cmd).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -222,43 +209,30 @@ pub struct Created {
 #[utoipa::path(post, path = "/api/v1/projects", tag = "projects", security(("bearer" = [])), request_body = ProjectIn,
     responses((status = 201, body = Created), (status = 422, body = super::ErrorBody)))]
 pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(p): ApiJson<ProjectIn>) -> ApiResult<(StatusCode, Json<Created>)> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::RunProject { runner: s.org })?;
     let lots = parse_lots(&state, &p.plan_ids, &p.lots).await?;
-    let id = projects::create(&state.store, s, &NewProject { name: p.name, plan_ids: p.plan_ids, lots }).await?;
+    let id = usecase::create(&state.store, ctx.subject()?, &NewProject { name: p.name, plan_ids: p.plan_ids, lots }).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
 /// Projects you may see, newest first.
 #[utoipa::path(get, path = "/api/v1/projects", tag = "projects", security(("bearer" = [])), responses((status = 200, description = "projects")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<ProjectRow>>> {
-    Ok(Json(projects::list_for(&state.store, subject(&ctx)?).await?))
+    Ok(Json(projects::list_for(&state.store, ctx.subject()?).await?))
 }
 
 /// Whether the principal sees the project's internals (drafts, obtainers, questions).
 pub fn insider(ctx: &Ctx, v: &ProjectView) -> bool {
-    authz::decide(&ctx.principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })
-        .is_ok()
+    usecase::insider(&ctx.principal, v)
 }
 
 /// Loads a project: drafts only for insiders; published ones for anyone.
 pub async fn visible(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<ProjectView> {
-    let v = projects::get(&state.store, id).await?;
-    if v.project.status == "draft" || v.project.published_at.is_none() {
-        authz::decide(
-            &ctx.principal,
-            Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() },
-        )?;
-    }
-    Ok(v)
+    Ok(usecase::visible(&state.store, &ctx.principal, path_id(id, "project")?).await?)
 }
 
-/// Loads a project the principal runs.
+/// The project, for its runner (`caigou_app::tender::projects::runnable`).
 pub async fn runnable(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<ProjectView> {
-    let v = projects::get(&state.store, id).await?;
-    authz::decide(&ctx.principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })?;
-    authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() })?;
-    Ok(v)
+    Ok(usecase::runnable(&state.store, ctx.subject()?, path_id(id, "project")?).await?)
 }
 
 #[derive(Serialize, ToSchema)]
@@ -412,8 +386,7 @@ pub async fn save_documents(
     Path(id): Path<String>,
     ApiJson(d): ApiJson<DocumentsIn>,
 ) -> ApiResult<StatusCode> {
-    runnable(&state, &ctx, &id).await?;
-    documents::save_draft(&state.store, subject(&ctx)?, &id, &parse_documents(&d)?).await?;
+    usecase::save_documents(&state.store, ctx.subject()?, path_id(&id, "project")?, &parse_documents(&d)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -421,8 +394,7 @@ pub async fn save_documents(
 #[utoipa::path(post, path = "/api/v1/projects/{id}/publish", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, description = "announcement, SHA-256, dates"), (status = 422, body = super::ErrorBody)))]
 pub async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<documents::Published>> {
-    runnable(&state, &ctx, &id).await?;
-    Ok(Json(documents::publish(&state.store, subject(&ctx)?, &id).await?))
+    Ok(Json(usecase::publish(&state.store, ctx.subject()?, path_id(&id, "project")?).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -446,8 +418,8 @@ pub async fn terminate(
     Path(id): Path<String>,
     ApiJson(t): ApiJson<TerminateIn>,
 ) -> ApiResult<Json<Terminated>> {
-    runnable(&state, &ctx, &id).await?;
-    let a = projects::terminate(&state.store, subject(&ctx)?, &id, t.lot_id.as_deref().filter(|l| !l.is_empty()), &t.reason).await?;
+    let lot = t.lot_id.as_deref().filter(|l| !l.is_empty()).map(|l| path_id(l, "lot")).transpose()?;
+    let a = usecase::terminate(&state.store, ctx.subject()?, path_id(&id, "project")?, lot, &t.reason).await?;
     Ok(Json(Terminated { announcement_id: a }))
 }
 
@@ -463,10 +435,8 @@ pub struct ObtainedOut {
 #[utoipa::path(post, path = "/api/v1/lots/{id}/obtain", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = ObtainedOut), (status = 422, body = super::ErrorBody)))]
 pub async fn obtain(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ObtainedOut>> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    let at = tendering::obtain(&state.store, s, &id, &ctx.address).await?;
-    let project: String = caigou_store::projects::project_of_lot(&state.store, &id).await?;
+    let caigou_app::tender::suppliers::Obtained { at, project } =
+        caigou_app::tender::suppliers::obtain(&state.store, ctx.subject()?, path_id(&id, "lot")?, &ctx.address).await?;
     Ok(Json(ObtainedOut {
         obtained_at: at,
         documents_pdf: format!("/projects/{project}/documents.pdf"),
@@ -508,9 +478,7 @@ pub async fn ask(
     Path(id): Path<String>,
     ApiJson(q): ApiJson<QuestionIn>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    let qid = tendering::ask(&state.store, s, &id, &q.text).await?;
+    let qid = caigou_app::tender::suppliers::ask(&state.store, ctx.subject()?, path_id(&id, "project")?, &q.text).await?;
     Ok((StatusCode::CREATED, Json(Created { id: qid })))
 }
 
@@ -527,7 +495,7 @@ pub struct QuestionsOut {
 #[utoipa::path(get, path = "/api/v1/projects/{id}/questions", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = QuestionsOut)))]
 pub async fn questions(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<QuestionsOut>> {
     let v = projects::get(&state.store, &id).await?;
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let obtained = s.has(Role::Supplier) && tendering::has_obtained(&state.store, &id, None, &s.org.to_string()).await?;
     if !(insider(&ctx, &v) || obtained) {
         return Err(AppError::from(caigou_domain::authz::Denied::Forbidden));
@@ -557,6 +525,6 @@ pub async fn clarify(
     Path(id): Path<String>,
     ApiJson(c): ApiJson<ClarificationIn>,
 ) -> ApiResult<(StatusCode, Json<Clarification>)> {
-    runnable(&state, &ctx, &id).await?;
-    Ok((StatusCode::CREATED, Json(tendering::clarify(&state.store, subject(&ctx)?, &id, &c.text, c.affects_bids, &c.answers).await?)))
+    let c = usecase::clarify(&state.store, ctx.subject()?, path_id(&id, "project")?, &c.text, c.affects_bids, &c.answers).await?;
+    Ok((StatusCode::CREATED, Json(c)))
 }

@@ -3,9 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::{self, Action};
 use caigou_domain::policy::{PolicyOverride, PolicySet};
-use caigou_store::audit::Actor;
 use caigou_store::regions;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -137,10 +135,8 @@ pub async fn add_version(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<NewVersion>,
 ) -> ApiResult<(StatusCode, Json<Created>)> {
-    authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let date = parse_date(&req.effective_from, "effective_from")?;
-    let id = regions::add_version(&state.store, &Actor::of(subject), &id, date, &req.overrides, req.note.trim()).await?;
+    let id = caigou_app::admin::add_policy_version(&state.store, ctx.subject()?, &id, date, &req.overrides, &req.note).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -193,8 +189,6 @@ pub struct StatutoryIn {
 #[utoipa::path(post, path = "/api/v1/statutory-limits", tag = "regions", security(("bearer" = [])), request_body = StatutoryIn,
     responses((status = 204, description = "corrected"), (status = 403, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
 pub async fn correct_statutory(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<StatutoryIn>) -> ApiResult<StatusCode> {
-    authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    caigou_store::statutory::set(&state.store, &Actor::of(subject), &req.limits, &req.note).await?;
+    caigou_app::admin::correct_statutory_limits(&state.store, ctx.subject()?, &req.limits, &req.note).await?;
     Ok(StatusCode::NO_CONTENT)
 }

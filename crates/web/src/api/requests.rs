@@ -4,9 +4,9 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::{self, Action};
+use caigou_domain::authz::{self};
 use caigou_domain::catalog::PinmuCode;
-use caigou_domain::ids::{OrgId, parse_region_path};
+use caigou_domain::ids::OrgId;
 use caigou_domain::planning::request::{ApprovalChain, RequestEvent};
 use caigou_domain::{Localized, Money};
 use caigou_store::requests::{self, RequestDetail, RequestInput};
@@ -14,13 +14,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiJson, ApiQuery};
+use caigou_app::planning::requests as usecase;
+
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
-
-fn subject(ctx: &Ctx) -> ApiResult<&caigou_domain::authz::Subject> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
 
 #[derive(Deserialize, ToSchema)]
 pub struct RequestIn {
@@ -68,13 +66,13 @@ pub fn parse_request(r: &RequestIn) -> ApiResult<RequestInput> {
 /// Your unit's requests, newest first.
 #[utoipa::path(get, path = "/api/v1/requests", tag = "requests", security(("bearer" = [])), responses((status = 200, description = "requests")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<requests::PurchaseRequest>>> {
-    Ok(Json(requests::list_for_org(&state.store, &subject(&ctx)?.org.to_string()).await?))
+    Ok(Json(requests::list_for_org(&state.store, &ctx.subject()?.org.to_string()).await?))
 }
 
 /// Requests waiting at a step you act on.
 #[utoipa::path(get, path = "/api/v1/requests/waiting", tag = "requests", security(("bearer" = [])), responses((status = 200, description = "requests")))]
 pub async fn waiting(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<requests::PurchaseRequest>>> {
-    Ok(Json(requests::waiting_for(&state.store, subject(&ctx)?).await?))
+    Ok(Json(requests::waiting_for(&state.store, ctx.subject()?).await?))
 }
 
 /// Files a 申购 (the unit's 经办), submitted into the approval chain unless `submit` is false.
@@ -85,19 +83,12 @@ pub async fn create(
     ctx: Ctx,
     ApiJson(r): ApiJson<RequestIn>,
 ) -> ApiResult<(StatusCode, Json<RequestDetail>)> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
-    let input = parse_request(&r)?;
-    Ok((StatusCode::CREATED, Json(requests::create(&state.store, s, &input, r.submit).await?)))
+    Ok((StatusCode::CREATED, Json(usecase::create(&state.store, ctx.subject()?, &parse_request(&r)?, r.submit).await?)))
 }
 
 /// Loads a request the principal may see.
 pub async fn visible(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<RequestDetail> {
-    let d = requests::get(&state.store, id).await?;
-    let unit: OrgId = d.request.org_id.parse().map_err(|_| AppError::internal())?;
-    let path = parse_region_path(&d.unit_region_path);
-    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
-    Ok(d)
+    Ok(usecase::visible(&state.store, ctx.subject()?, id).await?)
 }
 
 /// A request with its chain, progress and warnings.
@@ -115,14 +106,7 @@ pub async fn modify(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<RequestIn>,
 ) -> ApiResult<Json<RequestDetail>> {
-    visible(&state, &ctx, &id).await?;
-    let input = parse_request(&r)?;
-    let s = subject(&ctx)?;
-    let mut d = requests::modify(&state.store, s, &id, &input).await?;
-    if r.submit {
-        d = requests::act(&state.store, s, &id, RequestEvent::Submit, "").await?;
-    }
-    Ok(Json(d))
+    Ok(Json(usecase::modify(&state.store, ctx.subject()?, &id, &parse_request(&r)?, r.submit).await?))
 }
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -134,34 +118,7 @@ pub struct CommentIn {
 /// Acts on a request: `submit` (the applicant) or `approve`, `return`, `reject` (staff with the
 /// current step's role; never the applicant).
 pub async fn act_on(state: &AppState, ctx: &Ctx, id: &str, event: RequestEvent, comment: &str) -> ApiResult<RequestDetail> {
-    let d = visible(state, ctx, id).await?;
-    let s = subject(ctx)?;
-    let unit: OrgId = d.request.org_id.parse().map_err(|_| AppError::internal())?;
-    let applicant = d.request.applicant.parse().map_err(|_| AppError::internal())?;
-    match event {
-        RequestEvent::Submit => {
-            if s.user != applicant {
-                return Err(AppError::new(
-                    StatusCode::FORBIDDEN,
-                    "auth.forbidden",
-                    "只有申请人可以提交申购单",
-                    "only the applicant submits a request",
-                ));
-            }
-        }
-        _ => {
-            let step_role = requests::current_step_role(&d).ok_or_else(|| {
-                AppError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "request.bad_transition",
-                    "申购单不在审批中",
-                    "the request is not in review",
-                )
-            })?;
-            authz::decide(&ctx.principal, Action::ActOnRequestStep { unit, step_role, applicant })?;
-        }
-    }
-    Ok(requests::act(&state.store, s, id, event, comment).await?)
+    Ok(usecase::act(&state.store, ctx.subject()?, id, event, comment).await?)
 }
 
 /// Submits a draft or returned request into the chain (the applicant).
@@ -213,7 +170,7 @@ pub struct ChainQuery {
 /// A unit's approval chain (the default one until the unit sets its own).
 #[utoipa::path(get, path = "/api/v1/approval-chain", tag = "requests", security(("bearer" = [])), params(ChainQuery), responses((status = 200, description = "ApprovalChain: {steps: [{name_zh, name_en, role, min_amount}]}")))]
 pub async fn get_chain(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ChainQuery>) -> ApiResult<Json<ApprovalChain>> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let org: caigou_domain::ids::OrgId = match q.org {
         Some(o) => o.parse().map_err(|_| AppError::not_found("organization"))?,
         None => s.org,
@@ -241,13 +198,12 @@ pub async fn set_chain(
     ApiQuery(q): ApiQuery<ChainQuery>,
     ApiJson(c): ApiJson<ApprovalChain>,
 ) -> ApiResult<Json<Saved>> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let org: OrgId = match q.org {
         Some(o) => o.parse().map_err(|_| AppError::not_found("organization"))?,
         None => s.org,
     };
-    authz::decide(&ctx.principal, Action::ConfigureChain { unit: org })?;
-    requests::set_chain(&state.store, s, org, &c).await?;
+    usecase::set_chain(&state.store, s, org, &c).await?;
     Ok(Json(Saved { saved: true }))
 }
 
@@ -267,7 +223,7 @@ pub async fn upload(
     ctx: Ctx,
     mut multipart: axum::extract::Multipart,
 ) -> ApiResult<(StatusCode, Json<Uploaded>)> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("file") {
             let f = store_upload(&state, s, field).await?;
@@ -297,8 +253,5 @@ pub async fn store_upload(
         .collect::<String>();
     let content_type = field.content_type().unwrap_or("application/octet-stream").to_string();
     let bytes = field.bytes().await.map_err(|_| super::too_large())?;
-    if bytes.is_empty() {
-        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "file.empty", "文件为空", "the file is empty"));
-    }
-    Ok(caigou_store::files::put(&state.store, &name, &content_type, bytes, Some(&s.user.to_string())).await?)
+    Ok(caigou_app::files::upload(&state.store, s, &name, &content_type, bytes).await?)
 }

@@ -43,10 +43,8 @@ pub struct MoveIn {
 #[utoipa::path(post, path = "/api/v1/sandbox/clock", tag = "meta", security(("bearer" = [])), request_body = MoveIn,
     responses((status = 200, body = ClockOut), (status = 422, body = super::ErrorBody)))]
 pub async fn advance(State(state): State<AppState>, ctx: Ctx, ApiJson(m): ApiJson<MoveIn>) -> ApiResult<Json<ClockOut>> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
     let target = target_ms(&state, &m)?;
-    let now = caigou_store::clock::sandbox_move(&state.store, &caigou_store::audit::Actor::of(s), target).await?;
-    let transitions = caigou_store::scheduled::run_due(&state.store).await?;
+    let (now, transitions) = caigou_app::admin::move_sandbox_clock(&state.store, ctx.subject()?, target).await?;
     Ok(Json(ClockOut { now, display: caigou_store::clock::display_ms(now), sandbox: true, transitions }))
 }
 

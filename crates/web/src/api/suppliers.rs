@@ -4,24 +4,22 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::{self, Action, Subject};
-use caigou_domain::ids::{RegionId, parse_region_path};
+use caigou_domain::authz::Subject;
+use caigou_domain::ids::RegionId;
 use caigou_domain::supplier::{EnterpriseSize, SupplierStatus};
 use caigou_domain::uscc::UnifiedSocialCreditCode;
 use caigou_domain::{Lang, Localized};
-use caigou_store::audit::Actor;
 use caigou_store::suppliers::{self, Profile, Registration, SupplierRow, SupplierView};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+
+use caigou_app::suppliers::{self as usecase, AddQualification};
 
 use super::{ApiJson, ApiQuery};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
-
-fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
+use crate::input::path_id;
 
 fn field_error(field: &str, e: &dyn Localized) -> AppError {
     AppError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), e.message(Lang::Zh), e.message(Lang::En))
@@ -111,9 +109,7 @@ pub fn parse_registration(r: &RegisterIn) -> ApiResult<Registration> {
 #[utoipa::path(post, path = "/api/v1/suppliers/register", tag = "suppliers", request_body = RegisterIn,
     responses((status = 201, body = Registered), (status = 422, body = super::ErrorBody)))]
 pub async fn register(State(state): State<AppState>, ApiJson(r): ApiJson<RegisterIn>) -> ApiResult<(StatusCode, Json<Registered>)> {
-    let reg = parse_registration(&r)?;
-    caigou_store::regions::get(&state.store, &reg.region.to_string()).await?;
-    let (org, user) = suppliers::register(&state.store, &reg).await?;
+    let (org, user) = usecase::register(&state.store, &parse_registration(&r)?).await?;
     Ok((
         StatusCode::CREATED,
         Json(Registered { org_id: org.to_string(), user_id: user.to_string(), status: SupplierStatus::Draft.key().into() }),
@@ -123,17 +119,14 @@ pub async fn register(State(state): State<AppState>, ApiJson(r): ApiJson<Registe
 /// Your organization's supplier profile, qualifications and review state.
 #[utoipa::path(get, path = "/api/v1/supplier", tag = "suppliers", security(("bearer" = [])), responses((status = 200, description = "profile")))]
 pub async fn me(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<SupplierView>> {
-    Ok(Json(suppliers::get(&state.store, &subject(&ctx)?.org.to_string()).await?))
+    Ok(Json(suppliers::get(&state.store, &ctx.subject()?.org.to_string()).await?))
 }
 
 /// Changes the profile while it is a draft or returned.
 #[utoipa::path(post, path = "/api/v1/supplier", tag = "suppliers", security(("bearer" = [])), request_body = ProfileIn,
     responses((status = 200, description = "profile"), (status = 422, body = super::ErrorBody)))]
 pub async fn update(State(state): State<AppState>, ctx: Ctx, ApiJson(p): ApiJson<ProfileIn>) -> ApiResult<Json<SupplierView>> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    suppliers::update(&state.store, &Actor::of(s), &s.org.to_string(), &parse_profile(&p)?).await?;
-    Ok(Json(suppliers::get(&state.store, &s.org.to_string()).await?))
+    Ok(Json(usecase::update_profile(&state.store, ctx.subject()?, &parse_profile(&p)?).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -156,8 +149,6 @@ pub async fn add_qualification(
     ctx: Ctx,
     ApiJson(q): ApiJson<QualificationIn>,
 ) -> ApiResult<(StatusCode, Json<SupplierView>)> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
     let valid_until = match q.valid_until.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) => Some(v.parse::<jiff::civil::Date>().map_err(|_| {
             AppError::new(
@@ -170,22 +161,15 @@ pub async fn add_qualification(
         })?),
         None => None,
     };
-    let file = caigou_store::files::meta(&state.store, &q.file_id).await?.ok_or(AppError::not_found("file"))?;
-    if file.created_by.as_deref() != Some(s.user.to_string().as_str()) {
-        return Err(AppError::not_found("file"));
-    }
-    suppliers::add_qualification(&state.store, &Actor::of(s), &s.org.to_string(), &q.name, &q.number, &q.file_id, valid_until).await?;
-    Ok((StatusCode::CREATED, Json(suppliers::get(&state.store, &s.org.to_string()).await?)))
+    let cmd = AddQualification { name: q.name, number: q.number, file: path_id(&q.file_id, "file")?, valid_until };
+    Ok((StatusCode::CREATED, Json(usecase::add_qualification(&state.store, ctx.subject()?, cmd).await?)))
 }
 
 /// Sends the profile for review.
 #[utoipa::path(post, path = "/api/v1/supplier/submit", tag = "suppliers", security(("bearer" = [])),
     responses((status = 200, description = "profile"), (status = 422, body = super::ErrorBody)))]
 pub async fn submit(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<SupplierView>> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    suppliers::submit(&state.store, &Actor::of(s), &s.org.to_string()).await?;
-    Ok(Json(suppliers::get(&state.store, &s.org.to_string()).await?))
+    Ok(Json(usecase::submit(&state.store, ctx.subject()?).await?))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -203,7 +187,7 @@ pub fn review_scope(s: &Subject) -> String {
 /// Suppliers you review (admins: all; supervisors: your region subtree).
 #[utoipa::path(get, path = "/api/v1/suppliers", tag = "suppliers", security(("bearer" = [])), params(ListQuery), responses((status = 200, description = "suppliers")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> ApiResult<Json<Vec<SupplierRow>>> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let status = match q.status.as_deref().filter(|v| !v.is_empty()) {
         Some(v) => {
             Some(SupplierStatus::parse(v).ok_or_else(|| AppError::bad_request("request.invalid_query", "状态参数有误", "unknown status"))?)
@@ -215,9 +199,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery
 
 /// Loads a supplier the principal may review.
 pub async fn reviewable(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<SupplierView> {
-    let v = suppliers::get(&state.store, id).await?;
-    authz::decide(&ctx.principal, Action::ReviewSupplier { supplier_region_path: &parse_region_path(&v.region_path) })?;
-    Ok(v)
+    Ok(usecase::reviewable(&state.store, ctx.subject()?, path_id(id, "supplier")?).await?)
 }
 
 /// A supplier's profile for its reviewer.
@@ -242,8 +224,5 @@ pub async fn review(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<ReviewIn>,
 ) -> ApiResult<Json<SupplierView>> {
-    reviewable(&state, &ctx, &id).await?;
-    let s = subject(&ctx)?;
-    suppliers::review(&state.store, &Actor::of(s), s.user, &id, r.approve, &r.comment).await?;
-    Ok(Json(suppliers::get(&state.store, &id).await?))
+    Ok(Json(usecase::review(&state.store, ctx.subject()?, path_id(&id, "supplier")?, r.approve, &r.comment).await?))
 }

@@ -3,8 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::{self, Action, Role, Subject};
-use caigou_domain::ids::OrgId;
+use caigou_domain::authz::Role;
 use caigou_store::templates::{self, Template, TemplateInput};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -13,10 +12,6 @@ use super::{ApiJson, ApiQuery};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
-
-fn subject(ctx: &Ctx) -> ApiResult<&Subject> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -28,7 +23,7 @@ pub struct TemplateQuery {
 /// Templates you may use: the platform's and your organization's.
 #[utoipa::path(get, path = "/api/v1/templates", tag = "templates", security(("bearer" = [])), params(TemplateQuery), responses((status = 200, description = "templates")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<TemplateQuery>) -> ApiResult<Json<Vec<Template>>> {
-    let org = subject(&ctx)?.org.to_string();
+    let org = ctx.subject()?.org.to_string();
     Ok(Json(templates::list(&state.store, Some(&org), q.method.as_deref()).await?))
 }
 
@@ -36,7 +31,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery
 #[utoipa::path(get, path = "/api/v1/templates/{id}", tag = "templates", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "template")))]
 pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Template>> {
     let t = templates::get(&state.store, &id).await?;
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     if t.owner_org_id.as_deref().is_some_and(|o| o != s.org.to_string()) && !s.has(Role::Admin) {
         return Err(AppError::not_found("template"));
     }
@@ -61,12 +56,7 @@ fn input(t: TemplateIn) -> TemplateInput {
 #[utoipa::path(post, path = "/api/v1/templates", tag = "templates", security(("bearer" = [])), request_body = TemplateIn,
     responses((status = 201, description = "created"), (status = 422, body = super::ErrorBody)))]
 pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(t): ApiJson<TemplateIn>) -> ApiResult<(StatusCode, Json<Template>)> {
-    let s = subject(&ctx)?;
-    let owner: Option<OrgId> = if s.has(Role::Admin) { None } else { Some(s.org) };
-    authz::decide(&ctx.principal, Action::ManageTemplate { owner })?;
-    let owner = owner.map(|o| o.to_string());
-    let id = templates::save(&state.store, s, None, owner.as_deref(), &input(t)).await?;
-    Ok((StatusCode::CREATED, Json(templates::get(&state.store, &id).await?)))
+    Ok((StatusCode::CREATED, Json(caigou_app::tender::templates::create(&state.store, ctx.subject()?, &input(t)).await?)))
 }
 
 /// Revises a template you manage (a new version; published documents keep theirs).
@@ -78,12 +68,5 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(t): ApiJson<TemplateIn>,
 ) -> ApiResult<Json<Template>> {
-    let current = templates::get(&state.store, &id).await?;
-    let owner: Option<OrgId> = match &current.owner_org_id {
-        Some(o) => Some(o.parse().map_err(|_| AppError::internal())?),
-        None => None,
-    };
-    authz::decide(&ctx.principal, Action::ManageTemplate { owner })?;
-    templates::save(&state.store, subject(&ctx)?, Some(&id), current.owner_org_id.as_deref(), &input(t)).await?;
-    Ok(Json(templates::get(&state.store, &id).await?))
+    Ok(Json(caigou_app::tender::templates::revise(&state.store, ctx.subject()?, &id, &input(t)).await?))
 }

@@ -64,12 +64,12 @@ pub struct PasswordForm {
 
 pub async fn change_password(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Response, AppError> {
     let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
-    match users::change_password(&state.store, &identity, &f.current_password, &f.new_password, ctx.presented()).await {
+    match caigou_app::auth::change_password(&state.store, &identity, &f.current_password, &f.new_password, ctx.presented()).await {
         Ok(()) => {
             let notice = Chrome::bare(&ctx).t.s("account.password_changed").to_string();
             Ok(render(&account(&state, &ctx, Some(notice), None, None).await?))
         }
-        Err(e @ caigou_store::StoreError::Rejected { .. }) => {
+        Err(caigou_app::Error::Store(e @ caigou_store::StoreError::Rejected { .. })) => {
             let err = AppError::from(e);
             Ok((err.status, render(&account(&state, &ctx, None, Some(err.message(ctx.lang).to_string()), None).await?)).into_response())
         }
@@ -100,7 +100,7 @@ pub async fn revoke_token(
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Result<Response, AppError> {
     let identity = ctx.identity.clone().ok_or_else(AppError::internal)?;
-    users::revoke_token(&state.store, &identity, &id).await?;
+    caigou_app::auth::revoke_token(&state.store, &identity, &id).await?;
     let notice = Chrome::bare(&ctx).t.s("account.token_revoked").to_string();
     Ok(render(&account(&state, &ctx, Some(notice), None, None).await?))
 }

@@ -5,7 +5,6 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, SameSite};
-use caigou_store::users;
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -85,16 +84,13 @@ pub struct LoginForm {
 pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, AppError> {
     let store = &state.store;
     let username = form.username.trim().to_string();
-    let refused = match users::authenticate(store, &username, &form.password, &ctx.address).await? {
-        Ok(user) => match users::identity(store, user).await? {
-            Some(identity) => {
-                let secret = users::create_session(store, &identity, &ctx.address).await?;
-                let mut resp = Redirect::to(&safe_next(&form.next)).into_response();
-                ctx::start_session(&mut resp, secret, state.config.secure_cookies);
-                return Ok(resp);
-            }
-            None => users::LoginRefused::BadCredentials,
-        },
+    let refused = match caigou_app::auth::sign_in(store, &username, &form.password, &ctx.address).await? {
+        Ok(identity) => {
+            let secret = caigou_app::auth::start_session(store, &identity, &ctx.address).await?;
+            let mut resp = Redirect::to(&safe_next(&form.next)).into_response();
+            ctx::start_session(&mut resp, secret, state.config.secure_cookies);
+            return Ok(resp);
+        }
         Err(r) => r,
     };
     let err = login_refused(refused);
@@ -113,7 +109,7 @@ pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): F
 
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     if let Some(identity) = &ctx.identity {
-        users::end_session(&state.store, ctx.presented(), identity).await?;
+        caigou_app::auth::sign_out(&state.store, identity, ctx.presented()).await?;
     }
     let mut resp = Redirect::to("/").into_response();
     ctx::append_cookie(&mut resp, ctx::removal(ctx::SESSION_COOKIE, state.config.secure_cookies));

@@ -44,7 +44,7 @@ async fn budget_page(
     notice: Option<String>,
     error: Option<String>,
 ) -> Result<BudgetPage, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     // Supervisors and admins choose among the units they oversee; unit staff see their own.
     let units = if s.has(Role::Admin) || s.has(Role::Supervisor) {
         let prefix = if s.has(Role::Admin) { "/".to_string() } else { caigou_domain::ids::region_path_key(&s.region_path) };

@@ -7,7 +7,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use caigou_domain::authz::{self, Action};
 use caigou_domain::{Lang, Localized};
-use caigou_store::audit::Actor;
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -84,7 +83,7 @@ pub async fn page(
 
 pub async fn load_year(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError> {
     authz::decide(&ctx.principal, Action::Administer)?;
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let subject = ctx.subject()?;
     let mut text = None;
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("file") {
@@ -100,12 +99,12 @@ pub async fn load_year(State(state): State<AppState>, ctx: Ctx, mut multipart: M
         )
             .into_response());
     };
-    match caigou_store::calendar::load_year(&state.store, &Actor::of(subject), &text).await {
+    match caigou_app::admin::load_calendar_year(&state.store, subject, &text).await {
         Ok(year) => {
             let notice = format!("{} {year}", Chrome::bare(&ctx).t.s("calendar.loaded"));
             Ok(render(&calendar_page(&state, &ctx, CalcQuery::default(), Some(notice), None).await?))
         }
-        Err(caigou_store::StoreError::Rejected { zh, en, .. }) => {
+        Err(caigou_app::Error::Store(caigou_store::StoreError::Rejected { zh, en, .. })) => {
             let msg = if ctx.lang == Lang::En { en } else { zh };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&calendar_page(&state, &ctx, CalcQuery::default(), None, Some(msg)).await?))
                 .into_response())

@@ -45,7 +45,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             "not allowed to see this project's custody",
         ));
     }
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let me = s.user.to_string();
     let custody = custodians::custody(&state.store, &id).await?;
     let runs = authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();

@@ -4,17 +4,18 @@
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use caigou_app::tender::deposits;
+use caigou_app::tender::deposits as usecase;
 use caigou_domain::ids::LotId;
 use serde::Deserialize;
 
 use super::outcome;
 use super::projects::optional_yuan;
 use crate::AppState;
-use crate::api::deposits::{path_id, record_command};
+use crate::api::deposits::record_command;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::input::Form;
+use crate::input::path_id;
 
 #[derive(Deserialize)]
 pub struct DepositForm {
@@ -45,7 +46,7 @@ pub async fn void(
 ) -> Result<Response, AppError> {
     let lot_id: LotId = path_id(&lot, "lot")?;
     let r = async {
-        deposits::void(&state.store, ctx.subject()?, lot_id, path_id(&deposit, "deposit")?, &f.reason).await?;
+        usecase::void(&state.store, ctx.subject()?, lot_id, path_id(&deposit, "deposit")?, &f.reason).await?;
         Ok("notice.saved")
     }
     .await;
@@ -62,7 +63,7 @@ pub async fn record(
     let lot_id: LotId = path_id(&lot, "lot")?;
     let r = async {
         let amount = optional_yuan(&f.amount)?.unwrap_or(caigou_domain::Money::ZERO);
-        deposits::record(&state.store, ctx.subject()?, record_command(lot_id, &f.uscc, amount, &f.form, &f.reference)?).await?;
+        usecase::record(&state.store, ctx.subject()?, record_command(lot_id, &f.uscc, amount, &f.form, &f.reference)?).await?;
         Ok("notice.saved")
     }
     .await;

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Money;
-use caigou_domain::authz::{self, Action, Role};
+use caigou_domain::authz::Role;
 use caigou_store::intentions::{self, Intention};
 use serde::Deserialize;
 
@@ -39,7 +39,7 @@ pub struct IntentionForm {
 }
 
 async fn intentions_page(state: &AppState, ctx: &Ctx, form: IntentionForm, error: Option<String>) -> Result<IntentionsPage, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let lead = intentions::intention_lead_days(&state.store, &s.org.to_string()).await?;
     let items = intentions::list(&state.store, &s.org.to_string())
         .await?
@@ -57,8 +57,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 pub async fn publish(State(state): State<AppState>, ctx: Ctx, Form(f): Form<IntentionForm>) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let s = ctx.subject()?;
     let budget = match f.budget.parse::<Money>() {
         Ok(m) => m,
         Err(e) => {
@@ -66,9 +65,9 @@ pub async fn publish(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Inte
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&intentions_page(&state, &ctx, f, Some(msg)).await?)).into_response());
         }
     };
-    match intentions::publish_intention(&state.store, s, &f.project_name, &f.summary, budget, &f.expected_month).await {
+    match caigou_app::planning::publish_intention(&state.store, s, &f.project_name, &f.summary, budget, &f.expected_month).await {
         Ok(_) => Ok(Redirect::to("/intentions").into_response()),
-        Err(e @ caigou_store::StoreError::Rejected { .. }) => {
+        Err(caigou_app::Error::Store(e @ caigou_store::StoreError::Rejected { .. })) => {
             let err = AppError::from(e);
             Ok((err.status, render(&intentions_page(&state, &ctx, f, Some(err.message(ctx.lang).to_string())).await?)).into_response())
         }

@@ -193,7 +193,7 @@ struct BidPage {
 /// 电子投标: the supplier's bid page. Keys are made and kept in the browser; the bid is sealed
 /// there (static/seal.js) and only ciphertext is sent.
 pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let project = caigou_store::projects::project_of_lot(&state.store, &lot).await?;
     if !caigou_store::tendering::has_obtained(&state.store, &project, Some(&lot), &s.org.to_string()).await? {
         return Err(AppError::new(

@@ -18,9 +18,11 @@ use caigou_store::plans;
 use serde::Deserialize;
 
 use super::{Chrome, render};
+use caigou_app::planning as usecase;
+
 use crate::AppState;
 use crate::api::ApiQuery;
-use crate::api::planning::{OrgQuery, PlanItemIn, PlanRequest, decide_plan, own_plan, parse_plan, visible_plan};
+use crate::api::planning::{OrgQuery, PlanItemIn, PlanRequest, decide_plan, parse_plan, visible_plan};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -56,7 +58,7 @@ struct PlansPage {
 }
 
 pub async fn plans_list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let org = q.org.unwrap_or_else(|| s.org.to_string());
     let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
     let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
@@ -250,7 +252,7 @@ struct PlanFormPage {
 }
 
 async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Option<FindingsPartial>) -> Result<PlanFormPage, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let org = s.org.to_string();
     let chrome = Chrome::load(state, ctx).await?;
     let lang = chrome.t.lang;
@@ -289,8 +291,7 @@ pub async fn plan_new(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
 
 /// Runs the rules on the typed form. Returns the outcome or a message for the user.
 async fn check_form(state: &AppState, ctx: &Ctx, form: &PlanForm) -> Result<Result<(Outcome, Vec<Method>), String>, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let s = ctx.subject()?;
     let req = match form.to_request(ctx.lang) {
         Ok(r) => r,
         Err(m) => return Ok(Err(m)),
@@ -299,12 +300,20 @@ async fn check_form(state: &AppState, ctx: &Ctx, form: &PlanForm) -> Result<Resu
         Ok(i) => i,
         Err(e) => return Ok(Err(field_message(&e, ctx.lang))),
     };
-    match plans::check(&state.store, s.org, &input).await {
+    match usecase::check_plan(&state.store, s, &input).await {
         Ok(o) => Ok(Ok(o)),
-        Err(e @ (caigou_store::StoreError::Rejected { .. } | caigou_store::StoreError::NotFound(_))) => {
-            Ok(Err(AppError::from(e).message(ctx.lang).to_string()))
+        Err(e) => shown_in_form(e, ctx.lang).map(Err),
+    }
+}
+
+/// A use case's refusal (a rule, an unknown object) as a message beside the form; anything
+/// else (denied, a fault) as the error page.
+fn shown_in_form(e: caigou_app::Error, lang: caigou_domain::Lang) -> Result<String, AppError> {
+    match e {
+        caigou_app::Error::Store(e @ (caigou_store::StoreError::Rejected { .. } | caigou_store::StoreError::NotFound(_))) => {
+            Ok(AppError::from(e).message(lang).to_string())
         }
-        Err(e) => Err(e.into()),
+        other => Err(other.into()),
     }
 }
 
@@ -331,21 +340,17 @@ pub async fn plan_check(State(state): State<AppState>, ctx: Ctx, Form(form): For
 }
 
 pub async fn plan_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<PlanForm>) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let s = ctx.subject()?;
     let t = Tr::new(ctx.lang);
     let input = form.to_request(ctx.lang).and_then(|r| parse_plan(r).map_err(|e| field_message(&e, ctx.lang)));
     let message = match input {
         Ok(input) => match if form.amend_of.is_empty() {
-            plans::submit(&state.store, s, &input).await
+            usecase::submit_plan(&state.store, s, &input).await
         } else {
-            plans::amend(&state.store, s, &form.amend_of, input).await
+            usecase::amend(&state.store, s, &form.amend_of, input).await
         } {
             Ok(sub) => return Ok(Redirect::to(&format!("/plans/{}", sub.id)).into_response()),
-            Err(e @ (caigou_store::StoreError::Rejected { .. } | caigou_store::StoreError::NotFound(_))) => {
-                AppError::from(e).message(ctx.lang).to_string()
-            }
-            Err(e) => return Err(e.into()),
+            Err(e) => shown_in_form(e, ctx.lang)?,
         },
         Err(m) => m,
     };
@@ -470,9 +475,7 @@ async fn plan_action(state: &AppState, ctx: &Ctx, id: &str, result: Result<Optio
 
 /// Cancels a plan, or records its procurement failed; either releases its budget.
 async fn close_plan(state: &AppState, ctx: &Ctx, id: &str, failed: bool, reason: &str) -> Result<Response, AppError> {
-    own_plan(state, ctx, id).await?;
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let r = plans::close(&state.store, s, id, failed, reason).await.map(|_| None).map_err(AppError::from);
+    let r = usecase::close_plan(&state.store, ctx.subject()?, id, failed, reason).await.map(|_| None).map_err(AppError::from);
     plan_action(state, ctx, id, r).await
 }
 
@@ -500,9 +503,10 @@ pub async fn plan_reprocure(
     Path(id): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    own_plan(&state, &ctx, &id).await?;
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    let r = plans::reprocure(&state.store, s, &id, Method::parse(&f.method), None).await.map(|sub| Some(sub.id)).map_err(AppError::from);
+    let r = usecase::reprocure(&state.store, ctx.subject()?, &id, Method::parse(&f.method), None)
+        .await
+        .map(|sub| Some(sub.id))
+        .map_err(AppError::from);
     plan_action(&state, &ctx, &id, r).await
 }
 
@@ -571,12 +575,12 @@ pub async fn objection_submit(
     Path(id): Path<String>,
     Form(f): Form<ObjectionForm>,
 ) -> Result<Response, AppError> {
-    match caigou_store::approvals::object(&state.store, &id, &f.from_name, &f.text).await {
+    match usecase::object(&state.store, &id, &f.from_name, &f.text).await {
         Ok(()) => {
             let notice = Chrome::bare(&ctx).t.s("plans.object_sent").to_string();
             Ok(render(&objection_page(&state, &ctx, &id, Some(notice), None).await?))
         }
-        Err(e @ caigou_store::StoreError::Rejected { .. }) => {
+        Err(caigou_app::Error::Store(e @ caigou_store::StoreError::Rejected { .. })) => {
             let e = AppError::from(e);
             Ok((e.status, render(&objection_page(&state, &ctx, &id, None, Some(e.message(ctx.lang).to_string())).await?)).into_response())
         }
@@ -592,7 +596,7 @@ struct ApprovalsPage {
 }
 
 pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let prefix = caigou_domain::ids::region_path_key(&s.region_path);
     let chrome = Chrome::load(&state, &ctx).await?;
     let rows = caigou_store::approvals::waiting_approvals(&state.store, &prefix)

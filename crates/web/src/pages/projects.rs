@@ -17,13 +17,11 @@ use serde::Deserialize;
 use super::{Chrome, Flash, outcome, render, when, yuan};
 use crate::AppState;
 use crate::api::ApiQuery;
-use crate::api::projects::{CriterionIn, DocumentsIn, insider, parse_documents, runnable, visible};
+use crate::api::projects::{CriterionIn, DocumentsIn, insider, parse_documents, runnable, sme_choice, visible};
 use crate::ctx::Ctx;
 use crate::error::AppError;
-
-pub(super) fn subject(ctx: &Ctx) -> Result<&caigou_domain::authz::Subject, AppError> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
+use crate::input::path_id;
+use caigou_app::tender::projects::{self as usecase, UpdateLot};
 
 pub fn status_key(status: &str) -> String {
     format!("project.status.{status}")
@@ -44,12 +42,10 @@ pub async fn entrust(
     Path(id): Path<String>,
     Form(f): Form<EntrustForm>,
 ) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
     let r = async {
         let runner =
             f.runner_id.parse().map_err(|_| AppError::bad_request("request.invalid_fields", "请选择受托机构", "choose the agency"))?;
-        projects::entrust(&state.store, s, &id, runner).await?;
+        caigou_app::planning::entrust(&state.store, ctx.subject()?, &id, runner).await?;
         Ok("notice.entrusted")
     }
     .await;
@@ -65,7 +61,7 @@ struct ListPage {
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let rows = projects::list_for(&state.store, s).await?;
     Ok(render(&ListPage {
         chrome: Chrome::load(&state, &ctx).await?,
@@ -83,7 +79,7 @@ struct NewPage {
 }
 
 pub async fn new(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
-    let plans = projects::entrusted_plans(&state.store, subject(&ctx)?.org).await?;
+    let plans = projects::entrusted_plans(&state.store, ctx.subject()?.org).await?;
     Ok(render(&NewPage { chrome: Chrome::load(&state, &ctx).await?, plans, error: flash.error() }))
 }
 
@@ -96,9 +92,7 @@ pub struct NewForm {
 }
 
 pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<NewForm>) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::RunProject { runner: s.org })?;
-    match projects::create(&state.store, s, &projects::NewProject { name: f.name, plan_ids: f.plan, lots: vec![] }).await {
+    match usecase::create(&state.store, ctx.subject()?, &projects::NewProject { name: f.name, plan_ids: f.plan, lots: vec![] }).await {
         Ok(id) => Ok(Redirect::to(&format!("/projects/{id}")).into_response()),
         Err(e) => outcome(&ctx, "/projects/new", Err(e.into())),
     }
@@ -238,7 +232,7 @@ pub async fn detail(
     ApiQuery(flash): ApiQuery<Flash>,
 ) -> Result<Response, AppError> {
     let v = visible(&state, &ctx, &id).await?;
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let is_insider = insider(&ctx, &v);
     let is_runner = is_insider && authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();
     let is_supplier = s.has(Role::Supplier);
@@ -378,7 +372,7 @@ pub async fn save_documents(
     Path(id): Path<String>,
     Form(f): Form<DocumentsForm>,
 ) -> Result<Response, AppError> {
-    runnable(&state, &ctx, &id).await?;
+    let project = runnable(&state, &ctx, &id).await?.project.id.parse().map_err(|_| AppError::not_found("project"))?;
     let r = async {
         let mut criteria = Vec::new();
         for (i, name) in f.c_name.iter().enumerate() {
@@ -422,7 +416,7 @@ pub async fn save_documents(
             documents_until: f.documents_until.clone(),
             deadline: f.deadline.clone(),
         };
-        documents::save_draft(&state.store, subject(&ctx)?, &id, &parse_documents(&input)?).await?;
+        usecase::save_documents(&state.store, ctx.subject()?, project, &parse_documents(&input)?).await?;
         Ok("notice.saved")
     }
     .await;
@@ -454,12 +448,15 @@ pub async fn update_lot(
     Path((id, lot)): Path<(String, String)>,
     Form(f): Form<LotForm>,
 ) -> Result<Response, AppError> {
-    let v = runnable(&state, &ctx, &id).await?;
     let r = async {
-        let max_price = optional_yuan(&f.max_price)?;
-        let deposit = optional_yuan(&f.deposit)?;
-        let sme = crate::api::projects::sme_policy(&state, &v.project.region_id, &f.sme, "sme").await?;
-        projects::update_lot(&state.store, subject(&ctx)?, &id, &lot, projects::LotSettings { max_price, sme, deposit }).await?;
+        let cmd = UpdateLot {
+            project: path_id(&id, "project")?,
+            lot: path_id(&lot, "lot")?,
+            max_price: optional_yuan(&f.max_price)?,
+            sme: sme_choice(&f.sme, "sme")?,
+            deposit: optional_yuan(&f.deposit)?,
+        };
+        usecase::update_lot(&state.store, ctx.subject()?, cmd).await?;
         Ok("notice.saved")
     }
     .await;
@@ -467,8 +464,8 @@ pub async fn update_lot(
 }
 
 pub async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    runnable(&state, &ctx, &id).await?;
-    let r = documents::publish(&state.store, subject(&ctx)?, &id).await.map(|_| "notice.published").map_err(AppError::from);
+    let r =
+        usecase::publish(&state.store, ctx.subject()?, path_id(&id, "project")?).await.map(|_| "notice.published").map_err(AppError::from);
     outcome(&ctx, &format!("/projects/{id}"), r)
 }
 
@@ -487,8 +484,7 @@ pub async fn clarify(
     Path(id): Path<String>,
     Form(f): Form<ClarifyForm>,
 ) -> Result<Response, AppError> {
-    runnable(&state, &ctx, &id).await?;
-    let r = tendering::clarify(&state.store, subject(&ctx)?, &id, &f.text, f.affects_bids.is_some(), &f.answers)
+    let r = usecase::clarify(&state.store, ctx.subject()?, path_id(&id, "project")?, &f.text, f.affects_bids.is_some(), &f.answers)
         .await
         .map(|c| if c.new_deadline_at.is_some() { "notice.clarified_extended" } else { "notice.clarified" })
         .map_err(AppError::from);
@@ -508,10 +504,12 @@ pub async fn terminate(
     Path(id): Path<String>,
     Form(f): Form<TerminateForm>,
 ) -> Result<Response, AppError> {
-    runnable(&state, &ctx, &id).await?;
-    let lot = Some(f.lot_id.as_str()).filter(|l| !l.is_empty());
-    let r =
-        projects::terminate(&state.store, subject(&ctx)?, &id, lot, &f.reason).await.map(|_| "notice.terminated").map_err(AppError::from);
+    let project = path_id(&id, "project")?;
+    let lot = Some(f.lot_id.as_str()).filter(|l| !l.is_empty()).map(|l| path_id(l, "lot")).transpose()?;
+    let r = usecase::terminate(&state.store, ctx.subject()?, project, lot, &f.reason)
+        .await
+        .map(|_| "notice.terminated")
+        .map_err(AppError::from);
     outcome(&ctx, &format!("/projects/{id}"), r)
 }
 
@@ -521,24 +519,26 @@ pub struct AskForm {
 }
 
 pub async fn ask(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<AskForm>) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    let r = tendering::ask(&state.store, s, &id, &f.text).await.map(|_| "notice.asked").map_err(AppError::from);
+    let r = caigou_app::tender::suppliers::ask(&state.store, ctx.subject()?, path_id(&id, "project")?, &f.text)
+        .await
+        .map(|_| "notice.asked")
+        .map_err(AppError::from);
     outcome(&ctx, &format!("/projects/{id}"), r)
 }
 
 pub async fn obtain(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
     let project = projects::project_of_lot(&state.store, &lot).await?;
-    let r = tendering::obtain(&state.store, s, &lot, &ctx.address).await.map(|_| "notice.obtained").map_err(AppError::from);
+    let r = caigou_app::tender::suppliers::obtain(&state.store, ctx.subject()?, path_id(&lot, "lot")?, &ctx.address)
+        .await
+        .map(|_| "notice.obtained")
+        .map_err(AppError::from);
     outcome(&ctx, &format!("/projects/{project}"), r)
 }
 
 /// The published documents: insiders and suppliers who obtained them.
 async fn documents_file(state: &AppState, ctx: &Ctx, id: &str, pdf: bool) -> Result<Response, AppError> {
     let v = visible(state, ctx, id).await?;
-    let s = subject(ctx)?;
+    let s = ctx.subject()?;
     let allowed =
         insider(ctx, &v) || (s.has(Role::Supplier) && tendering::has_obtained(&state.store, id, None, &s.org.to_string()).await?);
     if !allowed {
@@ -585,7 +585,7 @@ struct TemplatesPage {
 }
 
 pub async fn templates(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let items = templates::list(&state.store, Some(&s.org.to_string()), None)
         .await?
         .into_iter()
@@ -626,7 +626,7 @@ pub async fn save_template(
     Path(id): Path<String>,
     Form(f): Form<TemplateForm>,
 ) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let current = templates::get(&state.store, &id).await?;
     let sections = current
         .sections
@@ -649,16 +649,9 @@ pub async fn save_template(
     };
     let r = async {
         if f.mode == "save" {
-            let owner = match &current.owner_org_id {
-                Some(o) => Some(o.parse().map_err(|_| AppError::internal())?),
-                None => None,
-            };
-            authz::decide(&ctx.principal, Action::ManageTemplate { owner })?;
-            templates::save(&state.store, s, Some(&id), current.owner_org_id.as_deref(), &input).await?;
+            caigou_app::tender::templates::revise(&state.store, s, &id, &input).await?;
         } else {
-            let owner = if s.has(Role::Admin) { None } else { Some(s.org) };
-            authz::decide(&ctx.principal, Action::ManageTemplate { owner })?;
-            templates::save(&state.store, s, None, owner.map(|o| o.to_string()).as_deref(), &input).await?;
+            caigou_app::tender::templates::create(&state.store, s, &input).await?;
         }
         Ok("notice.saved")
     }

@@ -10,7 +10,6 @@ use caigou_domain::authz::{self, Action};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::policy::{PerObjectType, PolicyOverride, PolicySet, SmeDeduction};
 use caigou_domain::{Lang, Localized, Money};
-use caigou_store::audit::Actor;
 use caigou_store::regions::{self, Region};
 use serde::Deserialize;
 
@@ -229,7 +228,7 @@ pub async fn add_version(
     Form(form): Form<VersionForm>,
 ) -> Result<Response, AppError> {
     authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
-    let subject = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let subject = ctx.subject()?;
     let region = regions::get(&state.store, &id).await?;
     let pick = |zh: String, en: String| if ctx.lang == Lang::En { en } else { zh };
     let parsed = parse_overrides(&form).and_then(|o| {
@@ -245,8 +244,8 @@ pub async fn add_version(
     });
     let outcome = match parsed {
         Ok((date, overrides)) => {
-            regions::add_version(&state.store, &Actor::of(subject), &id, date, &overrides, form.note.trim()).await.map_err(|e| match e {
-                caigou_store::StoreError::Rejected { zh, en, .. } => Ok(pick(zh, en)),
+            caigou_app::admin::add_policy_version(&state.store, subject, &id, date, &overrides, &form.note).await.map_err(|e| match e {
+                caigou_app::Error::Store(caigou_store::StoreError::Rejected { zh, en, .. }) => Ok(pick(zh, en)),
                 other => Err(other),
             })
         }

@@ -51,7 +51,7 @@ struct ListPage {
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let chrome = Chrome::load(&state, &ctx).await?;
     let t = chrome.t;
     let all = requests::list_for_org(&state.store, &s.org.to_string()).await?;
@@ -90,7 +90,7 @@ struct FormPage {
 }
 
 async fn form_page(state: &AppState, ctx: &Ctx, action: String, form: RequestForm, error: Option<String>) -> Result<FormPage, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let editing = action.ends_with("/edit");
     let returned_comment = if editing {
         let id = action.trim_start_matches("/requests/").trim_end_matches("/edit");
@@ -152,7 +152,7 @@ fn user_message(e: AppError, lang: caigou_domain::Lang) -> Result<String, AppErr
 /// Reads the request form, sent as multipart so it can carry attachments; uploaded files go
 /// to the object store and become the request's attachments.
 async fn read_form(state: &AppState, ctx: &Ctx, mut multipart: Multipart) -> Result<(RequestForm, Vec<String>), AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let mut f = RequestForm::default();
     let mut files = Vec::new();
     while let Ok(Some(field)) = multipart.next_field().await {
@@ -178,15 +178,14 @@ async fn read_form(state: &AppState, ctx: &Ctx, mut multipart: Multipart) -> Res
 }
 
 pub async fn create(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
-    authz::decide(&ctx.principal, Action::PlanForUnit { unit: s.org })?;
+    let s = ctx.subject()?;
     let (f, files) = read_form(&state, &ctx, multipart).await?;
     let outcome = match f.to_api(ctx.lang).map(|mut api| {
         api.attachments = files;
         api
     }) {
         Ok(api) => match parse_request(&api) {
-            Ok(input) => requests::create(&state.store, s, &input, true).await.map_err(AppError::from),
+            Ok(input) => caigou_app::planning::requests::create(&state.store, s, &input, true).await.map_err(AppError::from),
             Err(e) => Err(e),
         },
         Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", m.clone(), m)),
@@ -232,7 +231,7 @@ struct DetailPage {
 
 async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String>) -> Result<DetailPage, AppError> {
     let d = visible(state, ctx, id).await?;
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let chrome = Chrome::load(state, ctx).await?;
     let t = chrome.t;
     let amount = Money::from_fen(d.request.amount);
@@ -318,7 +317,7 @@ pub async fn edit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
 
 /// Modify and resubmit (a returned or draft request; the applicant).
 pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     visible(&state, &ctx, &id).await?;
     let (f, files) = read_form(&state, &ctx, multipart).await?;
     let outcome = match f.to_api(ctx.lang).map(|mut api| {
@@ -326,10 +325,9 @@ pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         api
     }) {
         Ok(api) => match parse_request(&api) {
-            Ok(input) => match requests::modify(&state.store, s, &id, &input).await {
-                Ok(_) => act_on(&state, &ctx, &id, RequestEvent::Submit, "").await.map(|_| ()),
-                Err(e) => Err(e.into()),
-            },
+            Ok(input) => {
+                caigou_app::planning::requests::modify(&state.store, s, &id, &input, true).await.map(|_| ()).map_err(AppError::from)
+            }
             Err(e) => Err(e),
         },
         Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", m.clone(), m)),
@@ -380,7 +378,7 @@ async fn chain_page(
     notice: Option<String>,
     error: Option<String>,
 ) -> Result<ChainPage, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let chrome = Chrome::load(state, ctx).await?;
     let lang = chrome.t.lang;
     let mut rows = match rows {
@@ -427,7 +425,7 @@ pub struct ChainForm {
 }
 
 pub async fn chain_save(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ChainForm>) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     authz::decide(&ctx.principal, Action::ConfigureChain { unit: s.org })?;
     let mut rows = Vec::new();
     let mut steps = Vec::new();
@@ -463,9 +461,18 @@ pub async fn chain_save(State(state): State<AppState>, ctx: Ctx, Form(f): Form<C
     }
     let outcome = match problem {
         Some(p) => Err(p),
-        None => match requests::set_chain(&state.store, s, s.org, &caigou_domain::planning::request::ApprovalChain { steps }).await {
+        None => match caigou_app::planning::requests::set_chain(
+            &state.store,
+            s,
+            s.org,
+            &caigou_domain::planning::request::ApprovalChain { steps },
+        )
+        .await
+        {
             Ok(()) => Ok(()),
-            Err(e @ caigou_store::StoreError::Rejected { .. }) => Err(AppError::from(e).message(ctx.lang).to_string()),
+            Err(caigou_app::Error::Store(e @ caigou_store::StoreError::Rejected { .. })) => {
+                Err(AppError::from(e).message(ctx.lang).to_string())
+            }
             Err(e) => return Err(e.into()),
         },
     };

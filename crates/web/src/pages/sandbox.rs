@@ -46,12 +46,11 @@ pub struct MoveForm {
 }
 
 pub async fn advance(State(state): State<AppState>, ctx: Ctx, Form(f): Form<MoveForm>) -> Result<Response, AppError> {
-    let s = ctx.principal.subject().ok_or_else(AppError::internal)?;
+    let s = ctx.subject()?;
     let m = MoveIn { advance_minutes: f.minutes.trim().parse().ok(), advance_days: f.days.trim().parse().ok(), to: Some(f.to) };
     let r = async {
         let target = target_ms(&state, &m)?;
-        caigou_store::clock::sandbox_move(&state.store, &caigou_store::audit::Actor::of(s), target).await?;
-        caigou_store::scheduled::run_due(&state.store).await?;
+        caigou_app::admin::move_sandbox_clock(&state.store, s, target).await?;
         Ok("notice.clock_moved")
     }
     .await;

@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::authz::{self, Action};
 use caigou_domain::supplier::{EnterpriseSize, SupplierStatus, Validity};
-use caigou_store::audit::Actor;
 use caigou_store::regions::Region;
 use caigou_store::suppliers::{self, SupplierRow, SupplierView};
 use serde::Deserialize;
@@ -19,10 +18,7 @@ use crate::api::ApiQuery;
 use crate::api::suppliers::{ProfileIn, RegisterIn, parse_profile, parse_registration, reviewable};
 use crate::ctx::Ctx;
 use crate::error::AppError;
-
-fn subject(ctx: &Ctx) -> Result<&caigou_domain::authz::Subject, AppError> {
-    ctx.principal.subject().ok_or_else(AppError::internal)
-}
+use crate::input::path_id;
 
 #[derive(Deserialize, Default, Clone)]
 pub struct RegisterForm {
@@ -117,11 +113,8 @@ pub async fn register(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Reg
         password: f.password.clone(),
         profile: f.profile(),
     };
-    let result = async {
-        let reg = parse_registration(&input)?;
-        suppliers::register(&state.store, &reg).await.map_err(AppError::from)
-    }
-    .await;
+    let result: Result<_, AppError> =
+        async { Ok(caigou_app::suppliers::register(&state.store, &parse_registration(&input)?).await?) }.await;
     match result {
         Ok(_) => Ok(Redirect::to("/login?registered=1").into_response()),
         Err(e) if e.status.is_client_error() => {
@@ -179,7 +172,7 @@ struct OwnPage {
 }
 
 pub async fn own(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let v = suppliers::get(&state.store, &s.org.to_string()).await?;
     let chrome = Chrome::load(&state, &ctx).await?;
     Ok(render(&OwnPage {
@@ -195,10 +188,8 @@ pub async fn own(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQu
 }
 
 pub async fn update(State(state): State<AppState>, ctx: Ctx, Form(f): Form<RegisterForm>) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
     let r = async {
-        suppliers::update(&state.store, &Actor::of(s), &s.org.to_string(), &parse_profile(&f.profile())?).await?;
+        caigou_app::suppliers::update_profile(&state.store, ctx.subject()?, &parse_profile(&f.profile())?).await?;
         Ok("notice.saved")
     }
     .await;
@@ -206,7 +197,7 @@ pub async fn update(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Regis
 }
 
 pub async fn add_qualification(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
     let (mut name, mut number, mut valid_until, mut file) = (String::new(), String::new(), String::new(), None);
     while let Ok(Some(field)) = multipart.next_field().await {
@@ -231,7 +222,8 @@ pub async fn add_qualification(State(state): State<AppState>, ctx: Ctx, mut mult
                     .map_err(|_| AppError::bad_request("supplier.invalid", "有效期应为日期（YYYY-MM-DD）", "valid until must be a date"))?,
             ),
         };
-        suppliers::add_qualification(&state.store, &Actor::of(s), &s.org.to_string(), &name, &number, &file.id, until).await?;
+        let cmd = caigou_app::suppliers::AddQualification { name, number, file: path_id(&file.id, "file")?, valid_until: until };
+        caigou_app::suppliers::add_qualification(&state.store, s, cmd).await?;
         Ok("notice.saved")
     }
     .await;
@@ -239,9 +231,7 @@ pub async fn add_qualification(State(state): State<AppState>, ctx: Ctx, mut mult
 }
 
 pub async fn submit(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
-    authz::decide(&ctx.principal, Action::ActForSupplier { supplier: s.org })?;
-    let r = suppliers::submit(&state.store, &Actor::of(s), &s.org.to_string()).await.map(|_| "notice.submitted").map_err(AppError::from);
+    let r = caigou_app::suppliers::submit(&state.store, ctx.subject()?).await.map(|_| "notice.submitted").map_err(AppError::from);
     outcome(&ctx, "/supplier", r)
 }
 
@@ -266,7 +256,7 @@ pub struct ListQuery {
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> Result<Response, AppError> {
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     let scope = crate::api::suppliers::review_scope(s);
     let rows = suppliers::list(&state.store, &scope, SupplierStatus::parse(&q.status))
         .await?
@@ -323,10 +313,8 @@ pub async fn review(
     Path(id): Path<String>,
     Form(f): Form<ReviewForm>,
 ) -> Result<Response, AppError> {
-    reviewable(&state, &ctx, &id).await?;
-    let s = subject(&ctx)?;
     let approve = f.decision == "approve";
-    let r = suppliers::review(&state.store, &Actor::of(s), s.user, &id, approve, &f.comment)
+    let r = caigou_app::suppliers::review(&state.store, ctx.subject()?, path_id(&id, "supplier")?, approve, &f.comment)
         .await
         .map(|_| if approve { "notice.approved" } else { "notice.returned" })
         .map_err(AppError::from);
@@ -336,7 +324,7 @@ pub async fn review(
 /// A qualification's file: its supplier's staff and its reviewers.
 pub async fn qualification_file(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let (org, file_id): (String, String) = caigou_store::suppliers::qualification_owner(&state.store, &id).await?;
-    let s = subject(&ctx)?;
+    let s = ctx.subject()?;
     if s.org.to_string() != org {
         reviewable(&state, &ctx, &org).await?;
     }

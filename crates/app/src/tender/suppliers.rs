@@ -1,0 +1,35 @@
+//! A supplier's actions on a tender before bidding: obtaining the documents, asking a question.
+
+use caigou_domain::authz::{self, Action, Principal, Subject};
+use caigou_domain::ids::{LotId, ProjectId};
+use caigou_store::{Store, StoreError, projects, tendering};
+
+use crate::Result;
+
+fn acts_for_own_supplier(subject: &Subject) -> Result<()> {
+    authz::decide(&Principal::User(subject.clone()), Action::ActForSupplier { supplier: subject.org })?;
+    Ok(())
+}
+
+/// What obtaining gave: when, and the project whose documents they are.
+#[derive(Debug, Clone, Copy)]
+pub struct Obtained {
+    /// Unix ms of the first obtaining (obtaining again is not a new event).
+    pub at: i64,
+    pub project: ProjectId,
+}
+
+/// 获取采购文件: an approved supplier obtains a lot's documents inside the window; `address` is
+/// kept for the collusion signals (87号令37).
+pub async fn obtain(store: &Store, subject: &Subject, lot: LotId, address: &str) -> Result<Obtained> {
+    acts_for_own_supplier(subject)?;
+    let at = tendering::obtain(store, subject, &lot.to_string(), address).await?;
+    let project = projects::project_of_lot(store, &lot.to_string()).await?;
+    Ok(Obtained { at, project: project.parse().map_err(|_| StoreError::NotFound("project"))? })
+}
+
+/// Asks a question on the documents (a supplier that obtained them; anonymous to everyone).
+pub async fn ask(store: &Store, subject: &Subject, project: ProjectId, text: &str) -> Result<String> {
+    acts_for_own_supplier(subject)?;
+    Ok(tendering::ask(store, subject, &project.to_string(), text).await?)
+}
