@@ -443,3 +443,25 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/api/v1/templates", TEMPLATE_EDITORS, api::templates::create)
         .add(M::POST, "/api/v1/templates/{id}", TEMPLATE_EDITORS, api::templates::update)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Anyone can call a public route that writes, so each has a rate limit per address
+    /// (the limits' buckets are shared by a page and its API twin).
+    #[test]
+    fn every_public_write_is_rate_limited() {
+        for sandbox in [false, true] {
+            for spec in table_for(sandbox).specs() {
+                if spec.access == PUBLIC && spec.method != Method::GET {
+                    assert!(spec.limit.is_some(), "{} {} is public and writes, but has no rate limit", spec.method, spec.path);
+                }
+            }
+        }
+        let limited: Vec<_> = table().specs().iter().filter_map(|s| s.limit.map(|l| (l.bucket, s.path))).collect();
+        for bucket in ["registration", "objection", "login"] {
+            assert_eq!(limited.iter().filter(|(b, _)| *b == bucket).count(), 2, "{bucket}: the page and the API share one bucket");
+        }
+    }
+}
