@@ -67,6 +67,13 @@ pub fn check_new_password(password: &str) -> Result<()> {
     Ok(())
 }
 
+/// A unique index refusing an insert is the user's mistake (a name taken), answered with `code`;
+/// any other database error is a fault.
+fn taken_or(e: sqlx::Error, code: &'static str, zh: &str, en: &str) -> StoreError {
+    let e = StoreError::from(e);
+    if e.is_unique_violation() { StoreError::reject(code, zh, en) } else { e }
+}
+
 pub struct NewOrg<'a> {
     pub kind: OrgKind,
     pub name: &'a str,
@@ -96,16 +103,12 @@ pub async fn create_org(tx: &mut Tx, now_ms: i64, actor: &Actor, org: NewOrg<'_>
     .execute(&mut **tx)
     .await
     .map_err(|e| {
-        let e = StoreError::from(e);
-        if e.is_unique_violation() {
-            StoreError::reject(
-                "org.name_taken",
-                "已有名称相同或极为相似的供应商在平台注册",
-                "a supplier with the same or a confusingly similar name is already registered",
-            )
-        } else {
-            e
-        }
+        taken_or(
+            e,
+            "org.name_taken",
+            "已有名称相同或极为相似的供应商在平台注册",
+            "a supplier with the same or a confusingly similar name is already registered",
+        )
     })?;
     let detail = serde_json::json!({"kind": org.kind.key(), "name": name.as_str(), "uscc": org.uscc, "attributes": org.attributes});
     audit::append(
@@ -159,16 +162,12 @@ pub async fn create_user(tx: &mut Tx, now_ms: i64, actor: &Actor, user: NewUser<
     .execute(&mut **tx)
     .await
     .map_err(|e| {
-        let e = StoreError::from(e);
-        if e.is_unique_violation() {
-            StoreError::reject(
-                "user.username_taken",
-                "该用户名已被使用，或与已有用户名极为相似",
-                "this username is taken, or looks too much like one that is",
-            )
-        } else {
-            e
-        }
+        taken_or(
+            e,
+            "user.username_taken",
+            "该用户名已被使用，或与已有用户名极为相似",
+            "this username is taken, or looks too much like one that is",
+        )
     })?;
     for role in user.roles {
         sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
