@@ -50,6 +50,6 @@ pub async fn correct_statutory_limits(store: &Store, subject: &Subject, limits: 
 pub async fn move_sandbox_clock(store: &Store, subject: &Subject, target_ms: i64) -> Result<(i64, usize)> {
     may(subject, Action::Administer)?;
     let now = clock::sandbox_move(store, &Actor::of(subject), target_ms).await?;
-    let transitions = scheduled::run_due(store).await?;
+    let transitions = scheduled::run_due(store, &caigou_store::job_handlers()).await?;
     Ok((now, transitions))
 }

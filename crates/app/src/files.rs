@@ -10,7 +10,7 @@ use crate::Result;
 /// Stores an uploaded file (its name already made safe at the edge); an empty file is refused.
 pub async fn upload(store: &Store, subject: &Subject, name: &str, content_type: &str, bytes: bytes::Bytes) -> Result<StoredFile> {
     if bytes.is_empty() {
-        return Err(StoreError::reject("file.empty", "文件为空", "the file is empty").into());
+        return Err(StoreError::reject("file.empty").into());
     }
     Ok(files::put(store, name, content_type, bytes, Some(&subject.user.to_string())).await?)
 }

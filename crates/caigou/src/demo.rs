@@ -94,14 +94,7 @@ impl Seeder<'_> {
             self.tx,
             self.now,
             id,
-            &notify::Message {
-                kind: "welcome",
-                title_zh: "欢迎使用采购云演示平台",
-                title_en: "Welcome to the Caigou demo",
-                body_zh: "这是演示环境，所有数据均为虚构。您的工作台会列出待办事项与最新动态。",
-                body_en: "This is a demo: all data is fictitious. Your workbench lists what to do and what happened lately.",
-                link: Some("/workbench"),
-            },
+            &notify::Message { kind: "welcome", text: caigou_domain::Msg::new("notice.welcome"), link: Some("/workbench") },
         )
         .await?;
         Ok(id)
@@ -138,13 +131,7 @@ pub async fn seed(store: &Store) -> Result<Option<Seeded>, caigou_store::StoreEr
     }
     let cal = caigou_store::calendar::load(store).await?;
     let today = store.clock().today();
-    let start = demo_today(&cal, today).ok_or_else(|| {
-        caigou_store::StoreError::reject(
-            "demo.no_calendar",
-            "工作日历没有可供演示使用的年份，请先导入国务院公布的节假日安排",
-            "the working-day calendar has no year the demo can run in: load the State Council's holiday arrangement first",
-        )
-    })?;
+    let start = demo_today(&cal, today).ok_or_else(|| caigou_store::StoreError::reject("demo.no_calendar"))?;
     let demo_clock = (start != today).then_some(start);
     let before = store.clock().offset_ms();
     if let Some(d) = demo_clock {

@@ -49,7 +49,7 @@ async fn move_to(store: &Store, ms: i64) -> Result<(), StoreError> {
     if ms > now {
         store.clock().advance(ms - now);
     }
-    scheduled::run_due(store).await?;
+    scheduled::run_due(store, &caigou_store::job_handlers()).await?;
     Ok(())
 }
 

@@ -6,7 +6,6 @@ use caigou::{AnyError, server};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use caigou_domain::Localized;
 use caigou_store::{Store, StoreConfig, audit};
 use clap::{Args, Parser, Subcommand};
 
@@ -176,9 +175,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// A message in every language, Chinese first, for the terminal.
+fn both(text: &caigou_domain::Msg) -> String {
+    caigou_domain::Lang::ALL.map(|l| caigou_i18n::catalog().msg(l, text)).join(" / ")
+}
+
 fn rejected(e: caigou_store::StoreError) -> AnyError {
     match e {
-        caigou_store::StoreError::Rejected { code, zh, en } => format!("{zh} / {en} [{code}]").into(),
+        caigou_store::StoreError::Rejected { code, text } => format!("{} [{code}]", both(&text)).into(),
         other => other.into(),
     }
 }
@@ -254,17 +258,13 @@ async fn calendar(config: StoreConfig, command: CalendarCommand) -> Result<ExitC
     let result = match command {
         CalendarCommand::AddWorkingDays { date, n } => {
             let cal = caigou_store::calendar::load(&store).await?;
-            let d = cal
-                .add_working_days(parse(&date)?, n)
-                .map_err(|e| format!("{} / {}", e.message(caigou_domain::Lang::Zh), e.message(caigou_domain::Lang::En)))?;
+            let d = cal.add_working_days(parse(&date)?, n).map_err(|e| both(&caigou_domain::Localized::msg(&e)))?;
             println!("{d}");
             ExitCode::SUCCESS
         }
         CalendarCommand::IsWorkingDay { date } => {
             let cal = caigou_store::calendar::load(&store).await?;
-            let working = cal
-                .is_working_day(parse(&date)?)
-                .map_err(|e| format!("{} / {}", e.message(caigou_domain::Lang::Zh), e.message(caigou_domain::Lang::En)))?;
+            let working = cal.is_working_day(parse(&date)?).map_err(|e| both(&caigou_domain::Localized::msg(&e)))?;
             println!("{}", if working { "working day / 工作日" } else { "day off / 休息日" });
             if working { ExitCode::SUCCESS } else { ExitCode::from(1) }
         }

@@ -162,11 +162,12 @@ async fn remind(store: Store, mut stop: watch::Receiver<bool>) {
 /// passes them, every `tick`. On a sandbox platform it first re-reads the shared clock, so
 /// every server follows an admin's move. Each job takes effect once across servers.
 pub async fn run_scheduled(store: Store, sandbox: bool, tick: std::time::Duration, mut stop: watch::Receiver<bool>) {
+    let handlers = caigou_store::job_handlers();
     loop {
         if sandbox && let Err(e) = caigou_store::clock::sandbox_sync(&store).await {
             tracing::error!(error = %e, "sandbox clock sync failed");
         }
-        match caigou_store::scheduled::run_due(&store).await {
+        match caigou_store::scheduled::run_due(&store, &handlers).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(fired = n, "scheduled transitions"),
             Err(e) => tracing::error!(error = %e, "scheduled transitions failed"),

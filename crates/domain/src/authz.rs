@@ -223,14 +223,6 @@ impl Localized for Denied {
             Denied::Forbidden => "auth.forbidden",
         }
     }
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Denied::NotSignedIn, Lang::Zh) => "请先登录".into(),
-            (Denied::NotSignedIn, Lang::En) => "please sign in first".into(),
-            (Denied::Forbidden, Lang::Zh) => "您无权执行此操作".into(),
-            (Denied::Forbidden, Lang::En) => "you are not allowed to do this".into(),
-        }
-    }
 }
 
 impl Access {

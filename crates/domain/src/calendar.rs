@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use jiff::civil::{Date, Weekday};
 use serde::Deserialize;
 
-use crate::{Lang, Localized};
+use crate::{Localized, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
@@ -28,18 +28,11 @@ impl Localized for CalendarError {
             CalendarError::BadFile(_) => "calendar.bad_file",
         }
     }
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CalendarError::NoData(y), Lang::Zh) => {
-                format!("工作日历缺少{y}年的数据（国务院尚未公布或未导入），无法计算期限")
-            }
-            (CalendarError::NoData(y), Lang::En) => {
-                format!("the working-day calendar has no data for {y} (not yet published or not loaded); the period cannot be computed")
-            }
-            (CalendarError::BadFile(m), Lang::Zh) => format!("日历文件格式错误：{m}"),
-            (CalendarError::BadFile(m), Lang::En) => format!("calendar file is not valid: {m}"),
-            (CalendarError::OutOfRange, Lang::Zh) => "期限超出工作日历覆盖的年份".into(),
-            (CalendarError::OutOfRange, Lang::En) => "the period runs past the years the calendar covers".into(),
+    fn msg(&self) -> Msg {
+        match self {
+            CalendarError::NoData(y) => Msg::new("error.calendar.no_data").arg("year", y),
+            CalendarError::BadFile(m) => Msg::new("error.calendar.bad_file").arg("detail", m),
+            CalendarError::OutOfRange => Msg::new("error.calendar.no_data.out_of_range"),
         }
     }
 }

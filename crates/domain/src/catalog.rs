@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized};
+use crate::{Lang, Localized, Msg};
 
 /// The object type of a purchase (采购对象): it selects thresholds and price-weight rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -59,11 +59,8 @@ impl Localized for PinmuCodeError {
     fn code(&self) -> &'static str {
         "catalog.bad_code"
     }
-    fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("“{}”不是有效的品目编码（A/B/C 加8位数字，如 A02010105）", self.0),
-            Lang::En => format!("“{}” is not a valid 品目 code (A, B or C plus 8 digits, e.g. A02010105)", self.0),
-        }
+    fn msg(&self) -> Msg {
+        Msg::new("error.catalog.bad_code").arg("value", &self.0)
     }
 }
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A user interface language. Simplified Chinese first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -33,6 +33,9 @@ impl Lang {
         Lang::Zh
     }
 
+    /// Every language the platform speaks; each has a catalog directory named by its tag.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
     pub fn tag(self) -> &'static str {
         match self {
             Lang::Zh => "zh-CN",
@@ -41,11 +44,64 @@ impl Lang {
     }
 }
 
-/// An error a user can see: stable machine code and a message in both languages.
+/// The key of a [`Msg::given`] text.
+pub const GIVEN: &str = "given";
+
+/// A text to show a user, named by its catalog key with its arguments (消息键与参数). Errors
+/// and notifications carry one, so the reader's language is chosen when it is read, not when it
+/// was written. Keys are the stable codes (`plan.filed`); the catalogs hold the words.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Msg {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub args: std::collections::BTreeMap<String, String>,
+}
+
+impl Msg {
+    pub fn new(key: impl Into<String>) -> Msg {
+        Msg { key: key.into(), args: Default::default() }
+    }
+
+    /// A text given in each language by the code that made it (a rule's finding written with
+    /// its figures), not looked up in the catalogs; a language not given reads the Chinese.
+    pub fn given(texts: impl IntoIterator<Item = (Lang, String)>) -> Msg {
+        Msg { key: GIVEN.to_string(), args: texts.into_iter().map(|(l, t)| (l.tag().to_string(), t)).collect() }
+    }
+
+    /// A text that reads the same in every language (a range such as `1–64`, a field's value).
+    pub fn same(text: impl Into<String>) -> Msg {
+        Msg::given([(Lang::Zh, text.into())])
+    }
+
+    /// Adds an argument the message's text refers to as `{ $name }`.
+    pub fn arg(mut self, name: &str, value: impl ToString) -> Msg {
+        self.args.insert(name.to_string(), value.to_string());
+        self
+    }
+}
+
+/// A field hint given as plain text (`1–64`, `YYYY-MM-DD`) reads the same in every language.
+impl From<&str> for Msg {
+    fn from(text: &str) -> Msg {
+        Msg::same(text)
+    }
+}
+
+impl From<String> for Msg {
+    fn from(text: String) -> Msg {
+        Msg::same(text)
+    }
+}
+
+/// An error a user can see: a stable machine code and its message as a catalog key with
+/// arguments; the words are in the catalogs (`caigou-i18n`), one per language.
 pub trait Localized {
     /// A stable code such as `calendar.no_data`; clients and tests match on it.
     fn code(&self) -> &'static str;
-    fn message(&self, lang: Lang) -> String;
+    /// The message: by default the catalog's `error.<code>` without arguments.
+    fn msg(&self) -> Msg {
+        Msg::new(format!("error.{}", self.code()))
+    }
 }
 
 #[cfg(test)]

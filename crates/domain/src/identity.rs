@@ -9,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_security::confusable_detection::skeleton;
 
 use crate::limits;
-use crate::{Lang, Localized};
+use crate::{Localized, Msg};
 
 /// Why a name was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,18 +38,12 @@ impl Localized for NameRefused {
         }
     }
 
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (NameRefused::Empty, Lang::Zh) => "名称不能为空".into(),
-            (NameRefused::Empty, Lang::En) => "the name is empty".into(),
-            (NameRefused::TooLong { max }, Lang::Zh) => format!("名称过长：最多 {max} 个字符"),
-            (NameRefused::TooLong { max }, Lang::En) => format!("the name is too long: at most {max} characters"),
-            (NameRefused::TooShort { min }, Lang::Zh) => format!("用户名至少 {min} 个字符"),
-            (NameRefused::TooShort { min }, Lang::En) => format!("the username needs at least {min} characters"),
-            (NameRefused::Hidden, Lang::Zh) => "名称含有不可见字符或文字方向控制字符".into(),
-            (NameRefused::Hidden, Lang::En) => "the name contains invisible or text-direction control characters".into(),
-            (NameRefused::UsernameCharacters, Lang::Zh) => "用户名只能包含英文字母、数字和 . _ -".into(),
-            (NameRefused::UsernameCharacters, Lang::En) => "a username may contain only letters a–z, digits and . _ -".into(),
+    fn msg(&self) -> Msg {
+        let m = Msg::new(format!("error.{}", self.code()));
+        match self {
+            NameRefused::TooLong { max } => m.arg("max", max),
+            NameRefused::TooShort { min } => m.arg("min", min),
+            _ => m,
         }
     }
 }

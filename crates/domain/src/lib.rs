@@ -22,5 +22,5 @@ pub mod tender;
 pub mod translog;
 pub mod uscc;
 
-pub use i18n::{Lang, Localized};
+pub use i18n::{Lang, Localized, Msg};
 pub use money::Money;

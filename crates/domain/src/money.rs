@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized};
+use crate::{Localized, Msg};
 
 /// An amount of Chinese yuan in fen (1 元 = 100 分). Non-negative amounts are the norm; the type
 /// allows negatives so that differences (savings, adjustments) stay exact.
@@ -28,16 +28,10 @@ impl Localized for MoneyError {
             MoneyError::Overflow => "money.overflow",
         }
     }
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (MoneyError::Invalid(s), Lang::Zh) => {
-                format!("“{s}”不是有效的金额（元，最多两位小数）")
-            }
-            (MoneyError::Invalid(s), Lang::En) => {
-                format!("“{s}” is not a valid amount (yuan, at most two decimals)")
-            }
-            (MoneyError::Overflow, Lang::Zh) => "金额超出范围".into(),
-            (MoneyError::Overflow, Lang::En) => "amount out of range".into(),
+    fn msg(&self) -> Msg {
+        match self {
+            MoneyError::Invalid(s) => Msg::new("error.money.invalid").arg("value", s),
+            MoneyError::Overflow => Msg::new("error.money.overflow"),
         }
     }
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{ObjectType, PinmuCode};
 use crate::tender::{PriceWeights, TenderPeriods};
-use crate::{Lang, Localized, Money};
+use crate::{Localized, Money, Msg};
 
 /// An amount per object type (货物/工程/服务).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,26 +102,24 @@ impl Localized for PolicyError {
             PolicyError::Invalid { .. } => "policy.invalid",
         }
     }
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PolicyError::Incomplete { field, date }, Lang::Zh) => {
-                format!("{date} 无生效的政策参数：根区域未设置 {field}")
+    fn msg(&self) -> Msg {
+        match self {
+            PolicyError::Incomplete { field, date } => Msg::new("error.policy.incomplete").arg("field", field).arg("date", date),
+            PolicyError::Invalid { field, reason } => {
+                Msg::new("error.policy.invalid").arg("field", field).arg("reason", reason_key(reason))
             }
-            (PolicyError::Invalid { field, reason }, Lang::Zh) => {
-                format!("政策参数 {field} 无效：{}", reason_zh(reason))
-            }
-            (e, Lang::En) => e.to_string(),
         }
     }
 }
 
-fn reason_zh(reason: &str) -> &'static str {
+/// The catalog's name for why a policy value is refused (`error.policy.invalid`, `$reason`).
+fn reason_key(reason: &str) -> &'static str {
     match reason {
-        "must be positive" => "必须大于零",
-        "decentralized limit above open-tender threshold" => "分散采购限额不能高于公开招标数额标准",
-        "rate must be between 0% and 100%" => "比例必须在0%到100%之间",
-        "days must be between 1 and 365" => "天数应在1到365之间",
-        _ => "不符合规则",
+        "must be positive" => "positive",
+        "decentralized limit above open-tender threshold" => "limit_above_threshold",
+        "rate must be between 0% and 100%" => "rate_range",
+        "days must be between 1 and 365" => "days_range",
+        _ => "other",
     }
 }
 

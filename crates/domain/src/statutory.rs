@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::policy::PolicyOverride;
 use crate::tender::TenderPeriods;
 use crate::tender::evaluation::WeightBounds;
-use crate::{Lang, Localized};
+use crate::{Localized, Msg};
 
 /// The national floors and caps, each a plain number so an admin can correct it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,11 +108,8 @@ impl Localized for OutsideLimits {
     fn code(&self) -> &'static str {
         "policy.below_statutory"
     }
-    fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("政策参数 {} 超出法定底线（应 {}，依据{}）", self.field, self.limit, self.source),
-            Lang::En => format!("policy value {} is outside the law's limit (must be {}; {})", self.field, self.limit, self.source),
-        }
+    fn msg(&self) -> Msg {
+        Msg::new("error.policy.below_statutory").arg("field", &self.field).arg("limit", &self.limit).arg("source", self.source)
     }
 }
 

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized};
+use crate::{Lang, Localized, Msg};
 
 /// 企业规模 (工信部联企业〔2011〕300号 categories), declared by the supplier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,11 +122,8 @@ impl Localized for BadTransition {
     fn code(&self) -> &'static str {
         "supplier.bad_state"
     }
-    fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("供应商当前状态为“{}”，不能执行此操作", self.from.label(Lang::Zh)),
-            Lang::En => format!("the supplier is \"{}\": this step is not possible now", self.from.label(Lang::En)),
-        }
+    fn msg(&self) -> Msg {
+        Msg::new("error.supplier.bad_state").arg("state_zh", self.from.label(Lang::Zh)).arg("state_en", self.from.label(Lang::En))
     }
 }
 

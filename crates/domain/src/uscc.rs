@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized};
+use crate::{Localized, Msg};
 
 /// The 31 characters the standard uses (no I, O, S, V, Z).
 const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -33,19 +33,12 @@ impl Localized for UsccError {
     fn code(&self) -> &'static str {
         "uscc.invalid"
     }
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (UsccError::Length(n), Lang::Zh) => {
-                format!("统一社会信用代码应为18位，实际为{n}位（GB 32100-2015）")
-            }
-            (UsccError::Character { position, ch }, Lang::Zh) => {
-                format!("第{position}位字符“{ch}”不允许（不使用I、O、S、V、Z）")
-            }
-            (UsccError::Division, Lang::Zh) => "第3至8位应为6位行政区划码".into(),
-            (UsccError::Check { expected, got }, Lang::Zh) => {
-                format!("校验码错误：应为“{expected}”，实为“{got}”（GB 32100-2015）")
-            }
-            (e, Lang::En) => format!("invalid unified social credit code: {e} (GB 32100-2015)"),
+    fn msg(&self) -> Msg {
+        match self {
+            UsccError::Length(n) => Msg::new("error.uscc.invalid.length").arg("n", n),
+            UsccError::Character { position, ch } => Msg::new("error.uscc.invalid.character").arg("position", position).arg("ch", ch),
+            UsccError::Division => Msg::new("error.uscc.invalid.division"),
+            UsccError::Check { expected, got } => Msg::new("error.uscc.invalid.check").arg("expected", expected).arg("got", got),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Supervisor approval of plans (法27, 条例23) and the 单一来源 公示 with its objections (条例38).
 
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::ids::UserId;
 use jiff::civil::Date;
@@ -32,23 +33,18 @@ pub async fn waiting_approvals(store: &Store, region_prefix: &str) -> Result<Vec
 /// 公示 has ended (条例38). Rejection releases the frozen budget.
 pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bool, comment: &str) -> Result<String> {
     let d = get(store, plan_id).await?;
-    let approval =
-        d.approval.as_ref().ok_or_else(|| StoreError::reject("plan.no_approval", "该计划无需审批", "this plan does not need approval"))?;
+    let approval = d.approval.as_ref().ok_or_else(|| StoreError::reject("plan.no_approval"))?;
     if approval.status != "waiting" {
-        return Err(StoreError::reject("plan.already_decided", "该计划已审批", "this plan has been decided already"));
+        return Err(StoreError::reject("plan.already_decided"));
     }
     if comment.trim().is_empty() {
-        return Err(StoreError::reject("plan.comment_required", "请填写审批意见", "give the reasons for the decision"));
+        return Err(StoreError::reject("plan.comment_required"));
     }
     let today = store.clock().today();
     if approve && let Some(ends) = &approval.publicity_ends_on {
         let ends: Date = ends.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
         if today <= ends {
-            return Err(StoreError::reject(
-                "plan.publicity_running",
-                format!("单一来源公示至 {ends} 结束，公示期满前不能批准（实施条例第38条）"),
-                format!("the single-source notice runs until {ends}; it cannot be approved before it ends (条例38)"),
-            ));
+            return Err(StoreError::reject_with("plan.publicity_running", Msg::new("error.plan.publicity_running").arg("ends", ends)));
         }
     }
     let now = store.clock().now_ms();
@@ -66,7 +62,7 @@ pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bo
     .execute(&mut *tx)
     .await?;
     if changed.rows_affected() != 1 {
-        return Err(StoreError::reject("plan.already_decided", "该计划已审批", "this plan has been decided already"));
+        return Err(StoreError::reject("plan.already_decided"));
     }
     sqlx::query("UPDATE plans SET status = $1, decided_at = $2, frozen = CASE WHEN $3 = 1 THEN frozen ELSE 0 END WHERE id = $4")
         .bind(new_status)
@@ -79,16 +75,17 @@ pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bo
         budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
     }
     let creator: UserId = d.plan.created_by.parse().map_err(|_| StoreError::Internal("bad user id".into()))?;
-    let (tz, te) =
-        if approve { ("采购计划已批准并备案", "Plan approved and filed") } else { ("采购计划未获批准", "Plan rejected") };
-    let body_zh = format!("计划 {}：{}。审批意见：{}", d.plan.plan_no, tz, comment.trim());
-    let body_en = format!("plan {}: {}. Reasons: {}", d.plan.plan_no, te, comment.trim());
+    let key = if approve { "notice.plan.approved" } else { "notice.plan.rejected" };
     let link = format!("/plans/{plan_id}");
     notify::notify(
         &mut tx,
         now,
         creator,
-        &Message { kind: "plan.decided", title_zh: tz, title_en: te, body_zh: &body_zh, body_en: &body_en, link: Some(&link) },
+        &Message {
+            kind: "plan.decided",
+            text: Msg::new(key).arg("plan_no", &d.plan.plan_no).arg("comment", comment.trim()),
+            link: Some(&link),
+        },
     )
     .await?;
     let detail = serde_json::json!({"approve": approve, "comment": comment.trim(), "objections": d.objections.len()});
@@ -117,18 +114,10 @@ pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -
     };
     let ends: Date = ends.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?;
     if store.clock().today() > ends {
-        return Err(StoreError::reject(
-            "publicity.closed",
-            format!("公示已于 {ends} 结束，不再受理异议"),
-            format!("the notice ended on {ends}; objections are closed"),
-        ));
+        return Err(StoreError::reject_with("publicity.closed", Msg::new("error.publicity.closed").arg("ends", ends)));
     }
     if from_name.trim().is_empty() || text.trim().is_empty() || text.chars().count() > 5000 {
-        return Err(StoreError::reject(
-            "objection.invalid",
-            "请填写异议人名称和异议内容（不超过5000字）",
-            "give your name and the objection (at most 5000 characters)",
-        ));
+        return Err(StoreError::reject("objection.invalid"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
@@ -157,8 +146,6 @@ pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -
     )
     .await?;
     for s in supervisors_of(store, &d.unit_region_path).await? {
-        let body_zh = format!("计划 {} 的单一来源公示收到异议，审批时请一并审查。", d.plan.plan_no);
-        let body_en = format!("the single-source notice of plan {} received an objection; review it when deciding", d.plan.plan_no);
         let link = format!("/plans/{plan_id}");
         notify::notify(
             &mut tx,
@@ -166,10 +153,7 @@ pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -
             s,
             &Message {
                 kind: "publicity.objection",
-                title_zh: "单一来源公示收到异议",
-                title_en: "Objection to a single-source notice",
-                body_zh: &body_zh,
-                body_en: &body_en,
+                text: Msg::new("notice.publicity.objection").arg("plan_no", &d.plan.plan_no),
                 link: Some(&link),
             },
         )

@@ -1,6 +1,7 @@
 //! Online backup. SQLite: `VACUUM INTO` writes a consistent copy while the server runs.
 //! PostgreSQL: use `pg_dump` (see the README); the platform does not reimplement it.
 
+use caigou_domain::Msg;
 use std::path::Path;
 
 use sqlx::AssertSqlSafe;
@@ -9,17 +10,12 @@ use crate::{DbKind, Result, Store, StoreError};
 
 pub async fn backup_to(store: &Store, target: &Path) -> Result<()> {
     if store.kind() != DbKind::Sqlite {
-        return Err(StoreError::reject(
-            "backup.use_pg_dump",
-            "PostgreSQL 数据库请使用 pg_dump 备份（见 README）",
-            "back up PostgreSQL with pg_dump (see the README)",
-        ));
+        return Err(StoreError::reject("backup.use_pg_dump"));
     }
     if target.exists() {
-        return Err(StoreError::reject(
+        return Err(StoreError::reject_with(
             "backup.target_exists",
-            format!("目标文件已存在：{}", target.display()),
-            format!("the target file exists: {}", target.display()),
+            Msg::new("error.backup.target_exists").arg("target", target.display()),
         ));
     }
     let path = target.to_str().ok_or_else(|| StoreError::Internal("backup path is not UTF-8".into()))?;

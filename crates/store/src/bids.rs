@@ -3,6 +3,7 @@
 //! platform clock, stores only ciphertext, and logs every accepted submission in the
 //! transparency log; the receipt lets the bidder prove it later.
 
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_seal::{Envelope, SealError};
 use serde::Serialize;
@@ -15,22 +16,14 @@ use crate::{Result, Store, StoreError, files, new_id, suppliers, tendering};
 /// How long a supplier key's certificate is valid.
 pub const KEY_VALIDITY_MS: i64 = 2 * 365 * 24 * 3600 * 1000;
 
-fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
-    StoreError::reject(code, zh, en)
-}
-
 fn seal_error(e: SealError) -> StoreError {
     match e {
-        SealError::NotEncrypted => refuse(
-            "bid.not_encrypted",
-            "投标文件未加密：平台只接受在本地加密的投标文件（电子招标投标办法第27条）",
-            "the bid is not encrypted: only bids encrypted on your machine are accepted",
-        ),
-        SealError::BadSignature => refuse("bid.bad_signature", "投标文件签名验证失败", "the bid's signature does not verify"),
-        SealError::HashMismatch => refuse("bid.hash_mismatch", "投标文件摘要与密文不符", "the ciphertext does not match its SHA-256"),
-        SealError::BadKey => refuse("bid.bad_key", "公钥格式错误（应为P-256公钥）", "not a P-256 public key"),
-        SealError::Suite(s) => refuse("bid.suite", format!("不支持的密码套件 {s}"), format!("unsupported suite {s}")),
-        other => refuse("bid.malformed", format!("投标文件格式错误：{other}"), format!("malformed bid: {other}")),
+        SealError::NotEncrypted => StoreError::reject_with("bid.not_encrypted", Msg::new("error.bid.not_encrypted")),
+        SealError::BadSignature => StoreError::reject_with("bid.bad_signature", Msg::new("error.bid.bad_signature")),
+        SealError::HashMismatch => StoreError::reject_with("bid.hash_mismatch", Msg::new("error.bid.hash_mismatch")),
+        SealError::BadKey => StoreError::reject_with("bid.bad_key", Msg::new("error.bid.bad_key")),
+        SealError::Suite(s) => StoreError::reject_with("bid.suite", Msg::new("error.bid.suite").arg("s", s)),
+        other => StoreError::reject_with("bid.malformed", Msg::new("error.bid.malformed").arg("other", other)),
     }
 }
 
@@ -51,7 +44,7 @@ pub struct KeyCertificate {
 /// certificate binding it to the organization.
 pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) -> Result<KeyCertificate> {
     if !suppliers::is_approved(store, &subject.org.to_string()).await? {
-        return Err(refuse("tender.supplier_not_approved", "贵单位尚未通过入驻审核", "your organization's admission is not approved yet"));
+        return Err(StoreError::reject_with("tender.supplier_not_approved", Msg::new("error.tender.supplier_not_approved")));
     }
     let public = caigou_seal::normalize_public(public_hex).map_err(seal_error)?;
     let key_id = caigou_seal::key_id(&public).map_err(seal_error)?;
@@ -76,7 +69,7 @@ pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) ->
     .await
     .map_err(|e| {
         let e = StoreError::from(e);
-        if e.is_unique_violation() { refuse("bid.key_exists", "该公钥已登记", "this key is already registered") } else { e }
+        if e.is_unique_violation() { StoreError::reject_with("bid.key_exists", Msg::new("error.bid.key_exists")) } else { e }
     })?;
     let path: String = sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
         .bind(subject.org.to_string())
@@ -181,17 +174,13 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
     let org = subject.org.to_string();
     if !suppliers::is_approved(store, &org).await? {
-        return Err(refuse("tender.supplier_not_approved", "贵单位尚未通过入驻审核", "your organization's admission is not approved yet"));
+        return Err(StoreError::reject_with("tender.supplier_not_approved", Msg::new("error.tender.supplier_not_approved")));
     }
     if !tendering::has_obtained(store, &project_id, Some(lot_id), &org).await? {
-        return Err(refuse(
-            "tender.not_obtained",
-            "只有获取了本标项采购文件的供应商可以投标",
-            "only suppliers who obtained this lot's documents may bid",
-        ));
+        return Err(StoreError::reject_with("tender.not_obtained", Msg::new("error.tender.not_obtained.suppliers_who_obtained")));
     }
     if lot.status != "active" || view.project.status == "terminated" {
-        return Err(refuse("tender.lot_terminated", "该标项已终止", "this lot has been terminated"));
+        return Err(StoreError::reject_with("tender.lot_terminated", Msg::new("error.tender.lot_terminated")));
     }
     deadline_check(store, view.project.deadline_at, view.project.status.as_str())?;
     crate::deposits::check_paid(store, lot_id, &org).await?;
@@ -202,20 +191,16 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
             .fetch_optional(store.pool())
             .await?;
     let Some((public, revoked, valid_until)) = key else {
-        return Err(refuse("bid.unknown_key", "签名所用密钥未在平台登记", "the signing key is not registered for your organization"));
+        return Err(StoreError::reject_with("bid.unknown_key", Msg::new("error.bid.unknown_key")));
     };
     if revoked.is_some() || valid_until < store.clock().now_ms() {
-        return Err(refuse("bid.key_revoked", "签名所用密钥已吊销或过期", "the signing key is revoked or expired"));
+        return Err(StoreError::reject_with("bid.key_revoked", Msg::new("error.bid.key_revoked")));
     }
     let ciphertext = caigou_seal::check_envelope(env, lot_id, &public).map_err(seal_error)?;
     if let Some(opening) = &view.project.opening_key_id
         && !env.wrapped.iter().any(|w| &w.key_id == opening)
     {
-        return Err(refuse(
-            "bid.opening_key_missing",
-            "本项目设有开标密钥保管人：投标文件的密钥须同时加密给开标公钥（GET /api/v1/lots/{id}/opening-key）",
-            "this project has opening custodians: wrap the content key to the opening key too (GET /api/v1/lots/{id}/opening-key)",
-        ));
+        return Err(StoreError::reject_with("bid.opening_key_missing", Msg::new("error.bid.opening_key_missing")));
     }
     let size = ciphertext.len() as i64;
     // The bytes first: a crash before the commit leaves an unreferenced object, never a bid
@@ -288,14 +273,12 @@ fn deadline_check(store: &Store, deadline_at: Option<i64>, status: &str) -> Resu
     let now = store.clock().now_ms();
     let deadline = deadline_at.unwrap_or(0);
     if status != "published" || now >= deadline {
-        return Err(refuse(
+        return Err(StoreError::reject_with(
             "tender.deadline_passed",
-            format!("投标截止时间 {} 已过（服务器时间 {}，{now} 毫秒），不再接受投标、修改或撤回", display_ms(deadline), display_ms(now)),
-            format!(
-                "the deadline {} has passed (server time {}, {now} ms): no submission, change or withdrawal",
-                display_ms(deadline),
-                display_ms(now)
-            ),
+            Msg::new("error.tender.deadline_passed")
+                .arg("deadline", display_ms(deadline))
+                .arg("server_time", display_ms(now))
+                .arg("now", now),
         ));
     }
     Ok(())
@@ -352,7 +335,7 @@ pub async fn withdraw(store: &Store, subject: &Subject, lot_id: &str) -> Result<
     .await?
     .rows_affected();
     if n == 0 {
-        return Err(refuse("bid.none", "没有可撤回的投标", "there is no bid to withdraw"));
+        return Err(StoreError::reject_with("bid.none", Msg::new("error.bid.none")));
     }
     audit::append(
         &mut tx,

@@ -2,6 +2,7 @@
 //! Amounts only move through conditional updates, so concurrent plans can never overdraw a line.
 
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::ids::OrgId;
 use serde::Serialize;
 
@@ -64,10 +65,9 @@ pub async fn add_lines(store: &Store, actor: &Actor, org: OrgId, lines: &[NewBud
             .fetch_one(&mut *tx)
             .await?;
         if exists > 0 {
-            return Err(StoreError::reject(
+            return Err(StoreError::reject_with(
                 "budget.duplicate_code",
-                format!("第{}条：{}年度已有编码为 {} 的预算指标", i + 1, l.fiscal_year, l.code),
-                format!("line {}: {} already has a budget line coded {}", i + 1, l.fiscal_year, l.code),
+                Msg::new("error.budget.duplicate_code").arg("i", i + 1).arg("fiscal_year", l.fiscal_year).arg("code", &l.code),
             ));
         }
         let id = new_id().to_string();
@@ -159,10 +159,9 @@ async fn stage_and_commit(store: &Store, actor: &Actor, org: OrgId, import: &str
     .fetch_optional(&mut *tx)
     .await?;
     if let Some((year, code)) = twice {
-        return Err(StoreError::reject(
+        return Err(StoreError::reject_with(
             "budget.duplicate_code",
-            format!("文件中{year}年度编码 {code} 出现了不止一次"),
-            format!("the file has {year}'s code {code} more than once"),
+            Msg::new("error.budget.duplicate_code.file_year_s").arg("year", year).arg("code", code),
         ));
     }
     let taken: Option<(i64, i64, String)> = sqlx::query_as(
@@ -175,10 +174,9 @@ async fn stage_and_commit(store: &Store, actor: &Actor, org: OrgId, import: &str
     .fetch_optional(&mut *tx)
     .await?;
     if let Some((seq, year, code)) = taken {
-        return Err(StoreError::reject(
+        return Err(StoreError::reject_with(
             "budget.duplicate_code",
-            format!("第{seq}条：{year}年度已有编码为 {code} 的预算指标"),
-            format!("line {seq}: {year} already has a budget line coded {code}"),
+            Msg::new("error.budget.duplicate_code.line_seq_year").arg("seq", seq).arg("year", year).arg("code", code),
         ));
     }
     sqlx::query(
@@ -224,42 +222,34 @@ pub const MAX_IMPORT_ROWS: usize = 10_000;
 /// Parses an uploaded CSV of lines (`fiscal_year,code,name,funding_source,amount`, amounts in
 /// yuan), UTF-8 or GBK, quoted fields allowed ([`crate::csvfile`]). Every bad row is reported,
 /// with its line number; a file with any bad row imports nothing.
-pub fn parse_csv(bytes: &[u8]) -> std::result::Result<Vec<NewBudgetLine>, Vec<(usize, String, String)>> {
+pub fn parse_csv(bytes: &[u8]) -> std::result::Result<Vec<NewBudgetLine>, Vec<(usize, Msg)>> {
     let as_rows = |e: StoreError| match e {
-        StoreError::Rejected { zh, en, .. } => vec![(1, zh, en)],
-        other => vec![(1, other.to_string(), other.to_string())],
+        StoreError::Rejected { text, .. } => vec![(1, text)],
+        other => vec![(1, Msg::same(other.to_string()))],
     };
     let text = crate::csvfile::decode(bytes, "budget.bad_file").map_err(as_rows)?;
     let (header, rows) = crate::csvfile::records(&text, MAX_IMPORT_ROWS, "budget.bad_file").map_err(as_rows)?;
     let mut lines = Vec::new();
     let mut errors = Vec::new();
     if header != ["fiscal_year", "code", "name", "funding_source", "amount"] {
-        return Err(vec![(
-            1,
-            "第1行应为表头 fiscal_year,code,name,funding_source,amount".into(),
-            "line 1 must be the header fiscal_year,code,name,funding_source,amount".into(),
-        )]);
+        return Err(vec![(1, Msg::new("error.budget.bad_file.header"))]);
     }
     for row in rows {
         let n = row.line;
         let cols = &row.fields;
         if cols.len() != 5 {
-            errors.push((n, format!("第{n}行应有5列，实有{}列", cols.len()), format!("line {n}: expected 5 columns, got {}", cols.len())));
+            errors.push((n, Msg::new("error.budget.bad_file.columns").arg("n", n).arg("got", cols.len())));
             continue;
         }
         let year = match cols[0].parse::<i64>() {
             Ok(y) if (2000..=2100).contains(&y) => y,
             _ => {
-                errors.push((n, format!("第{n}行：年度“{}”无效", cols[0]), format!("line {n}: bad fiscal year {:?}", cols[0])));
+                errors.push((n, Msg::new("error.budget.bad_file.year").arg("n", n).arg("value", &cols[0])));
                 continue;
             }
         };
         if cols[1].is_empty() || cols[2].is_empty() || cols[3].is_empty() {
-            errors.push((
-                n,
-                format!("第{n}行：编码、名称和资金来源不能为空"),
-                format!("line {n}: code, name and funding source are required"),
-            ));
+            errors.push((n, Msg::new("error.budget.bad_file.required").arg("n", n)));
             continue;
         }
         match cols[4].replace(',', "").parse::<Money>() {
@@ -270,18 +260,14 @@ pub fn parse_csv(bytes: &[u8]) -> std::result::Result<Vec<NewBudgetLine>, Vec<(u
                 funding_source: cols[3].clone(),
                 amount: m,
             }),
-            _ => errors.push((
-                n,
-                format!("第{n}行：金额“{}”应为正数（元，最多两位小数）", cols[4]),
-                format!("line {n}: amount {:?} must be positive yuan with at most two decimals", cols[4]),
-            )),
+            _ => errors.push((n, Msg::new("error.budget.bad_file.amount").arg("n", n).arg("value", &cols[4]))),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
     if lines.is_empty() {
-        return Err(vec![(2, "文件中没有预算指标".into(), "the file has no budget lines".into())]);
+        return Err(vec![(2, Msg::new("error.budget.bad_file.empty"))]);
     }
     Ok(lines)
 }

@@ -1,5 +1,6 @@
 //! The 品目 catalog (政府采购品目分类目录 2022): imported at migration, browsable and searchable.
 
+use caigou_domain::Msg;
 use caigou_domain::catalog::{CatalogEntry, parse_catalog_rows};
 use serde::Serialize;
 use sqlx::AssertSqlSafe;
@@ -35,17 +36,13 @@ pub async fn import_csv(store: &Store, actor: &Actor, bytes: &[u8]) -> Result<us
     let csv = crate::csvfile::decode(bytes, "catalog.bad_file")?;
     let (header, rows) = crate::csvfile::records(&csv, MAX_CATALOG_ROWS, "catalog.bad_file")?;
     if header != ["code", "name", "level", "parent"] {
-        return Err(StoreError::reject(
-            "catalog.bad_file",
-            "品目文件第1行应为表头 code,name,level,parent",
-            "catalog file, line 1: the header must be code,name,level,parent",
-        ));
+        return Err(StoreError::reject("catalog.bad_file"));
     }
     let entries = parse_catalog_rows(rows.iter().map(|r| (r.line, r.fields.as_slice()))).map_err(|(line, msg)| {
-        StoreError::reject("catalog.bad_file", format!("品目文件第{line}行有误：{msg}"), format!("catalog file, line {line}: {msg}"))
+        StoreError::reject_with("catalog.bad_file", Msg::new("error.catalog.bad_file.catalog_file_line").arg("line", line).arg("msg", msg))
     })?;
     if entries.is_empty() {
-        return Err(StoreError::reject("catalog.bad_file", "品目文件没有任何条目", "the catalog file has no entries"));
+        return Err(StoreError::reject_with("catalog.bad_file", Msg::new("error.catalog.bad_file.catalog_file_has")));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;

@@ -3,6 +3,7 @@
 //! (`settings.sandbox_clock_offset_ms`) and every server re-reads it each second, so two
 //! servers agree; production never reads it. Tests move a process's clock with [`Clock::advance`].
 
+use caigou_domain::Msg;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -141,10 +142,9 @@ pub async fn sandbox_start_at(store: &crate::Store, date: jiff::civil::Date) -> 
 pub async fn sandbox_move(store: &crate::Store, actor: &crate::audit::Actor, target_ms: i64) -> crate::Result<i64> {
     let before = store.clock().now_ms();
     if target_ms <= before {
-        return Err(crate::StoreError::reject(
+        return Err(crate::StoreError::reject_with(
             "sandbox.clock_backwards",
-            format!("沙箱时钟只能向前拨动（当前平台时间 {}）", display_ms(before)),
-            format!("the sandbox clock only moves forward (platform time is now {})", display_ms(before)),
+            Msg::new("error.sandbox.clock_backwards").arg("now", display_ms(before)),
         ));
     }
     let offset = store.clock().offset_ms() + (target_ms - before);

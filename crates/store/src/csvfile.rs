@@ -4,6 +4,7 @@
 //! import (budget lines, the catalog) then turn the records into domain types.
 
 use crate::StoreError;
+use caigou_domain::Msg;
 
 /// One record with the (1-based) line of the file it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,11 +22,7 @@ pub fn decode(bytes: &[u8], code: &'static str) -> Result<String, StoreError> {
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(StoreError::reject(
-            code,
-            "文件编码无法识别：请保存为 UTF-8 或 GBK（Excel“CSV（逗号分隔）”）编码的 CSV",
-            "the file's encoding is not recognised: save it as CSV in UTF-8 or GBK (Excel's \"CSV (comma delimited)\")",
-        ));
+        return Err(StoreError::reject_with(code, Msg::new("error.csv.encoding")));
     }
     Ok(text.into_owned())
 }
@@ -41,7 +38,7 @@ pub fn records(text: &str, max_rows: usize, code: &'static str) -> Result<(Vec<S
     loop {
         let read = reader.read_record(&mut record).map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            StoreError::reject(code, format!("第{line}行不是有效的 CSV：{e}"), format!("line {line} is not valid CSV: {e}"))
+            StoreError::reject_with(code, Msg::new("error.csv.bad_line").arg("line", line).arg("e", e))
         })?;
         if !read {
             break;
@@ -59,11 +56,7 @@ pub fn records(text: &str, max_rows: usize, code: &'static str) -> Result<(Vec<S
             continue;
         }
         if out.len() == max_rows {
-            return Err(StoreError::reject(
-                code,
-                format!("文件超过{max_rows}行，请分多个文件导入"),
-                format!("the file has more than {max_rows} rows: import it in several files"),
-            ));
+            return Err(StoreError::reject_with(code, Msg::new("error.csv.too_many_rows").arg("max_rows", max_rows)));
         }
         out.push(Record { line, fields });
     }

@@ -3,6 +3,7 @@
 //! sealed to each custodian); and the release of shares after the decryption window, which opens
 //! the bids their bidders did not decrypt.
 
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_seal::SealedFor;
 use serde::{Deserialize, Serialize};
@@ -10,15 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{self, Actor, Change};
 use crate::{Result, Store, StoreError, projects, users};
 
-fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
-    StoreError::reject(code, zh, en)
-}
-
 /// Registers a custodian's public key (made on their machine).
 pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) -> Result<String> {
     let public = caigou_seal::normalize_public(public_hex)
-        .map_err(|_| refuse("bid.bad_key", "公钥格式错误（应为P-256或SM2公钥）", "not a P-256 or SM2 public key"))?;
-    let key_id = caigou_seal::key_id(&public).map_err(|_| refuse("bid.bad_key", "公钥格式错误", "not a P-256 or SM2 public key"))?;
+        .map_err(|_| StoreError::reject_with("bid.bad_key", Msg::new("error.bid.bad_key.p_256_sm2")))?;
+    let key_id =
+        caigou_seal::key_id(&public).map_err(|_| StoreError::reject_with("bid.bad_key", Msg::new("error.bid.bad_key.p_256_sm22")))?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     sqlx::query("INSERT INTO user_keys (key_id, user_id, public_key, created_at) VALUES ($1, $2, $3, $4)")
@@ -30,7 +28,7 @@ pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) ->
         .await
         .map_err(|e| {
             let e = StoreError::from(e);
-            if e.is_unique_violation() { refuse("bid.key_exists", "该公钥已登记", "this key is already registered") } else { e }
+            if e.is_unique_violation() { StoreError::reject_with("bid.key_exists", Msg::new("error.bid.key_exists")) } else { e }
         })?;
     audit::append(
         &mut tx,
@@ -135,19 +133,11 @@ pub async fn candidates(store: &Store, project: &str) -> Result<Vec<(String, Str
 pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[String], threshold: i64) -> Result<()> {
     let view = projects::get(store, project).await?;
     if view.project.status != "draft" || view.project.opening_public_key_set() {
-        return Err(refuse(
-            "custody.locked",
-            "开标密钥已生成或项目已发布，保管人不能再变更",
-            "the opening key exists or the project is published: custodians are fixed",
-        ));
+        return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked")));
     }
     let n = user_ids.len() as i64;
     if threshold < 2 || threshold > n || n > 9 {
-        return Err(refuse(
-            "custody.threshold",
-            "门限应至少为2且不超过保管人人数（最多9人）",
-            "the threshold must be at least 2 and at most the number of custodians (up to 9)",
-        ));
+        return Err(StoreError::reject_with("custody.threshold", Msg::new("error.custody.threshold")));
     }
     let mut rows = Vec::new();
     for (i, u) in user_ids.iter().enumerate() {
@@ -159,10 +149,9 @@ pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[S
         )
         .is_ok();
         if !concerned {
-            return Err(refuse(
+            return Err(StoreError::reject_with(
                 "custody.not_concerned",
-                format!("{} 与本项目无关，不能担任保管人", identity.view.display_name),
-                format!("{} is not concerned by this project", identity.view.display_name),
+                Msg::new("error.custody.not_concerned").arg("display_name", identity.view.display_name),
             ));
         }
         let key: Option<String> = sqlx::query_scalar(
@@ -172,10 +161,9 @@ pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[S
         .fetch_optional(store.pool())
         .await?;
         let key = key.ok_or_else(|| {
-            refuse(
+            StoreError::reject_with(
                 "custody.no_key",
-                format!("{} 尚未登记保管密钥", identity.view.display_name),
-                format!("{} has no registered key", identity.view.display_name),
+                Msg::new("error.custody.no_key.display_name_no").arg("display_name", identity.view.display_name),
             )
         })?;
         rows.push((u.clone(), i as i64, key));
@@ -191,11 +179,7 @@ pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[S
             .execute(&mut *tx)
             .await?;
     if open.rows_affected() != 1 {
-        return Err(refuse(
-            "custody.locked",
-            "开标密钥已生成或项目已发布，保管人不能再变更",
-            "the opening key exists or the project is published: custodians are fixed",
-        ));
+        return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked")));
     }
     sqlx::query("DELETE FROM project_custodians WHERE project_id = $1").bind(project).execute(&mut *tx).await?;
     for (u, pos, key) in &rows {
@@ -243,36 +227,25 @@ pub async fn set_opening_key(
     let c = custody(store, project).await?;
     // Who asks first: someone who is no custodian learns nothing of the project's stage.
     if !c.custodians.iter().any(|x| x.user_id == subject.user.to_string()) {
-        return Err(refuse(
-            "custody.not_custodian",
-            "只有本项目的保管人可以生成开标密钥",
-            "only this project's custodians hold the key ceremony",
-        ));
+        return Err(StoreError::reject_with("custody.not_custodian", Msg::new("error.custody.not_custodian")));
     }
     let view = projects::get(store, project).await?;
     if view.project.status != "draft" || c.opening_public_key.is_some() {
-        return Err(refuse("custody.locked", "开标密钥已生成或项目已发布", "the opening key exists or the project is published"));
+        return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked.opening_key_exists")));
     }
     if shares.len() != c.custodians.len()
         || !c.custodians.iter().all(|x| shares.iter().any(|s| s.user_id == x.user_id && s.sealed.wrapped.key_id == x.key_id))
     {
-        return Err(refuse(
-            "custody.shares",
-            "每位保管人须有一份以其公钥加密的份额",
-            "every custodian needs one share sealed to their key",
-        ));
+        return Err(StoreError::reject_with("custody.shares", Msg::new("error.custody.shares")));
     }
-    let public =
-        caigou_seal::normalize_public(public_hex).map_err(|_| refuse("bid.bad_key", "开标公钥格式错误", "not a P-256 public key"))?;
+    let public = caigou_seal::normalize_public(public_hex)
+        .map_err(|_| StoreError::reject_with("bid.bad_key", Msg::new("error.bid.bad_key.p_256_public")))?;
     // Every bidder must be able to wrap to the opening key, and browsers can only do P-256.
     if caigou_seal::key_suite(&public).ok() != Some(caigou_seal::SUITE) {
-        return Err(refuse(
-            "custody.opening_key_suite",
-            "开标公钥须为P-256密钥（浏览器投标只能使用P-256加密）",
-            "the opening key must be a P-256 key (browsers can only wrap to P-256)",
-        ));
+        return Err(StoreError::reject_with("custody.opening_key_suite", Msg::new("error.custody.opening_key_suite")));
     }
-    let key_id = caigou_seal::key_id(&public).map_err(|_| refuse("bid.bad_key", "开标公钥格式错误", "not a P-256 public key"))?;
+    let key_id =
+        caigou_seal::key_id(&public).map_err(|_| StoreError::reject_with("bid.bad_key", Msg::new("error.bid.bad_key.p_256_public")))?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     // Once only: of two custodians holding the ceremony at once, one key and its shares win and
@@ -288,11 +261,7 @@ pub async fn set_opening_key(
     .execute(&mut *tx)
     .await?;
     if made.rows_affected() != 1 {
-        return Err(refuse(
-            "custody.locked",
-            "开标密钥已生成、项目已发布或保管人门限已变更，请刷新后重试",
-            "the opening key exists, the project is published or the custodians' threshold changed: reload and retry",
-        ));
+        return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked.opening_key_exists2")));
     }
     for s in shares {
         // Sealed to the custodian's key as named: custodians renamed meanwhile refuse the whole.
@@ -306,11 +275,7 @@ pub async fn set_opening_key(
         .execute(&mut *tx)
         .await?;
         if set.rows_affected() != 1 {
-            return Err(refuse(
-                "custody.shares",
-                "每位保管人须有一份以其公钥加密的份额",
-                "every custodian needs one share sealed to their key",
-            ));
+            return Err(StoreError::reject_with("custody.shares", Msg::new("error.custody.shares")));
         }
     }
     audit::append(
@@ -338,9 +303,8 @@ pub async fn own_share(store: &Store, subject: &Subject, project: &str) -> Resul
             .bind(subject.user.to_string())
             .fetch_optional(store.pool())
             .await?;
-    let s = s
-        .flatten()
-        .ok_or_else(|| refuse("custody.not_custodian", "您不是本项目的保管人或份额尚未生成", "you hold no share of this project"))?;
+    let s =
+        s.flatten().ok_or_else(|| StoreError::reject_with("custody.not_custodian", Msg::new("error.custody.not_custodian.you_hold_no")))?;
     serde_json::from_str(&s).map_err(|e| StoreError::Internal(e.to_string()))
 }
 
@@ -355,21 +319,17 @@ pub async fn release_share(store: &Store, subject: &Subject, project: &str, shar
             .fetch_one(store.pool())
             .await?;
     if holds == 0 {
-        return Err(refuse("custody.not_custodian", "您不是本项目的保管人或份额尚未生成", "you hold no share of this project"));
+        return Err(StoreError::reject_with("custody.not_custodian", Msg::new("error.custody.not_custodian.you_hold_no")));
     }
     let share =
-        caigou_seal::unb64(share_b64).map_err(|_| refuse("custody.bad_share", "份额格式错误（base64）", "the share must be base64"))?;
+        caigou_seal::unb64(share_b64).map_err(|_| StoreError::reject_with("custody.bad_share", Msg::new("error.custody.bad_share")))?;
     let remedy: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM openings o JOIN lots l ON l.id = o.lot_id WHERE l.project_id = $1 AND o.status = 'remedy' AND o.remedy_until > $2")
         .bind(project)
         .bind(store.clock().now_ms())
         .fetch_one(store.pool())
         .await?;
     if remedy == 0 {
-        return Err(refuse(
-            "custody.not_now",
-            "只有在解密时间结束后的补救阶段才能提交份额",
-            "shares are released only in the remedy stage after the decryption window",
-        ));
+        return Err(StoreError::reject_with("custody.not_now", Msg::new("error.custody.not_now")));
     }
     let now = store.clock().now_ms();
     let n = sqlx::query("UPDATE project_custodians SET released_share = $1, released_at = $2 WHERE project_id = $3 AND user_id = $4 AND sealed_share IS NOT NULL")
@@ -381,7 +341,7 @@ pub async fn release_share(store: &Store, subject: &Subject, project: &str, shar
         .await?
         .rows_affected();
     if n == 0 {
-        return Err(refuse("custody.not_custodian", "您不是本项目的保管人", "you are not a custodian of this project"));
+        return Err(StoreError::reject_with("custody.not_custodian", Msg::new("error.custody.not_custodian.you_custodian_project")));
     }
     let c = custody(store, project).await?;
     let k = c.threshold.unwrap_or(2);

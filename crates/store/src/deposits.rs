@@ -4,6 +4,7 @@
 //! (条例33: 5 working days after the award notice or the contract).
 
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::tender::deposit::{self, DepositForm};
 use caigou_domain::tender::{Refused, Violation};
@@ -45,36 +46,27 @@ pub async fn record(
     let view = projects::get(store, &project_id).await?;
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
     let Some(required) = lot.deposit.map(Money::from_fen) else {
-        return Err(StoreError::reject("deposit.not_required", "本标项不要求投标保证金", "this lot requires no bid deposit"));
+        return Err(StoreError::reject("deposit.not_required"));
     };
     let now = store.clock().now_ms();
     if view.project.status != "published" || view.project.deadline_at.is_some_and(|d| now >= d) {
-        return Err(StoreError::reject(
-            "deposit.closed",
-            "只能在项目发布后、投标截止前登记投标保证金",
-            "deposits are recorded after publication and before the bid deadline",
-        ));
+        return Err(StoreError::reject("deposit.closed"));
     }
     if let Some(v) = deposit::check_payment(required, amount) {
         return Err(refused(v));
     }
     let reference = reference.trim();
     if reference.is_empty() || reference.chars().count() > 200 {
-        return Err(StoreError::reject(
-            "deposit.reference",
-            "请填写银行流水号或保函编号（200字以内）",
-            "enter the bank transaction number or the guarantee's number (up to 200 characters)",
-        ));
+        return Err(StoreError::reject("deposit.reference"));
     }
     let supplier: Option<(String, String)> = sqlx::query_as("SELECT id, name FROM organizations WHERE uscc = $1 AND kind = 'supplier'")
         .bind(payer.as_str())
         .fetch_optional(store.pool())
         .await?;
     let Some((org, name)) = supplier else {
-        return Err(StoreError::reject(
+        return Err(StoreError::reject_with(
             "deposit.unknown_supplier",
-            format!("没有统一社会信用代码为 {} 的入驻供应商", payer.as_str()),
-            format!("no supplier on the platform has the code {}", payer.as_str()),
+            Msg::new("error.deposit.unknown_supplier").arg("payer", payer.as_str()),
         ));
     };
     let id = new_id().to_string();
@@ -96,11 +88,7 @@ pub async fn record(
     .rows_affected();
     if inserted == 0 {
         tx.rollback().await?;
-        return Err(StoreError::reject(
-            "deposit.exists",
-            format!("{name} 在本标项的投标保证金已登记"),
-            format!("{name}'s deposit for this lot is already recorded"),
-        ));
+        return Err(StoreError::reject_with("deposit.exists", Msg::new("error.deposit.exists").arg("name", name)));
     }
     audit::append(
         &mut tx,
@@ -124,17 +112,13 @@ pub async fn record(
 pub async fn void(store: &Store, subject: &Subject, lot_id: &str, deposit_id: &str, reason: &str) -> Result<()> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(StoreError::reject("deposit.reason", "请说明作废原因", "give the reason for voiding"));
+        return Err(StoreError::reject("deposit.reason"));
     }
     let project_id = projects::project_of_lot(store, lot_id).await?;
     let view = projects::get(store, &project_id).await?;
     let now = store.clock().now_ms();
     if view.project.deadline_at.is_some_and(|d| now >= d) {
-        return Err(StoreError::reject(
-            "deposit.closed",
-            "投标截止后不能作废投标保证金登记",
-            "deposits cannot be voided after the bid deadline",
-        ));
+        return Err(StoreError::reject_with("deposit.closed", Msg::new("error.deposit.closed.deposits_cannot_voided")));
     }
     let mut tx = store.begin().await?;
     let row: Option<(String, i64, String, String)> =
@@ -188,13 +172,5 @@ pub async fn check_paid(store: &Store, lot_id: &str, org: &str) -> Result<()> {
     if paid.is_some_and(|p| p >= required.fen()) {
         return Ok(());
     }
-    Err(StoreError::reject(
-        "bid.deposit_missing",
-        format!(
-            "本标项要求投标保证金 {required}，尚未登记到账：请按采购文件以非现金形式缴纳，由采购代理机构登记后再投标（政府采购法实施条例第33条）"
-        ),
-        format!(
-            "this lot requires a bid deposit of {required}, not yet recorded: pay it in a non-cash form as the documents say; the agency records it, then bid"
-        ),
-    ))
+    Err(StoreError::reject_with("bid.deposit_missing", Msg::new("error.bid.deposit_missing").arg("required", required)))
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use caigou_domain::Lang;
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::ids::RegionId;
 use caigou_domain::tender::document::{FilledSection, Part, fill};
@@ -20,7 +21,8 @@ use crate::audit::{self, Actor, Change};
 use crate::clock::china;
 use crate::notify::Message;
 use crate::projects::{self, ProjectView};
-use crate::scheduled::{self, JobKind};
+use crate::projects::{DEADLINE, DOCUMENTS_CLOSE};
+use crate::scheduled;
 use crate::{Result, Store, StoreError, calendar, files, portal, regions, templates};
 
 /// The documents as an agency prepares them.
@@ -71,19 +73,11 @@ async fn violations(store: &Store, view: &ProjectView, d: &DocumentsDraft) -> Re
 pub async fn save_draft(store: &Store, subject: &Subject, id: &str, d: &DocumentsDraft) -> Result<()> {
     let view = projects::get(store, id).await?;
     if view.project.status != "draft" {
-        return Err(StoreError::reject(
-            "documents.published",
-            "采购文件已发布，不能再修改；如需变更请发布澄清或修改",
-            "the documents are published: issue a clarification instead",
-        ));
+        return Err(StoreError::reject("documents.published"));
     }
     let t = templates::get(store, &d.template_id).await?;
     if t.method != view.project.method || t.owner_org_id.as_deref().is_some_and(|o| o != view.project.runner_org_id) {
-        return Err(StoreError::reject(
-            "documents.template_mismatch",
-            "所选模板不适用于本项目的采购方式",
-            "the template does not fit this project's method",
-        ));
+        return Err(StoreError::reject("documents.template_mismatch"));
     }
     let v = violations(store, &view, d).await?;
     if !v.is_empty() {
@@ -269,13 +263,9 @@ fn render_html(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSection
 static FONT: OnceLock<std::result::Result<caigou_pdf::Font, String>> = OnceLock::new();
 
 fn font() -> Result<&'static caigou_pdf::Font> {
-    FONT.get_or_init(|| caigou_pdf::Font::load_system().map_err(|e| e.to_string())).as_ref().map_err(|e| {
-        StoreError::reject(
-            "documents.no_font",
-            format!("服务器缺少中文字体，无法生成PDF：{e}"),
-            format!("the server has no CJK font for the PDF: {e}"),
-        )
-    })
+    FONT.get_or_init(|| caigou_pdf::Font::load_system().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| StoreError::reject_with("documents.no_font", Msg::new("error.documents.no_font").arg("e", e)))
 }
 
 fn render_pdf(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSection], now_ms: i64) -> Result<Vec<u8>> {
@@ -355,25 +345,17 @@ async fn rendered_from_changed(tx: &mut crate::Tx, view: &ProjectView) -> Result
 pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Published> {
     let mut view = projects::get(store, id).await?;
     if view.project.status != "draft" {
-        return Err(StoreError::reject("documents.published", "项目已发布", "the project is already published"));
+        return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_already_published")));
     }
     let Some(d) = draft_of(&view) else {
-        return Err(StoreError::reject(
-            "documents.missing",
-            "请先编制采购文件（模板、评审标准和时间安排）",
-            "prepare the documents first (template, criteria, dates)",
-        ));
+        return Err(StoreError::reject("documents.missing"));
     };
     let v = violations(store, &view, &d).await?;
     if !v.is_empty() {
         return Err(rejected(v));
     }
     if view.project.custodian_threshold.is_some() && view.project.opening_key_id.is_none() {
-        return Err(StoreError::reject(
-            "custody.no_key",
-            "已指定开标密钥保管人，请先由保管人生成开标密钥（caigou custodian ceremony）",
-            "custodians are named: one of them must make the opening key first (caigou custodian ceremony)",
-        ));
+        return Err(StoreError::reject("custody.no_key"));
     }
     let today = store.clock().today();
     view.project.issued_on = Some(today.to_string());
@@ -449,20 +431,16 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
     .await?
     .rows_affected();
     if n == 0 {
-        return Err(StoreError::reject("documents.published", "项目已发布", "the project is already published"));
+        return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_already_published")));
     }
     // The project row is now ours: the lots and the documents draft the files were rendered
     // from must still be what the database holds, or the published documents would state a
     // ceiling or deposit it no longer has (a lot edited while this rendered).
     if rendered_from_changed(&mut tx, &view).await? {
-        return Err(StoreError::reject(
-            "documents.changed",
-            "发布期间采购文件或标项被修改，请核对后重新发布",
-            "the documents or a lot changed while publishing: check them and publish again",
-        ));
+        return Err(StoreError::reject("documents.changed"));
     }
-    scheduled::schedule(&mut tx, JobKind::DocumentsClose, id, close_at).await?;
-    scheduled::schedule(&mut tx, JobKind::Deadline, id, deadline_at).await?;
+    scheduled::schedule(&mut tx, DOCUMENTS_CLOSE, id, close_at).await?;
+    scheduled::schedule(&mut tx, DEADLINE, id, deadline_at).await?;
     let detail = serde_json::json!({"announcement": announcement_id, "pdf_sha256": pdf_file.sha256, "html_sha256": html_file.sha256, "deadline": d.deadline.to_string(), "documents_until": d.documents_until});
     audit::append(
         &mut tx,
@@ -472,33 +450,18 @@ pub async fn publish(store: &Store, subject: &Subject, id: &str) -> Result<Publi
     )
     .await?;
     let link = format!("/projects/{id}");
-    let body_zh = format!(
-        "项目 {}（{}）已发布{}，截止时间 {}。",
-        view.project.project_no,
-        view.project.name,
-        kind.label(Lang::Zh),
-        fmt_dt(d.deadline)
-    );
-    let body_en = format!("Project {} ({}) was published; deadline {}.", view.project.project_no, view.project.name, d.deadline);
+    let text = Msg::new("notice.project.published")
+        .arg("no", &view.project.project_no)
+        .arg("name", &view.project.name)
+        .arg("kind_zh", kind.label(Lang::Zh))
+        .arg("kind_en", kind.label(Lang::En))
+        .arg("deadline", fmt_dt(d.deadline));
     let units: Vec<String> = view.purchasers().iter().map(|o| o.to_string()).collect();
     let mut users = Vec::new();
     for u in &units {
         users.extend(projects::staff_of(&mut tx, u).await?);
     }
-    projects::tell(
-        &mut tx,
-        now,
-        &users,
-        &Message {
-            kind: "project.published",
-            title_zh: "采购项目已发布",
-            title_en: "Project published",
-            body_zh: &body_zh,
-            body_en: &body_en,
-            link: Some(&link),
-        },
-    )
-    .await?;
+    projects::tell(&mut tx, now, &users, &Message { kind: "project.published", text, link: Some(&link) }).await?;
     tx.commit().await?;
     Ok(Published { announcement_id, pdf_sha256: pdf_file.sha256, issued_on: today, documents_until: d.documents_until, deadline_at })
 }

@@ -1,16 +1,16 @@
-use caigou_domain::{Lang, Localized};
+use caigou_domain::{Localized, Msg};
 
-/// What can go wrong in storage. User mistakes carry a stable code and both languages; the
-/// rest are faults of the system.
+/// What can go wrong in storage. User mistakes carry a stable code and the catalog key of their
+/// message with its arguments; the rest are faults of the system.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("not found: {0}")]
     NotFound(&'static str),
-    /// A user mistake or a refused rule: stable code plus message in both languages.
-    #[error("{code}: {en}")]
-    Rejected { code: &'static str, zh: String, en: String },
+    /// A user mistake or a refused rule: stable code plus the message's key and arguments.
+    #[error("{code}: {}", caigou_i18n::catalog().msg(caigou_domain::Lang::En, text))]
+    Rejected { code: &'static str, text: Msg },
     #[error("object store: {0}")]
     Files(#[from] object_store::Error),
     #[error("{0}")]
@@ -19,11 +19,17 @@ pub enum StoreError {
 
 impl StoreError {
     pub fn rejected(e: &dyn Localized) -> StoreError {
-        StoreError::Rejected { code: e.code(), zh: e.message(Lang::Zh), en: e.message(Lang::En) }
+        StoreError::Rejected { code: e.code(), text: e.msg() }
     }
 
-    pub fn reject(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
-        StoreError::Rejected { code, zh: zh.into(), en: en.into() }
+    /// A refusal whose message is the catalog's `error.<code>`.
+    pub fn reject(code: &'static str) -> StoreError {
+        StoreError::Rejected { code, text: Msg::new(format!("error.{code}")) }
+    }
+
+    /// A refusal with its own message (a variant of the code's, or one with arguments).
+    pub fn reject_with(code: &'static str, text: Msg) -> StoreError {
+        StoreError::Rejected { code, text }
     }
 
     /// Whether the database was busy (SQLite's lock held past the busy timeout, a PostgreSQL

@@ -49,11 +49,7 @@ pub async fn publish_intention_on(
     let u = unit(store, subject.org).await?;
     let valid_month = expected_month.len() == 7 && format!("{expected_month}-01").parse::<Date>().is_ok();
     if project_name.trim().is_empty() || summary.trim().is_empty() || !valid_month || budget.fen() <= 0 {
-        return Err(StoreError::reject(
-            "intention.invalid",
-            "请填写项目名称、采购需求概况、预算金额（大于零）和预计采购月份（YYYY-MM）",
-            "give the project name, a summary of needs, a budget above zero and the expected month (YYYY-MM)",
-        ));
+        return Err(StoreError::reject("intention.invalid"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;

@@ -47,6 +47,12 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, ConnectOptions, Executor};
 
 pub use clock::Clock;
+
+/// Every timed transition's handler, registered by the feature that owns it. Servers, the demo
+/// and tests run [`scheduled::run_due`] with these.
+pub fn job_handlers() -> scheduled::Handlers {
+    opening::register(projects::register(scheduled::Handlers::default()))
+}
 pub use error::StoreError;
 
 pub type Tx = sqlx::Transaction<'static, Any>;
@@ -165,6 +171,7 @@ impl Store {
         portal::reindex_missing(self).await?;
         translog::backfill_nodes(self).await?;
         users::backfill_identity_keys(self).await?;
+        notify::backfill_legacy(self).await?;
         Ok(())
     }
 

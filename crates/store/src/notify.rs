@@ -2,40 +2,50 @@
 //! caller's transaction, so a notification exists exactly when the change that caused it does.
 
 use caigou_domain::ids::UserId;
+use caigou_domain::{Lang, Msg};
 use serde::Serialize;
 
 use crate::{Result, Store, StoreError, Tx, new_id};
 
-/// A notification's text in both languages.
+/// A notification: its kind, the catalog key and arguments of its text (the message's value is
+/// the title, its `.body` the text; see `caigou-i18n`), and where it leads.
 pub struct Message<'a> {
     pub kind: &'a str,
-    pub title_zh: &'a str,
-    pub title_en: &'a str,
-    pub body_zh: &'a str,
-    pub body_en: &'a str,
+    pub text: Msg,
     pub link: Option<&'a str>,
 }
 
 pub async fn notify(tx: &mut Tx, now_ms: i64, to: UserId, m: &Message<'_>) -> Result<String> {
     let id = new_id().to_string();
-    sqlx::query("INSERT INTO notifications (id, user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-        .bind(&id)
-        .bind(to.to_string())
-        .bind(m.kind)
-        .bind(m.title_zh)
-        .bind(m.title_en)
-        .bind(m.body_zh)
-        .bind(m.body_en)
-        .bind(m.link)
-        .bind(now_ms)
-        .execute(&mut **tx)
-        .await?;
-    // Users with an email address get a copy through the outbox.
+    let args = serde_json::to_string(&m.text.args).map_err(|e| StoreError::Internal(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO notifications (id, user_id, kind, message_key, message_args, link, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(to.to_string())
+    .bind(m.kind)
+    .bind(&m.text.key)
+    .bind(args)
+    .bind(m.link)
+    .bind(now_ms)
+    .execute(&mut **tx)
+    .await?;
+    // Users with an email address get a copy through the outbox, in every language (Chinese
+    // first): an email cannot be re-rendered when it is read.
     let email: Option<Option<String>> =
         sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(to.to_string()).fetch_optional(&mut **tx).await?;
     if let Some(Some(addr)) = email {
-        enqueue_email(tx, now_ms, &addr, &format!("[采购平台] {}", m.title_zh), &format!("{}\n\n{}\n{}", m.body_zh, m.title_en, m.body_en))
-            .await?;
+        let catalog = caigou_i18n::catalog();
+        let (title_zh, _) = catalog.notice(Lang::Zh, &m.text);
+        let subject = catalog.msg(Lang::Zh, &Msg::new("email.subject").arg("title", title_zh));
+        let body: Vec<String> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let (title, body) = catalog.notice(lang, &m.text);
+                format!("{title}\n{body}")
+            })
+            .collect();
+        enqueue_email(tx, now_ms, &addr, &subject, &body.join("\n\n")).await?;
     }
     Ok(id)
 }
@@ -45,18 +55,52 @@ pub struct Notification {
     pub id: String,
     pub user_id: String,
     pub kind: String,
-    pub title_zh: String,
-    pub title_en: String,
-    pub body_zh: String,
-    pub body_en: String,
+    pub message_key: String,
+    /// The arguments of the text, a JSON object of strings.
+    pub message_args: String,
     pub link: Option<String>,
     pub created_at: i64,
     pub read_at: Option<i64>,
 }
 
+impl Notification {
+    /// The text's key and arguments, to render in the reader's language.
+    pub fn text(&self) -> Msg {
+        Msg { key: self.message_key.clone(), args: serde_json::from_str(&self.message_args).unwrap_or_default() }
+    }
+
+    /// Title and text in `lang`.
+    pub fn render(&self, lang: Lang) -> (String, String) {
+        caigou_i18n::catalog().notice(lang, &self.text())
+    }
+}
+
+/// Moves the texts of notifications written before they kept a key (migration 0013) into the
+/// arguments of `notice.legacy`; idempotent, and a no-op once the holding table is empty.
+pub(crate) async fn backfill_legacy(store: &Store) -> Result<()> {
+    let rows: Vec<(String, String, String, String, String)> =
+        sqlx::query_as("SELECT id, title_zh, title_en, body_zh, body_en FROM notification_texts_0012").fetch_all(store.pool()).await?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut tx = store.begin().await?;
+    for (id, title_zh, title_en, body_zh, body_en) in rows {
+        let args =
+            serde_json::json!({"title_zh-CN": title_zh, "title_en": title_en, "body_zh-CN": body_zh, "body_en": body_en}).to_string();
+        sqlx::query("UPDATE notifications SET message_args = $1 WHERE id = $2 AND message_key = 'notice.legacy'")
+            .bind(args)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM notification_texts_0012 WHERE id = $1").bind(&id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 pub async fn inbox(store: &Store, user: UserId, limit: i64) -> Result<Vec<Notification>> {
     Ok(sqlx::query_as::<_, Notification>(
-        "SELECT id, user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2",
+        "SELECT id, user_id, kind, message_key, message_args, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2",
     )
     .bind(user.to_string())
     .bind(limit)
@@ -73,7 +117,7 @@ pub async fn unread_count(store: &Store, user: UserId) -> Result<i64> {
 
 pub async fn get(store: &Store, id: &str) -> Result<Notification> {
     sqlx::query_as::<_, Notification>(
-        "SELECT id, user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at, read_at FROM notifications WHERE id = $1",
+        "SELECT id, user_id, kind, message_key, message_args, link, created_at, read_at FROM notifications WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(store.pool())

@@ -4,21 +4,18 @@
 //! checks it, and shows the price list. When the window ends, a bid nobody decrypted counts as
 //! revoked (撤销, the bidder's failure) and the opening record is signed into the log.
 
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use serde::Serialize;
 
 use crate::audit::{self, Actor, Change};
 use crate::clock::display_ms;
 use crate::notify::Message;
-use crate::scheduled::{self, JobKind};
+use crate::scheduled::{self, Handlers, JobFuture, JobKind};
 use crate::{Result, Store, StoreError, Tx, files, new_id, projects, translog};
 
 /// At least this many valid bids for an opening (政府采购法第36条: fewer than three → 废标).
 pub const MIN_BIDS: i64 = 3;
-
-fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
-    StoreError::reject(code, zh, en)
-}
 
 /// Called in the deadline job's transaction: decides each active lot's opening.
 pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -> Result<()> {
@@ -49,12 +46,6 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
         let link = format!("/lots/{lot}/opening");
         if valid < MIN_BIDS {
             sqlx::query("UPDATE lots SET status = 'failed' WHERE id = $1").bind(&lot).execute(&mut **tx).await?;
-            let body_zh = format!(
-                "项目 {no}（{name}）第{lot_no}包（{lot_name}）截止时有效投标 {valid} 家，不足3家，不予开标（政府采购法第36条）。采购人可依法重新采购或报批变更采购方式。"
-            );
-            let body_en = format!(
-                "Project {no} ({name}) lot {lot_no}: {valid} valid bids at the deadline, fewer than 3; no opening (Government Procurement Law art. 36). Re-procure or apply for another method."
-            );
             let users = projects::stakeholders(tx, project).await?;
             projects::tell(
                 tx,
@@ -62,35 +53,26 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
                 &users,
                 &Message {
                     kind: "opening.failed",
-                    title_zh: "投标不足3家，标项流标",
-                    title_en: "Fewer than 3 bids: lot failed",
-                    body_zh: &body_zh,
-                    body_en: &body_en,
+                    text: Msg::new("notice.opening.failed")
+                        .arg("no", &no)
+                        .arg("name", &name)
+                        .arg("lot_no", lot_no)
+                        .arg("lot_name", &lot_name)
+                        .arg("valid", valid),
                     link: Some(&link),
                 },
             )
             .await?;
         } else {
-            scheduled::schedule(tx, JobKind::DecryptionEnd, &lot, until).await?;
+            scheduled::schedule(tx, DECRYPTION_END, &lot, until).await?;
             let bidders = bidders_of(tx, &lot).await?;
-            let body_zh = format!(
-                "项目 {no} 第{lot_no}包已开标，请在 {} 前进入开标大厅签到并解密投标文件；逾期未解密的视为撤销投标（电子招标投标办法第31条）。",
-                display_ms(until)
-            );
-            let body_en = format!(
-                "Project {no} lot {lot_no} is opening: sign in and decrypt your bid before {}; a bid not decrypted in time counts as revoked.",
-                display_ms(until)
-            );
             projects::tell(
                 tx,
                 now,
                 &bidders,
                 &Message {
                     kind: "opening.started",
-                    title_zh: "开标：请解密投标文件",
-                    title_en: "Opening: decrypt your bid",
-                    body_zh: &body_zh,
-                    body_en: &body_en,
+                    text: Msg::new("notice.opening.started").arg("no", &no).arg("lot_no", lot_no).arg("until", display_ms(until)),
                     link: Some(&link),
                 },
             )
@@ -135,13 +117,13 @@ pub async fn own_valid_bid(store: &Store, supplier: &str, lot: &str) -> Result<(
             .bind(supplier)
             .fetch_optional(store.pool())
             .await?;
-    r.ok_or_else(|| refuse("bid.none", "本标项没有有效投标", "you have no valid bid on this lot"))
+    r.ok_or_else(|| StoreError::reject_with("bid.none", Msg::new("error.bid.none.you_have_no")))
 }
 
 async fn opening_row(store: &Store, lot: &str) -> Result<(String, i64)> {
     let r: Option<(String, i64)> =
         sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(store.pool()).await?;
-    r.ok_or_else(|| refuse("opening.not_started", "尚未开标", "the opening has not started"))
+    r.ok_or_else(|| StoreError::reject_with("opening.not_started", Msg::new("error.opening.not_started")))
 }
 
 /// 签到: a bidder signs in to the opening hall.
@@ -220,11 +202,7 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
     let (status, until) = opening_row(store, lot).await?;
     let now = store.clock().now_ms();
     if status != "decrypting" || now >= until {
-        return Err(refuse(
-            "opening.closed",
-            format!("解密时间已于 {} 结束", display_ms(until)),
-            format!("the decryption window closed at {}", display_ms(until)),
-        ));
+        return Err(StoreError::reject_with("opening.closed", Msg::new("error.opening.closed").arg("until", display_ms(until))));
     }
     let (bid, _) = own_valid_bid(store, &subject.org.to_string(), lot).await?;
     // A bid is sealed in its signing key's suite.
@@ -235,12 +213,12 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
     .fetch_one(store.pool())
     .await?;
     if opened.is_some() {
-        return Err(refuse("opening.already_opened", "投标文件已解密", "the bid is already open"));
+        return Err(StoreError::reject_with("opening.already_opened", Msg::new("error.opening.already_opened")));
     }
     let key: [u8; 32] = caigou_seal::unb64(key_b64)
         .ok()
         .and_then(|k| k.try_into().ok())
-        .ok_or_else(|| refuse("opening.bad_key", "解密密钥格式错误（应为32字节，base64）", "the content key must be 32 bytes, base64"))?;
+        .ok_or_else(|| StoreError::reject_with("opening.bad_key", Msg::new("error.opening.bad_key")))?;
     let ciphertext = match files::get(store, &file_id).await {
         Ok((_, c)) => c,
         Err(e) => {
@@ -251,20 +229,11 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
                 .bind(&bid)
                 .execute(store.pool())
                 .await?;
-            return Err(refuse(
-                "opening.platform_failure",
-                "平台保存的投标文件密文已损坏，无法解密；依电子招标投标办法第31条视为撤回投标，已记录原因",
-                "the ciphertext stored by the platform is damaged; under Art. 31 the bid counts as withdrawn, and the cause is recorded",
-            ));
+            return Err(StoreError::reject_with("opening.platform_failure", Msg::new("error.opening.platform_failure")));
         }
     };
-    let content = caigou_seal::open_bid(&suite, &ciphertext, &key, lot).map_err(|_| {
-        refuse(
-            "opening.decrypt_failed",
-            "解密失败：密钥与投标文件不符或文件已被篡改，请使用投标时的密钥重试",
-            "decryption failed: wrong key or tampered ciphertext; retry with the key you bid with",
-        )
-    })?;
+    let content = caigou_seal::open_bid(&suite, &ciphertext, &key, lot)
+        .map_err(|_| StoreError::reject_with("opening.decrypt_failed", Msg::new("error.opening.decrypt_failed")))?;
     let summary = opened_summary(&content);
     let plain = serde_json::to_vec(&content).map_err(|e| StoreError::Internal(e.to_string()))?;
     let stored =
@@ -287,7 +256,7 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
     .await?
     .rows_affected();
     if n == 0 {
-        return Err(refuse("opening.already_opened", "投标文件已解密", "the bid is already open"));
+        return Err(StoreError::reject_with("opening.already_opened", Msg::new("error.opening.already_opened")));
     }
     audit::append(
         &mut tx,
@@ -309,6 +278,22 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
 /// Job: the decryption window has ended. Undecrypted bids count as revoked (Art. 31: the
 /// bidder's own failure — the platform offered decryption throughout); the opening record is
 /// generated and signed into the transparency log.
+/// 解密时间届满: a lot's decryption window ends.
+pub const DECRYPTION_END: JobKind = JobKind("lot.decryption_end");
+/// The custodians' window after it ends.
+pub const REMEDY_END: JobKind = JobKind("lot.remedy_end");
+
+/// Registers what the opening's timed transitions do.
+pub fn register(handlers: Handlers) -> Handlers {
+    fn on_decryption_end<'a>(_: &'a Store, tx: &'a mut Tx, now: i64, lot: &'a str) -> JobFuture<'a> {
+        Box::pin(decryption_ended(tx, now, lot))
+    }
+    fn on_remedy_end<'a>(_: &'a Store, tx: &'a mut Tx, now: i64, lot: &'a str) -> JobFuture<'a> {
+        Box::pin(remedy_ended(tx, now, lot))
+    }
+    handlers.on(DECRYPTION_END, on_decryption_end).on(REMEDY_END, on_remedy_end)
+}
+
 pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result<()> {
     let (status, until): (String, i64) =
         match sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(&mut **tx).await? {
@@ -338,19 +323,11 @@ pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result
             .bind(lot)
             .execute(&mut **tx)
             .await?;
-        scheduled::schedule(tx, JobKind::RemedyEnd, lot, remedy_until).await?;
+        scheduled::schedule(tx, REMEDY_END, lot, remedy_until).await?;
         let project: String = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot).fetch_one(&mut **tx).await?;
         let custodians: Vec<String> =
             sqlx::query_scalar("SELECT user_id FROM project_custodians WHERE project_id = $1").bind(&project).fetch_all(&mut **tx).await?;
         let users: Vec<caigou_domain::ids::UserId> = custodians.iter().filter_map(|u| u.parse().ok()).collect();
-        let body_zh = format!(
-            "{pending} 份投标文件未由投标人解密。请保管人在 {} 前提交开标密钥份额（caigou custodian release）。",
-            display_ms(remedy_until)
-        );
-        let body_en = format!(
-            "{pending} bids were not decrypted by their bidders. Custodians: release your share before {} (caigou custodian release).",
-            display_ms(remedy_until)
-        );
         let link = format!("/lots/{lot}/opening");
         projects::tell(
             tx,
@@ -358,10 +335,7 @@ pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result
             &users,
             &Message {
                 kind: "opening.remedy",
-                title_zh: "请提交开标密钥份额",
-                title_en: "Release your opening key share",
-                body_zh: &body_zh,
-                body_en: &body_en,
+                text: Msg::new("notice.opening.remedy").arg("pending", pending).arg("until", display_ms(remedy_until)),
                 link: Some(&link),
             },
         )
@@ -435,20 +409,8 @@ async fn close_and_record(tx: &mut Tx, now: i64, lot: &str, cause: &str) -> Resu
     let mut users = projects::stakeholders(tx, &project).await?;
     users.extend(bidders_of_any(tx, lot).await?);
     let link = format!("/lots/{lot}/opening");
-    projects::tell(
-        tx,
-        now,
-        &users,
-        &Message {
-            kind: "opening.recorded",
-            title_zh: "开标记录已生成",
-            title_en: "Opening record published",
-            body_zh: "开标记录已生成并签入透明日志，可在开标大厅查看。",
-            body_en: "The opening record is signed into the transparency log; see the opening hall.",
-            link: Some(&link),
-        },
-    )
-    .await?;
+    projects::tell(tx, now, &users, &Message { kind: "opening.recorded", text: Msg::new("notice.opening.recorded"), link: Some(&link) })
+        .await?;
     Ok(())
 }
 
@@ -504,10 +466,10 @@ pub async fn object(store: &Store, subject: &Subject, lot: &str, text: &str) -> 
         .fetch_one(store.pool())
         .await?;
     if n == 0 {
-        return Err(refuse("opening.not_bidder", "只有本标项的投标人可以提出开标异议", "only bidders on this lot may object"));
+        return Err(StoreError::reject_with("opening.not_bidder", Msg::new("error.opening.not_bidder")));
     }
     if text.trim().chars().count() < 4 {
-        return Err(refuse("opening.invalid", "请写明异议内容", "write the objection"));
+        return Err(StoreError::reject_with("opening.invalid", Msg::new("error.opening.invalid")));
     }
     sqlx::query("INSERT INTO opening_objections (id, lot_id, supplier_org_id, user_id, text, at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(new_id().to_string())
@@ -557,7 +519,7 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
     .fetch_optional(store.pool())
     .await?;
     let Some((status, valid_bids, started_at, decrypt_until, closed_at, record_sha256, record_log_index)) = row else {
-        return Err(refuse("opening.not_started", "尚未开标", "the opening has not started"));
+        return Err(StoreError::reject_with("opening.not_started", Msg::new("error.opening.not_started")));
     };
     let rows: Vec<BidRow> = sqlx::query_as(
         "SELECT o.name, COALESCE(o.uscc, ''), b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price,

@@ -3,6 +3,7 @@
 //! refused; budget frozen and released with the plan.
 
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::{OrgId, RegionId, UserId};
@@ -66,26 +67,22 @@ pub(crate) async fn unit(store: &Store, org: OrgId) -> Result<Unit> {
     .ok_or(StoreError::NotFound("organization"))?;
     let kind: String = row.try_get("kind")?;
     if kind != "purchasing_unit" {
-        return Err(StoreError::reject("plan.not_a_unit", "只有采购人可以编制采购计划", "only purchasing units make procurement plans"));
+        return Err(StoreError::reject("plan.not_a_unit"));
     }
     Ok(Unit { id: org, name: row.try_get("name")?, region_id: row.try_get("region_id")?, region_path: row.try_get("path")? })
-}
-
-fn input_error(zh: &str, en: &str) -> StoreError {
-    StoreError::reject("plan.invalid", zh, en)
 }
 
 /// Gathers the facts the filing rules need. Read outside the submitting transaction: the only
 /// fact that can race, the budget, is re-checked atomically when it is frozen.
 async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts, PolicySet)> {
     if input.items.is_empty() {
-        return Err(input_error("计划至少需要一个品目", "a plan needs at least one item"));
+        return Err(StoreError::reject_with("plan.invalid", Msg::new("error.plan.invalid")));
     }
     if input.name.trim().is_empty() {
-        return Err(input_error("请填写计划名称", "give the plan a name"));
+        return Err(StoreError::reject_with("plan.invalid", Msg::new("error.plan.invalid.give_plan_name")));
     }
     if input.items.iter().any(|i| i.amount.fen() <= 0 || i.quantity <= 0) {
-        return Err(input_error("每个品目的数量和预算金额都须大于零", "every item needs a quantity and an amount above zero"));
+        return Err(StoreError::reject_with("plan.invalid", Msg::new("error.plan.invalid.every_item_needs")));
     }
     let line = budget::get(store, &input.budget_line_id).await?;
     if line.org_id != u.id.to_string() {
@@ -93,10 +90,7 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
     }
     let fiscal_year = i64::from(input.procurement_start.year());
     if line.fiscal_year != fiscal_year {
-        return Err(input_error(
-            "预算指标年度与采购开始日期所在年度不一致",
-            "the budget line's fiscal year differs from the year procurement starts",
-        ));
+        return Err(StoreError::reject_with("plan.invalid", Msg::new("error.plan.invalid.budget_line_s")));
     }
     let intention_published_on = match &input.intention_id {
         Some(id) => {
@@ -236,11 +230,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             .execute(&mut *tx)
             .await?;
         if closed.rows_affected() != 1 {
-            return Err(StoreError::reject(
-                "plan.not_open",
-                "原计划已结束或已变更，不能再变更",
-                "the plan is closed or was changed already",
-            ));
+            return Err(StoreError::reject("plan.not_open"));
         }
         budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
         sqlx::query("UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'")
@@ -361,24 +351,15 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             .execute(&mut *tx)
             .await?;
         let rules: Vec<&str> = outcome.findings.iter().filter(|f| f.verdict == Verdict::NeedsApproval).map(|f| f.code.as_str()).collect();
-        let body_zh = format!("{}提交的采购计划 {plan_no}（{}，{total}）需要审批：{}", u.name, input.name.trim(), rules.join("、"));
-        let body_en = format!("plan {plan_no} of {} ({total}) needs your approval: {}", u.name, rules.join(", "));
+        let text = Msg::new("notice.plan.approval_waiting")
+            .arg("unit", &u.name)
+            .arg("plan_no", &plan_no)
+            .arg("name", input.name.trim())
+            .arg("total", total)
+            .arg("rules", rules.join(", "));
         let link = format!("/plans/{id}");
         for s in supervisors_of(store, &u.region_path).await? {
-            notify::notify(
-                &mut tx,
-                now,
-                s,
-                &Message {
-                    kind: "plan.approval_waiting",
-                    title_zh: "采购计划待审批",
-                    title_en: "A plan waits for approval",
-                    body_zh: &body_zh,
-                    body_en: &body_en,
-                    link: Some(&link),
-                },
-            )
-            .await?;
+            notify::notify(&mut tx, now, s, &Message { kind: "plan.approval_waiting", text: text.clone(), link: Some(&link) }).await?;
         }
     }
     let detail = serde_json::json!({"plan_no": plan_no, "status": status, "total": total, "method": input.method.key(), "findings": outcome.findings.iter().map(|f| (f.code.clone(), f.verdict)).collect::<Vec<_>>()});
@@ -474,20 +455,12 @@ async fn link_requests(tx: &mut Tx, plan_id: &str, u: &Unit, ids: &[String]) -> 
             return Err(StoreError::NotFound("purchase request"));
         }
         if state != "approved" {
-            return Err(StoreError::reject(
-                "plan.request_not_approved",
-                format!("申购单 {no} 尚未批准，不能编入计划"),
-                format!("request {no} is not approved and cannot be planned"),
-            ));
+            return Err(StoreError::reject_with("plan.request_not_approved", Msg::new("error.plan.request_not_approved").arg("no", no)));
         }
         let linked: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM plan_requests WHERE request_id = $1").bind(rid).fetch_one(&mut **tx).await?;
         if linked > 0 {
-            return Err(StoreError::reject(
-                "plan.request_linked",
-                format!("申购单 {no} 已编入其他计划"),
-                format!("request {no} is already in another plan"),
-            ));
+            return Err(StoreError::reject_with("plan.request_linked", Msg::new("error.plan.request_linked").arg("no", no)));
         }
         sqlx::query("INSERT INTO plan_requests (plan_id, request_id) VALUES ($1, $2)").bind(plan_id).bind(rid).execute(&mut **tx).await?;
     }
@@ -543,10 +516,10 @@ pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Plan>> {
 pub async fn close(store: &Store, subject: &Subject, plan_id: &str, failed: bool, reason: &str) -> Result<()> {
     let d = get(store, plan_id).await?;
     if !matches!(d.plan.status.as_str(), "filed" | "awaiting_approval" | "publicity") {
-        return Err(StoreError::reject("plan.not_open", "该计划已结束，不能再取消或标记失败", "this plan is closed already"));
+        return Err(StoreError::reject_with("plan.not_open", Msg::new("error.plan.not_open.plan_closed_already")));
     }
     if failed && d.plan.status != "filed" {
-        return Err(StoreError::reject("plan.not_filed", "只有已备案的计划可以标记采购失败", "only a filed plan can fail"));
+        return Err(StoreError::reject("plan.not_filed"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
@@ -559,7 +532,7 @@ pub async fn close(store: &Store, subject: &Subject, plan_id: &str, failed: bool
         .execute(&mut *tx)
         .await?;
     if changed.rows_affected() != 1 {
-        return Err(StoreError::reject("plan.not_open", "该计划状态已变化，请刷新", "the plan changed meanwhile; reload"));
+        return Err(StoreError::reject_with("plan.not_open", Msg::new("error.plan.not_open.plan_changed_meanwhile")));
     }
     budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
     sqlx::query("UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'")
@@ -594,7 +567,7 @@ pub async fn reprocure(
 ) -> Result<Submitted> {
     let d = get(store, plan_id).await?;
     if d.plan.status != "failed" {
-        return Err(StoreError::reject("plan.not_failed", "只有采购失败的计划可以重新采购", "only a failed plan can be re-procured"));
+        return Err(StoreError::reject("plan.not_failed"));
     }
     let mut items = Vec::new();
     for i in &d.items {
@@ -631,7 +604,7 @@ pub async fn reprocure(
 pub async fn amend(store: &Store, subject: &Subject, plan_id: &str, mut input: PlanInput) -> Result<Submitted> {
     let d = get(store, plan_id).await?;
     if !matches!(d.plan.status.as_str(), "filed" | "awaiting_approval" | "publicity") {
-        return Err(StoreError::reject("plan.not_open", "只有未结束的计划可以变更", "only an open plan can be changed"));
+        return Err(StoreError::reject_with("plan.not_open", Msg::new("error.plan.not_open.open_plan_changed")));
     }
     input.previous_plan_id = Some(plan_id.to_string());
     input.replaces = Some(plan_id.to_string());

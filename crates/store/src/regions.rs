@@ -1,5 +1,6 @@
 //! The region tree and each region's versioned policy set.
 
+use caigou_domain::Msg;
 use caigou_domain::ids::RegionId;
 use caigou_domain::policy::{self, PolicyOverride, PolicySet, PolicyVersion, RegionLevel};
 use jiff::civil::Date;
@@ -166,10 +167,9 @@ pub async fn insert_version(
         .fetch_one(&mut **tx)
         .await?;
     if exists > 0 {
-        return Err(StoreError::reject(
+        return Err(StoreError::reject_with(
             "policy.version_exists",
-            format!("该区域已有 {effective_from} 生效的版本；请选择其他生效日期"),
-            format!("this region already has a version effective {effective_from}; choose another date"),
+            Msg::new("error.policy.version_exists").arg("effective_from", effective_from),
         ));
     }
     let id = new_id().to_string();

@@ -8,6 +8,7 @@
 //!   next year before periods reach it (the platform refuses to compute into a year without data).
 
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::ids::UserId;
 use sqlx::Row;
 
@@ -43,36 +44,19 @@ pub async fn run_due(store: &Store) -> Result<usize> {
         let plan_no: String = row.try_get("plan_no")?;
         let name: String = row.try_get("name")?;
         let Ok(ends_on) = ends.parse::<jiff::civil::Date>() else { continue };
-        let (key, tz, te, bz, be) = if ends_on == today {
-            (
-                format!("publicity-ends:{plan_id}"),
-                "单一来源公示今日结束",
-                "A single-source notice ends today",
-                format!("计划 {plan_no}（{name}）的公示今日（{ends}）结束，明日起可审批。"),
-                format!("the notice of plan {plan_no} ({name}) ends today ({ends}); it can be decided from tomorrow"),
-            )
+        let (key, text) = if ends_on == today {
+            (format!("publicity-ends:{plan_id}"), "notice.reminder.publicity_ends")
         } else if ends_on < today {
-            (
-                format!("publicity-ended:{plan_id}"),
-                "公示期满，计划待审批",
-                "Notice over: the plan awaits your decision",
-                format!("计划 {plan_no}（{name}）的公示已于 {ends} 结束，请审查异议后审批。"),
-                format!("the notice of plan {plan_no} ({name}) ended on {ends}; review the objections and decide"),
-            )
+            (format!("publicity-ended:{plan_id}"), "notice.reminder.publicity_ended")
         } else {
             continue;
         };
+        let text = Msg::new(text).arg("plan_no", &plan_no).arg("name", &name).arg("ends", &ends);
         let link = format!("/plans/{plan_id}");
         let mut tx = store.begin().await?;
         if first_time(&mut tx, &key, now).await? {
             for s in crate::plans::supervisors_of(store, &path).await? {
-                notify::notify(
-                    &mut tx,
-                    now,
-                    s,
-                    &Message { kind: "reminder.publicity", title_zh: tz, title_en: te, body_zh: &bz, body_en: &be, link: Some(&link) },
-                )
-                .await?;
+                notify::notify(&mut tx, now, s, &Message { kind: "reminder.publicity", text: text.clone(), link: Some(&link) }).await?;
                 sent += 1;
             }
         }
@@ -101,20 +85,13 @@ pub async fn run_due(store: &Store) -> Result<usize> {
         let Ok(applicant) = applicant.parse::<UserId>() else { continue };
         let mut tx = store.begin().await?;
         if first_time(&mut tx, &format!("intention-due:{id}"), now).await? {
-            let bz = format!("申购单 {no}（{title}，{amount}）已批准，须在采购开始前至少30日公开采购意向，再编制采购计划。");
-            let be = format!(
-                "request {no} ({title}, {amount}) is approved: publish the procurement intention at least 30 days before procurement, then make the plan"
-            );
             notify::notify(
                 &mut tx,
                 now,
                 applicant,
                 &Message {
                     kind: "reminder.intention",
-                    title_zh: "请及时公开采购意向",
-                    title_en: "Publish the procurement intention",
-                    body_zh: &bz,
-                    body_en: &be,
+                    text: Msg::new("notice.reminder.intention").arg("no", &no).arg("title", &title).arg("amount", amount),
                     link: Some("/intentions"),
                 },
             )
@@ -133,30 +110,15 @@ async fn calendar_running_out(store: &Store, today: jiff::civil::Date, now: i64)
     let cal = crate::calendar::load(store).await?;
     let Some(out) = cal.runs_out_within(today, caigou_domain::calendar::CALENDAR_WARN_DAYS) else { return Ok(0) };
     let year = out.missing_year;
-    let (bz, be) = match out.last_day {
-        Some(last) => (
-            format!("已公布的工作日历只覆盖到 {last}，请导入国务院公布的{year}年节假日安排，否则跨入{year}年的期限将无法计算。"),
-            format!(
-                "the published working-day calendar ends on {last}: load the State Council's {year} holiday arrangement, or periods reaching into {year} cannot be computed"
-            ),
-        ),
-        None => (
-            format!("工作日历缺少{year}年的数据，平台无法计算期限，请立即导入。"),
-            format!("the working-day calendar has no data for {year}: the platform cannot compute periods; load it now"),
-        ),
+    let text = match out.last_day {
+        Some(last) => Msg::new("notice.reminder.calendar_ends").arg("last", last).arg("year", year),
+        None => Msg::new("notice.reminder.calendar_missing").arg("year", year),
     };
     let mut sent = 0;
     let mut tx = store.begin().await?;
     if first_time(&mut tx, &format!("calendar-runs-out:{year}"), now).await? {
         for admin in crate::users::users_with_role(store, caigou_domain::authz::Role::Admin).await? {
-            let message = Message {
-                kind: "reminder.calendar",
-                title_zh: "工作日历即将用尽",
-                title_en: "The working-day calendar runs out soon",
-                body_zh: &bz,
-                body_en: &be,
-                link: Some("/calendar"),
-            };
+            let message = Message { kind: "reminder.calendar", text: text.clone(), link: Some("/calendar") };
             notify::notify(&mut tx, now, admin, &message).await?;
             sent += 1;
         }

@@ -2,6 +2,7 @@
 //! point-to-point notifications at every step.
 
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::{OrgId, UserId};
@@ -113,14 +114,10 @@ fn state_of(r: &PurchaseRequest) -> RequestState {
     }
 }
 
-fn invalid(zh: &str, en: &str) -> StoreError {
-    StoreError::reject("request.invalid", zh, en)
-}
-
 /// Attachments must be files the applicant uploaded.
 async fn check_attachments(store: &Store, applicant: UserId, ids: &[String]) -> Result<()> {
     if ids.len() > 10 {
-        return Err(invalid("附件最多10个", "at most 10 attachments"));
+        return Err(StoreError::reject_with("request.invalid", Msg::new("error.request.invalid")));
     }
     for id in ids {
         let by: Option<Option<String>> =
@@ -146,10 +143,10 @@ pub async fn attachments(store: &Store, r: &PurchaseRequest) -> Result<Vec<crate
 
 async fn checked(store: &Store, org: OrgId, input: &RequestInput) -> Result<budget::BudgetLine> {
     if input.title.trim().is_empty() || input.reason.trim().is_empty() {
-        return Err(invalid("请填写申购内容和申购理由", "give what is requested and why"));
+        return Err(StoreError::reject_with("request.invalid", Msg::new("error.request.invalid.give_what_requested")));
     }
     if input.quantity <= 0 || input.amount.fen() <= 0 {
-        return Err(invalid("数量和估算金额须大于零", "quantity and estimated amount must be above zero"));
+        return Err(StoreError::reject_with("request.invalid", Msg::new("error.request.invalid.quantity_estimated_amount")));
     }
     let line = budget::get(store, &input.budget_line_id).await?;
     if line.org_id != org.to_string() {
@@ -219,39 +216,32 @@ async fn notify_after(
     match state {
         RequestState::InReview { step } => {
             let s = &chain.steps[*step];
-            let body_zh = format!("申购单 {}（{}，{}）待您办理：{}", r.request_no, r.title, Money::from_fen(r.amount), s.name_zh);
-            let body_en = format!("request {} ({}, {}) waits for you: {}", r.request_no, r.title, Money::from_fen(r.amount), s.name_en);
+            let text = Msg::new("notice.request.waiting")
+                .arg("no", &r.request_no)
+                .arg("title", &r.title)
+                .arg("amount", Money::from_fen(r.amount))
+                .arg("step_zh", &s.name_zh)
+                .arg("step_en", &s.name_en);
             for u in staff_with(tx, &r.org_id, s.role, &r.applicant).await? {
-                notify::notify(
-                    tx,
-                    now,
-                    u,
-                    &Message {
-                        kind: "request.waiting",
-                        title_zh: "申购单待审批",
-                        title_en: "A request waits for you",
-                        body_zh: &body_zh,
-                        body_en: &body_en,
-                        link: Some(&link),
-                    },
-                )
-                .await?;
+                notify::notify(tx, now, u, &Message { kind: "request.waiting", text: text.clone(), link: Some(&link) }).await?;
             }
         }
         RequestState::Returned { .. } | RequestState::Approved | RequestState::Rejected => {
-            let (tz, te) = match state {
-                RequestState::Returned { .. } => ("申购单被退回，请修改后重新提交", "Request returned: change it and resubmit"),
-                RequestState::Approved => ("申购单已批准", "Request approved"),
-                _ => ("申购单未获批准", "Request rejected"),
+            let key = match state {
+                RequestState::Returned { .. } => "notice.request.returned",
+                RequestState::Approved => "notice.request.approved",
+                _ => "notice.request.rejected",
             };
-            let body_zh = format!("{}：{}。意见：{}", r.request_no, tz, comment);
-            let body_en = format!("{}: {}. Comment: {}", r.request_no, te, comment);
             let applicant: UserId = r.applicant.parse().map_err(|_| StoreError::Internal("bad user id".into()))?;
             notify::notify(
                 tx,
                 now,
                 applicant,
-                &Message { kind: "request.outcome", title_zh: tz, title_en: te, body_zh: &body_zh, body_en: &body_en, link: Some(&link) },
+                &Message {
+                    kind: "request.outcome",
+                    text: Msg::new(key).arg("no", &r.request_no).arg("comment", comment),
+                    link: Some(&link),
+                },
             )
             .await?;
         }
@@ -370,14 +360,10 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
 pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestInput) -> Result<RequestDetail> {
     let d = get(store, id).await?;
     if d.request.applicant != subject.user.to_string() {
-        return Err(StoreError::reject("request.not_applicant", "只有申请人可以修改申购单", "only the applicant changes a request"));
+        return Err(StoreError::reject("request.not_applicant"));
     }
     if !matches!(d.request.state.as_str(), "draft" | "returned") {
-        return Err(StoreError::reject(
-            "request.locked",
-            "审批中或已办结的申购单不能修改",
-            "a request in review or finished cannot be changed",
-        ));
+        return Err(StoreError::reject("request.locked"));
     }
     let line = checked(store, subject.org, input).await?;
     check_attachments(store, subject.user, &input.attachments).await?;
@@ -417,7 +403,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
 pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent, comment: &str) -> Result<RequestDetail> {
     let d = get(store, id).await?;
     if matches!(event, RequestEvent::Return | RequestEvent::Reject) && comment.trim().is_empty() {
-        return Err(StoreError::reject("request.comment_required", "退回或驳回时须填写意见", "returning or rejecting needs a comment"));
+        return Err(StoreError::reject("request.comment_required"));
     }
     let current = state_of(&d.request);
     let amount = Money::from_fen(d.request.amount);
@@ -437,11 +423,7 @@ pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent
     .execute(&mut *tx)
     .await?;
     if changed.rows_affected() != 1 {
-        return Err(StoreError::reject(
-            "request.changed",
-            "申购单状态已变化，请刷新后再试",
-            "the request changed meanwhile; reload and try again",
-        ));
+        return Err(StoreError::reject("request.changed"));
     }
     let name = match event {
         RequestEvent::Submit => "submitted",

@@ -1,5 +1,5 @@
-//! The job runner for transitions due at a time: a project's documents window closes, its bid
-//! deadline passes. Jobs live in the database; any number of servers run [`run_due`] and each job
+//! The job runner for transitions due at a time (a project's documents window closes, its bid
+//! deadline passes, a lot's decryption window ends); the features register what each kind does. Jobs live in the database; any number of servers run [`run_due`] and each job
 //! takes effect once: a server claims due jobs (PostgreSQL skips rows another server holds), then
 //! applies each job's effect in the same transaction that marks it done, and only if it was not
 //! done already — a second runner finds it done and rolls back.
@@ -14,31 +14,46 @@ const CLAIM_MS: i64 = 60_000;
 /// Attempts before a failing job is left for an operator.
 const MAX_ATTEMPTS: i64 = 10;
 
-/// What a job does when due.
+/// A kind of job, named by the feature that schedules it (`project.deadline`). The scheduler
+/// knows no feature: each feature declares its kinds and registers what they do
+/// ([`Handlers`]), so features depend on the scheduler and never the other way round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum JobKind {
-    /// The documents window of a project ends (获取采购文件期限届满).
-    DocumentsClose,
-    /// The bid/response deadline of a project passes (投标截止).
-    Deadline,
-    /// A lot's opening decryption window ends (解密时间届满).
-    DecryptionEnd,
-    /// The custodians' window after it ends.
-    RemedyEnd,
-}
+pub struct JobKind(pub &'static str);
 
 impl JobKind {
     pub fn key(self) -> &'static str {
-        match self {
-            JobKind::DocumentsClose => "project.documents_close",
-            JobKind::Deadline => "project.deadline",
-            JobKind::DecryptionEnd => "lot.decryption_end",
-            JobKind::RemedyEnd => "lot.remedy_end",
-        }
+        self.0
+    }
+}
+
+/// The future a handler returns; it borrows the job's transaction.
+pub type JobFuture<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send + 'a>>;
+
+/// What a due job of one kind does, inside the transaction that marks the job done:
+/// `(store, transaction, now in ms, the job's object id)`.
+pub type Handler = for<'a> fn(&'a Store, &'a mut Tx, i64, &'a str) -> JobFuture<'a>;
+
+/// The handler of every job kind, as the features registered them (`crate::job_handlers`).
+#[derive(Default, Clone)]
+pub struct Handlers {
+    by_kind: Vec<(JobKind, Handler)>,
+}
+
+impl Handlers {
+    /// Registers what jobs of `kind` do; a kind registered twice is a programming error.
+    pub fn on(mut self, kind: JobKind, handler: Handler) -> Handlers {
+        assert!(self.get(kind.0).is_none(), "job kind {} registered twice", kind.0);
+        self.by_kind.push((kind, handler));
+        self
     }
 
-    fn parse(s: &str) -> Option<JobKind> {
-        [JobKind::DocumentsClose, JobKind::Deadline, JobKind::DecryptionEnd, JobKind::RemedyEnd].into_iter().find(|k| k.key() == s)
+    fn get(&self, key: &str) -> Option<Handler> {
+        self.by_kind.iter().find(|(k, _)| k.0 == key).map(|(_, h)| *h)
+    }
+
+    /// The kinds registered, for operators and tests.
+    pub fn kinds(&self) -> Vec<&'static str> {
+        self.by_kind.iter().map(|(k, _)| k.0).collect()
     }
 }
 
@@ -84,8 +99,8 @@ const CLAIM_SQLITE: &str = "UPDATE scheduled_jobs SET claimed_until = $1, attemp
                  ORDER BY run_at LIMIT 50)
     RETURNING id, kind, object_id, run_at";
 
-/// Runs every due job once. Returns how many took effect here.
-pub async fn run_due(store: &Store) -> Result<usize> {
+/// Runs every due job once with the registered handlers. Returns how many took effect here.
+pub async fn run_due(store: &Store, handlers: &Handlers) -> Result<usize> {
     let now = store.clock().now_ms();
     let sql = match store.kind() {
         DbKind::Postgres => CLAIM_PG,
@@ -102,7 +117,7 @@ pub async fn run_due(store: &Store) -> Result<usize> {
         .collect::<Result<_>>()?;
     let mut done = 0;
     for job in claimed {
-        match run_one(store, &job).await {
+        match run_one(store, handlers, &job).await {
             Ok(true) => done += 1,
             Ok(false) => {}
             Err(e) => {
@@ -118,7 +133,7 @@ pub async fn run_due(store: &Store) -> Result<usize> {
     Ok(done)
 }
 
-async fn run_one(store: &Store, job: &Claimed) -> Result<bool> {
+async fn run_one(store: &Store, handlers: &Handlers, job: &Claimed) -> Result<bool> {
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     let marked = sqlx::query("UPDATE scheduled_jobs SET done_at = $1, claimed_until = 0 WHERE id = $2 AND done_at IS NULL AND run_at = $3")
@@ -133,12 +148,9 @@ async fn run_one(store: &Store, job: &Claimed) -> Result<bool> {
         tx.rollback().await?;
         return Ok(false);
     }
-    match JobKind::parse(&job.kind) {
-        Some(JobKind::DocumentsClose) => crate::projects::documents_closed(&mut tx, now, &job.object_id).await?,
-        Some(JobKind::Deadline) => crate::projects::deadline_passed(store, &mut tx, now, &job.object_id).await?,
-        Some(JobKind::DecryptionEnd) => crate::opening::decryption_ended(&mut tx, now, &job.object_id).await?,
-        Some(JobKind::RemedyEnd) => crate::opening::remedy_ended(&mut tx, now, &job.object_id).await?,
-        None => return Err(crate::StoreError::Internal(format!("unknown job kind {}", job.kind))),
+    match handlers.get(&job.kind) {
+        Some(handler) => handler(store, &mut tx, now, &job.object_id).await?,
+        None => return Err(crate::StoreError::Internal(format!("no handler registered for job kind {}", job.kind))),
     }
     tx.commit().await?;
     Ok(true)
@@ -149,4 +161,23 @@ pub async fn pending(store: &Store) -> Result<Vec<(String, String, i64)>> {
     Ok(sqlx::query_as("SELECT kind, object_id, run_at FROM scheduled_jobs WHERE done_at IS NULL ORDER BY run_at")
         .fetch_all(store.pool())
         .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_kind_a_feature_schedules_has_one_handler() {
+        let kinds = crate::job_handlers().kinds();
+        for kind in
+            [crate::projects::DOCUMENTS_CLOSE, crate::projects::DEADLINE, crate::opening::DECRYPTION_END, crate::opening::REMEDY_END]
+        {
+            assert_eq!(kinds.iter().filter(|k| **k == kind.key()).count(), 1, "{}", kind.key());
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "registered twice")]
+    fn a_kind_cannot_be_registered_twice() {
+        crate::projects::register(crate::job_handlers());
+    }
 }

@@ -31,11 +31,7 @@ pub async fn get(store: &Store) -> Result<StatutoryLimits> {
 pub async fn set(store: &Store, actor: &Actor, limits: &StatutoryLimits, note: &str) -> Result<()> {
     limits.sane().map_err(|e| StoreError::rejected(&e))?;
     if note.trim().is_empty() || note.chars().count() > 500 {
-        return Err(StoreError::reject(
-            "statutory.note",
-            "请注明修改依据（1至500字）",
-            "say what the correction rests on (1 to 500 characters)",
-        ));
+        return Err(StoreError::reject("statutory.note"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;

@@ -1,6 +1,7 @@
 //! Supplier admission (供应商入驻): registration with a checked 统一社会信用代码, the profile and
 //! its qualifications, review by an admin or the region's office, and expiring qualifications.
 
+use caigou_domain::Msg;
 use caigou_domain::authz::{OrgKind, Role};
 use caigou_domain::ids::{OrgId, RegionId, UserId};
 use caigou_domain::supplier::{EnterpriseSize, SupplierEvent, SupplierStatus, Validity, transition, validity};
@@ -39,20 +40,13 @@ pub struct Registration {
     pub profile: Profile,
 }
 
-fn invalid(zh: &str, en: &str) -> StoreError {
-    StoreError::reject("supplier.invalid", zh, en)
-}
-
 fn check_profile(p: &Profile) -> Result<()> {
     let required = [&p.legal_representative, &p.address, &p.contact_name, &p.contact_phone, &p.contact_email];
     if required.iter().any(|f| f.trim().is_empty()) {
-        return Err(invalid(
-            "请填写法定代表人、地址、联系人、联系电话和电子邮箱",
-            "give the legal representative, address, contact, phone and email",
-        ));
+        return Err(StoreError::reject_with("supplier.invalid", Msg::new("error.supplier.invalid.give_legal_representative")));
     }
     if !p.contact_email.contains('@') {
-        return Err(invalid("电子邮箱格式不正确", "the email address is not valid"));
+        return Err(StoreError::reject_with("supplier.invalid", Msg::new("error.supplier.invalid.email_address_valid")));
     }
     Ok(())
 }
@@ -61,7 +55,7 @@ fn check_profile(p: &Profile) -> Result<()> {
 pub async fn register(store: &Store, r: &Registration) -> Result<(OrgId, UserId)> {
     check_profile(&r.profile)?;
     if r.name.trim().is_empty() {
-        return Err(invalid("请填写供应商名称", "give the supplier's name"));
+        return Err(StoreError::reject_with("supplier.invalid", Msg::new("error.supplier.invalid.give_supplier_s")));
     }
     // Refused before the password is hashed; create_org/create_user hold the same rules.
     caigou_domain::identity::DisplayName::parse(&r.name).map_err(|e| StoreError::rejected(&e))?;
@@ -70,11 +64,7 @@ pub async fn register(store: &Store, r: &Registration) -> Result<(OrgId, UserId)
     let exists: Option<String> =
         sqlx::query_scalar("SELECT id FROM organizations WHERE uscc = $1").bind(r.uscc.as_str()).fetch_optional(store.pool()).await?;
     if exists.is_some() {
-        return Err(StoreError::reject(
-            "supplier.uscc_taken",
-            "该统一社会信用代码已在平台注册，请联系本单位已注册的用户",
-            "an organization with this unified social credit code is already registered",
-        ));
+        return Err(StoreError::reject("supplier.uscc_taken"));
     }
     let hash = users::hash_password(r.password.clone()).await?;
     let now = store.clock().now_ms();
@@ -259,10 +249,11 @@ pub async fn update(store: &Store, actor: &Actor, org: &str, p: &Profile) -> Res
     check_profile(p)?;
     let current = get(store, org).await?;
     if !current.status.editable() {
-        return Err(StoreError::reject(
+        return Err(StoreError::reject_with(
             "supplier.locked",
-            format!("资料当前为“{}”状态，不能修改", current.status.label(caigou_domain::Lang::Zh)),
-            format!("the profile is \"{}\" and cannot be changed now", current.status.label(caigou_domain::Lang::En)),
+            Msg::new("error.supplier.locked")
+                .arg("state_zh", current.status.label(caigou_domain::Lang::Zh))
+                .arg("state_en", current.status.label(caigou_domain::Lang::En)),
         ));
     }
     let now = store.clock().now_ms();
@@ -300,15 +291,11 @@ pub async fn add_qualification(
     valid_until: Option<Date>,
 ) -> Result<String> {
     if name.trim().is_empty() {
-        return Err(invalid("请填写资质名称", "give the qualification's name"));
+        return Err(StoreError::reject_with("supplier.invalid", Msg::new("error.supplier.invalid.give_qualification_s")));
     }
     let today = store.clock().today();
     if valid_until.is_some_and(|d| d < today) {
-        return Err(StoreError::reject(
-            "supplier.qualification_expired",
-            "该资质已过有效期，请上传有效的证照",
-            "this qualification has expired: upload a valid one",
-        ));
+        return Err(StoreError::reject("supplier.qualification_expired"));
     }
     let now = store.clock().now_ms();
     let id = new_id().to_string();
@@ -334,11 +321,7 @@ pub async fn submit(store: &Store, actor: &Actor, org: &str) -> Result<()> {
     let current = get(store, org).await?;
     let next = transition(current.status, SupplierEvent::Submit).map_err(|e| StoreError::rejected(&e))?;
     if current.qualifications.is_empty() {
-        return Err(StoreError::reject(
-            "supplier.no_qualification",
-            "请至少上传一份营业执照或资质证明后再提交审核",
-            "upload at least a business licence or qualification before submitting",
-        ));
+        return Err(StoreError::reject("supplier.no_qualification"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
@@ -350,8 +333,6 @@ pub async fn submit(store: &Store, actor: &Actor, org: &str) -> Result<()> {
         .await?;
     audit_change(&mut tx, now, actor, org, "supplier.submitted", serde_json::json!({})).await?;
     let link = format!("/suppliers/{org}");
-    let body_zh = format!("{}提交了入驻申请，请审核。", current.name);
-    let body_en = format!("{} applied for admission: please review.", current.name);
     for reviewer in reviewers_of(store, &current.region_path).await? {
         notify::notify(
             &mut tx,
@@ -359,10 +340,7 @@ pub async fn submit(store: &Store, actor: &Actor, org: &str) -> Result<()> {
             reviewer,
             &Message {
                 kind: "supplier.submitted",
-                title_zh: "供应商入驻待审核",
-                title_en: "Supplier awaiting review",
-                body_zh: &body_zh,
-                body_en: &body_en,
+                text: Msg::new("notice.supplier.submitted").arg("name", &current.name),
                 link: Some(&link),
             },
         )
@@ -396,7 +374,7 @@ pub async fn review(store: &Store, actor: &Actor, reviewer: UserId, org: &str, a
     let event = if approve { SupplierEvent::Approve } else { SupplierEvent::Return };
     let next = transition(current.status, event).map_err(|e| StoreError::rejected(&e))?;
     if !approve && comment.trim().is_empty() {
-        return Err(invalid("退回时请写明需要修改的内容", "say what needs to change when returning"));
+        return Err(StoreError::reject_with("supplier.invalid", Msg::new("error.supplier.invalid.say_what_needs")));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
@@ -416,30 +394,11 @@ pub async fn review(store: &Store, actor: &Actor, reviewer: UserId, org: &str, a
     audit_change(&mut tx, now, actor, org, action, serde_json::json!({"comment": comment.trim()})).await?;
     let users: Vec<String> =
         sqlx::query_scalar("SELECT id FROM users WHERE org_id = $1 AND disabled = 0").bind(org).fetch_all(&mut *tx).await?;
-    let (tz, te, bz, be) = if approve {
-        (
-            "入驻审核通过",
-            "Admission approved",
-            "贵单位已通过入驻审核，可以获取采购文件并参与投标。".to_string(),
-            "You may now obtain procurement documents and bid.".to_string(),
-        )
-    } else {
-        (
-            "入驻申请被退回",
-            "Admission returned",
-            format!("审核意见：{}。请修改后重新提交。", comment.trim()),
-            format!("Reviewer's comment: {}. Edit and resubmit.", comment.trim()),
-        )
-    };
+    let text =
+        if approve { Msg::new("notice.supplier.approved") } else { Msg::new("notice.supplier.returned").arg("comment", comment.trim()) };
     for u in users {
         if let Ok(uid) = u.parse::<UserId>() {
-            notify::notify(
-                &mut tx,
-                now,
-                uid,
-                &Message { kind: action, title_zh: tz, title_en: te, body_zh: &bz, body_en: &be, link: Some("/supplier") },
-            )
-            .await?;
+            notify::notify(&mut tx, now, uid, &Message { kind: action, text: text.clone(), link: Some("/supplier") }).await?;
         }
     }
     tx.commit().await?;

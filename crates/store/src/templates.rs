@@ -91,11 +91,7 @@ pub struct TemplateInput {
 /// Creates (`id = None`) or revises a template owned by `owner` (`None`: a platform template).
 pub async fn save(store: &Store, subject: &Subject, id: Option<&str>, owner: Option<&str>, t: &TemplateInput) -> Result<String> {
     if caigou_domain::planning::Method::parse(&t.method).is_none() || t.name.trim().is_empty() || t.sections.is_empty() {
-        return Err(StoreError::reject(
-            "template.invalid",
-            "请填写模板名称、采购方式和至少一个章节",
-            "give the template a name, a method and at least one section",
-        ));
+        return Err(StoreError::reject("template.invalid"));
     }
     check_template(&t.sections).map_err(|e| StoreError::rejected(&e))?;
     let now = store.clock().now_ms();

@@ -2,6 +2,7 @@
 //! and the agency answers with clarifications or modifications (澄清/修改) that extend the
 //! deadline where the law requires, published as 更正公告 to everyone.
 
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::ids::RegionId;
 use caigou_domain::tender::{AnnouncementKind, deadline_after_clarification};
@@ -11,13 +12,10 @@ use serde::Serialize;
 use crate::audit::{self, Actor, Change};
 use crate::clock::{china, display_ms};
 use crate::notify::Message;
+use crate::projects::DEADLINE;
 use crate::projects::{self, ProjectView};
-use crate::scheduled::{self, JobKind};
+use crate::scheduled;
 use crate::{Result, Store, StoreError, calendar, new_id, portal, regions, suppliers};
-
-fn refuse(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> StoreError {
-    StoreError::reject(code, zh, en)
-}
 
 /// Whether the supplier obtained the documents of any lot of the project (or of `lot`).
 pub async fn has_obtained(store: &Store, project: &str, lot: Option<&str>, supplier: &str) -> Result<bool> {
@@ -41,25 +39,23 @@ pub async fn obtain(store: &Store, subject: &Subject, lot_id: &str, address: &st
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
     let p = &view.project;
     if !suppliers::is_approved(store, &subject.org.to_string()).await? {
-        return Err(refuse(
+        return Err(StoreError::reject_with(
             "tender.supplier_not_approved",
-            "贵单位尚未通过入驻审核，不能获取采购文件",
-            "your organization's admission is not approved yet",
+            Msg::new("error.tender.supplier_not_approved.organization_s_admission"),
         ));
     }
     if p.status == "draft" {
         return Err(StoreError::NotFound("lot"));
     }
     if lot.status != "active" || p.status == "terminated" {
-        return Err(refuse("tender.lot_terminated", "该标项已终止", "this lot has been terminated"));
+        return Err(StoreError::reject_with("tender.lot_terminated", Msg::new("error.tender.lot_terminated")));
     }
     let now = store.clock().now_ms();
     let close_at = p.documents_close_at.unwrap_or(0);
     if now >= close_at {
-        return Err(refuse(
+        return Err(StoreError::reject_with(
             "tender.window_closed",
-            format!("采购文件获取期限已于 {} 届满（当前平台时间 {}）", display_ms(close_at), display_ms(now)),
-            format!("the documents window closed at {} (platform time {})", display_ms(close_at), display_ms(now)),
+            Msg::new("error.tender.window_closed").arg("closed_at", display_ms(close_at)).arg("server_time", display_ms(now)),
         ));
     }
     let mut tx = store.begin().await?;
@@ -132,18 +128,14 @@ pub async fn obtained_by(store: &Store, supplier: &str) -> Result<Vec<(String, S
 pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) -> Result<String> {
     let view = projects::get(store, project).await?;
     if !has_obtained(store, project, None, &subject.org.to_string()).await? {
-        return Err(refuse(
-            "tender.not_obtained",
-            "只有已获取采购文件的供应商可以提出问题",
-            "only suppliers who obtained the documents may ask",
-        ));
+        return Err(StoreError::reject_with("tender.not_obtained", Msg::new("error.tender.not_obtained.suppliers_who_obtained2")));
     }
     if text.trim().chars().count() < 4 {
-        return Err(refuse("tender.invalid", "请写明问题", "write your question"));
+        return Err(StoreError::reject_with("tender.invalid", Msg::new("error.tender.invalid")));
     }
     let now = store.clock().now_ms();
     if view.project.status != "published" || view.project.deadline_at.is_some_and(|d| now >= d) {
-        return Err(refuse("tender.closed", "项目已截止或终止，不能再提问", "the project is closed or terminated"));
+        return Err(StoreError::reject_with("tender.closed", Msg::new("error.tender.closed")));
     }
     let id = new_id().to_string();
     let mut tx = store.begin().await?;
@@ -170,9 +162,6 @@ pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) ->
     )
     .await?;
     let link = format!("/projects/{project}");
-    let body_zh =
-        format!("项目 {}（{}）收到供应商提问，请在本平台答复（答复以澄清公告发布）。", view.project.project_no, view.project.name);
-    let body_en = format!("Project {} ({}) has a new question: answer with a clarification.", view.project.project_no, view.project.name);
     let staff = projects::staff_of(&mut tx, &view.project.runner_org_id).await?;
     projects::tell(
         &mut tx,
@@ -180,10 +169,7 @@ pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) ->
         &staff,
         &Message {
             kind: "question.asked",
-            title_zh: "供应商提问",
-            title_en: "Supplier question",
-            body_zh: &body_zh,
-            body_en: &body_en,
+            text: Msg::new("notice.question.asked").arg("no", &view.project.project_no).arg("name", &view.project.name),
             link: Some(&link),
         },
     )
@@ -244,14 +230,10 @@ pub async fn clarify(
     let now = store.clock().now_ms();
     let deadline_at = p.deadline_at.unwrap_or(0);
     if p.status != "published" || now >= deadline_at {
-        return Err(refuse(
-            "tender.closed",
-            "只有已发布且未截止的项目可以澄清或修改",
-            "only published projects before the deadline can be clarified",
-        ));
+        return Err(StoreError::reject_with("tender.closed", Msg::new("error.tender.closed.published_projects_before")));
     }
     if text.trim().chars().count() < 4 {
-        return Err(refuse("tender.invalid", "请写明澄清或修改的内容", "write the clarification"));
+        return Err(StoreError::reject_with("tender.invalid", Msg::new("error.tender.invalid.write_clarification")));
     }
     let today = store.clock().today();
     let cal = calendar::load(store).await?;
@@ -326,7 +308,7 @@ pub async fn clarify(
     }
     if let Some(ms) = new_deadline_at {
         sqlx::query("UPDATE projects SET deadline_at = $1 WHERE id = $2").bind(ms).bind(project).execute(&mut *tx).await?;
-        scheduled::schedule(&mut tx, JobKind::Deadline, project, ms).await?;
+        scheduled::schedule(&mut tx, DEADLINE, project, ms).await?;
     }
     let detail = serde_json::json!({"clarification": id, "announcement": announcement_id, "affects_bids": affects_bids, "old_deadline": deadline_at, "new_deadline": new_deadline_at});
     audit::append(
@@ -337,16 +319,6 @@ pub async fn clarify(
     )
     .await?;
     let link = format!("/announcements/{announcement_id}");
-    let (body_zh, body_en) = match new_deadline_at {
-        Some(ms) => (
-            format!("项目 {}（{}）发布澄清或修改，截止时间顺延至 {}。", p.project_no, p.name, display_ms(ms)),
-            format!("Project {} ({}) issued a clarification; the deadline moves to {}.", p.project_no, p.name, display_ms(ms)),
-        ),
-        None => (
-            format!("项目 {}（{}）发布澄清或修改。", p.project_no, p.name),
-            format!("Project {} ({}) issued a clarification.", p.project_no, p.name),
-        ),
-    };
     let users = projects::obtainers(&mut tx, project, None).await?;
     projects::tell(
         &mut tx,
@@ -354,10 +326,10 @@ pub async fn clarify(
         &users,
         &Message {
             kind: "project.clarified",
-            title_zh: "澄清或修改公告",
-            title_en: "Clarification issued",
-            body_zh: &body_zh,
-            body_en: &body_en,
+            text: Msg::new("notice.project.clarified")
+                .arg("no", &p.project_no)
+                .arg("name", &p.name)
+                .arg("deadline", new_deadline_at.map(display_ms).unwrap_or_else(|| "none".to_string())),
             link: Some(&link),
         },
     )

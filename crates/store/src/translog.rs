@@ -3,6 +3,7 @@
 //! tree heads signed by the platform's log key. Leaf bodies stay on the server; a bidder's
 //! receipt carries its own leaf, so it can check inclusion without trusting anyone.
 
+use caigou_domain::Msg;
 use std::collections::HashMap;
 
 use caigou_domain::translog::{self as mt, Hash};
@@ -220,7 +221,7 @@ pub async fn head(store: &Store, size_wanted: Option<i64>) -> Result<TreeHead> {
 /// The audit path of leaf `index` in the tree of `size` leaves.
 pub async fn inclusion(store: &Store, index: i64, size: i64) -> Result<Vec<String>> {
     if index < 0 || index >= size || size > self::size(store).await? {
-        return Err(StoreError::reject("log.bad_range", "日志索引超出范围", "index outside the log"));
+        return Err(StoreError::reject("log.bad_range"));
     }
     let proof = compute(store, |s| mt::inclusion_proof_of(s, index as u64, size as u64)).await?;
     Ok(proof.iter().map(hex::encode).collect())
@@ -229,7 +230,7 @@ pub async fn inclusion(store: &Store, index: i64, size: i64) -> Result<Vec<Strin
 /// The consistency proof between the trees of `from` and `to` leaves.
 pub async fn consistency(store: &Store, from: i64, to: i64) -> Result<Vec<String>> {
     if from < 1 || from > to || to > size(store).await? {
-        return Err(StoreError::reject("log.bad_range", "日志范围有误", "bad log range"));
+        return Err(StoreError::reject_with("log.bad_range", Msg::new("error.log.bad_range.bad_log_range")));
     }
     let proof = compute(store, |s| mt::consistency_proof_of(s, from as u64, to as u64)).await?;
     Ok(proof.iter().map(hex::encode).collect())

@@ -2,6 +2,7 @@
 //! tokens. Password hashing (argon2id) runs off the async runtime.
 
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use caigou_domain::Msg;
 use caigou_domain::authz::{OrgKind, Role, Subject};
 use caigou_domain::identity::{DisplayName, Username};
 use caigou_domain::ids::{OrgId, RegionId, UserId};
@@ -58,20 +59,16 @@ async fn verify_password(password: String, hash: String) -> bool {
 pub fn check_new_password(password: &str) -> Result<()> {
     let n = password.chars().count();
     if !(10..=128).contains(&n) {
-        return Err(StoreError::reject(
-            "auth.weak_password",
-            "新密码长度应为10到128个字符",
-            "the new password must have 10 to 128 characters",
-        ));
+        return Err(StoreError::reject("auth.weak_password"));
     }
     Ok(())
 }
 
 /// A unique index refusing an insert is the user's mistake (a name taken), answered with `code`;
 /// any other database error is a fault.
-fn taken_or(e: sqlx::Error, code: &'static str, zh: &str, en: &str) -> StoreError {
+fn taken_or(e: sqlx::Error, code: &'static str, text: Msg) -> StoreError {
     let e = StoreError::from(e);
-    if e.is_unique_violation() { StoreError::reject(code, zh, en) } else { e }
+    if e.is_unique_violation() { StoreError::reject_with(code, text) } else { e }
 }
 
 pub struct NewOrg<'a> {
@@ -103,12 +100,7 @@ pub async fn create_org(tx: &mut Tx, now_ms: i64, actor: &Actor, org: NewOrg<'_>
     .execute(&mut **tx)
     .await
     .map_err(|e| {
-        taken_or(
-            e,
-            "org.name_taken",
-            "已有名称相同或极为相似的供应商在平台注册",
-            "a supplier with the same or a confusingly similar name is already registered",
-        )
+        taken_or(e, "org.name_taken", Msg::new("error.org.name_taken"))
     })?;
     let detail = serde_json::json!({"kind": org.kind.key(), "name": name.as_str(), "uscc": org.uscc, "attributes": org.attributes});
     audit::append(
@@ -161,14 +153,7 @@ pub async fn create_user(tx: &mut Tx, now_ms: i64, actor: &Actor, user: NewUser<
     .bind(now_ms)
     .execute(&mut **tx)
     .await
-    .map_err(|e| {
-        taken_or(
-            e,
-            "user.username_taken",
-            "该用户名已被使用，或与已有用户名极为相似",
-            "this username is taken, or looks too much like one that is",
-        )
-    })?;
+    .map_err(|e| taken_or(e, "user.username_taken", Msg::new("error.user.username_taken")))?;
     for role in user.roles {
         sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
             .bind(id.to_string())
@@ -499,7 +484,7 @@ pub async fn change_password(store: &Store, identity: &Identity, current: &str, 
         .fetch_one(store.pool())
         .await?;
     if !verify_password(current.to_string(), hash).await {
-        return Err(StoreError::reject("auth.wrong_password", "当前密码不正确", "the current password is wrong"));
+        return Err(StoreError::reject("auth.wrong_password"));
     }
     check_new_password(new)?;
     let new_hash = hash_password(new.to_string()).await?;

@@ -157,13 +157,7 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
         match users::token_user(store, token).await.map_err(|e| AppError::from(e).in_lang(lang))? {
             Some(u) => Some(u),
             None => {
-                return Err(AppError::new(
-                    StatusCode::UNAUTHORIZED,
-                    "auth.bad_token",
-                    "API 令牌无效或已过期",
-                    "the API token is invalid or expired",
-                )
-                .in_lang(lang));
+                return Err(AppError::new(StatusCode::UNAUTHORIZED, "auth.bad_token").in_lang(lang));
             }
         }
     } else if let Some(c) = jar.get(cookie_name(SESSION_COOKIE, state.config.secure_cookies)) {
@@ -210,13 +204,7 @@ async fn resolve_inner(state: AppState, mut req: Request, next: Next) -> Result<
         let (checked_req, ok) = csrf_matches(req, &csrf, missing, state.config.max_body).await;
         req = checked_req;
         if !ok {
-            return Err(AppError::new(
-                StatusCode::FORBIDDEN,
-                "csrf.invalid",
-                "表单已过期或来源不明，请刷新页面后重试",
-                "the form expired or came from elsewhere; reload the page and try again",
-            )
-            .in_lang(lang));
+            return Err(AppError::new(StatusCode::FORBIDDEN, "csrf.invalid").in_lang(lang));
         }
     }
 

@@ -6,23 +6,31 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use caigou_domain::authz::Denied;
-use caigou_domain::{Lang, Localized};
+use caigou_domain::{Lang, Localized, Msg};
 use caigou_store::StoreError;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+/// One field's part of an error; its message is rendered with the error's.
+#[derive(Debug, Clone)]
 pub struct FieldError {
     pub field: String,
     pub code: String,
-    pub message: String,
+    pub text: Msg,
+}
+
+#[derive(Serialize)]
+struct FieldOut<'a> {
+    field: &'a str,
+    code: &'a str,
+    message: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct AppError {
     pub status: StatusCode,
     pub code: &'static str,
-    pub zh: String,
-    pub en: String,
+    /// The message's catalog key and arguments, rendered in the reader's language.
+    pub text: Msg,
     pub fields: Vec<FieldError>,
     /// The language to put in `message`.
     pub lang: Lang,
@@ -31,8 +39,14 @@ pub struct AppError {
 }
 
 impl AppError {
-    pub fn new(status: StatusCode, code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> AppError {
-        AppError { status, code, zh: zh.into(), en: en.into(), fields: Vec::new(), lang: Lang::Zh, retry_after: None }
+    /// An error whose message is the catalog's `error.<code>`.
+    pub fn new(status: StatusCode, code: &'static str) -> AppError {
+        AppError::with(status, code, Msg::new(format!("error.{code}")))
+    }
+
+    /// An error with its own message (a variant of the code's, or one with arguments).
+    pub fn with(status: StatusCode, code: &'static str, text: Msg) -> AppError {
+        AppError { status, code, text, fields: Vec::new(), lang: Lang::Zh, retry_after: None }
     }
 
     pub fn retry_after(mut self, seconds: u64) -> AppError {
@@ -49,21 +63,25 @@ impl AppError {
     }
 
     pub fn localized(status: StatusCode, e: &dyn Localized) -> AppError {
-        AppError::new(status, e.code(), e.message(Lang::Zh), e.message(Lang::En))
+        AppError::with(status, e.code(), e.msg())
     }
 
-    /// `what` is the kind of object, in English (`"lot"`); the Chinese message names it in
-    /// Chinese ([`object_zh`]), so neither message mixes languages.
+    /// `what` is the kind of object, in English (`"lot"`); each catalog names it in its own
+    /// language (a select on `$what` in `error.not_found`), so no message mixes languages.
     pub fn not_found(what: &str) -> AppError {
-        AppError::new(StatusCode::NOT_FOUND, "not_found", format!("未找到{}", object_zh(what)), format!("not found: {what}"))
+        AppError::with(StatusCode::NOT_FOUND, "not_found", Msg::new("error.not_found").arg("what", what.replace(' ', "_")))
     }
 
-    pub fn bad_request(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> AppError {
-        AppError::new(StatusCode::BAD_REQUEST, code, zh, en)
+    pub fn bad_request(code: &'static str) -> AppError {
+        AppError::new(StatusCode::BAD_REQUEST, code)
     }
 
-    pub fn with_field(mut self, field: &str, message: impl Into<String>) -> AppError {
-        self.fields.push(FieldError { field: field.to_string(), code: self.code.to_string(), message: message.into() });
+    pub fn bad_request_with(code: &'static str, text: Msg) -> AppError {
+        AppError::with(StatusCode::BAD_REQUEST, code, text)
+    }
+
+    pub fn with_field(mut self, field: &str, text: impl Into<Msg>) -> AppError {
+        self.fields.push(FieldError { field: field.to_string(), code: self.code.to_string(), text: text.into() });
         self
     }
 
@@ -72,15 +90,12 @@ impl AppError {
         self
     }
 
-    pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
+    pub fn message(&self, lang: Lang) -> String {
+        caigou_i18n::catalog().msg(lang, &self.text)
     }
 
     pub fn internal() -> AppError {
-        AppError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "系统内部错误，请稍后再试", "internal error; please try again later")
+        AppError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal")
     }
 }
 
@@ -107,19 +122,13 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         match e {
             StoreError::NotFound(what) => AppError::not_found(what),
-            StoreError::Rejected { code, zh, en } => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code, zh, en),
-            e if e.is_unique_violation() => AppError::new(StatusCode::CONFLICT, "conflict", "记录已存在", "the record already exists"),
+            StoreError::Rejected { code, text } => AppError::with(StatusCode::UNPROCESSABLE_ENTITY, code, text),
+            e if e.is_unique_violation() => AppError::new(StatusCode::CONFLICT, "conflict"),
             // Another writer held the database longer than the busy timeout: nothing was
             // written, and the same request succeeds a moment later.
             e if e.is_busy() => {
                 tracing::warn!(error = %e, "database busy");
-                AppError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "db.busy",
-                    "系统繁忙，本次操作未生效，请稍后重试",
-                    "the platform is busy: nothing was changed; please retry in a moment",
-                )
-                .retry_after(2)
+                AppError::new(StatusCode::SERVICE_UNAVAILABLE, "db.busy").retry_after(2)
             }
             other => {
                 tracing::error!(error = %other, "storage failure");
@@ -132,23 +141,22 @@ impl From<StoreError> for AppError {
 #[derive(Serialize)]
 struct Body<'a> {
     code: &'a str,
-    message: &'a str,
-    messages: Messages<'a>,
-    fields: &'a [FieldError],
-}
-
-#[derive(Serialize)]
-struct Messages<'a> {
-    #[serde(rename = "zh-CN")]
-    zh: &'a str,
-    en: &'a str,
+    message: String,
+    /// The message in every language, by tag (`zh-CN`, `en`).
+    messages: std::collections::BTreeMap<&'static str, String>,
+    fields: Vec<FieldOut<'a>>,
 }
 
 impl AppError {
     /// The JSON response in `lang`.
     pub fn json_response(&self, lang: Lang) -> Response {
-        let body =
-            Body { code: self.code, message: self.message(lang), messages: Messages { zh: &self.zh, en: &self.en }, fields: &self.fields };
+        let messages = Lang::ALL.into_iter().map(|l| (l.tag(), self.message(l))).collect();
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| FieldOut { field: &f.field, code: &f.code, message: caigou_i18n::catalog().msg(lang, &f.text) })
+            .collect();
+        let body = Body { code: self.code, message: self.message(lang), messages, fields };
         let mut resp = self.with_headers((self.status, Json(body)).into_response());
         resp.extensions_mut().insert(RenderedError(std::sync::Arc::new(self.clone())));
         resp
@@ -168,50 +176,14 @@ impl IntoResponse for AppError {
 
 pub type ApiResult<T> = Result<T, AppError>;
 
-/// The Chinese name of each kind of object a lookup can miss.
-const OBJECTS_ZH: &[(&str, &str)] = &[
-    ("announcement", "公告"),
-    ("attachment", "附件"),
-    ("bid", "投标文件"),
-    ("budget line", "预算指标"),
-    ("calendar year", "工作日历年度"),
-    ("demo user", "演示账号"),
-    ("deposit", "投标保证金记录"),
-    ("documents", "采购文件"),
-    ("file", "文件"),
-    ("intention", "采购意向"),
-    ("key", "密钥"),
-    ("lot", "标项"),
-    ("notification", "通知"),
-    ("opening record", "开标记录"),
-    ("organization", "单位"),
-    ("plan", "采购计划"),
-    ("project", "项目"),
-    ("publicity", "公示"),
-    ("purchase request", "申购单"),
-    ("purchaser", "采购人账号"),
-    ("qualification", "资质文件"),
-    ("region", "区域"),
-    ("supervisor", "监管账号"),
-    ("supplier", "供应商"),
-    ("template", "文件模板"),
-    ("token", "API令牌"),
-    ("user", "用户"),
-];
-
-/// The Chinese name of an object kind; an unlisted kind is "对象" (the test below keeps the list whole).
-pub fn object_zh(what: &str) -> &'static str {
-    OBJECTS_ZH.iter().find(|(en, _)| *en == what).map(|(_, zh)| *zh).unwrap_or("对象")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{OBJECTS_ZH, object_zh};
+    use caigou_domain::Lang;
 
-    /// Every `NotFound("…")` and `not_found("…")` in the code has a Chinese name, so no message
-    /// reads "未找到：opening record".
+    /// Every `NotFound("…")` and `not_found("…")` in the code is named in every language, so no
+    /// message reads "未找到对象" or "not found: opening_record".
     #[test]
-    fn every_missing_object_has_a_chinese_name() {
+    fn every_missing_object_is_named_in_every_language() {
         fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
             for e in std::fs::read_dir(dir).unwrap().flatten() {
                 let p = e.path();
@@ -224,7 +196,7 @@ mod tests {
         }
         let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut files = Vec::new();
-        for c in ["store", "web", "caigou"] {
+        for c in ["store", "web", "caigou", "app"] {
             walk(&crates.join(c).join("src"), &mut files);
         }
         let mut missing = Vec::new();
@@ -234,13 +206,19 @@ mod tests {
                 for part in text.split(marker).skip(1) {
                     let what = part.split('"').next().unwrap();
                     // (This test's own doc comment writes the markers with "…".)
-                    if object_zh(what) == "对象" && !what.is_empty() && what != "…" {
-                        missing.push(format!("{}: {what}", f.display()));
+                    if what.is_empty() || what == "…" {
+                        continue;
+                    }
+                    let e = super::AppError::not_found(what);
+                    let (zh, en) = (e.message(Lang::Zh), e.message(Lang::En));
+                    if zh == "未找到对象" || en.contains('_') {
+                        missing.push(format!("{}: {what} ({zh} / {en})", f.display()));
                     }
                 }
             }
         }
-        assert!(missing.is_empty(), "add these to OBJECTS_ZH: {missing:?}");
-        assert!(OBJECTS_ZH.windows(2).all(|w| w[0].0 < w[1].0), "kept sorted");
+        assert!(missing.is_empty(), "name these in error-not_found of each catalog: {missing:?}");
+        assert_eq!(super::AppError::not_found("budget line").message(Lang::Zh), "未找到预算指标");
+        assert_eq!(super::AppError::not_found("budget line").message(Lang::En), "not found: budget line");
     }
 }

@@ -5,6 +5,7 @@
 
 use axum::extract::{FromRequest, Request};
 use axum::http::{StatusCode, header};
+use caigou_domain::Msg;
 use caigou_domain::limits::{self, OverLimit};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -62,9 +63,7 @@ pub fn check_form(pairs: &[(String, String)]) -> Result<(), (String, OverLimit)>
 
 /// The error for a field over its limit, naming the field (its path in the body).
 pub fn over_limit((path, e): (String, OverLimit)) -> AppError {
-    let err = AppError::localized(StatusCode::UNPROCESSABLE_ENTITY, &e);
-    let message = err.en.clone();
-    err.with_field(&path, message)
+    AppError::localized(StatusCode::UNPROCESSABLE_ENTITY, &e).with_field(&path, caigou_domain::Localized::msg(&e))
 }
 
 /// Parses a typed id from the path or a field; a malformed one names an object that does not
@@ -88,11 +87,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let lang = req.extensions().get::<crate::Ctx>().map(|c| c.lang).unwrap_or_default();
         if !is_urlencoded(req.headers()) {
-            return Err(AppError::new(
+            return Err(AppError::with(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "request.content_type",
-                "表单格式不对（须为 application/x-www-form-urlencoded）",
-                "the form must be sent as application/x-www-form-urlencoded",
+                Msg::new("error.request.content_type.form_sent_application"),
             )
             .in_lang(lang));
         }
@@ -100,19 +98,17 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 crate::api::too_large().in_lang(lang)
             } else {
-                AppError::bad_request("request.unreadable", "无法读取请求内容", "the request body could not be read").in_lang(lang)
+                AppError::bad_request("request.unreadable").in_lang(lang)
             }
         })?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).map_err(|_| {
-            AppError::bad_request("request.malformed_form", "表单内容无法解析", "the form could not be parsed").in_lang(lang)
-        })?;
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::bad_request("request.malformed_form").in_lang(lang))?;
         check_form(&pairs).map_err(|e| over_limit(e).in_lang(lang))?;
         serde_html_form::from_bytes::<T>(&bytes).map(Form).map_err(|e| {
-            AppError::new(
+            AppError::with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "request.invalid_fields",
-                format!("表单字段有误：{e}"),
-                format!("invalid form fields: {e}"),
+                Msg::new("error.request.invalid_fields.invalid_form_fields").arg("e", e),
             )
             .in_lang(lang)
         })

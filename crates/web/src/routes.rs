@@ -149,14 +149,7 @@ async fn guard(access: Access, limit: Option<RateLimit>, kind: Kind, req: Reques
         match caigou_store::rate_limits::hit(&state.store, limit, &ctx.address).await {
             Ok(None) => {}
             Ok(Some(retry)) => {
-                let e = AppError::new(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "rate.limited",
-                    "来自您所在地址的请求过于频繁，请稍后再试",
-                    "too many requests from your address; try again later",
-                )
-                .retry_after(retry)
-                .in_lang(ctx.lang);
+                let e = AppError::new(StatusCode::TOO_MANY_REQUESTS, "rate.limited").retry_after(retry).in_lang(ctx.lang);
                 return match kind {
                     Kind::Api => e.into_response(),
                     Kind::Page => e.with_headers(pages::error_response(&e, ctx.lang)),
@@ -188,13 +181,7 @@ async fn request_timeout(axum::extract::State(state): axum::extract::State<AppSt
     match tokio::time::timeout(state.config.request_timeout, next.run(req)).await {
         Ok(resp) => resp,
         Err(_) => {
-            let e = AppError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "request.timeout",
-                "请求处理超时，请重试",
-                "the request took too long; try again",
-            )
-            .retry_after(5);
+            let e = AppError::new(StatusCode::SERVICE_UNAVAILABLE, "request.timeout").retry_after(5);
             if api { e.into_response() } else { e.with_headers(pages::error_response(&e, lang)) }
         }
     }
@@ -205,7 +192,7 @@ pub fn deny(kind: Kind, denied: Denied, ctx: &Ctx) -> Response {
     match (kind, denied) {
         (Kind::Api, d) => AppError::from(d).in_lang(ctx.lang).into_response(),
         (Kind::Page, Denied::NotSignedIn) => Redirect::to(&format!("/login?next={}", urlencode(&ctx.path))).into_response(),
-        (Kind::Page, Denied::Forbidden) => pages::error_page(ctx, StatusCode::FORBIDDEN, "error.forbidden"),
+        (Kind::Page, Denied::Forbidden) => pages::error_page(ctx, StatusCode::FORBIDDEN, "errpage.forbidden"),
     }
 }
 
@@ -217,7 +204,7 @@ async fn not_found(ctx: Ctx) -> Response {
     if ctx::is_api(&ctx.path) {
         AppError::not_found(&ctx.path).in_lang(ctx.lang).into_response()
     } else {
-        pages::error_page(&ctx, StatusCode::NOT_FOUND, "error.not_found")
+        pages::error_page(&ctx, StatusCode::NOT_FOUND, "errpage.not_found")
     }
 }
 

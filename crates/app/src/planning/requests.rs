@@ -1,6 +1,7 @@
 //! 申购: a unit's purchase requests through its own approval chain (岗位分离: the applicant
 //! submits, staff holding each step's role decide, never the applicant), and the chain itself.
 
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{OrgId, UserId, parse_region_path};
 use caigou_domain::planning::request::{ApprovalChain, RequestEvent};
@@ -52,7 +53,7 @@ pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent
         RequestEvent::Submit => Action::SubmitOwnRequest { applicant },
         _ => {
             let step_role = requests::current_step_role(&d)
-                .ok_or_else(|| StoreError::reject("request.bad_transition", "申购单不在审批中", "the request is not in review"))?;
+                .ok_or_else(|| StoreError::reject_with("request.bad_transition", Msg::new("error.request.bad_transition.not_in_review")))?;
             let unit: OrgId = d.request.org_id.parse().map_err(|_| StoreError::Internal("request org id".into()))?;
             Action::ActOnRequestStep { unit, step_role, applicant }
         }

@@ -130,8 +130,54 @@ async fn language_switch_and_notifications(app: TestApp) {
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (_, inbox) = app.get("/api/v1/notifications", Some(&token)).await;
     assert_eq!((inbox["unread"].as_i64(), inbox["items"][0]["read"].as_bool()), (Some(0), Some(true)));
+
+    // The notification keeps its key and arguments: each reader reads it in their language.
+    assert_eq!(inbox_in(&app, &token, "zh-CN").await["items"][0]["title"], "欢迎使用采购云演示平台");
+    assert_eq!(inbox_in(&app, &token, "en").await["items"][0]["title"], "Welcome to the Caigou demo");
 }
 both!(lang_and_inbox, language_switch_and_notifications);
+
+async fn inbox_in(app: &TestApp, token: &str, lang: &str) -> serde_json::Value {
+    let r = reqwest::Client::new()
+        .get(app.url("/api/v1/notifications"))
+        .bearer_auth(token)
+        .header("accept-language", lang)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    r.json().await.unwrap()
+}
+
+/// A notification written before notifications kept keys (its two texts in the old columns)
+/// still reads in both languages after the migration's backfill.
+async fn notifications_from_before_keys_keep_their_texts(app: TestApp) {
+    let token = app.token("supplier8").await;
+    let user: String = sqlx::query_scalar("SELECT id FROM users WHERE username = 'supplier8'").fetch_one(app.store.pool()).await.unwrap();
+    let id = "notification-from-0012".to_string();
+    sqlx::query(
+        "INSERT INTO notifications (id, user_id, kind, message_key, message_args, link, created_at) VALUES ($1, $2, 'old', 'notice.legacy', '{}', NULL, $3)",
+    )
+    .bind(&id)
+    .bind(&user)
+    .bind(i64::MAX / 2)
+    .execute(app.store.pool())
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO notification_texts_0012 (id, title_zh, title_en, body_zh, body_en) VALUES ($1, '旧通知', 'Old notice', '旧正文', 'Old body')")
+        .bind(&id)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    app.store.migrate().await.unwrap();
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notification_texts_0012").fetch_one(app.store.pool()).await.unwrap();
+    assert_eq!(left, 0, "the backfill empties the holding table");
+    let zh = inbox_in(&app, &token, "zh-CN").await;
+    assert_eq!((zh["items"][0]["title"].as_str(), zh["items"][0]["body"].as_str()), (Some("旧通知"), Some("旧正文")));
+    let en = inbox_in(&app, &token, "en").await;
+    assert_eq!((en["items"][0]["title"].as_str(), en["items"][0]["body"].as_str()), (Some("Old notice"), Some("Old body")));
+}
+both!(legacy_notifications, notifications_from_before_keys_keep_their_texts);
 
 /// Seeds the demo on a fresh database with the platform clock at `real` and returns what it did.
 async fn seed_on(

@@ -17,7 +17,7 @@ fn bid(price: i64) -> BidContent {
 async fn pass(app: &TestApp, ms: i64) {
     let clock = app.store.clock();
     clock.advance(ms + 1 - clock.now_ms());
-    caigou_store::scheduled::run_due(&app.store).await.unwrap();
+    caigou_store::scheduled::run_due(&app.store, &caigou_store::job_handlers()).await.unwrap();
 }
 
 async fn fewer_than_three_bids_fail_the_lot(app: TestApp) {

@@ -465,9 +465,10 @@ async fn deadlines_fire_once_and_termination_notifies(app: TestApp) {
     // Past the deadline: two runners (as on two servers) race; each transition happens once.
     app.store.clock().advance(published["deadline_at"].as_i64().unwrap() - app.store.clock().now_ms() + 1);
     let other = app.another_store().await;
-    let (a, b) = tokio::join!(caigou_store::scheduled::run_due(&app.store), caigou_store::scheduled::run_due(&other));
+    let handlers = caigou_store::job_handlers();
+    let (a, b) = tokio::join!(caigou_store::scheduled::run_due(&app.store, &handlers), caigou_store::scheduled::run_due(&other, &handlers));
     assert!(a.unwrap() + b.unwrap() >= 2, "window close and deadline fired");
-    let (a, b) = tokio::join!(caigou_store::scheduled::run_due(&app.store), caigou_store::scheduled::run_due(&other));
+    let (a, b) = tokio::join!(caigou_store::scheduled::run_due(&app.store, &handlers), caigou_store::scheduled::run_due(&other, &handlers));
     assert_eq!(a.unwrap() + b.unwrap(), 0, "nothing fires twice");
     let admin = app.token("admin").await;
     let (_, entries) = app.get(&format!("/api/v1/audit?object_id={id}&limit=200"), Some(&admin)).await;

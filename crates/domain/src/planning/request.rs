@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::authz::Role;
-use crate::{Lang, Localized, Money};
+use crate::{Localized, Money, Msg};
 
 /// One step of a unit's chain: who acts, and from which amount the step applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,12 +60,11 @@ impl Localized for ChainError {
     fn code(&self) -> &'static str {
         "chain.invalid"
     }
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ChainError::Length, Lang::Zh) => "审批流程应有1到10个环节".into(),
-            (ChainError::Role(i), Lang::Zh) => format!("第{i}个环节：只能由采购人审核或审批岗位办理"),
-            (ChainError::Name(i), Lang::Zh) => format!("第{i}个环节：须填写中英文名称"),
-            (e, Lang::En) => e.to_string(),
+    fn msg(&self) -> Msg {
+        match self {
+            ChainError::Length => Msg::new("error.chain.invalid"),
+            ChainError::Role(i) => Msg::new("error.chain.invalid.role").arg("step", i),
+            ChainError::Name(i) => Msg::new("error.chain.invalid.name").arg("step", i),
         }
     }
 }
@@ -149,18 +148,8 @@ impl Localized for TransitionError {
     fn code(&self) -> &'static str {
         "request.bad_transition"
     }
-    fn message(&self, lang: Lang) -> String {
-        let state_zh = match self.state {
-            "draft" => "草稿",
-            "in_review" => "审批中",
-            "returned" => "已退回",
-            "approved" => "已批准",
-            _ => "已驳回",
-        };
-        match lang {
-            Lang::Zh => format!("申购单当前状态为“{state_zh}”，不能执行此操作"),
-            Lang::En => self.to_string(),
-        }
+    fn msg(&self) -> Msg {
+        Msg::new("error.request.bad_transition").arg("state", self.state)
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized};
+use crate::{Localized, Msg};
 
 /// Lines that consist of only this variable become the lots table.
 pub const LOTS_TABLE: &str = "{{lots_table}}";
@@ -81,12 +81,10 @@ impl Localized for DocumentError {
             DocumentError::FixedSection(_) => "documents.fixed_section",
         }
     }
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DocumentError::UnknownVariable(v), Lang::Zh) => format!("模板变量 {{{{{v}}}}} 不存在"),
-            (DocumentError::UnknownVariable(v), Lang::En) => format!("unknown template variable {{{{{v}}}}}"),
-            (DocumentError::FixedSection(k), Lang::Zh) => format!("章节“{k}”由项目数据生成，不能修改"),
-            (DocumentError::FixedSection(k), Lang::En) => format!("section \"{k}\" is generated from the project and cannot be edited"),
+    fn msg(&self) -> Msg {
+        match self {
+            DocumentError::UnknownVariable(v) => Msg::new("error.documents.unknown_variable").arg("name", v),
+            DocumentError::FixedSection(k) => Msg::new("error.documents.fixed_section").arg("section", k),
         }
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::rules::{TenderRule, Violation};
 use crate::catalog::ObjectType;
 use crate::planning::Method;
-use crate::{Lang, Localized};
+use crate::{Lang, Localized, Msg};
 
 /// 条例34: the two lawful evaluation methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,8 +243,14 @@ impl Localized for Refused {
     fn code(&self) -> &'static str {
         self.0.first().map(|v| v.rule.code()).unwrap_or("TEND")
     }
-    fn message(&self, lang: Lang) -> String {
-        self.0.iter().map(|v| v.message(lang)).collect::<Vec<_>>().join("；")
+    fn msg(&self) -> Msg {
+        let mut texts: std::collections::BTreeMap<Lang, Vec<String>> = Default::default();
+        for v in &self.0 {
+            for lang in Lang::ALL {
+                texts.entry(lang).or_default().push(v.text(lang).to_string());
+            }
+        }
+        Msg::given(texts.into_iter().map(|(lang, t)| (lang, t.join(if lang == Lang::Zh { "；" } else { "; " }))))
     }
 }
 

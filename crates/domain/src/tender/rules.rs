@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized};
+use crate::{Lang, Localized, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TenderRule {
@@ -130,14 +130,18 @@ impl Violation {
     }
 }
 
+impl Violation {
+    /// The finding in `lang` (Chinese for a language the rule does not write).
+    pub fn text(&self, lang: Lang) -> &str {
+        if lang == Lang::En { &self.en } else { &self.zh }
+    }
+}
+
 impl Localized for Violation {
     fn code(&self) -> &'static str {
         self.rule.code()
     }
-    fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.zh.clone(),
-            Lang::En => self.en.clone(),
-        }
+    fn msg(&self) -> Msg {
+        Msg::given(Lang::ALL.map(|lang| (lang, self.text(lang).to_string())))
     }
 }

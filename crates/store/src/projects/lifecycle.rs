@@ -1,16 +1,33 @@
 //! A project's lifecycle after publishing: the transitions the scheduler fires (documents
 //! window closed, deadline passed → opening) and termination with its 终止公告.
 
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::ids::RegionId;
 use caigou_domain::tender::AnnouncementKind;
 
-use super::{audit_project, get, invalid, obtainers, stakeholders, tell};
+use super::{audit_project, get, obtainers, stakeholders, tell};
 use crate::audit::Actor;
 use crate::notify::Message;
-use crate::scheduled::{self, JobKind};
+use crate::scheduled::{self, Handlers, JobFuture, JobKind};
 use crate::{Result, Store, StoreError, Tx, portal};
 /// Job: the documents window has ended.
+/// 获取采购文件期限届满: the documents window of a project closes.
+pub const DOCUMENTS_CLOSE: JobKind = JobKind("project.documents_close");
+/// 投标截止: the bid or response deadline of a project passes.
+pub const DEADLINE: JobKind = JobKind("project.deadline");
+
+/// Registers what the project's timed transitions do.
+pub fn register(handlers: Handlers) -> Handlers {
+    fn on_documents_close<'a>(_: &'a Store, tx: &'a mut Tx, now: i64, id: &'a str) -> JobFuture<'a> {
+        Box::pin(documents_closed(tx, now, id))
+    }
+    fn on_deadline<'a>(store: &'a Store, tx: &'a mut Tx, now: i64, id: &'a str) -> JobFuture<'a> {
+        Box::pin(deadline_passed(store, tx, now, id))
+    }
+    handlers.on(DOCUMENTS_CLOSE, on_documents_close).on(DEADLINE, on_deadline)
+}
+
 pub(crate) async fn documents_closed(tx: &mut Tx, now: i64, id: &str) -> Result<()> {
     let n = sqlx::query("UPDATE projects SET documents_closed_at = $1 WHERE id = $2 AND status = 'published' AND documents_closed_at IS NULL AND documents_close_at <= $1")
         .bind(now)
@@ -37,8 +54,6 @@ pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: &s
         let (no, name): (String, String) =
             sqlx::query_as("SELECT project_no, name FROM projects WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
         let link = format!("/projects/{id}");
-        let body_zh = format!("项目 {no}（{name}）已到提交截止时间，等待开标。");
-        let body_en = format!("Project {no} ({name}) has reached its deadline and awaits opening.");
         crate::opening::start(store, tx, now, id).await?;
         let mut users = stakeholders(tx, id).await?;
         users.extend(obtainers(tx, id, None).await?);
@@ -48,10 +63,7 @@ pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: &s
             &users,
             &Message {
                 kind: "project.bidding_closed",
-                title_zh: "投标截止",
-                title_en: "Bidding closed",
-                body_zh: &body_zh,
-                body_en: &body_en,
+                text: Msg::new("notice.project.bidding_closed").arg("no", &no).arg("name", &name),
                 link: Some(&link),
             },
         )
@@ -64,19 +76,19 @@ pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: &s
 /// and tells everyone who obtained the documents. A draft is simply withdrawn.
 pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&str>, reason: &str) -> Result<Option<String>> {
     if reason.trim().chars().count() < 4 {
-        return Err(invalid("请写明终止的原因", "give the reasons for termination"));
+        return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.termination_reason")));
     }
     let view = get(store, id).await?;
     let p = &view.project;
     if !matches!(p.status.as_str(), "draft" | "published" | "bidding_closed") {
-        return Err(StoreError::reject("project.bad_state", "项目已终止", "the project is already terminated"));
+        return Err(StoreError::reject("project.bad_state"));
     }
     let target = match lot {
         Some(l) => Some(view.lots.iter().find(|x| x.id == l).ok_or(StoreError::NotFound("lot"))?),
         None => None,
     };
     if target.is_some_and(|l| l.status != "active") {
-        return Err(StoreError::reject("project.bad_state", "该标项已终止", "this lot is already terminated"));
+        return Err(StoreError::reject_with("project.bad_state", Msg::new("error.project.bad_state.lot_already_terminated")));
     }
     let now = store.clock().now_ms();
     let actor = Actor::of(subject);
@@ -108,8 +120,8 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        scheduled::cancel(&mut tx, JobKind::DocumentsClose, id, now).await?;
-        scheduled::cancel(&mut tx, JobKind::Deadline, id, now).await?;
+        scheduled::cancel(&mut tx, DOCUMENTS_CLOSE, id, now).await?;
+        scheduled::cancel(&mut tx, DEADLINE, id, now).await?;
     }
     let mut announcement = None;
     if p.status != "draft" {
@@ -148,14 +160,6 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
             .await?,
         );
         let link = format!("/announcements/{}", announcement.clone().unwrap_or_default());
-        let body_zh = format!("项目 {}（{}）{scope}已终止：{}", p.project_no, p.name, reason.trim());
-        let body_en = format!(
-            "Project {} ({}): {} terminated. Reason: {}",
-            p.project_no,
-            p.name,
-            if lot.is_some() { "a lot was" } else { "all lots were" },
-            reason.trim()
-        );
         let mut users = obtainers(&mut tx, id, lot).await?;
         users.extend(stakeholders(&mut tx, id).await?);
         tell(
@@ -164,10 +168,11 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
             &users,
             &Message {
                 kind: "project.terminated",
-                title_zh: "采购项目终止",
-                title_en: "Procurement terminated",
-                body_zh: &body_zh,
-                body_en: &body_en,
+                text: Msg::new("notice.project.terminated")
+                    .arg("no", &p.project_no)
+                    .arg("name", &p.name)
+                    .arg("scope", if lot.is_some() { "lot" } else { "all" })
+                    .arg("reason", reason.trim()),
                 link: Some(&link),
             },
         )

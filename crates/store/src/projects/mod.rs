@@ -3,6 +3,7 @@
 //! obtaining documents, questions and clarifications in [`crate::tendering`].
 
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::catalog::{ObjectType, PinmuCode};
 use caigou_domain::ids::{OrgId, RegionId, UserId, parse_region_path};
@@ -17,8 +18,7 @@ use crate::{Result, Store, StoreError, Tx, new_id, regions};
 
 mod lifecycle;
 
-pub use lifecycle::terminate;
-pub(crate) use lifecycle::{deadline_passed, documents_closed};
+pub use lifecycle::{DEADLINE, DOCUMENTS_CLOSE, register, terminate};
 
 /// Organizations a plan may be entrusted to: agencies, the 集中采购机构, or the unit itself.
 pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: OrgId) -> Result<()> {
@@ -27,30 +27,22 @@ pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: Or
         return Err(StoreError::NotFound("plan"));
     }
     if plan.status != "filed" {
-        return Err(StoreError::reject("project.plan_not_filed", "只有已备案的采购计划可以委托", "only filed plans can be entrusted"));
+        return Err(StoreError::reject("project.plan_not_filed"));
     }
     let in_project: Option<String> =
         sqlx::query_scalar("SELECT project_id FROM project_plans WHERE plan_id = $1").bind(plan_id).fetch_optional(store.pool()).await?;
     if in_project.is_some() {
-        return Err(StoreError::reject("project.plan_in_project", "该计划已立项，不能再变更委托", "this plan is already in a project"));
+        return Err(StoreError::reject("project.plan_in_project"));
     }
     let kind: Option<String> =
         sqlx::query_scalar("SELECT kind FROM organizations WHERE id = $1").bind(runner.to_string()).fetch_optional(store.pool()).await?;
     let Some(kind) = kind else { return Err(StoreError::NotFound("organization")) };
     let self_run = runner == subject.org;
     if !(self_run || kind == "agency" || kind == "central_agency") {
-        return Err(StoreError::reject(
-            "project.bad_runner",
-            "只能委托给采购代理机构或集中采购机构",
-            "entrust plans to a procurement agency or the central agency",
-        ));
+        return Err(StoreError::reject("project.bad_runner"));
     }
     if plan.entrust_central != 0 && kind != "central_agency" {
-        return Err(StoreError::reject(
-            "PLAN-CENTRALIZED",
-            "集中采购目录内的项目须委托集中采购机构（政府采购法第7、18条）",
-            "items in the centralized catalog go to the central procurement agency (Government Procurement Law art. 7, 18)",
-        ));
+        return Err(StoreError::reject("PLAN-CENTRALIZED"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
@@ -77,8 +69,6 @@ pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: Or
     )
     .await?;
     if !self_run {
-        let body_zh = format!("采购计划 {}（{}）已委托贵机构组织采购，请立项。", plan.plan_no, plan.name);
-        let body_en = format!("Plan {} ({}) was entrusted to you: create the project.", plan.plan_no, plan.name);
         for user in staff_of(&mut tx, &runner.to_string()).await? {
             notify::notify(
                 &mut tx,
@@ -86,10 +76,7 @@ pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: Or
                 user,
                 &Message {
                     kind: "plan.entrusted",
-                    title_zh: "新的委托项目",
-                    title_en: "New entrusted plan",
-                    body_zh: &body_zh,
-                    body_en: &body_en,
+                    text: Msg::new("notice.plan.entrusted").arg("plan_no", &plan.plan_no).arg("name", &plan.name),
                     link: Some("/projects/new"),
                 },
             )
@@ -173,17 +160,13 @@ pub struct NewProject {
     pub lots: Vec<LotInput>,
 }
 
-fn invalid(zh: impl Into<String>, en: impl Into<String>) -> StoreError {
-    StoreError::reject("project.invalid", zh, en)
-}
-
 /// Creates a draft project from plans entrusted to the subject's organization.
 pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Result<String> {
     if input.name.trim().is_empty() {
-        return Err(invalid("请填写项目名称", "give the project a name"));
+        return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid")));
     }
     if input.plan_ids.is_empty() {
-        return Err(invalid("请选择至少一个采购计划", "choose at least one plan"));
+        return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.choose_at_least")));
     }
     let mut plans = Vec::new();
     for id in &input.plan_ids {
@@ -194,23 +177,19 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
         }
         let d = crate::plans::get(store, id).await?;
         if d.plan.status != "filed" {
-            return Err(StoreError::reject(
+            return Err(StoreError::reject_with(
                 "project.plan_not_filed",
-                format!("计划 {} 未备案", d.plan.plan_no),
-                format!("plan {} is not filed", d.plan.plan_no),
+                Msg::new("error.project.plan_not_filed.plan_plan_no").arg("plan_no", d.plan.plan_no),
             ));
         }
         plans.push(d);
     }
     let method = Method::parse(&plans[0].plan.method).ok_or_else(|| StoreError::Internal("bad method".into()))?;
     if caigou_domain::tender::Family::of(method).is_none() {
-        return Err(invalid("电子卖场和框架协议采购不在此立项", "e-mall and framework purchases are not run as projects here"));
+        return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.e_mall_framework")));
     }
     if plans.iter().any(|p| p.plan.method != plans[0].plan.method || p.plan.object_type != plans[0].plan.object_type) {
-        return Err(invalid(
-            "合并立项的计划须采用同一采购方式、属于同一品目类别",
-            "plans combined in one project must share the method and object type",
-        ));
+        return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.plans_combined_one")));
     }
     let object_type = plans[0].plan.object_type.clone();
     let unit_region: String =
@@ -255,10 +234,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     }
     for (i, l) in lots.iter().enumerate() {
         if l.name.trim().is_empty() || l.items.is_empty() || l.items.iter().any(|it| it.quantity <= 0 || it.description.trim().is_empty()) {
-            return Err(invalid(
-                format!("第{}个标项须有名称，并至少有一个数量大于零的品目", i + 1),
-                format!("lot {} needs a name and items with quantities above zero", i + 1),
-            ));
+            return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.lot").arg("n", i + 1)));
         }
     }
 
@@ -296,7 +272,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
             .map_err(|e| {
             let e = StoreError::from(e);
             if e.is_unique_violation() {
-                StoreError::reject("project.plan_in_project", "该计划已立项", "this plan is already in a project")
+                StoreError::reject_with("project.plan_in_project", Msg::new("error.project.plan_in_project.plan_already_project"))
             } else {
                 e
             }
@@ -632,11 +608,7 @@ pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &s
     let LotSettings { max_price, sme, deposit } = settings;
     let view = get(store, project).await?;
     if view.project.status != "draft" {
-        return Err(StoreError::reject(
-            "documents.published",
-            "项目已发布，标项不能再修改",
-            "the project is published: lots can no longer change",
-        ));
+        return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_published_lots")));
     }
     let l = view.lots.iter().find(|l| l.id == lot).ok_or(StoreError::NotFound("lot"))?;
     let policy = regions::effective_policy(store, &view.project.region_id, store.clock().today()).await?;
@@ -669,11 +641,7 @@ pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &s
     let draft =
         sqlx::query("UPDATE projects SET status = status WHERE id = $1 AND status = 'draft'").bind(project).execute(&mut *tx).await?;
     if draft.rows_affected() != 1 {
-        return Err(StoreError::reject(
-            "documents.published",
-            "项目已发布，标项不能再修改",
-            "the project is published: lots can no longer change",
-        ));
+        return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_published_lots")));
     }
     sqlx::query("UPDATE lots SET max_price = $1, sme = $2, deposit = $3 WHERE id = $4 AND project_id = $5")
         .bind(max_price.map(|m| m.fen()))

@@ -73,16 +73,8 @@ impl From<&users::UserView> for Me {
 
 pub fn login_refused(r: LoginRefused) -> AppError {
     match r {
-        LoginRefused::BadCredentials => {
-            AppError::new(StatusCode::UNAUTHORIZED, "auth.bad_credentials", "用户名或密码错误", "wrong username or password")
-        }
-        LoginRefused::Throttled => AppError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "auth.throttled",
-            "登录失败次数过多，请15分钟后再试",
-            "too many failed sign-ins; try again in 15 minutes",
-        )
-        .retry_after(15 * 60),
+        LoginRefused::BadCredentials => AppError::new(StatusCode::UNAUTHORIZED, "auth.bad_credentials"),
+        LoginRefused::Throttled => AppError::new(StatusCode::TOO_MANY_REQUESTS, "auth.throttled").retry_after(15 * 60),
     }
 }
 
@@ -162,22 +154,10 @@ pub async fn create_token(
 pub async fn issue_token(state: &AppState, identity: &users::Identity, name: &str, days: i64) -> ApiResult<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 64 {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "token.bad_name",
-            "令牌名称应为1到64个字符",
-            "the token name must have 1 to 64 characters",
-        )
-        .with_field("name", "1–64"));
+        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "token.bad_name").with_field("name", "1–64"));
     }
     if !(1..=365).contains(&days) {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "token.bad_days",
-            "有效期应为1到365天",
-            "validity must be 1 to 365 days",
-        )
-        .with_field("days", "1–365"));
+        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "token.bad_days").with_field("days", "1–365"));
     }
     Ok(auth::issue_token(&state.store, identity, name, days * 24 * 60 * 60 * 1000).await?)
 }

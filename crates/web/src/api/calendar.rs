@@ -61,13 +61,7 @@ pub struct AddOut {
 pub async fn add_working_days(State(state): State<AppState>, ApiQuery(q): ApiQuery<AddQuery>) -> ApiResult<Json<AddOut>> {
     let date = parse_date(&q.date, "date")?;
     if q.n > 1000 {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "calendar.too_many_days",
-            "工作日数不能超过1000",
-            "at most 1000 working days",
-        )
-        .with_field("n", "0–1000"));
+        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "calendar.too_many_days").with_field("n", "0–1000"));
     }
     let cal = caigou_store::calendar::load(&state.store).await?;
     let result = cal.add_working_days(date, q.n).map_err(calendar_error)?;

@@ -25,6 +25,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::IntoResponse;
+use caigou_domain::Msg;
 use serde::de::DeserializeOwned;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -124,7 +125,7 @@ pub struct ErrorBody {
     pub code: String,
     /// Message in the request's language (Accept-Language; Chinese by default).
     pub message: String,
-    /// The message in both languages: `{"zh-CN": …, "en": …}`.
+    /// The message in every language the platform speaks, by tag: `{"zh-CN": …, "en": …}`.
     pub messages: serde_json::Value,
     /// Per-field problems: `[{field, code, message}]`.
     pub fields: Vec<serde_json::Value>,
@@ -163,45 +164,37 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 /// A body that is JSON but not of the expected shape; names the field where serde can.
 fn invalid_fields(text: &str) -> AppError {
     let field = field_of(text);
-    let err = AppError::new(
+    let err = AppError::with(
         StatusCode::UNPROCESSABLE_ENTITY,
         "request.invalid_fields",
-        format!("请求字段有误：{text}"),
-        format!("invalid fields: {text}"),
+        Msg::new("error.request.invalid_fields.invalid_fields_text").arg("text", text),
     );
     match field {
-        Some(f) => err.with_field(&f, text.to_string()),
+        Some(f) => err.with_field(&f, text),
         None => err,
     }
 }
 
 fn json_rejection(r: JsonRejection) -> AppError {
     match r {
-        JsonRejection::MissingJsonContentType(_) => AppError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "request.content_type",
-            "请求须为 JSON（Content-Type: application/json）",
-            "the request must be JSON (Content-Type: application/json)",
-        ),
-        JsonRejection::JsonSyntaxError(e) => AppError::bad_request(
-            "request.malformed_json",
-            format!("JSON 格式错误：{}", e.body_text()),
-            format!("malformed JSON: {}", e.body_text()),
-        ),
+        JsonRejection::MissingJsonContentType(_) => AppError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "request.content_type"),
+        JsonRejection::JsonSyntaxError(e) => {
+            AppError::bad_request_with("request.malformed_json", Msg::new("error.request.malformed_json").arg("body_text", e.body_text()))
+        }
         JsonRejection::JsonDataError(e) => invalid_fields(&e.body_text()),
         JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => too_large(),
         other => {
             if other.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 too_large()
             } else {
-                AppError::bad_request("request.unreadable", "无法读取请求内容", "the request body could not be read")
+                AppError::bad_request("request.unreadable")
             }
         }
     }
 }
 
 pub fn too_large() -> AppError {
-    AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "request.too_large", "请求内容过大", "the request body is too large")
+    AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "request.too_large")
 }
 
 /// Best effort: the field a serde error names (`missing field `x``, `x: invalid type…`).
@@ -228,13 +221,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
         let lang = parts.extensions.get::<crate::Ctx>().map(|c| c.lang).unwrap_or_default();
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
-            Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(AppError::bad_request(
+            Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(AppError::bad_request_with(
                 "request.invalid_query",
-                format!("查询参数有误：{}", e.body_text()),
-                format!("invalid query parameters: {}", e.body_text()),
+                Msg::new("error.request.invalid_query.invalid_query_parameters").arg("body_text", e.body_text()),
             )
             .in_lang(lang)),
-            Err(_) => Err(AppError::bad_request("request.invalid_query", "查询参数有误", "invalid query parameters").in_lang(lang)),
+            Err(_) => Err(AppError::bad_request("request.invalid_query").in_lang(lang)),
         }
     }
 }

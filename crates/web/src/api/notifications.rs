@@ -35,19 +35,13 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Inb
     let me = ctx.identity.as_ref().ok_or_else(AppError::internal)?.subject.user;
     let items = notify::inbox(&state.store, me, 100).await?;
     let unread = notify::unread_count(&state.store, me).await?;
-    let en = ctx.lang == caigou_domain::Lang::En;
     Ok(Json(Inbox {
         unread,
         items: items
             .into_iter()
-            .map(|n| NotificationOut {
-                id: n.id,
-                kind: n.kind,
-                title: if en { n.title_en } else { n.title_zh },
-                body: if en { n.body_en } else { n.body_zh },
-                link: n.link,
-                created_at: n.created_at,
-                read: n.read_at.is_some(),
+            .map(|n| {
+                let (title, body) = n.render(ctx.lang);
+                NotificationOut { id: n.id, kind: n.kind, title, body, link: n.link, created_at: n.created_at, read: n.read_at.is_some() }
             })
             .collect(),
     }))

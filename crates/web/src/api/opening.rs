@@ -39,14 +39,10 @@ pub async fn signals(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<caigou_domain::tender::collusion::Signal>>> {
     insider_of_lot(&state, &ctx, &id).await?;
-    opening::signals(&state.store, &id).await?.map(Json).ok_or_else(|| {
-        AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "opening.not_closed",
-            "开标结束后才能比对投标文件",
-            "bids are compared once the opening has closed",
-        )
-    })
+    opening::signals(&state.store, &id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "opening.not_closed"))
 }
 
 /// The project's insiders only (not bidders).

@@ -4,13 +4,14 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_domain::planning::Method;
 use caigou_domain::planning::filing::Outcome;
 use caigou_domain::planning::rules::SingleSourceGround;
-use caigou_domain::{Localized, Money};
 use caigou_store::budget::{self, NewBudgetLine};
 use caigou_store::plans::{self, ItemInput, PlanInput};
 use serde::{Deserialize, Serialize};
@@ -22,10 +23,6 @@ use caigou_app::planning as usecase;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
-
-fn unprocessable(code: &'static str, zh: impl Into<String>, en: impl Into<String>) -> AppError {
-    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, code, zh, en)
-}
 
 /// The region path of a unit (for subtree rules); 404 for an unknown organization.
 async fn unit_path(state: &AppState, org: &str) -> ApiResult<Vec<caigou_domain::ids::RegionId>> {
@@ -128,10 +125,10 @@ pub async fn add_budget_lines(
             || l.funding_source.trim().is_empty()
             || !(2000..=2100).contains(&l.fiscal_year)
         {
-            return Err(unprocessable(
+            return Err(AppError::with(
+                StatusCode::UNPROCESSABLE_ENTITY,
                 "budget.invalid_line",
-                format!("第{}条预算指标不完整或金额不大于零", i + 1),
-                format!("budget line {} is incomplete or not positive", i + 1),
+                Msg::new("error.budget.invalid_line.n").arg("n", i + 1),
             )
             .with_field(&format!("lines[{i}]"), "invalid"));
         }
@@ -144,7 +141,7 @@ pub async fn add_budget_lines(
         });
     }
     if lines.is_empty() {
-        return Err(unprocessable("budget.invalid_line", "没有预算指标", "no budget lines given"));
+        return Err(AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "budget.invalid_line", Msg::new("error.budget.invalid_line")));
     }
     let ids = add_lines(&state, &ctx, &req.org_id, lines).await?;
     Ok((StatusCode::CREATED, Json(CreatedIds { ids })))
@@ -175,17 +172,19 @@ pub async fn import_csv(state: &AppState, ctx: &Ctx, org: &str, body: &[u8]) -> 
     match budget::parse_csv(body) {
         Ok(lines) => add_lines(state, ctx, org, lines).await,
         Err(rows) => {
-            let mut err = unprocessable(
-                "budget.bad_file",
-                format!("文件有{}行错误，未导入任何数据：{}", rows.len(), rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>().join("；")),
-                format!(
-                    "{} bad rows; nothing was imported: {}",
-                    rows.len(),
-                    rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>().join("; ")
-                ),
-            );
-            for (line, zh, _) in rows {
-                err = err.with_field(&format!("line {line}"), zh);
+            // The summary lists every row's error in the reader's language.
+            let catalog = caigou_i18n::catalog();
+            let summary = Msg::given(caigou_domain::Lang::ALL.map(|lang| {
+                let joined = rows
+                    .iter()
+                    .map(|(_, m)| catalog.msg(lang, m))
+                    .collect::<Vec<_>>()
+                    .join(catalog.text(lang, "list.separator").unwrap_or("; "));
+                (lang, catalog.msg(lang, &Msg::new("error.budget.bad_file.rows").arg("count", rows.len()).arg("rows", joined)))
+            }));
+            let mut err = AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "budget.bad_file", summary);
+            for (line, text) in rows {
+                err = err.with_field(&format!("line {line}"), text);
             }
             Err(err)
         }
@@ -294,25 +293,25 @@ pub struct PlanRequest {
 /// Parses a plan request at the edge; every problem is a field error.
 pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
     let mut err: Option<AppError> = None;
-    let mut fail = |field: &str, zh: String, en: String| {
-        let e = err
-            .take()
-            .unwrap_or_else(|| unprocessable("plan.invalid_fields", "采购计划有字段需要修改", "some fields of the plan need changes"));
-        err = Some(e.with_field(field, format!("{zh} / {en}")));
+    let mut fail = |field: &str, text: Msg| {
+        let e = err.take().unwrap_or_else(|| {
+            AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "plan.invalid_fields", Msg::new("error.plan.invalid_fields"))
+        });
+        err = Some(e.with_field(field, text));
     };
     let method = Method::parse(&req.method);
     if method.is_none() {
-        fail("method", format!("未知的采购方式“{}”", req.method), format!("unknown method {:?}", req.method));
+        fail("method", Msg::new("error.plan.invalid_fields.method").arg("value", &req.method));
     }
     let start = req.procurement_start.parse::<jiff::civil::Date>().ok();
     if start.is_none() {
-        fail("procurement_start", "日期格式应为 YYYY-MM-DD".into(), "dates are YYYY-MM-DD".into());
+        fail("procurement_start", Msg::new("error.request.bad_date").arg("s", &req.procurement_start));
     }
     let ground = match req.single_source_ground.as_deref().filter(|s| !s.is_empty()) {
         Some(g) => {
             let parsed = SingleSourceGround::parse(g);
             if parsed.is_none() {
-                fail("single_source_ground", format!("未知的单一来源情形“{g}”"), format!("unknown ground {g:?}"));
+                fail("single_source_ground", Msg::new("error.plan.invalid_fields.ground").arg("value", g));
             }
             parsed
         }
@@ -327,7 +326,7 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
                 quantity: it.quantity,
                 amount: Money::from_fen(it.amount),
             }),
-            Err(e) => fail(&format!("items[{i}].code"), e.message(caigou_domain::Lang::Zh), e.message(caigou_domain::Lang::En)),
+            Err(e) => fail(&format!("items[{i}].code"), caigou_domain::Localized::msg(&e)),
         }
     }
     if let Some(e) = err {
@@ -454,7 +453,12 @@ pub async fn reprocure(
 ) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
     let method = match r.method.as_deref() {
         Some(m) => Some(Method::parse(m).ok_or_else(|| {
-            unprocessable("plan.invalid_fields", format!("未知的采购方式“{m}”"), format!("unknown method {m:?}")).with_field("method", m)
+            AppError::with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "plan.invalid_fields",
+                Msg::new("error.plan.invalid_fields.method").arg("value", m),
+            )
+            .with_field("method", m)
         })?),
         None => None,
     };

@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use caigou_domain::Lang;
+use caigou_domain::Msg;
 use caigou_domain::tender::AnnouncementKind;
 use caigou_store::portal::{Announcement, Filter};
 use serde::{Deserialize, Serialize};
@@ -48,12 +49,12 @@ fn day_start_ms(d: &str, field: &str, plus_days: i64) -> ApiResult<Option<i64>> 
         return Ok(None);
     }
     let date: jiff::civil::Date = d.parse().map_err(|_| {
-        AppError::bad_request("request.invalid_query", format!("{field} 应为日期 YYYY-MM-DD"), format!("{field} must be a date YYYY-MM-DD"))
+        AppError::bad_request_with("request.invalid_query", Msg::new("error.request.invalid_query.field_date_yyyy").arg("field", field))
             .with_field(field, "YYYY-MM-DD")
     })?;
     let date = date
         .checked_add(jiff::Span::new().days(plus_days))
-        .map_err(|_| AppError::bad_request("request.invalid_query", "日期超出范围", "date out of range"))?;
+        .map_err(|_| AppError::bad_request_with("request.invalid_query", Msg::new("error.request.invalid_query.date_out_range")))?;
     Ok(Some(caigou_store::documents::china_ms(date.to_datetime(jiff::civil::Time::midnight()))?))
 }
 
@@ -62,7 +63,8 @@ impl AnnouncementQuery {
         let kind = match self.kind.trim() {
             "" => None,
             k => Some(AnnouncementKind::parse(k).ok_or_else(|| {
-                AppError::bad_request("request.invalid_query", "公告类型有误", "unknown announcement type").with_field("kind", k)
+                AppError::bad_request_with("request.invalid_query", Msg::new("error.request.invalid_query.unknown_announcement_type"))
+                    .with_field("kind", k)
             })?),
         };
         let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());

@@ -2,6 +2,7 @@
 //! their evaluation criteria and dates, publishing, obtaining documents, questions,
 //! clarifications and termination.
 
+use caigou_domain::Msg;
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -26,8 +27,8 @@ use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
 use crate::input::path_id;
 
-fn invalid(field: &str, zh: &str, en: &str) -> AppError {
-    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", zh, en).with_field(field, zh)
+fn invalid(field: &str, text: Msg) -> AppError {
+    AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", text.clone()).with_field(field, text)
 }
 
 #[derive(Serialize, ToSchema)]
@@ -59,7 +60,7 @@ pub async fn entrust(
     Path(id): Path<String>,
     ApiJson(e): ApiJson<EntrustIn>,
 ) -> ApiResult<StatusCode> {
-    let runner: OrgId = e.runner_id.parse().map_err(|_| invalid("runner_id", "请选择受托机构", "choose the agency"))?;
+    let runner: OrgId = e.runner_id.parse().map_err(|_| invalid("runner_id", Msg::new("error.request.invalid_fields.choose_agency")))?;
     caigou_app::planning::entrust(&state.store, ctx.subject()?, &id, runner).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -124,21 +125,13 @@ async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> Ap
             "reserved" => caigou_domain::tender::SmePolicy::Reserved,
             "price_deduction" => caigou_domain::tender::SmePolicy::PriceDeduction { small_micro_bp: rate },
             _ => {
-                return Err(invalid(
-                    &format!("lots[{i}].sme"),
-                    "中小企业政策应为 none、reserved 或 price_deduction",
-                    "sme must be none, reserved or price_deduction",
-                ));
+                return Err(invalid(&format!("lots[{i}].sme"), Msg::new("error.request.invalid_fields.sme")));
             }
         };
         let mut items = Vec::new();
         for (k, it) in l.items.iter().enumerate() {
             let code = it.code.parse().map_err(|e: caigou_domain::catalog::PinmuCodeError| {
-                invalid(
-                    &format!("lots[{i}].items[{k}].code"),
-                    &caigou_domain::Localized::message(&e, caigou_domain::Lang::Zh),
-                    &e.to_string(),
-                )
+                invalid(&format!("lots[{i}].items[{k}].code"), caigou_domain::Localized::msg(&e))
             })?;
             items.push(projects::ItemInput {
                 code,
@@ -163,9 +156,7 @@ async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> Ap
 /// The SME policy named by `key`, at the region's deduction rate today.
 /// Parses the SME choice of a lot (`none`, `reserved`, `price_deduction`), naming `field`.
 pub fn sme_choice(key: &str, field: &str) -> ApiResult<SmeChoice> {
-    SmeChoice::parse(key).ok_or_else(|| {
-        invalid(field, "中小企业政策应为 none、reserved 或 price_deduction", "sme must be none, reserved or price_deduction")
-    })
+    SmeChoice::parse(key).ok_or_else(|| invalid(field, Msg::new("error.request.invalid_fields.sme")))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -327,13 +318,8 @@ pub struct DocumentsIn {
 }
 
 pub fn parse_documents(d: &DocumentsIn) -> ApiResult<DocumentsDraft> {
-    let method = EvaluationMethod::parse(&d.evaluation_method).ok_or_else(|| {
-        invalid(
-            "evaluation_method",
-            "评审方法应为 lowest_price 或 comprehensive",
-            "evaluation_method must be lowest_price or comprehensive",
-        )
-    })?;
+    let method = EvaluationMethod::parse(&d.evaluation_method)
+        .ok_or_else(|| invalid("evaluation_method", Msg::new("error.request.invalid_fields.evaluation_method_lowest")))?;
     let mut criteria = Vec::new();
     for (i, c) in d.criteria.iter().enumerate() {
         let kind = match c.kind.as_str() {
@@ -341,20 +327,12 @@ pub fn parse_documents(d: &DocumentsIn) -> ApiResult<DocumentsDraft> {
             "technical" => CriterionKind::Technical,
             "commercial" => CriterionKind::Commercial,
             _ => {
-                return Err(invalid(
-                    &format!("criteria[{i}].kind"),
-                    "评审因素类型应为 price、technical 或 commercial",
-                    "kind must be price, technical or commercial",
-                ));
+                return Err(invalid(&format!("criteria[{i}].kind"), Msg::new("error.request.invalid_fields.criterion_kind")));
             }
         };
         let x100 = (c.points * 100.0).round();
         if !(0.0..=10_000.0).contains(&x100) || (c.points * 100.0 - x100).abs() > 1e-6 {
-            return Err(invalid(
-                &format!("criteria[{i}].points"),
-                "分值应在0到100之间，最多两位小数",
-                "points must be 0–100 with at most two decimals",
-            ));
+            return Err(invalid(&format!("criteria[{i}].points"), Msg::new("error.request.invalid_fields.points")));
         }
         criteria.push(Criterion { name: c.name.clone(), kind, points_x100: x100 as u32, guidance: c.guidance.clone() });
     }
@@ -362,11 +340,8 @@ pub fn parse_documents(d: &DocumentsIn) -> ApiResult<DocumentsDraft> {
         .documents_until
         .trim()
         .parse()
-        .map_err(|_| invalid("documents_until", "文件提供截止日期应为 YYYY-MM-DD", "documents_until must be YYYY-MM-DD"))?;
-    let deadline =
-        d.deadline.trim().parse().map_err(|_| {
-            invalid("deadline", "截止时间应为 YYYY-MM-DDTHH:MM（北京时间）", "deadline must be YYYY-MM-DDTHH:MM (China time)")
-        })?;
+        .map_err(|_| invalid("documents_until", Msg::new("error.request.invalid_fields.documents_until_yyyy")))?;
+    let deadline = d.deadline.trim().parse().map_err(|_| invalid("deadline", Msg::new("error.request.invalid_fields.deadline_yyyy_mm")))?;
     Ok(DocumentsDraft {
         template_id: d.template_id.clone(),
         evaluation: Evaluation { method, criteria },

@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use caigou_domain::Msg;
 use caigou_domain::policy::{PolicyOverride, PolicySet};
 use caigou_store::regions;
 use jiff::civil::Date;
@@ -45,13 +46,8 @@ pub struct DateQuery {
 
 pub fn parse_date(s: &str, field: &str) -> Result<Date, AppError> {
     s.trim().parse::<Date>().map_err(|_| {
-        AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "request.bad_date",
-            format!("日期格式应为 YYYY-MM-DD：{s}"),
-            format!("dates are YYYY-MM-DD: {s}"),
-        )
-        .with_field(field, "YYYY-MM-DD")
+        AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "request.bad_date", Msg::new("error.request.bad_date").arg("s", s))
+            .with_field(field, "YYYY-MM-DD")
     })
 }
 

@@ -4,11 +4,11 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use caigou_domain::Money;
 use caigou_domain::authz::{self};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::OrgId;
 use caigou_domain::planning::request::{ApprovalChain, RequestEvent};
-use caigou_domain::{Localized, Money};
 use caigou_store::requests::{self, RequestDetail, RequestInput};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -44,13 +44,8 @@ fn yes() -> bool {
 
 pub fn parse_request(r: &RequestIn) -> ApiResult<RequestInput> {
     let code: PinmuCode = r.code.parse().map_err(|e: caigou_domain::catalog::PinmuCodeError| {
-        AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "request.invalid_fields",
-            e.message(caigou_domain::Lang::Zh),
-            e.message(caigou_domain::Lang::En),
-        )
-        .with_field("code", e.message(caigou_domain::Lang::Zh))
+        let text = caigou_domain::Localized::msg(&e);
+        AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", text.clone()).with_field("code", text)
     })?;
     Ok(RequestInput {
         title: r.title.clone(),
@@ -230,12 +225,7 @@ pub async fn upload(
             return Ok((StatusCode::CREATED, Json(Uploaded { id: f.id, name: f.name, size: f.size, sha256: f.sha256 })));
         }
     }
-    Err(AppError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "file.missing",
-        "请选择要上传的文件（字段 file）",
-        "choose a file to upload (field `file`)",
-    ))
+    Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "file.missing"))
 }
 
 /// Stores one uploaded multipart field in the object store.

@@ -50,13 +50,7 @@ pub async fn advance(State(state): State<AppState>, ctx: Ctx, ApiJson(m): ApiJso
 
 pub fn target_ms(state: &AppState, m: &MoveIn) -> ApiResult<i64> {
     let now = state.store.clock().now_ms();
-    let bad = || {
-        AppError::bad_request(
-            "sandbox.invalid",
-            "请给出拨动的分钟数、天数或目标时间（YYYY-MM-DDTHH:MM）",
-            "give minutes, days or a target time (YYYY-MM-DDTHH:MM)",
-        )
-    };
+    let bad = || AppError::bad_request("sandbox.invalid");
     if let Some(to) = m.to.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let dt: jiff::civil::DateTime = to.parse().map_err(|_| bad())?;
         return caigou_store::documents::china_ms(dt).map_err(|_| bad());

@@ -4,11 +4,12 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use caigou_domain::Localized;
+use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::ids::RegionId;
 use caigou_domain::supplier::{EnterpriseSize, SupplierStatus};
 use caigou_domain::uscc::UnifiedSocialCreditCode;
-use caigou_domain::{Lang, Localized};
 use caigou_store::suppliers::{self, Profile, Registration, SupplierRow, SupplierView};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -22,8 +23,7 @@ use crate::error::{ApiResult, AppError};
 use crate::input::path_id;
 
 fn field_error(field: &str, e: &dyn Localized) -> AppError {
-    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, e.code(), e.message(Lang::Zh), e.message(Lang::En))
-        .with_field(field, e.message(Lang::Zh))
+    AppError::with(StatusCode::UNPROCESSABLE_ENTITY, e.code(), e.msg()).with_field(field, e.msg())
 }
 
 #[derive(Deserialize, ToSchema, Clone)]
@@ -45,13 +45,7 @@ pub struct ProfileIn {
 
 pub fn parse_profile(p: &ProfileIn) -> ApiResult<Profile> {
     let size = EnterpriseSize::parse(&p.size).ok_or_else(|| {
-        AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "supplier.invalid",
-            "企业规模应为大型、中型、小型或微型",
-            "size must be large, medium, small or micro",
-        )
-        .with_field("size", "large | medium | small | micro")
+        AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "supplier.invalid").with_field("size", "large | medium | small | micro")
     })?;
     Ok(Profile {
         legal_representative: p.legal_representative.clone(),
@@ -92,7 +86,8 @@ pub fn parse_registration(r: &RegisterIn) -> ApiResult<Registration> {
     let uscc: UnifiedSocialCreditCode =
         r.uscc.trim().to_ascii_uppercase().parse().map_err(|e: caigou_domain::uscc::UsccError| field_error("uscc", &e))?;
     let region: RegionId = r.region_id.parse().map_err(|_| {
-        AppError::bad_request("supplier.invalid", "请选择所在区域", "choose your region").with_field("region_id", "请选择所在区域")
+        AppError::bad_request_with("supplier.invalid", Msg::new("error.supplier.invalid.choose_region"))
+            .with_field("region_id", "请选择所在区域")
     })?;
     Ok(Registration {
         name: r.name.clone(),
@@ -151,13 +146,8 @@ pub async fn add_qualification(
 ) -> ApiResult<(StatusCode, Json<SupplierView>)> {
     let valid_until = match q.valid_until.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) => Some(v.parse::<jiff::civil::Date>().map_err(|_| {
-            AppError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "supplier.invalid",
-                "有效期应为日期（YYYY-MM-DD）",
-                "valid_until must be a date (YYYY-MM-DD)",
-            )
-            .with_field("valid_until", "YYYY-MM-DD")
+            AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "supplier.invalid", Msg::new("error.supplier.invalid.valid_until_date"))
+                .with_field("valid_until", "YYYY-MM-DD")
         })?),
         None => None,
     };
@@ -188,12 +178,13 @@ pub fn review_scope(s: &Subject) -> String {
 #[utoipa::path(get, path = "/api/v1/suppliers", tag = "suppliers", security(("bearer" = [])), params(ListQuery), responses((status = 200, description = "suppliers")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> ApiResult<Json<Vec<SupplierRow>>> {
     let s = ctx.subject()?;
-    let status = match q.status.as_deref().filter(|v| !v.is_empty()) {
-        Some(v) => {
-            Some(SupplierStatus::parse(v).ok_or_else(|| AppError::bad_request("request.invalid_query", "状态参数有误", "unknown status"))?)
-        }
-        None => None,
-    };
+    let status =
+        match q.status.as_deref().filter(|v| !v.is_empty()) {
+            Some(v) => Some(SupplierStatus::parse(v).ok_or_else(|| {
+                AppError::bad_request_with("request.invalid_query", Msg::new("error.request.invalid_query.unknown_status"))
+            })?),
+            None => None,
+        };
     Ok(Json(suppliers::list(&state.store, &review_scope(s), status).await?))
 }
 

@@ -7,6 +7,7 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_store::budget::{self, BudgetLine};
@@ -141,7 +142,7 @@ pub async fn add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LineForm
     };
     let outcome = match parsed {
         Ok(line) => crate::api::planning::add_lines(&state, &ctx, &f.org, vec![line]).await.map(|_| ()),
-        Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "budget.invalid_line", m.clone(), m)),
+        Err(m) => Err(AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "budget.invalid_line", Msg::same(m))),
     };
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("/budget?org={}", f.org)).into_response()),

@@ -5,8 +5,9 @@ use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use caigou_domain::Lang;
 use caigou_domain::authz::{self, Action};
-use caigou_domain::{Lang, Localized};
+use caigou_i18n::Render;
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -92,7 +93,7 @@ pub async fn load_year(State(state): State<AppState>, ctx: Ctx, mut multipart: M
         }
     }
     let Some(text) = text else {
-        let e = AppError::bad_request("calendar.no_file", "请选择要导入的文件", "choose a file to load");
+        let e = AppError::bad_request("calendar.no_file");
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             render(&calendar_page(&state, &ctx, CalcQuery::default(), None, Some(e.message(ctx.lang).to_string())).await?),
@@ -104,8 +105,8 @@ pub async fn load_year(State(state): State<AppState>, ctx: Ctx, mut multipart: M
             let notice = format!("{} {year}", Chrome::bare(&ctx).t.s("calendar.loaded"));
             Ok(render(&calendar_page(&state, &ctx, CalcQuery::default(), Some(notice), None).await?))
         }
-        Err(caigou_app::Error::Store(caigou_store::StoreError::Rejected { zh, en, .. })) => {
-            let msg = if ctx.lang == Lang::En { en } else { zh };
+        Err(caigou_app::Error::Store(caigou_store::StoreError::Rejected { text, .. })) => {
+            let msg = caigou_i18n::catalog().msg(ctx.lang, &text);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&calendar_page(&state, &ctx, CalcQuery::default(), None, Some(msg)).await?))
                 .into_response())
         }

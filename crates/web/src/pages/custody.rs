@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action};
 use caigou_store::custodians::{self, Custody};
 
@@ -38,12 +39,7 @@ struct CustodyPage {
 pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let v = visible(&state, &ctx, &id).await?;
     if !insider(&ctx, &v) {
-        return Err(AppError::new(
-            StatusCode::FORBIDDEN,
-            "auth.forbidden",
-            "无权查看本项目的开标密钥保管",
-            "not allowed to see this project's custody",
-        ));
+        return Err(AppError::with(StatusCode::FORBIDDEN, "auth.forbidden", Msg::new("error.auth.forbidden.custody")));
     }
     let s = ctx.subject()?;
     let me = s.user.to_string();

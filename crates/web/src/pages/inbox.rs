@@ -23,13 +23,9 @@ pub struct NotificationRow {
 pub fn rows(items: Vec<Notification>, lang: Lang) -> Vec<NotificationRow> {
     items
         .into_iter()
-        .map(|n| NotificationRow {
-            when: when(&n.created_at),
-            read: n.read_at.is_some(),
-            title: if lang == Lang::En { n.title_en } else { n.title_zh },
-            body: if lang == Lang::En { n.body_en } else { n.body_zh },
-            link: n.link,
-            id: n.id,
+        .map(|n| {
+            let (title, body) = n.render(lang);
+            NotificationRow { when: when(&n.created_at), read: n.read_at.is_some(), title, body, link: n.link, id: n.id }
         })
         .collect()
 }

@@ -61,7 +61,7 @@ pub async fn publish(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Inte
     let budget = match f.budget.parse::<Money>() {
         Ok(m) => m,
         Err(e) => {
-            let msg = caigou_domain::Localized::message(&e, ctx.lang);
+            let msg = caigou_i18n::Render::message(&e, ctx.lang);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&intentions_page(&state, &ctx, f, Some(msg)).await?)).into_response());
         }
     };

@@ -196,12 +196,7 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
     let s = ctx.subject()?;
     let project = caigou_store::projects::project_of_lot(&state.store, &lot).await?;
     if !caigou_store::tendering::has_obtained(&state.store, &project, Some(&lot), &s.org.to_string()).await? {
-        return Err(AppError::new(
-            axum::http::StatusCode::FORBIDDEN,
-            "tender.not_obtained",
-            "请先获取本标项的采购文件",
-            "obtain this lot's documents first",
-        ));
+        return Err(AppError::new(axum::http::StatusCode::FORBIDDEN, "tender.not_obtained"));
     }
     let v = caigou_store::projects::get(&state.store, &project).await?;
     let l = v.lots.iter().find(|l| l.id == lot).ok_or_else(|| AppError::not_found("lot"))?;

@@ -135,8 +135,8 @@ impl PlanForm {
             }
             let amount = r.amount.parse::<Money>().map_err(|e| {
                 msg(
-                    format!("第{}行预算：{}", i + 1, caigou_domain::Localized::message(&e, caigou_domain::Lang::Zh)),
-                    format!("row {}: {}", i + 1, caigou_domain::Localized::message(&e, caigou_domain::Lang::En)),
+                    format!("第{}行预算：{}", i + 1, caigou_i18n::Render::message(&e, caigou_domain::Lang::Zh)),
+                    format!("row {}: {}", i + 1, caigou_i18n::Render::message(&e, caigou_domain::Lang::En)),
                 )
             })?;
             let quantity =
@@ -153,7 +153,7 @@ impl PlanForm {
         let original_contract = if self.original_contract.trim().is_empty() {
             None
         } else {
-            Some(self.original_contract.parse::<Money>().map_err(|e| caigou_domain::Localized::message(&e, lang))?.fen())
+            Some(self.original_contract.parse::<Money>().map_err(|e| caigou_i18n::Render::message(&e, lang))?.fen())
         };
         Ok(PlanRequest {
             name: self.name.clone(),
@@ -320,7 +320,7 @@ fn shown_in_form(e: caigou_app::Error, lang: caigou_domain::Lang) -> Result<Stri
 fn field_message(e: &AppError, lang: caigou_domain::Lang) -> String {
     let mut m = e.message(lang).to_string();
     for f in &e.fields {
-        m.push_str(&format!("；{}：{}", f.field, f.message));
+        m.push_str(&format!("；{}：{}", f.field, caigou_i18n::catalog().msg(lang, &f.text)));
     }
     m
 }

@@ -6,6 +6,7 @@ use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::tender::{AnnouncementKind, EvaluationMethod, Family};
 use caigou_store::documents::{self, DocumentsDraft};
@@ -43,8 +44,7 @@ pub async fn entrust(
     Form(f): Form<EntrustForm>,
 ) -> Result<Response, AppError> {
     let r = async {
-        let runner =
-            f.runner_id.parse().map_err(|_| AppError::bad_request("request.invalid_fields", "请选择受托机构", "choose the agency"))?;
+        let runner = f.runner_id.parse().map_err(|_| AppError::bad_request("request.invalid_fields"))?;
         caigou_app::planning::entrust(&state.store, ctx.subject()?, &id, runner).await?;
         Ok("notice.entrusted")
     }
@@ -380,10 +380,9 @@ pub async fn save_documents(
                 continue;
             }
             let points = f.c_points.get(i).map(|p| p.trim().parse::<f64>()).transpose().map_err(|_| {
-                AppError::bad_request(
+                AppError::bad_request_with(
                     "request.invalid_fields",
-                    format!("“{name}”的分值应为数字"),
-                    format!("points of \"{name}\" must be a number"),
+                    Msg::new("error.request.invalid_fields.points_name_number").arg("name", name),
                 )
             })?;
             criteria.push(CriterionIn {
@@ -542,11 +541,10 @@ async fn documents_file(state: &AppState, ctx: &Ctx, id: &str, pdf: bool) -> Res
     let allowed =
         insider(ctx, &v) || (s.has(Role::Supplier) && tendering::has_obtained(&state.store, id, None, &s.org.to_string()).await?);
     if !allowed {
-        return Err(AppError::new(
+        return Err(AppError::with(
             axum::http::StatusCode::FORBIDDEN,
             "tender.not_obtained",
-            "请先在公告页面获取采购文件",
-            "obtain the documents from the announcement first",
+            Msg::new("error.tender.not_obtained.obtain_documents_from"),
         ));
     }
     let file = if pdf { &v.project.doc_pdf_file_id } else { &v.project.doc_html_file_id };

@@ -9,7 +9,8 @@ use axum::response::{IntoResponse, Response};
 use caigou_domain::authz::{self, Action};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::policy::{PerObjectType, PolicyOverride, PolicySet, SmeDeduction};
-use caigou_domain::{Lang, Localized, Money};
+use caigou_domain::{Lang, Money};
+use caigou_i18n::Render;
 use caigou_store::regions::{self, Region};
 use serde::Deserialize;
 
@@ -112,7 +113,7 @@ async fn region_page(
     let today = state.store.clock().today();
     let (policy, policy_error) = match regions::effective_policy(&state.store, &region.id, today).await {
         Ok(p) => (Some(p), None),
-        Err(caigou_store::StoreError::Rejected { zh, en, .. }) => (None, Some(if ctx.lang == Lang::En { en } else { zh })),
+        Err(caigou_store::StoreError::Rejected { text, .. }) => (None, Some(caigou_i18n::catalog().msg(ctx.lang, &text))),
         Err(e) => return Err(e.into()),
     };
     let versions = regions::versions(&state.store, &region.id)
@@ -245,7 +246,9 @@ pub async fn add_version(
     let outcome = match parsed {
         Ok((date, overrides)) => {
             caigou_app::admin::add_policy_version(&state.store, subject, &id, date, &overrides, &form.note).await.map_err(|e| match e {
-                caigou_app::Error::Store(caigou_store::StoreError::Rejected { zh, en, .. }) => Ok(pick(zh, en)),
+                caigou_app::Error::Store(caigou_store::StoreError::Rejected { text, .. }) => {
+                    Ok(caigou_i18n::catalog().msg(ctx.lang, &text))
+                }
                 other => Err(other),
             })
         }

@@ -7,6 +7,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::OrgId;
 use caigou_domain::planning::request::RequestEvent;
@@ -115,7 +116,7 @@ pub async fn new(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Ap
 
 impl RequestForm {
     fn to_api(&self, lang: caigou_domain::Lang) -> Result<RequestIn, String> {
-        let amount = self.amount.parse::<Money>().map_err(|e| caigou_domain::Localized::message(&e, lang))?;
+        let amount = self.amount.parse::<Money>().map_err(|e| caigou_i18n::Render::message(&e, lang))?;
         let quantity = self.quantity.trim().parse::<i64>().map_err(|_| {
             if lang == caigou_domain::Lang::En {
                 "the quantity must be a whole number".to_string()
@@ -141,7 +142,7 @@ fn user_message(e: AppError, lang: caigou_domain::Lang) -> Result<String, AppErr
     if e.status.is_client_error() && e.status != StatusCode::FORBIDDEN {
         let mut m = e.message(lang).to_string();
         for f in &e.fields {
-            m.push_str(&format!("（{}）", f.message));
+            m.push_str(&format!("（{}）", caigou_i18n::catalog().msg(lang, &f.text)));
         }
         Ok(m)
     } else {
@@ -188,7 +189,7 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, multipart: Multipar
             Ok(input) => caigou_app::planning::requests::create(&state.store, s, &input, true).await.map_err(AppError::from),
             Err(e) => Err(e),
         },
-        Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", m.clone(), m)),
+        Err(m) => Err(AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", Msg::same(m))),
     };
     match outcome {
         Ok(d) => Ok(Redirect::to(&format!("/requests/{}", d.request.id)).into_response()),
@@ -330,7 +331,7 @@ pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
             }
             Err(e) => Err(e),
         },
-        Err(m) => Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", m.clone(), m)),
+        Err(m) => Err(AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "request.invalid_fields", Msg::same(m))),
     };
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("/requests/{id}")).into_response()),
@@ -448,7 +449,7 @@ pub async fn chain_save(State(state): State<AppState>, ctx: Ctx, Form(f): Form<C
                 role,
                 min_amount,
             }),
-            (_, Err(e)) => problem = Some(caigou_domain::Localized::message(&e, ctx.lang)),
+            (_, Err(e)) => problem = Some(caigou_i18n::Render::message(&e, ctx.lang)),
             (None, _) => {
                 problem = Some(if ctx.lang == caigou_domain::Lang::En {
                     "choose a role for every step".into()

@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action};
 use caigou_domain::supplier::{EnterpriseSize, SupplierStatus, Validity};
 use caigou_store::regions::Region;
@@ -213,13 +214,13 @@ pub async fn add_qualification(State(state): State<AppState>, ctx: Ctx, mut mult
     }
     let r = async {
         let file = file.ok_or_else(|| {
-            AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "file.missing", "请选择资质文件", "choose the qualification's file")
+            AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "file.missing", Msg::new("error.file.missing.choose_qualification_s"))
         })?;
         let until = match valid_until.trim() {
             "" => None,
             v => Some(
                 v.parse()
-                    .map_err(|_| AppError::bad_request("supplier.invalid", "有效期应为日期（YYYY-MM-DD）", "valid until must be a date"))?,
+                    .map_err(|_| AppError::bad_request_with("supplier.invalid", Msg::new("error.supplier.invalid.valid_until_date2")))?,
             ),
         };
         let cmd = caigou_app::suppliers::AddQualification { name, number, file: path_id(&file.id, "file")?, valid_until: until };
