@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::Subject;
 use caigou_domain::ids::RegionId;
 use caigou_domain::supplier::{EnterpriseSize, SupplierStatus};
 use caigou_domain::uscc::UnifiedSocialCreditCode;
@@ -179,11 +178,6 @@ pub struct ListQuery {
     pub status: Option<String>,
 }
 
-/// Review prefix: all for admins, the region subtree for supervisors.
-pub fn review_scope(s: &Subject) -> String {
-    if s.has(caigou_domain::authz::Role::Admin) { String::new() } else { caigou_domain::ids::region_path_key(&s.region_path) }
-}
-
 /// Suppliers you review (admins: all; supervisors: your region subtree).
 #[utoipa::path(get, path = "/api/v1/suppliers", tag = "suppliers", security(("bearer" = [])), params(ListQuery), responses((status = 200, description = "suppliers")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> ApiResult<Json<Vec<SupplierRow>>> {
@@ -194,7 +188,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery
         }
         None => None,
     };
-    Ok(Json(suppliers::list(&state.store, &review_scope(s), status).await?))
+    Ok(Json(usecase::list(&state.store, s, status).await?))
 }
 
 /// Loads a supplier the principal may review.

@@ -6,9 +6,10 @@ use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use caigou_app::planning::budget as usecase;
 use caigou_domain::Money;
-use caigou_domain::authz::{self, Action, Role};
-use caigou_domain::ids::{OrgId, parse_region_path};
+use caigou_domain::authz::Role;
+use caigou_domain::ids::OrgId;
 use caigou_store::budget::{self, BudgetLine};
 use serde::Deserialize;
 
@@ -45,21 +46,14 @@ async fn budget_page(
     error: Option<String>,
 ) -> Result<BudgetPage, AppError> {
     let s = ctx.subject()?;
-    // Supervisors and admins choose among the units they oversee; unit staff see their own.
-    let units = if s.has(Role::Admin) || s.has(Role::Supervisor) {
-        let prefix = if s.has(Role::Admin) { "/".to_string() } else { caigou_domain::ids::region_path_key(&s.region_path) };
-        caigou_store::users::units_in(&state.store, &prefix).await?
-    } else {
-        vec![(s.org.to_string(), ctx.identity.as_ref().map(|i| i.view.organization.name.clone()).unwrap_or_default())]
-    };
+    // Everyone chooses among the units whose planning they see (unit staff: their own).
+    let units = usecase::units(&state.store, s).await?;
     let org = org.filter(|o| units.iter().any(|(id, _)| id == o)).or_else(|| units.first().map(|u| u.0.clone())).unwrap_or_default();
     let lines = if org.is_empty() {
         Vec::new()
     } else {
-        let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
         let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-        authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
-        budget::list(&state.store, &org, None).await?
+        usecase::lines(&state.store, s, unit, None).await?
     };
     Ok(BudgetPage {
         chrome: Chrome::load(state, ctx).await?,

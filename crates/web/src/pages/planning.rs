@@ -12,7 +12,7 @@ use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_domain::planning::Method;
 use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
 use caigou_domain::planning::rules::SingleSourceGround;
-use caigou_store::budget::{self, BudgetLine};
+use caigou_store::budget::BudgetLine;
 use caigou_store::intentions::Intention;
 use caigou_store::plans;
 use serde::Deserialize;
@@ -59,12 +59,10 @@ struct PlansPage {
 
 pub async fn plans_list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> Result<Response, AppError> {
     let s = ctx.subject()?;
-    let org = q.org.unwrap_or_else(|| s.org.to_string());
-    let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
-    let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
+    let unit = q.unit(s)?;
+    let rows = caigou_app::planning::plans(&state.store, s, unit).await?;
     let chrome = Chrome::load(&state, &ctx).await?;
-    let rows = plans::list_for_org(&state.store, &org).await?.iter().map(|p| plan_row(p, chrome.t)).collect();
+    let rows = rows.iter().map(|p| plan_row(p, chrome.t)).collect();
     Ok(render(&PlansPage { chrome, rows, can_create: s.has(Role::PurchaserHandler) }))
 }
 
@@ -258,7 +256,7 @@ async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Opt
     let lang = chrome.t.lang;
     Ok(PlanFormPage {
         rows: form.rows(),
-        lines: budget::list(&state.store, &org, None).await?,
+        lines: caigou_app::planning::budget::lines(&state.store, s, s.org, None).await?,
         intentions: caigou_store::intentions::list(&state.store, &org).await?,
         requests: caigou_store::requests::unplanned_approved(&state.store, &org)
             .await?

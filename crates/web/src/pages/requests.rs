@@ -10,7 +10,7 @@ use caigou_domain::Money;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::OrgId;
 use caigou_domain::planning::request::RequestEvent;
-use caigou_store::budget::{self, BudgetLine};
+use caigou_store::budget::BudgetLine;
 use caigou_store::requests::{self, PurchaseRequest, RequestDetail};
 use serde::Deserialize;
 
@@ -54,9 +54,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let s = ctx.subject()?;
     let chrome = Chrome::load(&state, &ctx).await?;
     let t = chrome.t;
-    let all = requests::list_for_org(&state.store, &s.org.to_string()).await?;
+    let all = caigou_app::planning::requests::list(&state.store, s).await?;
     let mine = all.iter().filter(|r| s.has(Role::PurchaserHandler) || r.applicant == s.user.to_string()).map(|r| row(r, t)).collect();
-    let waiting = requests::waiting_for(&state.store, s).await?.iter().map(|r| row(r, t)).collect();
+    let waiting = caigou_app::planning::requests::waiting(&state.store, s).await?.iter().map(|r| row(r, t)).collect();
     Ok(render(&ListPage { chrome, mine, waiting, can_create: s.has(Role::PurchaserHandler) }))
 }
 
@@ -103,7 +103,7 @@ async fn form_page(state: &AppState, ctx: &Ctx, action: String, form: RequestFor
         editing,
         returned_comment,
         action,
-        lines: budget::list(&state.store, &s.org.to_string(), None).await?,
+        lines: caigou_app::planning::budget::lines(&state.store, s, s.org, None).await?,
         form,
         error,
     })
