@@ -8,9 +8,14 @@
 //! Features sit in folders that mirror the domain's (`tender/` here; `planning/`, `evaluation/`,
 //! `contract/`, `emall/`, `supervision/` as they move in).
 //!
+//! Lists are use cases too: a `list` takes the [`Subject`], derives its scope through
+//! [`caigou_domain::authz::scope`] (the same rule as the object's) and asks the store for what
+//! lies in it, so a list never shows an object its page would refuse, nor hides one it shows.
+//!
 //! [`Subject`]: caigou_domain::authz::Subject
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod error;
 pub mod files;

@@ -1,10 +1,12 @@
 //! 供应商入驻: a supplier's own profile, qualifications and submission for review, and the
 //! review by the finance department of its region (or an admin).
 
+use caigou_domain::authz::scope::SupplierScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{FileId, OrgId, UserId, parse_region_path};
+use caigou_domain::supplier::SupplierStatus;
 use caigou_store::audit::Actor;
-use caigou_store::suppliers::{self, Profile, Registration, SupplierView};
+use caigou_store::suppliers::{self, Profile, Registration, SupplierRow, SupplierView};
 use caigou_store::{Store, StoreError, files};
 
 use crate::Result;
@@ -70,4 +72,16 @@ pub async fn review(store: &Store, subject: &Subject, org: OrgId, approve: bool,
     reviewable(store, subject, org).await?;
     suppliers::review(store, &Actor::of(subject), subject.user, &org.to_string(), approve, comment).await?;
     Ok(suppliers::get(store, &org.to_string()).await?)
+}
+
+/// The suppliers `subject` reviews ([`SupplierScope`]: those [`reviewable`] admits), optionally
+/// in one status.
+pub async fn list(store: &Store, subject: &Subject, status: Option<SupplierStatus>) -> Result<Vec<SupplierRow>> {
+    Ok(suppliers::list(store, &SupplierScope::of(subject), status).await?)
+}
+
+/// Approved suppliers `subject` reviews with a qualification expired or expiring soon: (id,
+/// name, earliest end of validity).
+pub async fn expiring(store: &Store, subject: &Subject) -> Result<Vec<(String, String, String)>> {
+    Ok(suppliers::with_expiring_qualifications(store, &SupplierScope::of(subject)).await?)
 }

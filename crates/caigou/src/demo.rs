@@ -413,7 +413,7 @@ async fn seed_planning(store: &Store, skipped: &mut Vec<&'static str>) -> Result
     let finance = Actor::of(&supervisor.subject);
 
     // Budget lines for every unit, this year and next.
-    let units = users::units_in(store, "/").await?;
+    let units = users::units(store, &caigou_domain::authz::scope::UnitScope::of(&supervisor.subject)).await?;
     for (i, (org, name)) in units.iter().enumerate() {
         let org: OrgId = org.parse().map_err(|_| caigou_store::StoreError::Internal("bad org id".into()))?;
         let mut lines = Vec::new();

@@ -4,11 +4,16 @@
 //! - [`Access`]: the coarse rule every route declares (public, any signed-in user, or roles);
 //! - [`decide`]: the object rule a handler asks before it acts on a particular object
 //!   (organization, region subtree, owner, state).
+//!
+//! A list is the third use of the same rules: [`scope`] derives, per kind of list, which objects
+//! a subject sees, so a list never shows what [`decide`] denies nor hides what it allows.
 
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{OrgId, RegionId, UserId};
 use crate::{Lang, Localized};
+
+pub mod scope;
 
 /// A role a user holds in an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -285,6 +290,10 @@ pub enum Action<'a> {
     ViewProject { runner: OrgId, purchasers: &'a [OrgId], region_path: &'a [RegionId] },
     /// Change a document template: admins for platform templates, an agency's staff for its own.
     ManageTemplate { owner: Option<OrgId> },
+    /// Read a document template: a platform template (`owner: None`) is the library everyone who
+    /// uses it reads (the route's gate says who); an organization's own only its staff, and
+    /// admins.
+    ViewTemplate { owner: Option<OrgId> },
 }
 
 /// Whether the subject is a supervisor whose region is the object's region or an ancestor.
@@ -331,6 +340,8 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
         }
         Action::ManageTemplate { owner: None } => s.has(Role::Admin),
         Action::ManageTemplate { owner: Some(owner) } => s.has(Role::Admin) || (s.org == owner && s.has(Role::Agency)),
+        Action::ViewTemplate { owner: None } => true,
+        Action::ViewTemplate { owner: Some(owner) } => s.has(Role::Admin) || s.org == owner,
     };
     if allowed { Ok(()) } else { Err(Denied::Forbidden) }
 }

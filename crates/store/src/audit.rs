@@ -3,6 +3,8 @@
 
 use caigou_domain::audit::{self, AuditFields, ChainBreak, ChainVerifier};
 use caigou_domain::authz::Subject;
+use caigou_domain::authz::scope::AuditScope;
+use caigou_domain::ids::UserId;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -111,7 +113,8 @@ pub struct AuditEntry {
 /// Filters for browsing the trail.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
-    /// Only entries whose object lies in this region subtree (path prefix). `None`: all.
+    /// Only entries whose object lies in this region subtree (path prefix), within the reader's
+    /// scope. `None`: the whole scope.
     pub region_prefix: Option<String>,
     /// Substring of the action, e.g. `policy`.
     pub action: Option<String>,
@@ -126,12 +129,23 @@ pub struct AuditFilter {
     pub reader: Option<String>,
 }
 
-/// The entries a reader may see, newest first: participants in a tender are withheld until its
+/// The entries in `scope` ([`AuditScope`]: whose objects lie where the reader may read the
+/// trail) that a reader may see, newest first: participants in a tender are withheld until its
 /// deadline and askers of questions never shown ([`caigou_domain::tender::secrecy`]); the same
 /// rule serves the HTML and JSON views.
-pub async fn list(store: &Store, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+pub async fn list(store: &Store, scope: &AuditScope, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+    redacted(store, crate::scope::region(scope.region()), f).await
+}
+
+/// The entries `user` made themselves (their 工作台's recent activity), redacted as [`list`].
+pub async fn list_own(store: &Store, user: UserId, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+    let f = AuditFilter { actor_user: Some(user.to_string()), ..f.clone() };
+    redacted(store, (1, String::new()), &f).await
+}
+
+async fn redacted(store: &Store, scope: (i64, String), f: &AuditFilter) -> Result<Vec<AuditEntry>> {
     use caigou_domain::tender::secrecy::{Secrecy, Shown, audit_secrecy, shown};
-    let entries = list_unredacted(store, f).await?;
+    let entries = list_unredacted(store, scope, f).await?;
     let now = store.clock().now_ms();
     let mut deadlines: std::collections::HashMap<String, Option<i64>> = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(entries.len());
@@ -170,11 +184,12 @@ pub async fn list(store: &Store, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
 }
 
 /// Every matching entry as recorded (the chain check and exports for investigations).
-async fn list_unredacted(store: &Store, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+async fn list_unredacted(store: &Store, (all, subtree): (i64, String), f: &AuditFilter) -> Result<Vec<AuditEntry>> {
     let rows = sqlx::query_as::<_, AuditEntry>(
         "SELECT seq, at, actor_user, actor_org, actor_role, action, object_type, object_id, region_path, change, change_digest, prev_hash, hash
          FROM audit_log
-         WHERE ($1 = '' OR region_path LIKE $2)
+         WHERE ($9 = 1 OR ($10 <> '' AND region_path LIKE $10))
+           AND ($1 = '' OR region_path LIKE $2)
            AND ($3 = '' OR action LIKE $4)
            AND ($5 = '' OR actor_user = $5)
            AND seq < $6
@@ -189,6 +204,8 @@ async fn list_unredacted(store: &Store, f: &AuditFilter) -> Result<Vec<AuditEntr
     .bind(f.before_seq.unwrap_or(i64::MAX))
     .bind(f.limit.clamp(1, 500))
     .bind(f.object_id.clone().unwrap_or_default())
+    .bind(all)
+    .bind(subtree)
     .fetch_all(store.pool())
     .await?;
     Ok(rows)

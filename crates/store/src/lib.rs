@@ -32,6 +32,7 @@ pub mod regions;
 pub mod reminders;
 pub mod requests;
 pub mod scheduled;
+mod scope;
 pub mod statutory;
 pub mod suppliers;
 pub mod templates;

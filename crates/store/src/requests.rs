@@ -3,6 +3,7 @@
 
 use caigou_domain::Money;
 use caigou_domain::Msg;
+use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::{OrgId, UserId};
@@ -457,7 +458,21 @@ pub async fn get(store: &Store, id: &str) -> Result<RequestDetail> {
     Ok(RequestDetail { request, chain, warnings, events, unit_region_path: path })
 }
 
-pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> {
+/// Requests of the units in `scope` ([`UnitScope`]), newest first.
+pub async fn list(store: &Store, scope: &UnitScope) -> Result<Vec<PurchaseRequest>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM purchase_requests WHERE org_id IN (SELECT o.id FROM organizations o JOIN regions r ON r.id = o.region_id
+         WHERE $1 = 1 OR ($2 <> '' AND r.path LIKE $2) OR o.id = $3) ORDER BY updated_at DESC"
+    );
+    Ok(sqlx::query_as::<_, PurchaseRequest>(sqlx::AssertSqlSafe(sql))
+        .bind(crate::scope::flag(scope.all()))
+        .bind(crate::scope::subtree(scope.supervised()))
+        .bind(crate::scope::org(scope.own()))
+        .fetch_all(store.pool())
+        .await?)
+}
+
+async fn list_for_org(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> {
     let sql = format!("SELECT {COLUMNS} FROM purchase_requests WHERE org_id = $1 ORDER BY updated_at DESC");
     Ok(sqlx::query_as::<_, PurchaseRequest>(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(store.pool()).await?)
 }

@@ -2,6 +2,7 @@
 //! its qualifications, review by an admin or the region's office, and expiring qualifications.
 
 use caigou_domain::Msg;
+use caigou_domain::authz::scope::SupplierScope;
 use caigou_domain::authz::{OrgKind, Role};
 use caigou_domain::ids::{OrgId, RegionId, UserId};
 use caigou_domain::supplier::{EnterpriseSize, SupplierEvent, SupplierStatus, Validity, transition, validity};
@@ -416,22 +417,26 @@ pub struct SupplierRow {
     pub submitted_at: Option<i64>,
 }
 
-/// Suppliers in a region subtree (`""`: all), optionally by status, newest submissions first.
-pub async fn list(store: &Store, region_prefix: &str, status: Option<SupplierStatus>) -> Result<Vec<SupplierRow>> {
+/// Suppliers in `scope` (those its subject reviews), optionally by status, newest submissions
+/// first.
+pub async fn list(store: &Store, scope: &SupplierScope, status: Option<SupplierStatus>) -> Result<Vec<SupplierRow>> {
+    let (all, subtree) = crate::scope::region(scope.region());
     Ok(sqlx::query_as::<_, SupplierRow>(
         "SELECT o.id AS org_id, o.name, COALESCE(o.uscc, '') AS uscc, r.name_zh AS region_name, p.status, p.size, p.submitted_at
          FROM supplier_profiles p JOIN organizations o ON o.id = p.org_id JOIN regions r ON r.id = o.region_id
-         WHERE r.path LIKE $1 AND ($2 = '' OR p.status = $2)
+         WHERE ($1 = 1 OR ($2 <> '' AND r.path LIKE $2)) AND ($3 = '' OR p.status = $3)
          ORDER BY CASE WHEN p.status = 'submitted' THEN 0 ELSE 1 END, p.submitted_at DESC, o.name LIMIT 500",
     )
-    .bind(format!("{region_prefix}%"))
+    .bind(all)
+    .bind(subtree)
     .bind(status.map(|s| s.key()).unwrap_or(""))
     .fetch_all(store.pool())
     .await?)
 }
 
-/// Suppliers in a region subtree with a qualification expired or expiring (for reviewers).
-pub async fn with_expiring_qualifications(store: &Store, region_prefix: &str) -> Result<Vec<(String, String, String)>> {
+/// Suppliers in `scope` with a qualification expired or expiring (for reviewers).
+pub async fn with_expiring_qualifications(store: &Store, scope: &SupplierScope) -> Result<Vec<(String, String, String)>> {
+    let (all, subtree) = crate::scope::region(scope.region());
     let horizon = store
         .clock()
         .today()
@@ -440,10 +445,11 @@ pub async fn with_expiring_qualifications(store: &Store, region_prefix: &str) ->
     Ok(sqlx::query_as(
         "SELECT o.id, o.name, MIN(q.valid_until) FROM supplier_qualifications q JOIN organizations o ON o.id = q.org_id
          JOIN regions r ON r.id = o.region_id JOIN supplier_profiles p ON p.org_id = o.id
-         WHERE r.path LIKE $1 AND q.valid_until IS NOT NULL AND q.valid_until <= $2 AND p.status = 'approved'
+         WHERE ($1 = 1 OR ($2 <> '' AND r.path LIKE $2)) AND q.valid_until IS NOT NULL AND q.valid_until <= $3 AND p.status = 'approved'
          GROUP BY o.id, o.name ORDER BY MIN(q.valid_until)",
     )
-    .bind(format!("{region_prefix}%"))
+    .bind(all)
+    .bind(subtree)
     .bind(horizon.to_string())
     .fetch_all(store.pool())
     .await?)

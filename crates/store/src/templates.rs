@@ -2,6 +2,8 @@
 //! for each method, and agencies' own. A project's documents are filled from one of them.
 
 use caigou_domain::authz::Subject;
+use caigou_domain::authz::scope::TemplateScope;
+use caigou_domain::ids::OrgId;
 use caigou_domain::tender::document::{TemplateSection, check_template};
 use serde::{Deserialize, Serialize};
 
@@ -57,14 +59,25 @@ fn from_row(r: Row) -> Result<Template> {
     })
 }
 
-/// Templates usable by an organization: the platform's and its own; optionally for one method.
-pub async fn list(store: &Store, org: Option<&str>, method: Option<&str>) -> Result<Vec<Template>> {
+/// Templates an organization may fill its documents from: the platform's and its own;
+/// optionally for one method.
+pub async fn usable_by(store: &Store, org: OrgId, method: Option<&str>) -> Result<Vec<Template>> {
+    query(store, 0, &org.to_string(), method).await
+}
+
+/// Templates in `scope` (those its subject may read); optionally for one method.
+pub async fn list(store: &Store, scope: &TemplateScope, method: Option<&str>) -> Result<Vec<Template>> {
+    query(store, crate::scope::flag(scope.all()), &scope.own().to_string(), method).await
+}
+
+async fn query(store: &Store, all: i64, org: &str, method: Option<&str>) -> Result<Vec<Template>> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, owner_org_id, method, object_type, name, sections, version FROM doc_templates
-         WHERE (owner_org_id IS NULL OR owner_org_id = $1) AND ($2 = '' OR method = $2) ORDER BY owner_org_id, method, name",
+         WHERE ($3 = 1 OR owner_org_id IS NULL OR owner_org_id = $1) AND ($2 = '' OR method = $2) ORDER BY owner_org_id, method, name",
     )
-    .bind(org.unwrap_or(""))
+    .bind(org)
     .bind(method.unwrap_or(""))
+    .bind(all)
     .fetch_all(store.pool())
     .await?;
     rows.into_iter().map(from_row).collect()

@@ -3,6 +3,7 @@
 
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use caigou_domain::Msg;
+use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::authz::{OrgKind, Role, Subject};
 use caigou_domain::identity::{DisplayName, Username};
 use caigou_domain::ids::{OrgId, RegionId, UserId};
@@ -547,12 +548,17 @@ pub async fn org_region_path(store: &Store, org: &str) -> Result<Option<String>>
         .await?)
 }
 
-/// Purchasing units in a region subtree (path prefix), by name.
-pub async fn units_in(store: &Store, region_prefix: &str) -> Result<Vec<(String, String)>> {
-    let rows = sqlx::query("SELECT o.id, o.name FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.kind = 'purchasing_unit' AND r.path LIKE $1 ORDER BY o.name")
-        .bind(format!("{region_prefix}%"))
-        .fetch_all(store.pool())
-        .await?;
+/// Purchasing units in `scope` (those whose planning data its subject sees), by name.
+pub async fn units(store: &Store, scope: &UnitScope) -> Result<Vec<(String, String)>> {
+    let rows = sqlx::query(
+        "SELECT o.id, o.name FROM organizations o JOIN regions r ON r.id = o.region_id
+         WHERE o.kind = 'purchasing_unit' AND ($1 = 1 OR ($2 <> '' AND r.path LIKE $2) OR o.id = $3) ORDER BY o.name",
+    )
+    .bind(crate::scope::flag(scope.all()))
+    .bind(crate::scope::subtree(scope.supervised()))
+    .bind(crate::scope::org(scope.own()))
+    .fetch_all(store.pool())
+    .await?;
     rows.into_iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?))).collect()
 }
 

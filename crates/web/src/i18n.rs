@@ -28,6 +28,12 @@ impl Tr {
         caigou_i18n::catalog().msg(self.lang, m)
     }
 
+    /// A message made of other messages (a field's label and what is wrong with it), composed
+    /// in every language now and carried as [`Msg::given`].
+    pub fn compose(f: impl Fn(Tr) -> String) -> Msg {
+        Msg::given(Lang::ALL.map(|l| (l, f(Tr::new(l)))))
+    }
+
     /// A label for an audit action or object type (`audit.action.*`, `audit.object.*`); an
     /// action without a label shows its stable code.
     pub fn audit_label(&self, kind: &str, code: &str) -> String {

@@ -7,7 +7,7 @@ use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_domain::planning::Method;
 use caigou_domain::planning::filing::Outcome;
 use caigou_store::intentions::{self, Intention};
-use caigou_store::plans::{self, PlanDetail, PlanInput, Submitted};
+use caigou_store::plans::{self, Plan, PlanDetail, PlanInput, Submitted};
 use caigou_store::{Store, StoreError, approvals, projects};
 
 use crate::Result;
@@ -49,6 +49,13 @@ pub async fn check_plan(store: &Store, subject: &Subject, input: &PlanInput) -> 
 pub async fn submit_plan(store: &Store, subject: &Subject, input: &PlanInput) -> Result<Submitted> {
     for_own_unit(subject)?;
     Ok(plans::submit(store, subject, input).await?)
+}
+
+/// A unit's plans, newest first, if `subject` may read its planning
+/// ([`Action::ViewUnitPlanning`], as for each of them in [`visible_plan`]).
+pub async fn plans(store: &Store, subject: &Subject, unit: OrgId) -> Result<Vec<Plan>> {
+    budget::may_view_unit(store, subject, unit).await?;
+    Ok(plans::list_for_org(store, &unit.to_string()).await?)
 }
 
 /// A plan the subject may see (its unit, the region's finance department, admins).

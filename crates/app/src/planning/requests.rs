@@ -2,10 +2,11 @@
 //! submits, staff holding each step's role decide, never the applicant), and the chain itself.
 
 use caigou_domain::Msg;
+use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{OrgId, UserId, parse_region_path};
 use caigou_domain::planning::request::{ApprovalChain, RequestEvent};
-use caigou_store::requests::{self, RequestDetail, RequestInput};
+use caigou_store::requests::{self, PurchaseRequest, RequestDetail, RequestInput};
 use caigou_store::{Store, StoreError};
 
 use crate::Result;
@@ -66,4 +67,15 @@ pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent
 pub async fn set_chain(store: &Store, subject: &Subject, unit: OrgId, chain: &ApprovalChain) -> Result<()> {
     authz::decide(&principal(subject), Action::ConfigureChain { unit })?;
     Ok(requests::set_chain(store, subject, unit, chain).await?)
+}
+
+/// The requests `subject` may see ([`UnitScope`]: of the units [`visible`] admits), newest first.
+pub async fn list(store: &Store, subject: &Subject) -> Result<Vec<PurchaseRequest>> {
+    Ok(requests::list(store, &UnitScope::of(subject)).await?)
+}
+
+/// Requests waiting at a step `subject` acts on (its own unit's, holding the step's role, not
+/// its own: [`Action::ActOnRequestStep`]).
+pub async fn waiting(store: &Store, subject: &Subject) -> Result<Vec<PurchaseRequest>> {
+    Ok(requests::waiting_for(store, subject).await?)
 }

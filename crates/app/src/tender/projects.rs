@@ -3,11 +3,12 @@
 //! starts with [`runnable`].
 
 use caigou_domain::Money;
+use caigou_domain::authz::scope::ProjectScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{LotId, ProjectId};
 use caigou_domain::tender::{SmeChoice, SmePolicy};
 use caigou_store::documents::{self, DocumentsDraft, Published};
-use caigou_store::projects::{self, LotSettings, ProjectView};
+use caigou_store::projects::{self, LotSettings, ProjectRow, ProjectView};
 use caigou_store::tendering::{self, Clarification};
 use caigou_store::{Store, regions};
 
@@ -120,4 +121,10 @@ pub async fn insider_of_lot(store: &Store, principal: &Principal, lot: LotId) ->
 pub async fn create(store: &Store, subject: &Subject, input: &projects::NewProject) -> Result<String> {
     authz::decide(&Principal::User(subject.clone()), Action::RunProject { runner: subject.org })?;
     Ok(projects::create(store, subject, input).await?)
+}
+
+/// The projects `subject` sees from the inside ([`ProjectScope`]: those [`insider`] admits),
+/// newest first.
+pub async fn list(store: &Store, subject: &Subject) -> Result<Vec<ProjectRow>> {
+    Ok(projects::list(store, &ProjectScope::of(subject)).await?)
 }

@@ -1,6 +1,7 @@
 //! 采购文件范本: the template library. Platform templates are the admins'; an agency keeps its
 //! own. Saving an existing template makes a new version; published documents keep theirs.
 
+use caigou_domain::authz::scope::TemplateScope;
 use caigou_domain::authz::{self, Action, Principal, Role, Subject};
 use caigou_domain::ids::OrgId;
 use caigou_store::templates::{self, Template, TemplateInput};
@@ -20,11 +21,29 @@ pub async fn create(store: &Store, subject: &Subject, input: &TemplateInput) -> 
 /// Revises a template the subject manages; answers the new version.
 pub async fn revise(store: &Store, subject: &Subject, id: &str, input: &TemplateInput) -> Result<Template> {
     let current = templates::get(store, id).await?;
-    let owner: Option<OrgId> = match &current.owner_org_id {
-        Some(o) => Some(o.parse().map_err(|_| StoreError::Internal("template owner id".into()))?),
-        None => None,
-    };
-    authz::decide(&Principal::User(subject.clone()), Action::ManageTemplate { owner })?;
+    authz::decide(&Principal::User(subject.clone()), Action::ManageTemplate { owner: owner(&current)? })?;
     templates::save(store, subject, Some(id), current.owner_org_id.as_deref(), input).await?;
     Ok(templates::get(store, id).await?)
+}
+
+fn owner(t: &Template) -> Result<Option<OrgId>> {
+    Ok(match &t.owner_org_id {
+        Some(o) => Some(o.parse().map_err(|_| StoreError::Internal("template owner id".into()))?),
+        None => None,
+    })
+}
+
+/// The templates `subject` may read ([`TemplateScope`]), optionally for one method.
+pub async fn list(store: &Store, subject: &Subject, method: Option<&str>) -> Result<Vec<Template>> {
+    Ok(templates::list(store, &TemplateScope::of(subject), method).await?)
+}
+
+/// A template `subject` may read ([`Action::ViewTemplate`]); another organization's is not
+/// found, as if it did not exist.
+pub async fn visible(store: &Store, subject: &Subject, id: &str) -> Result<Template> {
+    let t = templates::get(store, id).await?;
+    if authz::decide(&Principal::User(subject.clone()), Action::ViewTemplate { owner: owner(&t)? }).is_err() {
+        return Err(StoreError::NotFound("template").into());
+    }
+    Ok(t)
 }

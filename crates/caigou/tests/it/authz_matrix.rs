@@ -1,8 +1,13 @@
 //! Every route × every role: allowed or denied exactly as written below. The table is written by
 //! hand; a route in the application without a row here (or a row without a route) fails.
 
+use std::collections::BTreeSet;
+
+use caigou_domain::authz::Role;
+use caigou_store::audit::Actor;
+use caigou_store::users::{self, NewUser};
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
 
@@ -19,20 +24,43 @@ use Allowed::*;
 const ADMIN: Allowed = Only(&["admin"]);
 const AUDIT: Allowed = Only(&["admin", "supervisor"]);
 const BUDGET: Allowed = Only(&["admin", "supervisor"]);
-const HANDLER: Allowed = Only(&["purchaser"]);
-const PURCHASER: Allowed = Only(&["purchaser", "purchaser-approver"]);
+const HANDLER: Allowed = Only(&["purchaser", "clerk-reviewer"]);
+const PURCHASER: Allowed = Only(&["purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer", "unit2-deciders"]);
 const SUPERVISOR: Allowed = Only(&["supervisor"]);
-const DECIDER: Allowed = Only(&["purchaser-approver"]);
-const CHAIN: Allowed = Only(&["admin", "purchaser-approver"]);
-const PLANNING: Allowed = Only(&["admin", "supervisor", "purchaser", "purchaser-approver"]);
+/// Who acts on a 申购's step: reviewers and approvers.
+const DECIDER: Allowed = Only(&["purchaser-reviewer", "purchaser-approver", "clerk-reviewer", "unit2-deciders"]);
+/// Who sets their own unit's chain in the pages: approvers.
+const UNIT_CHAIN: Allowed = Only(&["purchaser-approver", "unit2-deciders"]);
+const CHAIN: Allowed = Only(&["admin", "purchaser-approver", "unit2-deciders"]);
+const PLANNING: Allowed =
+    Only(&["admin", "supervisor", "purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer", "unit2-deciders"]);
 const SUPPLIER: Allowed = Only(&["supplier1"]);
 const REVIEWER: Allowed = Only(&["admin", "supervisor"]);
-const RUNNER: Allowed = Only(&["purchaser", "agency"]);
-const PROJECTS: Allowed = Only(&["admin", "supervisor", "purchaser", "purchaser-approver", "agency"]);
-const TEMPLATE_USER: Allowed = Only(&["admin", "agency", "purchaser"]);
-const TEMPLATE_EDITOR: Allowed = Only(&["admin", "agency"]);
-const CUSTODIAN: Allowed = Only(&["supervisor", "purchaser", "purchaser-approver", "agency"]);
-const UPLOADER: Allowed = Only(&["purchaser", "purchaser-approver", "supplier1"]);
+const RUNNER: Allowed = Only(&["purchaser", "agency", "clerk-reviewer", "agency-expert"]);
+const PROJECTS: Allowed = Only(&[
+    "admin",
+    "supervisor",
+    "purchaser",
+    "purchaser-reviewer",
+    "purchaser-approver",
+    "agency",
+    "clerk-reviewer",
+    "unit2-deciders",
+    "agency-expert",
+]);
+const TEMPLATE_USER: Allowed = Only(&["admin", "agency", "purchaser", "clerk-reviewer", "agency-expert"]);
+const TEMPLATE_EDITOR: Allowed = Only(&["admin", "agency", "agency-expert"]);
+const CUSTODIAN: Allowed = Only(&[
+    "supervisor",
+    "purchaser",
+    "purchaser-reviewer",
+    "purchaser-approver",
+    "agency",
+    "clerk-reviewer",
+    "unit2-deciders",
+    "agency-expert",
+]);
+const UPLOADER: Allowed = Only(&["purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer", "unit2-deciders", "supplier1"]);
 
 const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/healthz", Everyone),
@@ -90,7 +118,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/requests/{id}/edit", HANDLER),
     ("GET", "/requests/{id}/attachments/{file}", PLANNING),
     ("GET", "/approval-chain", PURCHASER),
-    ("POST", "/approval-chain", DECIDER),
+    ("POST", "/approval-chain", UNIT_CHAIN),
     ("GET", "/supplier", SUPPLIER),
     ("POST", "/supplier", SUPPLIER),
     ("POST", "/supplier/qualifications", SUPPLIER),
@@ -241,7 +269,49 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
 const SANDBOX_MATRIX: &[(&str, &str, Allowed)] =
     &[("GET", "/sandbox", ADMIN), ("POST", "/sandbox/clock", ADMIN), ("POST", "/api/v1/sandbox/clock", ADMIN)];
 
-const ROLES: &[&str] = &["admin", "supervisor", "purchaser", "purchaser-approver", "agency", "supplier1", "expert1"];
+/// One user of each role, and users holding several (made by [`add_users_with_several_roles`]).
+const ROLES: &[&str] = &[
+    "admin",
+    "supervisor",
+    "purchaser",
+    "purchaser-reviewer",
+    "purchaser-approver",
+    "agency",
+    "supplier1",
+    "expert1",
+    "clerk-reviewer",
+    "unit2-deciders",
+    "agency-expert",
+];
+
+/// Users with several roles: (username, a demo user of the same organization, roles).
+const SEVERAL_ROLES: &[(&str, &str, &[Role])] = &[
+    // 经办 and 审核 in the first unit.
+    ("clerk-reviewer", "purchaser", &[Role::PurchaserHandler, Role::PurchaserReviewer]),
+    // 审核 and 审批 in the second unit.
+    ("unit2-deciders", "purchaser2", &[Role::PurchaserReviewer, Role::PurchaserApprover]),
+    // An agency's project manager who is also on the expert roster.
+    ("agency-expert", "agency2", &[Role::Agency, Role::Expert]),
+];
+
+async fn org_of(app: &TestApp, user: &str) -> String {
+    let t = app.token(user).await;
+    app.get("/api/v1/me", Some(&t)).await.1["organization"]["id"].as_str().expect("organization id").to_string()
+}
+
+/// Creates the [`SEVERAL_ROLES`] users, each signing in with the demo password.
+async fn add_users_with_several_roles(app: &TestApp) {
+    let hash = users::hash_password(caigou::demo::DEMO_PASSWORD.into()).await.unwrap();
+    for (i, (username, colleague, roles)) in SEVERAL_ROLES.iter().enumerate() {
+        let org = org_of(app, colleague).await.parse().unwrap();
+        let mut tx = app.store.begin().await.unwrap();
+        let now = app.store.clock().now_ms();
+        let display_name = format!("兼岗人员{}", i + 1);
+        let user = NewUser { username, display_name: &display_name, email: None, org, roles, password_hash: &hash, attributes: json!({}) };
+        users::create_user(&mut tx, now, &Actor::system("test"), user).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+}
 
 fn concrete(path: &str) -> String {
     path.replace("{file}", "app.css")
@@ -275,6 +345,7 @@ async fn every_route_for_every_role(app: TestApp) {
         assert!(specs.iter().any(|s| s.method.as_str() == *m && s.path == *p), "matrix row {m} {p} names no route");
     }
 
+    add_users_with_several_roles(&app).await;
     let mut tokens = Vec::new();
     for role in ROLES {
         tokens.push((Some(*role), Some(app.token(role).await)));
@@ -386,3 +457,228 @@ async fn object_rules_hold_for_other_units_and_non_members(app: TestApp) {
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("custody.not_custodian")), "{e}");
 }
 both!(object_rules, object_rules_hold_for_other_units_and_non_members);
+
+/// Everyone the list scenario asks as: one user of each role, supervisors and purchasers of
+/// other regions and units, agencies with and without projects, and the users with several roles.
+const LIST_READERS: &[&str] = &[
+    "admin",
+    "supervisor",
+    "supervisor2",
+    "supervisor3",
+    "purchaser",
+    "purchaser-reviewer",
+    "purchaser-approver",
+    "purchaser2",
+    "purchaser5",
+    "agency",
+    "agency2",
+    "agency3",
+    "supplier1",
+    "expert1",
+    "clerk-reviewer",
+    "unit2-deciders",
+    "agency-expert",
+];
+
+/// The values of `key` in a JSON list.
+fn ids(list: &Value, key: &str) -> BTreeSet<String> {
+    list.as_array().map(|a| a.iter().filter_map(|x| x[key].as_str().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+/// Every id of a table, as the database holds it.
+async fn all_ids(app: &TestApp, sql: &'static str) -> BTreeSet<String> {
+    sqlx::query_scalar::<_, String>(sql).fetch_all(app.store.pool()).await.unwrap().into_iter().collect()
+}
+
+/// The ids `/budget` offers to choose from (a page with one unit offers none).
+fn unit_options(html: &str) -> BTreeSet<String> {
+    html.split("<option value=\"").skip(1).filter_map(|s| s.split('"').next()).map(str::to_string).collect()
+}
+
+async fn page(app: &TestApp, path: &str, token: &str) -> (StatusCode, String) {
+    let r = app.http.get(app.url(path)).bearer_auth(token).send().await.expect("request");
+    (r.status(), r.text().await.unwrap_or_default())
+}
+
+/// A draft project the Donghu school (purchaser5) runs itself, from a new ¥400,000 plan (below
+/// Donghu's limit, so no intention is needed): a project in another region than the demo's,
+/// whose runner is a purchasing unit.
+async fn self_run_draft(app: &TestApp) -> String {
+    let t = app.token("purchaser5").await;
+    let unit = org_of(app, "purchaser5").await;
+    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&t)).await;
+    let line = lines.as_array().unwrap().iter().find(|l| l["code"].as_str().unwrap().ends_with("2050201")).expect("line")["id"].clone();
+    let (status, plan) = app
+        .post(
+            "/api/v1/plans",
+            Some(&t),
+            &json!({"name": "东湖实验小学机柜", "budget_line_id": line, "method": "open_tender", "procurement_start": "2026-11-02",
+               "items": [{"code": "A02010601", "description": "机柜", "quantity": 2, "amount": 40_000_000}]}),
+        )
+        .await;
+    assert_eq!((status, plan["status"].as_str()), (StatusCode::CREATED, Some("filed")), "{plan}");
+    let plan = plan["id"].as_str().unwrap();
+    let (status, e) = app.post(&format!("/api/v1/plans/{plan}/entrust"), Some(&t), &json!({"runner_id": unit})).await;
+    assert!(status.is_success(), "{status} {e}");
+    let (status, p) = app.post("/api/v1/projects", Some(&t), &json!({"name": "东湖实验小学机柜项目", "plan_ids": [plan]})).await;
+    assert_eq!(status, StatusCode::CREATED, "{p}");
+    p["id"].as_str().unwrap().to_string()
+}
+
+/// For a sample of list routes, the list holds exactly what its object route lets the same
+/// user open: for every reader the route admits and every object in the database, listed ⇔
+/// opens. Then the contents the rules imply, for users of different units and regions.
+async fn lists_show_exactly_what_their_objects_show(app: TestApp) {
+    add_users_with_several_roles(&app).await;
+    // Objects beyond the demo's: a 申购 of the second unit, a draft project in Donghu run by the
+    // unit itself, an agency's own template.
+    let donghu_project = self_run_draft(&app).await;
+    let purchaser2 = app.token("purchaser2").await;
+    let (_, lines) = app.get("/api/v1/budget-lines?year=2026", Some(&purchaser2)).await;
+    let line = lines.as_array().unwrap().iter().find(|l| l["code"].as_str().unwrap().ends_with("2050201")).unwrap()["id"].clone();
+    let (status, r) = app
+        .post(
+            "/api/v1/requests",
+            Some(&purchaser2),
+            &json!({"title": "病房监护仪", "code": "A02061800", "quantity": 2, "amount": 3_000_000, "budget_line_id": line, "reason": "更新"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{r}");
+    let unit2_request = r["request"]["id"].as_str().unwrap().to_string();
+    let (_, builtin) = app.get("/api/v1/templates", Some(&app.token("agency2").await)).await;
+    let mut copy = builtin[0].clone();
+    copy["name"] = json!("招标咨询公司自用范本");
+    let (status, t) = app.post("/api/v1/templates", Some(&app.token("agency2").await), &copy).await;
+    assert_eq!(status, StatusCode::CREATED, "{t}");
+    let agency_template = t["id"].as_str().unwrap().to_string();
+
+    let mut tokens = std::collections::BTreeMap::new();
+    for u in LIST_READERS {
+        tokens.insert(*u, app.token(u).await);
+    }
+    type Object = fn(&str) -> String;
+    let routes: [(&str, &str, &'static str, Object); 4] = [
+        ("/api/v1/projects", "id", "SELECT id FROM projects", |id| format!("/api/v1/projects/{id}/obtained")),
+        ("/api/v1/requests", "id", "SELECT id FROM purchase_requests", |id| format!("/api/v1/requests/{id}")),
+        ("/api/v1/suppliers", "org_id", "SELECT org_id FROM supplier_profiles", |id| format!("/api/v1/suppliers/{id}")),
+        ("/api/v1/templates", "id", "SELECT id FROM doc_templates", |id| format!("/api/v1/templates/{id}")),
+    ];
+    let mut lists = std::collections::BTreeMap::new();
+    let mut failures = Vec::new();
+    for (list_path, key, table, object) in routes {
+        let universe = all_ids(&app, table).await;
+        for (user, token) in &tokens {
+            let (status, list) = app.get(list_path, Some(token)).await;
+            if status == StatusCode::FORBIDDEN {
+                continue; // the route's gate, checked by the matrix above
+            }
+            assert_eq!(status, StatusCode::OK, "{list_path} as {user}");
+            let listed = ids(&list, key);
+            assert!(listed.is_subset(&universe), "{list_path} as {user}");
+            for id in &universe {
+                let opens = app.get(&object(id), Some(token)).await.0 == StatusCode::OK;
+                if opens != listed.contains(id) {
+                    failures.push(format!("{list_path} as {user}: {id} listed {}, opens {opens}", listed.contains(id)));
+                }
+            }
+            lists.insert((list_path, *user), listed);
+        }
+    }
+    // Budget lines: the units `/budget` offers are those whose lines open.
+    let units = all_ids(&app, "SELECT id FROM organizations WHERE kind = 'purchasing_unit'").await;
+    let mut offered = std::collections::BTreeMap::new();
+    for user in ["admin", "supervisor", "supervisor2", "supervisor3"] {
+        let (status, html) = page(&app, "/budget", &tokens[user]).await;
+        assert_eq!(status, StatusCode::OK, "/budget as {user}");
+        let options = unit_options(&html);
+        for unit in &units {
+            let opens = app.get(&format!("/api/v1/budget-lines?org={unit}"), Some(&tokens[user])).await.0 == StatusCode::OK;
+            if opens != options.contains(unit) {
+                failures.push(format!("/budget as {user}: unit {unit} offered {}, opens {opens}", options.contains(unit)));
+            }
+        }
+        offered.insert(user, options);
+    }
+    assert!(failures.is_empty(), "lists disagreeing with their objects:\n{}", failures.join("\n"));
+
+    // What the rules imply, user by user.
+    let list = |path: &'static str, user: &'static str| lists[&(path, user)].clone();
+    let projects = |user| list("/api/v1/projects", user);
+    let all_projects = all_ids(&app, "SELECT id FROM projects").await;
+    assert_eq!(projects("admin"), all_projects);
+    assert_eq!(projects("supervisor"), all_projects, "the city's subtree holds Donghu");
+    assert_eq!(projects("supervisor2"), BTreeSet::from([donghu_project.clone()]), "Donghu's finance department: Donghu's only");
+    assert!(projects("supervisor3").is_empty(), "Xishan's: none");
+    assert_eq!(projects("purchaser5"), BTreeSet::from([donghu_project.clone()]), "the unit running its own");
+    assert!(projects("purchaser2").is_empty(), "a unit no project serves");
+    assert!(projects("agency3").is_empty(), "an agency nothing was entrusted to");
+    let demo_projects: BTreeSet<String> = all_projects.iter().filter(|p| **p != donghu_project).cloned().collect();
+    for user in ["purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer"] {
+        assert_eq!(projects(user), demo_projects, "{user}: every project serving the first unit, whatever the purchaser role");
+    }
+    let agency2 = projects("agency2");
+    assert!(!agency2.is_empty() && agency2.is_subset(&demo_projects) && agency2 != demo_projects, "agency2 runs some of them");
+    assert_eq!(projects("agency-expert"), agency2, "a second role adds nothing here");
+    assert_eq!(projects("agency").len() + agency2.len(), demo_projects.len(), "the central agency runs the others");
+
+    let requests = |user| list("/api/v1/requests", user);
+    for user in ["purchaser2", "unit2-deciders"] {
+        assert_eq!(requests(user), BTreeSet::from([unit2_request.clone()]), "{user}: the second unit's only");
+    }
+    for user in ["purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer"] {
+        assert!(requests(user).len() >= 6 && !requests(user).contains(&unit2_request), "{user}: the first unit's, not the second's");
+    }
+    assert!(requests("purchaser5").is_empty());
+
+    let suppliers = |user| list("/api/v1/suppliers", user);
+    let all_suppliers = all_ids(&app, "SELECT org_id FROM supplier_profiles").await;
+    assert_eq!(suppliers("admin"), all_suppliers);
+    assert_eq!(suppliers("supervisor"), all_suppliers, "every demo supplier is in the city's subtree");
+    let (d, x) = (suppliers("supervisor2"), suppliers("supervisor3"));
+    assert!(!d.is_empty() && !x.is_empty() && d.is_disjoint(&x), "Donghu's and Xishan's suppliers, apart");
+    let (_, donghu_rows) = app.get("/api/v1/suppliers", Some(&tokens["supervisor2"])).await;
+    assert!(donghu_rows.as_array().unwrap().iter().all(|r| r["region_name"] == "东湖区"), "{donghu_rows}");
+
+    let templates = |user| list("/api/v1/templates", user);
+    for user in ["admin", "agency2", "agency-expert"] {
+        assert!(templates(user).contains(&agency_template), "{user} lists agency2's own template");
+    }
+    for user in ["agency", "agency3", "purchaser", "clerk-reviewer"] {
+        assert!(!templates(user).contains(&agency_template), "{user} does not");
+        assert!(!templates(user).is_empty(), "{user} lists the platform's");
+    }
+
+    assert_eq!(offered["admin"], units);
+    assert_eq!(offered["supervisor"], units, "every demo unit is in the city's subtree");
+    assert_eq!((offered["supervisor2"].len(), offered["supervisor3"].len()), (2, 2), "two units each in Donghu and Xishan");
+    assert!(offered["supervisor2"].is_disjoint(&offered["supervisor3"]));
+
+    // The audit trail: Donghu's finance department reads entries about Donghu's objects only.
+    let donghu = app.region_id("990102").await;
+    let xishan = app.region_id("990103").await;
+    let (_, entries) = app.get("/api/v1/audit?limit=500", Some(&tokens["supervisor2"])).await;
+    let entries = entries.as_array().unwrap();
+    assert!(!entries.is_empty());
+    assert!(entries.iter().all(|e| e["region_path"].as_str().unwrap().contains(&format!("/{donghu}/"))), "only Donghu's subtree");
+    let about = |user: &'static str| {
+        let app = &app;
+        let t = tokens[user].clone();
+        let project = donghu_project.clone();
+        async move { app.get(&format!("/api/v1/audit?object_id={project}"), Some(&t)).await.1.as_array().map(Vec::len).unwrap_or(0) }
+    };
+    assert!(about("admin").await > 0 && about("supervisor").await > 0 && about("supervisor2").await > 0);
+    assert_eq!(about("supervisor3").await, 0, "Xishan's finance department reads nothing about a Donghu project");
+    let (status, _) = app.get(&format!("/api/v1/audit?region={xishan}"), Some(&tokens["supervisor2"])).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "narrowing to another subtree is refused");
+
+    // The pages list the same: the projects page, the supplier review page.
+    let (_, html) = page(&app, "/projects", &tokens["purchaser5"]).await;
+    assert!(html.contains(&format!("/projects/{donghu_project}")));
+    assert!(demo_projects.iter().all(|p| !html.contains(p.as_str())), "no other unit's projects");
+    let (_, html) = page(&app, "/projects", &tokens["purchaser2"]).await;
+    assert!(all_projects.iter().all(|p| !html.contains(p.as_str())));
+    let (_, html) = page(&app, "/suppliers", &tokens["supervisor2"]).await;
+    assert!(d.iter().all(|s| html.contains(&format!("/suppliers/{s}"))), "each Donghu supplier");
+    assert!(x.iter().all(|s| !html.contains(s.as_str())), "no Xishan supplier");
+}
+both!(lists, lists_show_exactly_what_their_objects_show);

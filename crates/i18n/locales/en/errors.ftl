@@ -251,3 +251,17 @@ error-plan-invalid_fields-ground = unknown ground "{ $value }"
 error-request-invalid_fields-sme = sme must be none, reserved or price_deduction
 error-request-invalid_fields-criterion_kind = kind must be price, technical or commercial
 error-request-invalid_fields-points = points must be 0–100 with at most two decimals
+
+# Form fields of pages (the API names the same problems by field).
+error-form-field = { $field }: { $problem }
+error-form-all_three = fill goods, works and services together, or leave all empty
+error-form-rate = deduction rate “{ $value }” must be a percentage from 0 to 100
+error-form-both_rates = fill both SME deduction rates
+error-form-lead_days = intention lead days "{ $value }" must be a whole number
+error-form-effective_date = the effective date must be YYYY-MM-DD
+error-form-note = add a note (the source document or reason)
+error-form-row_amount = row { $n }: { $problem }
+error-form-row_quantity = row { $n }: the quantity must be a whole number
+error-budget-invalid_line-form = fill in year, code, name, funding source and a positive amount (yuan)
+error-form-quantity = the quantity must be a whole number
+error-form-step_role = choose a role for every step

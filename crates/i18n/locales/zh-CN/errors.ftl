@@ -273,3 +273,17 @@ error-plan-invalid_fields-ground = 未知的单一来源情形“{ $value }”
 error-request-invalid_fields-sme = 中小企业政策应为 none、reserved 或 price_deduction
 error-request-invalid_fields-criterion_kind = 评审因素类型应为 price、technical 或 commercial
 error-request-invalid_fields-points = 分值应在0到100之间，最多两位小数
+
+# Form fields of pages (the API names the same problems by field).
+error-form-field = { $field }：{ $problem }
+error-form-all_three = 货物、工程、服务三项须同时填写或同时留空
+error-form-rate = 扣除比例“{ $value }”应为0到100之间的百分数
+error-form-both_rates = 中小企业扣除比例两项须同时填写
+error-form-lead_days = 采购意向提前天数“{ $value }”应为整数
+error-form-effective_date = 生效日期格式应为 YYYY-MM-DD
+error-form-note = 请填写说明（依据的文件或原因）
+error-form-row_amount = 第{ $n }行预算：{ $problem }
+error-form-row_quantity = 第{ $n }行数量应为整数
+error-budget-invalid_line-form = 请完整填写年度、编码、名称、资金来源和金额（元，大于零）
+error-form-quantity = 数量应为整数
+error-form-step_role = 请为每个环节选择办理岗位

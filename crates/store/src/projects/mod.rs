@@ -5,6 +5,7 @@
 use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
+use caigou_domain::authz::scope::ProjectScope;
 use caigou_domain::catalog::{ObjectType, PinmuCode};
 use caigou_domain::ids::{OrgId, RegionId, UserId, parse_region_path};
 use caigou_domain::planning::Method;
@@ -14,7 +15,7 @@ use sqlx::Row;
 
 use crate::audit::{self, Actor, Change};
 use crate::notify::{self, Message};
-use crate::{Result, Store, StoreError, Tx, new_id, regions};
+use crate::{Result, Store, StoreError, Tx, new_id, regions, scope};
 
 mod lifecycle;
 
@@ -515,24 +516,19 @@ pub struct ProjectRow {
     pub created_at: i64,
 }
 
-/// Projects a subject may see: those its organization runs, those serving its unit, those in
-/// its subtree for supervisors, all for admins.
-pub async fn list_for(store: &Store, s: &Subject) -> Result<Vec<ProjectRow>> {
-    use caigou_domain::authz::Role;
-    let admin = s.has(Role::Admin);
-    let prefix = if s.has(Role::Supervisor) { s.region().map(|r| format!("%/{r}/%")).unwrap_or_else(|| "-".into()) } else { "-".into() };
-    let purchaser = s.roles.iter().any(|r| r.is_purchaser());
+/// Projects in `scope` (what [`ProjectScope`] lets its subject see from the inside), newest first.
+pub async fn list(store: &Store, scope: &ProjectScope) -> Result<Vec<ProjectRow>> {
     Ok(sqlx::query_as::<_, ProjectRow>(
         "SELECT p.id, p.project_no, p.name, p.method, p.status, o.name AS runner_name, p.deadline_at, p.created_at
          FROM projects p JOIN organizations o ON o.id = p.runner_org_id JOIN regions r ON r.id = p.region_id
-         WHERE $1 = 1 OR r.path LIKE $2 OR p.runner_org_id = $3
-            OR ($4 = 1 AND EXISTS (SELECT 1 FROM project_plans pp JOIN plans pl ON pl.id = pp.plan_id WHERE pp.project_id = p.id AND pl.org_id = $3))
+         WHERE $1 = 1 OR ($2 <> '' AND r.path LIKE $2) OR p.runner_org_id = $3
+            OR ($4 <> '' AND EXISTS (SELECT 1 FROM project_plans pp JOIN plans pl ON pl.id = pp.plan_id WHERE pp.project_id = p.id AND pl.org_id = $4))
          ORDER BY p.created_at DESC LIMIT 300",
     )
-    .bind(i64::from(admin))
-    .bind(prefix)
-    .bind(s.org.to_string())
-    .bind(i64::from(purchaser))
+    .bind(scope::flag(scope.all()))
+    .bind(scope::subtree(scope.supervised()))
+    .bind(scope::org(scope.runner()))
+    .bind(scope::org(scope.purchaser()))
     .fetch_all(store.pool())
     .await?)
 }

@@ -2,8 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use caigou_domain::authz::{self, Action, Role};
-use caigou_store::audit::{self, AuditEntry, AuditFilter, Verification};
+use caigou_store::audit::{self, AuditEntry, Verification};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -65,44 +64,25 @@ impl From<AuditEntry> for AuditEntryOut {
     }
 }
 
-/// The filter a principal may use: supervisors are confined to their region subtree.
-pub async fn scoped_filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> ApiResult<AuditFilter> {
-    let subject = ctx.subject()?;
-    let requested = match q.region.as_deref().filter(|s| !s.is_empty()) {
-        Some(id) => Some(caigou_store::regions::get(&state.store, id).await?.path),
-        None => None,
-    };
-    let region_prefix = if subject.has(Role::Admin) {
-        requested
-    } else {
-        let own = caigou_domain::ids::region_path_key(&subject.region_path);
-        match requested {
-            // A supervisor may narrow to a region inside their subtree, never widen.
-            Some(p) => {
-                let ids = caigou_domain::ids::parse_region_path(&p);
-                authz::decide(&ctx.principal, Action::ViewAudit { object_region_path: &ids })?;
-                Some(p)
-            }
-            None => Some(own),
+impl AuditQuery {
+    /// The use case's query, at most `limit` entries unless the query asks for fewer or more.
+    pub fn query(&self, limit: i64) -> caigou_app::audit::Query {
+        caigou_app::audit::Query {
+            region: self.region.clone(),
+            action: self.action.clone(),
+            actor: self.actor.clone(),
+            object_id: self.object_id.clone(),
+            before: self.before,
+            limit: self.limit.unwrap_or(limit),
         }
-    };
-    Ok(AuditFilter {
-        region_prefix,
-        action: q.action.clone().filter(|s| !s.is_empty()),
-        actor_user: q.actor.clone().filter(|s| !s.is_empty()),
-        before_seq: q.before,
-        object_id: q.object_id.clone().filter(|s| !s.is_empty()),
-        limit: q.limit.unwrap_or(50),
-        reader: Some(subject.user.to_string()),
-    })
+    }
 }
 
 /// Audit entries, newest first (admins: all; supervisors: their region subtree).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])), params(AuditQuery),
     responses((status = 200, body = Vec<AuditEntryOut>), (status = 403, body = super::ErrorBody)))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<AuditQuery>) -> ApiResult<Json<Vec<AuditEntryOut>>> {
-    let filter = scoped_filter(&state, &ctx, &q).await?;
-    Ok(Json(audit::list(&state.store, &filter).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(caigou_app::audit::list(&state.store, ctx.subject()?, &q.query(50)).await?.into_iter().map(Into::into).collect()))
 }
 
 #[derive(Serialize, ToSchema)]

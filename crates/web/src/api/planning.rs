@@ -6,9 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use caigou_domain::Money;
 use caigou_domain::Msg;
-use caigou_domain::authz::{self, Action};
 use caigou_domain::catalog::PinmuCode;
-use caigou_domain::ids::{OrgId, parse_region_path};
+use caigou_domain::ids::OrgId;
 use caigou_domain::planning::Method;
 use caigou_domain::planning::filing::Outcome;
 use caigou_domain::planning::rules::SingleSourceGround;
@@ -24,18 +23,22 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
 
-/// The region path of a unit (for subtree rules); 404 for an unknown organization.
-async fn unit_path(state: &AppState, org: &str) -> ApiResult<Vec<caigou_domain::ids::RegionId>> {
-    let path = caigou_store::users::org_region_path(&state.store, org).await?.ok_or_else(|| AppError::not_found("organization"))?;
-    Ok(parse_region_path(&path))
-}
-
 #[derive(Deserialize, IntoParams, Default)]
 #[into_params(parameter_in = Query)]
 pub struct OrgQuery {
     /// The purchasing unit; default: your own organization.
     pub org: Option<String>,
     pub year: Option<i64>,
+}
+
+impl OrgQuery {
+    /// The unit asked for, or the subject's own organization; 404 for a malformed id.
+    pub fn unit(&self, s: &caigou_domain::authz::Subject) -> ApiResult<OrgId> {
+        match self.org.as_deref() {
+            Some(org) => org.parse().map_err(|_| AppError::not_found("organization")),
+            None => Ok(s.org),
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -76,11 +79,8 @@ impl From<budget::BudgetLine> for BudgetLineOut {
 #[utoipa::path(get, path = "/api/v1/budget-lines", tag = "planning", security(("bearer" = [])), params(OrgQuery), responses((status = 200, body = Vec<BudgetLineOut>), (status = 403, body = super::ErrorBody)))]
 pub async fn budget_lines(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> ApiResult<Json<Vec<BudgetLineOut>>> {
     let s = ctx.subject()?;
-    let org = q.org.unwrap_or_else(|| s.org.to_string());
-    let path = unit_path(&state, &org).await?;
-    let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
-    Ok(Json(budget::list(&state.store, &org, q.year).await?.into_iter().map(Into::into).collect()))
+    let unit = q.unit(s)?;
+    Ok(Json(caigou_app::planning::budget::lines(&state.store, s, unit, q.year).await?.into_iter().map(Into::into).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -381,11 +381,8 @@ pub async fn submit_plan(
 #[utoipa::path(get, path = "/api/v1/plans", tag = "planning", security(("bearer" = [])), params(OrgQuery), responses((status = 200, description = "plans")))]
 pub async fn list_plans(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> ApiResult<Json<Vec<plans::Plan>>> {
     let s = ctx.subject()?;
-    let org = q.org.unwrap_or_else(|| s.org.to_string());
-    let path = unit_path(&state, &org).await?;
-    let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
-    Ok(Json(plans::list_for_org(&state.store, &org).await?))
+    let unit = q.unit(s)?;
+    Ok(Json(usecase::plans(&state.store, s, unit).await?))
 }
 
 /// Loads a plan the principal may see.

@@ -208,7 +208,7 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(p): ApiJson
 /// Projects you may see, newest first.
 #[utoipa::path(get, path = "/api/v1/projects", tag = "projects", security(("bearer" = [])), responses((status = 200, description = "projects")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<ProjectRow>>> {
-    Ok(Json(projects::list_for(&state.store, ctx.subject()?).await?))
+    Ok(Json(caigou_app::tender::projects::list(&state.store, ctx.subject()?).await?))
 }
 
 /// Whether the principal sees the project's internals (drafts, obtainers, questions).

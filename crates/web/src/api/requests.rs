@@ -58,16 +58,17 @@ pub fn parse_request(r: &RequestIn) -> ApiResult<RequestInput> {
     })
 }
 
-/// Your unit's requests, newest first.
+/// The requests you may see (your unit's; a supervisor's region subtree; all for admins), newest
+/// first.
 #[utoipa::path(get, path = "/api/v1/requests", tag = "requests", security(("bearer" = [])), responses((status = 200, description = "requests")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<requests::PurchaseRequest>>> {
-    Ok(Json(requests::list_for_org(&state.store, &ctx.subject()?.org.to_string()).await?))
+    Ok(Json(usecase::list(&state.store, ctx.subject()?).await?))
 }
 
 /// Requests waiting at a step you act on.
 #[utoipa::path(get, path = "/api/v1/requests/waiting", tag = "requests", security(("bearer" = [])), responses((status = 200, description = "requests")))]
 pub async fn waiting(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<requests::PurchaseRequest>>> {
-    Ok(Json(requests::waiting_for(&state.store, ctx.subject()?).await?))
+    Ok(Json(usecase::waiting(&state.store, ctx.subject()?).await?))
 }
 
 /// Files a 申购 (the unit's 经办), submitted into the approval chain unless `submit` is false.

@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use caigou_domain::Localized;
 use caigou_domain::Msg;
-use caigou_domain::authz::Subject;
 use caigou_domain::ids::RegionId;
 use caigou_domain::supplier::{EnterpriseSize, SupplierStatus};
 use caigou_domain::uscc::UnifiedSocialCreditCode;
@@ -87,7 +86,7 @@ pub fn parse_registration(r: &RegisterIn) -> ApiResult<Registration> {
         r.uscc.trim().to_ascii_uppercase().parse().map_err(|e: caigou_domain::uscc::UsccError| field_error("uscc", &e))?;
     let region: RegionId = r.region_id.parse().map_err(|_| {
         AppError::bad_request_with("supplier.invalid", Msg::new("error.supplier.invalid.choose_region"))
-            .with_field("region_id", "请选择所在区域")
+            .with_field("region_id", Msg::new("error.supplier.invalid.choose_region"))
     })?;
     Ok(Registration {
         name: r.name.clone(),
@@ -169,11 +168,6 @@ pub struct ListQuery {
     pub status: Option<String>,
 }
 
-/// Review prefix: all for admins, the region subtree for supervisors.
-pub fn review_scope(s: &Subject) -> String {
-    if s.has(caigou_domain::authz::Role::Admin) { String::new() } else { caigou_domain::ids::region_path_key(&s.region_path) }
-}
-
 /// Suppliers you review (admins: all; supervisors: your region subtree).
 #[utoipa::path(get, path = "/api/v1/suppliers", tag = "suppliers", security(("bearer" = [])), params(ListQuery), responses((status = 200, description = "suppliers")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> ApiResult<Json<Vec<SupplierRow>>> {
@@ -185,7 +179,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery
             })?),
             None => None,
         };
-    Ok(Json(suppliers::list(&state.store, &review_scope(s), status).await?))
+    Ok(Json(usecase::list(&state.store, s, status).await?))
 }
 
 /// Loads a supplier the principal may review.

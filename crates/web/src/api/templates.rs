@@ -3,15 +3,14 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::Role;
-use caigou_store::templates::{self, Template, TemplateInput};
+use caigou_store::templates::{Template, TemplateInput};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiJson, ApiQuery};
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::{ApiResult, AppError};
+use crate::error::ApiResult;
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -20,22 +19,16 @@ pub struct TemplateQuery {
     pub method: Option<String>,
 }
 
-/// Templates you may use: the platform's and your organization's.
+/// Templates you may read: the platform's and your organization's (admins: every organization's).
 #[utoipa::path(get, path = "/api/v1/templates", tag = "templates", security(("bearer" = [])), params(TemplateQuery), responses((status = 200, description = "templates")))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<TemplateQuery>) -> ApiResult<Json<Vec<Template>>> {
-    let org = ctx.subject()?.org.to_string();
-    Ok(Json(templates::list(&state.store, Some(&org), q.method.as_deref()).await?))
+    Ok(Json(caigou_app::tender::templates::list(&state.store, ctx.subject()?, q.method.as_deref()).await?))
 }
 
 /// One template with its sections and `{{variables}}`.
 #[utoipa::path(get, path = "/api/v1/templates/{id}", tag = "templates", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "template")))]
 pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Template>> {
-    let t = templates::get(&state.store, &id).await?;
-    let s = ctx.subject()?;
-    if t.owner_org_id.as_deref().is_some_and(|o| o != s.org.to_string()) && !s.has(Role::Admin) {
-        return Err(AppError::not_found("template"));
-    }
-    Ok(Json(t))
+    Ok(Json(caigou_app::tender::templates::visible(&state.store, ctx.subject()?, &id).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -8,7 +8,7 @@ use caigou_store::audit::{self, AuditEntry, Verification};
 
 use super::{Chrome, render, when};
 use crate::AppState;
-use crate::api::audit::{AuditQuery, scoped_filter};
+use crate::api::audit::AuditQuery;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 
@@ -52,10 +52,10 @@ pub async fn page(
     ctx: Ctx,
     crate::api::ApiQuery(q): crate::api::ApiQuery<AuditQuery>,
 ) -> Result<Response, AppError> {
-    let mut filter = scoped_filter(&state, &ctx, &q).await?;
-    filter.limit = 50;
-    let entries = audit::list(&state.store, &filter).await?;
-    let older = if entries.len() as i64 == filter.limit { entries.last().map(|e| e.seq) } else { None };
+    const PAGE: i64 = 50;
+    let query = caigou_app::audit::Query { limit: PAGE, ..q.query(PAGE) };
+    let entries = caigou_app::audit::list(&state.store, ctx.subject()?, &query).await?;
+    let older = if entries.len() as i64 == PAGE { entries.last().map(|e| e.seq) } else { None };
     // Admins see the chain's state on the first page.
     let is_admin = ctx.principal.subject().is_some_and(|s| s.has(Role::Admin));
     let chain_ok =

@@ -6,10 +6,11 @@ use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use caigou_app::planning::budget as usecase;
 use caigou_domain::Money;
 use caigou_domain::Msg;
-use caigou_domain::authz::{self, Action, Role};
-use caigou_domain::ids::{OrgId, parse_region_path};
+use caigou_domain::authz::Role;
+use caigou_domain::ids::OrgId;
 use caigou_store::budget::{self, BudgetLine};
 use serde::Deserialize;
 
@@ -46,21 +47,14 @@ async fn budget_page(
     error: Option<String>,
 ) -> Result<BudgetPage, AppError> {
     let s = ctx.subject()?;
-    // Supervisors and admins choose among the units they oversee; unit staff see their own.
-    let units = if s.has(Role::Admin) || s.has(Role::Supervisor) {
-        let prefix = if s.has(Role::Admin) { "/".to_string() } else { caigou_domain::ids::region_path_key(&s.region_path) };
-        caigou_store::users::units_in(&state.store, &prefix).await?
-    } else {
-        vec![(s.org.to_string(), ctx.identity.as_ref().map(|i| i.view.organization.name.clone()).unwrap_or_default())]
-    };
+    // Everyone chooses among the units whose planning they see (unit staff: their own).
+    let units = usecase::units(&state.store, s).await?;
     let org = org.filter(|o| units.iter().any(|(id, _)| id == o)).or_else(|| units.first().map(|u| u.0.clone())).unwrap_or_default();
     let lines = if org.is_empty() {
         Vec::new()
     } else {
-        let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
         let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-        authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
-        budget::list(&state.store, &org, None).await?
+        usecase::lines(&state.store, s, unit, None).await?
     };
     Ok(BudgetPage {
         chrome: Chrome::load(state, ctx).await?,
@@ -118,7 +112,6 @@ pub struct LineForm {
 }
 
 pub async fn add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LineForm>) -> Result<Response, AppError> {
-    let msg = |zh: &str, en: &str| if ctx.lang == caigou_domain::Lang::En { en.to_string() } else { zh.to_string() };
     let parsed = match (f.fiscal_year.trim().parse::<i64>(), f.amount.parse::<Money>()) {
         (Ok(y), Ok(m))
             if (2000..=2100).contains(&y)
@@ -135,14 +128,11 @@ pub async fn add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LineForm
                 amount: m,
             })
         }
-        _ => Err(msg(
-            "请完整填写年度、编码、名称、资金来源和金额（元，大于零）",
-            "fill in year, code, name, funding source and a positive amount (yuan)",
-        )),
+        _ => Err(Msg::new("error.budget.invalid_line.form")),
     };
     let outcome = match parsed {
         Ok(line) => crate::api::planning::add_lines(&state, &ctx, &f.org, vec![line]).await.map(|_| ()),
-        Err(m) => Err(AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "budget.invalid_line", Msg::same(m))),
+        Err(text) => Err(AppError::with(StatusCode::UNPROCESSABLE_ENTITY, "budget.invalid_line", text)),
     };
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("/budget?org={}", f.org)).into_response()),

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use caigou_domain::Lang;
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action};
 use caigou_i18n::Render;
 use serde::Deserialize;
@@ -54,10 +54,10 @@ async fn calendar_page(
         notice,
     };
     if let (false, Some(n)) = (q.date.is_empty(), q.n) {
-        let msg = |zh: String, en: String| if ctx.lang == Lang::En { en } else { zh };
+        let t = page.chrome.t;
         match q.date.parse::<jiff::civil::Date>() {
-            Err(_) => page.error = Some(msg("日期格式应为 YYYY-MM-DD".into(), "dates are YYYY-MM-DD".into())),
-            Ok(_) if n > 1000 => page.error = Some(msg("工作日数不能超过1000".into(), "at most 1000 working days".into())),
+            Err(_) => page.error = Some(t.msg(&Msg::new("error.request.bad_date").arg("s", &q.date))),
+            Ok(_) if n > 1000 => page.error = Some(t.msg(&Msg::new("error.calendar.too_many_days"))),
             Ok(d) => match cal.add_working_days(d, n) {
                 Ok(r) => {
                     let kind = if cal.is_working_day(d).unwrap_or(false) {

@@ -7,12 +7,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Money;
+use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_domain::planning::Method;
 use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
 use caigou_domain::planning::rules::SingleSourceGround;
-use caigou_store::budget::{self, BudgetLine};
+use caigou_store::budget::BudgetLine;
 use caigou_store::intentions::Intention;
 use caigou_store::plans;
 use serde::Deserialize;
@@ -59,12 +60,10 @@ struct PlansPage {
 
 pub async fn plans_list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<OrgQuery>) -> Result<Response, AppError> {
     let s = ctx.subject()?;
-    let org = q.org.unwrap_or_else(|| s.org.to_string());
-    let path = parse_region_path(&caigou_store::users::org_region_path(&state.store, &org).await?.unwrap_or_default());
-    let unit: OrgId = org.parse().map_err(|_| AppError::not_found("organization"))?;
-    authz::decide(&ctx.principal, Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
+    let unit = q.unit(s)?;
+    let rows = caigou_app::planning::plans(&state.store, s, unit).await?;
     let chrome = Chrome::load(&state, &ctx).await?;
-    let rows = plans::list_for_org(&state.store, &org).await?.iter().map(|p| plan_row(p, chrome.t)).collect();
+    let rows = rows.iter().map(|p| plan_row(p, chrome.t)).collect();
     Ok(render(&PlansPage { chrome, rows, can_create: s.has(Role::PurchaserHandler) }))
 }
 
@@ -125,24 +124,16 @@ impl PlanForm {
 
     /// Converts the typed form into the API's request (yuan → fen), or a message.
     fn to_request(&self, lang: caigou_domain::Lang) -> Result<PlanRequest, String> {
-        let msg = |zh: String, en: String| {
-            if lang == caigou_domain::Lang::En { en } else { zh }
-        };
+        let t = crate::i18n::Tr::new(lang);
         let mut items = Vec::new();
         for (i, r) in self.rows().into_iter().enumerate() {
             if r.code.trim().is_empty() && r.amount.trim().is_empty() {
                 continue;
             }
             let amount = r.amount.parse::<Money>().map_err(|e| {
-                msg(
-                    format!("第{}行预算：{}", i + 1, caigou_i18n::Render::message(&e, caigou_domain::Lang::Zh)),
-                    format!("row {}: {}", i + 1, caigou_i18n::Render::message(&e, caigou_domain::Lang::En)),
-                )
+                t.msg(&Msg::new("error.form.row_amount").arg("n", i + 1).arg("problem", caigou_i18n::Render::message(&e, lang)))
             })?;
-            let quantity =
-                r.qty.trim().parse::<i64>().map_err(|_| {
-                    msg(format!("第{}行数量应为整数", i + 1), format!("row {}: the quantity must be a whole number", i + 1))
-                })?;
+            let quantity = r.qty.trim().parse::<i64>().map_err(|_| t.msg(&Msg::new("error.form.row_quantity").arg("n", i + 1)))?;
             items.push(PlanItemIn {
                 code: r.code.trim().to_string(),
                 description: r.desc.trim().to_string(),
@@ -258,7 +249,7 @@ async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Opt
     let lang = chrome.t.lang;
     Ok(PlanFormPage {
         rows: form.rows(),
-        lines: budget::list(&state.store, &org, None).await?,
+        lines: caigou_app::planning::budget::lines(&state.store, s, s.org, None).await?,
         intentions: caigou_store::intentions::list(&state.store, &org).await?,
         requests: caigou_store::requests::unplanned_approved(&state.store, &org)
             .await?

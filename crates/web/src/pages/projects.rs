@@ -62,7 +62,7 @@ struct ListPage {
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let s = ctx.subject()?;
-    let rows = projects::list_for(&state.store, s).await?;
+    let rows = caigou_app::tender::projects::list(&state.store, s).await?;
     Ok(render(&ListPage {
         chrome: Chrome::load(&state, &ctx).await?,
         rows,
@@ -251,7 +251,7 @@ pub async fn detail(
     let draft_open = is_runner && p.status == "draft";
     let open_for_bids = p.status == "published" && p.deadline_at.is_some_and(|d| now < d);
     let window_open = p.status == "published" && p.documents_close_at.is_some_and(|c| now < c);
-    let templates = if draft_open { templates::list(&state.store, Some(&p.runner_org_id), Some(&p.method)).await? } else { vec![] };
+    let templates = if draft_open { templates::usable_by(&state.store, v.runner(), Some(&p.method)).await? } else { vec![] };
     let (earliest, earliest_error) = if draft_open {
         match documents::earliest_dates(&state.store, &v, state.store.clock().today()).await {
             Ok(e) => (Some(e), None),
@@ -584,7 +584,7 @@ struct TemplatesPage {
 
 pub async fn templates(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
     let s = ctx.subject()?;
-    let items = templates::list(&state.store, Some(&s.org.to_string()), None)
+    let items = caigou_app::tender::templates::list(&state.store, s, None)
         .await?
         .into_iter()
         .map(|t| {

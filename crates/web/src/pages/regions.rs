@@ -1,6 +1,7 @@
 //! Regions and their policy sets: everyone may read them (they are public rules); platform
 //! admins add versions through a form that re-renders with the error beside it.
 
+use crate::i18n::Tr;
 use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -9,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use caigou_domain::authz::{self, Action};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::policy::{PerObjectType, PolicyOverride, PolicySet, SmeDeduction};
-use caigou_domain::{Lang, Money};
+use caigou_domain::{Lang, Money, Msg};
 use caigou_i18n::Render;
 use caigou_store::regions::{self, Region};
 use serde::Deserialize;
@@ -150,26 +151,26 @@ pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     Ok(render(&region_page(&state, &ctx, region, form, None, None).await?))
 }
 
-/// A parse problem, in both languages.
-struct FormError(String, String);
+/// A parse problem, as a message for the reader's language.
+struct FormError(Msg);
 
-fn money(field: &str, s: &str) -> Result<Option<Money>, FormError> {
+/// "<the field's label>: <what is wrong>" in every language.
+fn field_error(label_key: &'static str, problem: impl Fn(Tr) -> String) -> FormError {
+    FormError(Tr::compose(|t| t.msg(&Msg::new("error.form.field").arg("field", t.s(label_key)).arg("problem", problem(t)))))
+}
+
+fn money(label_key: &'static str, s: &str) -> Result<Option<Money>, FormError> {
     if s.trim().is_empty() {
         return Ok(None);
     }
-    s.parse::<Money>()
-        .map(Some)
-        .map_err(|e| FormError(format!("{field}：{}", e.message(Lang::Zh)), format!("{field}: {}", e.message(Lang::En))))
+    s.parse::<Money>().map(Some).map_err(|e| field_error(label_key, |t| e.message(t.lang)))
 }
 
-fn triple(label: &str, g: &str, w: &str, s: &str) -> Result<Option<PerObjectType>, FormError> {
-    match (money(label, g)?, money(label, w)?, money(label, s)?) {
+fn triple(label_key: &'static str, g: &str, w: &str, s: &str) -> Result<Option<PerObjectType>, FormError> {
+    match (money(label_key, g)?, money(label_key, w)?, money(label_key, s)?) {
         (None, None, None) => Ok(None),
         (Some(goods), Some(works), Some(services)) => Ok(Some(PerObjectType { goods, works, services })),
-        _ => Err(FormError(
-            format!("{label}：货物、工程、服务三项须同时填写或同时留空"),
-            format!("{label}: fill goods, works and services together, or leave all empty"),
-        )),
+        _ => Err(field_error(label_key, |t| t.msg(&Msg::new("error.form.all_three")))),
     }
 }
 
@@ -180,10 +181,7 @@ fn rate_bp(s: &str) -> Result<Option<u32>, FormError> {
     // A percentage with up to two decimals, read exactly through Money's parser (1% = 100 bp).
     match s.parse::<Money>() {
         Ok(m) if (0..=10_000).contains(&m.fen()) => Ok(Some(m.fen() as u32)),
-        _ => Err(FormError(
-            format!("扣除比例“{s}”应为0到100之间的百分数"),
-            format!("deduction rate “{s}” must be a percentage from 0 to 100"),
-        )),
+        _ => Err(FormError(Msg::new("error.form.rate").arg("value", s))),
     }
 }
 
@@ -193,7 +191,7 @@ fn parse_overrides(f: &VersionForm) -> Result<PolicyOverride, FormError> {
     } else {
         let mut codes = Vec::new();
         for part in f.central_catalog.split([',', '，', ' ']).filter(|p| !p.trim().is_empty()) {
-            codes.push(part.parse::<PinmuCode>().map_err(|e| FormError(e.message(Lang::Zh), e.message(Lang::En)))?);
+            codes.push(part.parse::<PinmuCode>().map_err(|e| FormError(caigou_domain::Localized::msg(&e)))?);
         }
         Some(codes)
     };
@@ -201,20 +199,18 @@ fn parse_overrides(f: &VersionForm) -> Result<PolicyOverride, FormError> {
         (None, None) => None,
         (Some(small_micro_bp), Some(consortium_bp)) => Some(SmeDeduction { small_micro_bp, consortium_bp }),
         _ => {
-            return Err(FormError("中小企业扣除比例两项须同时填写".into(), "fill both SME deduction rates".into()));
+            return Err(FormError(Msg::new("error.form.both_rates")));
         }
     };
     Ok(PolicyOverride {
-        open_tender_threshold: triple("公开招标数额标准", &f.open_goods, &f.open_works, &f.open_services)?,
-        decentralized_limit: triple("分散采购限额", &f.dec_goods, &f.dec_works, &f.dec_services)?,
+        open_tender_threshold: triple("regions.open_tender", &f.open_goods, &f.open_works, &f.open_services)?,
+        decentralized_limit: triple("regions.decentralized", &f.dec_goods, &f.dec_works, &f.dec_services)?,
         centralized_catalog,
-        emall_direct_limit: money("电子卖场直购限额", &f.emall_limit)?,
+        emall_direct_limit: money("regions.emall_limit", &f.emall_limit)?,
         sme_deduction,
         intention_lead_days: match f.intention_days.trim() {
             "" => None,
-            d => Some(d.parse::<u32>().map_err(|_| {
-                FormError(format!("采购意向提前天数“{d}”应为整数"), format!("intention lead days {d:?} must be a whole number"))
-            })?),
+            d => Some(d.parse::<u32>().map_err(|_| FormError(Msg::new("error.form.lead_days").arg("value", d)))?),
         },
         // Tender periods and price weights are set through the API (JSON); the form inherits them.
         tender_periods: None,
@@ -231,15 +227,10 @@ pub async fn add_version(
     authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
     let subject = ctx.subject()?;
     let region = regions::get(&state.store, &id).await?;
-    let pick = |zh: String, en: String| if ctx.lang == Lang::En { en } else { zh };
     let parsed = parse_overrides(&form).and_then(|o| {
-        let date = form
-            .effective_from
-            .trim()
-            .parse::<jiff::civil::Date>()
-            .map_err(|_| FormError("生效日期格式应为 YYYY-MM-DD".into(), "the effective date must be YYYY-MM-DD".into()))?;
+        let date = form.effective_from.trim().parse::<jiff::civil::Date>().map_err(|_| FormError(Msg::new("error.form.effective_date")))?;
         if form.note.trim().is_empty() {
-            return Err(FormError("请填写说明（依据的文件或原因）".into(), "add a note (the source document or reason)".into()));
+            return Err(FormError(Msg::new("error.form.note")));
         }
         Ok((date, o))
     });
@@ -252,7 +243,7 @@ pub async fn add_version(
                 other => Err(other),
             })
         }
-        Err(FormError(zh, en)) => Err(Ok(pick(zh, en))),
+        Err(FormError(text)) => Err(Ok(Tr::new(ctx.lang).msg(&text))),
     };
     match outcome {
         Ok(_) => {

@@ -11,7 +11,7 @@ use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::OrgId;
 use caigou_domain::planning::request::RequestEvent;
-use caigou_store::budget::{self, BudgetLine};
+use caigou_store::budget::BudgetLine;
 use caigou_store::requests::{self, PurchaseRequest, RequestDetail};
 use serde::Deserialize;
 
@@ -55,9 +55,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let s = ctx.subject()?;
     let chrome = Chrome::load(&state, &ctx).await?;
     let t = chrome.t;
-    let all = requests::list_for_org(&state.store, &s.org.to_string()).await?;
+    let all = caigou_app::planning::requests::list(&state.store, s).await?;
     let mine = all.iter().filter(|r| s.has(Role::PurchaserHandler) || r.applicant == s.user.to_string()).map(|r| row(r, t)).collect();
-    let waiting = requests::waiting_for(&state.store, s).await?.iter().map(|r| row(r, t)).collect();
+    let waiting = caigou_app::planning::requests::waiting(&state.store, s).await?.iter().map(|r| row(r, t)).collect();
     Ok(render(&ListPage { chrome, mine, waiting, can_create: s.has(Role::PurchaserHandler) }))
 }
 
@@ -104,7 +104,7 @@ async fn form_page(state: &AppState, ctx: &Ctx, action: String, form: RequestFor
         editing,
         returned_comment,
         action,
-        lines: budget::list(&state.store, &s.org.to_string(), None).await?,
+        lines: caigou_app::planning::budget::lines(&state.store, s, s.org, None).await?,
         form,
         error,
     })
@@ -117,13 +117,7 @@ pub async fn new(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Ap
 impl RequestForm {
     fn to_api(&self, lang: caigou_domain::Lang) -> Result<RequestIn, String> {
         let amount = self.amount.parse::<Money>().map_err(|e| caigou_i18n::Render::message(&e, lang))?;
-        let quantity = self.quantity.trim().parse::<i64>().map_err(|_| {
-            if lang == caigou_domain::Lang::En {
-                "the quantity must be a whole number".to_string()
-            } else {
-                "数量应为整数".to_string()
-            }
-        })?;
+        let quantity = self.quantity.trim().parse::<i64>().map_err(|_| crate::i18n::Tr::new(lang).msg(&Msg::new("error.form.quantity")))?;
         Ok(RequestIn {
             title: self.title.clone(),
             code: self.code.trim().to_string(),
@@ -450,13 +444,7 @@ pub async fn chain_save(State(state): State<AppState>, ctx: Ctx, Form(f): Form<C
                 min_amount,
             }),
             (_, Err(e)) => problem = Some(caigou_i18n::Render::message(&e, ctx.lang)),
-            (None, _) => {
-                problem = Some(if ctx.lang == caigou_domain::Lang::En {
-                    "choose a role for every step".into()
-                } else {
-                    "请为每个环节选择办理岗位".into()
-                })
-            }
+            (None, _) => problem = Some(crate::i18n::Tr::new(ctx.lang).msg(&Msg::new("error.form.step_role"))),
         }
         rows.push(row);
     }

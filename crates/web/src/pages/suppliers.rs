@@ -258,13 +258,12 @@ pub struct ListQuery {
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> Result<Response, AppError> {
     let s = ctx.subject()?;
-    let scope = crate::api::suppliers::review_scope(s);
-    let rows = suppliers::list(&state.store, &scope, SupplierStatus::parse(&q.status))
+    let rows = caigou_app::suppliers::list(&state.store, s, SupplierStatus::parse(&q.status))
         .await?
         .into_iter()
         .map(|row| ListRow { status: SupplierStatus::parse(&row.status).map(|x| x.label(ctx.lang)).unwrap_or("—"), row })
         .collect();
-    let expiring = suppliers::with_expiring_qualifications(&state.store, &scope).await?;
+    let expiring = caigou_app::suppliers::expiring(&state.store, s).await?;
     Ok(render(&ListPage { chrome: Chrome::load(&state, &ctx).await?, rows, status: q.status, expiring }))
 }
 

@@ -4,7 +4,6 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use caigou_domain::authz::Role;
-use caigou_store::audit::{self, AuditFilter};
 use caigou_store::{notify, regions};
 
 use super::inbox::{NotificationRow, rows};
@@ -55,16 +54,16 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         }
     }
     if subject.roles.iter().any(|r| r.is_purchaser()) {
-        let waiting = caigou_store::requests::waiting_for(store, subject).await?.len();
+        let waiting = caigou_app::planning::requests::waiting(store, subject).await?.len();
         if waiting > 0 {
             todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.requests")), href: "/requests".into() });
         }
-        let mine = caigou_store::requests::list_for_org(store, &subject.org.to_string()).await?;
+        let mine = caigou_app::planning::requests::list(store, subject).await?;
         let returned = mine.iter().filter(|r| r.state == "returned" && r.applicant == subject.user.to_string()).count();
         if returned > 0 {
             todos.push(Todo { text: format!("{returned} {}", t.s("wb.todo.returned")), href: "/requests".into() });
         }
-        let open = caigou_store::plans::list_for_org(store, &subject.org.to_string())
+        let open = caigou_app::planning::plans(store, subject, subject.org)
             .await?
             .iter()
             .filter(|p| p.status == "publicity" || p.status == "awaiting_approval")
@@ -74,12 +73,11 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         }
     }
     if subject.has(Role::Admin) || subject.has(Role::Supervisor) {
-        let scope = crate::api::suppliers::review_scope(subject);
-        let waiting = caigou_store::suppliers::list(store, &scope, Some(caigou_domain::supplier::SupplierStatus::Submitted)).await?.len();
+        let waiting = caigou_app::suppliers::list(store, subject, Some(caigou_domain::supplier::SupplierStatus::Submitted)).await?.len();
         if waiting > 0 {
             todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.suppliers")), href: "/suppliers?status=submitted".into() });
         }
-        let expiring = caigou_store::suppliers::with_expiring_qualifications(store, &scope).await?.len();
+        let expiring = caigou_app::suppliers::expiring(store, subject).await?.len();
         if expiring > 0 {
             todos.push(Todo { text: format!("{expiring} {}", t.s("wb.todo.suppliers_expiring")), href: "/suppliers".into() });
         }
@@ -89,7 +87,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         if entrusted > 0 {
             todos.push(Todo { text: format!("{entrusted} {}", t.s("wb.todo.entrusted")), href: "/projects/new".into() });
         }
-        let drafts = caigou_store::projects::list_for(store, subject).await?.into_iter().filter(|p| p.status == "draft").count();
+        let drafts = caigou_app::tender::projects::list(store, subject).await?.into_iter().filter(|p| p.status == "draft").count();
         if drafts > 0 && subject.has(Role::Agency) {
             todos.push(Todo { text: format!("{drafts} {}", t.s("wb.todo.project_drafts")), href: "/projects".into() });
         }
@@ -143,14 +141,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 
     // Recent activity: admins see the platform, supervisors their region subtree, everyone
     // else their own actions.
-    let mut filter = AuditFilter { limit: 8, reader: Some(subject.user.to_string()), ..Default::default() };
-    if subject.has(Role::Admin) {
-    } else if subject.has(Role::Supervisor) {
-        filter.region_prefix = Some(caigou_domain::ids::region_path_key(&subject.region_path));
-    } else {
-        filter.actor_user = Some(subject.user.to_string());
-    }
-    let recent = audit::list(store, &filter)
+    let recent = caigou_app::audit::recent(store, subject, 8)
         .await?
         .into_iter()
         .map(|e| RecentRow {
