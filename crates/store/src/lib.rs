@@ -5,38 +5,32 @@
 //! Queries are written once with `$1…` placeholders through sqlx's `Any` driver; only what truly
 //! differs between the dialects branches on [`DbKind`] (transaction start, backup).
 
-pub mod approvals;
+// Features, in folders that mirror the domain's; the crate root names each module directly too
+// (`caigou_store::plans`), so callers say what they use, not where it is filed.
+pub mod planning;
+pub mod tender;
+pub use planning::{approvals, budget, intentions, plans, requests};
+pub use tender::{bids, custodians, deposits, docmeta, documents, opening, projects, templates, tendering};
+
+// The platform every feature stands on.
 pub mod audit;
 pub mod backup;
-pub mod bids;
-pub mod budget;
 pub mod calendar;
 pub mod catalog;
 pub mod clock;
 pub mod csvfile;
-pub mod custodians;
-pub mod deposits;
-pub mod docmeta;
-pub mod documents;
 mod error;
 pub mod files;
-pub mod intentions;
 pub mod jobs;
 pub mod notify;
-pub mod opening;
-pub mod plans;
 pub mod portal;
-pub mod projects;
 pub mod rate_limits;
 pub mod regions;
 pub mod reminders;
-pub mod requests;
 pub mod scheduled;
 mod scope;
 pub mod statutory;
 pub mod suppliers;
-pub mod templates;
-pub mod tendering;
 pub mod translog;
 pub mod users;
 

@@ -133,7 +133,7 @@ mod tests {
     /// A .docx written by Python's zipfile (deflated parts), as WPS or Word would carry it.
     #[test]
     fn office_documents_name_their_author_company_and_software() {
-        let docx = include_bytes!("../tests/fixtures/response.docx");
+        let docx = include_bytes!("../../tests/fixtures/response.docx");
         let m = extract(docx);
         assert_eq!(m["author"], "张三 & 李四");
         assert_eq!(m["last_modified_by"], "王五");

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{self, Actor, Change};
 use crate::{Result, Store, StoreError, new_id};
 
-const BUILTIN: &str = include_str!("../data/templates.json");
+const BUILTIN: &str = include_str!("../../data/templates.json");
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Template {
