@@ -12,8 +12,12 @@ mod invariants;
 mod live;
 mod metrics;
 mod pages;
+mod planning;
+mod platform;
 pub mod routes;
 mod security;
+mod suppliers;
+mod tender;
 
 use std::sync::Arc;
 
@@ -82,7 +86,7 @@ pub struct AppState {
     /// Live opening halls by lot: one poller per lot watched on this server.
     pub(crate) live_openings: Arc<live::Hub<Option<caigou_store::opening::OpeningView>>>,
     /// The big screen: today's openings and the time they were read.
-    pub(crate) live_screen: Arc<live::Hub<(Vec<api::opening::TodayRow>, String)>>,
+    pub(crate) live_screen: Arc<live::Hub<(Vec<crate::tender::api::opening::TodayRow>, String)>>,
 }
 
 impl AppState {

@@ -1,0 +1,4 @@
+//! Planning JSON API.
+
+pub mod plans;
+pub mod requests;

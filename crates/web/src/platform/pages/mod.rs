@@ -1,0 +1,13 @@
+//! Platform pages.
+
+pub mod account;
+pub mod audit;
+pub mod auth;
+pub mod calendar;
+pub mod catalog;
+pub mod inbox;
+pub mod ops;
+pub mod portal;
+pub mod regions;
+pub mod sandbox;
+pub mod workbench;

@@ -1,0 +1,116 @@
+//! Health, static assets and the human-readable API documentation (rendered here from the
+//! generated OpenAPI document; nothing is loaded from a CDN).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use utoipa::OpenApi;
+use utoipa::openapi::RefOr;
+
+use crate::AppState;
+use crate::api::ApiDoc;
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::{Chrome, render};
+
+/// 200 when the database answers.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match sqlx_ping(&state).await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+async fn sqlx_ping(state: &AppState) -> Result<(), caigou_store::StoreError> {
+    caigou_store::users::count_users(&state.store).await.map(|_| ())
+}
+
+const HTMX: &str = include_str!("../../../static/htmx.min.js");
+const CSS: &str = include_str!("../../../static/app.css");
+const JS: &str = include_str!("../../../static/app.js");
+const SEAL_JS: &str = include_str!("../../../static/seal.js");
+const CLIENT_JS: &str = include_str!("../../../static/client.js");
+const BID_PAGE_JS: &str = include_str!("../../../static/bid-page.js");
+const CUSTODY_PAGE_JS: &str = include_str!("../../../static/custody-page.js");
+
+/// (name, body, content type, ETag) of each asset, the ETag computed once.
+static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str, String)>> = std::sync::LazyLock::new(|| {
+    const JS_TYPE: &str = "text/javascript; charset=utf-8";
+    [
+        ("htmx.min.js", HTMX, JS_TYPE),
+        ("app.js", JS, JS_TYPE),
+        ("seal.js", SEAL_JS, JS_TYPE),
+        ("client.js", CLIENT_JS, JS_TYPE),
+        ("bid-page.js", BID_PAGE_JS, JS_TYPE),
+        ("custody-page.js", CUSTODY_PAGE_JS, JS_TYPE),
+        ("app.css", CSS, "text/css; charset=utf-8"),
+    ]
+    .into_iter()
+    .map(|(name, body, ty)| (name, body, ty, format!("\"{}\"", &caigou_seal::sha256_hex(body.as_bytes())[..16])))
+    .collect()
+});
+
+/// Static assets are revalidated on every use (`no-cache` with an ETag of their content): a
+/// fix to seal.js must reach every bidder's browser at once, and a 304 costs nothing.
+pub async fn static_file(Path(file): Path<String>, headers: axum::http::HeaderMap) -> Response {
+    let Some((_, body, ty, etag)) = ASSETS.iter().find(|(name, ..)| *name == file) else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    if headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag.clone())]).into_response();
+    }
+    ([(header::CONTENT_TYPE, ty.to_string()), (header::CACHE_CONTROL, "no-cache".to_string()), (header::ETAG, etag.clone())], *body)
+        .into_response()
+}
+
+pub struct OpView {
+    pub method: &'static str,
+    pub path: String,
+    pub summary: String,
+    pub description: String,
+    pub params: String,
+    pub body: String,
+    pub responses: String,
+}
+
+#[derive(Template)]
+#[template(path = "api_docs.html")]
+struct ApiDocsPage {
+    chrome: Chrome,
+    ops: Vec<OpView>,
+}
+
+pub async fn api_docs(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let doc = ApiDoc::openapi();
+    let mut ops = Vec::new();
+    for (path, item) in &doc.paths.paths {
+        for (method, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("DELETE", &item.delete)] {
+            let Some(op) = op else { continue };
+            let params = op
+                .parameters
+                .iter()
+                .flatten()
+                .filter_map(|p| match p {
+                    RefOr::T(p) => Some(p.name.clone()),
+                    RefOr::Ref(_) => None,
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let body = op.request_body.as_ref().map(|b| serde_json::to_string_pretty(b).unwrap_or_default()).unwrap_or_default();
+            ops.push(OpView {
+                method,
+                path: path.clone(),
+                summary: op.summary.clone().unwrap_or_default(),
+                description: op.description.clone().unwrap_or_default(),
+                params,
+                body,
+                responses: op.responses.responses.keys().cloned().collect::<Vec<_>>().join(", "),
+            });
+        }
+    }
+    Ok(render(&ApiDocsPage { chrome: Chrome::load(&state, &ctx).await?, ops }))
+}

@@ -1,0 +1,8 @@
+//! Tender JSON API.
+
+pub mod bids;
+pub mod custody;
+pub mod deposits;
+pub mod opening;
+pub mod projects;
+pub mod templates;
