@@ -564,3 +564,17 @@ async fn seed_suppliers(store: &Store) -> Result<(), caigou_store::StoreError> {
     }
     Ok(())
 }
+
+/// A project id the seeder just made.
+pub(crate) fn project_id(id: &str) -> Result<caigou_domain::ids::ProjectId, caigou_store::StoreError> {
+    id.parse().map_err(|_| caigou_store::StoreError::Internal(format!("demo: bad project id {id}")))
+}
+
+/// The seeder acts through the same use cases as its users; a refusal there is a defect of the
+/// seed, reported as such.
+pub(crate) fn app(e: caigou_app::Error) -> caigou_store::StoreError {
+    match e {
+        caigou_app::Error::Store(e) => e,
+        caigou_app::Error::Denied(d) => caigou_store::StoreError::Internal(format!("demo: denied {d:?}")),
+    }
+}

@@ -110,8 +110,11 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
         documents_until: e.documents_until,
         deadline: e.deadline_on.to_datetime(jiff::civil::time(9, 30, 0, 0)),
     };
-    documents::save_draft(store, &agency2, &project, &draft).await?;
-    let published = documents::publish(store, &agency2, &project).await?;
+    caigou_app::tender::projects::save_documents(store, &agency2, crate::demo::project_id(&project)?, &draft)
+        .await
+        .map_err(crate::demo::app)?;
+    let published =
+        caigou_app::tender::projects::publish(store, &agency2, crate::demo::project_id(&project)?).await.map_err(crate::demo::app)?;
     let _ = published;
     let view = projects::get(store, &project).await?;
     let lot = view.lots[0].id.clone();

@@ -50,8 +50,10 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         documents_until: e.documents_until.checked_add(jiff::Span::new().days(2)).unwrap_or(e.documents_until),
         deadline: e.deadline_on.checked_add(jiff::Span::new().days(2)).unwrap_or(e.deadline_on).to_datetime(jiff::civil::time(9, 30, 0, 0)),
     };
-    documents::save_draft(store, &agency2, &project, &draft).await?;
-    documents::publish(store, &agency2, &project).await?;
+    caigou_app::tender::projects::save_documents(store, &agency2, crate::demo::project_id(&project)?, &draft)
+        .await
+        .map_err(crate::demo::app)?;
+    caigou_app::tender::projects::publish(store, &agency2, crate::demo::project_id(&project)?).await.map_err(crate::demo::app)?;
     let view = projects::get(store, &project).await?;
     for name in ["supplier1", "supplier2"] {
         let s = who(name).await?;
@@ -156,8 +158,10 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         documents_until: e.documents_until,
         deadline: e.deadline_on.to_datetime(jiff::civil::time(10, 0, 0, 0)),
     };
-    documents::save_draft(store, &central, &project, &draft).await?;
-    documents::publish(store, &central, &project).await?;
+    caigou_app::tender::projects::save_documents(store, &central, crate::demo::project_id(&project)?, &draft)
+        .await
+        .map_err(crate::demo::app)?;
+    caigou_app::tender::projects::publish(store, &central, crate::demo::project_id(&project)?).await.map_err(crate::demo::app)?;
     let second = view.lots[1].id.clone();
     projects::terminate(store, &central, &project, Some(&second), "采购需求调整，本包并入年度机房改造项目另行采购").await?;
     Ok(())

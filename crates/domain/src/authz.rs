@@ -10,8 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Localized;
 use crate::ids::{OrgId, RegionId, UserId};
-use crate::{Lang, Localized};
 
 pub mod scope;
 
@@ -76,26 +76,12 @@ impl Role {
     pub fn is_purchaser(self) -> bool {
         matches!(self, Role::PurchaserHandler | Role::PurchaserReviewer | Role::PurchaserApprover)
     }
+}
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Role::Admin, Lang::Zh) => "平台管理员",
-            (Role::Supervisor, Lang::Zh) => "采购监管",
-            (Role::PurchaserHandler, Lang::Zh) => "采购人（经办）",
-            (Role::PurchaserReviewer, Lang::Zh) => "采购人（审核）",
-            (Role::PurchaserApprover, Lang::Zh) => "采购人（审批）",
-            (Role::Agency, Lang::Zh) => "采购代理机构",
-            (Role::Supplier, Lang::Zh) => "供应商",
-            (Role::Expert, Lang::Zh) => "评审专家",
-            (Role::Admin, Lang::En) => "Platform admin",
-            (Role::Supervisor, Lang::En) => "Supervisor",
-            (Role::PurchaserHandler, Lang::En) => "Purchaser (handler)",
-            (Role::PurchaserReviewer, Lang::En) => "Purchaser (reviewer)",
-            (Role::PurchaserApprover, Lang::En) => "Purchaser (approver)",
-            (Role::Agency, Lang::En) => "Procurement agency",
-            (Role::Supplier, Lang::En) => "Supplier",
-            (Role::Expert, Lang::En) => "Evaluation expert",
-        }
+/// Its name is in the catalogs under `label.role.<key>`.
+impl crate::Labelled for Role {
+    fn label_key(&self) -> String {
+        format!("label.role.{}", self.key())
     }
 }
 
@@ -144,24 +130,12 @@ impl OrgKind {
     pub fn parse(s: &str) -> Option<OrgKind> {
         OrgKind::ALL.into_iter().find(|k| k.key() == s)
     }
+}
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (OrgKind::Platform, Lang::Zh) => "平台",
-            (OrgKind::PurchasingUnit, Lang::Zh) => "采购人",
-            (OrgKind::CentralAgency, Lang::Zh) => "集中采购机构",
-            (OrgKind::Agency, Lang::Zh) => "采购代理机构",
-            (OrgKind::Supplier, Lang::Zh) => "供应商",
-            (OrgKind::ExpertEmployer, Lang::Zh) => "专家所在单位",
-            (OrgKind::FinanceDepartment, Lang::Zh) => "财政部门",
-            (OrgKind::Platform, Lang::En) => "Platform",
-            (OrgKind::PurchasingUnit, Lang::En) => "Purchasing unit",
-            (OrgKind::CentralAgency, Lang::En) => "Central procurement agency",
-            (OrgKind::Agency, Lang::En) => "Procurement agency",
-            (OrgKind::Supplier, Lang::En) => "Supplier",
-            (OrgKind::ExpertEmployer, Lang::En) => "Expert's employer",
-            (OrgKind::FinanceDepartment, Lang::En) => "Finance department",
-        }
+/// Its name is in the catalogs under `label.org_kind.<key>`.
+impl crate::Labelled for OrgKind {
+    fn label_key(&self) -> String {
+        format!("label.org_kind.{}", self.key())
     }
 }
 

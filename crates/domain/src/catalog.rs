@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized, Msg};
+use crate::{Localized, Msg};
 
 /// The object type of a purchase (采购对象): it selects thresholds and price-weight rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -22,17 +22,6 @@ pub enum ObjectType {
 impl ObjectType {
     pub const ALL: [ObjectType; 3] = [ObjectType::Goods, ObjectType::Works, ObjectType::Services];
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ObjectType::Goods, Lang::Zh) => "货物",
-            (ObjectType::Works, Lang::Zh) => "工程",
-            (ObjectType::Services, Lang::Zh) => "服务",
-            (ObjectType::Goods, Lang::En) => "Goods",
-            (ObjectType::Works, Lang::En) => "Works",
-            (ObjectType::Services, Lang::En) => "Services",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<ObjectType> {
         ObjectType::ALL.into_iter().find(|t| t.key() == s)
     }
@@ -43,6 +32,13 @@ impl ObjectType {
             ObjectType::Works => "works",
             ObjectType::Services => "services",
         }
+    }
+}
+
+/// Its name is in the catalogs under `label.object_type.<key>`.
+impl crate::Labelled for ObjectType {
+    fn label_key(&self) -> String {
+        format!("label.object_type.{}", self.key())
     }
 }
 

@@ -22,5 +22,5 @@ pub mod tender;
 pub mod translog;
 pub mod uscc;
 
-pub use i18n::{Lang, Localized, Msg};
+pub use i18n::{Arg, Labelled, Lang, Localized, Msg};
 pub use money::Money;

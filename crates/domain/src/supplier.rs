@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized, Msg};
+use crate::{Localized, Msg};
 
 /// 企业规模 (工信部联企业〔2011〕300号 categories), declared by the supplier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,19 +32,6 @@ impl EnterpriseSize {
         EnterpriseSize::ALL.into_iter().find(|k| k.key() == s)
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (EnterpriseSize::Large, Lang::Zh) => "大型企业",
-            (EnterpriseSize::Medium, Lang::Zh) => "中型企业",
-            (EnterpriseSize::Small, Lang::Zh) => "小型企业",
-            (EnterpriseSize::Micro, Lang::Zh) => "微型企业",
-            (EnterpriseSize::Large, Lang::En) => "Large",
-            (EnterpriseSize::Medium, Lang::En) => "Medium",
-            (EnterpriseSize::Small, Lang::En) => "Small",
-            (EnterpriseSize::Micro, Lang::En) => "Micro",
-        }
-    }
-
     /// 中小企业 (for reserved lots).
     pub fn is_sme(self) -> bool {
         self != EnterpriseSize::Large
@@ -53,6 +40,13 @@ impl EnterpriseSize {
     /// 小微企业 (for the price deduction). 残疾人福利性单位 and 监狱企业 count as 小微 too (19号, check).
     pub fn is_small_or_micro(self) -> bool {
         matches!(self, EnterpriseSize::Small | EnterpriseSize::Micro)
+    }
+}
+
+/// Its name is in the catalogs under `label.enterprise_size.<key>`.
+impl crate::Labelled for EnterpriseSize {
+    fn label_key(&self) -> String {
+        format!("label.enterprise_size.{}", self.key())
     }
 }
 
@@ -71,6 +65,9 @@ pub enum SupplierStatus {
 }
 
 impl SupplierStatus {
+    pub const ALL: [SupplierStatus; 4] =
+        [SupplierStatus::Draft, SupplierStatus::Submitted, SupplierStatus::Returned, SupplierStatus::Approved];
+
     pub fn key(self) -> &'static str {
         match self {
             SupplierStatus::Draft => "draft",
@@ -86,22 +83,16 @@ impl SupplierStatus {
             .find(|k| k.key() == s)
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (SupplierStatus::Draft, Lang::Zh) => "待提交",
-            (SupplierStatus::Submitted, Lang::Zh) => "待审核",
-            (SupplierStatus::Returned, Lang::Zh) => "已退回",
-            (SupplierStatus::Approved, Lang::Zh) => "已入驻",
-            (SupplierStatus::Draft, Lang::En) => "Draft",
-            (SupplierStatus::Submitted, Lang::En) => "Awaiting review",
-            (SupplierStatus::Returned, Lang::En) => "Returned",
-            (SupplierStatus::Approved, Lang::En) => "Approved",
-        }
-    }
-
     /// Whether the supplier may change its profile now (an approved one keeps name and code).
     pub fn editable(self) -> bool {
         matches!(self, SupplierStatus::Draft | SupplierStatus::Returned)
+    }
+}
+
+/// Its name is in the catalogs under `label.supplier_status.<key>`.
+impl crate::Labelled for SupplierStatus {
+    fn label_key(&self) -> String {
+        format!("label.supplier_status.{}", self.key())
     }
 }
 
@@ -123,7 +114,7 @@ impl Localized for BadTransition {
         "supplier.bad_state"
     }
     fn msg(&self) -> Msg {
-        Msg::new("error.supplier.bad_state").arg("state_zh", self.from.label(Lang::Zh)).arg("state_en", self.from.label(Lang::En))
+        Msg::new("error.supplier.bad_state").arg_label("state", &self.from)
     }
 }
 

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use caigou_domain::{Lang, Msg};
+use caigou_domain::{Arg, Labelled, Lang, Msg};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
@@ -43,8 +43,29 @@ impl<T: caigou_domain::Localized + ?Sized> Render for T {
     }
 }
 
+/// The name of a value shown by name (a method, a role, a status) in a language:
+/// `method.label(lang)` for anything [`Labelled`].
+pub trait Label {
+    fn label(&self, lang: Lang) -> &'static str;
+}
+
+impl<T: Labelled + ?Sized> Label for T {
+    fn label(&self, lang: Lang) -> &'static str {
+        let key = self.label_key();
+        catalog().text(lang, &key).unwrap_or_else(|| {
+            tracing::warn!(key, "missing label");
+            "—"
+        })
+    }
+}
+
 /// The key of notifications written before notifications kept keys; their texts are arguments.
 pub const LEGACY_NOTICE: &str = "notice.legacy";
+
+/// A language's primary subtag (`zh` of `zh-CN`): the suffix of a value given per language.
+fn primary(lang: Lang) -> &'static str {
+    lang.tag().split('-').next().unwrap_or_default()
+}
 
 /// The catalog id of a key: `audit.action.plan.filed` → `audit-action-plan-filed`.
 pub fn id(key: &str) -> String {
@@ -138,10 +159,39 @@ impl Catalog {
     /// One attribute of a [`Msg`] (`body` of a notification), if the message has it.
     pub fn msg_attr(&self, lang: Lang, m: &Msg, attr: Option<&str>) -> Option<String> {
         if m.key == caigou_domain::i18n::GIVEN {
-            return attr.is_none().then(|| m.args.get(lang.tag()).or_else(|| m.args.get(Lang::Zh.tag())).cloned().unwrap_or_default());
+            return attr.is_none().then(|| {
+                m.args.get(lang.tag()).or_else(|| m.args.get(Lang::Zh.tag())).and_then(Arg::text).unwrap_or_default().to_string()
+            });
         }
-        let args: Vec<(&str, &str)> = m.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        // An argument that is a message is rendered in the same language first.
+        let mut rendered: Vec<(&str, std::borrow::Cow<'_, str>)> = m.args.iter().map(|(k, v)| (k.as_str(), self.arg(lang, v))).collect();
+        // A value given per language (`step_zh`, `step_en`: an approval step's name as its
+        // admin wrote it; `kind_zh` in notifications stored before names were messages) is
+        // the argument without the suffix, in the reader's language or else Chinese.
+        for (k, v) in &m.args {
+            for (l, suffix) in [(lang, primary(lang)), (Lang::Zh, primary(Lang::Zh))] {
+                if let Some(base) = k.strip_suffix(suffix).and_then(|b| b.strip_suffix('_'))
+                    && !rendered.iter().any(|(name, _)| *name == base)
+                    && (l == lang || !m.args.contains_key(&format!("{base}_{}", primary(lang))))
+                {
+                    rendered.push((base, self.arg(lang, v)));
+                }
+            }
+        }
+        let args: Vec<(&str, &str)> = rendered.iter().map(|(k, v)| (*k, v.as_ref())).collect();
         self.format(lang, &m.key, attr, &args)
+    }
+
+    /// An argument in `lang`: a message or a list is rendered first.
+    fn arg<'a>(&self, lang: Lang, a: &'a Arg) -> std::borrow::Cow<'a, str> {
+        match a {
+            Arg::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+            Arg::Msg(inner) => std::borrow::Cow::Owned(self.msg(lang, inner)),
+            Arg::List { sep, items } => {
+                let sep = self.text(lang, sep).unwrap_or(", ");
+                std::borrow::Cow::Owned(items.iter().map(|i| self.arg(lang, i)).collect::<Vec<_>>().join(sep))
+            }
+        }
     }
 
     /// A notification's title and text in `lang`: the message's value and its `.body`.
@@ -153,8 +203,9 @@ impl Catalog {
                 m.args
                     .get(&format!("{what}_{}", lang.tag()))
                     .or_else(|| m.args.get(&format!("{what}_{}", Lang::Zh.tag())))
-                    .cloned()
+                    .and_then(Arg::text)
                     .unwrap_or_default()
+                    .to_string()
             };
             return (pick("title"), pick("body"));
         }

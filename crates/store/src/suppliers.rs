@@ -250,12 +250,7 @@ pub async fn update(store: &Store, actor: &Actor, org: &str, p: &Profile) -> Res
     check_profile(p)?;
     let current = get(store, org).await?;
     if !current.status.editable() {
-        return Err(StoreError::reject_with(
-            "supplier.locked",
-            Msg::new("error.supplier.locked")
-                .arg("state_zh", current.status.label(caigou_domain::Lang::Zh))
-                .arg("state_en", current.status.label(caigou_domain::Lang::En)),
-        ));
+        return Err(StoreError::reject_with("supplier.locked", Msg::new("error.supplier.locked").arg_label("state", &current.status)));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;

@@ -159,6 +159,13 @@ mod tests {
         "opening.outcome.",
         "opening.trait.",
         "bid.status.",
+        // A value's name (`Labelled`), a finding's text (`says("…")`), a rule's title.
+        "label.",
+        "finding.plan.",
+        "finding.tender.",
+        "warning.request.",
+        "rule.title.",
+        "sme.",
         // An error's message is `error.<code>` (`AppError::new`, `StoreError::reject`, `Localized`).
         "error.",
     ];

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use caigou_domain::Lang;
 use caigou_domain::authz::{Access, Principal};
+use caigou_i18n::Label;
 
 use crate::AppState;
 use crate::ctx::Ctx;
@@ -76,7 +77,7 @@ impl Chrome {
         let user = ctx.identity.as_ref().map(|i| ChromeUser {
             display_name: i.view.display_name.clone(),
             org_name: i.view.organization.name.clone(),
-            roles: i.subject.roles.iter().map(|r| r.label(ctx.lang)).collect::<Vec<_>>().join("、"),
+            roles: i.subject.roles.iter().map(|r| r.label(ctx.lang)).collect::<Vec<_>>().join(Tr::new(ctx.lang).s("sep.enumeration")),
         });
         Chrome {
             t,

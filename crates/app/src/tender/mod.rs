@@ -5,5 +5,6 @@ pub mod custody;
 pub mod deposits;
 pub mod opening;
 pub mod projects;
+pub mod render;
 pub mod suppliers;
 pub mod templates;

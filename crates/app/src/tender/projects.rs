@@ -6,12 +6,15 @@ use caigou_domain::Money;
 use caigou_domain::authz::scope::ProjectScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{LotId, ProjectId};
+use caigou_domain::tender::document::fill;
 use caigou_domain::tender::{SmeChoice, SmePolicy};
-use caigou_store::documents::{self, DocumentsDraft, Published};
+use caigou_store::StoreError;
+use caigou_store::documents::{self, DocumentsDraft, Published, Rendered};
 use caigou_store::projects::{self, LotSettings, ProjectRow, ProjectView};
 use caigou_store::tendering::{self, Clarification};
 use caigou_store::{Store, regions};
 
+use super::render;
 use crate::Result;
 
 /// The project, if `subject` may see it and runs it (the agency entrusted with it, or the unit's
@@ -62,17 +65,33 @@ pub async fn update_lot(store: &Store, subject: &Subject, cmd: UpdateLot) -> Res
     Ok(())
 }
 
-/// Saves the draft documents (the project's runner).
+/// Saves the draft documents (the project's runner), once they would fill the template.
 pub async fn save_documents(store: &Store, subject: &Subject, project: ProjectId, draft: &DocumentsDraft) -> Result<()> {
-    runnable(store, subject, project).await?;
-    documents::save_draft(store, subject, &project.to_string(), draft).await?;
+    let view = runnable(store, subject, project).await?;
+    let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
+    let vars = render::variables(&view, draft, e.announcement_until);
+    documents::save_draft(store, subject, &project.to_string(), draft, &vars).await?;
     Ok(())
 }
 
-/// 发布: fixes the documents and publishes the announcement (the project's runner).
+/// 发布: fixes the documents and publishes the announcement (the project's runner). The
+/// documents are rendered here, from the draft as it stands, and kept by the store with the
+/// announcement in one transaction that first checks the draft did not change meanwhile.
 pub async fn publish(store: &Store, subject: &Subject, project: ProjectId) -> Result<Published> {
     runnable(store, subject, project).await?;
-    Ok(documents::publish(store, subject, &project.to_string()).await?)
+    let ready = documents::ready(store, &project.to_string()).await?;
+    let vars = render::variables(&ready.view, &ready.draft, ready.earliest.announcement_until);
+    let sections = fill(&ready.template, &ready.draft.sections, &vars).map_err(|e| StoreError::rejected(&e))?;
+    let html = render::render_html(&ready.view, &ready.draft, &sections);
+    let pdf = {
+        let (view, draft, sections, now) = (ready.view.clone(), ready.draft.clone(), sections.clone(), store.clock().now_ms());
+        // Laying out a long PDF takes a while: off the async workers.
+        tokio::task::spawn_blocking(move || render::render_pdf(&view, &draft, &sections, now))
+            .await
+            .map_err(|e| StoreError::Internal(e.to_string()))??
+    };
+    let (title, body) = render::announcement(&ready.view, ready.kind, &sections, &pdf);
+    Ok(documents::publish(store, subject, ready, Rendered { html, pdf, title, body }).await?)
 }
 
 /// 终止: one lot, or the whole project, with the reason; the 终止公告 when it was published.

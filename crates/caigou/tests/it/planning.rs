@@ -211,7 +211,7 @@ async fn thresholds_and_intentions_on_both_sides_of_the_boundary(app: TestApp) {
     assert_eq!(o["decision"], "refused");
     let f = finding(&o, "PLAN-INTENTION");
     assert_eq!(f["verdict"], "refused");
-    assert!(f["zh"].as_str().unwrap().contains(&start.to_string()) && f["source"].as_str().unwrap().contains("10号"));
+    assert!(f["messages"]["zh-CN"].as_str().unwrap().contains(&start.to_string()) && f["source"].as_str().unwrap().contains("10号"));
     // 30 days: filed, no human.
     let (status, s) =
         app.post("/api/v1/plans", Some(&purchaser), &plan(&line, Some(iid), "open_tender", start, "A02020100", 300_000_000)).await;
@@ -584,6 +584,6 @@ async fn the_intention_lead_time_is_policy_data_an_admin_corrects(app: TestApp) 
         )
         .await;
     assert_eq!(finding(&o, "PLAN-INTENTION")["verdict"], "refused");
-    assert!(finding(&o, "PLAN-INTENTION")["zh"].as_str().unwrap().contains("需满20日"));
+    assert!(finding(&o, "PLAN-INTENTION")["messages"]["zh-CN"].as_str().unwrap().contains("需满20日"));
 }
 both!(lead_time, the_intention_lead_time_is_policy_data_an_admin_corrects);

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::method::Method;
 use super::rules::{RuleId, SingleSourceGround};
-use crate::Money;
 use crate::catalog::{ObjectType, PinmuCode};
 use crate::policy::PolicySet;
+use crate::{Lang, Money, Msg};
 
 /// Working days a 单一来源 公示 runs (条例38).
 pub const SINGLE_SOURCE_PUBLICITY_WORKING_DAYS: u32 = 5;
@@ -65,17 +65,42 @@ pub enum Verdict {
     Refused,
 }
 
-/// One rule's result, with what to do next, in both languages.
+/// One rule's result, with what to do next: a catalog message with the figures as arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredFinding")]
 pub struct Finding {
     pub rule: RuleId,
     pub code: String,
     pub source: String,
     pub verdict: Verdict,
-    pub zh: String,
-    pub en: String,
+    pub text: Msg,
     /// Plans this finding refers to (化整为零).
     pub related: Vec<String>,
+}
+
+/// A finding as stored with its plan. Plans filed before findings kept keys stored their text
+/// in Chinese and English (`zh`, `en`); they read back as those texts.
+#[derive(Deserialize)]
+struct StoredFinding {
+    rule: RuleId,
+    code: String,
+    source: String,
+    verdict: Verdict,
+    #[serde(default)]
+    text: Option<Msg>,
+    #[serde(default)]
+    zh: String,
+    #[serde(default)]
+    en: String,
+    #[serde(default)]
+    related: Vec<String>,
+}
+
+impl From<StoredFinding> for Finding {
+    fn from(f: StoredFinding) -> Finding {
+        let text = f.text.unwrap_or_else(|| Msg::given([(Lang::Zh, f.zh), (Lang::En, f.en)]));
+        Finding { rule: f.rule, code: f.code, source: f.source, verdict: f.verdict, text, related: f.related }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,8 +121,13 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
 }
 
-fn finding(rule: RuleId, verdict: Verdict, zh: String, en: String) -> Finding {
-    Finding { rule, code: rule.code().to_string(), source: rule.source().to_string(), verdict, zh, en, related: Vec::new() }
+/// A finding of `rule`; its text is the catalog's `finding.plan.<what>`.
+fn finding(rule: RuleId, verdict: Verdict, text: Msg) -> Finding {
+    Finding { rule, code: rule.code().to_string(), source: rule.source().to_string(), verdict, text, related: Vec::new() }
+}
+
+fn says(what: &str) -> Msg {
+    Msg::new(format!("finding.plan.{what}"))
 }
 
 /// The earliest date procurement may start after an intention published on `published_on`,
@@ -124,22 +154,9 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
 
     // Budget.
     out.push(if total <= facts.budget_available {
-        finding(
-            RuleId::Budget,
-            Verdict::Pass,
-            format!("计划金额 {total} 未超过预算指标可用额度 {}", facts.budget_available),
-            format!("the plan's {total} is within the {} available", facts.budget_available),
-        )
+        finding(RuleId::Budget, Verdict::Pass, says("budget_within").arg("total", total).arg("available", facts.budget_available))
     } else {
-        finding(
-            RuleId::Budget,
-            Verdict::Refused,
-            format!("计划金额 {total} 超过预算指标可用额度 {}。请调减金额或选择其他预算指标。", facts.budget_available),
-            format!(
-                "the plan's {total} exceeds the {} available on the budget line; reduce it or choose another line",
-                facts.budget_available
-            ),
-        )
+        finding(RuleId::Budget, Verdict::Refused, says("budget_exceeded").arg("total", total).arg("available", facts.budget_available))
     });
 
     // 采购意向公开: required within the 集中采购目录 or at or above the 采购限额标准, except
@@ -148,23 +165,17 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     let needs_intention = (!centralized.is_empty() || total >= limit) && facts.method != Method::Emall && !emergency;
     if needs_intention {
         out.push(match facts.intention_published_on {
-            None => finding(
-                RuleId::Intention,
-                Verdict::Refused,
-                "本计划须先公开采购意向（集中采购目录以内或采购限额标准以上），且至少提前30日。请先发布采购意向。".into(),
-                "this plan needs a published procurement intention (within the centralized catalog or at/above the limit), at least 30 days ahead; publish one first".into(),
-            ),
+            None => finding(RuleId::Intention, Verdict::Refused, says("intention_missing").arg("lead", policy.intention_lead_days)),
             Some(published) => {
                 let earliest = earliest_start_after_intention(published, policy.intention_lead_days);
                 let lead = policy.intention_lead_days;
                 if facts.procurement_start >= earliest {
-                    finding(RuleId::Intention, Verdict::Pass, format!("采购意向已于 {published} 公开，{earliest} 起可开展采购"), format!("intention published {published}; procurement may start from {earliest}"))
+                    finding(RuleId::Intention, Verdict::Pass, says("intention_met").arg("published", published).arg("earliest", earliest))
                 } else {
                     finding(
                         RuleId::Intention,
                         Verdict::Refused,
-                        format!("采购意向于 {published} 公开，最早 {earliest} 才能开展采购（需满{lead}日）；请将采购开始日期调整为 {earliest} 或之后。"),
-                        format!("the intention was published {published}: procurement may start on {earliest} at the earliest ({lead} days); move the start to {earliest} or later"),
+                        says("intention_too_recent").arg("published", published).arg("earliest", earliest).arg("lead", lead),
                     )
                 }
             }
@@ -175,35 +186,20 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     if !centralized.is_empty() {
         let codes: Vec<&str> = centralized.iter().map(|i| i.code.as_str()).collect();
         out.push(if facts.entrusted_to_central_agency {
-            finding(
-                RuleId::CentralizedCatalog,
-                Verdict::Pass,
-                format!("集中采购目录品目（{}）已委托集中采购机构", codes.join("、")),
-                format!("centralized items ({}) are entrusted to the central agency", codes.join(", ")),
-            )
+            finding(RuleId::CentralizedCatalog, Verdict::Pass, says("centralized_entrusted").arg_list("codes", &codes))
         } else {
-            finding(
-                RuleId::CentralizedCatalog,
-                Verdict::Refused,
-                format!("品目 {} 属于集中采购目录，必须委托集中采购机构采购。请勾选“委托集中采购机构”。", codes.join("、")),
-                format!("{} are in the centralized catalog and must be entrusted to the central procurement agency", codes.join(", ")),
-            )
+            finding(RuleId::CentralizedCatalog, Verdict::Refused, says("centralized_not_entrusted").arg_list("codes", &codes))
         });
     }
 
     // E-mall scope.
     if facts.method == Method::Emall {
         out.push(if object_type == ObjectType::Works {
-            finding(RuleId::Emall, Verdict::Refused, "工程不能通过电子卖场采购，请选择其他采购方式。".into(), "works cannot be bought on the e-mall; choose another method".into())
+            finding(RuleId::Emall, Verdict::Refused, says("emall_works"))
         } else if total >= limit {
-            finding(
-                RuleId::Emall,
-                Verdict::Refused,
-                format!("计划金额 {total} 达到分散采购限额 {limit}，不能通过电子卖场采购；请选择公开招标等方式。"),
-                format!("{total} reaches the decentralized procurement limit {limit}: the e-mall is not allowed; choose open tender or another method"),
-            )
+            finding(RuleId::Emall, Verdict::Refused, says("emall_over_limit").arg("total", total).arg("limit", limit))
         } else {
-            finding(RuleId::Emall, Verdict::Pass, format!("金额低于分散采购限额 {limit}，可通过电子卖场采购"), format!("below the limit {limit}: the e-mall may be used"))
+            finding(RuleId::Emall, Verdict::Pass, says("emall_within").arg("limit", limit))
         });
     }
 
@@ -213,21 +209,13 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
             finding(
                 RuleId::OpenTenderThreshold,
                 Verdict::NeedsApproval,
-                format!(
-                    "计划金额 {total} 达到公开招标数额标准 {threshold}，采用{}须经设区的市级以上财政部门批准；已提交审批。",
-                    facts.method.label(crate::Lang::Zh)
-                ),
-                format!(
-                    "{total} reaches the open-tender threshold {threshold}: {} needs the supervisor's approval; sent for approval",
-                    facts.method.label(crate::Lang::En)
-                ),
+                says("threshold_reached").arg("total", total).arg("threshold", threshold).arg_label("method", &facts.method),
             )
         } else {
             finding(
                 RuleId::OpenTenderThreshold,
                 Verdict::Pass,
-                format!("金额低于公开招标数额标准 {threshold}，可采用{}", facts.method.label(crate::Lang::Zh)),
-                format!("below the open-tender threshold {threshold}"),
+                says("threshold_below").arg("threshold", threshold).arg_label("method", &facts.method),
             )
         });
     }
@@ -247,14 +235,7 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
                 let mut f = finding(
                     RuleId::Splitting,
                     Verdict::NeedsApproval,
-                    format!(
-                        "同一预算项目本年度同类品目（{cat}）以非公开招标方式累计 {sum}，达到公开招标数额标准 {threshold}，可能构成化整为零；已提交审批。此前计划：{}",
-                        nos.join("、")
-                    ),
-                    format!(
-                        "this year's non-open plans for category {cat} under this budget line add up to {sum}, reaching the threshold {threshold}: possible splitting; sent for approval. Earlier plans: {}",
-                        nos.join(", ")
-                    ),
+                    says("splitting").arg("category", cat).arg("sum", sum).arg("threshold", threshold).arg_list("plans", &nos),
                 );
                 f.related = nos;
                 out.push(f);
@@ -265,43 +246,22 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     // 单一来源.
     if facts.method == Method::SingleSource {
         match facts.single_source_ground {
-            None => out.push(finding(
-                RuleId::SingleSourceGround,
-                Verdict::Refused,
-                "采用单一来源方式须说明法定情形（唯一供应商、紧急情况或原项目添购）。".into(),
-                "single source needs a lawful ground (only source, emergency, or add-on)".into(),
-            )),
+            None => out.push(finding(RuleId::SingleSourceGround, Verdict::Refused, says("ss_ground_missing"))),
             Some(SingleSourceGround::AddOn) => {
                 let ok = facts.original_contract.and_then(|o| o.mul_ratio(1, 10)).is_some_and(|cap| total <= cap);
                 out.push(if ok {
-                    finding(
-                        RuleId::SingleSourceGround,
-                        Verdict::Pass,
-                        "添购金额未超过原合同金额的10%".into(),
-                        "the add-on is within 10% of the original contract".into(),
-                    )
+                    finding(RuleId::SingleSourceGround, Verdict::Pass, says("ss_add_on_within"))
                 } else {
-                    finding(
-                        RuleId::SingleSourceGround,
-                        Verdict::Refused,
-                        "添购资金总额不得超过原合同采购金额的10%；请填写原合同金额或调减添购金额。".into(),
-                        "an add-on may not exceed 10% of the original contract; give the original amount or reduce the add-on".into(),
-                    )
+                    finding(RuleId::SingleSourceGround, Verdict::Refused, says("ss_add_on_exceeded"))
                 });
             }
-            Some(g) => out.push(finding(
-                RuleId::SingleSourceGround,
-                Verdict::Pass,
-                format!("适用情形：{}", g.label(crate::Lang::Zh)),
-                format!("ground: {}", g.label(crate::Lang::En)),
-            )),
+            Some(g) => out.push(finding(RuleId::SingleSourceGround, Verdict::Pass, says("ss_ground").arg_label("ground", &g))),
         }
         if total >= threshold {
             out.push(finding(
                 RuleId::SingleSourcePublicity,
                 Verdict::NeedsApproval,
-                format!("单一来源金额达到公开招标数额标准 {threshold}：先公示不少于{SINGLE_SOURCE_PUBLICITY_WORKING_DAYS}个工作日，公示期满后由财政部门审批。"),
-                format!("single source at/above the threshold {threshold}: a public notice of at least {SINGLE_SOURCE_PUBLICITY_WORKING_DAYS} working days, then the supervisor's approval"),
+                says("ss_publicity").arg("threshold", threshold).arg("days", SINGLE_SOURCE_PUBLICITY_WORKING_DAYS),
             ));
         }
     }
@@ -333,6 +293,15 @@ pub fn methods_filed_directly(facts: &PlanFacts, policy: &PolicySet) -> Vec<Meth
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_plan_stored_before_findings_kept_keys_reads_its_texts() {
+        let old = r#"{"rule":"Budget","code":"PLAN-BUDGET","source":"x","verdict":"pass","zh":"未超过","en":"within","related":[]}"#;
+        let f: super::Finding = serde_json::from_str(old).unwrap();
+        assert_eq!(f.text, crate::Msg::given([(crate::Lang::Zh, "未超过".into()), (crate::Lang::En, "within".into())]));
+        let again: super::Finding = serde_json::from_str(&serde_json::to_string(&f).unwrap()).unwrap();
+        assert_eq!(again, f);
+    }
+
     use super::*;
     use crate::policy::{PerObjectType, SmeDeduction};
     use jiff::civil::date;
@@ -410,7 +379,9 @@ mod tests {
         f.intention_published_on = Some(date(2026, 12, 17));
         let o = check_plan(&f, &policy());
         assert_eq!(o.decision, Decision::Refused);
-        assert!(o.findings.iter().any(|x| x.rule == RuleId::Intention && x.zh.contains("2027-01-16")));
+        assert!(o.findings.iter().any(|x| x.rule == RuleId::Intention
+            && x.text.key == "finding.plan.intention_too_recent"
+            && x.text.args.get("earliest") == Some(&crate::Arg::Text("2027-01-16".into()))));
         f.intention_published_on = None;
         assert_eq!(check_plan(&f, &policy()).decision, Decision::Refused);
     }

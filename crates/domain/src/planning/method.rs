@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
@@ -53,25 +51,11 @@ impl Method {
     pub fn parse(s: &str) -> Option<Method> {
         Method::ALL.into_iter().find(|m| m.key() == s)
     }
+}
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Method::OpenTender, Lang::Zh) => "公开招标",
-            (Method::InvitedTender, Lang::Zh) => "邀请招标",
-            (Method::CompetitiveNegotiation, Lang::Zh) => "竞争性谈判",
-            (Method::CompetitiveConsultation, Lang::Zh) => "竞争性磋商",
-            (Method::RequestForQuotation, Lang::Zh) => "询价",
-            (Method::SingleSource, Lang::Zh) => "单一来源",
-            (Method::FrameworkAgreement, Lang::Zh) => "框架协议",
-            (Method::Emall, Lang::Zh) => "电子卖场",
-            (Method::OpenTender, Lang::En) => "Open tender",
-            (Method::InvitedTender, Lang::En) => "Invited tender",
-            (Method::CompetitiveNegotiation, Lang::En) => "Competitive negotiation",
-            (Method::CompetitiveConsultation, Lang::En) => "Competitive consultation",
-            (Method::RequestForQuotation, Lang::En) => "Request for quotation",
-            (Method::SingleSource, Lang::En) => "Single source",
-            (Method::FrameworkAgreement, Lang::En) => "Framework agreement",
-            (Method::Emall, Lang::En) => "E-mall",
-        }
+/// Its name is in the catalogs under `label.method.<key>`.
+impl crate::Labelled for Method {
+    fn label_key(&self) -> String {
+        format!("label.method.{}", self.key())
     }
 }

@@ -215,12 +215,39 @@ mod tests {
     }
 }
 
-/// A risk the platform flags on a request automatically (seed 000: 风险申购自动识别).
+/// A risk the platform flags on a request automatically (seed 000: 风险申购自动识别); its text
+/// is the catalog's `warning.request.<code>` with the figures as arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredWarning")]
 pub struct Warning {
     pub code: String,
-    pub zh: String,
-    pub en: String,
+    pub text: Msg,
+}
+
+/// A warning as stored with its request; requests saved before warnings kept keys stored the
+/// Chinese and English texts, which read back as they were.
+#[derive(Deserialize)]
+struct StoredWarning {
+    code: String,
+    #[serde(default)]
+    text: Option<Msg>,
+    #[serde(default)]
+    zh: String,
+    #[serde(default)]
+    en: String,
+}
+
+impl From<StoredWarning> for Warning {
+    fn from(w: StoredWarning) -> Warning {
+        let text = w.text.unwrap_or_else(|| Msg::given([(crate::Lang::Zh, w.zh), (crate::Lang::En, w.en)]));
+        Warning { code: w.code, text }
+    }
+}
+
+impl Warning {
+    fn new(code: &str, text: Msg) -> Warning {
+        Warning { code: code.to_string(), text }
+    }
 }
 
 /// What the warnings look at, gathered by the shell.
@@ -239,31 +266,22 @@ pub fn request_warnings(f: &RequestFacts) -> Vec<Warning> {
     let mut out = Vec::new();
     let ninety = f.open_tender_threshold.mul_ratio(9, 10).unwrap_or(f.open_tender_threshold);
     if f.amount >= ninety && f.amount < f.open_tender_threshold {
-        out.push(Warning {
-            code: "REQ-NEAR-THRESHOLD".into(),
-            zh: format!("金额 {} 接近公开招标数额标准 {}（90%以上），请核实是否规避公开招标", f.amount, f.open_tender_threshold),
-            en: format!(
-                "{} is within 10% under the open-tender threshold {}; check it does not avoid open tender",
-                f.amount, f.open_tender_threshold
-            ),
-        });
+        out.push(Warning::new(
+            "REQ-NEAR-THRESHOLD",
+            Msg::new("warning.request.near_threshold").arg("amount", f.amount).arg("threshold", f.open_tender_threshold),
+        ));
     }
     if f.recent_same_category.fen() > 0 {
         let sum = f.recent_same_category.checked_add(f.amount).unwrap_or(f.amount);
         if sum >= f.open_tender_threshold && f.amount < f.open_tender_threshold {
-            out.push(Warning {
-                code: "REQ-SPLITTING".into(),
-                zh: format!("近30日同类品目申购累计 {sum}，达到公开招标数额标准，可能构成化整为零（实施条例第28条）"),
-                en: format!("requests of this category in the last 30 days add up to {sum}, reaching the open-tender threshold: possible splitting (条例28)"),
-            });
+            out.push(Warning::new("REQ-SPLITTING", Msg::new("warning.request.splitting").arg("sum", sum)));
         }
     }
     if f.amount > f.budget_available {
-        out.push(Warning {
-            code: "REQ-OVER-BUDGET".into(),
-            zh: format!("申购金额 {} 超过预算指标可用额度 {}", f.amount, f.budget_available),
-            en: format!("{} exceeds the {} available on the budget line", f.amount, f.budget_available),
-        });
+        out.push(Warning::new(
+            "REQ-OVER-BUDGET",
+            Msg::new("warning.request.over_budget").arg("amount", f.amount).arg("available", f.budget_available),
+        ));
     }
     out
 }

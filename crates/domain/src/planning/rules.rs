@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RuleId {
     /// No plan may exceed the budget line's available amount.
@@ -25,6 +23,17 @@ pub enum RuleId {
 }
 
 impl RuleId {
+    pub const ALL: [RuleId; 8] = [
+        RuleId::Budget,
+        RuleId::Intention,
+        RuleId::OpenTenderThreshold,
+        RuleId::CentralizedCatalog,
+        RuleId::Emall,
+        RuleId::Splitting,
+        RuleId::SingleSourceGround,
+        RuleId::SingleSourcePublicity,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             RuleId::Budget => "PLAN-BUDGET",
@@ -51,26 +60,12 @@ impl RuleId {
             RuleId::SingleSourcePublicity => "实施条例第38条",
         }
     }
+}
 
-    pub fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (RuleId::Budget, Lang::Zh) => "预算指标可用额度",
-            (RuleId::Intention, Lang::Zh) => "采购意向公开",
-            (RuleId::OpenTenderThreshold, Lang::Zh) => "公开招标数额标准",
-            (RuleId::CentralizedCatalog, Lang::Zh) => "集中采购目录",
-            (RuleId::Emall, Lang::Zh) => "电子卖场适用范围",
-            (RuleId::Splitting, Lang::Zh) => "化整为零",
-            (RuleId::SingleSourceGround, Lang::Zh) => "单一来源适用情形",
-            (RuleId::SingleSourcePublicity, Lang::Zh) => "单一来源公示与审批",
-            (RuleId::Budget, Lang::En) => "Budget available",
-            (RuleId::Intention, Lang::En) => "Procurement intention published",
-            (RuleId::OpenTenderThreshold, Lang::En) => "Open-tender threshold",
-            (RuleId::CentralizedCatalog, Lang::En) => "Centralized procurement catalog",
-            (RuleId::Emall, Lang::En) => "E-mall scope",
-            (RuleId::Splitting, Lang::En) => "Splitting to avoid open tender",
-            (RuleId::SingleSourceGround, Lang::En) => "Single-source grounds",
-            (RuleId::SingleSourcePublicity, Lang::En) => "Single-source publicity and approval",
-        }
+/// Its title is in the catalogs under `rule.title.<code>`.
+impl crate::Labelled for RuleId {
+    fn label_key(&self) -> String {
+        format!("rule.title.{}", self.code())
     }
 }
 
@@ -87,6 +82,8 @@ pub enum SingleSourceGround {
 }
 
 impl SingleSourceGround {
+    pub const ALL: [SingleSourceGround; 3] = [SingleSourceGround::OnlySource, SingleSourceGround::Emergency, SingleSourceGround::AddOn];
+
     pub fn key(self) -> &'static str {
         match self {
             SingleSourceGround::OnlySource => "only_source",
@@ -98,15 +95,11 @@ impl SingleSourceGround {
     pub fn parse(s: &str) -> Option<SingleSourceGround> {
         [SingleSourceGround::OnlySource, SingleSourceGround::Emergency, SingleSourceGround::AddOn].into_iter().find(|g| g.key() == s)
     }
+}
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (SingleSourceGround::OnlySource, Lang::Zh) => "只能从唯一供应商处采购",
-            (SingleSourceGround::Emergency, Lang::Zh) => "不可预见的紧急情况",
-            (SingleSourceGround::AddOn, Lang::Zh) => "原项目添购（不超过原合同金额10%）",
-            (SingleSourceGround::OnlySource, Lang::En) => "Only one possible supplier",
-            (SingleSourceGround::Emergency, Lang::En) => "Unforeseeable emergency",
-            (SingleSourceGround::AddOn, Lang::En) => "Add-on to an existing contract (≤ 10%)",
-        }
+/// Its name is in the catalogs under `label.ss_ground.<key>`.
+impl crate::Labelled for SingleSourceGround {
+    fn label_key(&self) -> String {
+        format!("label.ss_ground.{}", self.key())
     }
 }

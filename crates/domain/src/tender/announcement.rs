@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
 use crate::planning::Method;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,37 +74,6 @@ impl AnnouncementKind {
         AnnouncementKind::ALL.into_iter().find(|k| k.key() == s)
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (AnnouncementKind::Intention, Lang::Zh) => "采购意向公开",
-            (AnnouncementKind::Tender, Lang::Zh) => "招标公告",
-            (AnnouncementKind::Prequalification, Lang::Zh) => "资格预审公告",
-            (AnnouncementKind::Negotiation, Lang::Zh) => "竞争性谈判公告",
-            (AnnouncementKind::Consultation, Lang::Zh) => "竞争性磋商公告",
-            (AnnouncementKind::Quotation, Lang::Zh) => "询价公告",
-            (AnnouncementKind::SingleSourcePublicity, Lang::Zh) => "单一来源公示",
-            (AnnouncementKind::Correction, Lang::Zh) => "更正公告",
-            (AnnouncementKind::Suspension, Lang::Zh) => "中止公告",
-            (AnnouncementKind::Result, Lang::Zh) => "中标(成交)结果公告",
-            (AnnouncementKind::Termination, Lang::Zh) => "终止公告",
-            (AnnouncementKind::Contract, Lang::Zh) => "合同公告",
-            (AnnouncementKind::Acceptance, Lang::Zh) => "履约验收公告",
-            (AnnouncementKind::Intention, Lang::En) => "Procurement intention",
-            (AnnouncementKind::Tender, Lang::En) => "Invitation to tender",
-            (AnnouncementKind::Prequalification, Lang::En) => "Prequalification notice",
-            (AnnouncementKind::Negotiation, Lang::En) => "Negotiation notice",
-            (AnnouncementKind::Consultation, Lang::En) => "Consultation notice",
-            (AnnouncementKind::Quotation, Lang::En) => "Request for quotations",
-            (AnnouncementKind::SingleSourcePublicity, Lang::En) => "Single-source publicity",
-            (AnnouncementKind::Correction, Lang::En) => "Correction notice",
-            (AnnouncementKind::Suspension, Lang::En) => "Suspension notice",
-            (AnnouncementKind::Result, Lang::En) => "Award notice",
-            (AnnouncementKind::Termination, Lang::En) => "Termination notice",
-            (AnnouncementKind::Contract, Lang::En) => "Contract notice",
-            (AnnouncementKind::Acceptance, Lang::En) => "Acceptance notice",
-        }
-    }
-
     /// The announcement a project of `method` opens with (单一来源: the negotiation invitation is
     /// sent to the supplier; the public sees the documents' notice as a 单一来源 notice).
     pub fn opening(method: Method) -> AnnouncementKind {
@@ -117,5 +85,12 @@ impl AnnouncementKind {
             Method::SingleSource => AnnouncementKind::SingleSourcePublicity,
             Method::FrameworkAgreement | Method::Emall => AnnouncementKind::Tender,
         }
+    }
+}
+
+/// Its name is in the catalogs under `label.announcement_kind.<key>`.
+impl crate::Labelled for AnnouncementKind {
+    fn label_key(&self) -> String {
+        format!("label.announcement_kind.{}", self.key())
     }
 }

@@ -53,12 +53,7 @@ impl DepositForm {
 
 /// The refusal of a form that is not one of the non-cash forms.
 pub fn non_cash_required() -> Violation {
-    Violation::new(
-        TenderRule::Deposit,
-        "form",
-        "投标保证金应以支票、汇票、本票、转账或金融机构、担保机构出具的保函等非现金形式提交",
-        "a bid deposit is paid in a non-cash form: transfer, cheque, draft, promissory note or a guarantee",
-    )
+    Violation::new(TenderRule::Deposit, "form", super::rules::says("deposit_non_cash"))
 }
 
 /// The most a lot may require: `cap_bp` basis points of its budget (the statutory cap, 2 % =
@@ -71,25 +66,14 @@ pub fn max_deposit(budget: Money, cap_bp: u32) -> Money {
 pub fn check_deposit(field: &str, deposit: Money, budget: Money, cap_bp: u32) -> Option<Violation> {
     let max = max_deposit(budget, cap_bp);
     let share = format!("{}%", f64::from(cap_bp) / 100.0);
-    (deposit.fen() <= 0 || deposit > max).then(|| {
-        Violation::new(
-            TenderRule::Deposit,
-            field,
-            format!("投标保证金须大于零且不得超过标项预算的{share}，即 {max}"),
-            format!("the bid deposit must be above zero and at most {share} of the lot's budget, {max}"),
-        )
-    })
+    (deposit.fen() <= 0 || deposit > max)
+        .then(|| Violation::new(TenderRule::Deposit, field, super::rules::says("deposit_cap").arg("share", share).arg("max", max)))
 }
 
 /// Checks a recorded payment against the lot's requirement.
 pub fn check_payment(required: Money, paid: Money) -> Option<Violation> {
     (paid < required).then(|| {
-        Violation::new(
-            TenderRule::Deposit,
-            "amount",
-            format!("登记金额 {paid} 低于本标项要求的投标保证金 {required}"),
-            format!("the amount recorded, {paid}, is below the lot's required deposit, {required}"),
-        )
+        Violation::new(TenderRule::Deposit, "amount", super::rules::says("deposit_short").arg("paid", paid).arg("required", required))
     })
 }
 
@@ -104,7 +88,7 @@ mod tests {
         assert!(check_deposit("deposit", Money::from_yuan(10_000), budget, 200).is_none(), "exactly 2 % is allowed");
         let v = check_deposit("deposit", Money::from_fen(1_000_001), budget, 200).expect("one fen above 2 %");
         assert_eq!((v.code.as_str(), v.field.as_str()), ("TEND-DEPOSIT", "deposit"));
-        assert!(v.zh.contains("条例第33条") && v.zh.contains("2%"), "{}", v.zh);
+        assert!(v.source.contains("条例第33条") && v.text.args["share"].text() == Some("2%"), "{v:?}");
         assert!(check_deposit("deposit", Money::ZERO, budget, 200).is_some());
         // An odd budget rounds the ceiling down.
         assert_eq!(max_deposit(Money::from_fen(149), 200), Money::from_fen(2));

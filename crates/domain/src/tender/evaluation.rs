@@ -5,10 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::rules::{TenderRule, Violation};
+use super::rules::{TenderRule, Violation, says};
 use crate::catalog::ObjectType;
 use crate::planning::Method;
-use crate::{Lang, Localized, Msg};
+use crate::{Localized, Msg};
 
 /// 条例34: the two lawful evaluation methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +21,8 @@ pub enum EvaluationMethod {
 }
 
 impl EvaluationMethod {
+    pub const ALL: [EvaluationMethod; 2] = [EvaluationMethod::LowestPrice, EvaluationMethod::Comprehensive];
+
     pub fn key(self) -> &'static str {
         match self {
             EvaluationMethod::LowestPrice => "lowest_price",
@@ -31,14 +33,12 @@ impl EvaluationMethod {
     pub fn parse(s: &str) -> Option<EvaluationMethod> {
         [EvaluationMethod::LowestPrice, EvaluationMethod::Comprehensive].into_iter().find(|m| m.key() == s)
     }
+}
 
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (EvaluationMethod::LowestPrice, Lang::Zh) => "最低评标价法",
-            (EvaluationMethod::Comprehensive, Lang::Zh) => "综合评分法",
-            (EvaluationMethod::LowestPrice, Lang::En) => "Lowest evaluated price",
-            (EvaluationMethod::Comprehensive, Lang::En) => "Comprehensive scoring",
-        }
+/// Its name is in the catalogs under `label.evaluation_method.<key>`.
+impl crate::Labelled for EvaluationMethod {
+    fn label_key(&self) -> String {
+        format!("label.evaluation_method.{}", self.key())
     }
 }
 
@@ -54,15 +54,21 @@ pub enum CriterionKind {
 }
 
 impl CriterionKind {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (CriterionKind::Price, Lang::Zh) => "价格",
-            (CriterionKind::Technical, Lang::Zh) => "技术",
-            (CriterionKind::Commercial, Lang::Zh) => "商务",
-            (CriterionKind::Price, Lang::En) => "Price",
-            (CriterionKind::Technical, Lang::En) => "Technical",
-            (CriterionKind::Commercial, Lang::En) => "Commercial",
+    pub const ALL: [CriterionKind; 3] = [CriterionKind::Price, CriterionKind::Technical, CriterionKind::Commercial];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CriterionKind::Price => "price",
+            CriterionKind::Technical => "technical",
+            CriterionKind::Commercial => "commercial",
         }
+    }
+}
+
+/// Its name is in the catalogs under `label.criterion_kind.<key>`.
+impl crate::Labelled for CriterionKind {
+    fn label_key(&self) -> String {
+        format!("label.criterion_kind.{}", self.key())
     }
 }
 
@@ -147,18 +153,12 @@ pub fn check_evaluation(method: Method, object: ObjectType, e: &Evaluation, weig
         out.push(Violation::new(
             TenderRule::EvaluationMethod,
             "evaluation.method",
-            format!("{}按最后报价由低到高确定成交候选人，应采用最低评标价法", method.label(Lang::Zh)),
-            format!("{} ranks by final price: use lowest evaluated price", method.label(Lang::En)),
+            says("lowest_price_required").arg_label("method", &method),
         ));
         return out;
     }
     if must_comprehensive && e.method != EvaluationMethod::Comprehensive {
-        out.push(Violation::new(
-            TenderRule::EvaluationMethod,
-            "evaluation.method",
-            "竞争性磋商应采用综合评分法",
-            "competitive consultation uses comprehensive scoring",
-        ));
+        out.push(Violation::new(TenderRule::EvaluationMethod, "evaluation.method", says("comprehensive_required")));
         return out;
     }
     match e.method {
@@ -167,66 +167,39 @@ pub fn check_evaluation(method: Method, object: ObjectType, e: &Evaluation, weig
                 out.push(Violation::new(
                     TenderRule::LowestPriceNoScores,
                     format!("criteria[{i}]"),
-                    format!("最低评标价法不设技术、商务评分项（“{}”）：以价格排序，其他要求作为实质性条件", c.name),
-                    format!(
-                        "lowest evaluated price has no technical or commercial scores (\"{}\"): make them pass/fail requirements",
-                        c.name
-                    ),
+                    says("lowest_price_scores").arg("criterion", &c.name),
                 ));
             }
         }
         EvaluationMethod::Comprehensive => {
             for (i, c) in e.criteria.iter().enumerate() {
                 if c.name.trim().is_empty() || c.points_x100 == 0 {
-                    out.push(Violation::new(
-                        TenderRule::Criteria,
-                        format!("criteria[{i}]"),
-                        "每个评审因素须有名称和大于零的分值",
-                        "every criterion needs a name and points above zero",
-                    ));
+                    out.push(Violation::new(TenderRule::Criteria, format!("criteria[{i}]"), says("criterion_incomplete")));
                 } else if c.kind != CriterionKind::Price && c.guidance.trim().chars().count() < 4 {
                     out.push(Violation::new(
                         TenderRule::Criteria,
                         format!("criteria[{i}].guidance"),
-                        format!("评审因素“{}”须写明量化的评分标准", c.name),
-                        format!("criterion \"{}\" needs quantified scoring guidance", c.name),
+                        says("criterion_guidance").arg("criterion", &c.name),
                     ));
                 }
             }
             let prices = e.criteria.iter().filter(|c| c.kind == CriterionKind::Price).count();
             if prices != 1 {
-                out.push(Violation::new(
-                    TenderRule::Criteria,
-                    "criteria",
-                    format!("综合评分法须有且只有一项价格分（现有 {prices} 项）"),
-                    format!("comprehensive scoring needs exactly one price criterion ({prices} given)"),
-                ));
+                out.push(Violation::new(TenderRule::Criteria, "criteria", says("one_price_criterion").arg("given", prices)));
             }
             let total: u32 = e.criteria.iter().map(|c| c.points_x100).sum();
             if total != TOTAL_POINTS_X100 {
-                out.push(Violation::new(
-                    TenderRule::Criteria,
-                    "criteria",
-                    format!("各评审因素分值合计须为100分（现为 {} 分）", pts(total)),
-                    format!("the criteria must total 100 points ({} given)", pts(total)),
-                ));
+                out.push(Violation::new(TenderRule::Criteria, "criteria", says("total_points").arg("given", pts(total))));
             }
             if prices == 1 {
                 let b = weights.bounds(method, object);
                 let price = e.price_points_x100();
                 if price < b.min * 100 || price > b.max * 100 {
-                    let range_zh = if b.max >= 100 { format!("不得低于{}%", b.min) } else { format!("应为{}%至{}%", b.min, b.max) };
-                    let range_en = if b.max >= 100 { format!("at least {}%", b.min) } else { format!("between {}% and {}%", b.min, b.max) };
+                    let what = if b.max >= 100 { says("price_weight_at_least") } else { says("price_weight_between").arg("max", b.max) };
                     out.push(Violation::new(
                         TenderRule::PriceWeight,
                         "criteria",
-                        format!("{}{}项目价格分比重{range_zh}（现为 {} 分）", method.label(Lang::Zh), object.label(Lang::Zh), pts(price)),
-                        format!(
-                            "{} for {}: the price weight must be {range_en} ({} given)",
-                            method.label(Lang::En),
-                            object.label(Lang::En),
-                            pts(price)
-                        ),
+                        what.arg("min", b.min).arg("given", pts(price)).arg_label("method", &method).arg_label("object", &object),
                     ));
                 }
             }
@@ -244,13 +217,7 @@ impl Localized for Refused {
         self.0.first().map(|v| v.rule.code()).unwrap_or("TEND")
     }
     fn msg(&self) -> Msg {
-        let mut texts: std::collections::BTreeMap<Lang, Vec<String>> = Default::default();
-        for v in &self.0 {
-            for lang in Lang::ALL {
-                texts.entry(lang).or_default().push(v.text(lang).to_string());
-            }
-        }
-        Msg::given(texts.into_iter().map(|(lang, t)| (lang, t.join(if lang == Lang::Zh { "；" } else { "; " }))))
+        Msg::new("rule.all").arg_msgs("findings", crate::i18n::SEP_CLAUSES, self.0.iter().map(Localized::msg))
     }
 }
 
@@ -292,7 +259,8 @@ mod tests {
         assert!(check_evaluation(Method::CompetitiveConsultation, ObjectType::Goods, &comprehensive(60), &w).is_empty());
         let v = check_evaluation(Method::CompetitiveConsultation, ObjectType::Goods, &comprehensive(61), &w);
         assert_eq!(codes(&v), ["TEND-PRICE-WEIGHT"]);
-        assert!(v[0].zh.contains("30%至60%"), "{}", v[0].zh);
+        assert_eq!(v[0].text.key, "finding.tender.price_weight_between");
+        assert_eq!((v[0].text.args["min"].text(), v[0].text.args["max"].text()), (Some("30"), Some("60")));
         assert!(check_evaluation(Method::CompetitiveConsultation, ObjectType::Services, &comprehensive(30), &w).is_empty());
         assert_eq!(
             codes(&check_evaluation(Method::CompetitiveConsultation, ObjectType::Services, &comprehensive(31), &w)),

@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::rules::says;
 use super::rules::{TenderRule, Violation};
 use crate::planning::Method;
-use crate::{Lang, Money};
+use crate::{Money, Msg};
 
 /// 政府采购促进中小企业发展 (19号, check): how a lot favours small and micro enterprises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,18 +57,13 @@ impl SmePolicy {
         }
     }
 
-    pub fn describe(self, lang: Lang) -> String {
-        match (self, lang) {
-            (SmePolicy::None, Lang::Zh) => "不专门面向中小企业，不适用价格扣除".into(),
-            (SmePolicy::Reserved, Lang::Zh) => "专门面向中小企业采购".into(),
-            (SmePolicy::PriceDeduction { small_micro_bp }, Lang::Zh) => {
-                format!("小微企业报价给予{}的价格扣除，用扣除后的价格参加评审", percent(small_micro_bp))
-            }
-            (SmePolicy::None, Lang::En) => "no SME reservation or price deduction".into(),
-            (SmePolicy::Reserved, Lang::En) => "reserved for small and medium-sized enterprises".into(),
-            (SmePolicy::PriceDeduction { small_micro_bp }, Lang::En) => {
-                format!("small and micro enterprise bids are evaluated at a {} price deduction", percent(small_micro_bp))
-            }
+    /// What the policy means for bidders, as the documents and the project page say it:
+    /// `sme.<key>` with the deduction rate.
+    pub fn describe(self) -> Msg {
+        let m = Msg::new(format!("sme.{}", self.key()));
+        match self {
+            SmePolicy::PriceDeduction { small_micro_bp } => m.arg("rate", percent(small_micro_bp)),
+            SmePolicy::None | SmePolicy::Reserved => m,
         }
     }
 }
@@ -94,22 +90,12 @@ pub fn check_lots(lots: &[LotFacts], plans_total: Money, region_sme_bp: u32, dep
     for (i, lot) in lots.iter().enumerate() {
         sum = sum.checked_add(lot.budget).unwrap_or(Money::from_fen(i64::MAX));
         if lot.budget.fen() <= 0 {
-            out.push(Violation::new(
-                TenderRule::Budget,
-                format!("lots[{i}].budget"),
-                "标项预算须大于零",
-                "a lot's budget must be above zero",
-            ));
+            out.push(Violation::new(TenderRule::Budget, format!("lots[{i}].budget"), says("lot_budget_zero")));
         }
         if let Some(max) = lot.max_price
             && (max.fen() <= 0 || max > lot.budget)
         {
-            out.push(Violation::new(
-                TenderRule::Budget,
-                format!("lots[{i}].max_price"),
-                format!("最高限价须大于零且不得超过标项预算 {}", lot.budget),
-                format!("the price ceiling must be above zero and within the lot's budget {}", lot.budget),
-            ));
+            out.push(Violation::new(TenderRule::Budget, format!("lots[{i}].max_price"), says("max_price").arg("budget", lot.budget)));
         }
         if let Some(d) = lot.deposit
             && let Some(v) = super::deposit::check_deposit(&format!("lots[{i}].deposit"), d, lot.budget, deposit_cap_bp)
@@ -119,24 +105,14 @@ pub fn check_lots(lots: &[LotFacts], plans_total: Money, region_sme_bp: u32, dep
         if let SmePolicy::PriceDeduction { small_micro_bp } = lot.sme
             && small_micro_bp != region_sme_bp
         {
-            out.push(Violation::new(
-                TenderRule::Sme,
-                format!("lots[{i}].sme"),
-                format!("价格扣除比例应为本地区规定的{}", percent(region_sme_bp)),
-                format!("the price deduction must be the region's rate, {}", percent(region_sme_bp)),
-            ));
+            out.push(Violation::new(TenderRule::Sme, format!("lots[{i}].sme"), says("sme_rate").arg("rate", percent(region_sme_bp))));
         }
     }
     if lots.is_empty() {
-        out.push(Violation::new(TenderRule::Budget, "lots", "项目至少需要一个标项", "a project needs at least one lot"));
+        out.push(Violation::new(TenderRule::Budget, "lots", says("no_lots")));
     }
     if sum > plans_total {
-        out.push(Violation::new(
-            TenderRule::Budget,
-            "lots",
-            format!("各标项预算合计 {sum} 超过所依据采购计划的金额 {plans_total}"),
-            format!("the lots' budgets ({sum}) exceed the plans' amount ({plans_total})"),
-        ));
+        out.push(Violation::new(TenderRule::Budget, "lots", says("lots_over_plans").arg("sum", sum).arg("plans", plans_total)));
     }
     out
 }

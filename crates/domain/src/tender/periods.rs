@@ -12,7 +12,7 @@
 use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
-use super::rules::{TenderRule, Violation};
+use super::rules::{TenderRule, Violation, says};
 use crate::calendar::{CalendarError, WorkingCalendar};
 use crate::planning::Method;
 
@@ -140,39 +140,22 @@ pub fn check_schedule(
     let family = Family::of(method).unwrap_or(Family::Negotiation);
     let mut out = Vec::new();
     if schedule.documents_until < e.documents_until {
-        out.push(Violation::new(
-            TenderRule::DocumentWindow,
-            "documents_until",
-            format!("采购文件提供期限最早可截至 {}，不能早于该日", e.documents_until),
-            format!("the documents must stay available until {} at least", e.documents_until),
-        ));
+        out.push(Violation::new(TenderRule::DocumentWindow, "documents_until", says("documents_window").arg("until", e.documents_until)));
     }
     if schedule.deadline.date() < e.deadline_on {
-        let (zh, en) = match family {
-            Family::Tender => {
-                ("自招标文件开始发出之日起至投标截止之日止不得少于20日", "at least 20 days from the documents' issue to the bid deadline")
-            }
-            Family::Consultation => {
-                ("磋商文件发出至首次提交响应文件截止不得少于10日", "at least 10 days from the documents to the first response")
-            }
-            Family::Negotiation => {
-                ("采购文件发出至响应截止不得少于3个工作日", "at least 3 working days from the documents to the response")
-            }
+        let period = match family {
+            Family::Tender => says("period_tender"),
+            Family::Consultation => says("period_consultation"),
+            Family::Negotiation => says("period_negotiation"),
         };
         out.push(Violation::new(
             period_rule(family),
             "deadline",
-            format!("{zh}：文件于 {issued_on} 发出，截止时间最早为 {}", e.deadline_on),
-            format!("{en}: documents issued on {issued_on}, so the deadline can be {} at the earliest", e.deadline_on),
+            says("deadline_too_early").arg_msg("period", period).arg("issued", issued_on).arg("earliest", e.deadline_on),
         ));
     }
     if schedule.documents_until > schedule.deadline.date() {
-        out.push(Violation::new(
-            TenderRule::WindowWithinBidding,
-            "documents_until",
-            "采购文件提供期限不能晚于截止时间",
-            "the documents cannot stay available after the deadline",
-        ));
+        out.push(Violation::new(TenderRule::WindowWithinBidding, "documents_until", says("window_after_deadline")));
     }
     Ok(out)
 }
@@ -235,7 +218,7 @@ mod tests {
         let v = check_schedule(Method::OpenTender, date(2026, 9, 11), &early, &c, &p).unwrap();
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].code, "TEND-BID-PERIOD");
-        assert!(v[0].zh.contains("政府采购法第35条") && v[0].zh.contains("2026-10-08"), "{}", v[0].zh);
+        assert!(v[0].source.contains("政府采购法第35条") && v[0].text.args["earliest"].text() == Some("2026-10-08"), "{v:?}");
     }
 
     #[test]

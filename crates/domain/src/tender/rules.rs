@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, Localized, Msg};
+use crate::{Localized, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TenderRule {
@@ -36,6 +36,22 @@ pub enum TenderRule {
 }
 
 impl TenderRule {
+    pub const ALL: [TenderRule; 13] = [
+        TenderRule::BidPeriod,
+        TenderRule::ConsultationPeriod,
+        TenderRule::NegotiationPeriod,
+        TenderRule::DocumentWindow,
+        TenderRule::WindowWithinBidding,
+        TenderRule::Clarification,
+        TenderRule::EvaluationMethod,
+        TenderRule::LowestPriceNoScores,
+        TenderRule::Criteria,
+        TenderRule::PriceWeight,
+        TenderRule::Sme,
+        TenderRule::Budget,
+        TenderRule::Deposit,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             TenderRule::BidPeriod => "TEND-BID-PERIOD",
@@ -72,40 +88,17 @@ impl TenderRule {
             TenderRule::Deposit => "政府采购法实施条例第33条；87号令第38条",
         }
     }
+}
 
-    pub fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (TenderRule::BidPeriod, Lang::Zh) => "招标文件发出至投标截止不少于20日",
-            (TenderRule::ConsultationPeriod, Lang::Zh) => "磋商文件发出至首次响应不少于10日",
-            (TenderRule::NegotiationPeriod, Lang::Zh) => "谈判/询价文件发出至响应不少于3个工作日",
-            (TenderRule::DocumentWindow, Lang::Zh) => "采购文件提供期限不少于5个工作日",
-            (TenderRule::WindowWithinBidding, Lang::Zh) => "文件提供期限与截止时间",
-            (TenderRule::Clarification, Lang::Zh) => "澄清或修改与截止时间顺延",
-            (TenderRule::EvaluationMethod, Lang::Zh) => "评审方法",
-            (TenderRule::LowestPriceNoScores, Lang::Zh) => "最低评标价法不设评分项",
-            (TenderRule::Criteria, Lang::Zh) => "综合评分法评审因素",
-            (TenderRule::PriceWeight, Lang::Zh) => "价格分值比重",
-            (TenderRule::Sme, Lang::Zh) => "中小企业扶持政策",
-            (TenderRule::Budget, Lang::Zh) => "预算与最高限价",
-            (TenderRule::Deposit, Lang::Zh) => "投标保证金",
-            (TenderRule::BidPeriod, Lang::En) => "At least 20 days from documents to bid deadline",
-            (TenderRule::ConsultationPeriod, Lang::En) => "At least 10 days from documents to first response",
-            (TenderRule::NegotiationPeriod, Lang::En) => "At least 3 working days from documents to response",
-            (TenderRule::DocumentWindow, Lang::En) => "Documents available at least 5 working days",
-            (TenderRule::WindowWithinBidding, Lang::En) => "Document window and deadline",
-            (TenderRule::Clarification, Lang::En) => "Clarifications and deadline extension",
-            (TenderRule::EvaluationMethod, Lang::En) => "Evaluation method",
-            (TenderRule::LowestPriceNoScores, Lang::En) => "Lowest evaluated price has no scored criteria",
-            (TenderRule::Criteria, Lang::En) => "Comprehensive scoring criteria",
-            (TenderRule::PriceWeight, Lang::En) => "Price weight",
-            (TenderRule::Sme, Lang::En) => "SME policy",
-            (TenderRule::Budget, Lang::En) => "Budget and price ceiling",
-            (TenderRule::Deposit, Lang::En) => "Bid deposit",
-        }
+/// Its title is in the catalogs under `rule.title.<code>`.
+impl crate::Labelled for TenderRule {
+    fn label_key(&self) -> String {
+        format!("rule.title.{}", self.code())
     }
 }
 
-/// A rule broken, with what to do instead, in both languages.
+/// A rule broken, with what to do instead: the catalog's `finding.tender.<what>` with the
+/// figures as arguments, read with the rule's code and source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Violation {
     pub rule: TenderRule,
@@ -113,35 +106,26 @@ pub struct Violation {
     pub source: String,
     /// The input field it concerns (`deadline`, `documents_until`, `criteria[2].points`…).
     pub field: String,
-    pub zh: String,
-    pub en: String,
+    pub text: Msg,
 }
 
 impl Violation {
-    pub fn new(rule: TenderRule, field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Violation {
-        Violation {
-            rule,
-            code: rule.code().to_string(),
-            source: rule.source().to_string(),
-            field: field.into(),
-            zh: format!("{}（{}，{}）", zh.into(), rule.code(), rule.source()),
-            en: format!("{} ({}, {})", en.into(), rule.code(), rule.source()),
-        }
+    pub fn new(rule: TenderRule, field: impl Into<String>, text: Msg) -> Violation {
+        Violation { rule, code: rule.code().to_string(), source: rule.source().to_string(), field: field.into(), text }
     }
 }
 
-impl Violation {
-    /// The finding in `lang` (Chinese for a language the rule does not write).
-    pub fn text(&self, lang: Lang) -> &str {
-        if lang == Lang::En { &self.en } else { &self.zh }
-    }
+/// The text of a tender finding: `finding.tender.<what>`.
+pub(crate) fn says(what: &str) -> Msg {
+    Msg::new(format!("finding.tender.{what}"))
 }
 
 impl Localized for Violation {
     fn code(&self) -> &'static str {
         self.rule.code()
     }
+    /// The finding followed by the rule it breaks: `…（TEND-DEPOSIT，条例第33条）`.
     fn msg(&self) -> Msg {
-        Msg::given(Lang::ALL.map(|lang| (lang, self.text(lang).to_string())))
+        Msg::new("rule.cited").arg_msg("text", self.text.clone()).arg("code", &self.code).arg("source", &self.source)
     }
 }

@@ -135,7 +135,7 @@ error-documents-unknown_variable = unknown template variable {"{{"}{ $name }{"}}
 error-documents-fixed_section = section "{ $section }" is generated from the project and cannot be edited
 error-request-too_long = { $field } is too long: at most { $max } characters
 error-request-too_many = { $field } has too many entries: at most { $max }
-error-supplier-bad_state = the supplier is "{ $state_en }": this step is not possible now
+error-supplier-bad_state = the supplier is "{ $state }": this step is not possible now
 
 error-bid-not_encrypted = the bid is not encrypted: only bids encrypted on your machine are accepted
 error-bid-bad_signature = the bid's signature does not verify
@@ -227,7 +227,7 @@ error-plan-request_not_approved = request { $no } is not approved and cannot be 
 error-plan-request_linked = request { $no } is already in another plan
 error-project-plan_not_filed-plan_plan_no = plan { $plan_no } is not filed
 error-policy-version_exists = this region already has a version effective { $effective_from }; choose another date
-error-supplier-locked = the profile is "{ $state_en }" and cannot be changed now
+error-supplier-locked = the profile is "{ $state }" and cannot be changed now
 error-tender-window_closed = the documents window closed at { $closed_at } (platform time { $server_time })
 error-request-invalid_fields-invalid_fields_text = invalid fields: { $text }
 error-request-malformed_json = malformed JSON: { $body_text }

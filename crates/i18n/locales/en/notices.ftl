@@ -22,7 +22,7 @@ notice-publicity-objection = Objection to a single-source notice
     .body = The single-source notice of plan { $plan_no } received an objection; review it when deciding.
 
 notice-project-published = Project published
-    .body = Project { $no } ({ $name }) was published ({ $kind_en }); deadline { $deadline }.
+    .body = Project { $no } ({ $name }) was published ({ $kind }); deadline { $deadline }.
 notice-project-bidding_closed = Bidding closed
     .body = Project { $no } ({ $name }) has reached its deadline and awaits opening.
 notice-project-terminated = Procurement terminated
@@ -39,7 +39,7 @@ notice-question-asked = Supplier question
     .body = Project { $no } ({ $name }) has a new question: answer with a clarification.
 
 notice-request-waiting = A request waits for you
-    .body = Request { $no } ({ $title }, { $amount }) waits for you: { $step_en }
+    .body = Request { $no } ({ $title }, { $amount }) waits for you: { $step }
 notice-request-returned = Request returned: change it and resubmit
     .body = { $no }: returned. Comment: { $comment }
 notice-request-approved = Request approved

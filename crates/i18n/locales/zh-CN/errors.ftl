@@ -157,7 +157,7 @@ error-documents-unknown_variable = 模板变量 {"{{"}{ $name }{"}}"} 不存在
 error-documents-fixed_section = 章节“{ $section }”由项目数据生成，不能修改
 error-request-too_long = 字段 { $field } 过长：最多 { $max } 个字符
 error-request-too_many = 字段 { $field } 条目过多：最多 { $max } 项
-error-supplier-bad_state = 供应商当前状态为“{ $state_zh }”，不能执行此操作
+error-supplier-bad_state = 供应商当前状态为“{ $state }”，不能执行此操作
 
 error-bid-not_encrypted = 投标文件未加密：平台只接受在本地加密的投标文件（电子招标投标办法第27条）
 error-bid-bad_signature = 投标文件签名验证失败
@@ -249,7 +249,7 @@ error-plan-request_not_approved = 申购单 { $no } 尚未批准，不能编入�
 error-plan-request_linked = 申购单 { $no } 已编入其他计划
 error-project-plan_not_filed-plan_plan_no = 计划 { $plan_no } 未备案
 error-policy-version_exists = 该区域已有 { $effective_from } 生效的版本；请选择其他生效日期
-error-supplier-locked = 资料当前为“{ $state_zh }”状态，不能修改
+error-supplier-locked = 资料当前为“{ $state }”状态，不能修改
 error-tender-window_closed = 采购文件获取期限已于 { $closed_at } 届满（当前平台时间 { $server_time }）
 error-request-invalid_fields-invalid_fields_text = 请求字段有误：{ $text }
 error-request-malformed_json = JSON 格式错误：{ $body_text }

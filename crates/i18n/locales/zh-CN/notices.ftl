@@ -22,7 +22,7 @@ notice-publicity-objection = 单一来源公示收到异议
     .body = 计划 { $plan_no } 的单一来源公示收到异议，审批时请一并审查。
 
 notice-project-published = 采购项目已发布
-    .body = 项目 { $no }（{ $name }）已发布{ $kind_zh }，截止时间 { $deadline }。
+    .body = 项目 { $no }（{ $name }）已发布{ $kind }，截止时间 { $deadline }。
 notice-project-bidding_closed = 投标截止
     .body = 项目 { $no }（{ $name }）已到提交截止时间，等待开标。
 notice-project-terminated = 采购项目终止
@@ -39,7 +39,7 @@ notice-question-asked = 供应商提问
     .body = 项目 { $no }（{ $name }）收到供应商提问，请在本平台答复（答复以澄清公告发布）。
 
 notice-request-waiting = 申购单待审批
-    .body = 申购单 { $no }（{ $title }，{ $amount }）待您办理：{ $step_zh }
+    .body = 申购单 { $no }（{ $title }，{ $amount }）待您办理：{ $step }
 notice-request-returned = 申购单被退回，请修改后重新提交
     .body = { $no }：申购单被退回，请修改后重新提交。意见：{ $comment }
 notice-request-approved = 申购单已批准

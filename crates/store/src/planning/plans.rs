@@ -11,6 +11,7 @@ use caigou_domain::planning::filing::{Decision, EarlierPlan, Outcome, PlanItem, 
 use caigou_domain::planning::rules::SingleSourceGround;
 use caigou_domain::planning::{Method, PlanFacts, RuleId, Verdict, check_plan};
 use caigou_domain::policy::PolicySet;
+use caigou_i18n::Label;
 use jiff::civil::Date;
 use serde::Serialize;
 use sqlx::Row;
@@ -248,8 +249,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             let line = budget::get_in(&mut tx, &input.budget_line_id).await?;
             for f in outcome.findings.iter_mut().filter(|f| f.rule == RuleId::Budget) {
                 f.verdict = Verdict::Refused;
-                f.zh = format!("提交时预算指标可用额度仅剩 {}，不足以冻结计划金额 {total}。", line.available());
-                f.en = format!("when submitting, only {} was left on the budget line, not enough to freeze {total}", line.available());
+                f.text = Msg::new("finding.plan.budget_short_at_submit").arg("available", line.available()).arg("total", total);
             }
             outcome.decision = Decision::Refused;
         }

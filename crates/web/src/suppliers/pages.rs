@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action};
 use caigou_domain::supplier::{EnterpriseSize, SupplierStatus, Validity};
+use caigou_i18n::Label;
 use caigou_store::regions::Region;
 use caigou_store::suppliers::{self, SupplierRow, SupplierView};
 use serde::Deserialize;

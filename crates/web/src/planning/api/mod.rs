@@ -1,4 +1,5 @@
 //! Planning JSON API.
 
+pub mod findings;
 pub mod plans;
 pub mod requests;

@@ -1,6 +1,7 @@
 //! Planning API: budget lines, 采购意向, 采购计划 (check, submit, cancel, fail, re-procure),
 //! supervisor approvals and 公示 objections.
 
+use super::findings::{OutcomeOut, PlanOut, SubmittedOut};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -9,7 +10,6 @@ use caigou_domain::Msg;
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::OrgId;
 use caigou_domain::planning::Method;
-use caigou_domain::planning::filing::Outcome;
 use caigou_domain::planning::rules::SingleSourceGround;
 use caigou_store::budget::{self, NewBudgetLine};
 use caigou_store::plans::{self, ItemInput, PlanInput};
@@ -354,7 +354,10 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
     responses((status = 200, description = "{decision, findings (each with rule code and source), lawful_methods}"), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn check_plan(State(state): State<AppState>, ctx: Ctx, ApiJson(req): ApiJson<PlanRequest>) -> ApiResult<Json<CheckOut>> {
     let (outcome, methods) = usecase::check_plan(&state.store, ctx.subject()?, &parse_plan(req)?).await?;
-    Ok(Json(CheckOut { outcome, lawful_methods: methods.iter().map(|m| m.key().to_string()).collect() }))
+    Ok(Json(CheckOut {
+        outcome: OutcomeOut::new(&outcome, ctx.lang),
+        lawful_methods: methods.iter().map(|m| m.key().to_string()).collect(),
+    }))
 }
 
 /// The check's answer: the decision with every finding, and the methods this plan could be
@@ -362,7 +365,7 @@ pub async fn check_plan(State(state): State<AppState>, ctx: Ctx, ApiJson(req): A
 #[derive(Serialize)]
 pub struct CheckOut {
     #[serde(flatten)]
-    pub outcome: Outcome,
+    pub outcome: OutcomeOut,
     pub lawful_methods: Vec<String>,
 }
 
@@ -373,8 +376,11 @@ pub async fn submit_plan(
     State(state): State<AppState>,
     ctx: Ctx,
     ApiJson(req): ApiJson<PlanRequest>,
-) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
-    Ok((StatusCode::CREATED, Json(usecase::submit_plan(&state.store, ctx.subject()?, &parse_plan(req)?).await?)))
+) -> ApiResult<(StatusCode, Json<SubmittedOut>)> {
+    Ok((
+        StatusCode::CREATED,
+        Json(SubmittedOut::new(usecase::submit_plan(&state.store, ctx.subject()?, &parse_plan(req)?).await?, ctx.lang)),
+    ))
 }
 
 /// A unit's plans, newest first.
@@ -392,8 +398,8 @@ pub async fn visible_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<pl
 
 /// A plan with its items, findings, approval and objections.
 #[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "planning", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "plan detail"), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn get_plan(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<plans::PlanDetail>> {
-    Ok(Json(visible_plan(&state, &ctx, &id).await?))
+pub async fn get_plan(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<PlanOut>> {
+    Ok(Json(PlanOut::new(visible_plan(&state, &ctx, &id).await?, ctx.lang)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -442,7 +448,7 @@ pub async fn reprocure(
     ctx: Ctx,
     Path(id): Path<String>,
     ApiJson(r): ApiJson<Reprocure>,
-) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
+) -> ApiResult<(StatusCode, Json<SubmittedOut>)> {
     let method = match r.method.as_deref() {
         Some(m) => Some(Method::parse(m).ok_or_else(|| {
             AppError::with(
@@ -458,7 +464,10 @@ pub async fn reprocure(
         Some(d) => Some(crate::platform::api::regions::parse_date(d, "procurement_start")?),
         None => None,
     };
-    Ok((StatusCode::CREATED, Json(usecase::reprocure(&state.store, ctx.subject()?, &id, method, start).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(SubmittedOut::new(usecase::reprocure(&state.store, ctx.subject()?, &id, method, start).await?, ctx.lang)),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -547,6 +556,6 @@ pub async fn amend(
     ctx: Ctx,
     Path(id): Path<String>,
     ApiJson(req): ApiJson<PlanRequest>,
-) -> ApiResult<(StatusCode, Json<plans::Submitted>)> {
-    Ok((StatusCode::CREATED, Json(usecase::amend(&state.store, ctx.subject()?, &id, parse_plan(req)?).await?)))
+) -> ApiResult<(StatusCode, Json<SubmittedOut>)> {
+    Ok((StatusCode::CREATED, Json(SubmittedOut::new(usecase::amend(&state.store, ctx.subject()?, &id, parse_plan(req)?).await?, ctx.lang))))
 }

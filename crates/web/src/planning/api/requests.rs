@@ -13,6 +13,7 @@ use caigou_store::requests::{self, RequestDetail, RequestInput};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::findings::RequestOut;
 use crate::api::{ApiJson, ApiQuery};
 use caigou_app::planning::requests as usecase;
 
@@ -74,12 +75,11 @@ pub async fn waiting(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<
 /// Files a 申购 (the unit's 经办), submitted into the approval chain unless `submit` is false.
 #[utoipa::path(post, path = "/api/v1/requests", tag = "requests", security(("bearer" = [])), request_body = RequestIn,
     responses((status = 201, description = "the request with its chain, warnings and history"), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn create(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiJson(r): ApiJson<RequestIn>,
-) -> ApiResult<(StatusCode, Json<RequestDetail>)> {
-    Ok((StatusCode::CREATED, Json(usecase::create(&state.store, ctx.subject()?, &parse_request(&r)?, r.submit).await?)))
+pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(r): ApiJson<RequestIn>) -> ApiResult<(StatusCode, Json<RequestOut>)> {
+    Ok((
+        StatusCode::CREATED,
+        Json(RequestOut::new(usecase::create(&state.store, ctx.subject()?, &parse_request(&r)?, r.submit).await?, ctx.lang)),
+    ))
 }
 
 /// Loads a request the principal may see.
@@ -89,8 +89,8 @@ pub async fn visible(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<Request
 
 /// A request with its chain, progress and warnings.
 #[utoipa::path(get, path = "/api/v1/requests/{id}", tag = "requests", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "request"), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<RequestDetail>> {
-    Ok(Json(visible(&state, &ctx, &id).await?))
+pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<RequestOut>> {
+    Ok(Json(RequestOut::new(visible(&state, &ctx, &id).await?, ctx.lang)))
 }
 
 /// Changes a draft or returned request (the applicant).
@@ -101,8 +101,8 @@ pub async fn modify(
     ctx: Ctx,
     Path(id): Path<String>,
     ApiJson(r): ApiJson<RequestIn>,
-) -> ApiResult<Json<RequestDetail>> {
-    Ok(Json(usecase::modify(&state.store, ctx.subject()?, &id, &parse_request(&r)?, r.submit).await?))
+) -> ApiResult<Json<RequestOut>> {
+    Ok(Json(RequestOut::new(usecase::modify(&state.store, ctx.subject()?, &id, &parse_request(&r)?, r.submit).await?, ctx.lang)))
 }
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -119,8 +119,8 @@ pub async fn act_on(state: &AppState, ctx: &Ctx, id: &str, event: RequestEvent, 
 
 /// Submits a draft or returned request into the chain (the applicant).
 #[utoipa::path(post, path = "/api/v1/requests/{id}/submit", tag = "requests", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "request"), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<RequestDetail>> {
-    Ok(Json(act_on(&state, &ctx, &id, RequestEvent::Submit, "").await?))
+pub async fn submit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<RequestOut>> {
+    Ok(Json(RequestOut::new(act_on(&state, &ctx, &id, RequestEvent::Submit, "").await?, ctx.lang)))
 }
 
 /// Approves the current step.
@@ -130,8 +130,8 @@ pub async fn approve(
     ctx: Ctx,
     Path(id): Path<String>,
     ApiJson(c): ApiJson<CommentIn>,
-) -> ApiResult<Json<RequestDetail>> {
-    Ok(Json(act_on(&state, &ctx, &id, RequestEvent::Approve, &c.comment).await?))
+) -> ApiResult<Json<RequestOut>> {
+    Ok(Json(RequestOut::new(act_on(&state, &ctx, &id, RequestEvent::Approve, &c.comment).await?, ctx.lang)))
 }
 
 /// Returns the request to the applicant with a comment.
@@ -141,8 +141,8 @@ pub async fn send_back(
     ctx: Ctx,
     Path(id): Path<String>,
     ApiJson(c): ApiJson<CommentIn>,
-) -> ApiResult<Json<RequestDetail>> {
-    Ok(Json(act_on(&state, &ctx, &id, RequestEvent::Return, &c.comment).await?))
+) -> ApiResult<Json<RequestOut>> {
+    Ok(Json(RequestOut::new(act_on(&state, &ctx, &id, RequestEvent::Return, &c.comment).await?, ctx.lang)))
 }
 
 /// Rejects the request.
@@ -152,8 +152,8 @@ pub async fn reject(
     ctx: Ctx,
     Path(id): Path<String>,
     ApiJson(c): ApiJson<CommentIn>,
-) -> ApiResult<Json<RequestDetail>> {
-    Ok(Json(act_on(&state, &ctx, &id, RequestEvent::Reject, &c.comment).await?))
+) -> ApiResult<Json<RequestOut>> {
+    Ok(Json(RequestOut::new(act_on(&state, &ctx, &id, RequestEvent::Reject, &c.comment).await?, ctx.lang)))
 }
 
 #[derive(Deserialize, IntoParams, Default)]

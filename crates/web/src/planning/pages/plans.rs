@@ -13,6 +13,7 @@ use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_domain::planning::Method;
 use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
 use caigou_domain::planning::rules::SingleSourceGround;
+use caigou_i18n::Label;
 use caigou_store::budget::BudgetLine;
 use caigou_store::intentions::Intention;
 use caigou_store::plans;
@@ -182,11 +183,11 @@ pub fn finding_rows(findings: &[Finding], t: Tr) -> Vec<FindingRow> {
             };
             FindingRow {
                 code: f.code.clone(),
-                title: f.rule.title(t.lang),
+                title: f.rule.label(t.lang),
                 source: f.source.clone(),
                 verdict: t.s(&format!("verdict.{key}")).to_string(),
                 verdict_key: key,
-                message: if t.is_en() { f.en.clone() } else { f.zh.clone() },
+                message: t.msg(&f.text),
             }
         })
         .collect()
@@ -322,7 +323,7 @@ pub async fn plan_check(State(state): State<AppState>, ctx: Ctx, Form(form): For
     let partial = match check_form(&state, &ctx, &form).await? {
         Ok((o, methods)) => {
             let mut p = findings_partial(t, Some(&o), None);
-            p.lawful = methods.iter().map(|m| m.label(t.lang)).collect::<Vec<_>>().join("、");
+            p.lawful = methods.iter().map(|m| m.label(t.lang)).collect::<Vec<_>>().join(t.s("sep.enumeration"));
             p
         }
         Err(m) => findings_partial(t, None, Some(m)),

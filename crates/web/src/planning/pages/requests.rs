@@ -11,6 +11,7 @@ use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::OrgId;
 use caigou_domain::planning::request::RequestEvent;
+use caigou_i18n::Label;
 use caigou_store::budget::BudgetLine;
 use caigou_store::requests::{self, PurchaseRequest, RequestDetail};
 use serde::Deserialize;
@@ -258,7 +259,7 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
             comment: e.comment.clone(),
         })
         .collect();
-    let warnings = d.warnings.iter().map(|w| format!("{} {}", w.code, if t.is_en() { &w.en } else { &w.zh })).collect();
+    let warnings = d.warnings.iter().map(|w| format!("{} {}", w.code, t.msg(&w.text))).collect();
     let unit: OrgId = d.request.org_id.parse().map_err(|_| AppError::internal())?;
     let applicant = d.request.applicant.parse().map_err(|_| AppError::internal())?;
     let can_act = requests::current_step_role(&d)

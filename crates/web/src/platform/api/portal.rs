@@ -6,6 +6,7 @@ use axum::extract::State;
 use caigou_domain::Lang;
 use caigou_domain::Msg;
 use caigou_domain::tender::AnnouncementKind;
+use caigou_i18n::Label;
 use caigou_store::portal::{Announcement, Filter};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};

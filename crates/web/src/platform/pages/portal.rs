@@ -5,6 +5,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use caigou_domain::tender::AnnouncementKind;
+use caigou_i18n::Label;
 use caigou_store::portal::{self, Announcement};
 use caigou_store::regions::Region;
 

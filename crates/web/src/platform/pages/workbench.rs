@@ -4,6 +4,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use caigou_domain::authz::Role;
+use caigou_i18n::Label;
 use caigou_store::{notify, regions};
 
 use crate::AppState;

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::tender::{AnnouncementKind, EvaluationMethod, Family};
+use caigou_i18n::Label;
 use caigou_store::documents::{self, DocumentsDraft};
 use caigou_store::projects::{self, EntrustedPlan, ProjectRow, ProjectView};
 use caigou_store::templates::{self, Template as DocTemplate};
@@ -301,7 +302,7 @@ pub async fn detail(
             name: l.name.clone(),
             budget: yuan(&l.budget),
             max_price: l.max_price.map(|m| yuan(&m)).unwrap_or_else(|| "—".into()),
-            sme: l.sme.describe(ctx.lang),
+            sme: crate::i18n::Tr::new(ctx.lang).msg(&l.sme.describe()),
             status: l.status.clone(),
             items: l.items.iter().map(|i| (i.pinmu_code.clone(), i.description.clone(), i.quantity, i.unit.clone())).collect(),
             obtained: mine.contains(&l.id),
