@@ -47,11 +47,13 @@ impl RuleId {
         }
     }
 
-    /// The legal source. Rules marked (check) in docs/DOMAIN.md say so.
+    /// The legal source, as users read it. Sources DOMAIN.md marks (check) say so in a comment
+    /// beside them: the marker is for maintainers, never shown.
     pub fn source(self) -> &'static str {
         match self {
             RuleId::Budget => "政府采购法第6条；预算法第13条",
-            RuleId::Intention => "财库〔2020〕10号（check）",
+            // (check) in DOMAIN.md: a maintainer confirms this source; users see it without the marker.
+            RuleId::Intention => "财库〔2020〕10号",
             RuleId::OpenTenderThreshold => "政府采购法第26、27条；实施条例第23条；民法典第1259条（“以上”含本数）",
             RuleId::CentralizedCatalog => "政府采购法第7、18条",
             RuleId::Emall => "政府采购法第7条；各地分散采购限额标准",

@@ -70,20 +70,27 @@ impl TenderRule {
         }
     }
 
-    /// The legal source. Rules marked (check) in docs/DOMAIN.md say so.
+    /// The legal source, as users read it. Sources DOMAIN.md marks (check) say so in a comment
+    /// beside them: the marker is for maintainers, never shown.
     pub fn source(self) -> &'static str {
         match self {
             TenderRule::BidPeriod => "政府采购法第35条；民法典第201、203条",
-            TenderRule::ConsultationPeriod => "财库〔2014〕214号第10条（check）；民法典第201、203条",
-            TenderRule::NegotiationPeriod => "非招标采购方式管理办法（74号令）（check）",
+            // (check) in DOMAIN.md: a maintainer confirms this source; users see it without the marker.
+            TenderRule::ConsultationPeriod => "财库〔2014〕214号第10条；民法典第201、203条",
+            // (check) in DOMAIN.md: a maintainer confirms this source; users see it without the marker.
+            TenderRule::NegotiationPeriod => "非招标采购方式管理办法（74号令）",
             TenderRule::DocumentWindow => "政府采购法实施条例第31条；214号第10条",
             TenderRule::WindowWithinBidding => "政府采购法实施条例第31条",
-            TenderRule::Clarification => "政府采购法实施条例第31条；214号第10条（check）；74号令（check）",
+            // (check) in DOMAIN.md: a maintainer confirms this source; users see it without the marker.
+            TenderRule::Clarification => "政府采购法实施条例第31条；214号第10条；74号令",
             TenderRule::EvaluationMethod => "政府采购法实施条例第34条；74号令；214号第23条",
             TenderRule::LowestPriceNoScores => "政府采购法实施条例第34条；87号令第53、54条",
-            TenderRule::Criteria => "政府采购法实施条例第34条；87号令第55条（check）",
-            TenderRule::PriceWeight => "87号令第55条（check）；214号第24条",
-            TenderRule::Sme => "财库〔2022〕19号（check）；政府采购促进中小企业发展管理办法",
+            // (check) in DOMAIN.md: a maintainer confirms this source; users see it without the marker.
+            TenderRule::Criteria => "政府采购法实施条例第34条；87号令第55条",
+            // (check) in DOMAIN.md: a maintainer confirms this source; users see it without the marker.
+            TenderRule::PriceWeight => "87号令第55条；214号第24条",
+            // (check) in DOMAIN.md: a maintainer confirms this source; users see it without the marker.
+            TenderRule::Sme => "财库〔2022〕19号；政府采购促进中小企业发展管理办法",
             TenderRule::Budget => "政府采购法第6条；87号令第12条",
             TenderRule::Deposit => "政府采购法实施条例第33条；87号令第38条",
         }
@@ -127,5 +134,19 @@ impl Localized for Violation {
     /// The finding followed by the rule it breaks: `…（TEND-DEPOSIT，条例第33条）`.
     fn msg(&self) -> Msg {
         Msg::new("rule.cited").arg_msg("text", self.text.clone()).arg("code", &self.code).arg("source", &self.source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TenderRule;
+    use crate::planning::RuleId;
+
+    #[test]
+    fn sources_as_users_read_them_carry_no_maintainer_marker() {
+        let sources = TenderRule::ALL.iter().map(|r| r.source()).chain(RuleId::ALL.iter().map(|r| r.source()));
+        for s in sources {
+            assert!(!s.is_empty() && !s.contains("check"), "{s}");
+        }
     }
 }
