@@ -6,6 +6,7 @@ use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{FileId, OrgId, UserId, parse_region_path};
 use caigou_domain::supplier::SupplierStatus;
 use caigou_store::audit::Actor;
+use caigou_store::files::StoredFile;
 use caigou_store::suppliers::{self, Profile, Registration, SupplierRow, SupplierView};
 use caigou_store::{Store, StoreError, files};
 
@@ -50,6 +51,16 @@ pub async fn add_qualification(store: &Store, subject: &Subject, q: AddQualifica
     let org = subject.org.to_string();
     suppliers::add_qualification(store, &Actor::of(subject), &org, &q.name, &q.number, &file.id, q.valid_until).await?;
     Ok(suppliers::get(store, &org).await?)
+}
+
+/// A qualification's file (资质证照 scan), if `subject` may read it
+/// ([`Action::ViewQualification`]: the supplier's own staff and its reviewers).
+pub async fn qualification_file(store: &Store, subject: &Subject, qualification: &str) -> Result<(StoredFile, bytes::Bytes)> {
+    let (org, region_path, file) = suppliers::qualification_owner(store, qualification).await?;
+    let supplier: OrgId = org.parse().map_err(|_| StoreError::Internal("qualification org id".into()))?;
+    let path = parse_region_path(&region_path);
+    authz::decide(&Principal::User(subject.clone()), Action::ViewQualification { supplier, supplier_region_path: &path })?;
+    Ok(files::get(store, &file).await?)
 }
 
 /// Sends the own profile for review.

@@ -268,6 +268,19 @@ pub enum Action<'a> {
     /// uses it reads (the route's gate says who); an organization's own only its staff, and
     /// admins.
     ViewTemplate { owner: Option<OrgId> },
+    /// Watch a lot's opening (开标): the hall, its live stream and the opening record (开标记录).
+    /// 87号令第40条: 开标由采购人或者采购代理机构主持，邀请投标人参加 — so those the project
+    /// concerns ([`Action::ViewProject`]: its runner, the purchasing units it serves, the finance
+    /// department supervising its region, admins) and the lot's bidders (`bidders`: organizations
+    /// with a bid on the lot), nobody else. The same article bars the evaluation committee, so
+    /// holding the 评审专家 role opens nothing here. The big screen (大屏) names no bidder and
+    /// shows no price: it is public by its route.
+    WatchOpening { runner: OrgId, purchasers: &'a [OrgId], region_path: &'a [RegionId], bidders: &'a [OrgId] },
+    /// Read a supplier's qualification file (资质证照 scans): the supplier's own staff, and who
+    /// reviews its admission ([`Action::ReviewSupplier`]: admins, the finance department of its
+    /// region subtree). Other suppliers and the project side never: the files carry licence
+    /// numbers and personal data, and a reviewer is who judges them.
+    ViewQualification { supplier: OrgId, supplier_region_path: &'a [RegionId] },
 }
 
 /// Whether the subject is a supervisor whose region is the object's region or an ancestor.
@@ -279,6 +292,24 @@ fn supervises(s: &Subject, object_region_path: &[RegionId]) -> bool {
 /// 经办 staff when the unit procures on its own.
 fn runs(s: &Subject, runner: OrgId) -> bool {
     s.org == runner && (s.has(Role::Agency) || s.has(Role::PurchaserHandler))
+}
+
+/// Whether the subject sees a project from the inside ([`Action::ViewProject`]).
+fn concerned(s: &Subject, runner: OrgId, purchasers: &[OrgId], region_path: &[RegionId]) -> bool {
+    s.has(Role::Admin)
+        || supervises(s, region_path)
+        || runs(s, runner)
+        || (purchasers.contains(&s.org) && s.roles.iter().any(|r| r.is_purchaser()))
+}
+
+/// Whether the subject works for this supplier.
+fn supplier_staff(s: &Subject, supplier: OrgId) -> bool {
+    s.org == supplier && s.has(Role::Supplier)
+}
+
+/// Whether the subject reviews a supplier's admission ([`Action::ReviewSupplier`]).
+fn reviews_supplier(s: &Subject, supplier_region_path: &[RegionId]) -> bool {
+    s.has(Role::Admin) || supervises(s, supplier_region_path)
 }
 
 /// Decides an object-level action. Deny by default.
@@ -303,19 +334,20 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
         Action::ActOnRequestStep { unit, step_role, applicant } => s.org == unit && s.has(step_role) && s.user != applicant,
         Action::SubmitOwnRequest { applicant } => s.user == applicant,
         Action::ConfigureChain { unit } => s.has(Role::Admin) || (s.org == unit && s.has(Role::PurchaserApprover)),
-        Action::ReviewSupplier { supplier_region_path } => s.has(Role::Admin) || supervises(s, supplier_region_path),
-        Action::ActForSupplier { supplier } => s.org == supplier && s.has(Role::Supplier),
+        Action::ReviewSupplier { supplier_region_path } => reviews_supplier(s, supplier_region_path),
+        Action::ActForSupplier { supplier } => supplier_staff(s, supplier),
         Action::RunProject { runner } => runs(s, runner),
-        Action::ViewProject { runner, purchasers, region_path } => {
-            s.has(Role::Admin)
-                || supervises(s, region_path)
-                || runs(s, runner)
-                || (purchasers.contains(&s.org) && s.roles.iter().any(|r| r.is_purchaser()))
-        }
+        Action::ViewProject { runner, purchasers, region_path } => concerned(s, runner, purchasers, region_path),
         Action::ManageTemplate { owner: None } => s.has(Role::Admin),
         Action::ManageTemplate { owner: Some(owner) } => s.has(Role::Admin) || (s.org == owner && s.has(Role::Agency)),
         Action::ViewTemplate { owner: None } => true,
         Action::ViewTemplate { owner: Some(owner) } => s.has(Role::Admin) || s.org == owner,
+        Action::WatchOpening { runner, purchasers, region_path, bidders } => {
+            concerned(s, runner, purchasers, region_path) || bidders.iter().any(|b| supplier_staff(s, *b))
+        }
+        Action::ViewQualification { supplier, supplier_region_path } => {
+            supplier_staff(s, supplier) || reviews_supplier(s, supplier_region_path)
+        }
     };
     if allowed { Ok(()) } else { Err(Denied::Forbidden) }
 }
@@ -441,6 +473,37 @@ mod tests {
         assert_eq!(decide(&supplier, Action::ActForSupplier { supplier: OrgId(id(201)) }), Err(Denied::Forbidden));
         assert_eq!(decide(&supplier, Action::ManageTemplate { owner: None }), Err(Denied::Forbidden));
         assert_eq!(decide(&subject(&[Role::Agency], &[1]), Action::ManageTemplate { owner: Some(OrgId(id(200))) }), Ok(()));
+    }
+
+    #[test]
+    fn the_opening_is_watched_by_those_the_project_concerns_and_the_lots_bidders() {
+        let (runner, unit, bidder, other) = (OrgId(id(300)), OrgId(id(400)), OrgId(id(200)), OrgId(id(201)));
+        let path = [RegionId(id(1)), RegionId(id(10))];
+        let units = [unit];
+        let (just_bidder, just_other, nobody) = ([bidder], [other], []);
+        let watch = |bidders| Action::WatchOpening { runner, purchasers: &units, region_path: &path, bidders };
+        let supplier = subject(&[Role::Supplier], &[1]);
+        assert_eq!(decide(&supplier, watch(&just_bidder)), Ok(()), "a bidder on the lot");
+        assert_eq!(decide(&supplier, watch(&just_other)), Err(Denied::Forbidden), "a supplier that did not bid");
+        assert_eq!(decide(&supplier, watch(&nobody)), Err(Denied::Forbidden));
+        assert_eq!(decide(&subject(&[Role::Expert], &[1, 10]), watch(&just_bidder)), Err(Denied::Forbidden), "no expert (87号令第40条)");
+        assert_eq!(decide(&subject(&[Role::Agency], &[1]), watch(&just_bidder)), Err(Denied::Forbidden), "same org id, not a supplier");
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 10]), watch(&nobody)), Ok(()), "the region's finance department");
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 20]), watch(&nobody)), Err(Denied::Forbidden), "another region's");
+        assert_eq!(decide(&Principal::Anonymous, watch(&just_bidder)), Err(Denied::NotSignedIn));
+    }
+
+    #[test]
+    fn a_qualification_file_is_read_by_its_supplier_and_its_reviewers() {
+        let path = [RegionId(id(1)), RegionId(id(10))];
+        let read = |supplier| Action::ViewQualification { supplier, supplier_region_path: &path };
+        let supplier = subject(&[Role::Supplier], &[1, 10]);
+        assert_eq!(decide(&supplier, read(OrgId(id(200)))), Ok(()), "its own");
+        assert_eq!(decide(&supplier, read(OrgId(id(201)))), Err(Denied::Forbidden), "a competitor's");
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 10]), read(OrgId(id(201)))), Ok(()), "its reviewer");
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 20]), read(OrgId(id(201)))), Err(Denied::Forbidden));
+        assert_eq!(decide(&subject(&[Role::Admin], &[1]), read(OrgId(id(201)))), Ok(()));
+        assert_eq!(decide(&subject(&[Role::Agency], &[1, 10]), read(OrgId(id(201)))), Err(Denied::Forbidden), "the project side");
     }
 
     #[test]

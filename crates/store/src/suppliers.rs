@@ -450,10 +450,15 @@ pub async fn with_expiring_qualifications(store: &Store, scope: &SupplierScope) 
     .await?)
 }
 
-/// The supplier and file of a qualification.
-pub async fn qualification_owner(store: &Store, id: &str) -> Result<(String, String)> {
-    let r: Option<(String, String)> =
-        sqlx::query_as("SELECT org_id, file_id FROM supplier_qualifications WHERE id = $1").bind(id).fetch_optional(store.pool()).await?;
+/// Whose a qualification's file is: (supplier, the supplier's region path, file).
+pub async fn qualification_owner(store: &Store, id: &str) -> Result<(String, String, String)> {
+    let r: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT q.org_id, r.path, q.file_id FROM supplier_qualifications q JOIN organizations o ON o.id = q.org_id
+         JOIN regions r ON r.id = o.region_id WHERE q.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?;
     r.ok_or(StoreError::NotFound("qualification"))
 }
 

@@ -43,7 +43,7 @@ use crate::error::AppError;
         suppliers::list, suppliers::get, suppliers::review,
         projects::agencies, projects::entrust, projects::entrusted, projects::create, projects::list, projects::get,
         projects::earliest, projects::update_lot, projects::save_documents, projects::publish, projects::terminate, projects::obtained,
-        projects::questions, projects::ask, projects::clarify, projects::obtain,
+        projects::questions, projects::ask, projects::clarify, projects::obtain, projects::obtained_lots,
         templates::list, templates::get, templates::create, templates::update,
         bids::register_key, bids::keys, bids::revoke_key, bids::submit, bids::withdraw, bids::own, bids::receipt,
         bids::key, bids::head, bids::inclusion, bids::consistency,

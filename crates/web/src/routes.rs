@@ -396,6 +396,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/api/v1/projects/{id}/questions", SUPPLIERS, crate::tender::api::projects::ask)
         .add(M::POST, "/api/v1/projects/{id}/clarifications", RUNNERS, crate::tender::api::projects::clarify)
         .add(M::POST, "/api/v1/lots/{id}/obtain", SUPPLIERS, crate::tender::api::projects::obtain)
+        .add(M::GET, "/api/v1/supplier/lots", SUPPLIERS, crate::tender::api::projects::obtained_lots)
         .add(M::POST, "/api/v1/supplier/keys", SUPPLIERS, crate::tender::api::bids::register_key)
         .add(M::GET, "/api/v1/supplier/keys", SUPPLIERS, crate::tender::api::bids::keys)
         .add(M::POST, "/api/v1/supplier/keys/{id}/revoke", SUPPLIERS, crate::tender::api::bids::revoke_key)

@@ -2,12 +2,13 @@
 //! the supervisor's decision and the 单一来源 公示 objections, entrusting a filed plan.
 
 use caigou_domain::Money;
+use caigou_domain::authz::scope::{ApprovalScope, UnitScope};
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_domain::planning::Method;
 use caigou_domain::planning::filing::Outcome;
 use caigou_store::intentions::{self, Intention};
-use caigou_store::plans::{self, Plan, PlanDetail, PlanInput, Submitted};
+use caigou_store::plans::{self, Approval, Plan, PlanDetail, PlanInput, Submitted};
 use caigou_store::{Store, StoreError, approvals, projects};
 
 use crate::Result;
@@ -36,6 +37,33 @@ pub async fn publish_intention(
 ) -> Result<Intention> {
     for_own_unit(subject)?;
     Ok(intentions::publish_intention(store, subject, project_name, summary, budget, expected_month).await?)
+}
+
+/// The 采购意向 `subject` sees ([`UnitScope`]: of the units whose planning it reads), newest
+/// first, each with the first day procurement may start after it (the lead time of its unit's
+/// region: 10号, 30 days).
+pub async fn intentions(store: &Store, subject: &Subject) -> Result<Vec<(Intention, String)>> {
+    let mut lead = std::collections::BTreeMap::new();
+    let mut out = Vec::new();
+    for i in intentions::list(store, &UnitScope::of(subject)).await? {
+        let days = match lead.get(&i.org_id) {
+            Some(d) => *d,
+            None => {
+                let d = intentions::intention_lead_days(store, &i.org_id).await?;
+                lead.insert(i.org_id.clone(), d);
+                d
+            }
+        };
+        let earliest = intentions::earliest_start(&i, days);
+        out.push((i, earliest));
+    }
+    Ok(out)
+}
+
+/// The own unit's intentions a new plan may follow (its 经办).
+pub async fn own_intentions(store: &Store, subject: &Subject) -> Result<Vec<Intention>> {
+    for_own_unit(subject)?;
+    Ok(intentions::list_for_org(store, &subject.org.to_string()).await?)
 }
 
 /// Runs every filing rule on a draft plan without saving it; with the methods this plan could
@@ -106,6 +134,12 @@ pub async fn decide(store: &Store, subject: &Subject, plan: &str, approve: bool,
     let submitted_by = d.plan.created_by.parse().map_err(|_| StoreError::Internal("plan creator id".into()))?;
     authz::decide(&principal(subject), Action::DecidePlan { unit_region_path: &path, submitted_by })?;
     Ok(approvals::decide(store, subject, plan, approve, comment).await?)
+}
+
+/// Plans waiting for `subject`'s decision ([`ApprovalScope`]: those [`decide`] lets it decide),
+/// oldest first.
+pub async fn approvals(store: &Store, subject: &Subject) -> Result<Vec<(Plan, Approval)>> {
+    Ok(approvals::waiting_approvals(store, &ApprovalScope::of(subject)).await?)
 }
 
 /// 公示异议: anyone objects to a 单一来源 公示 while it runs (rate-limited per address).

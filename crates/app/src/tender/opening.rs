@@ -1,9 +1,13 @@
-//! 开标: who may watch a lot's opening, and a bidder's part in it (signing in, releasing its
-//! content key in the decryption window, objecting on the spot).
+//! 开标: who may watch a lot's opening ([`Action::WatchOpening`]: those the project concerns and
+//! the lot's bidders) and what they see there, and a bidder's part in it (signing in, releasing
+//! its content key in the decryption window, objecting on the spot).
 
-use caigou_domain::authz::{self, Action, Denied, Principal, Role, Subject};
-use caigou_domain::ids::LotId;
-use caigou_store::{Store, bids, opening, projects};
+use caigou_domain::authz::{self, Action, Principal, Subject};
+use caigou_domain::ids::{LotId, OrgId};
+use caigou_domain::tender::collusion::Signal;
+use caigou_store::opening::{self, OpeningView};
+use caigou_store::projects::{self, ProjectView};
+use caigou_store::{Store, StoreError, bids};
 
 use super::projects::insider;
 use crate::Result;
@@ -13,19 +17,74 @@ fn own_supplier(subject: &Subject) -> Result<()> {
     Ok(())
 }
 
-/// Who may watch a lot's opening: the project's insiders, and the lot's bidders.
-pub async fn may_watch(store: &Store, principal: &Principal, lot: LotId) -> Result<()> {
+/// The project of `lot` and the lot's bidders, if `principal` may watch its opening.
+async fn watched(store: &Store, principal: &Principal, lot: LotId) -> Result<(ProjectView, Vec<OrgId>)> {
     let lot_id = lot.to_string();
     let project = projects::project_of_lot(store, &lot_id).await?;
     let v = projects::get(store, &project).await?;
-    if insider(principal, &v) {
-        return Ok(());
-    }
-    match principal.subject() {
-        Some(s) if s.has(Role::Supplier) && bids::has_bid(store, &s.org.to_string(), &lot_id).await? => Ok(()),
-        Some(_) => Err(Denied::Forbidden.into()),
-        None => Err(Denied::NotSignedIn.into()),
-    }
+    let bidders = bids::bidders(store, &lot_id).await?;
+    let (purchasers, region_path) = (v.purchasers(), v.region_ids());
+    authz::decide(
+        principal,
+        Action::WatchOpening { runner: v.runner(), purchasers: &purchasers, region_path: &region_path, bidders: &bidders },
+    )?;
+    Ok((v, bidders))
+}
+
+/// Whether `principal` may watch the lot's opening ([`Action::WatchOpening`]); for its live
+/// stream, which reads the state itself.
+pub async fn may_watch(store: &Store, principal: &Principal, lot: LotId) -> Result<()> {
+    watched(store, principal, lot).await?;
+    Ok(())
+}
+
+/// The opening of a lot as it stands: status, bidders, outcomes and prices as they are opened.
+pub async fn view(store: &Store, principal: &Principal, lot: LotId) -> Result<OpeningView> {
+    watched(store, principal, lot).await?;
+    Ok(opening::view(store, &lot.to_string()).await?)
+}
+
+/// The opening record (开标记录) once the decryption window has ended, as logged.
+pub async fn record(store: &Store, principal: &Principal, lot: LotId) -> Result<Option<String>> {
+    watched(store, principal, lot).await?;
+    Ok(opening::record(store, &lot.to_string()).await?)
+}
+
+/// 串通投标线索 once the opening has closed (None before): for the project's insiders
+/// ([`Action::ViewProject`]), never for bidders — signals about competitors, not verdicts.
+pub async fn signals(store: &Store, principal: &Principal, lot: LotId) -> Result<Option<Vec<Signal>>> {
+    let project = projects::project_of_lot(store, &lot.to_string()).await?;
+    let v = projects::get(store, &project).await?;
+    let (purchasers, region_path) = (v.purchasers(), v.region_ids());
+    authz::decide(principal, Action::ViewProject { runner: v.runner(), purchasers: &purchasers, region_path: &region_path })?;
+    Ok(opening::signals(store, &lot.to_string()).await?)
+}
+
+/// The opening hall (开标大厅) as one watcher sees it.
+pub struct Hall {
+    pub project: ProjectView,
+    /// The opening, once the deadline has passed and it began.
+    pub opening: Option<OpeningView>,
+    /// Whether the watcher bids on the lot (signs in, releases its key, objects).
+    pub bidder: bool,
+    /// 串通投标线索, for the project's insiders once the opening has closed.
+    pub signals: Option<Vec<Signal>>,
+}
+
+/// The hall of `lot` for `principal`, if it may watch ([`Action::WatchOpening`]).
+pub async fn hall(store: &Store, principal: &Principal, lot: LotId) -> Result<Hall> {
+    let (v, bidders) = watched(store, principal, lot).await?;
+    let lot_id = lot.to_string();
+    v.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
+    let bidder = principal.subject().is_some_and(|s| bidders.contains(&s.org) && own_supplier(s).is_ok());
+    let signals = if insider(principal, &v) { opening::signals(store, &lot_id).await? } else { None };
+    let opening = match opening::view(store, &lot_id).await {
+        Ok(o) => Some(o),
+        // Not begun yet (before the deadline): the hall shows the lot and waits.
+        Err(StoreError::Rejected { .. }) => None,
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Hall { project: v, opening, bidder, signals })
 }
 
 /// 签到: a bidder signs in to the opening hall.

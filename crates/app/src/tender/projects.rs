@@ -7,6 +7,7 @@ use caigou_domain::authz::scope::ProjectScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{LotId, ProjectId};
 use caigou_domain::tender::document::fill;
+use caigou_domain::tender::secrecy::{self, Secrecy, Shown};
 use caigou_domain::tender::{SmeChoice, SmePolicy};
 use caigou_store::StoreError;
 use caigou_store::documents::{self, DocumentsDraft, Published, Rendered};
@@ -129,11 +130,14 @@ pub async fn visible(store: &Store, principal: &Principal, project: ProjectId) -
     Ok(v)
 }
 
-/// The project of `lot`, if `principal` is one of its insiders (not its bidders).
-pub async fn insider_of_lot(store: &Store, principal: &Principal, lot: LotId) -> Result<ProjectView> {
-    let project = projects::project_of_lot(store, &lot.to_string()).await?;
-    let v = projects::get(store, &project).await?;
-    if insider(principal, &v) { Ok(v) } else { Err(authz::Denied::Forbidden.into()) }
+/// Who obtained a project's documents, for those it concerns ([`Action::ViewProject`]): how
+/// many, and who once the bid deadline has passed (投标保密, `tender::secrecy`: not before).
+pub async fn obtainers(store: &Store, principal: &Principal, project: ProjectId) -> Result<(usize, Option<Vec<tendering::Obtained>>)> {
+    let v = projects::get(store, &project.to_string()).await?;
+    authz::decide(principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })?;
+    let list = tendering::obtained(store, &project.to_string()).await?;
+    let names = secrecy::shown(Secrecy::UntilDeadline, v.project.deadline_at, store.clock().now_ms()) == Shown::Whole;
+    Ok((list.len(), names.then_some(list)))
 }
 
 /// 立项: a draft project from plans entrusted to the subject's organization; answers its id.

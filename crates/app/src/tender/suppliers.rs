@@ -1,5 +1,6 @@
 //! A supplier's actions on a tender before bidding: obtaining the documents, asking a question.
 
+use caigou_domain::authz::scope::ObtainedScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{LotId, ProjectId};
 use caigou_store::{Store, StoreError, projects, tendering};
@@ -32,4 +33,20 @@ pub async fn obtain(store: &Store, subject: &Subject, lot: LotId, address: &str)
 pub async fn ask(store: &Store, subject: &Subject, project: ProjectId, text: &str) -> Result<String> {
     acts_for_own_supplier(subject)?;
     Ok(tendering::ask(store, subject, &project.to_string(), text).await?)
+}
+
+/// A lot whose documents the supplier obtained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObtainedLot {
+    pub project: String,
+    pub lot: String,
+    /// Unix ms.
+    pub at: i64,
+}
+
+/// 我的项目: the lots whose documents `subject`'s organization obtained ([`ObtainedScope`]: a
+/// supplier's own staff only), latest first.
+pub async fn obtained(store: &Store, subject: &Subject) -> Result<Vec<ObtainedLot>> {
+    let rows = tendering::obtained_by(store, &ObtainedScope::of(subject)).await?;
+    Ok(rows.into_iter().map(|(project, lot, at)| ObtainedLot { project, lot, at }).collect())
 }

@@ -230,6 +230,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/projects/{id}/questions", SUPPLIER),
     ("POST", "/api/v1/projects/{id}/clarifications", RUNNER),
     ("POST", "/api/v1/lots/{id}/obtain", SUPPLIER),
+    ("GET", "/api/v1/supplier/lots", SUPPLIER),
     ("POST", "/api/v1/supplier/keys", SUPPLIER),
     ("GET", "/api/v1/supplier/keys", SUPPLIER),
     ("POST", "/api/v1/supplier/keys/{id}/revoke", SUPPLIER),

@@ -9,7 +9,7 @@
 //! A scope can only be made from a subject (`of`): its fields are private, so no shell can widen
 //! a list by building one by hand.
 
-use crate::ids::{OrgId, RegionId, region_path_key};
+use crate::ids::{OrgId, RegionId, UserId, region_path_key};
 
 use super::{Role, Subject};
 
@@ -92,7 +92,7 @@ impl ProjectScope {
     }
 }
 
-/// Purchasing units whose planning data (申购, plans, budget lines) the subject sees
+/// Purchasing units whose planning data (采购意向, 申购, plans, budget lines) the subject sees
 /// ([`Action::ViewUnitPlanning`]): all for admins; the supervised subtree; its own unit (any
 /// purchaser role).
 ///
@@ -218,6 +218,61 @@ impl TemplateScope {
     }
 }
 
+/// Plans waiting for approval that the subject decides ([`Action::DecidePlan`]): those of units
+/// in the supervised subtree, less the ones the subject submitted (岗位分离). Admins decide none:
+/// approving is the finance department's.
+///
+/// [`Action::DecidePlan`]: super::Action::DecidePlan
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApprovalScope {
+    supervised: Option<Subtree>,
+    not_submitted_by: UserId,
+}
+
+impl ApprovalScope {
+    pub fn of(s: &Subject) -> ApprovalScope {
+        ApprovalScope { supervised: supervised(s), not_submitted_by: s.user }
+    }
+    pub fn supervised(&self) -> Option<&Subtree> {
+        self.supervised.as_ref()
+    }
+    /// Plans this user submitted are never theirs to decide.
+    pub fn not_submitted_by(&self) -> UserId {
+        self.not_submitted_by
+    }
+    /// Whether the subject sees no plan to decide at all.
+    pub fn is_nothing(&self) -> bool {
+        self.supervised.is_none()
+    }
+    pub fn contains(&self, unit_region_path: &[RegionId], submitted_by: UserId) -> bool {
+        self.supervised.as_ref().is_some_and(|t| t.contains(unit_region_path)) && submitted_by != self.not_submitted_by
+    }
+}
+
+/// Lots whose documents a supplier obtained (获取采购文件), its 我的项目: a supplier's record is
+/// its own staff's ([`Action::ActForSupplier`]). Nobody else lists them: who obtained is not
+/// disclosed before the deadline (87号令), and after it the project's insiders read the
+/// obtainers per project, not per supplier.
+///
+/// [`Action::ActForSupplier`]: super::Action::ActForSupplier
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObtainedScope {
+    supplier: Option<OrgId>,
+}
+
+impl ObtainedScope {
+    pub fn of(s: &Subject) -> ObtainedScope {
+        ObtainedScope { supplier: if s.has(Role::Supplier) { Some(s.org) } else { None } }
+    }
+    /// The supplier whose obtained lots these are.
+    pub fn supplier(&self) -> Option<OrgId> {
+        self.supplier
+    }
+    pub fn contains(&self, obtained_by: OrgId) -> bool {
+        self.supplier == Some(obtained_by)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! List and object visibility agree: for every subject in a small universe (every set of
@@ -337,6 +392,38 @@ mod tests {
             let scope = TemplateScope::of(&s);
             for owner in [None, Some(org(100)), Some(org(200)), Some(org(300))] {
                 assert_eq!(scope.contains(owner), allowed(&s, Action::ViewTemplate { owner }), "{s:?} owner {owner:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn approval_lists_show_exactly_the_plans_a_subject_may_decide() {
+        let submitters = [UserId(Uuid::from_u128(7)), UserId(Uuid::from_u128(8))];
+        let mut shown = 0;
+        for s in subjects() {
+            let scope = ApprovalScope::of(&s);
+            for path in paths().iter().filter(|p| !p.is_empty()) {
+                for submitted_by in submitters {
+                    let object = allowed(&s, Action::DecidePlan { unit_region_path: path, submitted_by });
+                    let listed = scope.contains(path, submitted_by);
+                    assert_eq!(listed, object, "{s:?} region {path:?} submitted by {submitted_by}");
+                    shown += usize::from(listed);
+                }
+            }
+            let any = paths()
+                .iter()
+                .any(|p| submitters.iter().any(|u| allowed(&s, Action::DecidePlan { unit_region_path: p, submitted_by: *u })));
+            assert_eq!(scope.is_nothing(), !any, "{s:?}");
+        }
+        assert!(shown > 0);
+    }
+
+    #[test]
+    fn obtained_lists_show_exactly_the_suppliers_records_a_subject_acts_for() {
+        for s in subjects() {
+            let scope = ObtainedScope::of(&s);
+            for supplier in orgs() {
+                assert_eq!(scope.contains(supplier), allowed(&s, Action::ActForSupplier { supplier }), "{s:?} supplier {supplier}");
             }
         }
     }

@@ -3,6 +3,7 @@
 use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
+use caigou_domain::authz::scope::ApprovalScope;
 use caigou_domain::ids::UserId;
 use jiff::civil::Date;
 use sqlx::Row;
@@ -12,12 +13,17 @@ use crate::notify::{self, Message};
 use crate::plans::{Approval, Plan, get, supervisors_of};
 use crate::{Result, Store, StoreError, budget, new_id};
 
-/// Plans waiting for a decision by supervisors of `region_prefix`'s subtree.
-pub async fn waiting_approvals(store: &Store, region_prefix: &str) -> Result<Vec<(Plan, Approval)>> {
-    let rows = sqlx::query("SELECT plan_id FROM plan_approvals WHERE status = 'waiting' AND region_path LIKE $1 ORDER BY created_at")
-        .bind(format!("{region_prefix}%"))
-        .fetch_all(store.pool())
-        .await?;
+/// Plans waiting for a decision in `scope` (the supervised subtree, less the reader's own
+/// submissions), oldest first.
+pub async fn waiting_approvals(store: &Store, scope: &ApprovalScope) -> Result<Vec<(Plan, Approval)>> {
+    let rows = sqlx::query(
+        "SELECT a.plan_id FROM plan_approvals a JOIN plans p ON p.id = a.plan_id
+         WHERE a.status = 'waiting' AND $1 <> '' AND a.region_path LIKE $1 AND p.created_by <> $2 ORDER BY a.created_at",
+    )
+    .bind(crate::scope::subtree(scope.supervised()))
+    .bind(scope.not_submitted_by().to_string())
+    .fetch_all(store.pool())
+    .await?;
     let mut out = Vec::new();
     for r in rows {
         let id: String = r.try_get("plan_id")?;

@@ -2,6 +2,7 @@
 
 use caigou_domain::Money;
 use caigou_domain::authz::Subject;
+use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::ids::RegionId;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -129,7 +130,23 @@ pub fn earliest_start(i: &Intention, lead_days: u32) -> String {
         .unwrap_or_default()
 }
 
-pub async fn list(store: &Store, org: &str) -> Result<Vec<Intention>> {
+/// The intentions of the units in `scope`, newest first.
+pub async fn list(store: &Store, scope: &UnitScope) -> Result<Vec<Intention>> {
+    Ok(sqlx::query_as::<_, Intention>(
+        "SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions
+         WHERE org_id IN (SELECT o.id FROM organizations o JOIN regions r ON r.id = o.region_id
+                          WHERE $1 = 1 OR ($2 <> '' AND r.path LIKE $2) OR o.id = $3)
+         ORDER BY published_at DESC",
+    )
+    .bind(crate::scope::flag(scope.all()))
+    .bind(crate::scope::subtree(scope.supervised()))
+    .bind(crate::scope::org(scope.own()))
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// One unit's intentions, newest first: those a plan of the unit may follow.
+pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Intention>> {
     Ok(sqlx::query_as::<_, Intention>(
         "SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE org_id = $1 ORDER BY published_at DESC",
     )

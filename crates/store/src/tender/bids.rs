@@ -5,6 +5,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
+use caigou_domain::ids::OrgId;
 use caigou_seal::{Envelope, SealError};
 use serde::Serialize;
 
@@ -382,12 +383,9 @@ pub async fn valid_count(store: &Store, lot_id: &str) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid'").bind(lot_id).fetch_one(store.pool()).await?)
 }
 
-/// Whether the organization has submitted any bid on the lot.
-pub async fn has_bid(store: &Store, org: &str, lot_id: &str) -> Result<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND supplier_org_id = $2")
-        .bind(lot_id)
-        .bind(org)
-        .fetch_one(store.pool())
-        .await?;
-    Ok(n > 0)
+/// The organizations that submitted a bid on the lot, whatever became of it since.
+pub async fn bidders(store: &Store, lot_id: &str) -> Result<Vec<OrgId>> {
+    let ids: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT supplier_org_id FROM bids WHERE lot_id = $1").bind(lot_id).fetch_all(store.pool()).await?;
+    ids.iter().map(|id| id.parse().map_err(|_| StoreError::Internal("bidder org id".into()))).collect()
 }

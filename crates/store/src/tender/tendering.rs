@@ -4,6 +4,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
+use caigou_domain::authz::scope::ObtainedScope;
 use caigou_domain::ids::RegionId;
 use caigou_domain::tender::{AnnouncementKind, deadline_after_clarification};
 use jiff::Timestamp;
@@ -115,12 +116,16 @@ pub async fn obtained(store: &Store, project: &str) -> Result<Vec<Obtained>> {
     .await?)
 }
 
-/// Lots whose documents the supplier obtained, for its own pages.
-pub async fn obtained_by(store: &Store, supplier: &str) -> Result<Vec<(String, String, i64)>> {
-    Ok(sqlx::query_as("SELECT l.project_id, d.lot_id, d.obtained_at FROM documents_obtained d JOIN lots l ON l.id = d.lot_id WHERE d.supplier_org_id = $1")
-        .bind(supplier)
-        .fetch_all(store.pool())
-        .await?)
+/// Lots whose documents were obtained in `scope` (a supplier's own: 我的项目): (project, lot,
+/// obtained at), latest first.
+pub async fn obtained_by(store: &Store, scope: &ObtainedScope) -> Result<Vec<(String, String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT l.project_id, d.lot_id, d.obtained_at FROM documents_obtained d JOIN lots l ON l.id = d.lot_id
+         WHERE $1 <> '' AND d.supplier_org_id = $1 ORDER BY d.obtained_at DESC, d.lot_id",
+    )
+    .bind(crate::scope::org(scope.supplier()))
+    .fetch_all(store.pool())
+    .await?)
 }
 
 /// A supplier's question (询问/疑问) on the documents. Only suppliers who obtained them may ask,

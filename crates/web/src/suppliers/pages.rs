@@ -322,14 +322,10 @@ pub async fn review(
     outcome(&ctx, &format!("/suppliers/{id}"), r)
 }
 
-/// A qualification's file: its supplier's staff and its reviewers.
+/// A qualification's file: its supplier's staff and its reviewers
+/// ([`caigou_domain::authz::Action::ViewQualification`]).
 pub async fn qualification_file(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let (org, file_id): (String, String) = caigou_store::suppliers::qualification_owner(&state.store, &id).await?;
-    let s = ctx.subject()?;
-    if s.org.to_string() != org {
-        reviewable(&state, &ctx, &org).await?;
-    }
-    let (meta, bytes) = caigou_store::files::get(&state.store, &file_id).await?;
+    let (meta, bytes) = caigou_app::suppliers::qualification_file(&state.store, ctx.subject()?, &id).await?;
     Ok(crate::security::uploaded_file(meta, bytes))
 }
 

@@ -204,8 +204,7 @@ pub struct IntentionOut {
     pub announcement_url: String,
 }
 
-fn intention_out(i: caigou_store::intentions::Intention, lead_days: u32) -> IntentionOut {
-    let earliest = caigou_store::intentions::earliest_start(&i, lead_days);
+fn intention_out(i: caigou_store::intentions::Intention, earliest: String) -> IntentionOut {
     IntentionOut {
         announcement_url: format!("/announcements/{}", i.announcement_id),
         id: i.id,
@@ -218,12 +217,11 @@ fn intention_out(i: caigou_store::intentions::Intention, lead_days: u32) -> Inte
     }
 }
 
-/// Your unit's published intentions.
+/// Published intentions of the units whose planning you read (your own unit's), newest first.
 #[utoipa::path(get, path = "/api/v1/intentions", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<IntentionOut>)))]
 pub async fn intentions(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<IntentionOut>>> {
-    let s = ctx.subject()?;
-    let lead = caigou_store::intentions::intention_lead_days(&state.store, &ctx.subject()?.org.to_string()).await?;
-    Ok(Json(caigou_store::intentions::list(&state.store, &s.org.to_string()).await?.into_iter().map(|i| intention_out(i, lead)).collect()))
+    let list = usecase::intentions(&state.store, ctx.subject()?).await?;
+    Ok(Json(list.into_iter().map(|(i, earliest)| intention_out(i, earliest)).collect()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -253,8 +251,9 @@ pub async fn publish_intention(
         &req.expected_month,
     )
     .await?;
-    let lead = caigou_store::intentions::intention_lead_days(&state.store, &ctx.subject()?.org.to_string()).await?;
-    Ok((StatusCode::CREATED, Json(intention_out(i, lead))))
+    let lead = caigou_store::intentions::intention_lead_days(&state.store, &i.org_id).await?;
+    let earliest = caigou_store::intentions::earliest_start(&i, lead);
+    Ok((StatusCode::CREATED, Json(intention_out(i, earliest))))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -485,9 +484,7 @@ pub struct WaitingApproval {
 /// Plans waiting for your decision (supervisors: your region's subtree).
 #[utoipa::path(get, path = "/api/v1/approvals", tag = "planning", security(("bearer" = [])), responses((status = 200, body = Vec<WaitingApproval>)))]
 pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<WaitingApproval>>> {
-    let s = ctx.subject()?;
-    let prefix = caigou_domain::ids::region_path_key(&s.region_path);
-    let list = caigou_store::approvals::waiting_approvals(&state.store, &prefix).await?;
+    let list = usecase::approvals(&state.store, ctx.subject()?).await?;
     Ok(Json(
         list.into_iter()
             .map(|(p, a)| WaitingApproval {

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Money;
 use caigou_domain::authz::Role;
-use caigou_store::intentions::{self, Intention};
+use caigou_store::intentions::Intention;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -40,15 +40,7 @@ pub struct IntentionForm {
 
 async fn intentions_page(state: &AppState, ctx: &Ctx, form: IntentionForm, error: Option<String>) -> Result<IntentionsPage, AppError> {
     let s = ctx.subject()?;
-    let lead = intentions::intention_lead_days(&state.store, &s.org.to_string()).await?;
-    let items = intentions::list(&state.store, &s.org.to_string())
-        .await?
-        .into_iter()
-        .map(|i| {
-            let earliest = intentions::earliest_start(&i, lead);
-            (i, earliest)
-        })
-        .collect();
+    let items = caigou_app::planning::intentions(&state.store, s).await?;
     Ok(IntentionsPage { chrome: Chrome::load(state, ctx).await?, items, can_publish: s.has(Role::PurchaserHandler), form, error })
 }
 

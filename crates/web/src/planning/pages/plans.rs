@@ -251,7 +251,7 @@ async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Opt
     Ok(PlanFormPage {
         rows: form.rows(),
         lines: caigou_app::planning::budget::lines(&state.store, s, s.org, None).await?,
-        intentions: caigou_store::intentions::list(&state.store, &org).await?,
+        intentions: caigou_app::planning::own_intentions(&state.store, s).await?,
         requests: caigou_store::requests::unplanned_approved(&state.store, &org)
             .await?
             .into_iter()
@@ -588,14 +588,9 @@ struct ApprovalsPage {
 }
 
 pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let s = ctx.subject()?;
-    let prefix = caigou_domain::ids::region_path_key(&s.region_path);
+    let list = caigou_app::planning::approvals(&state.store, ctx.subject()?).await?;
     let chrome = Chrome::load(&state, &ctx).await?;
-    let rows = caigou_store::approvals::waiting_approvals(&state.store, &prefix)
-        .await?
-        .iter()
-        .map(|(p, a)| (plan_row(p, chrome.t), a.publicity_ends_on.clone()))
-        .collect();
+    let rows = list.iter().map(|(p, a)| (plan_row(p, chrome.t), a.publicity_ends_on.clone())).collect();
     Ok(render(&ApprovalsPage { chrome, rows }))
 }
 

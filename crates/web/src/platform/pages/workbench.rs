@@ -48,8 +48,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         todos.push(Todo { text: format!("{} {}", chrome.unread, t.s("wb.todo.unread")), href: "/inbox".into() });
     }
     if subject.has(Role::Supervisor) {
-        let waiting =
-            caigou_store::approvals::waiting_approvals(store, &caigou_domain::ids::region_path_key(&subject.region_path)).await?.len();
+        let waiting = caigou_app::planning::approvals(store, subject).await?.len();
         if waiting > 0 {
             todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.approvals")), href: "/approvals".into() });
         }
@@ -106,7 +105,12 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             });
         }
         let now = store.clock().now_ms();
-        for (project, _, _) in caigou_store::tendering::obtained_by(store, &subject.org.to_string()).await? {
+        let mut projects: Vec<String> =
+            caigou_app::tender::suppliers::obtained(store, subject).await?.into_iter().map(|o| o.project).collect();
+        // A project whose documents it obtained for two lots is one thing to do.
+        let mut seen = std::collections::BTreeSet::new();
+        projects.retain(|p| seen.insert(p.clone()));
+        for project in projects {
             let v = caigou_store::projects::get(store, &project).await?;
             if v.project.status == "published" && v.project.deadline_at.is_some_and(|d| d > now) {
                 todos.push(Todo {

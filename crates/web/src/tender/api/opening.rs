@@ -16,7 +16,7 @@ use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
 use crate::input::path_id;
 
-/// Who may watch a lot's opening: those the project concerns, and the lot's bidders.
+/// Who may watch a lot's opening ([`caigou_domain::authz::Action::WatchOpening`]).
 pub async fn may_watch(state: &AppState, ctx: &Ctx, lot: &str) -> ApiResult<()> {
     Ok(usecase::may_watch(&state.store, &ctx.principal, path_id(lot, "lot")?).await?)
 }
@@ -24,8 +24,7 @@ pub async fn may_watch(state: &AppState, ctx: &Ctx, lot: &str) -> ApiResult<()> 
 /// The opening of a lot: status, bidders, decryption outcomes and prices as they are opened.
 #[utoipa::path(get, path = "/api/v1/lots/{id}/opening", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "opening"), (status = 403, body = crate::api::ErrorBody)))]
 pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<OpeningView>> {
-    may_watch(&state, &ctx, &id).await?;
-    Ok(Json(opening::view(&state.store, &id).await?))
+    Ok(Json(usecase::view(&state.store, &ctx.principal, path_id(&id, "lot")?).await?))
 }
 
 /// 串通投标线索 after the opening (87号令第37条): values different bidders' valid bids share —
@@ -38,17 +37,10 @@ pub async fn signals(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<caigou_domain::tender::collusion::Signal>>> {
-    insider_of_lot(&state, &ctx, &id).await?;
-    opening::signals(&state.store, &id)
+    usecase::signals(&state.store, &ctx.principal, path_id(&id, "lot")?)
         .await?
         .map(Json)
         .ok_or_else(|| AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "opening.not_closed"))
-}
-
-/// The project's insiders only (not bidders).
-pub async fn insider_of_lot(state: &AppState, ctx: &Ctx, lot: &str) -> ApiResult<()> {
-    caigou_app::tender::projects::insider_of_lot(&state.store, &ctx.principal, path_id(lot, "lot")?).await?;
-    Ok(())
 }
 
 /// 签到: a bidder signs in to the opening hall.
@@ -125,8 +117,8 @@ pub struct RecordOut {
 /// The opening record (开标记录) once the decryption window has ended.
 #[utoipa::path(get, path = "/api/v1/lots/{id}/opening/record", tag = "opening", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = RecordOut), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn record(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<RecordOut>> {
-    may_watch(&state, &ctx, &id).await?;
-    let r = opening::record(&state.store, &id).await?.ok_or_else(|| AppError::not_found("opening record"))?;
+    let r =
+        usecase::record(&state.store, &ctx.principal, path_id(&id, "lot")?).await?.ok_or_else(|| AppError::not_found("opening record"))?;
     Ok(Json(RecordOut { sha256: caigou_seal::sha256_hex(r.as_bytes()), record: r }))
 }
 

@@ -427,16 +427,26 @@ pub struct ObtainersOut {
     pub suppliers: Option<Vec<tendering::Obtained>>,
 }
 
+#[derive(Serialize, ToSchema)]
+pub struct ObtainedLotOut {
+    pub project_id: String,
+    pub lot_id: String,
+    /// Unix ms of the first obtaining.
+    pub obtained_at: i64,
+}
+
+/// 我的项目: the lots whose documents your organization obtained, latest first.
+#[utoipa::path(get, path = "/api/v1/supplier/lots", tag = "projects", security(("bearer" = [])), responses((status = 200, body = Vec<ObtainedLotOut>)))]
+pub async fn obtained_lots(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<ObtainedLotOut>>> {
+    let lots = caigou_app::tender::suppliers::obtained(&state.store, ctx.subject()?).await?;
+    Ok(Json(lots.into_iter().map(|o| ObtainedLotOut { project_id: o.project, lot_id: o.lot, obtained_at: o.at }).collect()))
+}
+
 /// Who obtained the documents: the count for insiders; names once the deadline has passed.
 #[utoipa::path(get, path = "/api/v1/projects/{id}/obtained", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = ObtainersOut)))]
 pub async fn obtained(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ObtainersOut>> {
-    let v = projects::get(&state.store, &id).await?;
-    if !insider(&ctx, &v) {
-        return Err(AppError::from(caigou_domain::authz::Denied::Forbidden));
-    }
-    let list = tendering::obtained(&state.store, &id).await?;
-    let after = v.project.deadline_at.is_some_and(|d| state.store.clock().now_ms() >= d);
-    Ok(Json(ObtainersOut { count: list.len(), suppliers: after.then_some(list) }))
+    let (count, suppliers) = usecase::obtainers(&state.store, &ctx.principal, path_id(&id, "project")?).await?;
+    Ok(Json(ObtainersOut { count, suppliers }))
 }
 
 #[derive(Deserialize, ToSchema)]

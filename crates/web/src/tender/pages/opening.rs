@@ -8,13 +8,13 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use caigou_domain::authz::Role;
 use caigou_store::opening::{self, OpeningView};
 
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::input::path_id;
 use crate::pages::{Chrome, render, when, yuan};
 use crate::tender::api::opening::{TodayRow, may_watch, today_rows};
 
@@ -81,22 +81,19 @@ struct HallPage {
 }
 
 pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
-    may_watch(&state, &ctx, &lot).await?;
-    let project = caigou_store::projects::project_of_lot(&state.store, &lot).await?;
-    let v = caigou_store::projects::get(&state.store, &project).await?;
+    let hall = caigou_app::tender::opening::hall(&state.store, &ctx.principal, path_id(&lot, "lot")?).await?;
+    let v = &hall.project;
     let l = v.lots.iter().find(|l| l.id == lot).ok_or_else(|| AppError::not_found("lot"))?;
     let chrome = Chrome::load(&state, &ctx).await?;
-    let view = opening::view(&state.store, &lot).await.ok();
-    let is_bidder = ctx.principal.subject().is_some_and(|s| s.has(Role::Supplier));
-    let signals = if crate::tender::api::projects::insider(&ctx, &v) { opening::signals(&state.store, &lot).await? } else { None };
+    let view = hall.opening.as_ref();
     Ok(render(&HallPage {
-        signals,
         title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
-        decrypting: view.as_ref().is_some_and(|x| x.status == "decrypting"),
-        live: view.as_ref().map(|x| live(chrome.t, x)),
+        decrypting: view.is_some_and(|x| x.status == "decrypting"),
+        live: view.map(|x| live(chrome.t, x)),
+        signals: hall.signals,
         chrome,
         lot,
-        is_bidder,
+        is_bidder: hall.bidder,
     }))
 }
 

@@ -237,16 +237,8 @@ pub async fn detail(
     let is_insider = insider(&ctx, &v);
     let is_runner = is_insider && authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();
     let is_supplier = s.has(Role::Supplier);
-    let mine: Vec<String> = if is_supplier {
-        tendering::obtained_by(&state.store, &s.org.to_string())
-            .await?
-            .into_iter()
-            .filter(|(p, _, _)| *p == id)
-            .map(|(_, l, _)| l)
-            .collect()
-    } else {
-        vec![]
-    };
+    let mine: Vec<String> =
+        caigou_app::tender::suppliers::obtained(&state.store, s).await?.into_iter().filter(|o| o.project == id).map(|o| o.lot).collect();
     let now = state.store.clock().now_ms();
     let p = &v.project;
     let draft_open = is_runner && p.status == "draft";
