@@ -10,6 +10,8 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
+use crate::tender_fixture::{client, open_lot, pass};
+use caigou_seal::{BidContent, KeyPair};
 
 /// Who may pass a route's gate. Object-level rules (region subtree, owner) are tested in the
 /// feature tests.
@@ -459,6 +461,147 @@ async fn object_rules_hold_for_other_units_and_non_members(app: TestApp) {
 }
 both!(object_rules, object_rules_hold_for_other_units_and_non_members);
 
+/// Who asks the object rules below: every user of [`ROLES`], and users of other regions, units
+/// and agencies, suppliers with a bid, with the documents only, and with nothing.
+const OBJECT_READERS: &[&str] = &[
+    "admin",
+    "supervisor",
+    "supervisor2",
+    "supervisor3",
+    "purchaser",
+    "purchaser-reviewer",
+    "purchaser-approver",
+    "purchaser2",
+    "agency",
+    "agency2",
+    "agency3",
+    "supplier1",
+    "supplier2",
+    "supplier3",
+    "supplier4",
+    "expert1",
+    "clerk-reviewer",
+    "unit2-deciders",
+    "agency-expert",
+];
+
+/// Who watches the opening of a lot of the first unit's tender run by agency2 in the city
+/// ([`Action::WatchOpening`], 87号令第40条): admins, the city's finance department, every purchaser
+/// role of the first unit, agency2's staff (with a second role too), and the two bidders — not
+/// the supplier that only obtained the documents, not the expert, not another unit, agency or
+/// region.
+///
+/// [`Action::WatchOpening`]: caigou_domain::authz::Action::WatchOpening
+const WATCHERS: &[&str] = &[
+    "admin",
+    "supervisor",
+    "purchaser",
+    "purchaser-reviewer",
+    "purchaser-approver",
+    "clerk-reviewer",
+    "agency2",
+    "agency-expert",
+    "supplier1",
+    "supplier2",
+];
+
+/// Who reads the 串通投标线索 of that lot: the same, less the bidders (signals about their rivals).
+const SIGNAL_READERS: &[&str] =
+    &["admin", "supervisor", "purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer", "agency2", "agency-expert"];
+
+/// Who reads supplier1's (东湖区) qualification file: its own staff, admins, and the finance
+/// departments whose subtree holds 东湖区 (the city's and 东湖区's).
+const QUALIFICATION_READERS: &[&str] = &["admin", "supervisor", "supervisor2", "supplier1"];
+
+/// Whether a status is the route letting the user in (anything but a refusal or a failure) or
+/// refusing them, as the route matrix counts it.
+fn let_in(status: StatusCode) -> bool {
+    status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN && status.as_u16() < 500
+}
+
+/// The object rules of the opening and of qualification files, for every reader: the hall page,
+/// its live stream, the opening's state and record, the signals, and the file.
+async fn openings_and_qualification_files_for_every_role(app: TestApp) {
+    add_users_with_several_roles(&app).await;
+    let (_, lot, deadline) = open_lot(&app, "开标观看权限测试", &["supplier1", "supplier2", "supplier3"]).await;
+    for s in ["supplier1", "supplier2"] {
+        let c = client(&app, s).await;
+        let k = KeyPair::generate();
+        c.register(&k).await.unwrap();
+        let bid = BidContent { total_price: 100_000, unit_prices: vec![], declarations: Default::default(), files: vec![] };
+        c.submit(&k, &lot, &bid).await.unwrap();
+    }
+    pass(&app, deadline).await;
+
+    let t = app.token("supplier1").await;
+    let part = reqwest::multipart::Part::bytes(&b"%PDF-1.4 licence"[..]).file_name("营业执照.pdf").mime_str("application/pdf").unwrap();
+    let r = app.http.post(app.url("/api/v1/files")).bearer_auth(&t).multipart(reqwest::multipart::Form::new().part("file", part));
+    let r = r.send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let file = r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let (status, v) = app
+        .post("/api/v1/supplier/qualifications", Some(&t), &json!({"name": "营业执照（权限测试）", "number": "Q-1", "file_id": file}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let qualification = v["qualifications"].as_array().unwrap().iter().find(|q| q["name"] == "营业执照（权限测试）").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let rules: [(String, &[&str]); 6] = [
+        (format!("/lots/{lot}/opening"), WATCHERS),
+        (format!("/lots/{lot}/opening/events"), WATCHERS),
+        (format!("/api/v1/lots/{lot}/opening"), WATCHERS),
+        (format!("/api/v1/lots/{lot}/opening/record"), WATCHERS),
+        (format!("/api/v1/lots/{lot}/opening/signals"), SIGNAL_READERS),
+        (format!("/qualifications/{qualification}"), QUALIFICATION_READERS),
+    ];
+    let mut readers: Vec<Option<&str>> = OBJECT_READERS.iter().map(|u| Some(*u)).collect();
+    readers.push(None);
+    let mut failures = Vec::new();
+    for user in readers {
+        let token = match user {
+            Some(u) => Some(app.token(u).await),
+            None => None,
+        };
+        for (path, allowed) in &rules {
+            let mut req = app.http.get(app.url(path));
+            if let Some(t) = &token {
+                req = req.bearer_auth(t);
+            }
+            // The live stream answers its headers and then stays open: the status is enough.
+            let status = req.send().await.expect("request").status();
+            let allow = user.is_some_and(|u| allowed.contains(&u));
+            let ok = match user {
+                _ if allow => let_in(status),
+                None => status == StatusCode::UNAUTHORIZED || (status == StatusCode::SEE_OTHER && !path.starts_with("/api/")),
+                Some(_) => status == StatusCode::FORBIDDEN,
+            };
+            if !ok {
+                let who = user.unwrap_or("anonymous");
+                failures.push(format!("GET {path} as {who}: got {status}, expected {}", if allow { "allowed" } else { "denied" }));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "object rules violated:\n{}", failures.join("\n"));
+
+    // A bidder watches the whole opening, every valid bid; a reviewer gets the file itself.
+    let (_, o) = app.get(&format!("/api/v1/lots/{lot}/opening"), Some(&app.token("supplier2").await)).await;
+    assert_eq!(o["bids"].as_array().map(Vec::len), Some(2), "{o}");
+    let (status, bytes) = {
+        let r = app
+            .http
+            .get(app.url(&format!("/qualifications/{qualification}")))
+            .bearer_auth(app.token("supervisor2").await)
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.bytes().await.unwrap())
+    };
+    assert_eq!((status, &bytes[..]), (StatusCode::OK, &b"%PDF-1.4 licence"[..]), "the reviewer reads the file itself");
+}
+both!(object_actions, openings_and_qualification_files_for_every_role);
+
 /// Everyone the list scenario asks as: one user of each role, supervisors and purchasers of
 /// other regions and units, agencies with and without projects, and the users with several roles.
 const LIST_READERS: &[&str] = &[
@@ -475,6 +618,8 @@ const LIST_READERS: &[&str] = &[
     "agency2",
     "agency3",
     "supplier1",
+    "supplier2",
+    "supplier4",
     "expert1",
     "clerk-reviewer",
     "unit2-deciders",
@@ -552,17 +697,27 @@ async fn lists_show_exactly_what_their_objects_show(app: TestApp) {
     let (status, t) = app.post("/api/v1/templates", Some(&app.token("agency2").await), &copy).await;
     assert_eq!(status, StatusCode::CREATED, "{t}");
     let agency_template = t["id"].as_str().unwrap().to_string();
+    // An intention of the second unit, beside the demo's of the first.
+    let intention = json!({"project_name": "监护仪更新", "summary": "病房监护仪2台", "budget": 3_000_000, "expected_month": "2027-01"});
+    let (status, i) = app.post("/api/v1/intentions", Some(&purchaser2), &intention).await;
+    assert_eq!(status, StatusCode::CREATED, "{i}");
+    let unit2_intention = i["id"].as_str().unwrap().to_string();
 
     let mut tokens = std::collections::BTreeMap::new();
     for u in LIST_READERS {
         tokens.insert(*u, app.token(u).await);
     }
     type Object = fn(&str) -> String;
-    let routes: [(&str, &str, &'static str, Object); 4] = [
+    let routes: [(&str, &str, &'static str, Object); 6] = [
         ("/api/v1/projects", "id", "SELECT id FROM projects", |id| format!("/api/v1/projects/{id}/obtained")),
         ("/api/v1/requests", "id", "SELECT id FROM purchase_requests", |id| format!("/api/v1/requests/{id}")),
         ("/api/v1/suppliers", "org_id", "SELECT org_id FROM supplier_profiles", |id| format!("/api/v1/suppliers/{id}")),
         ("/api/v1/templates", "id", "SELECT id FROM doc_templates", |id| format!("/api/v1/templates/{id}")),
+        // A plan waiting for a decision is listed to whom its plan opens (the region's finance
+        // department; nobody here submitted one).
+        ("/api/v1/approvals", "plan_id", "SELECT plan_id FROM plan_approvals WHERE status = 'waiting'", |id| format!("/api/v1/plans/{id}")),
+        // 我的项目: a lot is listed to whom its bid page opens (its documents obtained).
+        ("/api/v1/supplier/lots", "lot_id", "SELECT id FROM lots", |id| format!("/lots/{id}/bid")),
     ];
     let mut lists = std::collections::BTreeMap::new();
     let mut failures = Vec::new();
@@ -584,6 +739,33 @@ async fn lists_show_exactly_what_their_objects_show(app: TestApp) {
             }
             lists.insert((list_path, *user), listed);
         }
+    }
+    // 采购意向: an intention is listed to whom its unit's planning opens.
+    let intention_units: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, org_id FROM intentions").fetch_all(app.store.pool()).await.unwrap();
+    for (user, token) in &tokens {
+        let (status, list) = app.get("/api/v1/intentions", Some(token)).await;
+        if status == StatusCode::FORBIDDEN {
+            continue;
+        }
+        assert_eq!(status, StatusCode::OK, "/api/v1/intentions as {user}");
+        let listed = ids(&list, "id");
+        let mut opens_unit = std::collections::BTreeMap::new();
+        for (id, unit) in &intention_units {
+            let opens = match opens_unit.get(unit) {
+                Some(o) => *o,
+                None => {
+                    let o = app.get(&format!("/api/v1/plans?org={unit}"), Some(token)).await.0 == StatusCode::OK;
+                    opens_unit.insert(unit.clone(), o);
+                    o
+                }
+            };
+            if opens != listed.contains(id) {
+                failures
+                    .push(format!("/api/v1/intentions as {user}: {id} of {unit} listed {}, its unit opens {opens}", listed.contains(id)));
+            }
+        }
+        lists.insert(("/api/v1/intentions", *user), listed);
     }
     // Budget lines: the units `/budget` offers are those whose lines open.
     let units = all_ids(&app, "SELECT id FROM organizations WHERE kind = 'purchasing_unit'").await;
@@ -648,6 +830,45 @@ async fn lists_show_exactly_what_their_objects_show(app: TestApp) {
         assert!(!templates(user).contains(&agency_template), "{user} does not");
         assert!(!templates(user).is_empty(), "{user} lists the platform's");
     }
+
+    let approvals = |user| list("/api/v1/approvals", user);
+    let waiting = all_ids(&app, "SELECT plan_id FROM plan_approvals WHERE status = 'waiting'").await;
+    assert!(!waiting.is_empty(), "the demo has plans waiting");
+    assert_eq!(approvals("supervisor"), waiting, "every demo unit is in the city's subtree");
+    for user in ["supervisor2", "supervisor3"] {
+        assert!(approvals(user).is_empty(), "{user}: no plan of its subtree waits");
+    }
+    let (_, html) = page(&app, "/approvals", &tokens["supervisor"]).await;
+    assert!(waiting.iter().all(|p| html.contains(&format!("/plans/{p}"))), "the page lists the same");
+    let (_, html) = page(&app, "/approvals", &tokens["supervisor2"]).await;
+    assert!(waiting.iter().all(|p| !html.contains(p.as_str())));
+
+    let intentions = |user| list("/api/v1/intentions", user);
+    for user in ["purchaser2", "unit2-deciders"] {
+        assert_eq!(intentions(user), BTreeSet::from([unit2_intention.clone()]), "{user}: the second unit's only");
+    }
+    for user in ["purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer"] {
+        let first = intentions(user);
+        assert!(!first.is_empty() && !first.contains(&unit2_intention), "{user}: the first unit's, not the second's");
+    }
+    assert!(intentions("purchaser5").is_empty());
+    let (_, html) = page(&app, "/intentions", &tokens["unit2-deciders"]).await;
+    assert!(html.contains("监护仪更新"), "the page lists the second unit's");
+    let (_, html) = page(&app, "/intentions", &tokens["purchaser"]).await;
+    assert!(!html.contains("监护仪更新"), "and not to the first unit");
+
+    let obtained = |user| list("/api/v1/supplier/lots", user);
+    let obtained_by = |user: &'static str| {
+        let app = &app;
+        async move {
+            let sql = "SELECT d.lot_id FROM documents_obtained d JOIN users u ON u.org_id = d.supplier_org_id WHERE u.username = $1";
+            sqlx::query_scalar::<_, String>(sql).bind(user).fetch_all(app.store.pool()).await.unwrap().into_iter().collect::<BTreeSet<_>>()
+        }
+    };
+    for user in ["supplier1", "supplier2", "supplier4"] {
+        assert_eq!(obtained(user), obtained_by(user).await, "{user}: the lots it obtained, and only those");
+    }
+    assert!(!obtained("supplier1").is_empty(), "the demo's supplier1 obtained documents");
 
     assert_eq!(offered["admin"], units);
     assert_eq!(offered["supervisor"], units, "every demo unit is in the city's subtree");

@@ -7,17 +7,10 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
-use crate::tender_fixture::{client, open_lot};
+use crate::tender_fixture::{client, open_lot, pass};
 
 fn bid(price: i64) -> BidContent {
     BidContent { total_price: price, unit_prices: vec![], declarations: Default::default(), files: vec![] }
-}
-
-/// Moves the platform past `ms` and runs the scheduled transitions.
-async fn pass(app: &TestApp, ms: i64) {
-    let clock = app.store.clock();
-    clock.advance(ms + 1 - clock.now_ms());
-    caigou_store::scheduled::run_due(&app.store, &caigou_store::job_handlers()).await.unwrap();
 }
 
 async fn fewer_than_three_bids_fail_the_lot(app: TestApp) {

@@ -57,3 +57,10 @@ pub async fn open_lot(app: &TestApp, name: &str, suppliers: &[&str]) -> (String,
 pub async fn client(app: &TestApp, user: &str) -> Client {
     Client::new(&Api { url: app.base.clone(), token: app.token(user).await }).unwrap()
 }
+
+/// Moves the platform past `ms` and runs the scheduled transitions.
+pub async fn pass(app: &TestApp, ms: i64) {
+    let clock = app.store.clock();
+    clock.advance(ms + 1 - clock.now_ms());
+    caigou_store::scheduled::run_due(&app.store, &caigou_store::job_handlers()).await.unwrap();
+}
