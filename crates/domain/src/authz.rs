@@ -281,6 +281,14 @@ pub enum Action<'a> {
     /// region subtree). Other suppliers and the project side never: the files carry licence
     /// numbers and personal data, and a reviewer is who judges them.
     ViewQualification { supplier: OrgId, supplier_region_path: &'a [RegionId] },
+    /// Read a published project's documents (采购文件) and its questions and clarifications:
+    /// those the project concerns, and staff of a supplier that obtained the documents
+    /// (获取采购文件; 条例31, 87号令第27条: documents and clarifications go to those who obtained
+    /// them). The announcement itself is public; the documents are not.
+    ReadTenderDocuments { runner: OrgId, purchasers: &'a [OrgId], region_path: &'a [RegionId], obtainers: &'a [OrgId] },
+    /// Open a lot's bid page (电子投标): staff of a supplier that obtained that lot's documents.
+    /// Nobody on the project side bids, whatever else they may see.
+    BidOnLot { obtainers: &'a [OrgId] },
 }
 
 /// Whether the subject is a supervisor whose region is the object's region or an ancestor.
@@ -348,6 +356,10 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
         Action::ViewQualification { supplier, supplier_region_path } => {
             supplier_staff(s, supplier) || reviews_supplier(s, supplier_region_path)
         }
+        Action::ReadTenderDocuments { runner, purchasers, region_path, obtainers } => {
+            concerned(s, runner, purchasers, region_path) || obtainers.iter().any(|o| supplier_staff(s, *o))
+        }
+        Action::BidOnLot { obtainers } => obtainers.iter().any(|o| supplier_staff(s, *o)),
     };
     if allowed { Ok(()) } else { Err(Denied::Forbidden) }
 }
@@ -491,6 +503,30 @@ mod tests {
         assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 10]), watch(&nobody)), Ok(()), "the region's finance department");
         assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 20]), watch(&nobody)), Err(Denied::Forbidden), "another region's");
         assert_eq!(decide(&Principal::Anonymous, watch(&just_bidder)), Err(Denied::NotSignedIn));
+    }
+
+    #[test]
+    fn documents_are_read_by_the_project_side_and_who_obtained_them() {
+        let (runner, unit, obtainer, other) = (OrgId(id(300)), OrgId(id(301)), OrgId(id(200)), OrgId(id(302)));
+        let path = [RegionId(id(1)), RegionId(id(10))];
+        let units = [unit];
+        let (obtained, not_obtained, nobody) = ([obtainer], [other], []);
+        let read = |obtainers| Action::ReadTenderDocuments { runner, purchasers: &units, region_path: &path, obtainers };
+        let supplier = subject(&[Role::Supplier], &[1]);
+        assert_eq!(decide(&supplier, read(&obtained)), Ok(()), "a supplier that obtained them");
+        assert_eq!(decide(&supplier, read(&not_obtained)), Err(Denied::Forbidden), "a supplier that did not");
+        assert_eq!(decide(&subject(&[Role::Agency], &[1]), read(&obtained)), Err(Denied::Forbidden), "same org, not a supplier");
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 10]), read(&nobody)), Ok(()), "the region's finance department");
+        assert_eq!(decide(&subject(&[Role::Supervisor], &[1, 20]), read(&nobody)), Err(Denied::Forbidden), "another region's");
+        assert_eq!(decide(&Principal::Anonymous, read(&obtained)), Err(Denied::NotSignedIn));
+        let bid = |obtainers| Action::BidOnLot { obtainers };
+        assert_eq!(decide(&supplier, bid(&obtained)), Ok(()), "a supplier that obtained the lot bids");
+        assert_eq!(decide(&supplier, bid(&not_obtained)), Err(Denied::Forbidden), "one that did not, does not");
+        assert_eq!(
+            decide(&subject(&[Role::Admin, Role::Supervisor], &[1, 10]), bid(&obtained)),
+            Err(Denied::Forbidden),
+            "nobody else bids"
+        );
     }
 
     #[test]

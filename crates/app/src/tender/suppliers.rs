@@ -3,6 +3,8 @@
 use caigou_domain::authz::scope::ObtainedScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
 use caigou_domain::ids::{LotId, ProjectId};
+use caigou_store::files::{self, StoredFile};
+use caigou_store::tendering::{Clarification, Question};
 use caigou_store::{Store, StoreError, projects, tendering};
 
 use crate::Result;
@@ -49,4 +51,41 @@ pub struct ObtainedLot {
 pub async fn obtained(store: &Store, subject: &Subject) -> Result<Vec<ObtainedLot>> {
     let rows = tendering::obtained_by(store, &ObtainedScope::of(subject)).await?;
     Ok(rows.into_iter().map(|(project, lot, at)| ObtainedLot { project, lot, at }).collect())
+}
+
+/// The project, if `principal` may read its documents ([`Action::ReadTenderDocuments`]).
+async fn readable(store: &Store, principal: &Principal, project: ProjectId) -> Result<projects::ProjectView> {
+    let id = project.to_string();
+    let v = projects::get(store, &id).await?;
+    let obtainers = tendering::obtainers(store, &id, None).await?;
+    let (purchasers, region_path) = (v.purchasers(), v.region_ids());
+    authz::decide(
+        principal,
+        Action::ReadTenderDocuments { runner: v.runner(), purchasers: &purchasers, region_path: &region_path, obtainers: &obtainers },
+    )?;
+    Ok(v)
+}
+
+/// The published documents (采购文件) as a file: the PDF, or the HTML rendering.
+pub async fn documents(store: &Store, principal: &Principal, project: ProjectId, pdf: bool) -> Result<(StoredFile, bytes::Bytes)> {
+    let v = readable(store, principal, project).await?;
+    let file = if pdf { &v.project.doc_pdf_file_id } else { &v.project.doc_html_file_id };
+    let file = file.as_deref().ok_or(StoreError::NotFound("documents"))?;
+    Ok(files::get(store, file).await?)
+}
+
+/// The questions asked on the documents (never naming the asker) and the clarifications.
+pub async fn questions(store: &Store, principal: &Principal, project: ProjectId) -> Result<(Vec<Question>, Vec<Clarification>)> {
+    readable(store, principal, project).await?;
+    let id = project.to_string();
+    Ok((tendering::questions(store, &id).await?, tendering::clarifications(store, &id).await?))
+}
+
+/// The project of `lot`, if `subject` may open the lot's bid page ([`Action::BidOnLot`]).
+pub async fn biddable(store: &Store, subject: &Subject, lot: LotId) -> Result<projects::ProjectView> {
+    let lot_id = lot.to_string();
+    let project = projects::project_of_lot(store, &lot_id).await?;
+    let obtainers = tendering::obtainers(store, &project, Some(&lot_id)).await?;
+    authz::decide(&Principal::User(subject.clone()), Action::BidOnLot { obtainers: &obtainers })?;
+    Ok(projects::get(store, &project).await?)
 }

@@ -509,6 +509,31 @@ const WATCHERS: &[&str] = &[
 const SIGNAL_READERS: &[&str] =
     &["admin", "supervisor", "purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer", "agency2", "agency-expert"];
 
+/// Who reads that tender's documents and its questions and clarifications
+/// ([`Action::ReadTenderDocuments`]): the watchers and supplier3, which obtained the documents
+/// without bidding.
+///
+/// [`Action::ReadTenderDocuments`]: caigou_domain::authz::Action::ReadTenderDocuments
+const DOCUMENT_READERS: &[&str] = &[
+    "admin",
+    "supervisor",
+    "purchaser",
+    "purchaser-reviewer",
+    "purchaser-approver",
+    "clerk-reviewer",
+    "agency2",
+    "agency-expert",
+    "supplier1",
+    "supplier2",
+    "supplier3",
+];
+
+/// Who opens the lot's bid page ([`Action::BidOnLot`]): the suppliers that obtained the lot's
+/// documents, nobody on the project side.
+///
+/// [`Action::BidOnLot`]: caigou_domain::authz::Action::BidOnLot
+const LOT_BIDDERS: &[&str] = &["supplier1", "supplier2", "supplier3"];
+
 /// Who reads supplier1's (东湖区) qualification file: its own staff, admins, and the finance
 /// departments whose subtree holds 东湖区 (the city's and 东湖区's).
 const QUALIFICATION_READERS: &[&str] = &["admin", "supervisor", "supervisor2", "supplier1"];
@@ -523,7 +548,7 @@ fn let_in(status: StatusCode) -> bool {
 /// its live stream, the opening's state and record, the signals, and the file.
 async fn openings_and_qualification_files_for_every_role(app: TestApp) {
     add_users_with_several_roles(&app).await;
-    let (_, lot, deadline) = open_lot(&app, "开标观看权限测试", &["supplier1", "supplier2", "supplier3"]).await;
+    let (project, lot, deadline) = open_lot(&app, "开标观看权限测试", &["supplier1", "supplier2", "supplier3"]).await;
     for s in ["supplier1", "supplier2"] {
         let c = client(&app, s).await;
         let k = KeyPair::generate();
@@ -548,7 +573,10 @@ async fn openings_and_qualification_files_for_every_role(app: TestApp) {
         .unwrap()
         .to_string();
 
-    let rules: [(String, &[&str]); 6] = [
+    let rules: [(String, &[&str]); 9] = [
+        (format!("/projects/{project}/documents.pdf"), DOCUMENT_READERS),
+        (format!("/api/v1/projects/{project}/questions"), DOCUMENT_READERS),
+        (format!("/lots/{lot}/bid"), LOT_BIDDERS),
         (format!("/lots/{lot}/opening"), WATCHERS),
         (format!("/lots/{lot}/opening/events"), WATCHERS),
         (format!("/api/v1/lots/{lot}/opening"), WATCHERS),

@@ -5,7 +5,7 @@
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::ObtainedScope;
-use caigou_domain::ids::RegionId;
+use caigou_domain::ids::{OrgId, RegionId};
 use caigou_domain::tender::{AnnouncementKind, deadline_after_clarification};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -29,6 +29,18 @@ pub async fn has_obtained(store: &Store, project: &str, lot: Option<&str>, suppl
     .fetch_one(store.pool())
     .await?;
     Ok(n > 0)
+}
+
+/// The suppliers that obtained the documents of any lot of the project (or of `lot`).
+pub async fn obtainers(store: &Store, project: &str, lot: Option<&str>) -> Result<Vec<OrgId>> {
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT d.supplier_org_id FROM documents_obtained d JOIN lots l ON l.id = d.lot_id WHERE l.project_id = $1 AND ($2 = '' OR l.id = $2)",
+    )
+    .bind(project)
+    .bind(lot.unwrap_or(""))
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter().map(|r| r.parse().map_err(|_| StoreError::Internal(format!("bad organization id {r}")))).collect()
 }
 
 /// 获取采购文件: an approved supplier, inside the window, for an active lot. Logged with time,

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use caigou_domain::authz::Role;
 use caigou_domain::ids::OrgId;
 use caigou_domain::tender::{Criterion, CriterionKind, Evaluation, EvaluationMethod};
 use caigou_store::documents::{self, DocumentsDraft};
@@ -479,16 +478,10 @@ pub struct QuestionsOut {
 /// Questions (anonymous) and clarifications: insiders and suppliers who obtained the documents.
 #[utoipa::path(get, path = "/api/v1/projects/{id}/questions", tag = "projects", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, body = QuestionsOut)))]
 pub async fn questions(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<QuestionsOut>> {
-    let v = projects::get(&state.store, &id).await?;
-    let s = ctx.subject()?;
-    let obtained = s.has(Role::Supplier) && tendering::has_obtained(&state.store, &id, None, &s.org.to_string()).await?;
-    if !(insider(&ctx, &v) || obtained) {
-        return Err(AppError::from(caigou_domain::authz::Denied::Forbidden));
-    }
-    Ok(Json(QuestionsOut {
-        questions: tendering::questions(&state.store, &id).await?,
-        clarifications: tendering::clarifications(&state.store, &id).await?,
-    }))
+    ctx.subject()?;
+    let (questions, clarifications) =
+        caigou_app::tender::suppliers::questions(&state.store, &ctx.principal, path_id(&id, "project")?).await?;
+    Ok(Json(QuestionsOut { questions, clarifications }))
 }
 
 #[derive(Deserialize, ToSchema)]

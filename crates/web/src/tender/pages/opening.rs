@@ -191,11 +191,12 @@ struct BidPage {
 /// there (static/seal.js) and only ciphertext is sent.
 pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
     let s = ctx.subject()?;
-    let project = caigou_store::projects::project_of_lot(&state.store, &lot).await?;
-    if !caigou_store::tendering::has_obtained(&state.store, &project, Some(&lot), &s.org.to_string()).await? {
-        return Err(AppError::new(axum::http::StatusCode::FORBIDDEN, "tender.not_obtained"));
-    }
-    let v = caigou_store::projects::get(&state.store, &project).await?;
+    let v = caigou_app::tender::suppliers::biddable(&state.store, s, crate::input::path_id(&lot, "lot")?).await.map_err(|e| match e {
+        caigou_app::Error::Denied(caigou_domain::authz::Denied::Forbidden) => {
+            AppError::new(axum::http::StatusCode::FORBIDDEN, "tender.not_obtained")
+        }
+        e => e.into(),
+    })?;
     let l = v.lots.iter().find(|l| l.id == lot).ok_or_else(|| AppError::not_found("lot"))?;
     let now = state.store.clock().now_ms();
     let keys: Vec<String> = caigou_store::bids::keys_of(&state.store, &s.org.to_string())

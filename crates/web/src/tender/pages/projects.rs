@@ -529,20 +529,20 @@ pub async fn obtain(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Str
 
 /// The published documents: insiders and suppliers who obtained them.
 async fn documents_file(state: &AppState, ctx: &Ctx, id: &str, pdf: bool) -> Result<Response, AppError> {
-    let v = visible(state, ctx, id).await?;
-    let s = ctx.subject()?;
-    let allowed =
-        insider(ctx, &v) || (s.has(Role::Supplier) && tendering::has_obtained(&state.store, id, None, &s.org.to_string()).await?);
-    if !allowed {
-        return Err(AppError::with(
-            axum::http::StatusCode::FORBIDDEN,
-            "tender.not_obtained",
-            Msg::new("error.tender.not_obtained.obtain_documents_from"),
-        ));
-    }
-    let file = if pdf { &v.project.doc_pdf_file_id } else { &v.project.doc_html_file_id };
-    let file = file.as_deref().ok_or_else(|| AppError::not_found("documents"))?;
-    let (meta, bytes) = caigou_store::files::get(&state.store, file).await?;
+    // A draft stays unknown to outsiders (404) before anyone is told why they may not read it.
+    visible(state, ctx, id).await?;
+    ctx.subject()?;
+    let (meta, bytes) = caigou_app::tender::suppliers::documents(&state.store, &ctx.principal, path_id(id, "project")?, pdf)
+        .await
+        .map_err(|e| match e {
+            // Refused: say how to get them, not only that they are not for you.
+            caigou_app::Error::Denied(authz::Denied::Forbidden) => AppError::with(
+                axum::http::StatusCode::FORBIDDEN,
+                "tender.not_obtained",
+                Msg::new("error.tender.not_obtained.obtain_documents_from"),
+            ),
+            e => e.into(),
+        })?;
     let disposition = format!("{}; filename*=UTF-8''{}", if pdf { "attachment" } else { "inline" }, crate::routes::urlencode(&meta.name));
     Ok((
         [
