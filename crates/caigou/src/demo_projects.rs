@@ -2,6 +2,7 @@
 
 use caigou_domain::Money;
 use caigou_domain::planning::Method;
+use caigou_domain::planning::PlanStatus;
 use caigou_store::{Store, users};
 
 /// Projects through the real flow, so the portal shows real announcements: an open tender run
@@ -19,7 +20,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     let agency2 = who("agency2").await?;
     let central = who("agency").await?;
     let plans = caigou_store::plans::list_for_org(store, &purchaser.org.to_string()).await?;
-    let Some(tender_plan) = plans.iter().find(|p| p.status == "filed" && p.method == "open_tender") else { return Ok(()) };
+    let Some(tender_plan) = plans.iter().find(|p| p.status == PlanStatus::Filed && p.method == "open_tender") else { return Ok(()) };
     projects::entrust(store, &purchaser, &tender_plan.id, agency2.org).await?;
     let project = projects::create(
         store,
@@ -77,7 +78,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         ("A02091107", "高清网络摄像机及存储", 120, Money::from_yuan(900_000)),
     );
     let cameras = caigou_store::plans::submit(store, &purchaser, &cameras).await?;
-    if cameras.status == "filed" {
+    if cameras.status == PlanStatus::Filed {
         projects::entrust(store, &purchaser, &cameras.id, agency2.org).await?;
     }
 
@@ -111,7 +112,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         replaces: None,
     };
     let rfq = caigou_store::plans::submit(store, &purchaser, &input).await?;
-    if rfq.status != "filed" {
+    if rfq.status != PlanStatus::Filed {
         return Ok(());
     }
     projects::entrust(store, &purchaser, &rfq.id, central.org).await?;

@@ -5,6 +5,7 @@ use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::ApprovalScope;
 use caigou_domain::ids::UserId;
+use caigou_domain::planning::{ApprovalStatus, PlanStatus};
 use jiff::civil::Date;
 use sqlx::Row;
 
@@ -40,7 +41,7 @@ pub async fn waiting_approvals(store: &Store, scope: &ApprovalScope) -> Result<V
 pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bool, comment: &str) -> Result<String> {
     let d = get(store, plan_id).await?;
     let approval = d.approval.as_ref().ok_or_else(|| StoreError::reject("plan.no_approval"))?;
-    if approval.status != "waiting" {
+    if !approval.status.can_decide() {
         return Err(StoreError::reject("plan.already_decided"));
     }
     if comment.trim().is_empty() {
@@ -56,11 +57,11 @@ pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bo
     let now = store.clock().now_ms();
     let actor = Actor::of(subject);
     let mut tx = store.begin().await?;
-    let new_status = if approve { "filed" } else { "rejected" };
+    let new_status = PlanStatus::after_approval(approve);
     let changed = sqlx::query(
         "UPDATE plan_approvals SET status = $1, decided_by = $2, decided_at = $3, comment = $4 WHERE plan_id = $5 AND status = 'waiting'",
     )
-    .bind(if approve { "approved" } else { "rejected" })
+    .bind(ApprovalStatus::decided(approve).as_str())
     .bind(subject.user.to_string())
     .bind(now)
     .bind(comment.trim())
@@ -71,7 +72,7 @@ pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bo
         return Err(StoreError::reject("plan.already_decided"));
     }
     sqlx::query("UPDATE plans SET status = $1, decided_at = $2, frozen = CASE WHEN $3 = 1 THEN frozen ELSE 0 END WHERE id = $4")
-        .bind(new_status)
+        .bind(new_status.as_str())
         .bind(now)
         .bind(i64::from(approve))
         .bind(plan_id)

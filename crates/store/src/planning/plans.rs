@@ -9,7 +9,7 @@ use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::{OrgId, RegionId, UserId};
 use caigou_domain::planning::filing::{Decision, EarlierPlan, Outcome, PlanItem, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS};
 use caigou_domain::planning::rules::SingleSourceGround;
-use caigou_domain::planning::{Method, PlanFacts, RuleId, Verdict, check_plan};
+use caigou_domain::planning::{ApprovalStatus, Method, PlanFacts, PlanStatus, RequestStatus, RuleId, Verdict, check_plan};
 use caigou_domain::policy::PolicySet;
 use caigou_i18n::Label;
 use jiff::civil::Date;
@@ -191,7 +191,7 @@ pub(crate) async fn supervisors_of(store: &Store, unit_region_path: &str) -> Res
 pub struct Submitted {
     pub id: String,
     pub plan_no: String,
-    pub status: String,
+    pub status: PlanStatus,
     pub outcome: Outcome,
     pub publicity_ends_on: Option<String>,
 }
@@ -254,12 +254,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             outcome.decision = Decision::Refused;
         }
     }
-    let status = match outcome.decision {
-        Decision::Filed => "filed",
-        Decision::NeedsApproval { publicity: false } => "awaiting_approval",
-        Decision::NeedsApproval { publicity: true } => "publicity",
-        Decision::Refused => "refused",
-    };
+    let status = PlanStatus::after_filing(outcome.decision);
     let findings = serde_json::to_string(&outcome.findings).map_err(|e| StoreError::Internal(e.to_string()))?;
     sqlx::query(
         "INSERT INTO plans (id, plan_no, org_id, budget_line_id, intention_id, previous_plan_id, name, method, object_type, total, procurement_start, entrust_central,
@@ -281,13 +276,13 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     .bind(input.single_source_ground.map(|g| g.key()))
     .bind(&input.single_source_supplier)
     .bind(input.original_contract.map(|m| m.fen()))
-    .bind(status)
+    .bind(status.as_str())
     .bind(&findings)
     .bind(frozen.fen())
     .bind(i64::from(input.procurement_start.year()))
     .bind(subject.user.to_string())
     .bind(now)
-    .bind(if status == "filed" || status == "refused" { Some(now) } else { None })
+    .bind(if status.decided_at_submission() { Some(now) } else { None })
     .execute(&mut *tx)
     .await?;
     if outcome.decision != Decision::Refused {
@@ -371,7 +366,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     )
     .await?;
     tx.commit().await?;
-    Ok(Submitted { id, plan_no, status: status.to_string(), outcome, publicity_ends_on: publicity_ends_on.map(|d| d.to_string()) })
+    Ok(Submitted { id, plan_no, status, outcome, publicity_ends_on: publicity_ends_on.map(|d| d.to_string()) })
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -391,7 +386,8 @@ pub struct Plan {
     pub single_source_ground: Option<String>,
     pub single_source_supplier: Option<String>,
     pub original_contract: Option<i64>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: PlanStatus,
     pub findings: String,
     pub frozen: i64,
     pub fiscal_year: i64,
@@ -414,7 +410,8 @@ pub struct Approval {
     pub region_path: String,
     pub publicity_announcement_id: Option<String>,
     pub publicity_ends_on: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ApprovalStatus,
     pub decided_by: Option<String>,
     pub decided_at: Option<i64>,
     pub comment: Option<String>,
@@ -449,12 +446,12 @@ async fn link_requests(tx: &mut Tx, plan_id: &str, u: &Unit, ids: &[String]) -> 
             .await?;
         let Some(row) = row else { return Err(StoreError::NotFound("purchase request")) };
         let org: String = row.try_get("org_id")?;
-        let state: String = row.try_get("state")?;
+        let state: RequestStatus = crate::stored("request state", row.try_get::<String, _>("state")?)?;
         let no: String = row.try_get("request_no")?;
         if org != u.id.to_string() {
             return Err(StoreError::NotFound("purchase request"));
         }
-        if state != "approved" {
+        if state != RequestStatus::Approved {
             return Err(StoreError::reject_with("plan.request_not_approved", Msg::new("error.plan.request_not_approved").arg("no", no)));
         }
         let linked: i64 =
@@ -515,20 +512,20 @@ pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Plan>> {
 /// releases the frozen budget; a failed plan can be re-filed with [`reprocure`].
 pub async fn close(store: &Store, subject: &Subject, plan_id: &str, failed: bool, reason: &str) -> Result<()> {
     let d = get(store, plan_id).await?;
-    if !matches!(d.plan.status.as_str(), "filed" | "awaiting_approval" | "publicity") {
+    if !d.plan.status.is_open() {
         return Err(StoreError::reject_with("plan.not_open", Msg::new("error.plan.not_open.plan_closed_already")));
     }
-    if failed && d.plan.status != "filed" {
+    if failed && !d.plan.status.procurable() {
         return Err(StoreError::reject("plan.not_filed"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    let status = if failed { "failed" } else { "cancelled" };
+    let status = if failed { PlanStatus::Failed } else { PlanStatus::Cancelled };
     let changed = sqlx::query("UPDATE plans SET status = $1, frozen = 0, decided_at = $2 WHERE id = $3 AND status = $4")
-        .bind(status)
+        .bind(status.as_str())
         .bind(now)
         .bind(plan_id)
-        .bind(&d.plan.status)
+        .bind(d.plan.status.as_str())
         .execute(&mut *tx)
         .await?;
     if changed.rows_affected() != 1 {
@@ -566,7 +563,7 @@ pub async fn reprocure(
     procurement_start: Option<Date>,
 ) -> Result<Submitted> {
     let d = get(store, plan_id).await?;
-    if d.plan.status != "failed" {
+    if !d.plan.status.can_reprocure() {
         return Err(StoreError::reject("plan.not_failed"));
     }
     let mut items = Vec::new();
@@ -603,7 +600,7 @@ pub async fn reprocure(
 /// change leaves the old plan as it was.
 pub async fn amend(store: &Store, subject: &Subject, plan_id: &str, mut input: PlanInput) -> Result<Submitted> {
     let d = get(store, plan_id).await?;
-    if !matches!(d.plan.status.as_str(), "filed" | "awaiting_approval" | "publicity") {
+    if !d.plan.status.is_open() {
         return Err(StoreError::reject_with("plan.not_open", Msg::new("error.plan.not_open.open_plan_changed")));
     }
     input.previous_plan_id = Some(plan_id.to_string());

@@ -7,7 +7,9 @@ use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::{OrgId, UserId};
-use caigou_domain::planning::request::{ApprovalChain, RequestEvent, RequestFacts, RequestState, Warning, request_warnings, transition};
+use caigou_domain::planning::request::{
+    ApprovalChain, RequestEvent, RequestFacts, RequestState, RequestStatus, Warning, request_warnings, transition,
+};
 use serde::Serialize;
 
 use crate::audit::{self, Actor, Change};
@@ -75,7 +77,8 @@ pub struct PurchaseRequest {
     pub budget_line_id: String,
     pub reason: String,
     pub attachments: String,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: RequestStatus,
     pub step: Option<i64>,
     pub chain: String,
     pub warnings: String,
@@ -104,15 +107,9 @@ pub struct RequestDetail {
 
 const COLUMNS: &str = "id, request_no, org_id, applicant, title, pinmu_code, quantity, amount, budget_line_id, reason, attachments, state, step, chain, warnings, created_at, updated_at";
 
-fn state_of(r: &PurchaseRequest) -> RequestState {
-    let step = r.step.unwrap_or(0).max(0) as usize;
-    match r.state.as_str() {
-        "in_review" => RequestState::InReview { step },
-        "returned" => RequestState::Returned { step },
-        "approved" => RequestState::Approved,
-        "rejected" => RequestState::Rejected,
-        _ => RequestState::Draft,
-    }
+fn state_of(r: &PurchaseRequest) -> Result<RequestState> {
+    let step = r.step.map(|s| usize::try_from(s).map_err(|_| StoreError::Internal(format!("bad stored request step {s}")))).transpose()?;
+    RequestState::from_stored(r.state, step).map_err(|e| StoreError::Internal(e.to_string()))
 }
 
 /// Attachments must be files the applicant uploaded.
@@ -313,7 +310,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
         budget_line_id: input.budget_line_id.clone(),
         reason: input.reason.trim().into(),
         attachments: serde_json::to_string(&input.attachments).unwrap_or_else(|_| "[]".into()),
-        state: "draft".into(),
+        state: RequestStatus::Draft,
         step: None,
         chain: serde_json::to_string(&c).map_err(|e| StoreError::Internal(e.to_string()))?,
         warnings: serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()),
@@ -325,7 +322,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     } else {
         RequestState::Draft
     };
-    r.state = state.key().into();
+    r.state = state.status();
     r.step = state.step().map(|s| s as i64);
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO purchase_requests ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
@@ -341,7 +338,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     .bind(&r.budget_line_id)
     .bind(&r.reason)
     .bind(&r.attachments)
-    .bind(&r.state)
+    .bind(r.state.as_str())
     .bind(r.step)
     .bind(&r.chain)
     .bind(&r.warnings)
@@ -363,7 +360,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
     if d.request.applicant != subject.user.to_string() {
         return Err(StoreError::reject("request.not_applicant"));
     }
-    if !matches!(d.request.state.as_str(), "draft" | "returned") {
+    if !d.request.state.modifiable() {
         return Err(StoreError::reject("request.locked"));
     }
     let line = checked(store, subject.org, input).await?;
@@ -406,7 +403,7 @@ pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent
     if matches!(event, RequestEvent::Return | RequestEvent::Reject) && comment.trim().is_empty() {
         return Err(StoreError::reject("request.comment_required"));
     }
-    let current = state_of(&d.request);
+    let current = state_of(&d.request)?;
     let amount = Money::from_fen(d.request.amount);
     let next = transition(&current, event, &d.chain, amount).map_err(|e| StoreError::rejected(&e))?;
     let now = store.clock().now_ms();
@@ -481,7 +478,7 @@ async fn list_for_org(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> 
 pub async fn waiting_for(store: &Store, subject: &Subject) -> Result<Vec<PurchaseRequest>> {
     let mut out = Vec::new();
     for r in list_for_org(store, &subject.org.to_string()).await? {
-        if r.state != "in_review" || r.applicant == subject.user.to_string() {
+        if r.state != RequestStatus::InReview || r.applicant == subject.user.to_string() {
             continue;
         }
         let chain: ApprovalChain = serde_json::from_str(&r.chain).map_err(|e| StoreError::Internal(e.to_string()))?;
@@ -506,7 +503,7 @@ pub async fn unplanned_approved(store: &Store, org: &str) -> Result<Vec<Purchase
 pub fn current_step_role(d: &RequestDetail) -> Option<Role> {
     // Only a request in review has a step someone can act on; a returned one keeps its step
     // number for the record but waits for the applicant.
-    if d.request.state != "in_review" {
+    if d.request.state != RequestStatus::InReview {
         return None;
     }
     d.request.step.and_then(|s| d.chain.steps.get(s as usize)).map(|s| s.role)

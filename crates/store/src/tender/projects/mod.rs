@@ -9,7 +9,7 @@ use caigou_domain::authz::scope::ProjectScope;
 use caigou_domain::catalog::{ObjectType, PinmuCode};
 use caigou_domain::ids::{OrgId, RegionId, UserId, parse_region_path};
 use caigou_domain::planning::Method;
-use caigou_domain::tender::{LotFacts, Refused, SmePolicy, check_lots, project_number};
+use caigou_domain::tender::{LotFacts, LotStatus, ProjectStatus, Refused, SmePolicy, check_lots, project_number};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
@@ -27,7 +27,7 @@ pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: Or
     if plan.org_id != subject.org.to_string() {
         return Err(StoreError::NotFound("plan"));
     }
-    if plan.status != "filed" {
+    if !plan.status.procurable() {
         return Err(StoreError::reject("project.plan_not_filed"));
     }
     let in_project: Option<String> =
@@ -177,7 +177,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
             return Err(StoreError::NotFound("plan"));
         }
         let d = crate::plans::get(store, id).await?;
-        if d.plan.status != "filed" {
+        if !d.plan.status.procurable() {
             return Err(StoreError::reject_with(
                 "project.plan_not_filed",
                 Msg::new("error.project.plan_not_filed.plan_plan_no").arg("plan_no", d.plan.plan_no),
@@ -326,10 +326,12 @@ pub struct Project {
     pub project_no: String,
     pub name: String,
     pub region_id: String,
-    pub runner_org_id: String,
+    #[sqlx(try_from = "String")]
+    pub runner_org_id: OrgId,
     pub method: String,
     pub object_type: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ProjectStatus,
     pub documents: Option<String>,
     pub created_at: i64,
     pub published_at: Option<i64>,
@@ -378,7 +380,7 @@ pub struct Lot {
     pub sme: SmePolicy,
     /// 投标保证金, fen.
     pub deposit: Option<i64>,
-    pub status: String,
+    pub status: LotStatus,
     pub termination_reason: Option<String>,
     pub items: Vec<LotItem>,
 }
@@ -415,7 +417,7 @@ impl ProjectView {
     }
 
     pub fn runner(&self) -> OrgId {
-        self.project.runner_org_id.parse().unwrap_or(OrgId(uuid::Uuid::nil()))
+        self.project.runner_org_id
     }
 
     /// The purchasing units the project serves.
@@ -453,7 +455,7 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
         .ok_or(StoreError::NotFound("project"))?;
     let row =
         sqlx::query("SELECT o.name AS runner, r.name_zh, r.code, r.path FROM organizations o, regions r WHERE o.id = $1 AND r.id = $2")
-            .bind(&project.runner_org_id)
+            .bind(project.runner_org_id.to_string())
             .bind(&project.region_id)
             .fetch_one(store.pool())
             .await?;
@@ -488,7 +490,7 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
             max_price: r.try_get("max_price")?,
             sme: serde_json::from_str(&sme).unwrap_or(SmePolicy::None),
             deposit: r.try_get("deposit")?,
-            status: r.try_get("status")?,
+            status: crate::stored("lot status", r.try_get::<String, _>("status")?)?,
             termination_reason: r.try_get("termination_reason")?,
             items,
         });
@@ -510,7 +512,8 @@ pub struct ProjectRow {
     pub project_no: String,
     pub name: String,
     pub method: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ProjectStatus,
     pub runner_name: String,
     pub deadline_at: Option<i64>,
     pub created_at: i64,
@@ -603,7 +606,7 @@ pub async fn entrustment_of(store: &Store, plan: &str) -> Result<Option<(String,
 pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &str, settings: LotSettings) -> Result<()> {
     let LotSettings { max_price, sme, deposit } = settings;
     let view = get(store, project).await?;
-    if view.project.status != "draft" {
+    if !view.project.status.editable() {
         return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_published_lots")));
     }
     let l = view.lots.iter().find(|l| l.id == lot).ok_or(StoreError::NotFound("lot"))?;

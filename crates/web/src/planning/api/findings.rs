@@ -72,7 +72,7 @@ impl SubmittedOut {
             outcome: OutcomeOut::new(&s.outcome, lang),
             id: s.id,
             plan_no: s.plan_no,
-            status: s.status,
+            status: s.status.to_string(),
             publicity_ends_on: s.publicity_ends_on,
         }
     }

@@ -494,7 +494,7 @@ pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Jso
                 org_id: p.org_id,
                 total: p.total,
                 method: p.method,
-                status: p.status,
+                status: p.status.to_string(),
                 publicity_ends_on: a.publicity_ends_on,
             })
             .collect(),

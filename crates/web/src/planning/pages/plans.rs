@@ -11,6 +11,7 @@ use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_domain::planning::Method;
+use caigou_domain::planning::PlanStatus;
 use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
 use caigou_domain::planning::rules::SingleSourceGround;
 use caigou_i18n::Label;
@@ -36,7 +37,7 @@ pub struct PlanRow {
     pub method: &'static str,
     pub total: String,
     pub status: String,
-    pub status_key: String,
+    pub status_key: PlanStatus,
 }
 
 fn plan_row(p: &plans::Plan, t: Tr) -> PlanRow {
@@ -47,7 +48,7 @@ fn plan_row(p: &plans::Plan, t: Tr) -> PlanRow {
         method: Method::parse(&p.method).map(|m| m.label(t.lang)).unwrap_or("—"),
         total: Money::from_fen(p.total).to_string(),
         status: t.s(&format!("status.{}", p.status)).to_string(),
-        status_key: p.status.clone(),
+        status_key: p.status,
     }
 }
 
@@ -391,7 +392,7 @@ async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>
     let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
     let path = parse_region_path(&d.unit_region_path);
     let submitted_by = d.plan.created_by.parse().map_err(|_| AppError::internal())?;
-    let waiting = d.approval.as_ref().is_some_and(|a| a.status == "waiting");
+    let waiting = d.approval.as_ref().is_some_and(|a| a.status.can_decide());
     let publicity_open = d
         .approval
         .as_ref()

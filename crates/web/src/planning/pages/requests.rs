@@ -10,6 +10,7 @@ use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
 use caigou_domain::ids::OrgId;
+use caigou_domain::planning::RequestStatus;
 use caigou_domain::planning::request::RequestEvent;
 use caigou_i18n::Label;
 use caigou_store::budget::BudgetLine;
@@ -39,7 +40,7 @@ fn row(r: &PurchaseRequest, t: Tr) -> RequestRow {
         title: r.title.clone(),
         amount: Money::from_fen(r.amount).to_string(),
         state: t.s(&format!("request.state.{}", r.state)).to_string(),
-        state_key: r.state.clone(),
+        state_key: r.state.to_string(),
     }
 }
 
@@ -231,9 +232,9 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
     let chrome = Chrome::load(state, ctx).await?;
     let t = chrome.t;
     let amount = Money::from_fen(d.request.amount);
-    let current = if d.request.state == "in_review" { d.request.step.map(|x| x as usize) } else { None };
-    let finished_at = match d.request.state.as_str() {
-        "approved" => Some(usize::MAX),
+    let current = if d.request.state == RequestStatus::InReview { d.request.step.map(|x| x as usize) } else { None };
+    let finished_at = match d.request.state {
+        RequestStatus::Approved => Some(usize::MAX),
         _ => current,
     };
     let steps = d
@@ -264,7 +265,7 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
     let applicant = d.request.applicant.parse().map_err(|_| AppError::internal())?;
     let can_act = requests::current_step_role(&d)
         .is_some_and(|step_role| authz::decide(&ctx.principal, Action::ActOnRequestStep { unit, step_role, applicant }).is_ok());
-    let can_modify = s.user == applicant && matches!(d.request.state.as_str(), "draft" | "returned");
+    let can_modify = s.user == applicant && d.request.state.modifiable();
     let attachments = requests::attachments(&state.store, &d.request).await?;
     Ok(DetailPage { r: row(&d.request, t), chrome, d, steps, events, warnings, attachments, can_act, can_modify, error })
 }
