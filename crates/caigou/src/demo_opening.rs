@@ -69,10 +69,9 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
     if plan.status != PlanStatus::Filed {
         return Ok(());
     }
-    projects::entrust(store, &purchaser, &plan.id, agency2.org).await?;
+    projects::entrust(store, &purchaser, plan.id, agency2.org).await?;
     let project =
-        projects::create(store, &agency2, &NewProject { name: format!("{NAME}项目"), plan_ids: vec![plan.id.clone()], lots: vec![] })
-            .await?;
+        projects::create(store, &agency2, &NewProject { name: format!("{NAME}项目"), plan_ids: vec![plan.id], lots: vec![] }).await?;
 
     // Custodians: the agency's officer, the purchaser's representative and the supervisor, 2 of 3.
     let people = [&agency2, &purchaser, &supervisor];

@@ -21,13 +21,10 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     let central = who("agency").await?;
     let plans = caigou_store::plans::list_for_org(store, &purchaser.org.to_string()).await?;
     let Some(tender_plan) = plans.iter().find(|p| p.status == PlanStatus::Filed && p.method == "open_tender") else { return Ok(()) };
-    projects::entrust(store, &purchaser, &tender_plan.id, agency2.org).await?;
-    let project = projects::create(
-        store,
-        &agency2,
-        &NewProject { name: tender_plan.name.clone(), plan_ids: vec![tender_plan.id.clone()], lots: vec![] },
-    )
-    .await?;
+    projects::entrust(store, &purchaser, tender_plan.id, agency2.org).await?;
+    let project =
+        projects::create(store, &agency2, &NewProject { name: tender_plan.name.clone(), plan_ids: vec![tender_plan.id], lots: vec![] })
+            .await?;
     let view = projects::get(store, &project).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let c = |name: &str, kind, points: u32, guidance: &str| Criterion {
@@ -79,7 +76,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     );
     let cameras = caigou_store::plans::submit(store, &purchaser, &cameras).await?;
     if cameras.status == PlanStatus::Filed {
-        projects::entrust(store, &purchaser, &cameras.id, agency2.org).await?;
+        projects::entrust(store, &purchaser, cameras.id, agency2.org).await?;
     }
 
     // A request for quotations entrusted to the 集中采购机构, two lots, the second terminated.
@@ -115,7 +112,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     if rfq.status != PlanStatus::Filed {
         return Ok(());
     }
-    projects::entrust(store, &purchaser, &rfq.id, central.org).await?;
+    projects::entrust(store, &purchaser, rfq.id, central.org).await?;
     let lots = vec![
         projects::LotInput {
             name: "机柜".into(),
@@ -147,8 +144,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         },
     ];
     let project =
-        projects::create(store, &central, &NewProject { name: "机房辅助设备询价采购".into(), plan_ids: vec![rfq.id.clone()], lots })
-            .await?;
+        projects::create(store, &central, &NewProject { name: "机房辅助设备询价采购".into(), plan_ids: vec![rfq.id], lots }).await?;
     let view = projects::get(store, &project).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let draft = DocumentsDraft {

@@ -6,7 +6,7 @@ use caigou_domain::Msg;
 use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
-use caigou_domain::ids::{OrgId, UserId};
+use caigou_domain::ids::{OrgId, RequestId, UserId};
 use caigou_domain::planning::request::{
     ApprovalChain, RequestEvent, RequestFacts, RequestState, RequestStatus, Warning, request_warnings, transition,
 };
@@ -66,7 +66,8 @@ pub struct RequestInput {
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct PurchaseRequest {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: RequestId,
     pub request_no: String,
     pub org_id: String,
     pub applicant: String,
@@ -259,7 +260,7 @@ async fn record(tx: &mut Tx, now: i64, subject: &Subject, r: &PurchaseRequest, p
     let Step { event, step, comment } = e;
     sqlx::query("INSERT INTO request_events (id, request_id, at, actor, event, step, comment) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(new_id().to_string())
-        .bind(&r.id)
+        .bind(r.id.to_string())
         .bind(now)
         .bind(subject.user.to_string())
         .bind(event)
@@ -275,7 +276,7 @@ async fn record(tx: &mut Tx, now: i64, subject: &Subject, r: &PurchaseRequest, p
         Change {
             action: &format!("request.{event}"),
             object_type: "purchase_request",
-            object_id: &r.id,
+            object_id: &r.id.to_string(),
             region_path: path,
             detail: &detail,
         },
@@ -297,10 +298,10 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     let path = crate::users::org_region_path(store, &subject.org.to_string()).await?.unwrap_or_default();
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    let id = new_id().to_string();
+    let id = RequestId(new_id());
     let mut r = PurchaseRequest {
         request_no: next_number(&mut tx, store.clock().today().year()).await?,
-        id: id.clone(),
+        id,
         org_id: subject.org.to_string(),
         applicant: subject.user.to_string(),
         title: input.title.trim().into(),
@@ -327,7 +328,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO purchase_requests ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
     )))
-    .bind(&r.id)
+    .bind(r.id.to_string())
     .bind(&r.request_no)
     .bind(&r.org_id)
     .bind(&r.applicant)
@@ -351,11 +352,11 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
         notify_after(&mut tx, now, &r, &c, &state, "").await?;
     }
     tx.commit().await?;
-    get(store, &id).await
+    get(store, id).await
 }
 
 /// Changes a draft or returned request (the applicant only; the web layer checks).
-pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestInput) -> Result<RequestDetail> {
+pub async fn modify(store: &Store, subject: &Subject, id: RequestId, input: &RequestInput) -> Result<RequestDetail> {
     let d = get(store, id).await?;
     if d.request.applicant != subject.user.to_string() {
         return Err(StoreError::reject("request.not_applicant"));
@@ -369,7 +370,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
         .bind(subject.org.to_string())
         .fetch_one(store.pool())
         .await?;
-    let warnings = warnings(store, subject.org, &region_id, input, &line, id).await?;
+    let warnings = warnings(store, subject.org, &region_id, input, &line, &id.to_string()).await?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     // Attachments given on modification replace the earlier ones; none given keeps them.
@@ -387,7 +388,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
         .bind(input.reason.trim())
         .bind(serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()))
         .bind(now)
-        .bind(id)
+        .bind(id.to_string())
         .bind(&attachments)
         .execute(&mut *tx)
         .await?;
@@ -398,7 +399,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
 
 /// Moves a request through its chain. The caller has checked that the subject may act on the
 /// current step (or is the applicant, for `Submit`).
-pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent, comment: &str) -> Result<RequestDetail> {
+pub async fn act(store: &Store, subject: &Subject, id: RequestId, event: RequestEvent, comment: &str) -> Result<RequestDetail> {
     let d = get(store, id).await?;
     if matches!(event, RequestEvent::Return | RequestEvent::Reject) && comment.trim().is_empty() {
         return Err(StoreError::reject("request.comment_required"));
@@ -415,7 +416,7 @@ pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent
     .bind(next.key())
     .bind(next.step().map(|s| s as i64))
     .bind(now)
-    .bind(id)
+    .bind(id.to_string())
     .bind(current.key())
     .bind(current.step().map(|s| s as i64).unwrap_or(-1))
     .execute(&mut *tx)
@@ -436,7 +437,9 @@ pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent
     get(store, id).await
 }
 
-pub async fn get(store: &Store, id: &str) -> Result<RequestDetail> {
+pub async fn get(store: &Store, id: RequestId) -> Result<RequestDetail> {
+    let id = id.to_string();
+    let id = id.as_str();
     let sql = format!("SELECT {COLUMNS} FROM purchase_requests WHERE id = $1");
     let request = sqlx::query_as::<_, PurchaseRequest>(sqlx::AssertSqlSafe(sql))
         .bind(id)

@@ -7,7 +7,7 @@ use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::ProjectScope;
 use caigou_domain::catalog::{ObjectType, PinmuCode};
-use caigou_domain::ids::{OrgId, RegionId, UserId, parse_region_path};
+use caigou_domain::ids::{OrgId, PlanId, RegionId, UserId, parse_region_path};
 use caigou_domain::planning::Method;
 use caigou_domain::tender::{LotFacts, LotStatus, ProjectStatus, Refused, SmePolicy, check_lots, project_number};
 use serde::{Deserialize, Serialize};
@@ -22,8 +22,10 @@ mod lifecycle;
 pub use lifecycle::{DEADLINE, DOCUMENTS_CLOSE, register, terminate};
 
 /// Organizations a plan may be entrusted to: agencies, the 集中采购机构, or the unit itself.
-pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: OrgId) -> Result<()> {
-    let plan = crate::plans::get(store, plan_id).await?.plan;
+pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: OrgId) -> Result<()> {
+    let plan_id = plan.to_string();
+    let plan_id = plan_id.as_str();
+    let plan = crate::plans::get(store, plan).await?.plan;
     if plan.org_id != subject.org.to_string() {
         return Err(StoreError::NotFound("plan"));
     }
@@ -97,7 +99,8 @@ pub(crate) async fn staff_of(tx: &mut Tx, org: &str) -> Result<Vec<UserId>> {
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct EntrustedPlan {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: PlanId,
     pub plan_no: String,
     pub name: String,
     pub method: String,
@@ -156,7 +159,7 @@ pub struct LotSettings {
 #[derive(Debug, Clone)]
 pub struct NewProject {
     pub name: String,
-    pub plan_ids: Vec<String>,
+    pub plan_ids: Vec<PlanId>,
     /// Empty: one lot per plan, from the plan's items and amount.
     pub lots: Vec<LotInput>,
 }
@@ -170,9 +173,11 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
         return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.choose_at_least")));
     }
     let mut plans = Vec::new();
-    for id in &input.plan_ids {
-        let runner: Option<String> =
-            sqlx::query_scalar("SELECT runner_org_id FROM entrustments WHERE plan_id = $1").bind(id).fetch_optional(store.pool()).await?;
+    for &id in &input.plan_ids {
+        let runner: Option<String> = sqlx::query_scalar("SELECT runner_org_id FROM entrustments WHERE plan_id = $1")
+            .bind(id.to_string())
+            .fetch_optional(store.pool())
+            .await?;
         if runner.as_deref() != Some(subject.org.to_string().as_str()) {
             return Err(StoreError::NotFound("plan"));
         }
@@ -266,18 +271,18 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     .await?;
     for p in &plans {
         sqlx::query("INSERT INTO project_plans (plan_id, project_id) VALUES ($1, $2)")
-            .bind(&p.plan.id)
+            .bind(p.plan.id.to_string())
             .bind(&id)
             .execute(&mut *tx)
             .await
             .map_err(|e| {
-            let e = StoreError::from(e);
-            if e.is_unique_violation() {
-                StoreError::reject_with("project.plan_in_project", Msg::new("error.project.plan_in_project.plan_already_project"))
-            } else {
-                e
-            }
-        })?;
+                let e = StoreError::from(e);
+                if e.is_unique_violation() {
+                    StoreError::reject_with("project.plan_in_project", Msg::new("error.project.plan_in_project.plan_already_project"))
+                } else {
+                    e
+                }
+            })?;
     }
     for (n, l) in lots.iter().enumerate() {
         let lot_id = new_id().to_string();
@@ -387,7 +392,8 @@ pub struct Lot {
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ProjectPlan {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: PlanId,
     pub plan_no: String,
     pub name: String,
     pub total: i64,
@@ -591,12 +597,12 @@ pub async fn project_of_lot(store: &Store, lot: &str) -> Result<String> {
 }
 
 /// Where a plan stands in project procurement: (runner id, runner name, project id).
-pub async fn entrustment_of(store: &Store, plan: &str) -> Result<Option<(String, String, Option<String>)>> {
+pub async fn entrustment_of(store: &Store, plan: PlanId) -> Result<Option<(String, String, Option<String>)>> {
     Ok(sqlx::query_as(
         "SELECT e.runner_org_id, o.name, (SELECT pp.project_id FROM project_plans pp WHERE pp.plan_id = e.plan_id)
          FROM entrustments e JOIN organizations o ON o.id = e.runner_org_id WHERE e.plan_id = $1",
     )
-    .bind(plan)
+    .bind(plan.to_string())
     .fetch_optional(store.pool())
     .await?)
 }

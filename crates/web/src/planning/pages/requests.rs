@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
-use caigou_domain::ids::OrgId;
+use caigou_domain::ids::{OrgId, RequestId};
 use caigou_domain::planning::RequestStatus;
 use caigou_domain::planning::request::RequestEvent;
 use caigou_i18n::Label;
@@ -21,11 +21,12 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::input::path_id;
 use crate::pages::{Chrome, render, when};
 use crate::planning::api::requests::{RequestIn, act_on, parse_request, visible};
 
 pub struct RequestRow {
-    pub id: String,
+    pub id: RequestId,
     pub no: String,
     pub title: String,
     pub amount: String,
@@ -35,7 +36,7 @@ pub struct RequestRow {
 
 fn row(r: &PurchaseRequest, t: Tr) -> RequestRow {
     RequestRow {
-        id: r.id.clone(),
+        id: r.id,
         no: r.request_no.clone(),
         title: r.title.clone(),
         amount: Money::from_fen(r.amount).to_string(),
@@ -97,7 +98,13 @@ async fn form_page(state: &AppState, ctx: &Ctx, action: String, form: RequestFor
     let editing = action.ends_with("/edit");
     let returned_comment = if editing {
         let id = action.trim_start_matches("/requests/").trim_end_matches("/edit");
-        requests::get(&state.store, id).await?.events.iter().rev().find(|e| e.event == "returned").map(|e| e.comment.clone())
+        requests::get(&state.store, path_id(id, "purchase request")?)
+            .await?
+            .events
+            .iter()
+            .rev()
+            .find(|e| e.event == "returned")
+            .map(|e| e.comment.clone())
     } else {
         None
     };
@@ -316,6 +323,7 @@ pub async fn edit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
 pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
     let s = ctx.subject()?;
     visible(&state, &ctx, &id).await?;
+    let id = path_id(&id, "purchase request")?;
     let (f, files) = read_form(&state, &ctx, multipart).await?;
     let outcome = match f.to_api(ctx.lang).map(|mut api| {
         api.attachments = files;
@@ -323,7 +331,7 @@ pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     }) {
         Ok(api) => match parse_request(&api) {
             Ok(input) => {
-                caigou_app::planning::requests::modify(&state.store, s, &id, &input, true).await.map(|_| ()).map_err(AppError::from)
+                caigou_app::planning::requests::modify(&state.store, s, id, &input, true).await.map(|_| ()).map_err(AppError::from)
             }
             Err(e) => Err(e),
         },

@@ -46,7 +46,7 @@ pub async fn entrust(
 ) -> Result<Response, AppError> {
     let r = async {
         let runner = f.runner_id.parse().map_err(|_| AppError::bad_request("request.invalid_fields"))?;
-        caigou_app::planning::entrust(&state.store, ctx.subject()?, &id, runner).await?;
+        caigou_app::planning::entrust(&state.store, ctx.subject()?, path_id(&id, "plan")?, runner).await?;
         Ok("notice.entrusted")
     }
     .await;
@@ -93,9 +93,16 @@ pub struct NewForm {
 }
 
 pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<NewForm>) -> Result<Response, AppError> {
-    match usecase::create(&state.store, ctx.subject()?, &projects::NewProject { name: f.name, plan_ids: f.plan, lots: vec![] }).await {
+    let s = ctx.subject()?;
+    let created = match f.plan.iter().map(|id| path_id(id, "plan")).collect::<Result<_, AppError>>() {
+        Ok(plan_ids) => {
+            usecase::create(&state.store, s, &projects::NewProject { name: f.name, plan_ids, lots: vec![] }).await.map_err(AppError::from)
+        }
+        Err(e) => Err(e),
+    };
+    match created {
         Ok(id) => Ok(Redirect::to(&format!("/projects/{id}")).into_response()),
-        Err(e) => outcome(&ctx, "/projects/new", Err(e.into())),
+        Err(e) => outcome(&ctx, "/projects/new", Err(e)),
     }
 }
 
