@@ -5,7 +5,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
-use caigou_domain::ids::OrgId;
+use caigou_domain::ids::{BidId, OrgId};
 use caigou_domain::tender::{BidStatus, ProjectStatus};
 use caigou_seal::{Envelope, SealError};
 use serde::Serialize;
@@ -215,7 +215,8 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
         Some(&subject.user.to_string()),
     )
     .await?;
-    let id = new_id().to_string();
+    let bid = BidId(new_id());
+    let id = bid.to_string();
     let wrapped = serde_json::to_string(&env.wrapped).map_err(|e| StoreError::Internal(e.to_string()))?;
     let mut tx = store.begin().await?;
     // Re-check the deadline inside the transaction, at the moment of acceptance.
@@ -268,7 +269,7 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    receipt(store, &id).await
+    receipt(store, bid).await
 }
 
 fn deadline_check(store: &Store, deadline_at: Option<i64>, status: ProjectStatus) -> Result<()> {
@@ -287,9 +288,9 @@ fn deadline_check(store: &Store, deadline_at: Option<i64>, status: ProjectStatus
 }
 
 /// Whether submission `id` is organization `org`'s.
-pub async fn is_own(store: &Store, org: &str, id: &str) -> Result<bool> {
+pub async fn is_own(store: &Store, org: &str, id: BidId) -> Result<bool> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE id = $1 AND supplier_org_id = $2")
-        .bind(id)
+        .bind(id.to_string())
         .bind(org)
         .fetch_one(store.pool())
         .await?;
@@ -297,10 +298,10 @@ pub async fn is_own(store: &Store, org: &str, id: &str) -> Result<bool> {
 }
 
 /// The receipt of an accepted submission, against a freshly signed tree head.
-pub async fn receipt(store: &Store, id: &str) -> Result<Receipt> {
+pub async fn receipt(store: &Store, id: BidId) -> Result<Receipt> {
     let row: Option<(String, String, i64, i64)> =
         sqlx::query_as("SELECT lot_id, ciphertext_sha256, submitted_at, log_index FROM bids WHERE id = $1")
-            .bind(id)
+            .bind(id.to_string())
             .fetch_optional(store.pool())
             .await?;
     let (lot_id, sha, at, index) = row.ok_or(StoreError::NotFound("bid"))?;
@@ -358,7 +359,8 @@ pub async fn withdraw(store: &Store, subject: &Subject, lot_id: &str) -> Result<
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct OwnBid {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: BidId,
     pub lot_id: String,
     pub version: i64,
     #[sqlx(try_from = "String")]
