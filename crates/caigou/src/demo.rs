@@ -384,17 +384,17 @@ async fn seed_requests(store: &Store, purchaser: &caigou_domain::authz::Subject,
     requests::create(store, purchaser, &input("物理实验室示波器", "A02100000", 12, 36_000, "实验课分组教学需要"), true).await?;
     // Returned with a comment.
     let r = requests::create(store, purchaser, &input("教师办公电脑", "A02010105", 8, 48_000, "更换使用超过6年的电脑"), true).await?;
-    requests::act(store, &reviewer, &r.request.id, RequestEvent::Return, "请注明配置要求并附旧设备报废清单").await?;
+    requests::act(store, &reviewer, r.request.id, RequestEvent::Return, "请注明配置要求并附旧设备报废清单").await?;
     // Through both steps.
     let r = requests::create(store, purchaser, &input("图书馆阅览桌椅", "A05010000", 40, 96_000, "新建阅览室"), true).await?;
-    requests::act(store, &reviewer, &r.request.id, RequestEvent::Approve, "同意").await?;
-    requests::act(store, &approver, &r.request.id, RequestEvent::Approve, "同意，按计划采购").await?;
+    requests::act(store, &reviewer, r.request.id, RequestEvent::Approve, "同意").await?;
+    requests::act(store, &approver, r.request.id, RequestEvent::Approve, "同意，按计划采购").await?;
     // Waiting for the approver.
     let r = requests::create(store, purchaser, &input("校园广播系统", "A02090000", 1, 180_000, "现有系统故障频繁"), true).await?;
-    requests::act(store, &reviewer, &r.request.id, RequestEvent::Approve, "情况属实").await?;
+    requests::act(store, &reviewer, r.request.id, RequestEvent::Approve, "情况属实").await?;
     // Rejected.
     let r = requests::create(store, purchaser, &input("高端投影仪", "A02021000", 2, 60_000, "会议室使用"), true).await?;
-    requests::act(store, &reviewer, &r.request.id, RequestEvent::Reject, "会议室已有投影设备，不予采购").await?;
+    requests::act(store, &reviewer, r.request.id, RequestEvent::Reject, "会议室已有投影设备，不予采购").await?;
     // A draft.
     requests::create(store, purchaser, &input("篮球架", "A05030000", 2, 16_000, "操场改造"), false).await?;
     Ok(())

@@ -10,6 +10,7 @@
 
 use caigou_domain::Money;
 use caigou_domain::authz::Subject;
+use caigou_domain::planning::PlanStatus;
 use caigou_domain::tender::{Evaluation, EvaluationMethod};
 use caigou_seal::{BidContent, KeyPair};
 use caigou_store::bids::Origin;
@@ -65,13 +66,12 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
     let item = ("A02010601", "42U服务器机柜（含智能PDU）", 20, Money::from_yuan(600_000));
     let plan = crate::demo::open_tender_plan(NAME, &line.id, store.clock().today(), item);
     let plan = caigou_store::plans::submit(store, &purchaser, &plan).await?;
-    if plan.status != "filed" {
+    if plan.status != PlanStatus::Filed {
         return Ok(());
     }
-    projects::entrust(store, &purchaser, &plan.id, agency2.org).await?;
+    projects::entrust(store, &purchaser, plan.id, agency2.org).await?;
     let project =
-        projects::create(store, &agency2, &NewProject { name: format!("{NAME}项目"), plan_ids: vec![plan.id.clone()], lots: vec![] })
-            .await?;
+        projects::create(store, &agency2, &NewProject { name: format!("{NAME}项目"), plan_ids: vec![plan.id], lots: vec![] }).await?;
 
     // Custodians: the agency's officer, the purchaser's representative and the supervisor, 2 of 3.
     let people = [&agency2, &purchaser, &supervisor];

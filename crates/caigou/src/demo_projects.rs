@@ -2,6 +2,7 @@
 
 use caigou_domain::Money;
 use caigou_domain::planning::Method;
+use caigou_domain::planning::PlanStatus;
 use caigou_store::{Store, users};
 
 /// Projects through the real flow, so the portal shows real announcements: an open tender run
@@ -19,14 +20,11 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     let agency2 = who("agency2").await?;
     let central = who("agency").await?;
     let plans = caigou_store::plans::list_for_org(store, &purchaser.org.to_string()).await?;
-    let Some(tender_plan) = plans.iter().find(|p| p.status == "filed" && p.method == "open_tender") else { return Ok(()) };
-    projects::entrust(store, &purchaser, &tender_plan.id, agency2.org).await?;
-    let project = projects::create(
-        store,
-        &agency2,
-        &NewProject { name: tender_plan.name.clone(), plan_ids: vec![tender_plan.id.clone()], lots: vec![] },
-    )
-    .await?;
+    let Some(tender_plan) = plans.iter().find(|p| p.status == PlanStatus::Filed && p.method == "open_tender") else { return Ok(()) };
+    projects::entrust(store, &purchaser, tender_plan.id, agency2.org).await?;
+    let project =
+        projects::create(store, &agency2, &NewProject { name: tender_plan.name.clone(), plan_ids: vec![tender_plan.id], lots: vec![] })
+            .await?;
     let view = projects::get(store, &project).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let c = |name: &str, kind, points: u32, guidance: &str| Criterion {
@@ -77,8 +75,8 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         ("A02091107", "高清网络摄像机及存储", 120, Money::from_yuan(900_000)),
     );
     let cameras = caigou_store::plans::submit(store, &purchaser, &cameras).await?;
-    if cameras.status == "filed" {
-        projects::entrust(store, &purchaser, &cameras.id, agency2.org).await?;
+    if cameras.status == PlanStatus::Filed {
+        projects::entrust(store, &purchaser, cameras.id, agency2.org).await?;
     }
 
     // A request for quotations entrusted to the 集中采购机构, two lots, the second terminated.
@@ -111,10 +109,10 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         replaces: None,
     };
     let rfq = caigou_store::plans::submit(store, &purchaser, &input).await?;
-    if rfq.status != "filed" {
+    if rfq.status != PlanStatus::Filed {
         return Ok(());
     }
-    projects::entrust(store, &purchaser, &rfq.id, central.org).await?;
+    projects::entrust(store, &purchaser, rfq.id, central.org).await?;
     let lots = vec![
         projects::LotInput {
             name: "机柜".into(),
@@ -146,8 +144,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         },
     ];
     let project =
-        projects::create(store, &central, &NewProject { name: "机房辅助设备询价采购".into(), plan_ids: vec![rfq.id.clone()], lots })
-            .await?;
+        projects::create(store, &central, &NewProject { name: "机房辅助设备询价采购".into(), plan_ids: vec![rfq.id], lots }).await?;
     let view = projects::get(store, &project).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let draft = DocumentsDraft {

@@ -32,6 +32,14 @@ macro_rules! typed_id {
                 Uuid::parse_str(s).map($name)
             }
         }
+
+        /// The database edge: a stored id that is not a UUID is an error, never a default.
+        impl TryFrom<String> for $name {
+            type Error = uuid::Error;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                s.parse()
+            }
+        }
     };
 }
 
@@ -51,6 +59,18 @@ typed_id!(/// A lot of a project (标项).
     LotId);
 typed_id!(/// A recorded bid deposit (投标保证金).
     DepositId);
+typed_id!(/// A procurement plan (采购计划); its human number (`JH2026-00001`) is `plan_no`.
+    PlanId);
+typed_id!(/// A purchase request (申购); its human number is `request_no`.
+    RequestId);
+typed_id!(/// One submission of a sealed bid (投标文件) on a lot.
+    BidId);
+typed_id!(/// A published announcement (公告) on the portal.
+    AnnouncementId);
+typed_id!(/// A budget line (预算指标) of a purchasing unit.
+    BudgetLineId);
+typed_id!(/// A published 采购意向.
+    IntentionId);
 
 /// A region's path as stored: `/<root>/<child>/…/<own>/`, so a subtree is a prefix.
 pub fn region_path_key(path: &[RegionId]) -> String {

@@ -16,6 +16,7 @@ pub mod money;
 pub mod planning;
 pub mod policy;
 pub mod search;
+pub mod state;
 pub mod statutory;
 pub mod supplier;
 pub mod tender;

@@ -96,6 +96,27 @@ impl crate::Labelled for SupplierStatus {
     }
 }
 
+impl std::fmt::Display for SupplierStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// The database edge: an unknown stored status is an error.
+impl std::str::FromStr for SupplierStatus {
+    type Err = crate::state::UnknownState;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        SupplierStatus::parse(s).ok_or_else(|| crate::state::UnknownState { machine: "supplier", value: s.to_string() })
+    }
+}
+
+impl TryFrom<String> for SupplierStatus {
+    type Error = crate::state::UnknownState;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SupplierEvent {
     Submit,

@@ -215,6 +215,26 @@ pub async fn set_setting_once(tx: &mut Tx, key: &str, value: &str) -> Result<()>
     Ok(())
 }
 
+/// Parses a value read from the database into its domain type (a state, a typed id). A value
+/// that does not parse is a damaged row: an error, never a default.
+pub(crate) fn stored<T>(column: &'static str, value: impl AsRef<str>) -> Result<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    let value = value.as_ref();
+    value.parse().map_err(|e| StoreError::Internal(format!("bad stored {column} {value:?}: {e}")))
+}
+
+/// [`stored`] for a nullable column.
+pub(crate) fn stored_opt<T>(column: &'static str, value: Option<impl AsRef<str>>) -> Result<Option<T>>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    value.map(|v| stored(column, v)).transpose()
+}
+
 /// A fresh time-ordered id.
 pub fn new_id() -> uuid::Uuid {
     uuid::Uuid::now_v7()

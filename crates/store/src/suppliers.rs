@@ -233,7 +233,7 @@ pub async fn get(store: &Store, org: &str) -> Result<SupplierView> {
 pub async fn is_approved(store: &Store, org: &str) -> Result<bool> {
     let status: Option<String> =
         sqlx::query_scalar("SELECT status FROM supplier_profiles WHERE org_id = $1").bind(org).fetch_optional(store.pool()).await?;
-    Ok(status.as_deref() == Some("approved"))
+    Ok(crate::stored_opt::<SupplierStatus>("supplier status", status)? == Some(SupplierStatus::Approved))
 }
 
 async fn audit_change(tx: &mut Tx, now: i64, actor: &Actor, org: &str, action: &str, detail: serde_json::Value) -> Result<()> {
@@ -407,7 +407,8 @@ pub struct SupplierRow {
     pub name: String,
     pub uscc: String,
     pub region_name: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: SupplierStatus,
     pub size: String,
     pub submitted_at: Option<i64>,
 }

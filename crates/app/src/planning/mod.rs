@@ -4,9 +4,9 @@
 use caigou_domain::Money;
 use caigou_domain::authz::scope::{ApprovalScope, UnitScope};
 use caigou_domain::authz::{self, Action, Principal, Subject};
-use caigou_domain::ids::{OrgId, parse_region_path};
-use caigou_domain::planning::Method;
+use caigou_domain::ids::{OrgId, PlanId, parse_region_path};
 use caigou_domain::planning::filing::Outcome;
+use caigou_domain::planning::{Method, PlanStatus};
 use caigou_store::intentions::{self, Intention};
 use caigou_store::plans::{self, Approval, Plan, PlanDetail, PlanInput, Submitted};
 use caigou_store::{Store, StoreError, approvals, projects};
@@ -87,7 +87,7 @@ pub async fn plans(store: &Store, subject: &Subject, unit: OrgId) -> Result<Vec<
 }
 
 /// A plan the subject may see (its unit, the region's finance department, admins).
-pub async fn visible_plan(store: &Store, subject: &Subject, plan: &str) -> Result<PlanDetail> {
+pub async fn visible_plan(store: &Store, subject: &Subject, plan: PlanId) -> Result<PlanDetail> {
     let d = plans::get(store, plan).await?;
     let unit: OrgId = d.plan.org_id.parse().map_err(|_| StoreError::Internal("plan org id".into()))?;
     let path = parse_region_path(&d.unit_region_path);
@@ -96,7 +96,7 @@ pub async fn visible_plan(store: &Store, subject: &Subject, plan: &str) -> Resul
 }
 
 /// A plan the subject's unit acts on (its 经办).
-pub async fn own_plan(store: &Store, subject: &Subject, plan: &str) -> Result<PlanDetail> {
+pub async fn own_plan(store: &Store, subject: &Subject, plan: PlanId) -> Result<PlanDetail> {
     let d = plans::get(store, plan).await?;
     let unit: OrgId = d.plan.org_id.parse().map_err(|_| StoreError::Internal("plan org id".into()))?;
     authz::decide(&principal(subject), Action::PlanForUnit { unit })?;
@@ -104,7 +104,7 @@ pub async fn own_plan(store: &Store, subject: &Subject, plan: &str) -> Result<Pl
 }
 
 /// Cancels a plan (`failed`: records that its procurement failed, 废标) and releases its budget.
-pub async fn close_plan(store: &Store, subject: &Subject, plan: &str, failed: bool, reason: &str) -> Result<()> {
+pub async fn close_plan(store: &Store, subject: &Subject, plan: PlanId, failed: bool, reason: &str) -> Result<()> {
     own_plan(store, subject, plan).await?;
     Ok(plans::close(store, subject, plan, failed, reason).await?)
 }
@@ -113,7 +113,7 @@ pub async fn close_plan(store: &Store, subject: &Subject, plan: &str, failed: bo
 pub async fn reprocure(
     store: &Store,
     subject: &Subject,
-    plan: &str,
+    plan: PlanId,
     method: Option<Method>,
     start: Option<jiff::civil::Date>,
 ) -> Result<Submitted> {
@@ -122,13 +122,13 @@ pub async fn reprocure(
 }
 
 /// 计划变更: replaces an open plan with a changed version, filed by the same rules.
-pub async fn amend(store: &Store, subject: &Subject, plan: &str, input: PlanInput) -> Result<Submitted> {
+pub async fn amend(store: &Store, subject: &Subject, plan: PlanId, input: PlanInput) -> Result<Submitted> {
     own_plan(store, subject, plan).await?;
     Ok(plans::amend(store, subject, plan, input).await?)
 }
 
 /// 审批: a supervisor of the unit's region subtree (never the submitter) approves or rejects.
-pub async fn decide(store: &Store, subject: &Subject, plan: &str, approve: bool, comment: &str) -> Result<String> {
+pub async fn decide(store: &Store, subject: &Subject, plan: PlanId, approve: bool, comment: &str) -> Result<PlanStatus> {
     let d = plans::get(store, plan).await?;
     let path = parse_region_path(&d.unit_region_path);
     let submitted_by = d.plan.created_by.parse().map_err(|_| StoreError::Internal("plan creator id".into()))?;
@@ -143,12 +143,12 @@ pub async fn approvals(store: &Store, subject: &Subject) -> Result<Vec<(Plan, Ap
 }
 
 /// 公示异议: anyone objects to a 单一来源 公示 while it runs (rate-limited per address).
-pub async fn object(store: &Store, plan: &str, from_name: &str, text: &str) -> Result<()> {
+pub async fn object(store: &Store, plan: PlanId, from_name: &str, text: &str) -> Result<()> {
     Ok(approvals::object(store, plan, from_name, text).await?)
 }
 
 /// 委托: a unit's 经办 entrusts a filed plan to an agency (or to its own procurement).
-pub async fn entrust(store: &Store, subject: &Subject, plan: &str, runner: OrgId) -> Result<()> {
+pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: OrgId) -> Result<()> {
     for_own_unit(subject)?;
     projects::entrust(store, subject, plan, runner).await?;
     Ok(())

@@ -4,7 +4,7 @@
 use caigou_domain::Msg;
 use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
-use caigou_domain::ids::{OrgId, UserId, parse_region_path};
+use caigou_domain::ids::{OrgId, RequestId, UserId, parse_region_path};
 use caigou_domain::planning::request::{ApprovalChain, RequestEvent};
 use caigou_store::requests::{self, PurchaseRequest, RequestDetail, RequestInput};
 use caigou_store::{Store, StoreError};
@@ -22,7 +22,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
 }
 
 /// A request the subject may see (its unit's staff, the region's finance department, admins).
-pub async fn visible(store: &Store, subject: &Subject, id: &str) -> Result<RequestDetail> {
+pub async fn visible(store: &Store, subject: &Subject, id: RequestId) -> Result<RequestDetail> {
     let d = requests::get(store, id).await?;
     let unit: OrgId = d.request.org_id.parse().map_err(|_| StoreError::Internal("request org id".into()))?;
     let path = parse_region_path(&d.unit_region_path);
@@ -32,7 +32,7 @@ pub async fn visible(store: &Store, subject: &Subject, id: &str) -> Result<Reque
 
 /// Changes a draft or returned request (its applicant: the store refuses anyone else with
 /// `request.not_applicant`), and submits it again if `submit`.
-pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestInput, submit: bool) -> Result<RequestDetail> {
+pub async fn modify(store: &Store, subject: &Subject, id: RequestId, input: &RequestInput, submit: bool) -> Result<RequestDetail> {
     visible(store, subject, id).await?;
     let d = requests::modify(store, subject, id, input).await?;
     if submit {
@@ -47,7 +47,7 @@ fn applicant(d: &RequestDetail) -> Result<UserId> {
 
 /// Acts on a request: `Submit` (its applicant) or `Approve`, `Return`, `Reject` (staff of the
 /// unit holding the current step's role; never the applicant).
-pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent, comment: &str) -> Result<RequestDetail> {
+pub async fn act(store: &Store, subject: &Subject, id: RequestId, event: RequestEvent, comment: &str) -> Result<RequestDetail> {
     let d = visible(store, subject, id).await?;
     let applicant = applicant(&d)?;
     let action = match event {

@@ -2,7 +2,7 @@
 //! withdrawing) and their receipts. The platform never sees a bid's content before the opening.
 
 use caigou_domain::authz::{self, Action, Principal, Subject};
-use caigou_domain::ids::LotId;
+use caigou_domain::ids::{BidId, LotId};
 use caigou_seal::Envelope;
 use caigou_store::bids::{self, KeyCertificate, Origin, OwnBid};
 use caigou_store::translog::Receipt;
@@ -54,7 +54,7 @@ pub async fn own(store: &Store, subject: &Subject, lot: LotId) -> Result<Vec<Own
 
 /// A receipt again for one of the organization's submissions. Another organization's bid is
 /// "not found": bid ids are not disclosed.
-pub async fn receipt(store: &Store, subject: &Subject, bid: &str) -> Result<Receipt> {
+pub async fn receipt(store: &Store, subject: &Subject, bid: BidId) -> Result<Receipt> {
     own_supplier(subject)?;
     if !bids::is_own(store, &subject.org.to_string(), bid).await? {
         return Err(StoreError::NotFound("bid").into());

@@ -124,7 +124,7 @@ pub fn insider(principal: &Principal, v: &ProjectView) -> bool {
 /// A project as `principal` may see it: a published one for anyone, a draft for insiders only.
 pub async fn visible(store: &Store, principal: &Principal, project: ProjectId) -> Result<ProjectView> {
     let v = projects::get(store, &project.to_string()).await?;
-    if v.project.status == "draft" || v.project.published_at.is_none() {
+    if !v.project.status.announced() || v.project.published_at.is_none() {
         authz::decide(principal, Action::ViewProject { runner: v.runner(), purchasers: &v.purchasers(), region_path: &v.region_ids() })?;
     }
     Ok(v)

@@ -6,7 +6,10 @@ pub mod filing;
 pub mod method;
 pub mod request;
 pub mod rules;
+pub mod status;
 
 pub use filing::{Decision, Finding, PlanFacts, Verdict, check_plan};
 pub use method::Method;
+pub use request::{RequestState, RequestStatus};
 pub use rules::RuleId;
+pub use status::{ApprovalStatus, PlanStatus};

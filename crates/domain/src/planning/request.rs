@@ -108,15 +108,60 @@ pub enum RequestState {
     Rejected,
 }
 
+crate::state::state_enum! {
+    /// 申购状态 as stored: a [`RequestState`] without its step (the step is a column of its own).
+    pub enum RequestStatus ("request") {
+        /// 草稿
+        Draft = "draft",
+        /// 审核中
+        InReview = "in_review",
+        /// 已退回
+        Returned = "returned",
+        /// 已批准
+        Approved = "approved",
+        /// 已驳回
+        Rejected = "rejected",
+    }
+}
+
+impl RequestStatus {
+    /// Only the applicant's draft or a returned request may be changed; a request in review or
+    /// finished is locked.
+    pub fn modifiable(self) -> bool {
+        matches!(self, RequestStatus::Draft | RequestStatus::Returned)
+    }
+}
+
+/// A stored request whose state needs a step and has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a request {0} has no step")]
+pub struct MissingStep(pub RequestStatus);
+
 impl RequestState {
     pub fn key(&self) -> &'static str {
+        self.status().as_str()
+    }
+
+    pub fn status(&self) -> RequestStatus {
         match self {
-            RequestState::Draft => "draft",
-            RequestState::InReview { .. } => "in_review",
-            RequestState::Returned { .. } => "returned",
-            RequestState::Approved => "approved",
-            RequestState::Rejected => "rejected",
+            RequestState::Draft => RequestStatus::Draft,
+            RequestState::InReview { .. } => RequestStatus::InReview,
+            RequestState::Returned { .. } => RequestStatus::Returned,
+            RequestState::Approved => RequestStatus::Approved,
+            RequestState::Rejected => RequestStatus::Rejected,
         }
+    }
+
+    /// The state of a stored request from its two columns; a request in review or returned
+    /// must have its step.
+    pub fn from_stored(status: RequestStatus, step: Option<usize>) -> Result<RequestState, MissingStep> {
+        Ok(match status {
+            RequestStatus::Draft => RequestState::Draft,
+            RequestStatus::InReview => RequestState::InReview { step: step.ok_or(MissingStep(status))? },
+            RequestStatus::Returned => RequestState::Returned { step: step.ok_or(MissingStep(status))? },
+            RequestStatus::Approved => RequestState::Approved,
+            RequestStatus::Rejected => RequestState::Rejected,
+        })
     }
 
     pub fn step(&self) -> Option<usize> {
@@ -203,6 +248,29 @@ mod tests {
         assert!(transition(&RequestState::Approved, RequestEvent::Reject, &chain, m).is_err());
         assert!(transition(&RequestState::Rejected, RequestEvent::Submit, &chain, m).is_err());
         assert!(transition(&RequestState::Draft, RequestEvent::Approve, &chain, m).is_err());
+    }
+
+    #[test]
+    fn stored_states_keep_their_strings_and_steps() {
+        crate::state::tests::assert_state_strings!(RequestStatus, ["draft", "in_review", "returned", "approved", "rejected"]);
+        for state in [
+            RequestState::Draft,
+            RequestState::InReview { step: 2 },
+            RequestState::Returned { step: 1 },
+            RequestState::Approved,
+            RequestState::Rejected,
+        ] {
+            assert_eq!(state.key(), state.status().as_str());
+            assert_eq!(RequestState::from_stored(state.status(), state.step()), Ok(state.clone()));
+        }
+        assert_eq!(RequestState::from_stored(RequestStatus::InReview, None), Err(MissingStep(RequestStatus::InReview)));
+        assert_eq!(RequestState::from_stored(RequestStatus::Returned, None), Err(MissingStep(RequestStatus::Returned)));
+    }
+
+    #[test]
+    fn only_drafts_and_returned_requests_are_modifiable() {
+        let modifiable: Vec<_> = RequestStatus::ALL.iter().filter(|s| s.modifiable()).collect();
+        assert_eq!(modifiable, [&RequestStatus::Draft, &RequestStatus::Returned]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod lot;
 pub mod periods;
 pub mod rules;
 pub mod secrecy;
+pub mod status;
 
 pub use announcement::AnnouncementKind;
 pub use deposit::DepositForm;
@@ -17,3 +18,4 @@ pub use evaluation::{Criterion, CriterionKind, Evaluation, EvaluationMethod, Pri
 pub use lot::{LotFacts, SmeChoice, SmePolicy, check_lots, project_number};
 pub use periods::{Earliest, Family, Schedule, TenderPeriods, check_schedule, deadline_after_clarification, earliest};
 pub use rules::{TenderRule, Violation};
+pub use status::{BidOutcome, BidStatus, LotStatus, OpeningStatus, ProjectStatus};

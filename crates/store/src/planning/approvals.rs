@@ -4,7 +4,8 @@ use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::ApprovalScope;
-use caigou_domain::ids::UserId;
+use caigou_domain::ids::{PlanId, UserId};
+use caigou_domain::planning::{ApprovalStatus, PlanStatus};
 use jiff::civil::Date;
 use sqlx::Row;
 
@@ -26,8 +27,7 @@ pub async fn waiting_approvals(store: &Store, scope: &ApprovalScope) -> Result<V
     .await?;
     let mut out = Vec::new();
     for r in rows {
-        let id: String = r.try_get("plan_id")?;
-        let d = get(store, &id).await?;
+        let d = get(store, crate::stored("plan id", r.try_get::<String, _>("plan_id")?)?).await?;
         if let Some(a) = d.approval {
             out.push((d.plan, a));
         }
@@ -37,10 +37,12 @@ pub async fn waiting_approvals(store: &Store, scope: &ApprovalScope) -> Result<V
 
 /// Approves or rejects a plan sent for approval. A 单一来源 plan cannot be approved before its
 /// 公示 has ended (条例38). Rejection releases the frozen budget.
-pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bool, comment: &str) -> Result<String> {
-    let d = get(store, plan_id).await?;
+pub async fn decide(store: &Store, subject: &Subject, plan: PlanId, approve: bool, comment: &str) -> Result<PlanStatus> {
+    let d = get(store, plan).await?;
+    let plan_id = plan.to_string();
+    let plan_id = plan_id.as_str();
     let approval = d.approval.as_ref().ok_or_else(|| StoreError::reject("plan.no_approval"))?;
-    if approval.status != "waiting" {
+    if !approval.status.can_decide() {
         return Err(StoreError::reject("plan.already_decided"));
     }
     if comment.trim().is_empty() {
@@ -56,11 +58,11 @@ pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bo
     let now = store.clock().now_ms();
     let actor = Actor::of(subject);
     let mut tx = store.begin().await?;
-    let new_status = if approve { "filed" } else { "rejected" };
+    let new_status = PlanStatus::after_approval(approve);
     let changed = sqlx::query(
         "UPDATE plan_approvals SET status = $1, decided_by = $2, decided_at = $3, comment = $4 WHERE plan_id = $5 AND status = 'waiting'",
     )
-    .bind(if approve { "approved" } else { "rejected" })
+    .bind(ApprovalStatus::decided(approve).as_str())
     .bind(subject.user.to_string())
     .bind(now)
     .bind(comment.trim())
@@ -71,7 +73,7 @@ pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bo
         return Err(StoreError::reject("plan.already_decided"));
     }
     sqlx::query("UPDATE plans SET status = $1, decided_at = $2, frozen = CASE WHEN $3 = 1 THEN frozen ELSE 0 END WHERE id = $4")
-        .bind(new_status)
+        .bind(new_status.as_str())
         .bind(now)
         .bind(i64::from(approve))
         .bind(plan_id)
@@ -109,12 +111,14 @@ pub async fn decide(store: &Store, subject: &Subject, plan_id: &str, approve: bo
     )
     .await?;
     tx.commit().await?;
-    Ok(new_status.to_string())
+    Ok(new_status)
 }
 
 /// An objection to a 单一来源 公示, accepted while the 公示 runs.
-pub async fn object(store: &Store, plan_id: &str, from_name: &str, text: &str) -> Result<()> {
-    let d = get(store, plan_id).await?;
+pub async fn object(store: &Store, plan: PlanId, from_name: &str, text: &str) -> Result<()> {
+    let d = get(store, plan).await?;
+    let plan_id = plan.to_string();
+    let plan_id = plan_id.as_str();
     let Some(ends) = d.approval.as_ref().and_then(|a| a.publicity_ends_on.clone()) else {
         return Err(StoreError::NotFound("publicity"));
     };

@@ -6,10 +6,10 @@ use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
-use caigou_domain::ids::{OrgId, RegionId, UserId};
+use caigou_domain::ids::{OrgId, PlanId, RegionId, RequestId, UserId};
 use caigou_domain::planning::filing::{Decision, EarlierPlan, Outcome, PlanItem, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS};
 use caigou_domain::planning::rules::SingleSourceGround;
-use caigou_domain::planning::{Method, PlanFacts, RuleId, Verdict, check_plan};
+use caigou_domain::planning::{ApprovalStatus, Method, PlanFacts, PlanStatus, RequestStatus, RuleId, Verdict, check_plan};
 use caigou_domain::policy::PolicySet;
 use caigou_i18n::Label;
 use jiff::civil::Date;
@@ -42,12 +42,12 @@ pub struct PlanInput {
     pub single_source_supplier: Option<String>,
     pub original_contract: Option<Money>,
     pub items: Vec<ItemInput>,
-    pub previous_plan_id: Option<String>,
+    pub previous_plan_id: Option<PlanId>,
     /// Approved 申购 this plan covers.
-    pub request_ids: Vec<String>,
+    pub request_ids: Vec<RequestId>,
     /// 计划变更: the open plan this one replaces. Its frozen budget counts as available, and
     /// it is closed (`amended`) in the same transaction if, and only if, this one is not refused.
-    pub replaces: Option<String>,
+    pub replaces: Option<PlanId>,
 }
 
 /// The unit a plan belongs to.
@@ -112,7 +112,7 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
     .fetch_all(store.pool())
     .await?;
     let replaced = match &input.replaces {
-        Some(id) => Some(get(store, id).await?.plan),
+        Some(id) => Some(get(store, *id).await?.plan),
         None => None,
     };
     let mut earlier_in_year = Vec::new();
@@ -189,9 +189,9 @@ pub(crate) async fn supervisors_of(store: &Store, unit_region_path: &str) -> Res
 /// What a submission produced.
 #[derive(Debug, Clone, Serialize)]
 pub struct Submitted {
-    pub id: String,
+    pub id: PlanId,
     pub plan_no: String,
-    pub status: String,
+    pub status: PlanStatus,
     pub outcome: Outcome,
     pub publicity_ends_on: Option<String>,
 }
@@ -215,18 +215,19 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     let actor = Actor::of(subject);
     let mut tx = store.begin().await?;
     let plan_no = next_number(&mut tx, i64::from(input.procurement_start.year())).await?;
-    let id = new_id().to_string();
+    let plan_id = PlanId(new_id());
+    let id = plan_id.to_string();
 
     // A change (变更) closes the plan it replaces first, releasing its budget, unless the new
     // version is refused: then the old plan stands untouched.
     if let (Some(old), true) = (&input.replaces, outcome.decision != Decision::Refused) {
-        let d = get(store, old).await?;
+        let d = get(store, *old).await?;
         if d.plan.org_id != u.id.to_string() {
             return Err(StoreError::NotFound("plan"));
         }
         let closed = sqlx::query("UPDATE plans SET status = 'amended', frozen = 0, decided_at = $1 WHERE id = $2 AND status IN ('filed', 'awaiting_approval', 'publicity') AND frozen = $3")
             .bind(now)
-            .bind(old)
+            .bind(old.to_string())
             .bind(d.plan.frozen)
             .execute(&mut *tx)
             .await?;
@@ -235,7 +236,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
         }
         budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
         sqlx::query("UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'")
-            .bind(old)
+            .bind(old.to_string())
             .execute(&mut *tx)
             .await?;
     }
@@ -254,12 +255,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             outcome.decision = Decision::Refused;
         }
     }
-    let status = match outcome.decision {
-        Decision::Filed => "filed",
-        Decision::NeedsApproval { publicity: false } => "awaiting_approval",
-        Decision::NeedsApproval { publicity: true } => "publicity",
-        Decision::Refused => "refused",
-    };
+    let status = PlanStatus::after_filing(outcome.decision);
     let findings = serde_json::to_string(&outcome.findings).map_err(|e| StoreError::Internal(e.to_string()))?;
     sqlx::query(
         "INSERT INTO plans (id, plan_no, org_id, budget_line_id, intention_id, previous_plan_id, name, method, object_type, total, procurement_start, entrust_central,
@@ -271,7 +267,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     .bind(u.id.to_string())
     .bind(&input.budget_line_id)
     .bind(&input.intention_id)
-    .bind(&input.previous_plan_id)
+    .bind(input.previous_plan_id.map(|p| p.to_string()))
     .bind(input.name.trim())
     .bind(input.method.key())
     .bind(facts.object_type().key())
@@ -281,19 +277,23 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     .bind(input.single_source_ground.map(|g| g.key()))
     .bind(&input.single_source_supplier)
     .bind(input.original_contract.map(|m| m.fen()))
-    .bind(status)
+    .bind(status.as_str())
     .bind(&findings)
     .bind(frozen.fen())
     .bind(i64::from(input.procurement_start.year()))
     .bind(subject.user.to_string())
     .bind(now)
-    .bind(if status == "filed" || status == "refused" { Some(now) } else { None })
+    .bind(if status.decided_at_submission() { Some(now) } else { None })
     .execute(&mut *tx)
     .await?;
     if outcome.decision != Decision::Refused {
         link_requests(&mut tx, &id, &u, &input.request_ids).await?;
         if let Some(old) = &input.replaces {
-            sqlx::query("UPDATE plan_requests SET plan_id = $1 WHERE plan_id = $2").bind(&id).bind(old).execute(&mut *tx).await?;
+            sqlx::query("UPDATE plan_requests SET plan_id = $1 WHERE plan_id = $2")
+                .bind(&id)
+                .bind(old.to_string())
+                .execute(&mut *tx)
+                .await?;
         }
     }
     for (n, item) in input.items.iter().enumerate() {
@@ -371,12 +371,13 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     )
     .await?;
     tx.commit().await?;
-    Ok(Submitted { id, plan_no, status: status.to_string(), outcome, publicity_ends_on: publicity_ends_on.map(|d| d.to_string()) })
+    Ok(Submitted { id: plan_id, plan_no, status, outcome, publicity_ends_on: publicity_ends_on.map(|d| d.to_string()) })
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Plan {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: PlanId,
     pub plan_no: String,
     pub org_id: String,
     pub budget_line_id: String,
@@ -391,7 +392,8 @@ pub struct Plan {
     pub single_source_ground: Option<String>,
     pub single_source_supplier: Option<String>,
     pub original_contract: Option<i64>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: PlanStatus,
     pub findings: String,
     pub frozen: i64,
     pub fiscal_year: i64,
@@ -414,7 +416,8 @@ pub struct Approval {
     pub region_path: String,
     pub publicity_announcement_id: Option<String>,
     pub publicity_ends_on: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ApprovalStatus,
     pub decided_by: Option<String>,
     pub decided_at: Option<i64>,
     pub comment: Option<String>,
@@ -437,39 +440,42 @@ pub struct PlanDetail {
     pub approval: Option<Approval>,
     pub objections: Vec<Objection>,
     /// The approved 申购 the plan covers: (id, number, title).
-    pub requests: Vec<(String, String, String)>,
+    pub requests: Vec<(RequestId, String, String)>,
 }
 
 /// Links approved requests of the unit to a plan; each request to one plan only.
-async fn link_requests(tx: &mut Tx, plan_id: &str, u: &Unit, ids: &[String]) -> Result<()> {
+async fn link_requests(tx: &mut Tx, plan_id: &str, u: &Unit, ids: &[RequestId]) -> Result<()> {
     for rid in ids {
+        let rid = rid.to_string();
         let row = sqlx::query("SELECT org_id, state, request_no FROM purchase_requests WHERE id = $1")
-            .bind(rid)
+            .bind(&rid)
             .fetch_optional(&mut **tx)
             .await?;
         let Some(row) = row else { return Err(StoreError::NotFound("purchase request")) };
         let org: String = row.try_get("org_id")?;
-        let state: String = row.try_get("state")?;
+        let state: RequestStatus = crate::stored("request state", row.try_get::<String, _>("state")?)?;
         let no: String = row.try_get("request_no")?;
         if org != u.id.to_string() {
             return Err(StoreError::NotFound("purchase request"));
         }
-        if state != "approved" {
+        if state != RequestStatus::Approved {
             return Err(StoreError::reject_with("plan.request_not_approved", Msg::new("error.plan.request_not_approved").arg("no", no)));
         }
         let linked: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM plan_requests WHERE request_id = $1").bind(rid).fetch_one(&mut **tx).await?;
+            sqlx::query_scalar("SELECT COUNT(*) FROM plan_requests WHERE request_id = $1").bind(&rid).fetch_one(&mut **tx).await?;
         if linked > 0 {
             return Err(StoreError::reject_with("plan.request_linked", Msg::new("error.plan.request_linked").arg("no", no)));
         }
-        sqlx::query("INSERT INTO plan_requests (plan_id, request_id) VALUES ($1, $2)").bind(plan_id).bind(rid).execute(&mut **tx).await?;
+        sqlx::query("INSERT INTO plan_requests (plan_id, request_id) VALUES ($1, $2)").bind(plan_id).bind(&rid).execute(&mut **tx).await?;
     }
     Ok(())
 }
 
 const PLAN_COLUMNS: &str = "id, plan_no, org_id, budget_line_id, intention_id, previous_plan_id, name, method, object_type, total, procurement_start, entrust_central, single_source_ground, single_source_supplier, original_contract, status, findings, frozen, fiscal_year, created_by, created_at, decided_at";
 
-pub async fn get(store: &Store, id: &str) -> Result<PlanDetail> {
+pub async fn get(store: &Store, id: PlanId) -> Result<PlanDetail> {
+    let id = id.to_string();
+    let id = id.as_str();
     let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE id = $1");
     let plan = sqlx::query_as::<_, Plan>(sqlx::AssertSqlSafe(sql))
         .bind(id)
@@ -501,7 +507,7 @@ pub async fn get(store: &Store, id: &str) -> Result<PlanDetail> {
         .fetch_all(store.pool())
         .await?
         .into_iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("request_no")?, r.try_get("title")?)))
+        .map(|r| Ok((crate::stored("request id", r.try_get::<String, _>("id")?)?, r.try_get("request_no")?, r.try_get("title")?)))
         .collect::<Result<Vec<_>>>()?;
     Ok(PlanDetail { plan, unit_name: row.try_get("name")?, unit_region_path: row.try_get("path")?, items, approval, objections, requests })
 }
@@ -513,22 +519,24 @@ pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Plan>> {
 
 /// Ends a plan: `cancelled` by the unit, or `failed` when its procurement failed (废标). Either
 /// releases the frozen budget; a failed plan can be re-filed with [`reprocure`].
-pub async fn close(store: &Store, subject: &Subject, plan_id: &str, failed: bool, reason: &str) -> Result<()> {
-    let d = get(store, plan_id).await?;
-    if !matches!(d.plan.status.as_str(), "filed" | "awaiting_approval" | "publicity") {
+pub async fn close(store: &Store, subject: &Subject, plan: PlanId, failed: bool, reason: &str) -> Result<()> {
+    let d = get(store, plan).await?;
+    let plan_id = plan.to_string();
+    let plan_id = plan_id.as_str();
+    if !d.plan.status.is_open() {
         return Err(StoreError::reject_with("plan.not_open", Msg::new("error.plan.not_open.plan_closed_already")));
     }
-    if failed && d.plan.status != "filed" {
+    if failed && !d.plan.status.procurable() {
         return Err(StoreError::reject("plan.not_filed"));
     }
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    let status = if failed { "failed" } else { "cancelled" };
+    let status = if failed { PlanStatus::Failed } else { PlanStatus::Cancelled };
     let changed = sqlx::query("UPDATE plans SET status = $1, frozen = 0, decided_at = $2 WHERE id = $3 AND status = $4")
-        .bind(status)
+        .bind(status.as_str())
         .bind(now)
         .bind(plan_id)
-        .bind(&d.plan.status)
+        .bind(d.plan.status.as_str())
         .execute(&mut *tx)
         .await?;
     if changed.rows_affected() != 1 {
@@ -561,12 +569,12 @@ pub async fn close(store: &Store, subject: &Subject, plan_id: &str, failed: bool
 pub async fn reprocure(
     store: &Store,
     subject: &Subject,
-    plan_id: &str,
+    plan_id: PlanId,
     method: Option<Method>,
     procurement_start: Option<Date>,
 ) -> Result<Submitted> {
     let d = get(store, plan_id).await?;
-    if d.plan.status != "failed" {
+    if !d.plan.status.can_reprocure() {
         return Err(StoreError::reject("plan.not_failed"));
     }
     let mut items = Vec::new();
@@ -590,7 +598,7 @@ pub async fn reprocure(
         single_source_supplier: d.plan.single_source_supplier.clone(),
         original_contract: d.plan.original_contract.map(Money::from_fen),
         items,
-        previous_plan_id: Some(d.plan.id.clone()),
+        previous_plan_id: Some(d.plan.id),
         // The requests stay with the failed plan's record; the new plan covers the same need.
         request_ids: Vec::new(),
         replaces: None,
@@ -601,12 +609,12 @@ pub async fn reprocure(
 /// 计划变更: replaces an open plan with a changed version, filed by the same rules. The old
 /// plan's frozen budget is released and the new amount frozen in one transaction; a refused
 /// change leaves the old plan as it was.
-pub async fn amend(store: &Store, subject: &Subject, plan_id: &str, mut input: PlanInput) -> Result<Submitted> {
+pub async fn amend(store: &Store, subject: &Subject, plan_id: PlanId, mut input: PlanInput) -> Result<Submitted> {
     let d = get(store, plan_id).await?;
-    if !matches!(d.plan.status.as_str(), "filed" | "awaiting_approval" | "publicity") {
+    if !d.plan.status.is_open() {
         return Err(StoreError::reject_with("plan.not_open", Msg::new("error.plan.not_open.open_plan_changed")));
     }
-    input.previous_plan_id = Some(plan_id.to_string());
-    input.replaces = Some(plan_id.to_string());
+    input.previous_plan_id = Some(plan_id);
+    input.replaces = Some(plan_id);
     submit(store, subject, &input).await
 }

@@ -6,8 +6,10 @@ use caigou_domain::Msg;
 use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
-use caigou_domain::ids::{OrgId, UserId};
-use caigou_domain::planning::request::{ApprovalChain, RequestEvent, RequestFacts, RequestState, Warning, request_warnings, transition};
+use caigou_domain::ids::{OrgId, RequestId, UserId};
+use caigou_domain::planning::request::{
+    ApprovalChain, RequestEvent, RequestFacts, RequestState, RequestStatus, Warning, request_warnings, transition,
+};
 use serde::Serialize;
 
 use crate::audit::{self, Actor, Change};
@@ -64,7 +66,8 @@ pub struct RequestInput {
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct PurchaseRequest {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: RequestId,
     pub request_no: String,
     pub org_id: String,
     pub applicant: String,
@@ -75,7 +78,8 @@ pub struct PurchaseRequest {
     pub budget_line_id: String,
     pub reason: String,
     pub attachments: String,
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: RequestStatus,
     pub step: Option<i64>,
     pub chain: String,
     pub warnings: String,
@@ -104,15 +108,9 @@ pub struct RequestDetail {
 
 const COLUMNS: &str = "id, request_no, org_id, applicant, title, pinmu_code, quantity, amount, budget_line_id, reason, attachments, state, step, chain, warnings, created_at, updated_at";
 
-fn state_of(r: &PurchaseRequest) -> RequestState {
-    let step = r.step.unwrap_or(0).max(0) as usize;
-    match r.state.as_str() {
-        "in_review" => RequestState::InReview { step },
-        "returned" => RequestState::Returned { step },
-        "approved" => RequestState::Approved,
-        "rejected" => RequestState::Rejected,
-        _ => RequestState::Draft,
-    }
+fn state_of(r: &PurchaseRequest) -> Result<RequestState> {
+    let step = r.step.map(|s| usize::try_from(s).map_err(|_| StoreError::Internal(format!("bad stored request step {s}")))).transpose()?;
+    RequestState::from_stored(r.state, step).map_err(|e| StoreError::Internal(e.to_string()))
 }
 
 /// Attachments must be files the applicant uploaded.
@@ -262,7 +260,7 @@ async fn record(tx: &mut Tx, now: i64, subject: &Subject, r: &PurchaseRequest, p
     let Step { event, step, comment } = e;
     sqlx::query("INSERT INTO request_events (id, request_id, at, actor, event, step, comment) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(new_id().to_string())
-        .bind(&r.id)
+        .bind(r.id.to_string())
         .bind(now)
         .bind(subject.user.to_string())
         .bind(event)
@@ -278,7 +276,7 @@ async fn record(tx: &mut Tx, now: i64, subject: &Subject, r: &PurchaseRequest, p
         Change {
             action: &format!("request.{event}"),
             object_type: "purchase_request",
-            object_id: &r.id,
+            object_id: &r.id.to_string(),
             region_path: path,
             detail: &detail,
         },
@@ -300,10 +298,10 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     let path = crate::users::org_region_path(store, &subject.org.to_string()).await?.unwrap_or_default();
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
-    let id = new_id().to_string();
+    let id = RequestId(new_id());
     let mut r = PurchaseRequest {
         request_no: next_number(&mut tx, store.clock().today().year()).await?,
-        id: id.clone(),
+        id,
         org_id: subject.org.to_string(),
         applicant: subject.user.to_string(),
         title: input.title.trim().into(),
@@ -313,7 +311,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
         budget_line_id: input.budget_line_id.clone(),
         reason: input.reason.trim().into(),
         attachments: serde_json::to_string(&input.attachments).unwrap_or_else(|_| "[]".into()),
-        state: "draft".into(),
+        state: RequestStatus::Draft,
         step: None,
         chain: serde_json::to_string(&c).map_err(|e| StoreError::Internal(e.to_string()))?,
         warnings: serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()),
@@ -325,12 +323,12 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     } else {
         RequestState::Draft
     };
-    r.state = state.key().into();
+    r.state = state.status();
     r.step = state.step().map(|s| s as i64);
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO purchase_requests ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
     )))
-    .bind(&r.id)
+    .bind(r.id.to_string())
     .bind(&r.request_no)
     .bind(&r.org_id)
     .bind(&r.applicant)
@@ -341,7 +339,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     .bind(&r.budget_line_id)
     .bind(&r.reason)
     .bind(&r.attachments)
-    .bind(&r.state)
+    .bind(r.state.as_str())
     .bind(r.step)
     .bind(&r.chain)
     .bind(&r.warnings)
@@ -354,16 +352,16 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
         notify_after(&mut tx, now, &r, &c, &state, "").await?;
     }
     tx.commit().await?;
-    get(store, &id).await
+    get(store, id).await
 }
 
 /// Changes a draft or returned request (the applicant only; the web layer checks).
-pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestInput) -> Result<RequestDetail> {
+pub async fn modify(store: &Store, subject: &Subject, id: RequestId, input: &RequestInput) -> Result<RequestDetail> {
     let d = get(store, id).await?;
     if d.request.applicant != subject.user.to_string() {
         return Err(StoreError::reject("request.not_applicant"));
     }
-    if !matches!(d.request.state.as_str(), "draft" | "returned") {
+    if !d.request.state.modifiable() {
         return Err(StoreError::reject("request.locked"));
     }
     let line = checked(store, subject.org, input).await?;
@@ -372,7 +370,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
         .bind(subject.org.to_string())
         .fetch_one(store.pool())
         .await?;
-    let warnings = warnings(store, subject.org, &region_id, input, &line, id).await?;
+    let warnings = warnings(store, subject.org, &region_id, input, &line, &id.to_string()).await?;
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     // Attachments given on modification replace the earlier ones; none given keeps them.
@@ -390,7 +388,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
         .bind(input.reason.trim())
         .bind(serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()))
         .bind(now)
-        .bind(id)
+        .bind(id.to_string())
         .bind(&attachments)
         .execute(&mut *tx)
         .await?;
@@ -401,12 +399,12 @@ pub async fn modify(store: &Store, subject: &Subject, id: &str, input: &RequestI
 
 /// Moves a request through its chain. The caller has checked that the subject may act on the
 /// current step (or is the applicant, for `Submit`).
-pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent, comment: &str) -> Result<RequestDetail> {
+pub async fn act(store: &Store, subject: &Subject, id: RequestId, event: RequestEvent, comment: &str) -> Result<RequestDetail> {
     let d = get(store, id).await?;
     if matches!(event, RequestEvent::Return | RequestEvent::Reject) && comment.trim().is_empty() {
         return Err(StoreError::reject("request.comment_required"));
     }
-    let current = state_of(&d.request);
+    let current = state_of(&d.request)?;
     let amount = Money::from_fen(d.request.amount);
     let next = transition(&current, event, &d.chain, amount).map_err(|e| StoreError::rejected(&e))?;
     let now = store.clock().now_ms();
@@ -418,7 +416,7 @@ pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent
     .bind(next.key())
     .bind(next.step().map(|s| s as i64))
     .bind(now)
-    .bind(id)
+    .bind(id.to_string())
     .bind(current.key())
     .bind(current.step().map(|s| s as i64).unwrap_or(-1))
     .execute(&mut *tx)
@@ -439,7 +437,9 @@ pub async fn act(store: &Store, subject: &Subject, id: &str, event: RequestEvent
     get(store, id).await
 }
 
-pub async fn get(store: &Store, id: &str) -> Result<RequestDetail> {
+pub async fn get(store: &Store, id: RequestId) -> Result<RequestDetail> {
+    let id = id.to_string();
+    let id = id.as_str();
     let sql = format!("SELECT {COLUMNS} FROM purchase_requests WHERE id = $1");
     let request = sqlx::query_as::<_, PurchaseRequest>(sqlx::AssertSqlSafe(sql))
         .bind(id)
@@ -481,7 +481,7 @@ async fn list_for_org(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> 
 pub async fn waiting_for(store: &Store, subject: &Subject) -> Result<Vec<PurchaseRequest>> {
     let mut out = Vec::new();
     for r in list_for_org(store, &subject.org.to_string()).await? {
-        if r.state != "in_review" || r.applicant == subject.user.to_string() {
+        if r.state != RequestStatus::InReview || r.applicant == subject.user.to_string() {
             continue;
         }
         let chain: ApprovalChain = serde_json::from_str(&r.chain).map_err(|e| StoreError::Internal(e.to_string()))?;
@@ -506,7 +506,7 @@ pub async fn unplanned_approved(store: &Store, org: &str) -> Result<Vec<Purchase
 pub fn current_step_role(d: &RequestDetail) -> Option<Role> {
     // Only a request in review has a step someone can act on; a returned one keeps its step
     // number for the record but waits for the applicant.
-    if d.request.state != "in_review" {
+    if d.request.state != RequestStatus::InReview {
         return None;
     }
     d.request.step.and_then(|s| d.chain.steps.get(s as usize)).map(|s| s.role)

@@ -5,7 +5,8 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
-use caigou_domain::ids::OrgId;
+use caigou_domain::ids::{BidId, OrgId};
+use caigou_domain::tender::{BidStatus, ProjectStatus};
 use caigou_seal::{Envelope, SealError};
 use serde::Serialize;
 
@@ -180,10 +181,10 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
     if !tendering::has_obtained(store, &project_id, Some(lot_id), &org).await? {
         return Err(StoreError::reject_with("tender.not_obtained", Msg::new("error.tender.not_obtained.suppliers_who_obtained")));
     }
-    if lot.status != "active" || view.project.status == "terminated" {
+    if !lot.status.open_in(view.project.status) {
         return Err(StoreError::reject_with("tender.lot_terminated", Msg::new("error.tender.lot_terminated")));
     }
-    deadline_check(store, view.project.deadline_at, view.project.status.as_str())?;
+    deadline_check(store, view.project.deadline_at, view.project.status)?;
     crate::deposits::check_paid(store, lot_id, &org).await?;
     let key: Option<(String, Option<i64>, i64)> =
         sqlx::query_as("SELECT public_key, revoked_at, valid_until FROM supplier_keys WHERE key_id = $1 AND org_id = $2")
@@ -214,12 +215,13 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
         Some(&subject.user.to_string()),
     )
     .await?;
-    let id = new_id().to_string();
+    let bid = BidId(new_id());
+    let id = bid.to_string();
     let wrapped = serde_json::to_string(&env.wrapped).map_err(|e| StoreError::Internal(e.to_string()))?;
     let mut tx = store.begin().await?;
     // Re-check the deadline inside the transaction, at the moment of acceptance.
     let now = store.clock().now_ms();
-    deadline_check(store, view.project.deadline_at, view.project.status.as_str())?;
+    deadline_check(store, view.project.deadline_at, view.project.status)?;
     let version: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND supplier_org_id = $2")
         .bind(lot_id)
         .bind(&org)
@@ -267,13 +269,13 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    receipt(store, &id).await
+    receipt(store, bid).await
 }
 
-fn deadline_check(store: &Store, deadline_at: Option<i64>, status: &str) -> Result<()> {
+fn deadline_check(store: &Store, deadline_at: Option<i64>, status: ProjectStatus) -> Result<()> {
     let now = store.clock().now_ms();
     let deadline = deadline_at.unwrap_or(0);
-    if status != "published" || now >= deadline {
+    if !status.tendering() || now >= deadline {
         return Err(StoreError::reject_with(
             "tender.deadline_passed",
             Msg::new("error.tender.deadline_passed")
@@ -286,9 +288,9 @@ fn deadline_check(store: &Store, deadline_at: Option<i64>, status: &str) -> Resu
 }
 
 /// Whether submission `id` is organization `org`'s.
-pub async fn is_own(store: &Store, org: &str, id: &str) -> Result<bool> {
+pub async fn is_own(store: &Store, org: &str, id: BidId) -> Result<bool> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE id = $1 AND supplier_org_id = $2")
-        .bind(id)
+        .bind(id.to_string())
         .bind(org)
         .fetch_one(store.pool())
         .await?;
@@ -296,10 +298,10 @@ pub async fn is_own(store: &Store, org: &str, id: &str) -> Result<bool> {
 }
 
 /// The receipt of an accepted submission, against a freshly signed tree head.
-pub async fn receipt(store: &Store, id: &str) -> Result<Receipt> {
+pub async fn receipt(store: &Store, id: BidId) -> Result<Receipt> {
     let row: Option<(String, String, i64, i64)> =
         sqlx::query_as("SELECT lot_id, ciphertext_sha256, submitted_at, log_index FROM bids WHERE id = $1")
-            .bind(id)
+            .bind(id.to_string())
             .fetch_optional(store.pool())
             .await?;
     let (lot_id, sha, at, index) = row.ok_or(StoreError::NotFound("bid"))?;
@@ -324,7 +326,7 @@ pub async fn withdraw(store: &Store, subject: &Subject, lot_id: &str) -> Result<
     let project_id = crate::projects::project_of_lot(store, lot_id).await?;
     let view = crate::projects::get(store, &project_id).await?;
     let mut tx = store.begin().await?;
-    deadline_check(store, view.project.deadline_at, view.project.status.as_str())?;
+    deadline_check(store, view.project.deadline_at, view.project.status)?;
     let now = store.clock().now_ms();
     let n = sqlx::query(
         "UPDATE bids SET status = 'withdrawn', withdrawn_at = $1 WHERE lot_id = $2 AND supplier_org_id = $3 AND status = 'valid'",
@@ -357,10 +359,12 @@ pub async fn withdraw(store: &Store, subject: &Subject, lot_id: &str) -> Result<
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct OwnBid {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: BidId,
     pub lot_id: String,
     pub version: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: BidStatus,
     pub ciphertext_sha256: String,
     pub size: i64,
     pub submitted_at: i64,

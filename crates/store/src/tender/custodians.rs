@@ -132,7 +132,7 @@ pub async fn candidates(store: &Store, project: &str) -> Result<Vec<(String, Str
 /// registered key) and the threshold.
 pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[String], threshold: i64) -> Result<()> {
     let view = projects::get(store, project).await?;
-    if view.project.status != "draft" || view.project.opening_public_key_set() {
+    if !view.project.status.editable() || view.project.opening_public_key_set() {
         return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked")));
     }
     let n = user_ids.len() as i64;
@@ -230,7 +230,7 @@ pub async fn set_opening_key(
         return Err(StoreError::reject_with("custody.not_custodian", Msg::new("error.custody.not_custodian")));
     }
     let view = projects::get(store, project).await?;
-    if view.project.status != "draft" || c.opening_public_key.is_some() {
+    if !view.project.status.editable() || c.opening_public_key.is_some() {
         return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked.opening_key_exists")));
     }
     if shares.len() != c.custodians.len()

@@ -49,7 +49,7 @@ pub async fn record(
         return Err(StoreError::reject("deposit.not_required"));
     };
     let now = store.clock().now_ms();
-    if view.project.status != "published" || view.project.deadline_at.is_some_and(|d| now >= d) {
+    if !view.project.status.tendering() || view.project.deadline_at.is_some_and(|d| now >= d) {
         return Err(StoreError::reject("deposit.closed"));
     }
     if let Some(v) = deposit::check_payment(required, amount) {

@@ -71,11 +71,11 @@ async fn violations(store: &Store, view: &ProjectView, d: &DocumentsDraft) -> Re
 /// variables the documents would be filled with (every placeholder must have one).
 pub async fn save_draft(store: &Store, subject: &Subject, id: &str, d: &DocumentsDraft, vars: &BTreeMap<&str, String>) -> Result<()> {
     let view = projects::get(store, id).await?;
-    if view.project.status != "draft" {
+    if !view.project.status.editable() {
         return Err(StoreError::reject("documents.published"));
     }
     let t = templates::get(store, &d.template_id).await?;
-    if t.method != view.project.method || t.owner_org_id.as_deref().is_some_and(|o| o != view.project.runner_org_id) {
+    if t.method != view.project.method || t.owner_org_id.as_deref().is_some_and(|o| o != view.project.runner_org_id.to_string()) {
         return Err(StoreError::reject("documents.template_mismatch"));
     }
     let v = violations(store, &view, d).await?;
@@ -144,7 +144,7 @@ async fn rendered_from_changed(tx: &mut crate::Tx, view: &ProjectView) -> Result
             .bind(&view.project.id)
             .fetch_all(&mut **tx)
             .await?;
-    let then: Vec<_> = view.lots.iter().filter(|l| l.status == "active").collect();
+    let then: Vec<_> = view.lots.iter().filter(|l| l.status == caigou_domain::tender::LotStatus::Active).collect();
     Ok(rows.len() != then.len()
         || rows.iter().zip(then).any(|((id, budget, max_price, deposit, sme), l)| {
             *id != l.id
@@ -170,7 +170,7 @@ pub struct Ready {
 /// Checks that `id`'s draft may be published today, and gathers what rendering needs.
 pub async fn ready(store: &Store, id: &str) -> Result<Ready> {
     let mut view = projects::get(store, id).await?;
-    if view.project.status != "draft" {
+    if !view.project.status.editable() {
         return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_already_published")));
     }
     let Some(draft) = draft_of(&view) else {

@@ -6,6 +6,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
+use caigou_domain::tender::{BidOutcome, OpeningStatus};
 use serde::Serialize;
 
 use crate::audit::{self, Actor, Change};
@@ -14,8 +15,7 @@ use crate::notify::Message;
 use crate::scheduled::{self, Handlers, JobFuture, JobKind};
 use crate::{Result, Store, StoreError, Tx, files, new_id, projects, translog};
 
-/// At least this many valid bids for an opening (政府采购法第36条: fewer than three → 废标).
-pub const MIN_BIDS: i64 = 3;
+pub use caigou_domain::tender::status::MIN_BIDS;
 
 /// Called in the deadline job's transaction: decides each active lot's opening.
 pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -> Result<()> {
@@ -34,17 +34,17 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
         let valid: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid'").bind(&lot).fetch_one(&mut **tx).await?;
         let until = now + i64::from(window) * 60_000;
-        let status = if valid < MIN_BIDS { "failed" } else { "decrypting" };
+        let status = OpeningStatus::at_start(valid);
         sqlx::query("INSERT INTO openings (lot_id, status, valid_bids, started_at, decrypt_until) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (lot_id) DO NOTHING")
             .bind(&lot)
-            .bind(status)
+            .bind(status.as_str())
             .bind(valid)
             .bind(now)
             .bind(until)
             .execute(&mut **tx)
             .await?;
         let link = format!("/lots/{lot}/opening");
-        if valid < MIN_BIDS {
+        if status == OpeningStatus::Failed {
             sqlx::query("UPDATE lots SET status = 'failed' WHERE id = $1").bind(&lot).execute(&mut **tx).await?;
             let users = projects::stakeholders(tx, project).await?;
             projects::tell(
@@ -120,10 +120,11 @@ pub async fn own_valid_bid(store: &Store, supplier: &str, lot: &str) -> Result<(
     r.ok_or_else(|| StoreError::reject_with("bid.none", Msg::new("error.bid.none.you_have_no")))
 }
 
-async fn opening_row(store: &Store, lot: &str) -> Result<(String, i64)> {
+async fn opening_row(store: &Store, lot: &str) -> Result<(OpeningStatus, i64)> {
     let r: Option<(String, i64)> =
         sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(store.pool()).await?;
-    r.ok_or_else(|| StoreError::reject_with("opening.not_started", Msg::new("error.opening.not_started")))
+    let (status, until) = r.ok_or_else(|| StoreError::reject_with("opening.not_started", Msg::new("error.opening.not_started")))?;
+    Ok((crate::stored("opening status", status)?, until))
 }
 
 /// 签到: a bidder signs in to the opening hall.
@@ -160,7 +161,7 @@ fn opened_summary(content: &caigou_seal::BidContent) -> serde_json::Value {
 pub async fn signals(store: &Store, lot: &str) -> Result<Option<Vec<caigou_domain::tender::collusion::Signal>>> {
     use caigou_domain::tender::collusion::{self, Bidder, Trait};
     let (status, _) = opening_row(store, lot).await?;
-    if status != "closed" {
+    if status != OpeningStatus::Closed {
         return Ok(None);
     }
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
@@ -201,7 +202,7 @@ pub fn file_metadata(bytes: &[u8]) -> serde_json::Map<String, serde_json::Value>
 pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &str) -> Result<i64> {
     let (status, until) = opening_row(store, lot).await?;
     let now = store.clock().now_ms();
-    if status != "decrypting" || now >= until {
+    if !status.accepts_keys() || now >= until {
         return Err(StoreError::reject_with("opening.closed", Msg::new("error.opening.closed").arg("until", display_ms(until))));
     }
     let (bid, _) = own_valid_bid(store, &subject.org.to_string(), lot).await?;
@@ -300,7 +301,7 @@ pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result
             Some(r) => r,
             None => return Ok(()),
         };
-    if status != "decrypting" || until > now {
+    if crate::stored::<OpeningStatus>("opening status", status)? != OpeningStatus::Decrypting || until > now {
         return Ok(());
     }
     // Where the project has opening custodians (the documents allow the remedy), bids nobody
@@ -353,7 +354,7 @@ async fn decrypt_started(tx: &mut Tx, lot: &str) -> Result<i64> {
 pub(crate) async fn remedy_ended(tx: &mut Tx, now: i64, lot: &str) -> Result<()> {
     let status: Option<String> =
         sqlx::query_scalar("SELECT status FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(&mut **tx).await?;
-    if status.as_deref() != Some("remedy") {
+    if crate::stored_opt::<OpeningStatus>("opening status", status)? != Some(OpeningStatus::Remedy) {
         return Ok(());
     }
     close_and_record(tx, now, lot, "bidder_did_not_decrypt; custodians_did_not_open").await
@@ -449,9 +450,10 @@ async fn record_json(tx: &mut Tx, lot: &str, now: i64) -> Result<serde_json::Val
     let bids: Vec<serde_json::Value> = rows
         .into_iter()
         .map(|(id, name, submitted, opened, outcome, cause, price, sha)| {
-            serde_json::json!({"bid": id, "bidder": name, "submitted_at": submitted, "ciphertext_sha256": sha, "opened_at": opened, "outcome": outcome, "cause": cause, "total_price": price})
+            let outcome: Option<BidOutcome> = crate::stored_opt("bid outcome", outcome)?;
+            Ok(serde_json::json!({"bid": id, "bidder": name, "submitted_at": submitted, "ciphertext_sha256": sha, "opened_at": opened, "outcome": outcome, "cause": cause, "total_price": price}))
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(
         serde_json::json!({"project_no": project_no, "project": project_name, "lot_no": lot_no, "lot": lot_name, "opening_started_at": started, "decrypt_until": until, "recorded_at": now, "bids": bids}),
     )
@@ -491,7 +493,7 @@ pub struct OpenedBid {
     pub submitted_at: i64,
     pub signed_in: bool,
     pub opened_at: Option<i64>,
-    pub outcome: Option<String>,
+    pub outcome: Option<BidOutcome>,
     pub cause: Option<String>,
     pub total_price: Option<i64>,
 }
@@ -499,7 +501,7 @@ pub struct OpenedBid {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OpeningView {
     pub lot_id: String,
-    pub status: String,
+    pub status: OpeningStatus,
     pub valid_bids: i64,
     pub started_at: i64,
     pub decrypt_until: i64,
@@ -521,6 +523,7 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
     let Some((status, valid_bids, started_at, decrypt_until, closed_at, record_sha256, record_log_index)) = row else {
         return Err(StoreError::reject_with("opening.not_started", Msg::new("error.opening.not_started")));
     };
+    let status: OpeningStatus = crate::stored("opening status", status)?;
     let rows: Vec<BidRow> = sqlx::query_as(
         "SELECT o.name, COALESCE(o.uscc, ''), b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price,
                 (SELECT s.at FROM opening_signins s WHERE s.lot_id = b.lot_id AND s.supplier_org_id = b.supplier_org_id)
@@ -531,21 +534,23 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
     .await?;
     // Prices are read out together (domain tender::secrecy::prices_shown).
     let still_sealed = rows.iter().filter(|(_, _, _, opened_at, outcome, ..)| opened_at.is_none() && outcome.is_none()).count();
-    let show_prices =
-        status != "decrypting" || caigou_domain::tender::secrecy::prices_shown(still_sealed, decrypt_until, store.clock().now_ms());
+    let show_prices = status != OpeningStatus::Decrypting
+        || caigou_domain::tender::secrecy::prices_shown(still_sealed, decrypt_until, store.clock().now_ms());
     let bids = rows
         .into_iter()
-        .map(|(bidder, bidder_uscc, submitted_at, opened_at, outcome, cause, price, signed)| OpenedBid {
-            bidder,
-            bidder_uscc,
-            submitted_at,
-            signed_in: signed.is_some(),
-            opened_at,
-            outcome,
-            cause,
-            total_price: price.filter(|_| show_prices),
+        .map(|(bidder, bidder_uscc, submitted_at, opened_at, outcome, cause, price, signed)| {
+            Ok(OpenedBid {
+                bidder,
+                bidder_uscc,
+                submitted_at,
+                signed_in: signed.is_some(),
+                opened_at,
+                outcome: crate::stored_opt("bid outcome", outcome)?,
+                cause,
+                total_price: price.filter(|_| show_prices),
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let objections = sqlx::query_as("SELECT o.name, x.text, x.at FROM opening_objections x JOIN organizations o ON o.id = x.supplier_org_id WHERE x.lot_id = $1 ORDER BY x.at")
         .bind(lot)
         .fetch_all(store.pool())
@@ -569,16 +574,24 @@ pub async fn record(store: &Store, lot: &str) -> Result<Option<String>> {
     Ok(sqlx::query_scalar("SELECT record FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(store.pool()).await?.flatten())
 }
 
+/// A row of [`today`], its status as stored or parsed.
+pub type TodayOpening<S = OpeningStatus> = (String, String, i64, String, S, i64, i64, i64);
+
 /// Today's openings for the big screen: (project no, project, lot no, lot, status, valid bids, opened, decrypt until).
-pub async fn today(store: &Store, since_ms: i64) -> Result<Vec<(String, String, i64, String, String, i64, i64, i64)>> {
-    Ok(sqlx::query_as(
+pub async fn today(store: &Store, since_ms: i64) -> Result<Vec<TodayOpening>> {
+    let rows: Vec<TodayOpening<String>> = sqlx::query_as(
         "SELECT p.project_no, p.name, l.lot_no, l.name, o.status, o.valid_bids,
                 (SELECT COUNT(*) FROM bids b WHERE b.lot_id = l.id AND b.open_outcome = 'opened'), o.decrypt_until
          FROM openings o JOIN lots l ON l.id = o.lot_id JOIN projects p ON p.id = l.project_id WHERE o.started_at >= $1 ORDER BY o.started_at DESC",
     )
     .bind(since_ms)
     .fetch_all(store.pool())
-    .await?)
+    .await?;
+    rows.into_iter()
+        .map(|(no, project, lot_no, lot, status, valid, opened, until)| {
+            Ok((no, project, lot_no, lot, crate::stored("opening status", status)?, valid, opened, until))
+        })
+        .collect()
 }
 
 /// Opens, with the opening key the custodians rebuilt, every valid bid of the project's lots in

@@ -57,10 +57,10 @@ pub async fn obtain(store: &Store, subject: &Subject, lot_id: &str, address: &st
             Msg::new("error.tender.supplier_not_approved.organization_s_admission"),
         ));
     }
-    if p.status == "draft" {
+    if !p.status.announced() {
         return Err(StoreError::NotFound("lot"));
     }
-    if lot.status != "active" || p.status == "terminated" {
+    if !lot.status.open_in(p.status) {
         return Err(StoreError::reject_with("tender.lot_terminated", Msg::new("error.tender.lot_terminated")));
     }
     let now = store.clock().now_ms();
@@ -151,7 +151,7 @@ pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) ->
         return Err(StoreError::reject_with("tender.invalid", Msg::new("error.tender.invalid")));
     }
     let now = store.clock().now_ms();
-    if view.project.status != "published" || view.project.deadline_at.is_some_and(|d| now >= d) {
+    if !view.project.status.tendering() || view.project.deadline_at.is_some_and(|d| now >= d) {
         return Err(StoreError::reject_with("tender.closed", Msg::new("error.tender.closed")));
     }
     let id = new_id().to_string();
@@ -179,7 +179,7 @@ pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) ->
     )
     .await?;
     let link = format!("/projects/{project}");
-    let staff = projects::staff_of(&mut tx, &view.project.runner_org_id).await?;
+    let staff = projects::staff_of(&mut tx, &view.project.runner_org_id.to_string()).await?;
     projects::tell(
         &mut tx,
         now,
@@ -246,7 +246,7 @@ pub async fn clarify(
     let p = &view.project;
     let now = store.clock().now_ms();
     let deadline_at = p.deadline_at.unwrap_or(0);
-    if p.status != "published" || now >= deadline_at {
+    if !p.status.tendering() || now >= deadline_at {
         return Err(StoreError::reject_with("tender.closed", Msg::new("error.tender.closed.published_projects_before")));
     }
     if text.trim().chars().count() < 4 {

@@ -262,7 +262,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery
     let rows = caigou_app::suppliers::list(&state.store, s, SupplierStatus::parse(&q.status))
         .await?
         .into_iter()
-        .map(|row| ListRow { status: SupplierStatus::parse(&row.status).map(|x| x.label(ctx.lang)).unwrap_or("—"), row })
+        .map(|row| ListRow { status: row.status.label(ctx.lang), row })
         .collect();
     let expiring = caigou_app::suppliers::expiring(&state.store, s).await?;
     Ok(render(&ListPage { chrome: Chrome::load(&state, &ctx).await?, rows, status: q.status, expiring }))

@@ -4,7 +4,7 @@
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::ids::RegionId;
-use caigou_domain::tender::AnnouncementKind;
+use caigou_domain::tender::{AnnouncementKind, LotStatus};
 
 use super::{audit_project, get, obtainers, stakeholders, tell};
 use crate::audit::Actor;
@@ -80,14 +80,14 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
     }
     let view = get(store, id).await?;
     let p = &view.project;
-    if !matches!(p.status.as_str(), "draft" | "published" | "bidding_closed") {
+    if !p.status.can_terminate() {
         return Err(StoreError::reject("project.bad_state"));
     }
     let target = match lot {
         Some(l) => Some(view.lots.iter().find(|x| x.id == l).ok_or(StoreError::NotFound("lot"))?),
         None => None,
     };
-    if target.is_some_and(|l| l.status != "active") {
+    if target.is_some_and(|l| l.status != LotStatus::Active) {
         return Err(StoreError::reject_with("project.bad_state", Msg::new("error.project.bad_state.lot_already_terminated")));
     }
     let now = store.clock().now_ms();
@@ -124,7 +124,7 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
         scheduled::cancel(&mut tx, DEADLINE, id, now).await?;
     }
     let mut announcement = None;
-    if p.status != "draft" {
+    if p.status.announced() {
         let scope = match target {
             Some(l) => format!("第{}包（{}）", l.lot_no, l.name),
             None => "全部标项".to_string(),

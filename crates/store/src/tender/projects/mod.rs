@@ -7,9 +7,9 @@ use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::ProjectScope;
 use caigou_domain::catalog::{ObjectType, PinmuCode};
-use caigou_domain::ids::{OrgId, RegionId, UserId, parse_region_path};
+use caigou_domain::ids::{OrgId, PlanId, RegionId, UserId, parse_region_path};
 use caigou_domain::planning::Method;
-use caigou_domain::tender::{LotFacts, Refused, SmePolicy, check_lots, project_number};
+use caigou_domain::tender::{LotFacts, LotStatus, ProjectStatus, Refused, SmePolicy, check_lots, project_number};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
@@ -22,12 +22,14 @@ mod lifecycle;
 pub use lifecycle::{DEADLINE, DOCUMENTS_CLOSE, register, terminate};
 
 /// Organizations a plan may be entrusted to: agencies, the 集中采购机构, or the unit itself.
-pub async fn entrust(store: &Store, subject: &Subject, plan_id: &str, runner: OrgId) -> Result<()> {
-    let plan = crate::plans::get(store, plan_id).await?.plan;
+pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: OrgId) -> Result<()> {
+    let plan_id = plan.to_string();
+    let plan_id = plan_id.as_str();
+    let plan = crate::plans::get(store, plan).await?.plan;
     if plan.org_id != subject.org.to_string() {
         return Err(StoreError::NotFound("plan"));
     }
-    if plan.status != "filed" {
+    if !plan.status.procurable() {
         return Err(StoreError::reject("project.plan_not_filed"));
     }
     let in_project: Option<String> =
@@ -97,7 +99,8 @@ pub(crate) async fn staff_of(tx: &mut Tx, org: &str) -> Result<Vec<UserId>> {
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct EntrustedPlan {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: PlanId,
     pub plan_no: String,
     pub name: String,
     pub method: String,
@@ -156,7 +159,7 @@ pub struct LotSettings {
 #[derive(Debug, Clone)]
 pub struct NewProject {
     pub name: String,
-    pub plan_ids: Vec<String>,
+    pub plan_ids: Vec<PlanId>,
     /// Empty: one lot per plan, from the plan's items and amount.
     pub lots: Vec<LotInput>,
 }
@@ -170,14 +173,16 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
         return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.choose_at_least")));
     }
     let mut plans = Vec::new();
-    for id in &input.plan_ids {
-        let runner: Option<String> =
-            sqlx::query_scalar("SELECT runner_org_id FROM entrustments WHERE plan_id = $1").bind(id).fetch_optional(store.pool()).await?;
+    for &id in &input.plan_ids {
+        let runner: Option<String> = sqlx::query_scalar("SELECT runner_org_id FROM entrustments WHERE plan_id = $1")
+            .bind(id.to_string())
+            .fetch_optional(store.pool())
+            .await?;
         if runner.as_deref() != Some(subject.org.to_string().as_str()) {
             return Err(StoreError::NotFound("plan"));
         }
         let d = crate::plans::get(store, id).await?;
-        if d.plan.status != "filed" {
+        if !d.plan.status.procurable() {
             return Err(StoreError::reject_with(
                 "project.plan_not_filed",
                 Msg::new("error.project.plan_not_filed.plan_plan_no").arg("plan_no", d.plan.plan_no),
@@ -266,18 +271,18 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     .await?;
     for p in &plans {
         sqlx::query("INSERT INTO project_plans (plan_id, project_id) VALUES ($1, $2)")
-            .bind(&p.plan.id)
+            .bind(p.plan.id.to_string())
             .bind(&id)
             .execute(&mut *tx)
             .await
             .map_err(|e| {
-            let e = StoreError::from(e);
-            if e.is_unique_violation() {
-                StoreError::reject_with("project.plan_in_project", Msg::new("error.project.plan_in_project.plan_already_project"))
-            } else {
-                e
-            }
-        })?;
+                let e = StoreError::from(e);
+                if e.is_unique_violation() {
+                    StoreError::reject_with("project.plan_in_project", Msg::new("error.project.plan_in_project.plan_already_project"))
+                } else {
+                    e
+                }
+            })?;
     }
     for (n, l) in lots.iter().enumerate() {
         let lot_id = new_id().to_string();
@@ -326,10 +331,12 @@ pub struct Project {
     pub project_no: String,
     pub name: String,
     pub region_id: String,
-    pub runner_org_id: String,
+    #[sqlx(try_from = "String")]
+    pub runner_org_id: OrgId,
     pub method: String,
     pub object_type: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ProjectStatus,
     pub documents: Option<String>,
     pub created_at: i64,
     pub published_at: Option<i64>,
@@ -378,14 +385,15 @@ pub struct Lot {
     pub sme: SmePolicy,
     /// 投标保证金, fen.
     pub deposit: Option<i64>,
-    pub status: String,
+    pub status: LotStatus,
     pub termination_reason: Option<String>,
     pub items: Vec<LotItem>,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ProjectPlan {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: PlanId,
     pub plan_no: String,
     pub name: String,
     pub total: i64,
@@ -415,7 +423,7 @@ impl ProjectView {
     }
 
     pub fn runner(&self) -> OrgId {
-        self.project.runner_org_id.parse().unwrap_or(OrgId(uuid::Uuid::nil()))
+        self.project.runner_org_id
     }
 
     /// The purchasing units the project serves.
@@ -453,7 +461,7 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
         .ok_or(StoreError::NotFound("project"))?;
     let row =
         sqlx::query("SELECT o.name AS runner, r.name_zh, r.code, r.path FROM organizations o, regions r WHERE o.id = $1 AND r.id = $2")
-            .bind(&project.runner_org_id)
+            .bind(project.runner_org_id.to_string())
             .bind(&project.region_id)
             .fetch_one(store.pool())
             .await?;
@@ -488,7 +496,7 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
             max_price: r.try_get("max_price")?,
             sme: serde_json::from_str(&sme).unwrap_or(SmePolicy::None),
             deposit: r.try_get("deposit")?,
-            status: r.try_get("status")?,
+            status: crate::stored("lot status", r.try_get::<String, _>("status")?)?,
             termination_reason: r.try_get("termination_reason")?,
             items,
         });
@@ -510,7 +518,8 @@ pub struct ProjectRow {
     pub project_no: String,
     pub name: String,
     pub method: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ProjectStatus,
     pub runner_name: String,
     pub deadline_at: Option<i64>,
     pub created_at: i64,
@@ -588,12 +597,12 @@ pub async fn project_of_lot(store: &Store, lot: &str) -> Result<String> {
 }
 
 /// Where a plan stands in project procurement: (runner id, runner name, project id).
-pub async fn entrustment_of(store: &Store, plan: &str) -> Result<Option<(String, String, Option<String>)>> {
+pub async fn entrustment_of(store: &Store, plan: PlanId) -> Result<Option<(String, String, Option<String>)>> {
     Ok(sqlx::query_as(
         "SELECT e.runner_org_id, o.name, (SELECT pp.project_id FROM project_plans pp WHERE pp.plan_id = e.plan_id)
          FROM entrustments e JOIN organizations o ON o.id = e.runner_org_id WHERE e.plan_id = $1",
     )
-    .bind(plan)
+    .bind(plan.to_string())
     .fetch_optional(store.pool())
     .await?)
 }
@@ -603,7 +612,7 @@ pub async fn entrustment_of(store: &Store, plan: &str) -> Result<Option<(String,
 pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &str, settings: LotSettings) -> Result<()> {
     let LotSettings { max_price, sme, deposit } = settings;
     let view = get(store, project).await?;
-    if view.project.status != "draft" {
+    if !view.project.status.editable() {
         return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_published_lots")));
     }
     let l = view.lots.iter().find(|l| l.id == lot).ok_or(StoreError::NotFound("lot"))?;

@@ -70,9 +70,9 @@ impl SubmittedOut {
     pub fn new(s: Submitted, lang: Lang) -> SubmittedOut {
         SubmittedOut {
             outcome: OutcomeOut::new(&s.outcome, lang),
-            id: s.id,
+            id: s.id.to_string(),
             plan_no: s.plan_no,
-            status: s.status,
+            status: s.status.to_string(),
             publicity_ends_on: s.publicity_ends_on,
         }
     }

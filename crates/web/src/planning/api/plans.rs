@@ -9,8 +9,8 @@ use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::catalog::PinmuCode;
 use caigou_domain::ids::OrgId;
-use caigou_domain::planning::Method;
 use caigou_domain::planning::rules::SingleSourceGround;
+use caigou_domain::planning::{Method, PlanStatus};
 use caigou_store::budget::{self, NewBudgetLine};
 use caigou_store::plans::{self, ItemInput, PlanInput};
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,7 @@ use caigou_app::planning as usecase;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
+use crate::input::path_id;
 
 #[derive(Deserialize, IntoParams, Default)]
 #[into_params(parameter_in = Query)]
@@ -343,7 +344,8 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
         original_contract: req.original_contract.map(Money::from_fen),
         items,
         previous_plan_id: None,
-        request_ids: req.request_ids,
+        // A malformed id names no request, like an unknown one.
+        request_ids: req.request_ids.iter().map(|id| path_id(id, "purchase request")).collect::<ApiResult<_>>()?,
         replaces: None,
     })
 }
@@ -392,7 +394,7 @@ pub async fn list_plans(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): Ap
 
 /// Loads a plan the principal may see.
 pub async fn visible_plan(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<plans::PlanDetail> {
-    Ok(usecase::visible_plan(&state.store, ctx.subject()?, id).await?)
+    Ok(usecase::visible_plan(&state.store, ctx.subject()?, path_id(id, "plan")?).await?)
 }
 
 /// A plan with its items, findings, approval and objections.
@@ -415,7 +417,7 @@ pub async fn cancel_plan(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<Reason>,
 ) -> ApiResult<StatusCode> {
-    usecase::close_plan(&state.store, ctx.subject()?, &id, false, &r.reason).await?;
+    usecase::close_plan(&state.store, ctx.subject()?, path_id(&id, "plan")?, false, &r.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -427,7 +429,7 @@ pub async fn fail_plan(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<Reason>,
 ) -> ApiResult<StatusCode> {
-    usecase::close_plan(&state.store, ctx.subject()?, &id, true, &r.reason).await?;
+    usecase::close_plan(&state.store, ctx.subject()?, path_id(&id, "plan")?, true, &r.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -465,7 +467,7 @@ pub async fn reprocure(
     };
     Ok((
         StatusCode::CREATED,
-        Json(SubmittedOut::new(usecase::reprocure(&state.store, ctx.subject()?, &id, method, start).await?, ctx.lang)),
+        Json(SubmittedOut::new(usecase::reprocure(&state.store, ctx.subject()?, path_id(&id, "plan")?, method, start).await?, ctx.lang)),
     ))
 }
 
@@ -488,13 +490,13 @@ pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Jso
     Ok(Json(
         list.into_iter()
             .map(|(p, a)| WaitingApproval {
-                plan_id: p.id,
+                plan_id: p.id.to_string(),
                 plan_no: p.plan_no,
                 name: p.name,
                 org_id: p.org_id,
                 total: p.total,
                 method: p.method,
-                status: p.status,
+                status: p.status.to_string(),
                 publicity_ends_on: a.publicity_ends_on,
             })
             .collect(),
@@ -522,11 +524,11 @@ pub async fn decide(
     ApiJson(d): ApiJson<DecisionIn>,
 ) -> ApiResult<Json<DecisionOut>> {
     let status = decide_plan(&state, &ctx, &id, d.approve, &d.comment).await?;
-    Ok(Json(DecisionOut { status }))
+    Ok(Json(DecisionOut { status: status.to_string() }))
 }
 
-pub async fn decide_plan(state: &AppState, ctx: &Ctx, id: &str, approve: bool, comment: &str) -> ApiResult<String> {
-    Ok(usecase::decide(&state.store, ctx.subject()?, id, approve, comment).await?)
+pub async fn decide_plan(state: &AppState, ctx: &Ctx, id: &str, approve: bool, comment: &str) -> ApiResult<PlanStatus> {
+    Ok(usecase::decide(&state.store, ctx.subject()?, path_id(id, "plan")?, approve, comment).await?)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -539,7 +541,7 @@ pub struct ObjectionIn {
 #[utoipa::path(post, path = "/api/v1/plans/{id}/objections", tag = "planning", params(("id" = String, Path)), request_body = ObjectionIn,
     responses((status = 201), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn object(State(state): State<AppState>, Path(id): Path<String>, ApiJson(o): ApiJson<ObjectionIn>) -> ApiResult<StatusCode> {
-    usecase::object(&state.store, &id, &o.from_name, &o.text).await?;
+    usecase::object(&state.store, path_id(&id, "plan")?, &o.from_name, &o.text).await?;
     Ok(StatusCode::CREATED)
 }
 
@@ -554,5 +556,7 @@ pub async fn amend(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<PlanRequest>,
 ) -> ApiResult<(StatusCode, Json<SubmittedOut>)> {
-    Ok((StatusCode::CREATED, Json(SubmittedOut::new(usecase::amend(&state.store, ctx.subject()?, &id, parse_plan(req)?).await?, ctx.lang))))
+    let s = ctx.subject()?;
+    let input = parse_plan(req)?;
+    Ok((StatusCode::CREATED, Json(SubmittedOut::new(usecase::amend(&state.store, s, path_id(&id, "plan")?, input).await?, ctx.lang))))
 }

@@ -20,6 +20,7 @@ use caigou_app::planning::requests as usecase;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
+use crate::input::path_id;
 
 #[derive(Deserialize, ToSchema)]
 pub struct RequestIn {
@@ -84,7 +85,7 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(r): ApiJson
 
 /// Loads a request the principal may see.
 pub async fn visible(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<RequestDetail> {
-    Ok(usecase::visible(&state.store, ctx.subject()?, id).await?)
+    Ok(usecase::visible(&state.store, ctx.subject()?, path_id(id, "purchase request")?).await?)
 }
 
 /// A request with its chain, progress and warnings.
@@ -102,7 +103,9 @@ pub async fn modify(
     Path(id): Path<String>,
     ApiJson(r): ApiJson<RequestIn>,
 ) -> ApiResult<Json<RequestOut>> {
-    Ok(Json(RequestOut::new(usecase::modify(&state.store, ctx.subject()?, &id, &parse_request(&r)?, r.submit).await?, ctx.lang)))
+    let s = ctx.subject()?;
+    let input = parse_request(&r)?;
+    Ok(Json(RequestOut::new(usecase::modify(&state.store, s, path_id(&id, "purchase request")?, &input, r.submit).await?, ctx.lang)))
 }
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -114,7 +117,7 @@ pub struct CommentIn {
 /// Acts on a request: `submit` (the applicant) or `approve`, `return`, `reject` (staff with the
 /// current step's role; never the applicant).
 pub async fn act_on(state: &AppState, ctx: &Ctx, id: &str, event: RequestEvent, comment: &str) -> ApiResult<RequestDetail> {
-    Ok(usecase::act(&state.store, ctx.subject()?, id, event, comment).await?)
+    Ok(usecase::act(&state.store, ctx.subject()?, path_id(id, "purchase request")?, event, comment).await?)
 }
 
 /// Submits a draft or returned request into the chain (the applicant).

@@ -9,8 +9,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
+use caigou_domain::ids::PlanId;
 use caigou_domain::ids::{OrgId, parse_region_path};
 use caigou_domain::planning::Method;
+use caigou_domain::planning::PlanStatus;
 use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
 use caigou_domain::planning::rules::SingleSourceGround;
 use caigou_i18n::Label;
@@ -27,27 +29,28 @@ use crate::api::ApiQuery;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::input::path_id;
 use crate::planning::api::plans::{OrgQuery, PlanItemIn, PlanRequest, decide_plan, parse_plan, visible_plan};
 
 pub struct PlanRow {
-    pub id: String,
+    pub id: PlanId,
     pub plan_no: String,
     pub name: String,
     pub method: &'static str,
     pub total: String,
     pub status: String,
-    pub status_key: String,
+    pub status_key: PlanStatus,
 }
 
 fn plan_row(p: &plans::Plan, t: Tr) -> PlanRow {
     PlanRow {
-        id: p.id.clone(),
+        id: p.id,
         plan_no: p.plan_no.clone(),
         name: p.name.clone(),
         method: Method::parse(&p.method).map(|m| m.label(t.lang)).unwrap_or("—"),
         total: Money::from_fen(p.total).to_string(),
         status: t.s(&format!("status.{}", p.status)).to_string(),
-        status_key: p.status.clone(),
+        status_key: p.status,
     }
 }
 
@@ -257,8 +260,8 @@ async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Opt
             .into_iter()
             .map(|r| {
                 let label = format!("{} {}（{}）", r.request_no, r.title, Money::from_fen(r.amount));
-                let checked = form.request_ids.contains(&r.id);
-                (r.id, label, checked)
+                let checked = form.request_ids.contains(&r.id.to_string());
+                (r.id.to_string(), label, checked)
             })
             .collect(),
         methods: Method::ALL.iter().map(|m| (m.key(), m.label(lang))).collect(),
@@ -339,7 +342,11 @@ pub async fn plan_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Fo
         Ok(input) => match if form.amend_of.is_empty() {
             usecase::submit_plan(&state.store, s, &input).await
         } else {
-            usecase::amend(&state.store, s, &form.amend_of, input).await
+            // A malformed plan id names no plan, like an unknown one.
+            match form.amend_of.parse() {
+                Ok(plan) => usecase::amend(&state.store, s, plan, input).await,
+                Err(_) => Err(caigou_store::StoreError::NotFound("plan").into()),
+            }
         } {
             Ok(sub) => return Ok(Redirect::to(&format!("/plans/{}", sub.id)).into_response()),
             Err(e) => shown_in_form(e, ctx.lang)?,
@@ -391,7 +398,7 @@ async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>
     let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
     let path = parse_region_path(&d.unit_region_path);
     let submitted_by = d.plan.created_by.parse().map_err(|_| AppError::internal())?;
-    let waiting = d.approval.as_ref().is_some_and(|a| a.status == "waiting");
+    let waiting = d.approval.as_ref().is_some_and(|a| a.status.can_decide());
     let publicity_open = d
         .approval
         .as_ref()
@@ -409,7 +416,7 @@ async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>
             amount: Money::from_fen(i.amount).to_string(),
         });
     }
-    let entrusted = caigou_store::projects::entrustment_of(&state.store, id).await?;
+    let entrusted = caigou_store::projects::entrustment_of(&state.store, d.plan.id).await?;
     let mut runners: Vec<(String, String)> =
         caigou_store::projects::runners(&state.store).await?.into_iter().map(|(id, name, _)| (id, name)).collect();
     runners.push((d.plan.org_id.clone(), format!("{}（{}）", d.unit_name, t.s("plans.self_procure"))));
@@ -467,7 +474,8 @@ async fn plan_action(state: &AppState, ctx: &Ctx, id: &str, result: Result<Optio
 
 /// Cancels a plan, or records its procurement failed; either releases its budget.
 async fn close_plan(state: &AppState, ctx: &Ctx, id: &str, failed: bool, reason: &str) -> Result<Response, AppError> {
-    let r = usecase::close_plan(&state.store, ctx.subject()?, id, failed, reason).await.map(|_| None).map_err(AppError::from);
+    let r =
+        usecase::close_plan(&state.store, ctx.subject()?, path_id(id, "plan")?, failed, reason).await.map(|_| None).map_err(AppError::from);
     plan_action(state, ctx, id, r).await
 }
 
@@ -495,9 +503,9 @@ pub async fn plan_reprocure(
     Path(id): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    let r = usecase::reprocure(&state.store, ctx.subject()?, &id, Method::parse(&f.method), None)
+    let r = usecase::reprocure(&state.store, ctx.subject()?, path_id(&id, "plan")?, Method::parse(&f.method), None)
         .await
-        .map(|sub| Some(sub.id))
+        .map(|sub| Some(sub.id.to_string()))
         .map_err(AppError::from);
     plan_action(&state, &ctx, &id, r).await
 }
@@ -533,7 +541,7 @@ async fn objection_page(
     notice: Option<String>,
     error: Option<String>,
 ) -> Result<ObjectionPage, AppError> {
-    let d = plans::get(&state.store, id).await?;
+    let d = plans::get(&state.store, path_id(id, "plan")?).await?;
     let ends = d.approval.as_ref().and_then(|a| a.publicity_ends_on.clone()).ok_or_else(|| AppError::not_found("publicity"))?;
     let open = ends.parse::<jiff::civil::Date>().is_ok_and(|e| state.store.clock().today() <= e);
     Ok(ObjectionPage {
@@ -567,7 +575,7 @@ pub async fn objection_submit(
     Path(id): Path<String>,
     Form(f): Form<ObjectionForm>,
 ) -> Result<Response, AppError> {
-    match usecase::object(&state.store, &id, &f.from_name, &f.text).await {
+    match usecase::object(&state.store, path_id(&id, "plan")?, &f.from_name, &f.text).await {
         Ok(()) => {
             let notice = Chrome::bare(&ctx).t.s("plans.object_sent").to_string();
             Ok(render(&objection_page(&state, &ctx, &id, Some(notice), None).await?))

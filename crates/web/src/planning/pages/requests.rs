@@ -9,7 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
-use caigou_domain::ids::OrgId;
+use caigou_domain::ids::{OrgId, RequestId};
+use caigou_domain::planning::RequestStatus;
 use caigou_domain::planning::request::RequestEvent;
 use caigou_i18n::Label;
 use caigou_store::budget::BudgetLine;
@@ -20,11 +21,12 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::input::path_id;
 use crate::pages::{Chrome, render, when};
 use crate::planning::api::requests::{RequestIn, act_on, parse_request, visible};
 
 pub struct RequestRow {
-    pub id: String,
+    pub id: RequestId,
     pub no: String,
     pub title: String,
     pub amount: String,
@@ -34,12 +36,12 @@ pub struct RequestRow {
 
 fn row(r: &PurchaseRequest, t: Tr) -> RequestRow {
     RequestRow {
-        id: r.id.clone(),
+        id: r.id,
         no: r.request_no.clone(),
         title: r.title.clone(),
         amount: Money::from_fen(r.amount).to_string(),
         state: t.s(&format!("request.state.{}", r.state)).to_string(),
-        state_key: r.state.clone(),
+        state_key: r.state.to_string(),
     }
 }
 
@@ -96,7 +98,13 @@ async fn form_page(state: &AppState, ctx: &Ctx, action: String, form: RequestFor
     let editing = action.ends_with("/edit");
     let returned_comment = if editing {
         let id = action.trim_start_matches("/requests/").trim_end_matches("/edit");
-        requests::get(&state.store, id).await?.events.iter().rev().find(|e| e.event == "returned").map(|e| e.comment.clone())
+        requests::get(&state.store, path_id(id, "purchase request")?)
+            .await?
+            .events
+            .iter()
+            .rev()
+            .find(|e| e.event == "returned")
+            .map(|e| e.comment.clone())
     } else {
         None
     };
@@ -231,9 +239,9 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
     let chrome = Chrome::load(state, ctx).await?;
     let t = chrome.t;
     let amount = Money::from_fen(d.request.amount);
-    let current = if d.request.state == "in_review" { d.request.step.map(|x| x as usize) } else { None };
-    let finished_at = match d.request.state.as_str() {
-        "approved" => Some(usize::MAX),
+    let current = if d.request.state == RequestStatus::InReview { d.request.step.map(|x| x as usize) } else { None };
+    let finished_at = match d.request.state {
+        RequestStatus::Approved => Some(usize::MAX),
         _ => current,
     };
     let steps = d
@@ -264,7 +272,7 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
     let applicant = d.request.applicant.parse().map_err(|_| AppError::internal())?;
     let can_act = requests::current_step_role(&d)
         .is_some_and(|step_role| authz::decide(&ctx.principal, Action::ActOnRequestStep { unit, step_role, applicant }).is_ok());
-    let can_modify = s.user == applicant && matches!(d.request.state.as_str(), "draft" | "returned");
+    let can_modify = s.user == applicant && d.request.state.modifiable();
     let attachments = requests::attachments(&state.store, &d.request).await?;
     Ok(DetailPage { r: row(&d.request, t), chrome, d, steps, events, warnings, attachments, can_act, can_modify, error })
 }
@@ -315,6 +323,7 @@ pub async fn edit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
 pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
     let s = ctx.subject()?;
     visible(&state, &ctx, &id).await?;
+    let id = path_id(&id, "purchase request")?;
     let (f, files) = read_form(&state, &ctx, multipart).await?;
     let outcome = match f.to_api(ctx.lang).map(|mut api| {
         api.attachments = files;
@@ -322,7 +331,7 @@ pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     }) {
         Ok(api) => match parse_request(&api) {
             Ok(input) => {
-                caigou_app::planning::requests::modify(&state.store, s, &id, &input, true).await.map(|_| ()).map_err(AppError::from)
+                caigou_app::planning::requests::modify(&state.store, s, id, &input, true).await.map(|_| ()).map_err(AppError::from)
             }
             Err(e) => Err(e),
         },

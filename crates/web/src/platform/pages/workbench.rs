@@ -4,6 +4,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use caigou_domain::authz::Role;
+use caigou_domain::planning::{PlanStatus, RequestStatus};
+use caigou_domain::tender::ProjectStatus;
 use caigou_i18n::Label;
 use caigou_store::{notify, regions};
 
@@ -59,14 +61,14 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.requests")), href: "/requests".into() });
         }
         let mine = caigou_app::planning::requests::list(store, subject).await?;
-        let returned = mine.iter().filter(|r| r.state == "returned" && r.applicant == subject.user.to_string()).count();
+        let returned = mine.iter().filter(|r| r.state == RequestStatus::Returned && r.applicant == subject.user.to_string()).count();
         if returned > 0 {
             todos.push(Todo { text: format!("{returned} {}", t.s("wb.todo.returned")), href: "/requests".into() });
         }
         let open = caigou_app::planning::plans(store, subject, subject.org)
             .await?
             .iter()
-            .filter(|p| p.status == "publicity" || p.status == "awaiting_approval")
+            .filter(|p| matches!(p.status, PlanStatus::Publicity | PlanStatus::AwaitingApproval))
             .count();
         if open > 0 {
             todos.push(Todo { text: format!("{open} {}", t.s("wb.todo.publicity")), href: "/plans".into() });
@@ -87,7 +89,8 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         if entrusted > 0 {
             todos.push(Todo { text: format!("{entrusted} {}", t.s("wb.todo.entrusted")), href: "/projects/new".into() });
         }
-        let drafts = caigou_app::tender::projects::list(store, subject).await?.into_iter().filter(|p| p.status == "draft").count();
+        let drafts =
+            caigou_app::tender::projects::list(store, subject).await?.into_iter().filter(|p| p.status == ProjectStatus::Draft).count();
         if drafts > 0 && subject.has(Role::Agency) {
             todos.push(Todo { text: format!("{drafts} {}", t.s("wb.todo.project_drafts")), href: "/projects".into() });
         }
@@ -112,7 +115,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         projects.retain(|p| seen.insert(p.clone()));
         for project in projects {
             let v = caigou_store::projects::get(store, &project).await?;
-            if v.project.status == "published" && v.project.deadline_at.is_some_and(|d| d > now) {
+            if v.project.status.tendering() && v.project.deadline_at.is_some_and(|d| d > now) {
                 todos.push(Todo {
                     text: format!(
                         "{} {} · {} {}",

@@ -82,7 +82,7 @@ pub async fn own(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
 /// head): the same leaf and log index, a freshly signed head and its inclusion proof.
 #[utoipa::path(get, path = "/api/v1/bids/{id}/receipt", tag = "bids", security(("bearer" = [])), params(("id" = String, Path)), responses((status = 200, description = "the receipt"), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn receipt(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Receipt>> {
-    Ok(Json(usecase::receipt(&state.store, ctx.subject()?, &id).await?))
+    Ok(Json(usecase::receipt(&state.store, ctx.subject()?, path_id(&id, "bid")?).await?))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -151,7 +151,7 @@ pub async fn today_rows(state: &AppState) -> ApiResult<Vec<TodayRow>> {
             project,
             lot_no,
             lot,
-            status,
+            status: status.to_string(),
             valid_bids,
             opened,
             decrypt_until,

@@ -60,7 +60,7 @@ pub async fn entrust(
     ApiJson(e): ApiJson<EntrustIn>,
 ) -> ApiResult<StatusCode> {
     let runner: OrgId = e.runner_id.parse().map_err(|_| invalid("runner_id", Msg::new("error.request.invalid_fields.choose_agency")))?;
-    caigou_app::planning::entrust(&state.store, ctx.subject()?, &id, runner).await?;
+    caigou_app::planning::entrust(&state.store, ctx.subject()?, path_id(&id, "plan")?, runner).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -112,7 +112,7 @@ async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> Ap
     // The region's deduction rate: the first plan's unit region, as the project will have.
     let rate = match plan_ids.first() {
         Some(p) if !lots.is_empty() => {
-            let plan = caigou_store::plans::get(&state.store, p).await?;
+            let plan = caigou_store::plans::get(&state.store, path_id(p, "plan")?).await?;
             let region: String = caigou_store::users::org_region_id(&state.store, &plan.plan.org_id).await?;
             caigou_store::regions::effective_policy(&state.store, &region, state.store.clock().today()).await?.sme_deduction.small_micro_bp
         }
@@ -200,7 +200,9 @@ pub struct Created {
     responses((status = 201, body = Created), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(p): ApiJson<ProjectIn>) -> ApiResult<(StatusCode, Json<Created>)> {
     let lots = parse_lots(&state, &p.plan_ids, &p.lots).await?;
-    let id = usecase::create(&state.store, ctx.subject()?, &NewProject { name: p.name, plan_ids: p.plan_ids, lots }).await?;
+    let s = ctx.subject()?;
+    let plan_ids = p.plan_ids.iter().map(|id| path_id(id, "plan")).collect::<ApiResult<_>>()?;
+    let id = usecase::create(&state.store, s, &NewProject { name: p.name, plan_ids, lots }).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 

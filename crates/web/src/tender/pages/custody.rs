@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action};
+use caigou_domain::tender::OpeningStatus;
 use caigou_store::custodians::{self, Custody};
 
 use crate::AppState;
@@ -45,11 +46,11 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let me = s.user.to_string();
     let custody = custodians::custody(&state.store, &id).await?;
     let runs = authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();
-    let can_name = runs && v.project.status == "draft" && custody.opening_public_key.is_none();
+    let can_name = runs && v.project.status.editable() && custody.opening_public_key.is_none();
     let candidates = if can_name { custodians::candidates(&state.store, &id).await? } else { Vec::new() };
     let mut remedy = false;
     for l in &v.lots {
-        remedy |= caigou_store::opening::view(&state.store, &l.id).await.is_ok_and(|o| o.status == "remedy");
+        remedy |= caigou_store::opening::view(&state.store, &l.id).await.is_ok_and(|o| o.status == OpeningStatus::Remedy);
     }
     let custodians_json = serde_json::to_string(
         &custody.custodians.iter().map(|c| serde_json::json!({"user_id": c.user_id, "public_key": c.public_key})).collect::<Vec<_>>(),

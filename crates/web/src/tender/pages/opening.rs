@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use caigou_domain::tender::{BidOutcome, BidStatus};
 use caigou_store::opening::{self, OpeningView};
 
 use crate::AppState;
@@ -56,7 +57,7 @@ fn live(t: Tr, v: &OpeningView) -> Live {
                 uscc: b.bidder_uscc.clone(),
                 submitted: when(&b.submitted_at),
                 signed_in: b.signed_in,
-                outcome_key: format!("opening.outcome.{}", b.outcome.as_deref().unwrap_or("pending")),
+                outcome_key: format!("opening.outcome.{}", b.outcome.map_or("pending", BidOutcome::as_str)),
                 price: b.total_price.map(|p| yuan(&p)).unwrap_or_else(|| "—".into()),
                 opened: b.opened_at.map(|o| when(&o)).unwrap_or_default(),
             })
@@ -88,7 +89,7 @@ pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Strin
     let view = hall.opening.as_ref();
     Ok(render(&HallPage {
         title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
-        decrypting: view.is_some_and(|x| x.status == "decrypting"),
+        decrypting: view.is_some_and(|x| x.status.accepts_keys()),
         live: view.map(|x| live(chrome.t, x)),
         signals: hall.signals,
         chrome,
@@ -205,7 +206,7 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
         .filter(|k| k.revoked_at.is_none())
         .map(|k| k.key_id)
         .collect();
-    let decrypting = opening::view(&state.store, &lot).await.is_ok_and(|o| o.status == "decrypting" && now < o.decrypt_until);
+    let decrypting = opening::view(&state.store, &lot).await.is_ok_and(|o| o.status.accepts_keys() && now < o.decrypt_until);
     let deposit = match l.deposit {
         Some(d) => Some((yuan(&d), caigou_store::deposits::check_paid(&state.store, &lot, &s.org.to_string()).await.is_ok())),
         None => None,
@@ -214,7 +215,7 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
         chrome: Chrome::load(&state, &ctx).await?,
         title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
         deadline: v.project.deadline_at.map(|d| when(&d)).unwrap_or_default(),
-        open_for_bids: v.project.status == "published" && v.project.deadline_at.is_some_and(|d| now < d),
+        open_for_bids: v.project.status.tendering() && v.project.deadline_at.is_some_and(|d| now < d),
         decrypting,
         own: caigou_store::bids::own_bids(&state.store, &s.org.to_string(), &lot).await?,
         registered: serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into()),
@@ -224,7 +225,7 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
 }
 
 /// The translation key of a bid's status (`valid`, `superseded`, `withdrawn`).
-pub fn bid_status_key(status: &str) -> String {
+pub fn bid_status_key(status: &BidStatus) -> String {
     format!("bid.status.{status}")
 }
 

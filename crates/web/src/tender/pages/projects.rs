@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
-use caigou_domain::tender::{AnnouncementKind, EvaluationMethod, Family};
+use caigou_domain::tender::{AnnouncementKind, EvaluationMethod, Family, LotStatus, ProjectStatus};
 use caigou_i18n::Label;
 use caigou_store::documents::{self, DocumentsDraft};
 use caigou_store::projects::{self, EntrustedPlan, ProjectRow, ProjectView};
@@ -25,7 +25,7 @@ use crate::pages::{Chrome, Flash, outcome, render, when, yuan};
 use crate::tender::api::projects::{CriterionIn, DocumentsIn, insider, parse_documents, runnable, sme_choice, visible};
 use caigou_app::tender::projects::{self as usecase, UpdateLot};
 
-pub fn status_key(status: &str) -> String {
+pub fn status_key(status: &ProjectStatus) -> String {
     format!("project.status.{status}")
 }
 
@@ -46,7 +46,7 @@ pub async fn entrust(
 ) -> Result<Response, AppError> {
     let r = async {
         let runner = f.runner_id.parse().map_err(|_| AppError::bad_request("request.invalid_fields"))?;
-        caigou_app::planning::entrust(&state.store, ctx.subject()?, &id, runner).await?;
+        caigou_app::planning::entrust(&state.store, ctx.subject()?, path_id(&id, "plan")?, runner).await?;
         Ok("notice.entrusted")
     }
     .await;
@@ -93,9 +93,16 @@ pub struct NewForm {
 }
 
 pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<NewForm>) -> Result<Response, AppError> {
-    match usecase::create(&state.store, ctx.subject()?, &projects::NewProject { name: f.name, plan_ids: f.plan, lots: vec![] }).await {
+    let s = ctx.subject()?;
+    let created = match f.plan.iter().map(|id| path_id(id, "plan")).collect::<Result<_, AppError>>() {
+        Ok(plan_ids) => {
+            usecase::create(&state.store, s, &projects::NewProject { name: f.name, plan_ids, lots: vec![] }).await.map_err(AppError::from)
+        }
+        Err(e) => Err(e),
+    };
+    match created {
         Ok(id) => Ok(Redirect::to(&format!("/projects/{id}")).into_response()),
-        Err(e) => outcome(&ctx, "/projects/new", Err(e.into())),
+        Err(e) => outcome(&ctx, "/projects/new", Err(e)),
     }
 }
 
@@ -187,7 +194,7 @@ pub struct LotRow {
     pub budget: String,
     pub max_price: String,
     pub sme: String,
-    pub status: String,
+    pub status: LotStatus,
     pub items: Vec<(String, String, i64, String)>,
     pub obtained: bool,
     /// 投标保证金 shown, and its value in the settings form.
@@ -241,9 +248,9 @@ pub async fn detail(
         caigou_app::tender::suppliers::obtained(&state.store, s).await?.into_iter().filter(|o| o.project == id).map(|o| o.lot).collect();
     let now = state.store.clock().now_ms();
     let p = &v.project;
-    let draft_open = is_runner && p.status == "draft";
-    let open_for_bids = p.status == "published" && p.deadline_at.is_some_and(|d| now < d);
-    let window_open = p.status == "published" && p.documents_close_at.is_some_and(|c| now < c);
+    let draft_open = is_runner && p.status.editable();
+    let open_for_bids = p.status.tendering() && p.deadline_at.is_some_and(|d| now < d);
+    let window_open = p.status.tendering() && p.documents_close_at.is_some_and(|c| now < c);
     let templates = if draft_open { templates::usable_by(&state.store, v.runner(), Some(&p.method)).await? } else { vec![] };
     let (earliest, earliest_error) = if draft_open {
         match documents::earliest_dates(&state.store, &v, state.store.clock().today()).await {
@@ -267,7 +274,7 @@ pub async fn detail(
             .collect();
     }
     let mut recorded = std::collections::HashMap::new();
-    if is_runner && p.status != "draft" {
+    if is_runner && p.status.announced() {
         for l in &v.lots {
             if l.deposit.is_some() {
                 let rows = caigou_store::deposits::list(&state.store, &l.id).await?;
@@ -295,7 +302,7 @@ pub async fn detail(
             budget: yuan(&l.budget),
             max_price: l.max_price.map(|m| yuan(&m)).unwrap_or_else(|| "—".into()),
             sme: crate::i18n::Tr::new(ctx.lang).msg(&l.sme.describe()),
-            status: l.status.clone(),
+            status: l.status,
             items: l.items.iter().map(|i| (i.pinmu_code.clone(), i.description.clone(), i.quantity, i.unit.clone())).collect(),
             obtained: mine.contains(&l.id),
         })
