@@ -150,7 +150,7 @@ struct Body<'a> {
 impl AppError {
     /// The JSON response in `lang`.
     pub fn json_response(&self, lang: Lang) -> Response {
-        let messages = Lang::ALL.into_iter().map(|l| (l.tag(), self.message(l))).collect();
+        let messages = crate::i18n::Tr::every(&self.text);
         let fields = self
             .fields
             .iter()

@@ -40,6 +40,11 @@ impl Tr {
         caigou_i18n::catalog().text(self.lang, &format!("audit.{kind}.{code}")).map(str::to_string).unwrap_or_else(|| code.to_string())
     }
 
+    /// A message in every language the platform speaks, by tag: the `messages` of a JSON body.
+    pub fn every(m: &Msg) -> std::collections::BTreeMap<&'static str, String> {
+        Lang::ALL.into_iter().map(|l| (l.tag(), Tr::new(l).msg(m))).collect()
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }

@@ -6,16 +6,12 @@ use std::collections::BTreeMap;
 
 use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
 use caigou_domain::planning::request::Warning;
-use caigou_domain::{Lang, Msg};
+use caigou_domain::Lang;
 use caigou_store::plans::{PlanDetail, Submitted};
 use caigou_store::requests::RequestDetail;
 use serde::Serialize;
 
 use crate::i18n::Tr;
-
-fn messages(m: &Msg) -> BTreeMap<&'static str, String> {
-    Lang::ALL.into_iter().map(|l| (l.tag(), Tr::new(l).msg(m))).collect()
-}
 
 /// One rule's result: `{rule, code, source, verdict, message, messages, related}`.
 #[derive(Serialize)]
@@ -37,7 +33,7 @@ impl FindingOut {
             source: f.source.clone(),
             verdict: f.verdict,
             message: Tr::new(lang).msg(&f.text),
-            messages: messages(&f.text),
+            messages: Tr::every(&f.text),
             related: f.related.clone(),
         }
     }
@@ -113,7 +109,7 @@ pub struct RequestOut {
 
 impl RequestOut {
     pub fn new(d: RequestDetail, lang: Lang) -> RequestOut {
-        let warning = |w: &Warning| WarningOut { code: w.code.clone(), message: Tr::new(lang).msg(&w.text), messages: messages(&w.text) };
+        let warning = |w: &Warning| WarningOut { code: w.code.clone(), message: Tr::new(lang).msg(&w.text), messages: Tr::every(&w.text) };
         RequestOut {
             warnings: d.warnings.iter().map(warning).collect(),
             request: d.request,
