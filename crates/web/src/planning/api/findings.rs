@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use caigou_domain::Lang;
 use caigou_domain::planning::filing::{Decision, Finding, Outcome, Verdict};
 use caigou_domain::planning::request::Warning;
-use caigou_domain::Lang;
 use caigou_store::plans::{PlanDetail, Submitted};
 use caigou_store::requests::RequestDetail;
 use serde::Serialize;
