@@ -112,6 +112,7 @@ async function scenario() {
 
     await clickAndWaitForPost(page, page.getByTestId('keygen'), '/api/v1/supplier/keys');
     await expectText(page.getByTestId('key-info'), '✓ 已登记', 'the key after making it');
+    await expectText(page.getByTestId('backup-state'), '尚未备份', 'the warning that the new key has no backup');
 
     const form = page.getByTestId('bid-form');
     await form.locator('#price').fill(PRICE1_YUAN);
@@ -121,7 +122,25 @@ async function scenario() {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4 技术方案 supplier1'),
     });
+    // Before the key is backed up the bid is refused, next to the button that was pressed.
+    await page.getByTestId('seal-submit').click();
+    await expectText(page.getByTestId('form-error'), '请先备份并验证投标密钥', 'the refusal next to the submit button');
+    assert.equal(await page.getByTestId('own-bids').locator('li').count(), 0, 'nothing was submitted');
+
+    // The backup: export the passphrase-protected key file, then read the saved file back.
+    await page.locator('#passphrase').fill('supplier1-backup-passphrase');
+    const [keyDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-key').click()]);
+    const keyFile = join(sandboxDir(), 'key-supplier1.json');
+    await keyDownload.saveAs(keyFile);
+    await page.getByTestId('key-file').setInputFiles(keyFile);
+    await page.getByTestId('import-key').click();
+    await expectText(page.getByTestId('backup-state'), '密钥备份已验证', 'the backup, verified by reading the file back');
+
     await clickAndWaitForPost(page, page.getByTestId('seal-submit'), `/api/v1/lots/${lot}/bids`);
+    // The submission shows at once in 我的递交记录, without a reload.
+    await expectText(page.getByTestId('own-bids').locator('li').first(), 'v1', 'own submission v1 right after submitting');
+    await expectText(page.getByTestId('own-bids').locator('li').first(), '有效', 'own submission v1 is valid right after submitting');
+    assert.equal(await page.getByTestId('form-error').innerText(), '', 'no error next to the button after the bid was accepted');
     const receipt = page.getByTestId('receipt');
     await expectText(receipt, '日志序号', 'the receipt (its log index)');
     await expectText(receipt, 'SHA-256', 'the receipt (the ciphertext SHA-256)');

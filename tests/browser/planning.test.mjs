@@ -98,6 +98,8 @@ test('supervisor sees the plan among the approvals on a phone and approves it (�
     assert.ok(planPath, 'the plan was not submitted (see the previous test)');
     await signIn(page, 'supervisor');
     await expectText(page.getByTestId('todos'), '待审批', 'the to-do list');
+    // The to-do opens the plan itself.
+    await expectVisible(page.getByTestId('todos').locator(`a[href="${planPath}"]`), `the to-do opening ${planPath}`);
 
     await page.goto('/approvals');
     const approvals = page.getByTestId('approvals');

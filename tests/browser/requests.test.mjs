@@ -74,7 +74,14 @@ test('purchaser files a ¥60,000 request on a phone: 审批中 at 部门负责�
     await assertNoHorizontalOverflow(page);
 
     await form.locator('input[name=title]').fill(TITLE);
-    await form.locator('input[name=code]').fill('A05010000');
+    // The 品目 is found by its Chinese name and chosen from the matches: no code typed by hand.
+    const code = form.locator('input[name=code]');
+    await code.pressSequentially('家具');
+    const match = form.locator('.picker li', { hasText: 'A05010000' });
+    await expectVisible(match, 'the catalog match A05010000 家具');
+    await match.tap();
+    assert.equal(await code.inputValue(), 'A05010000', 'the chosen code in the form');
+    await expectText(form.locator('.pinmu-name'), '家具', 'the chosen item\'s name beside the code');
     await form.locator('input[name=quantity]').fill('6');
     await form.locator('input[name=amount]').fill('60000');
     // This year's 设备购置 line. (The list is newest year first: the first option is next year's.)
@@ -109,7 +116,10 @@ test('purchaser-reviewer cannot return it without a comment, then returns it wit
   withPage('requests-return-phone', PHONE, async (page) => {
     assert.ok(requestPath, 'the request was not submitted (see the first test)');
     await signIn(page, 'purchaser-reviewer');
-    await expectText(page.getByTestId('todos'), '申购单待您审批', 'the to-do list');
+    // The to-do is the request itself, by number and title, and opens it.
+    const todo = page.getByTestId('todos').locator(`a[href="${requestPath}"]`);
+    await expectText(todo, '待您审批的申购单', 'the to-do for the request');
+    await expectText(todo, TITLE, 'the to-do naming the request');
 
     await page.goto('/requests');
     const waiting = page.getByTestId('requests-waiting');

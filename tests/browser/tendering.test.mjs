@@ -111,9 +111,12 @@ async function fillRegistration(form, uscc) {
 test('a supplier registers, is approved and obtains documents', { timeout: TEST_TIMEOUT }, async () => {
   // Anonymous: the registration form, refused once for the check character.
   await withPage('tendering-register-phone', PHONE, async (page) => {
-    await page.goto('/suppliers/register');
+    // The way in: from the portal home, as a visitor.
+    await page.goto('/');
+    await clickAndWaitForPath(page, page.getByTestId('portal-register').getByRole('link'), '/suppliers/register');
     const form = page.getByTestId('register-form');
     await expectVisible(form, 'the registration form');
+    await expectText(page.getByTestId('password-rule'), '10', 'the password rule, stated on the form');
     await assertNoHorizontalOverflow(page);
 
     await fillRegistration(form, USCC_WRONG);
@@ -128,12 +131,21 @@ test('a supplier registers, is approved and obtains documents', { timeout: TEST_
     await form.locator('input[name=uscc]').fill(USCC);
     await form.locator('input[name=password]').fill(PASSWORD);
     await clickAndWaitForPath(page, page.getByTestId('register-submit'), '/login');
+    await expectText(page.getByTestId('registered-notice'), '注册成功', 'the message after registering');
+    await expectText(page.getByTestId('registered-notice'), '提交入驻审核', 'the next step after registering');
+    await screenshot(page, 'tendering-registered-phone');
   });
 
   // The new supplier: a qualification, then the profile submitted for review.
   await withPage('tendering-profile-phone', PHONE, async (page) => {
     await signIn(page, SUPPLIER_LOGIN);
-    await page.goto('/supplier');
+    // The workbench walks a new supplier through 入驻, step by step.
+    const admission = page.getByTestId('admission');
+    await expectText(admission, '待提交', 'the admission status on the workbench');
+    await expectText(admission.locator('li.now'), '上传营业执照', 'the step to take now: the qualifications');
+    await assertNoHorizontalOverflow(page);
+    await screenshot(page, 'tendering-admission-phone');
+    await clickAndWaitForPath(page, page.getByTestId('admission-go'), '/supplier');
     await expectText(page.getByTestId('supplier-status'), '待提交', 'the supplier status after registering');
     await expectText(page.getByTestId('supplier-profile'), USCC, 'the supplier profile (the code)');
     await assertNoHorizontalOverflow(page);
@@ -162,6 +174,13 @@ test('a supplier registers, is approved and obtains documents', { timeout: TEST_
     await expectText(page.getByTestId('supplier-status'), '待审核', 'the supplier status after submitting');
     assert.equal(await page.getByTestId('supplier-submit').count(), 0, 'no submit button while in review');
     await assertNoHorizontalOverflow(page);
+
+    // While in review, a tender's page says why its documents cannot be obtained yet.
+    await page.goto('/');
+    await clickAndWaitForPath(page, page.getByTestId('announcements').locator('a', { hasText: DEMO_TENDER }).first(), (u) => u.pathname.startsWith('/announcements/'));
+    await clickAndWaitForPath(page, page.getByTestId('project-link'), (u) => /^\/projects\/[^/]+$/.test(u.pathname));
+    await expectText(page.getByTestId('obtain-not-yet'), '入驻审核通过后', 'the reason the documents cannot be obtained yet');
+    assert.equal(await page.getByTestId('obtain').count(), 0, 'no obtain button before admission');
   });
 
   // The supervisor admits it.
@@ -220,6 +239,15 @@ test('a supplier registers, is approved and obtains documents', { timeout: TEST_
     assert.match(response.headers()['content-type'] ?? '', /^application\/pdf/, 'the PDF content type');
     const body = await response.body();
     assert.equal(body.subarray(0, 4).toString('latin1'), '%PDF', 'the download is a PDF');
+
+    // 我的投标 lists the lot, not yet bid on, with the way to the bid page.
+    await page.goto('/supplier/bids');
+    const mine = page.getByTestId('my-lot');
+    assert.equal(await mine.count(), 1, 'one obtained lot in 我的投标');
+    await expectText(mine.getByTestId('my-lot-state'), '未递交', 'the bid state in 我的投标');
+    await expectVisible(mine.getByTestId('my-lot-bid'), 'the way to the bid page');
+    await assertNoHorizontalOverflow(page);
+    await screenshot(page, 'tendering-my-bids-phone');
   });
 });
 
@@ -267,14 +295,17 @@ test('an agency publishes a project from a template and it appears on the public
     await assertNoHorizontalOverflow(page);
     await screenshot(page, 'tendering-draft-phone');
 
-    // A day early: refused under 政府采购法第35条.
+    // A day early: refused under 政府采购法第35条, shown beside the form, which keeps every edit.
+    const qualification = documents.locator('textarea[name=qualification]');
+    await qualification.fill('具有有效的医疗器械经营许可证');
     await deadline.fill(`${addDays(earliestDeadline, -1)}T09:30`);
     await submitForm(page, page.getByTestId('save-documents'), `${projectPath}/documents`);
-    await waitForPath(page, projectPath);
-    await expectText(page.getByTestId('form-error'), 'TEND-BID-PERIOD', 'the error after a deadline before the earliest');
-    await expectText(page.getByTestId('form-error'), '政府采购法第35条', 'the error after a deadline before the earliest');
+    await expectText(page.getByTestId('documents-error'), 'TEND-BID-PERIOD', 'the error after a deadline before the earliest');
+    await expectText(page.getByTestId('documents-error'), '政府采购法第35条', 'the error after a deadline before the earliest');
+    assert.equal(await page.getByTestId('deadline-input').inputValue(), `${addDays(earliestDeadline, -1)}T09:30`, 'the refused deadline is still in the form');
+    assert.equal(await page.getByTestId('documents-form').locator('textarea[name=qualification]').inputValue(), '具有有效的医疗器械经营许可证', 'the qualification typed before the refusal is kept');
     await expectText(page.getByTestId('project-status'), '编制中', 'the project status after the refused save');
-    assert.equal(await page.getByTestId('publish').count(), 0, 'nothing to publish before the documents are saved');
+    assert.equal(await page.getByTestId('preview').count(), 0, 'nothing to publish before the documents are saved');
     await assertNoHorizontalOverflow(page);
     await screenshot(page, 'tendering-deadline-refused-phone');
 
@@ -285,6 +316,14 @@ test('an agency publishes a project from a template and it appears on the public
     await expectNoError(page, 'after saving the documents on the earliest deadline');
     await expectText(page.getByTestId('notice'), '已保存', 'the notice after saving the documents');
 
+    // Publishing starts from a preview of what goes public, and asks for a confirmation.
+    await clickAndWaitForPath(page, page.getByTestId('preview'), `${projectPath}/preview`);
+    await expectVisible(page.getByTestId('preview-announcement'), 'the announcement as it will be published');
+    await expectText(page.getByTestId('preview-documents'), '采购文件', 'the documents as they will be published');
+    await expectText(page.getByTestId('preview-documents'), '具有有效的医疗器械经营许可证', 'the saved qualification in the documents');
+    await assertNoHorizontalOverflow(page);
+    await screenshot(page, 'tendering-preview-phone');
+    await page.getByTestId('confirm-publish').check();
     await submitForm(page, page.getByTestId('publish'), `${projectPath}/publish`);
     await waitForPath(page, projectPath);
     await expectNoError(page, 'after publishing');

@@ -52,6 +52,17 @@ for (const [vpName, vpOptions] of Object.entries(VIEWPORTS)) {
         assert.equal(await htmlLang(page), 'en', '<html lang> after switching to English');
         await assertNoHorizontalOverflow(page);
 
+        // On a phone the header is one line and the menu opens from it; the page gets the screen.
+        if (vpName === 'phone') {
+          const header = await page.locator('header.top').boundingBox();
+          assert.ok(header.height <= 64, `the phone header is one compact line (${header.height} px)`);
+          assert.equal(await page.getByTestId('logout').isVisible(), false, 'the menu is closed until asked for');
+          await page.getByTestId('menu-button').click();
+          await expectVisible(page.getByTestId('menu').getByRole('link').first(), 'the menu links after opening the menu');
+          await page.mouse.wheel(0, 600);
+          await assertNoHorizontalOverflow(page);
+        }
+
         // Sign out: back on the portal home, with the sign-in link.
         await page.getByTestId('logout').click();
         await waitForPath(page, '/');

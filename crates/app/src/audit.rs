@@ -5,7 +5,7 @@
 
 use caigou_domain::authz::scope::AuditScope;
 use caigou_domain::authz::{self, Action, Principal, Subject};
-use caigou_domain::ids::parse_region_path;
+use caigou_domain::ids::{RegionId, parse_region_path};
 use caigou_store::audit::{self, AuditEntry, AuditFilter};
 use caigou_store::{Store, regions};
 
@@ -16,7 +16,7 @@ use crate::Result;
 pub struct Query {
     /// Only entries about objects in this region's subtree (a region id): refused when the
     /// region lies outside the reader's scope.
-    pub region: Option<String>,
+    pub region: Option<RegionId>,
     /// Substring of the action.
     pub action: Option<String>,
     /// Only entries by this user id.
@@ -30,7 +30,7 @@ pub struct Query {
 
 /// The entries `subject` may read, newest first.
 pub async fn list(store: &Store, subject: &Subject, q: &Query) -> Result<Vec<AuditEntry>> {
-    let region_prefix = match q.region.as_deref().filter(|s| !s.is_empty()) {
+    let region_prefix = match q.region {
         Some(id) => {
             let path = regions::get(store, id).await?.path;
             // Narrowing to a region outside the scope is refused, not answered with nothing.

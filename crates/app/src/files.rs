@@ -12,5 +12,5 @@ pub async fn upload(store: &Store, subject: &Subject, name: &str, content_type: 
     if bytes.is_empty() {
         return Err(StoreError::reject("file.empty").into());
     }
-    Ok(files::put(store, name, content_type, bytes, Some(&subject.user.to_string())).await?)
+    Ok(files::put(store, name, content_type, bytes, Some(subject.user)).await?)
 }

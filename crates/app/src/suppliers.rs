@@ -20,7 +20,7 @@ fn own_supplier(subject: &Subject) -> Result<()> {
 /// 注册: a new supplier organization with its first user and a draft profile (anyone; the
 /// route is rate-limited per address).
 pub async fn register(store: &Store, registration: &Registration) -> Result<(OrgId, UserId)> {
-    caigou_store::regions::get(store, &registration.region.to_string()).await?;
+    caigou_store::regions::get(store, registration.region).await?;
     Ok(suppliers::register(store, registration).await?)
 }
 
@@ -44,23 +44,22 @@ pub struct AddQualification {
 /// Adds a qualification to the own profile. Someone else's file is a file that does not exist.
 pub async fn add_qualification(store: &Store, subject: &Subject, q: AddQualification) -> Result<SupplierView> {
     own_supplier(subject)?;
-    let file = files::meta(store, &q.file.to_string()).await?.ok_or(StoreError::NotFound("file"))?;
-    if file.created_by.as_deref() != Some(subject.user.to_string().as_str()) {
+    let file = files::meta(store, q.file).await?.ok_or(StoreError::NotFound("file"))?;
+    if file.created_by != Some(subject.user) {
         return Err(StoreError::NotFound("file").into());
     }
     let org = subject.org.to_string();
-    suppliers::add_qualification(store, &Actor::of(subject), &org, &q.name, &q.number, &file.id, q.valid_until).await?;
+    suppliers::add_qualification(store, &Actor::of(subject), &org, &q.name, &q.number, &file.id.to_string(), q.valid_until).await?;
     Ok(suppliers::get(store, &org).await?)
 }
 
 /// A qualification's file (资质证照 scan), if `subject` may read it
 /// ([`Action::ViewQualification`]: the supplier's own staff and its reviewers).
 pub async fn qualification_file(store: &Store, subject: &Subject, qualification: &str) -> Result<(StoredFile, bytes::Bytes)> {
-    let (org, region_path, file) = suppliers::qualification_owner(store, qualification).await?;
-    let supplier: OrgId = org.parse().map_err(|_| StoreError::Internal("qualification org id".into()))?;
+    let (supplier, region_path, file) = suppliers::qualification_owner(store, qualification).await?;
     let path = parse_region_path(&region_path);
     authz::decide(&Principal::User(subject.clone()), Action::ViewQualification { supplier, supplier_region_path: &path })?;
-    Ok(files::get(store, &file).await?)
+    Ok(files::get(store, file).await?)
 }
 
 /// Sends the own profile for review.

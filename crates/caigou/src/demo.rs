@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use caigou_domain::Money;
 use caigou_domain::authz::{OrgKind, Role};
-use caigou_domain::ids::{OrgId, RegionId};
+use caigou_domain::ids::{BudgetLineId, IntentionId, OrgId, RegionId};
 use caigou_domain::planning::Method;
 use caigou_domain::policy::{PerObjectType, PolicyOverride, RegionLevel, SmeDeduction};
 use caigou_domain::uscc::UnifiedSocialCreditCode;
@@ -335,13 +335,13 @@ pub async fn seed(store: &Store) -> Result<Option<Seeded>, caigou_store::StoreEr
 /// A one-item 公开招标 plan starting `today` (the demo's tenders).
 pub(crate) fn open_tender_plan(
     name: &str,
-    line_id: &str,
+    line_id: BudgetLineId,
     today: jiff::civil::Date,
     (code, description, quantity, amount): (&str, &str, i64, Money),
 ) -> caigou_store::plans::PlanInput {
     caigou_store::plans::PlanInput {
         name: name.into(),
-        budget_line_id: line_id.into(),
+        budget_line_id: line_id,
         intention_id: None,
         method: Method::OpenTender,
         procurement_start: today,
@@ -362,7 +362,11 @@ pub(crate) fn open_tender_plan(
 }
 
 /// 申购 in every state, through the real chain: in review, returned, approved, rejected, draft.
-async fn seed_requests(store: &Store, purchaser: &caigou_domain::authz::Subject, line: &str) -> Result<(), caigou_store::StoreError> {
+async fn seed_requests(
+    store: &Store,
+    purchaser: &caigou_domain::authz::Subject,
+    line: BudgetLineId,
+) -> Result<(), caigou_store::StoreError> {
     use caigou_domain::planning::request::RequestEvent;
     use caigou_store::requests::{self, RequestInput};
     let who = |name: &'static str| async move {
@@ -376,7 +380,7 @@ async fn seed_requests(store: &Store, purchaser: &caigou_domain::authz::Subject,
         code: code.parse().expect("demo code"),
         quantity: qty,
         amount: Money::from_yuan(yuan),
-        budget_line_id: line.into(),
+        budget_line_id: line,
         reason: reason.into(),
         attachments: Vec::new(),
     };
@@ -439,7 +443,7 @@ async fn seed_planning(store: &Store, skipped: &mut Vec<&'static str>) -> Result
     let purchaser = users::user_id_by_name(store, "purchaser").await?.ok_or(caigou_store::StoreError::NotFound("purchaser"))?;
     let purchaser = users::identity(store, purchaser).await?.ok_or(caigou_store::StoreError::NotFound("purchaser"))?.subject;
     // The plans start in a week: their budget year is that week's (the next year near 31 December).
-    let equipment = budget::list(store, &purchaser.org.to_string(), Some(days(7).year().into()))
+    let equipment = budget::list(store, purchaser.org, Some(days(7).year().into()))
         .await?
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))
@@ -464,9 +468,9 @@ async fn seed_planning(store: &Store, skipped: &mut Vec<&'static str>) -> Result
     )
     .await?;
 
-    let plan = |name: &str, method: Method, code: &str, yuan: i64, intention: Option<String>| PlanInput {
+    let plan = |name: &str, method: Method, code: &str, yuan: i64, intention: Option<IntentionId>| PlanInput {
         name: name.into(),
-        budget_line_id: equipment.id.clone(),
+        budget_line_id: equipment.id,
         intention_id: intention,
         method,
         procurement_start: days(7),
@@ -484,22 +488,17 @@ async fn seed_planning(store: &Store, skipped: &mut Vec<&'static str>) -> Result
         request_ids: Vec::new(),
         replaces: None,
     };
-    seed_requests(store, &purchaser, &equipment.id).await?;
+    seed_requests(store, &purchaser, equipment.id).await?;
 
     // Filed at once: an open tender for the smart classrooms, an e-mall purchase of furniture.
     {
-        plans::submit(store, &purchaser, &plan("智慧教室设备采购", Method::OpenTender, "A02020100", 4_200_000, Some(early.id.clone())))
-            .await?;
+        plans::submit(store, &purchaser, &plan("智慧教室设备采购", Method::OpenTender, "A02020100", 4_200_000, Some(early.id))).await?;
         plans::submit(store, &purchaser, &plan("教师办公桌椅", Method::Emall, "A05010000", 180_000, None)).await?;
         // Waiting for the supervisor: a consultation at the open-tender threshold.
-        plans::submit(
-            store,
-            &purchaser,
-            &plan("实验室仪器设备", Method::CompetitiveConsultation, "A02100000", 4_000_000, Some(early.id.clone())),
-        )
-        .await?;
+        plans::submit(store, &purchaser, &plan("实验室仪器设备", Method::CompetitiveConsultation, "A02100000", 4_000_000, Some(early.id)))
+            .await?;
         // A 单一来源 公示 in progress (skipped if the calendar cannot compute its end).
-        let mut ss = plan("录播系统原厂升级", Method::SingleSource, "A02020100", 4_500_000, Some(early.id.clone()));
+        let mut ss = plan("录播系统原厂升级", Method::SingleSource, "A02020100", 4_500_000, Some(early.id));
         ss.single_source_ground = Some(caigou_domain::planning::rules::SingleSourceGround::OnlySource);
         ss.single_source_supplier = Some("示范信息技术有限公司".into());
         if let Err(e) = plans::submit(store, &purchaser, &ss).await {
@@ -560,14 +559,9 @@ async fn seed_suppliers(store: &Store) -> Result<(), caigou_store::StoreError> {
         .await?;
         let until =
             if n == 2 { today.checked_add(jiff::Span::new().days(10)).ok() } else { today.checked_add(jiff::Span::new().years(3)).ok() };
-        suppliers::seed(store, org_id, &profile, status, ("营业执照", &format!("DEMO-{n:04}"), &licence.id, until)).await?;
+        suppliers::seed(store, org_id, &profile, status, ("营业执照", &format!("DEMO-{n:04}"), &licence.id.to_string(), until)).await?;
     }
     Ok(())
-}
-
-/// A project id the seeder just made.
-pub(crate) fn project_id(id: &str) -> Result<caigou_domain::ids::ProjectId, caigou_store::StoreError> {
-    id.parse().map_err(|_| caigou_store::StoreError::Internal(format!("demo: bad project id {id}")))
 }
 
 /// The seeder acts through the same use cases as its users; a refusal there is a defect of the

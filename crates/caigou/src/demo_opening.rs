@@ -58,13 +58,13 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
     let purchaser = who(store, "purchaser").await?;
     let agency2 = who(store, "agency2").await?;
     let supervisor = who(store, "supervisor").await?;
-    let line = caigou_store::budget::list(store, &purchaser.org.to_string(), Some(year.into()))
+    let line = caigou_store::budget::list(store, purchaser.org, Some(year.into()))
         .await?
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))
         .ok_or(StoreError::NotFound("budget line"))?;
     let item = ("A02010601", "42U服务器机柜（含智能PDU）", 20, Money::from_yuan(600_000));
-    let plan = crate::demo::open_tender_plan(NAME, &line.id, store.clock().today(), item);
+    let plan = crate::demo::open_tender_plan(NAME, line.id, store.clock().today(), item);
     let plan = caigou_store::plans::submit(store, &purchaser, &plan).await?;
     if plan.status != PlanStatus::Filed {
         return Ok(());
@@ -82,7 +82,7 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
         custodian_keys.push(k);
     }
     let ids: Vec<String> = people.iter().map(|p| p.user.to_string()).collect();
-    custodians::name(store, &agency2, &project, &ids, 2).await?;
+    custodians::name(store, &agency2, project, &ids, 2).await?;
     // The ceremony, on the purchaser representative's machine.
     let opening_key = KeyPair::generate();
     let parts = caigou_seal::shamir::split(&opening_key, 2, 3).map_err(seal_error)?;
@@ -90,17 +90,17 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
     for ((p, k), part) in people.iter().zip(&custodian_keys).zip(parts) {
         shares.push(ShareIn {
             user_id: p.user.to_string(),
-            sealed: caigou_seal::seal_for(&k.public_hex(), &part, project.as_bytes()).map_err(seal_error)?,
+            sealed: caigou_seal::seal_for(&k.public_hex(), &part, project.to_string().as_bytes()).map_err(seal_error)?,
         });
     }
-    custodians::set_opening_key(store, &purchaser, &project, &opening_key.public_hex(), &shares, 2).await?;
+    custodians::set_opening_key(store, &purchaser, project, &opening_key.public_hex(), &shares, 2).await?;
     drop(opening_key);
 
-    let view = projects::get(store, &project).await?;
+    let view = projects::get(store, project).await?;
     // A bid deposit of 2 % of the budget (the most 条例33 allows), by bank transfer.
     let settings =
         projects::LotSettings { max_price: None, sme: caigou_domain::tender::SmePolicy::None, deposit: Some(Money::from_yuan(12_000)) };
-    projects::update_lot(store, &agency2, &project, &view.lots[0].id, settings).await?;
+    projects::update_lot(store, &agency2, project, view.lots[0].id, settings).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let draft = DocumentsDraft {
         template_id: "builtin-open-tender-goods".into(),
@@ -110,18 +110,15 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
         documents_until: e.documents_until,
         deadline: e.deadline_on.to_datetime(jiff::civil::time(9, 30, 0, 0)),
     };
-    caigou_app::tender::projects::save_documents(store, &agency2, crate::demo::project_id(&project)?, &draft)
-        .await
-        .map_err(crate::demo::app)?;
-    let published =
-        caigou_app::tender::projects::publish(store, &agency2, crate::demo::project_id(&project)?).await.map_err(crate::demo::app)?;
+    caigou_app::tender::projects::save_documents(store, &agency2, project, &draft).await.map_err(crate::demo::app)?;
+    let published = caigou_app::tender::projects::publish(store, &agency2, project).await.map_err(crate::demo::app)?;
     let _ = published;
-    let view = projects::get(store, &project).await?;
-    let lot = view.lots[0].id.clone();
+    let view = projects::get(store, project).await?;
+    let lot = view.lots[0].id;
     let deadline = view.project.deadline_at.ok_or(StoreError::Internal("published without a deadline".into()))?;
 
     // Four bidders obtain the documents and bid on their own machines (supplier6 with SM2).
-    let opening_public = custodians::custody(store, &project).await?.opening_public_key.unwrap_or_default();
+    let opening_public = custodians::custody(store, project).await?.opening_public_key.unwrap_or_default();
     // supplier4 and supplier5 bid from the same address: the hall shows it to the agency as a
     // collusion signal (87号令第37条).
     let prices = [
@@ -133,14 +130,14 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
     let mut bidders = Vec::new();
     for (name, price, address) in prices {
         let s = who(store, name).await?;
-        caigou_store::tendering::obtain(store, &s, &lot, address).await?;
+        caigou_store::tendering::obtain(store, &s, lot, address).await?;
         let uscc = caigou_store::suppliers::get(store, &s.org.to_string()).await?.uscc;
         let uscc = uscc.parse().map_err(|_| StoreError::Internal("demo supplier code".into()))?;
         let reference = format!("ICBC-DEMO-{}", &name[8..]);
         caigou_store::deposits::record(
             store,
             &agency2,
-            &lot,
+            lot,
             &uscc,
             Money::from_yuan(12_000),
             caigou_domain::tender::deposit::DepositForm::Transfer,
@@ -158,25 +155,25 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
                 content: caigou_seal::b64(format!("{name} 技术响应：完全满足招标文件技术参数。").as_bytes()),
             }],
         };
-        let env = caigou_seal::seal_bid(&key, &lot, &content, &[&opening_public]).map_err(seal_error)?;
-        bids::submit(store, &s, &lot, &env, Origin { address, user_agent: "caigou-bidder (demo)" }).await?;
+        let env = caigou_seal::seal_bid(&key, &lot.to_string(), &content, &[&opening_public]).map_err(seal_error)?;
+        bids::submit(store, &s, lot, &env, Origin { address, user_agent: "caigou-bidder (demo)" }).await?;
         bidders.push((s, key, env));
     }
 
     // The deadline: the lot closes and the decryption window opens.
     move_to(store, deadline + 1_000).await?;
     for (s, key, env) in bidders.iter().take(3) {
-        opening::sign_in(store, s, &lot).await?;
-        let content_key = caigou_seal::unwrap(key, &env.wrapped[0], lot.as_bytes()).map_err(seal_error)?;
-        opening::release_key(store, s, &lot, &caigou_seal::b64(&content_key)).await?;
+        opening::sign_in(store, s, lot).await?;
+        let content_key = caigou_seal::unwrap(key, &env.wrapped[0], lot.to_string().as_bytes()).map_err(seal_error)?;
+        opening::release_key(store, s, lot, &caigou_seal::b64(&content_key)).await?;
     }
     // After the window: two custodians release their shares; supplier6's bid opens.
-    let until = opening::view(store, &lot).await?.decrypt_until;
+    let until = opening::view(store, lot).await?.decrypt_until;
     move_to(store, until + 1_000).await?;
     for (p, k) in people.iter().zip(&custodian_keys).take(2) {
-        let sealed = custodians::own_share(store, p, &project).await?;
-        let share = caigou_seal::open_for(k, &sealed, project.as_bytes()).map_err(seal_error)?;
-        custodians::release_share(store, p, &project, &caigou_seal::b64(&share)).await?;
+        let sealed = custodians::own_share(store, p, project).await?;
+        let share = caigou_seal::open_for(k, &sealed, project.to_string().as_bytes()).map_err(seal_error)?;
+        custodians::release_share(store, p, project, &caigou_seal::b64(&share)).await?;
     }
     Ok(())
 }

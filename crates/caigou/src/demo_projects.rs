@@ -20,12 +20,12 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     let agency2 = who("agency2").await?;
     let central = who("agency").await?;
     let plans = caigou_store::plans::list_for_org(store, &purchaser.org.to_string()).await?;
-    let Some(tender_plan) = plans.iter().find(|p| p.status == PlanStatus::Filed && p.method == "open_tender") else { return Ok(()) };
+    let Some(tender_plan) = plans.iter().find(|p| p.status == PlanStatus::Filed && p.method == Method::OpenTender) else { return Ok(()) };
     projects::entrust(store, &purchaser, tender_plan.id, agency2.org).await?;
     let project =
         projects::create(store, &agency2, &NewProject { name: tender_plan.name.clone(), plan_ids: vec![tender_plan.id], lots: vec![] })
             .await?;
-    let view = projects::get(store, &project).await?;
+    let view = projects::get(store, project).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let c = |name: &str, kind, points: u32, guidance: &str| Criterion {
         name: name.into(),
@@ -48,29 +48,27 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         documents_until: e.documents_until.checked_add(jiff::Span::new().days(2)).unwrap_or(e.documents_until),
         deadline: e.deadline_on.checked_add(jiff::Span::new().days(2)).unwrap_or(e.deadline_on).to_datetime(jiff::civil::time(9, 30, 0, 0)),
     };
-    caigou_app::tender::projects::save_documents(store, &agency2, crate::demo::project_id(&project)?, &draft)
-        .await
-        .map_err(crate::demo::app)?;
-    caigou_app::tender::projects::publish(store, &agency2, crate::demo::project_id(&project)?).await.map_err(crate::demo::app)?;
-    let view = projects::get(store, &project).await?;
+    caigou_app::tender::projects::save_documents(store, &agency2, project, &draft).await.map_err(crate::demo::app)?;
+    caigou_app::tender::projects::publish(store, &agency2, project).await.map_err(crate::demo::app)?;
+    let view = projects::get(store, project).await?;
     for name in ["supplier1", "supplier2"] {
         let s = who(name).await?;
-        caigou_store::tendering::obtain(store, &s, &view.lots[0].id, "127.0.0.1").await?;
+        caigou_store::tendering::obtain(store, &s, view.lots[0].id, "127.0.0.1").await?;
     }
     let s1 = who("supplier1").await?;
-    let q = caigou_store::tendering::ask(store, &s1, &project, "学生平板是否接受国产操作系统？").await?;
-    caigou_store::tendering::clarify(store, &agency2, &project, "学生平板接受符合技术参数的国产操作系统，其他要求不变。", false, &[q])
+    let q = caigou_store::tendering::ask(store, &s1, project, "学生平板是否接受国产操作系统？").await?;
+    caigou_store::tendering::clarify(store, &agency2, project, "学生平板接受符合技术参数的国产操作系统，其他要求不变。", false, &[q])
         .await?;
 
     // An open tender entrusted to 示范招标咨询 and waiting for its project (the agency's to-do).
-    let line = caigou_store::budget::list(store, &purchaser.org.to_string(), Some(store.clock().today().year().into()))
+    let line = caigou_store::budget::list(store, purchaser.org, Some(store.clock().today().year().into()))
         .await?
         .into_iter()
         .find(|l| l.code.ends_with("2050201"))
         .ok_or(caigou_store::StoreError::NotFound("budget line"))?;
     let cameras = crate::demo::open_tender_plan(
         "校园安防监控升级",
-        &line.id,
+        line.id,
         store.clock().today(),
         ("A02091107", "高清网络摄像机及存储", 120, Money::from_yuan(900_000)),
     );
@@ -82,7 +80,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     // A request for quotations entrusted to the 集中采购机构, two lots, the second terminated.
     let input = caigou_store::plans::PlanInput {
         name: "机房辅助设备".into(),
-        budget_line_id: line.id.clone(),
+        budget_line_id: line.id,
         intention_id: None,
         method: Method::RequestForQuotation,
         procurement_start: store.clock().today(),
@@ -145,7 +143,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     ];
     let project =
         projects::create(store, &central, &NewProject { name: "机房辅助设备询价采购".into(), plan_ids: vec![rfq.id], lots }).await?;
-    let view = projects::get(store, &project).await?;
+    let view = projects::get(store, project).await?;
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let draft = DocumentsDraft {
         template_id: "builtin-quotation".into(),
@@ -155,11 +153,9 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         documents_until: e.documents_until,
         deadline: e.deadline_on.to_datetime(jiff::civil::time(10, 0, 0, 0)),
     };
-    caigou_app::tender::projects::save_documents(store, &central, crate::demo::project_id(&project)?, &draft)
-        .await
-        .map_err(crate::demo::app)?;
-    caigou_app::tender::projects::publish(store, &central, crate::demo::project_id(&project)?).await.map_err(crate::demo::app)?;
-    let second = view.lots[1].id.clone();
-    projects::terminate(store, &central, &project, Some(&second), "采购需求调整，本包并入年度机房改造项目另行采购").await?;
+    caigou_app::tender::projects::save_documents(store, &central, project, &draft).await.map_err(crate::demo::app)?;
+    caigou_app::tender::projects::publish(store, &central, project).await.map_err(crate::demo::app)?;
+    let second = view.lots[1].id;
+    projects::terminate(store, &central, project, Some(second), "采购需求调整，本包并入年度机房改造项目另行采购").await?;
     Ok(())
 }

@@ -35,6 +35,14 @@ impl ObjectType {
     }
 }
 
+/// The database edge: a stored object type that is not one of ours is an error.
+impl TryFrom<String> for ObjectType {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        ObjectType::parse(&s).ok_or_else(|| format!("unknown object type {s:?}"))
+    }
+}
+
 /// Its name is in the catalogs under `label.object_type.<key>`.
 impl crate::Labelled for ObjectType {
     fn label_key(&self) -> String {

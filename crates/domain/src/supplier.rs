@@ -150,6 +150,74 @@ pub fn transition(from: SupplierStatus, event: SupplierEvent) -> Result<Supplier
     }
 }
 
+/// A step of 入驻 (admission), as a new supplier walks it: its profile, its qualifications,
+/// submitting them, and the review by the region's finance department.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdmissionStep {
+    Profile,
+    Qualifications,
+    Submit,
+    Review,
+}
+
+impl AdmissionStep {
+    pub fn key(self) -> &'static str {
+        match self {
+            AdmissionStep::Profile => "profile",
+            AdmissionStep::Qualifications => "qualifications",
+            AdmissionStep::Submit => "submit",
+            AdmissionStep::Review => "review",
+        }
+    }
+}
+
+/// Where a step stands: done, the one to take now, or after that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepState {
+    Done,
+    Now,
+    Later,
+}
+
+impl StepState {
+    pub fn key(self) -> &'static str {
+        match self {
+            StepState::Done => "done",
+            StepState::Now => "now",
+            StepState::Later => "later",
+        }
+    }
+}
+
+/// The admission steps for a supplier in `status` whose profile is (or is not) complete and
+/// that has (or has not) uploaded a qualification. The first step not done is the one to take
+/// now; a returned application is taken up again at the first step its facts leave open, else
+/// at submitting (the review's comment says what to change).
+pub fn admission_steps(status: SupplierStatus, profile_complete: bool, has_qualification: bool) -> [(AdmissionStep, StepState); 4] {
+    use AdmissionStep as A;
+    let done = match status {
+        SupplierStatus::Approved => [true; 4],
+        SupplierStatus::Submitted => [true, true, true, false],
+        SupplierStatus::Draft | SupplierStatus::Returned => [profile_complete, has_qualification, false, false],
+    };
+    let steps = [A::Profile, A::Qualifications, A::Submit, A::Review];
+    let now = done.iter().position(|d| !d);
+    let mut out = [(A::Profile, StepState::Later); 4];
+    for (i, step) in steps.into_iter().enumerate() {
+        let state = if done[i] {
+            StepState::Done
+        } else if Some(i) == now {
+            StepState::Now
+        } else {
+            StepState::Later
+        };
+        out[i] = (step, state);
+    }
+    out
+}
+
 /// Days before expiry from which a qualification is flagged as expiring.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
 
@@ -187,6 +255,24 @@ mod tests {
         assert_eq!(transition(S::Submitted, E::Approve), Ok(S::Approved));
         assert!(transition(S::Draft, E::Approve).is_err(), "nothing is approved unseen");
         assert!(transition(S::Approved, E::Submit).is_err());
+    }
+
+    #[test]
+    fn admission_steps_point_at_the_next_thing_to_do() {
+        use AdmissionStep as A;
+        use StepState::{Done, Later, Now};
+        let states = |s, p, q| admission_steps(s, p, q).map(|(_, st)| st);
+        assert_eq!(
+            admission_steps(SupplierStatus::Draft, false, false).map(|(a, _)| a),
+            [A::Profile, A::Qualifications, A::Submit, A::Review]
+        );
+        assert_eq!(states(SupplierStatus::Draft, false, false), [Now, Later, Later, Later], "a new supplier starts with its profile");
+        assert_eq!(states(SupplierStatus::Draft, true, false), [Done, Now, Later, Later], "then uploads a qualification");
+        assert_eq!(states(SupplierStatus::Draft, false, true), [Now, Done, Later, Later], "an incomplete profile comes first");
+        assert_eq!(states(SupplierStatus::Draft, true, true), [Done, Done, Now, Later], "then submits");
+        assert_eq!(states(SupplierStatus::Submitted, true, true), [Done, Done, Done, Now], "then waits for the review");
+        assert_eq!(states(SupplierStatus::Returned, true, true), [Done, Done, Now, Later], "a returned one resubmits");
+        assert_eq!(states(SupplierStatus::Approved, false, false), [Done; 4], "an approved one is done");
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub async fn load_year(store: &Store, actor: &Actor, json: &str) -> Result<i16> 
         &format!("holiday-cn-{}.json", year.year),
         "application/json",
         bytes::Bytes::from(json.to_string()),
-        actor.user.as_deref(),
+        crate::stored_opt("user id", actor.user.as_deref())?,
     )
     .await?;
     let now = store.clock().now_ms();
@@ -52,7 +52,7 @@ pub async fn load_year(store: &Store, actor: &Actor, json: &str) -> Result<i16> 
     sqlx::query("INSERT INTO calendar_years (year, source, file_id, loaded_at, loaded_by) VALUES ($1, $2, $3, $4, $5)")
         .bind(i64::from(year.year))
         .bind(json)
-        .bind(&file.id)
+        .bind(file.id.to_string())
         .bind(now)
         .bind(actor.user.clone())
         .execute(&mut *tx)
@@ -82,7 +82,7 @@ pub async fn source_file(store: &Store, year: i16) -> Result<(files::StoredFile,
         .fetch_optional(store.pool())
         .await?
         .ok_or(StoreError::NotFound("calendar year"))?;
-    files::get(store, &id).await
+    files::get(store, crate::stored("file id", &id)?).await
 }
 
 /// The calendar over every year in the database.

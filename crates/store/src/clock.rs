@@ -150,6 +150,11 @@ pub async fn sandbox_move(store: &crate::Store, actor: &crate::audit::Actor, tar
     let offset = store.clock().offset_ms() + (target_ms - before);
     let mut tx = store.begin().await?;
     persist_offset(&mut tx, offset).await?;
+    // Sessions and API tokens live on the trainees' own time: they move with the clock, so a
+    // jump of days signs nobody out and makes no token expire.
+    let jump = target_ms - before;
+    sqlx::query("UPDATE sessions SET created_at = created_at + $1, last_seen_at = last_seen_at + $1").bind(jump).execute(&mut *tx).await?;
+    sqlx::query("UPDATE api_tokens SET created_at = created_at + $1, expires_at = expires_at + $1").bind(jump).execute(&mut *tx).await?;
     let detail = serde_json::json!({"from": before, "to": target_ms});
     crate::audit::append(
         &mut tx,

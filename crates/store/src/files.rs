@@ -11,6 +11,8 @@ use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use caigou_domain::ids::{FileId, UserId};
+
 use crate::{Result, Store, StoreError, new_id};
 
 #[derive(Clone)]
@@ -53,22 +55,24 @@ impl FileStore {
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct StoredFile {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: FileId,
     pub name: String,
     pub content_type: String,
     pub size: i64,
     pub sha256: String,
     pub created_at: i64,
-    pub created_by: Option<String>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub created_by: Option<UserId>,
 }
 
 /// Stores the bytes first, then the metadata row: a crash in between leaves an unreferenced
 /// object, never a row without its bytes.
-pub async fn put(store: &Store, name: &str, content_type: &str, data: Bytes, created_by: Option<&str>) -> Result<StoredFile> {
-    let id = new_id().to_string();
+pub async fn put(store: &Store, name: &str, content_type: &str, data: Bytes, created_by: Option<UserId>) -> Result<StoredFile> {
+    let id = FileId(new_id());
     let sha256 = hex::encode(Sha256::digest(&data));
     let size = data.len() as i64;
-    store.files().inner.put(&store.files().location(&id), PutPayload::from(data)).await?;
+    store.files().inner.put(&store.files().location(&id.to_string()), PutPayload::from(data)).await?;
     let f = StoredFile {
         id,
         name: name.to_string(),
@@ -76,36 +80,36 @@ pub async fn put(store: &Store, name: &str, content_type: &str, data: Bytes, cre
         size,
         sha256,
         created_at: store.clock().now_ms(),
-        created_by: created_by.map(str::to_string),
+        created_by,
     };
     sqlx::query("INSERT INTO files (id, name, content_type, size, sha256, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(&f.id)
+        .bind(f.id.to_string())
         .bind(&f.name)
         .bind(&f.content_type)
         .bind(f.size)
         .bind(&f.sha256)
         .bind(f.created_at)
-        .bind(&f.created_by)
+        .bind(f.created_by.map(|u| u.to_string()))
         .execute(store.pool())
         .await?;
     Ok(f)
 }
 
-pub async fn meta(store: &Store, id: &str) -> Result<Option<StoredFile>> {
+pub async fn meta(store: &Store, id: FileId) -> Result<Option<StoredFile>> {
     Ok(sqlx::query_as::<_, StoredFile>("SELECT id, name, content_type, size, sha256, created_at, created_by FROM files WHERE id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .fetch_optional(store.pool())
         .await?)
 }
 
-pub async fn get(store: &Store, id: &str) -> Result<(StoredFile, Bytes)> {
+pub async fn get(store: &Store, id: FileId) -> Result<(StoredFile, Bytes)> {
     let meta =
         sqlx::query_as::<_, StoredFile>("SELECT id, name, content_type, size, sha256, created_at, created_by FROM files WHERE id = $1")
-            .bind(id)
+            .bind(id.to_string())
             .fetch_optional(store.pool())
             .await?
             .ok_or(StoreError::NotFound("file"))?;
-    let data = store.files().inner.get(&store.files().location(id)).await?.bytes().await?;
+    let data = store.files().inner.get(&store.files().location(&id.to_string())).await?.bytes().await?;
     if hex::encode(Sha256::digest(&data)) != meta.sha256 {
         return Err(StoreError::Internal(format!("file {id} does not match its recorded SHA-256")));
     }

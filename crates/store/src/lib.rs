@@ -14,6 +14,7 @@ pub use tender::{bids, custodians, deposits, docmeta, documents, opening, projec
 
 // The platform every feature stands on.
 pub mod audit;
+pub mod audit_names;
 pub mod backup;
 pub mod calendar;
 pub mod catalog;
@@ -27,6 +28,7 @@ pub mod portal;
 pub mod rate_limits;
 pub mod regions;
 pub mod reminders;
+pub(crate) mod row;
 pub mod scheduled;
 mod scope;
 pub mod statutory;

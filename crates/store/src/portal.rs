@@ -1,7 +1,8 @@
 //! The public portal's announcements: published once, never changed (a 更正公告 references the
 //! one it corrects), listed with filters and searched by Chinese bigram terms.
 
-use caigou_domain::ids::RegionId;
+use caigou_domain::ids::{AnnouncementId, ProjectId, RegionId};
+use caigou_domain::planning::Method;
 use caigou_domain::search::{index_terms, query_terms};
 use caigou_domain::tender::AnnouncementKind;
 use serde::Serialize;
@@ -11,16 +12,21 @@ use crate::{Result, Store, Tx, new_id};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Announcement {
-    pub id: String,
-    pub region_id: String,
+    #[sqlx(try_from = "String")]
+    pub id: AnnouncementId,
+    #[sqlx(try_from = "String")]
+    pub region_id: RegionId,
     pub region_name: String,
     pub kind: String,
     pub title: String,
     pub body: String,
     pub published_at: i64,
-    pub project_id: Option<String>,
-    pub method: Option<String>,
-    pub references_id: Option<String>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub project_id: Option<ProjectId>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub method: Option<Method>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub references_id: Option<AnnouncementId>,
 }
 
 /// An announcement to publish.
@@ -29,12 +35,12 @@ pub struct NewAnnouncement<'a> {
     pub kind: AnnouncementKind,
     pub title: &'a str,
     pub body: &'a str,
-    pub project_id: Option<&'a str>,
-    pub method: Option<&'a str>,
+    pub project_id: Option<ProjectId>,
+    pub method: Option<Method>,
     /// 品目 codes of the items concerned (their ancestors are indexed too).
     pub pinmu: &'a [String],
     /// The announcement this one corrects.
-    pub references: Option<&'a str>,
+    pub references: Option<AnnouncementId>,
 }
 
 /// ` A02010105 A020101 A0201 A02 A `: each code and its ancestors, for prefix filters.
@@ -55,8 +61,9 @@ fn pinmu_key(codes: &[String]) -> String {
 }
 
 /// Publishes an announcement (immutable from then on). Audited.
-pub async fn publish(tx: &mut Tx, now_ms: i64, actor: &Actor, a: NewAnnouncement<'_>) -> Result<String> {
-    let id = new_id().to_string();
+pub async fn publish(tx: &mut Tx, now_ms: i64, actor: &Actor, a: NewAnnouncement<'_>) -> Result<AnnouncementId> {
+    let announcement = AnnouncementId(new_id());
+    let id = announcement.to_string();
     let path: String = sqlx::query_scalar("SELECT path FROM regions WHERE id = $1").bind(a.region.to_string()).fetch_one(&mut **tx).await?;
     sqlx::query(
         "INSERT INTO announcements (id, region_id, kind, title, body, published_at, project_id, method, pinmu, references_id, search_terms)
@@ -68,10 +75,10 @@ pub async fn publish(tx: &mut Tx, now_ms: i64, actor: &Actor, a: NewAnnouncement
     .bind(a.title)
     .bind(a.body)
     .bind(now_ms)
-    .bind(a.project_id)
-    .bind(a.method)
+    .bind(a.project_id.map(|p| p.to_string()))
+    .bind(a.method.map(|m| m.key()))
     .bind(pinmu_key(a.pinmu))
-    .bind(a.references)
+    .bind(a.references.map(|r| r.to_string()))
     .bind(index_terms(&format!("{}\n{}", a.title, a.body)))
     .execute(&mut **tx)
     .await?;
@@ -83,7 +90,7 @@ pub async fn publish(tx: &mut Tx, now_ms: i64, actor: &Actor, a: NewAnnouncement
         Change { action: "announcement.published", object_type: "announcement", object_id: &id, region_path: &path, detail: &detail },
     )
     .await?;
-    Ok(id)
+    Ok(announcement)
 }
 
 /// Computes search terms for announcements stored before terms existed.
@@ -106,16 +113,16 @@ pub struct Filter {
     /// Words in the title or text (Chinese split into bigrams; all must match).
     pub q: String,
     /// A region and its subtree.
-    pub region_id: Option<String>,
+    pub region_id: Option<RegionId>,
     pub kind: Option<AnnouncementKind>,
-    pub method: Option<String>,
+    pub method: Option<Method>,
     /// A 品目 code or an ancestor (`A02`, `A0201`…).
     pub pinmu: Option<String>,
     /// Published on or after (Unix ms).
     pub from_ms: Option<i64>,
     /// Published before (Unix ms).
     pub until_ms: Option<i64>,
-    pub project_id: Option<String>,
+    pub project_id: Option<ProjectId>,
     pub limit: i64,
 }
 
@@ -141,13 +148,13 @@ pub async fn list(store: &Store, f: &Filter) -> Result<Vec<Announcement>> {
         bind(&mut sql, " AND a.kind = ?", kind.key().to_string());
     }
     if let Some(method) = &f.method {
-        bind(&mut sql, " AND a.method = ?", method.clone());
+        bind(&mut sql, " AND a.method = ?", method.key().to_string());
     }
     if let Some(code) = &f.pinmu {
         bind(&mut sql, " AND a.pinmu LIKE ?", format!("% {} %", code.trim()));
     }
     if let Some(project) = &f.project_id {
-        bind(&mut sql, " AND a.project_id = ?", project.clone());
+        bind(&mut sql, " AND a.project_id = ?", project.to_string());
     }
     let mut nums: Vec<i64> = Vec::new();
     if let Some(from) = f.from_ms {
@@ -184,21 +191,21 @@ pub async fn list(store: &Store, f: &Filter) -> Result<Vec<Announcement>> {
     Ok(q.fetch_all(store.pool()).await?)
 }
 
-pub async fn get(store: &Store, id: &str) -> Result<Option<Announcement>> {
+pub async fn get(store: &Store, id: AnnouncementId) -> Result<Option<Announcement>> {
     Ok(sqlx::query_as::<_, Announcement>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM announcements a JOIN regions r ON r.id = a.region_id WHERE a.id = $1"
     )))
-    .bind(id)
+    .bind(id.to_string())
     .fetch_optional(store.pool())
     .await?)
 }
 
 /// Corrections referencing an announcement, oldest first.
-pub async fn corrections_of(store: &Store, id: &str) -> Result<Vec<Announcement>> {
+pub async fn corrections_of(store: &Store, id: AnnouncementId) -> Result<Vec<Announcement>> {
     Ok(sqlx::query_as::<_, Announcement>(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM announcements a JOIN regions r ON r.id = a.region_id WHERE a.references_id = $1 ORDER BY a.published_at"
     )))
-    .bind(id)
+    .bind(id.to_string())
     .fetch_all(store.pool())
     .await?)
 }

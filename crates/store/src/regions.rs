@@ -12,8 +12,10 @@ use crate::{Result, Store, StoreError, Tx, new_id};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Region {
-    pub id: String,
-    pub parent_id: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub id: RegionId,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub parent_id: Option<RegionId>,
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
@@ -76,16 +78,16 @@ pub async fn list(store: &Store) -> Result<Vec<Region>> {
         .fetch_all(store.pool())
         .await?;
     // Order parents before children, siblings by code.
-    let by_id: std::collections::HashMap<String, String> = regions.iter().map(|r| (r.id.clone(), r.code.clone())).collect();
+    let by_id: std::collections::HashMap<String, String> = regions.iter().map(|r| (r.id.to_string(), r.code.clone())).collect();
     let key =
         |r: &Region| r.path.split('/').filter(|s| !s.is_empty()).map(|id| by_id.get(id).cloned().unwrap_or_default()).collect::<Vec<_>>();
     regions.sort_by_key(key);
     Ok(regions)
 }
 
-pub async fn get(store: &Store, id: &str) -> Result<Region> {
+pub async fn get(store: &Store, id: RegionId) -> Result<Region> {
     sqlx::query_as::<_, Region>("SELECT id, parent_id, code, name_zh, name_en, level, path FROM regions WHERE id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .fetch_optional(store.pool())
         .await?
         .ok_or(StoreError::NotFound("region"))
@@ -196,7 +198,7 @@ pub async fn insert_version(
 }
 
 /// The policy in force for a region at a date, inheriting along the path from the root.
-pub async fn effective_policy(store: &Store, region_id: &str, date: Date) -> Result<PolicySet> {
+pub async fn effective_policy(store: &Store, region_id: RegionId, date: Date) -> Result<PolicySet> {
     let region = get(store, region_id).await?;
     let mut chain = Vec::new();
     for ancestor in region.path.split('/').filter(|s| !s.is_empty()) {

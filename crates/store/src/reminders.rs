@@ -75,7 +75,7 @@ pub async fn run_due(store: &Store) -> Result<usize> {
         let region: String = row.try_get("region_id")?;
         let code: String = row.try_get("pinmu_code")?;
         let Ok(code) = code.parse::<caigou_domain::catalog::PinmuCode>() else { continue };
-        let Ok(policy) = regions::effective_policy(store, &region, today).await else { continue };
+        let Ok(policy) = regions::effective_policy(store, crate::stored("region id", &region)?, today).await else { continue };
         if amount < policy.decentralized_limit.get(code.object_type()) && !policy.is_centralized(&code) {
             continue;
         }

@@ -4,7 +4,7 @@
 use caigou_domain::Msg;
 use caigou_domain::authz::scope::SupplierScope;
 use caigou_domain::authz::{OrgKind, Role};
-use caigou_domain::ids::{OrgId, RegionId, UserId};
+use caigou_domain::ids::{FileId, OrgId, RegionId, UserId};
 use caigou_domain::supplier::{EnterpriseSize, SupplierEvent, SupplierStatus, Validity, transition, validity};
 use caigou_domain::uscc::UnifiedSocialCreditCode;
 use jiff::civil::Date;
@@ -165,6 +165,12 @@ pub struct SupplierView {
 }
 
 impl SupplierView {
+    /// Whether the profile has what the reviewers need before qualifications: the legal
+    /// representative, the address and a contact reachable by phone.
+    pub fn profile_complete(&self) -> bool {
+        [&self.legal_representative, &self.address, &self.contact_name, &self.contact_phone].iter().all(|f| !f.trim().is_empty())
+    }
+
     /// Qualifications expired or expiring (flagged on the 工作台).
     pub fn flagged(&self) -> Vec<&Qualification> {
         self.qualifications.iter().filter(|q| q.validity != Validity::Valid).collect()
@@ -452,7 +458,8 @@ pub async fn with_expiring_qualifications(store: &Store, scope: &SupplierScope) 
 }
 
 /// Whose a qualification's file is: (supplier, the supplier's region path, file).
-pub async fn qualification_owner(store: &Store, id: &str) -> Result<(String, String, String)> {
+/// Whose qualification `id` is: (supplier, its region path, the scanned file).
+pub async fn qualification_owner(store: &Store, id: &str) -> Result<(OrgId, String, FileId)> {
     let r: Option<(String, String, String)> = sqlx::query_as(
         "SELECT q.org_id, r.path, q.file_id FROM supplier_qualifications q JOIN organizations o ON o.id = q.org_id
          JOIN regions r ON r.id = o.region_id WHERE q.id = $1",
@@ -460,7 +467,8 @@ pub async fn qualification_owner(store: &Store, id: &str) -> Result<(String, Str
     .bind(id)
     .fetch_optional(store.pool())
     .await?;
-    r.ok_or(StoreError::NotFound("qualification"))
+    let (org, path, file) = r.ok_or(StoreError::NotFound("qualification"))?;
+    Ok((crate::stored("org id", org)?, path, crate::stored("file id", file)?))
 }
 
 /// Supplier organizations without a profile yet (id, name, attributes JSON), oldest first.

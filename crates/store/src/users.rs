@@ -563,10 +563,10 @@ pub async fn units(store: &Store, scope: &UnitScope) -> Result<Vec<(String, Stri
 }
 
 /// The region id of an organization.
-pub async fn org_region_id(store: &Store, org: &str) -> Result<String> {
+pub async fn org_region_id(store: &Store, org: OrgId) -> Result<RegionId> {
     let r: Option<String> =
-        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
-    r.ok_or(StoreError::NotFound("organization"))
+        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org.to_string()).fetch_optional(store.pool()).await?;
+    crate::stored("region id", r.ok_or(StoreError::NotFound("organization"))?)
 }
 
 /// Gives organizations and users created before look-alike keys existed their key. A row whose

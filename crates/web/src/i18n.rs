@@ -153,6 +153,7 @@ mod tests {
     const BUILT: &[&str] = &[
         "audit.action.",
         "audit.object.",
+        "audit.job.",
         "status.",
         "project.status.",
         "request.state.",
@@ -164,6 +165,11 @@ mod tests {
         "opening.outcome.",
         "opening.trait.",
         "bid.status.",
+        // 入驻 steps (`AdmissionStep`).
+        "wb.admission.",
+        // A project's stages and next step (`tender::progress`).
+        "projects.stage.",
+        "projects.next.",
         // A value's name (`Labelled`), a finding's text (`says("…")`), a rule's title.
         "label.",
         "finding.plan.",

@@ -51,6 +51,7 @@ const NAV: &[(&str, &str, Access)] = &[
     ("/plans", "nav.plans", routes::PLANNING_READERS),
     ("/approvals", "nav.approvals", routes::SUPERVISORS),
     ("/projects", "nav.projects", routes::PROJECT_READERS),
+    ("/supplier/bids", "nav.my_bids", routes::SUPPLIERS),
     ("/supplier", "nav.supplier", routes::SUPPLIERS),
     ("/suppliers", "nav.suppliers", routes::SUPPLIER_REVIEWERS),
     ("/templates", "nav.templates", routes::TEMPLATE_USERS),
@@ -122,13 +123,15 @@ struct ErrorPage {
     chrome: Chrome,
     status: u16,
     message: String,
+    /// The error's code, for support.
+    reference: Option<String>,
 }
 
 /// An error page for a page route (status plus a translated message key).
 pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str) -> Response {
     let chrome = Chrome::bare(ctx);
     let message = chrome.t.s(key).to_string();
-    (status, render(&ErrorPage { chrome, status: status.as_u16(), message })).into_response()
+    (status, render(&ErrorPage { chrome, status: status.as_u16(), message, reference: None })).into_response()
 }
 
 /// A page-route error rendered as HTML in `lang` (without user context).
@@ -144,7 +147,9 @@ pub fn error_response(err: &AppError, lang: Lang) -> Response {
         sandbox_now: None,
         demo_clock: None,
     };
-    let page = ErrorPage { chrome, status: err.status.as_u16(), message: format!("{} ({})", err.message(lang), err.code) };
+    // The code is the reference a user quotes to support, shown small; the message says it.
+    let page =
+        ErrorPage { chrome, status: err.status.as_u16(), message: err.message(lang).to_string(), reference: Some(err.code.to_string()) };
     (err.status, render(&page)).into_response()
 }
 
@@ -165,11 +170,7 @@ pub fn outcome(ctx: &Ctx, to: &str, r: Result<&str, AppError>) -> Result<Respons
     match r {
         Ok(notice_key) => Ok(axum::response::Redirect::to(&format!("{to}{sep}notice={}", urlencode(notice_key))).into_response()),
         Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY || e.status == StatusCode::BAD_REQUEST => {
-            let msg = if e.message(ctx.lang).contains(e.code) {
-                e.message(ctx.lang).to_string()
-            } else {
-                format!("{} ({})", e.message(ctx.lang), e.code)
-            };
+            let msg = e.message(ctx.lang).to_string();
             Ok(axum::response::Redirect::to(&format!("{to}{sep}error={}", urlencode(&msg))).into_response())
         }
         Err(e) => Err(e),

@@ -12,3 +12,69 @@ document.addEventListener("DOMContentLoaded", function () {
     source.onmessage = function (e) { el.innerHTML = e.data; };
   });
 });
+
+// 品目 picker: an input with data-pinmu searches the catalog by name or code as one types
+// ("打印机" → A02021000 …) and shows the matches below it; arrows and Enter, or a tap, choose
+// one. The input keeps the code; the chosen item's name is shown beside it.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[data-pinmu]").forEach(function (input, n) {
+    var list = document.createElement("ul");
+    list.className = "picker";
+    list.id = "pinmu-list-" + n;
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    var name = document.createElement("span");
+    name.className = "meta pinmu-name";
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("autocomplete", "off");
+    input.after(list, name);
+    var items = [], active = -1, timer = null, asked = 0;
+    function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; }
+    function choose(i) {
+      var it = items[i];
+      if (!it) return;
+      input.value = it.code;
+      name.textContent = it.name;
+      close();
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    function show() {
+      list.replaceChildren.apply(list, items.map(function (it, i) {
+        var li = document.createElement("li");
+        li.setAttribute("role", "option");
+        li.id = list.id + "-" + i;
+        li.textContent = it.code + " " + it.name;
+        if (i === active) { li.className = "active"; li.setAttribute("aria-selected", "true"); }
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
+        return li;
+      }));
+      list.hidden = items.length === 0;
+      input.setAttribute("aria-expanded", String(!list.hidden));
+      if (active >= 0) input.setAttribute("aria-activedescendant", list.id + "-" + active);
+    }
+    input.addEventListener("input", function () {
+      name.textContent = "";
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 1) { items = []; show(); return; }
+      timer = setTimeout(function () {
+        var mine = ++asked;
+        fetch("/api/v1/catalog?limit=8&q=" + encodeURIComponent(q), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (found) { if (mine === asked) { items = found; active = -1; show(); } })
+          .catch(function () {});
+      }, 150);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (list.hidden) return;
+      if (e.key === "ArrowDown") { active = Math.min(active + 1, items.length - 1); show(); e.preventDefault(); }
+      else if (e.key === "ArrowUp") { active = Math.max(active - 1, 0); show(); e.preventDefault(); }
+      else if (e.key === "Enter" && active >= 0) { choose(active); e.preventDefault(); }
+      else if (e.key === "Escape") { close(); }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 100); });
+  });
+});

@@ -1,5 +1,5 @@
 // What the pages' module scripts share: the page's data and texts, JSON API calls carrying the
-// page's CSRF token (errors become Error(message (code))), and saving a passphrase-protected key
+// page's CSRF token (errors become an Error with the message, its code kept as `.code`), and saving a passphrase-protected key
 // file from the page's export button.
 
 /**
@@ -24,7 +24,12 @@ export async function api(method, path, body) {
   });
   const text = await r.text();
   const data = text ? JSON.parse(text) : null;
-  if (!r.ok) throw new Error(data && data.message ? `${data.message} (${data.code})` : String(r.status));
+  if (!r.ok) {
+    // The message is for the user; the code stays on the error for scripts and support.
+    const e = new Error(data && data.message ? data.message : String(r.status));
+    e.code = data && data.code;
+    throw e;
+  }
   return data;
 }
 

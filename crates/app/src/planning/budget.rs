@@ -36,5 +36,5 @@ pub async fn may_view_unit(store: &Store, subject: &Subject, unit: OrgId) -> Res
 /// A unit's budget lines (optionally of one fiscal year), if `subject` may read its planning.
 pub async fn lines(store: &Store, subject: &Subject, unit: OrgId, fiscal_year: Option<i64>) -> Result<Vec<BudgetLine>> {
     may_view_unit(store, subject, unit).await?;
-    Ok(budget::list(store, &unit.to_string(), fiscal_year).await?)
+    Ok(budget::list(store, unit, fiscal_year).await?)
 }

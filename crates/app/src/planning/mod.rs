@@ -9,7 +9,7 @@ use caigou_domain::planning::filing::Outcome;
 use caigou_domain::planning::{Method, PlanStatus};
 use caigou_store::intentions::{self, Intention};
 use caigou_store::plans::{self, Approval, Plan, PlanDetail, PlanInput, Submitted};
-use caigou_store::{Store, StoreError, approvals, projects};
+use caigou_store::{Store, approvals, projects};
 
 use crate::Result;
 
@@ -49,8 +49,8 @@ pub async fn intentions(store: &Store, subject: &Subject) -> Result<Vec<(Intenti
         let days = match lead.get(&i.org_id) {
             Some(d) => *d,
             None => {
-                let d = intentions::intention_lead_days(store, &i.org_id).await?;
-                lead.insert(i.org_id.clone(), d);
+                let d = intentions::intention_lead_days(store, i.org_id).await?;
+                lead.insert(i.org_id, d);
                 d
             }
         };
@@ -89,7 +89,7 @@ pub async fn plans(store: &Store, subject: &Subject, unit: OrgId) -> Result<Vec<
 /// A plan the subject may see (its unit, the region's finance department, admins).
 pub async fn visible_plan(store: &Store, subject: &Subject, plan: PlanId) -> Result<PlanDetail> {
     let d = plans::get(store, plan).await?;
-    let unit: OrgId = d.plan.org_id.parse().map_err(|_| StoreError::Internal("plan org id".into()))?;
+    let unit: OrgId = d.plan.org_id;
     let path = parse_region_path(&d.unit_region_path);
     authz::decide(&principal(subject), Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
     Ok(d)
@@ -98,7 +98,7 @@ pub async fn visible_plan(store: &Store, subject: &Subject, plan: PlanId) -> Res
 /// A plan the subject's unit acts on (its 经办).
 pub async fn own_plan(store: &Store, subject: &Subject, plan: PlanId) -> Result<PlanDetail> {
     let d = plans::get(store, plan).await?;
-    let unit: OrgId = d.plan.org_id.parse().map_err(|_| StoreError::Internal("plan org id".into()))?;
+    let unit: OrgId = d.plan.org_id;
     authz::decide(&principal(subject), Action::PlanForUnit { unit })?;
     Ok(d)
 }
@@ -131,7 +131,7 @@ pub async fn amend(store: &Store, subject: &Subject, plan: PlanId, input: PlanIn
 pub async fn decide(store: &Store, subject: &Subject, plan: PlanId, approve: bool, comment: &str) -> Result<PlanStatus> {
     let d = plans::get(store, plan).await?;
     let path = parse_region_path(&d.unit_region_path);
-    let submitted_by = d.plan.created_by.parse().map_err(|_| StoreError::Internal("plan creator id".into()))?;
+    let submitted_by = d.plan.created_by;
     authz::decide(&principal(subject), Action::DecidePlan { unit_region_path: &path, submitted_by })?;
     Ok(approvals::decide(store, subject, plan, approve, comment).await?)
 }

@@ -24,7 +24,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
 /// A request the subject may see (its unit's staff, the region's finance department, admins).
 pub async fn visible(store: &Store, subject: &Subject, id: RequestId) -> Result<RequestDetail> {
     let d = requests::get(store, id).await?;
-    let unit: OrgId = d.request.org_id.parse().map_err(|_| StoreError::Internal("request org id".into()))?;
+    let unit: OrgId = d.request.org_id;
     let path = parse_region_path(&d.unit_region_path);
     authz::decide(&principal(subject), Action::ViewUnitPlanning { unit, unit_region_path: &path })?;
     Ok(d)
@@ -42,7 +42,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: RequestId, input: &Req
 }
 
 fn applicant(d: &RequestDetail) -> Result<UserId> {
-    Ok(d.request.applicant.parse().map_err(|_| StoreError::Internal("request applicant id".into()))?)
+    Ok(d.request.applicant)
 }
 
 /// Acts on a request: `Submit` (its applicant) or `Approve`, `Return`, `Reject` (staff of the
@@ -55,7 +55,7 @@ pub async fn act(store: &Store, subject: &Subject, id: RequestId, event: Request
         _ => {
             let step_role = requests::current_step_role(&d)
                 .ok_or_else(|| StoreError::reject_with("request.bad_transition", Msg::new("error.request.bad_transition.not_in_review")))?;
-            let unit: OrgId = d.request.org_id.parse().map_err(|_| StoreError::Internal("request org id".into()))?;
+            let unit: OrgId = d.request.org_id;
             Action::ActOnRequestStep { unit, step_role, applicant }
         }
     };

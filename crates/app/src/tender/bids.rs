@@ -24,7 +24,7 @@ pub async fn register_key(store: &Store, subject: &Subject, public_key: &str) ->
 /// The organization's keys and their certificates.
 pub async fn keys(store: &Store, subject: &Subject) -> Result<Vec<KeyCertificate>> {
     own_supplier(subject)?;
-    Ok(bids::keys_of(store, &subject.org.to_string()).await?)
+    Ok(bids::keys_of(store, subject.org).await?)
 }
 
 /// Revokes one of the organization's keys.
@@ -37,26 +37,26 @@ pub async fn revoke_key(store: &Store, subject: &Subject, key: &str) -> Result<(
 /// user agent) is kept for the collusion signals.
 pub async fn submit(store: &Store, subject: &Subject, lot: LotId, envelope: &Envelope, origin: Origin<'_>) -> Result<Receipt> {
     own_supplier(subject)?;
-    Ok(bids::submit(store, subject, &lot.to_string(), envelope, origin).await?)
+    Ok(bids::submit(store, subject, lot, envelope, origin).await?)
 }
 
 /// 撤回: withdraws the organization's bid on a lot before the deadline.
 pub async fn withdraw(store: &Store, subject: &Subject, lot: LotId) -> Result<()> {
     own_supplier(subject)?;
-    Ok(bids::withdraw(store, subject, &lot.to_string()).await?)
+    Ok(bids::withdraw(store, subject, lot).await?)
 }
 
 /// The organization's submissions on a lot (hashes and sizes, never content).
 pub async fn own(store: &Store, subject: &Subject, lot: LotId) -> Result<Vec<OwnBid>> {
     own_supplier(subject)?;
-    Ok(bids::own_bids(store, &subject.org.to_string(), &lot.to_string()).await?)
+    Ok(bids::own_bids(store, subject.org, lot).await?)
 }
 
 /// A receipt again for one of the organization's submissions. Another organization's bid is
 /// "not found": bid ids are not disclosed.
 pub async fn receipt(store: &Store, subject: &Subject, bid: BidId) -> Result<Receipt> {
     own_supplier(subject)?;
-    if !bids::is_own(store, &subject.org.to_string(), bid).await? {
+    if !bids::is_own(store, subject.org, bid).await? {
         return Err(StoreError::NotFound("bid").into());
     }
     Ok(bids::receipt(store, bid).await?)

@@ -20,7 +20,7 @@ pub async fn register_key(store: &Store, subject: &Subject, public_key: &str) ->
 /// Names a draft project's custodians and threshold (the project's runner).
 pub async fn name(store: &Store, subject: &Subject, project: ProjectId, users: &[String], threshold: i64) -> Result<()> {
     runnable(store, subject, project).await?;
-    Ok(custodians::name(store, subject, &project.to_string(), users, threshold).await?)
+    Ok(custodians::name(store, subject, project, users, threshold).await?)
 }
 
 /// The custodians, threshold and opening public key (the project's insiders).
@@ -29,7 +29,7 @@ pub async fn custody(store: &Store, principal: &Principal, project: ProjectId) -
     if !insider(principal, &v) {
         return Err(Denied::Forbidden.into());
     }
-    Ok(custodians::custody(store, &project.to_string()).await?)
+    Ok(custodians::custody(store, project).await?)
 }
 
 /// The key ceremony's result: the opening public key and one sealed share per custodian,
@@ -42,16 +42,16 @@ pub async fn ceremony(
     shares: &[ShareIn],
     threshold: i64,
 ) -> Result<String> {
-    Ok(custodians::set_opening_key(store, subject, &project.to_string(), public_key, shares, threshold).await?)
+    Ok(custodians::set_opening_key(store, subject, project, public_key, shares, threshold).await?)
 }
 
 /// The subject's sealed share (a custodian of the project).
 pub async fn own_share(store: &Store, subject: &Subject, project: ProjectId) -> Result<SealedFor> {
-    Ok(custodians::own_share(store, subject, &project.to_string()).await?)
+    Ok(custodians::own_share(store, subject, project).await?)
 }
 
 /// Releases the subject's opened share after the decryption window; answers how many bids the
 /// rebuilt opening key opened (0 until enough consistent shares are in).
 pub async fn release_share(store: &Store, subject: &Subject, project: ProjectId, share: &str) -> Result<usize> {
-    Ok(custodians::release_share(store, subject, &project.to_string(), share).await?)
+    Ok(custodians::release_share(store, subject, project, share).await?)
 }

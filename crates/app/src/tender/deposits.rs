@@ -28,19 +28,18 @@ pub struct RecordDeposit {
 /// the lot's required amount, in a non-cash form; once per supplier and lot; audited).
 pub async fn record(store: &Store, subject: &Subject, cmd: RecordDeposit) -> Result<DepositId> {
     runnable_lot(store, subject, cmd.lot).await?;
-    let id = deposits::record(store, subject, &cmd.lot.to_string(), &cmd.payer, cmd.amount, cmd.form, &cmd.reference).await?;
-    Ok(id.parse().map_err(|_| caigou_store::StoreError::Internal("deposit id".into()))?)
+    Ok(deposits::record(store, subject, cmd.lot, &cmd.payer, cmd.amount, cmd.form, &cmd.reference).await?)
 }
 
 /// 作废登记: voids a deposit recorded by mistake, before the deadline, with a reason (audited).
 pub async fn void(store: &Store, subject: &Subject, lot: LotId, deposit: DepositId, reason: &str) -> Result<()> {
     runnable_lot(store, subject, lot).await?;
-    deposits::void(store, subject, &lot.to_string(), &deposit.to_string(), reason).await?;
+    deposits::void(store, subject, lot, deposit, reason).await?;
     Ok(())
 }
 
 /// The deposits recorded for a lot (the project's runner).
 pub async fn list(store: &Store, subject: &Subject, lot: LotId) -> Result<Vec<Deposit>> {
     runnable_lot(store, subject, lot).await?;
-    Ok(deposits::list(store, &lot.to_string()).await?)
+    Ok(deposits::list(store, lot).await?)
 }

@@ -16,7 +16,6 @@ use caigou_store::clock::china;
 use caigou_store::documents::{DocumentsDraft, fmt_dt};
 use caigou_store::projects::ProjectView;
 use jiff::civil::Date;
-use sha2::Digest;
 
 use crate::Result;
 
@@ -138,6 +137,19 @@ fn html_table(header: &[String], rows: &[Vec<String>]) -> String {
 
 /// The documents as a self-contained HTML file.
 pub fn render_html(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSection]) -> String {
+    let body = sections_html(view, d, sections);
+    format!(
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
+         <style>body{{font-family:'Noto Serif CJK SC',serif;max-width:48rem;margin:1rem auto;padding:0 1rem;line-height:1.7}}h1{{text-align:center}}\
+         .doc-table{{border-collapse:collapse;width:100%;display:block;overflow-x:auto}}.doc-table td,.doc-table th{{border:1px solid #888;padding:.3rem}}</style></head>\
+         <body><h1>{title}</h1><p style=\"text-align:center\">项目编号：{no}</p>{body}</body></html>",
+        title = esc(&format!("{}采购文件", view.project.name)),
+        no = esc(&view.project.project_no),
+    )
+}
+
+/// The documents' sections as HTML (every text escaped), as in the file and in the preview.
+pub fn sections_html(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSection]) -> String {
     let (lh, lr) = lots_table(view);
     let (ch, cr) = criteria_table(&d.evaluation);
     let mut body = String::new();
@@ -152,14 +164,7 @@ pub fn render_html(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSec
         }
         body.push_str("</section>");
     }
-    format!(
-        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
-         <style>body{{font-family:'Noto Serif CJK SC',serif;max-width:48rem;margin:1rem auto;padding:0 1rem;line-height:1.7}}h1{{text-align:center}}\
-         .doc-table{{border-collapse:collapse;width:100%;display:block;overflow-x:auto}}.doc-table td,.doc-table th{{border:1px solid #888;padding:.3rem}}</style></head>\
-         <body><h1>{title}</h1><p style=\"text-align:center\">项目编号：{no}</p>{body}</body></html>",
-        title = esc(&format!("{}采购文件", view.project.name)),
-        no = esc(&view.project.project_no),
-    )
+    body
 }
 
 static FONT: OnceLock<std::result::Result<caigou_pdf::Font, String>> = OnceLock::new();
@@ -209,7 +214,7 @@ pub fn render_pdf(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSect
 
 /// The announcement of published documents: its title, and its body (the documents' notice
 /// section, the lots, and where to get the PDF with its SHA-256).
-pub fn announcement(view: &ProjectView, kind: AnnouncementKind, sections: &[FilledSection], pdf: &[u8]) -> (String, String) {
+pub fn announcement(view: &ProjectView, kind: AnnouncementKind, sections: &[FilledSection], pdf_sha256: &str) -> (String, String) {
     let notice = sections
         .iter()
         .find(|s| s.key == "notice")
@@ -220,7 +225,7 @@ pub fn announcement(view: &ProjectView, kind: AnnouncementKind, sections: &[Fill
         "{}\n{}\n采购文件 SHA-256：{}\n采购文件：/projects/{}/documents.pdf（已入驻供应商在线获取后下载）",
         notice.unwrap_or_default(),
         lots.join("\n"),
-        hex::encode(sha2::Sha256::digest(pdf)),
+        pdf_sha256,
         view.project.id
     );
     (format!("{}{}", view.project.name, kind.label(Lang::Zh)), body)

@@ -26,22 +26,22 @@ pub struct Obtained {
 /// kept for the collusion signals (87号令37).
 pub async fn obtain(store: &Store, subject: &Subject, lot: LotId, address: &str) -> Result<Obtained> {
     acts_for_own_supplier(subject)?;
-    let at = tendering::obtain(store, subject, &lot.to_string(), address).await?;
-    let project = projects::project_of_lot(store, &lot.to_string()).await?;
-    Ok(Obtained { at, project: project.parse().map_err(|_| StoreError::NotFound("project"))? })
+    let at = tendering::obtain(store, subject, lot, address).await?;
+    let project = projects::project_of_lot(store, lot).await?;
+    Ok(Obtained { at, project })
 }
 
 /// Asks a question on the documents (a supplier that obtained them; anonymous to everyone).
 pub async fn ask(store: &Store, subject: &Subject, project: ProjectId, text: &str) -> Result<String> {
     acts_for_own_supplier(subject)?;
-    Ok(tendering::ask(store, subject, &project.to_string(), text).await?)
+    Ok(tendering::ask(store, subject, project, text).await?)
 }
 
 /// A lot whose documents the supplier obtained.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObtainedLot {
-    pub project: String,
-    pub lot: String,
+    pub project: ProjectId,
+    pub lot: LotId,
     /// Unix ms.
     pub at: i64,
 }
@@ -55,9 +55,8 @@ pub async fn obtained(store: &Store, subject: &Subject) -> Result<Vec<ObtainedLo
 
 /// The project, if `principal` may read its documents ([`Action::ReadTenderDocuments`]).
 async fn readable(store: &Store, principal: &Principal, project: ProjectId) -> Result<projects::ProjectView> {
-    let id = project.to_string();
-    let v = projects::get(store, &id).await?;
-    let obtainers = tendering::obtainers(store, &id, None).await?;
+    let v = projects::get(store, project).await?;
+    let obtainers = tendering::obtainers(store, project, None).await?;
     let (purchasers, region_path) = (v.purchasers(), v.region_ids());
     authz::decide(
         principal,
@@ -69,23 +68,20 @@ async fn readable(store: &Store, principal: &Principal, project: ProjectId) -> R
 /// The published documents (采购文件) as a file: the PDF, or the HTML rendering.
 pub async fn documents(store: &Store, principal: &Principal, project: ProjectId, pdf: bool) -> Result<(StoredFile, bytes::Bytes)> {
     let v = readable(store, principal, project).await?;
-    let file = if pdf { &v.project.doc_pdf_file_id } else { &v.project.doc_html_file_id };
-    let file = file.as_deref().ok_or(StoreError::NotFound("documents"))?;
-    Ok(files::get(store, file).await?)
+    let file = if pdf { v.project.doc_pdf_file_id } else { v.project.doc_html_file_id };
+    Ok(files::get(store, file.ok_or(StoreError::NotFound("documents"))?).await?)
 }
 
 /// The questions asked on the documents (never naming the asker) and the clarifications.
 pub async fn questions(store: &Store, principal: &Principal, project: ProjectId) -> Result<(Vec<Question>, Vec<Clarification>)> {
     readable(store, principal, project).await?;
-    let id = project.to_string();
-    Ok((tendering::questions(store, &id).await?, tendering::clarifications(store, &id).await?))
+    Ok((tendering::questions(store, project).await?, tendering::clarifications(store, project).await?))
 }
 
 /// The project of `lot`, if `subject` may open the lot's bid page ([`Action::BidOnLot`]).
 pub async fn biddable(store: &Store, subject: &Subject, lot: LotId) -> Result<projects::ProjectView> {
-    let lot_id = lot.to_string();
-    let project = projects::project_of_lot(store, &lot_id).await?;
-    let obtainers = tendering::obtainers(store, &project, Some(&lot_id)).await?;
+    let project = projects::project_of_lot(store, lot).await?;
+    let obtainers = tendering::obtainers(store, project, Some(lot)).await?;
     authz::decide(&Principal::User(subject.clone()), Action::BidOnLot { obtainers: &obtainers })?;
-    Ok(projects::get(store, &project).await?)
+    Ok(projects::get(store, project).await?)
 }

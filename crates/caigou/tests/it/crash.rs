@@ -150,13 +150,13 @@ async fn crash_in_the_middle_of_a_burst(backend: Backend) {
             .unwrap();
         let (file, sha) = row.unwrap_or_else(|| panic!("submission {} has a receipt but is gone", r.submission_id));
         assert_eq!(sha, r.ciphertext_sha256);
-        caigou_store::files::get(&store, &file).await.expect("its ciphertext is intact");
+        caigou_store::files::get(&store, file.parse().unwrap()).await.expect("its ciphertext is intact");
     }
     // No half-written bid: every bid row has its ciphertext and its log leaf, every bid leaf its row.
     let rows: Vec<(String, String, i64)> =
         sqlx::query_as("SELECT id, ciphertext_file_id, log_index FROM bids").fetch_all(store.pool()).await.unwrap();
     for (id, file, index) in &rows {
-        caigou_store::files::get(&store, file).await.unwrap_or_else(|e| panic!("bid {id}: {e}"));
+        caigou_store::files::get(&store, file.parse().unwrap()).await.unwrap_or_else(|e| panic!("bid {id}: {e}"));
         let leaf: String =
             sqlx::query_scalar("SELECT body FROM log_leaves WHERE idx = $1").bind(index).fetch_one(store.pool()).await.unwrap();
         assert!(leaf.contains(id.as_str()));

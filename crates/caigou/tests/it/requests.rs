@@ -198,7 +198,7 @@ async fn the_plan_form_posts_repeated_item_rows(app: TestApp) {
     let r = app.http.post(app.url("/plans/check")).bearer_auth(&purchaser).header("hx-request", "true").form(&form).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let html = r.text().await.unwrap();
-    assert!(html.contains("data-testid=\"decision\"") && html.contains("已备案") && html.contains("PLAN-BUDGET"), "{html}");
+    assert!(html.contains("data-testid=\"decision\"") && html.contains("提交后即可备案") && html.contains("PLAN-BUDGET"), "{html}");
     let r = app.http.post(app.url("/plans")).bearer_auth(&purchaser).form(&form).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let location = r.headers()["location"].to_str().unwrap().to_string();

@@ -53,6 +53,14 @@ impl Method {
     }
 }
 
+/// The database edge: a stored method that is not one of ours is an error, never a default.
+impl TryFrom<String> for Method {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Method::parse(&s).ok_or_else(|| format!("unknown method {s:?}"))
+    }
+}
+
 /// Its name is in the catalogs under `label.method.<key>`.
 impl crate::Labelled for Method {
     fn label_key(&self) -> String {

@@ -8,6 +8,7 @@ pub mod document;
 pub mod evaluation;
 pub mod lot;
 pub mod periods;
+pub mod progress;
 pub mod rules;
 pub mod secrecy;
 pub mod status;

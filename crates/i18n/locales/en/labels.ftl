@@ -55,3 +55,22 @@ label-criterion_kind-commercial = Commercial
 label-ss_ground-only_source = Only one possible supplier
 label-ss_ground-emergency = Unforeseeable emergency
 label-ss_ground-add_on = Add-on to an existing contract (≤ 10%)
+
+# Template variables, as a reader sees them in a template.
+label-docvar-project-name = project name
+label-docvar-project-no = project number
+label-docvar-project-method = procurement method
+label-docvar-project-budget = budget
+label-docvar-purchasers = purchasers
+label-docvar-runner = procurement agency
+label-docvar-region = region
+label-docvar-documents-from = documents issued on
+label-docvar-documents-until = documents available until
+label-docvar-deadline = bid deadline and opening
+label-docvar-announcement-until = end of the announcement period
+label-docvar-qualification = specific qualification requirements
+label-docvar-evaluation-method = evaluation method
+label-docvar-sme = SME policy
+label-docvar-deposit = bid deposit
+label-docvar-lots_table = table of lots
+label-docvar-criteria_table = table of evaluation criteria

@@ -103,9 +103,9 @@ plans-approve = Approve
 plans-reject = Reject
 plans-comment = Reasons
 plans-previous = Previous plan
-plans-decision-filed = Filed
-plans-decision-needs_approval = Needs approval
-plans-decision-refused = Refused
+plans-decision-filed = Check: it would be filed on submitting
+plans-decision-needs_approval = Check: it would need approval on submitting
+plans-decision-refused = Check: it cannot be filed; change what is shown below
 
 status-filed = Filed
 status-awaiting_approval = Awaiting approval
@@ -179,3 +179,4 @@ plans-entrusted_to = Entrusted to
 plans-project = View the project
 plans-runner = Agency
 plans-self_procure = procure on our own
+pinmu-placeholder = Type a 品目 name or code, e.g. 打印机

@@ -16,6 +16,8 @@ nav-calendar = Calendar
 nav-audit = Audit trail
 nav-api = API docs
 nav-lang_switch = 中文
+nav-menu = Menu
+nav-register = Register
 
 login-title = Sign in
 login-username = Username
@@ -61,6 +63,7 @@ errpage-title = Something went wrong
 errpage-not_found = Page not found
 errpage-forbidden = You are not allowed to see this page
 errpage-back_home = Back to home
+errpage-reference = Reference
 
 common-submit = Submit
 common-view = View
@@ -73,13 +76,10 @@ nav-plans = Plans
 nav-intentions = Intentions
 nav-approvals = Approvals
 
-wb-todo-approvals = plans await your approval
 wb-todo-publicity = plans are in public notice or awaiting approval
 
 nav-requests = Requests
 
-wb-todo-requests = requests wait for your approval
-wb-todo-returned = of your requests were returned for changes
 
 nav-chain = Approval chain
 
@@ -101,7 +101,8 @@ notice-clarified_extended = Clarification published; the deadline was extended a
 notice-terminated = Termination published
 notice-asked = Question sent; the answer will be published as a clarification
 notice-obtained = Documents obtained
-notice-clock_moved = Platform time moved; due transitions fired
+notice-clock_moved = Platform time moved.
+notice-clock_fired = { $n } scheduled events that fell due have fired; everyone stays signed in.
 
 sandbox-title = Sandbox clock
 sandbox-banner = Training sandbox: nothing here has legal effect
@@ -113,11 +114,7 @@ sandbox-to = Or move to (China time)
 sandbox-advance = Move the clock
 sandbox-pending = Scheduled transitions
 
-wb-todo-suppliers = supplier admissions waiting for review
 wb-todo-suppliers_expiring = approved suppliers with qualifications expired or expiring
-wb-todo-entrusted = entrusted plans waiting for a project
-wb-todo-project_drafts = projects with documents in preparation
-wb-todo-admission = Admission status
 
 nav-transparency = Transparency log
 
@@ -130,3 +127,32 @@ log-key = Log public key
 log-checkpoints = Published tree heads
 
 list-separator = ;{" "}
+login-reason = Please sign in. You will be taken back to the page you were opening.
+login-registered = Registered. Next:
+login-registered_step1 = sign in below with the user name and password you just chose;
+login-registered_step2 = under “Supplier profile”, upload your business licence and other qualifications and submit them for admission review;
+login-registered_step3 = once approved, obtain procurement documents and bid on any tender on the platform.
+login-no_account = No account yet?
+login-register_link = Register as a supplier
+login-staff_accounts = Accounts for purchasing units, agencies, supervisors and evaluation experts are opened by their administrator.
+wb-admission-title = Supplier admission
+wb-admission-profile = Complete the company profile (legal representative, address, contact and phone)
+wb-admission-qualifications = Upload the business licence and other qualifications
+wb-admission-submit = Submit for admission review
+wb-admission-review = Review by the finance department of your region
+wb-admission-now = Next step
+wb-admission-returned = Returned by the reviewer:{" "}
+wb-admission-submitted_at = Submitted
+wb-admission-go = Continue admission
+wb-admission-why = Once admitted, you can obtain documents and bid on every tender on the platform, without registering again in each region.
+# Punctuation between a label and its value, in the reader's writing.
+p-colon = :{" "}
+p-open = {" "}(
+p-close = )
+wb-todo-approval = Plan to approve
+wb-todo-request = Purchase request to approve
+wb-todo-returned_one = Purchase request returned to you
+wb-todo-supplier = Admission to review
+wb-todo-entrusted_one = Entrusted plan to make a project of
+wb-todo-project_draft = Project whose documents are being prepared
+wb-todo-more = More:

@@ -43,3 +43,5 @@ suppliers-title = Supplier admissions
 suppliers-status = Status
 suppliers-all = All
 suppliers-expiring = Qualifications expired or expiring
+supplier-password_rule = The password must be 10 to 128 characters long.
+supplier-register_have_account = Already registered?

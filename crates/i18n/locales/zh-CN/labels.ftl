@@ -55,3 +55,22 @@ label-criterion_kind-commercial = 商务
 label-ss_ground-only_source = 只能从唯一供应商处采购
 label-ss_ground-emergency = 不可预见的紧急情况
 label-ss_ground-add_on = 原项目添购（不超过原合同金额10%）
+
+# Template variables (文件范本变量), as a reader sees them in a template.
+label-docvar-project-name = 项目名称
+label-docvar-project-no = 项目编号
+label-docvar-project-method = 采购方式
+label-docvar-project-budget = 预算金额
+label-docvar-purchasers = 采购人
+label-docvar-runner = 采购代理机构
+label-docvar-region = 所属区域
+label-docvar-documents-from = 文件发出日期
+label-docvar-documents-until = 文件提供截止日期
+label-docvar-deadline = 提交截止及开启时间
+label-docvar-announcement-until = 公告期限届满日
+label-docvar-qualification = 特定资格要求
+label-docvar-evaluation-method = 评审方法
+label-docvar-sme = 中小企业政策
+label-docvar-deposit = 投标保证金
+label-docvar-lots_table = 标项一览表
+label-docvar-criteria_table = 评审因素表

@@ -103,9 +103,9 @@ plans-approve = 批准
 plans-reject = 不批准
 plans-comment = 审批意见
 plans-previous = 原计划
-plans-decision-filed = 已备案
-plans-decision-needs_approval = 需审批
-plans-decision-refused = 不予备案
+plans-decision-filed = 预检结果：提交后即可备案
+plans-decision-needs_approval = 预检结果：提交后需审批
+plans-decision-refused = 预检结果：不能备案，请按下列提示修改
 
 status-filed = 已备案
 status-awaiting_approval = 待审批
@@ -179,3 +179,4 @@ plans-entrusted_to = 已委托
 plans-project = 查看采购项目
 plans-runner = 受托机构
 plans-self_procure = 自行采购
+pinmu-placeholder = 输入品目名称或编码，如“打印机”

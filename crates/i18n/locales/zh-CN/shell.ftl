@@ -16,6 +16,8 @@ nav-calendar = 工作日历
 nav-audit = 审计日志
 nav-api = API 文档
 nav-lang_switch = English
+nav-menu = 菜单
+nav-register = 供应商注册
 
 login-title = 登录
 login-username = 用户名
@@ -61,6 +63,7 @@ errpage-title = 出错了
 errpage-not_found = 页面不存在
 errpage-forbidden = 您无权访问此页面
 errpage-back_home = 返回首页
+errpage-reference = 参考编号
 
 common-submit = 提交
 common-view = 查看
@@ -73,13 +76,10 @@ nav-plans = 采购计划
 nav-intentions = 采购意向
 nav-approvals = 计划审批
 
-wb-todo-approvals = 个采购计划待审批
 wb-todo-publicity = 个计划正在公示或待审批
 
 nav-requests = 申购
 
-wb-todo-requests = 张申购单待您审批
-wb-todo-returned = 张申购单被退回待修改
 
 nav-chain = 审批流程
 
@@ -101,7 +101,8 @@ notice-clarified_extended = 澄清公告已发布，截止时间已依法顺延
 notice-terminated = 终止公告已发布
 notice-asked = 问题已提交，答复将以澄清公告发布
 notice-obtained = 已获取采购文件
-notice-clock_moved = 平台时间已调整，到期事项已处理
+notice-clock_moved = 平台时间已调整。
+notice-clock_fired = 到期的定时事项已触发 { $n } 个；登录状态不受影响。
 
 sandbox-title = 沙箱时钟
 sandbox-banner = 培训/沙箱平台，数据不具法律效力
@@ -113,11 +114,7 @@ sandbox-to = 或拨至（北京时间）
 sandbox-advance = 拨动时钟
 sandbox-pending = 待触发的定时事项
 
-wb-todo-suppliers = 个供应商入驻申请待审核
 wb-todo-suppliers_expiring = 个已入驻供应商的资质已过期或即将到期
-wb-todo-entrusted = 个委托计划待立项
-wb-todo-project_drafts = 个项目的采购文件编制中
-wb-todo-admission = 入驻审核状态
 
 nav-transparency = 透明日志
 
@@ -130,3 +127,32 @@ log-key = 日志公钥
 log-checkpoints = 已公布的树头
 
 list-separator = ；
+login-reason = 请先登录。登录后回到您刚才要打开的页面。
+login-registered = 注册成功，下一步：
+login-registered_step1 = 用刚才设置的用户名和密码在下方登录；
+login-registered_step2 = 在“供应商信息”上传营业执照等资质并提交入驻审核；
+login-registered_step3 = 审核通过后，即可在全平台获取采购文件、参与投标。
+login-no_account = 还没有账号？
+login-register_link = 供应商注册入驻
+login-staff_accounts = 采购单位、代理机构、监管部门和评审专家的账号由本级管理员开通。
+wb-admission-title = 供应商入驻
+wb-admission-profile = 完善企业资料（法定代表人、地址、联系人及电话）
+wb-admission-qualifications = 上传营业执照等资质证照
+wb-admission-submit = 提交入驻审核
+wb-admission-review = 等待所在地区财政部门审核
+wb-admission-now = 当前步骤
+wb-admission-returned = 审核退回，原因：
+wb-admission-submitted_at = 提交时间
+wb-admission-go = 去完成入驻
+wb-admission-why = 入驻审核通过后，即可在全平台获取采购文件、参与投标，无需在各地重复注册。
+# Punctuation between a label and its value, in the reader's writing.
+p-colon = ：
+p-open = （
+p-close = ）
+wb-todo-approval = 待审批的采购计划
+wb-todo-request = 待您审批的申购单
+wb-todo-returned_one = 被退回待修改的申购单
+wb-todo-supplier = 待审核的入驻申请
+wb-todo-entrusted_one = 委托待立项的计划
+wb-todo-project_draft = 采购文件编制中的项目
+wb-todo-more = 还有

@@ -43,3 +43,5 @@ suppliers-title = 供应商入驻审核
 suppliers-status = 状态
 suppliers-all = 全部
 suppliers-expiring = 资质已过期或即将到期
+supplier-password_rule = 密码长度10到128个字符。
+supplier-register_have_account = 已有账号？

@@ -80,9 +80,9 @@ pub async fn decide(store: &Store, subject: &Subject, plan: PlanId, approve: boo
         .execute(&mut *tx)
         .await?;
     if !approve {
-        budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
+        budget::release(&mut tx, d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
     }
-    let creator: UserId = d.plan.created_by.parse().map_err(|_| StoreError::Internal("bad user id".into()))?;
+    let creator: UserId = d.plan.created_by;
     let key = if approve { "notice.plan.approved" } else { "notice.plan.rejected" };
     let link = format!("/plans/{plan_id}");
     notify::notify(

@@ -3,7 +3,7 @@
 
 use caigou_domain::Money;
 use caigou_domain::Msg;
-use caigou_domain::ids::OrgId;
+use caigou_domain::ids::{BudgetLineId, OrgId};
 use serde::Serialize;
 
 use crate::audit::{self, Actor, Change};
@@ -11,8 +11,10 @@ use crate::{Result, Store, StoreError, Tx, new_id};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct BudgetLine {
-    pub id: String,
-    pub org_id: String,
+    #[sqlx(try_from = "String")]
+    pub id: BudgetLineId,
+    #[sqlx(try_from = "String")]
+    pub org_id: OrgId,
     pub fiscal_year: i64,
     pub code: String,
     pub name: String,
@@ -272,32 +274,32 @@ pub fn parse_csv(bytes: &[u8]) -> std::result::Result<Vec<NewBudgetLine>, Vec<(u
     Ok(lines)
 }
 
-pub async fn list(store: &Store, org: &str, fiscal_year: Option<i64>) -> Result<Vec<BudgetLine>> {
+pub async fn list(store: &Store, org: OrgId, fiscal_year: Option<i64>) -> Result<Vec<BudgetLine>> {
     Ok(match fiscal_year {
         Some(y) => {
             let sql = format!("SELECT {COLUMNS} FROM budget_lines WHERE org_id = $1 AND fiscal_year = $2 ORDER BY code");
-            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql)).bind(org).bind(y).fetch_all(store.pool()).await?
+            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql)).bind(org.to_string()).bind(y).fetch_all(store.pool()).await?
         }
         None => {
             let sql = format!("SELECT {COLUMNS} FROM budget_lines WHERE org_id = $1 ORDER BY fiscal_year DESC, code");
-            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(store.pool()).await?
+            sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql)).bind(org.to_string()).fetch_all(store.pool()).await?
         }
     })
 }
 
-pub async fn get(store: &Store, id: &str) -> Result<BudgetLine> {
+pub async fn get(store: &Store, id: BudgetLineId) -> Result<BudgetLine> {
     let sql = format!("SELECT {COLUMNS} FROM budget_lines WHERE id = $1");
     sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql))
-        .bind(id)
+        .bind(id.to_string())
         .fetch_optional(store.pool())
         .await?
         .ok_or(StoreError::NotFound("budget line"))
 }
 
-pub async fn get_in(tx: &mut Tx, id: &str) -> Result<BudgetLine> {
+pub async fn get_in(tx: &mut Tx, id: BudgetLineId) -> Result<BudgetLine> {
     let sql = format!("SELECT {COLUMNS} FROM budget_lines WHERE id = $1");
     sqlx::query_as::<_, BudgetLine>(sqlx::AssertSqlSafe(sql))
-        .bind(id)
+        .bind(id.to_string())
         .fetch_optional(&mut **tx)
         .await?
         .ok_or(StoreError::NotFound("budget line"))
@@ -305,10 +307,10 @@ pub async fn get_in(tx: &mut Tx, id: &str) -> Result<BudgetLine> {
 
 /// Freezes `amount` if, and only if, that much is still available. Atomic on both databases:
 /// of two plans racing for the last available amount exactly one succeeds.
-pub async fn try_freeze(tx: &mut Tx, line: &str, amount: Money) -> Result<bool> {
+pub async fn try_freeze(tx: &mut Tx, line: BudgetLineId, amount: Money) -> Result<bool> {
     let done = sqlx::query("UPDATE budget_lines SET frozen = frozen + $1 WHERE id = $2 AND amount - frozen - consumed >= $3")
         .bind(amount.fen())
-        .bind(line)
+        .bind(line.to_string())
         .bind(amount.fen())
         .execute(&mut **tx)
         .await?;
@@ -316,7 +318,11 @@ pub async fn try_freeze(tx: &mut Tx, line: &str, amount: Money) -> Result<bool> 
 }
 
 /// Releases what a plan froze.
-pub async fn release(tx: &mut Tx, line: &str, amount: Money) -> Result<()> {
-    sqlx::query("UPDATE budget_lines SET frozen = frozen - $1 WHERE id = $2").bind(amount.fen()).bind(line).execute(&mut **tx).await?;
+pub async fn release(tx: &mut Tx, line: BudgetLineId, amount: Money) -> Result<()> {
+    sqlx::query("UPDATE budget_lines SET frozen = frozen - $1 WHERE id = $2")
+        .bind(amount.fen())
+        .bind(line.to_string())
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 use caigou_domain::Money;
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::UnitScope;
-use caigou_domain::ids::RegionId;
+use caigou_domain::ids::{AnnouncementId, IntentionId, OrgId, RegionId, UserId};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -13,16 +13,20 @@ use crate::{Result, Store, StoreError, new_id, portal, regions};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Intention {
-    pub id: String,
-    pub org_id: String,
+    #[sqlx(try_from = "String")]
+    pub id: IntentionId,
+    #[sqlx(try_from = "String")]
+    pub org_id: OrgId,
     pub project_name: String,
     pub summary: String,
     pub budget: i64,
     pub expected_month: String,
     pub published_on: String,
     pub published_at: i64,
-    pub announcement_id: String,
-    pub created_by: String,
+    #[sqlx(try_from = "String")]
+    pub announcement_id: AnnouncementId,
+    #[sqlx(try_from = "String")]
+    pub created_by: UserId,
 }
 
 /// 采购意向公开: publishes to the portal and records the date procurement may start from.
@@ -59,7 +63,7 @@ pub async fn publish_intention_on(
         "采购单位：{}\n采购需求概况：{summary}\n预算金额：{budget}\n预计采购时间：{expected_month}\n（依据财库〔2020〕10号，采购意向公开时间应尽量提前，原则上不得晚于采购活动开始前30日。）",
         u.name
     );
-    let region: RegionId = u.region_id.parse().map_err(|_| StoreError::Internal("bad region id".into()))?;
+    let region: RegionId = crate::stored("region id", &u.region_id)?;
     let title = format!("{}{project_name}采购意向", u.name);
     let announcement = portal::publish(
         &mut tx,
@@ -78,8 +82,8 @@ pub async fn publish_intention_on(
     )
     .await?;
     let i = Intention {
-        id: new_id().to_string(),
-        org_id: u.id.to_string(),
+        id: IntentionId(new_id()),
+        org_id: subject.org,
         project_name: project_name.trim().to_string(),
         summary: summary.trim().to_string(),
         budget: budget.fen(),
@@ -87,19 +91,19 @@ pub async fn publish_intention_on(
         published_on: today.to_string(),
         published_at: now,
         announcement_id: announcement,
-        created_by: subject.user.to_string(),
+        created_by: subject.user,
     };
     sqlx::query("INSERT INTO intentions (id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-        .bind(&i.id)
-        .bind(&i.org_id)
+        .bind(i.id.to_string())
+        .bind(i.org_id.to_string())
         .bind(&i.project_name)
         .bind(&i.summary)
         .bind(i.budget)
         .bind(&i.expected_month)
         .bind(&i.published_on)
         .bind(i.published_at)
-        .bind(&i.announcement_id)
-        .bind(&i.created_by)
+        .bind(i.announcement_id.to_string())
+        .bind(i.created_by.to_string())
         .execute(&mut *tx)
         .await?;
     let detail = serde_json::json!({"project_name": i.project_name, "budget": budget, "expected_month": expected_month, "announcement": i.announcement_id});
@@ -107,7 +111,13 @@ pub async fn publish_intention_on(
         &mut tx,
         now,
         &actor,
-        Change { action: "intention.published", object_type: "intention", object_id: &i.id, region_path: &u.region_path, detail: &detail },
+        Change {
+            action: "intention.published",
+            object_type: "intention",
+            object_id: &i.id.to_string(),
+            region_path: &u.region_path,
+            detail: &detail,
+        },
     )
     .await?;
     tx.commit().await?;
@@ -115,11 +125,11 @@ pub async fn publish_intention_on(
 }
 
 /// The unit's 采购意向 lead time today (region policy; 10号: 30 days).
-pub async fn intention_lead_days(store: &Store, org: &str) -> Result<u32> {
+pub async fn intention_lead_days(store: &Store, org: OrgId) -> Result<u32> {
     let region: Option<String> =
-        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org).fetch_optional(store.pool()).await?;
+        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(org.to_string()).fetch_optional(store.pool()).await?;
     let region = region.ok_or(StoreError::NotFound("organization"))?;
-    Ok(regions::effective_policy(store, &region, store.clock().today()).await?.intention_lead_days)
+    Ok(regions::effective_policy(store, crate::stored("region id", &region)?, store.clock().today()).await?.intention_lead_days)
 }
 
 /// The date procurement may start after an intention, with the unit's lead time.
@@ -155,9 +165,9 @@ pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Intention>> {
     .await?)
 }
 
-pub async fn get(store: &Store, id: &str) -> Result<Intention> {
+pub async fn get(store: &Store, id: IntentionId) -> Result<Intention> {
     sqlx::query_as::<_, Intention>("SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE id = $1")
-        .bind(id)
+        .bind(id.to_string())
         .fetch_optional(store.pool())
         .await?
         .ok_or(StoreError::NotFound("intention"))

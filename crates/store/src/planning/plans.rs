@@ -5,8 +5,8 @@
 use caigou_domain::Money;
 use caigou_domain::Msg;
 use caigou_domain::authz::{Role, Subject};
-use caigou_domain::catalog::PinmuCode;
-use caigou_domain::ids::{OrgId, PlanId, RegionId, RequestId, UserId};
+use caigou_domain::catalog::{ObjectType, PinmuCode};
+use caigou_domain::ids::{AnnouncementId, BudgetLineId, IntentionId, OrgId, PlanId, RegionId, RequestId, UserId};
 use caigou_domain::planning::filing::{Decision, EarlierPlan, Outcome, PlanItem, SINGLE_SOURCE_PUBLICITY_WORKING_DAYS};
 use caigou_domain::planning::rules::SingleSourceGround;
 use caigou_domain::planning::{ApprovalStatus, Method, PlanFacts, PlanStatus, RequestStatus, RuleId, Verdict, check_plan};
@@ -33,8 +33,8 @@ pub struct ItemInput {
 #[derive(Debug, Clone)]
 pub struct PlanInput {
     pub name: String,
-    pub budget_line_id: String,
-    pub intention_id: Option<String>,
+    pub budget_line_id: BudgetLineId,
+    pub intention_id: Option<IntentionId>,
     pub method: Method,
     pub procurement_start: Date,
     pub entrust_central: bool,
@@ -85,18 +85,18 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
     if input.items.iter().any(|i| i.amount.fen() <= 0 || i.quantity <= 0) {
         return Err(StoreError::reject_with("plan.invalid", Msg::new("error.plan.invalid.every_item_needs")));
     }
-    let line = budget::get(store, &input.budget_line_id).await?;
-    if line.org_id != u.id.to_string() {
+    let line = budget::get(store, input.budget_line_id).await?;
+    if line.org_id != u.id {
         return Err(StoreError::NotFound("budget line"));
     }
     let fiscal_year = i64::from(input.procurement_start.year());
     if line.fiscal_year != fiscal_year {
         return Err(StoreError::reject_with("plan.invalid", Msg::new("error.plan.invalid.budget_line_s")));
     }
-    let intention_published_on = match &input.intention_id {
+    let intention_published_on = match input.intention_id {
         Some(id) => {
             let i = crate::intentions::get(store, id).await?;
-            if i.org_id != u.id.to_string() {
+            if i.org_id != u.id {
                 return Err(StoreError::NotFound("intention"));
             }
             Some(i.published_on.parse::<Date>().map_err(|e| StoreError::Internal(e.to_string()))?)
@@ -107,7 +107,7 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
         "SELECT p.plan_no, p.method, i.pinmu_code, i.amount FROM plans p JOIN plan_items i ON i.plan_id = p.id
          WHERE p.budget_line_id = $1 AND p.fiscal_year = $2 AND p.status IN ('filed', 'awaiting_approval', 'publicity')",
     )
-    .bind(&line.id)
+    .bind(line.id.to_string())
     .bind(fiscal_year)
     .fetch_all(store.pool())
     .await?;
@@ -130,7 +130,7 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
             method: Method::parse(&method).ok_or_else(|| StoreError::Internal("bad stored method".into()))?,
         });
     }
-    let policy = regions::effective_policy(store, &u.region_id, store.clock().today()).await?;
+    let policy = regions::effective_policy(store, crate::stored("region id", &u.region_id)?, store.clock().today()).await?;
     let facts = PlanFacts {
         method: input.method,
         items: input.items.iter().map(|i| PlanItem { code: i.code.clone(), amount: i.amount }).collect(),
@@ -222,7 +222,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     // version is refused: then the old plan stands untouched.
     if let (Some(old), true) = (&input.replaces, outcome.decision != Decision::Refused) {
         let d = get(store, *old).await?;
-        if d.plan.org_id != u.id.to_string() {
+        if d.plan.org_id.to_string() != u.id.to_string() {
             return Err(StoreError::NotFound("plan"));
         }
         let closed = sqlx::query("UPDATE plans SET status = 'amended', frozen = 0, decided_at = $1 WHERE id = $2 AND status IN ('filed', 'awaiting_approval', 'publicity') AND frozen = $3")
@@ -234,7 +234,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
         if closed.rows_affected() != 1 {
             return Err(StoreError::reject("plan.not_open"));
         }
-        budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
+        budget::release(&mut tx, d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
         sqlx::query("UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'")
             .bind(old.to_string())
             .execute(&mut *tx)
@@ -244,10 +244,10 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     // The budget is frozen atomically; losing a race turns the plan into a refusal.
     let mut frozen = Money::ZERO;
     if outcome.decision != Decision::Refused {
-        if budget::try_freeze(&mut tx, &input.budget_line_id, total).await? {
+        if budget::try_freeze(&mut tx, input.budget_line_id, total).await? {
             frozen = total;
         } else {
-            let line = budget::get_in(&mut tx, &input.budget_line_id).await?;
+            let line = budget::get_in(&mut tx, input.budget_line_id).await?;
             for f in outcome.findings.iter_mut().filter(|f| f.rule == RuleId::Budget) {
                 f.verdict = Verdict::Refused;
                 f.text = Msg::new("finding.plan.budget_short_at_submit").arg("available", line.available()).arg("total", total);
@@ -265,8 +265,8 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
     .bind(&id)
     .bind(&plan_no)
     .bind(u.id.to_string())
-    .bind(&input.budget_line_id)
-    .bind(&input.intention_id)
+    .bind(input.budget_line_id.to_string())
+    .bind(input.intention_id.map(|i| i.to_string()))
     .bind(input.previous_plan_id.map(|p| p.to_string()))
     .bind(input.name.trim())
     .bind(input.method.key())
@@ -333,7 +333,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
                         title: &title,
                         body: &body,
                         project_id: None,
-                        method: Some(Method::SingleSource.key()),
+                        method: Some(Method::SingleSource),
                         pinmu: &codes,
                         references: None,
                     },
@@ -345,7 +345,7 @@ pub async fn submit(store: &Store, subject: &Subject, input: &PlanInput) -> Resu
             .bind(new_id().to_string())
             .bind(&id)
             .bind(&u.region_path)
-            .bind(&announcement)
+            .bind(announcement.map(|x| x.to_string()))
             .bind(publicity_ends_on.map(|d| d.to_string()))
             .bind(now)
             .execute(&mut *tx)
@@ -379,13 +379,19 @@ pub struct Plan {
     #[sqlx(try_from = "String")]
     pub id: PlanId,
     pub plan_no: String,
-    pub org_id: String,
-    pub budget_line_id: String,
-    pub intention_id: Option<String>,
-    pub previous_plan_id: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub org_id: OrgId,
+    #[sqlx(try_from = "String")]
+    pub budget_line_id: BudgetLineId,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub intention_id: Option<IntentionId>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub previous_plan_id: Option<PlanId>,
     pub name: String,
-    pub method: String,
-    pub object_type: String,
+    #[sqlx(try_from = "String")]
+    pub method: Method,
+    #[sqlx(try_from = "String")]
+    pub object_type: ObjectType,
     pub total: i64,
     pub procurement_start: String,
     pub entrust_central: i64,
@@ -397,7 +403,8 @@ pub struct Plan {
     pub findings: String,
     pub frozen: i64,
     pub fiscal_year: i64,
-    pub created_by: String,
+    #[sqlx(try_from = "String")]
+    pub created_by: UserId,
     pub created_at: i64,
     pub decided_at: Option<i64>,
 }
@@ -414,7 +421,8 @@ pub struct Item {
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Approval {
     pub region_path: String,
-    pub publicity_announcement_id: Option<String>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub publicity_announcement_id: Option<AnnouncementId>,
     pub publicity_ends_on: Option<String>,
     #[sqlx(try_from = "String")]
     pub status: ApprovalStatus,
@@ -483,7 +491,7 @@ pub async fn get(store: &Store, id: PlanId) -> Result<PlanDetail> {
         .await?
         .ok_or(StoreError::NotFound("plan"))?;
     let row = sqlx::query("SELECT o.name, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
-        .bind(&plan.org_id)
+        .bind(plan.org_id.to_string())
         .fetch_one(store.pool())
         .await?;
     let items = sqlx::query_as::<_, Item>(
@@ -542,7 +550,7 @@ pub async fn close(store: &Store, subject: &Subject, plan: PlanId, failed: bool,
     if changed.rows_affected() != 1 {
         return Err(StoreError::reject_with("plan.not_open", Msg::new("error.plan.not_open.plan_changed_meanwhile")));
     }
-    budget::release(&mut tx, &d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
+    budget::release(&mut tx, d.plan.budget_line_id, Money::from_fen(d.plan.frozen)).await?;
     sqlx::query("UPDATE plan_approvals SET status = 'withdrawn' WHERE plan_id = $1 AND status = 'waiting'")
         .bind(plan_id)
         .execute(&mut *tx)
@@ -588,9 +596,9 @@ pub async fn reprocure(
     }
     let input = PlanInput {
         name: d.plan.name.clone(),
-        budget_line_id: d.plan.budget_line_id.clone(),
-        intention_id: d.plan.intention_id.clone(),
-        method: method.or_else(|| Method::parse(&d.plan.method)).ok_or_else(|| StoreError::Internal("bad stored method".into()))?,
+        budget_line_id: d.plan.budget_line_id,
+        intention_id: d.plan.intention_id,
+        method: method.unwrap_or(d.plan.method),
         procurement_start: procurement_start
             .unwrap_or(d.plan.procurement_start.parse().map_err(|e: jiff::Error| StoreError::Internal(e.to_string()))?),
         entrust_central: d.plan.entrust_central == 1,

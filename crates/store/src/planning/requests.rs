@@ -6,7 +6,7 @@ use caigou_domain::Msg;
 use caigou_domain::authz::scope::UnitScope;
 use caigou_domain::authz::{Role, Subject};
 use caigou_domain::catalog::PinmuCode;
-use caigou_domain::ids::{OrgId, RequestId, UserId};
+use caigou_domain::ids::{BudgetLineId, OrgId, RequestId, UserId};
 use caigou_domain::planning::request::{
     ApprovalChain, RequestEvent, RequestFacts, RequestState, RequestStatus, Warning, request_warnings, transition,
 };
@@ -59,7 +59,7 @@ pub struct RequestInput {
     pub code: PinmuCode,
     pub quantity: i64,
     pub amount: Money,
-    pub budget_line_id: String,
+    pub budget_line_id: BudgetLineId,
     pub reason: String,
     pub attachments: Vec<String>,
 }
@@ -69,13 +69,16 @@ pub struct PurchaseRequest {
     #[sqlx(try_from = "String")]
     pub id: RequestId,
     pub request_no: String,
-    pub org_id: String,
-    pub applicant: String,
+    #[sqlx(try_from = "String")]
+    pub org_id: OrgId,
+    #[sqlx(try_from = "String")]
+    pub applicant: UserId,
     pub title: String,
     pub pinmu_code: String,
     pub quantity: i64,
     pub amount: i64,
-    pub budget_line_id: String,
+    #[sqlx(try_from = "String")]
+    pub budget_line_id: BudgetLineId,
     pub reason: String,
     pub attachments: String,
     #[sqlx(try_from = "String")]
@@ -133,7 +136,7 @@ pub async fn attachments(store: &Store, r: &PurchaseRequest) -> Result<Vec<crate
     let ids: Vec<String> = serde_json::from_str(&r.attachments).unwrap_or_default();
     let mut out = Vec::new();
     for id in ids {
-        if let Some(f) = crate::files::meta(store, &id).await? {
+        if let Some(f) = crate::files::meta(store, crate::stored("file id", &id)?).await? {
             out.push(f);
         }
     }
@@ -147,8 +150,8 @@ async fn checked(store: &Store, org: OrgId, input: &RequestInput) -> Result<budg
     if input.quantity <= 0 || input.amount.fen() <= 0 {
         return Err(StoreError::reject_with("request.invalid", Msg::new("error.request.invalid.quantity_estimated_amount")));
     }
-    let line = budget::get(store, &input.budget_line_id).await?;
-    if line.org_id != org.to_string() {
+    let line = budget::get(store, input.budget_line_id).await?;
+    if line.org_id != org {
         return Err(StoreError::NotFound("budget line"));
     }
     Ok(line)
@@ -162,7 +165,7 @@ async fn warnings(
     line: &budget::BudgetLine,
     exclude: &str,
 ) -> Result<Vec<Warning>> {
-    let policy = regions::effective_policy(store, region_id, store.clock().today()).await?;
+    let policy = regions::effective_policy(store, crate::stored("region id", region_id)?, store.clock().today()).await?;
     let since = store.clock().now_ms() - 30 * 24 * 60 * 60 * 1000;
     let category = &input.code.as_str()[..input.code.as_str().len().min(7)];
     // PostgreSQL sums BIGINT as NUMERIC: cast back so both databases return an integer.
@@ -192,14 +195,14 @@ async fn next_number(tx: &mut Tx, year: i16) -> Result<String> {
 }
 
 /// Users of `org` holding `role`, except `except`.
-async fn staff_with(tx: &mut Tx, org: &str, role: Role, except: &str) -> Result<Vec<UserId>> {
+async fn staff_with(tx: &mut Tx, org: OrgId, role: Role, except: UserId) -> Result<Vec<UserId>> {
     let ids: Vec<String> = sqlx::query_scalar("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.org_id = $1 AND r.role = $2 AND u.id <> $3 AND u.disabled = 0")
-        .bind(org)
+        .bind(org.to_string())
         .bind(role.key())
-        .bind(except)
+        .bind(except.to_string())
         .fetch_all(&mut **tx)
         .await?;
-    Ok(ids.iter().filter_map(|s| s.parse().ok()).collect())
+    ids.iter().map(|s| crate::stored("user id", s)).collect()
 }
 
 /// Tells whoever must act next, or the applicant about the outcome.
@@ -221,7 +224,7 @@ async fn notify_after(
                 .arg("amount", Money::from_fen(r.amount))
                 .arg("step_zh", &s.name_zh)
                 .arg("step_en", &s.name_en);
-            for u in staff_with(tx, &r.org_id, s.role, &r.applicant).await? {
+            for u in staff_with(tx, r.org_id, s.role, r.applicant).await? {
                 notify::notify(tx, now, u, &Message { kind: "request.waiting", text: text.clone(), link: Some(&link) }).await?;
             }
         }
@@ -231,7 +234,7 @@ async fn notify_after(
                 RequestState::Approved => "notice.request.approved",
                 _ => "notice.request.rejected",
             };
-            let applicant: UserId = r.applicant.parse().map_err(|_| StoreError::Internal("bad user id".into()))?;
+            let applicant: UserId = r.applicant;
             notify::notify(
                 tx,
                 now,
@@ -302,13 +305,13 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     let mut r = PurchaseRequest {
         request_no: next_number(&mut tx, store.clock().today().year()).await?,
         id,
-        org_id: subject.org.to_string(),
-        applicant: subject.user.to_string(),
+        org_id: subject.org,
+        applicant: subject.user,
         title: input.title.trim().into(),
         pinmu_code: input.code.to_string(),
         quantity: input.quantity,
         amount: input.amount.fen(),
-        budget_line_id: input.budget_line_id.clone(),
+        budget_line_id: input.budget_line_id,
         reason: input.reason.trim().into(),
         attachments: serde_json::to_string(&input.attachments).unwrap_or_else(|_| "[]".into()),
         state: RequestStatus::Draft,
@@ -330,13 +333,13 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
     )))
     .bind(r.id.to_string())
     .bind(&r.request_no)
-    .bind(&r.org_id)
-    .bind(&r.applicant)
+    .bind(r.org_id.to_string())
+    .bind(r.applicant.to_string())
     .bind(&r.title)
     .bind(&r.pinmu_code)
     .bind(r.quantity)
     .bind(r.amount)
-    .bind(&r.budget_line_id)
+    .bind(r.budget_line_id.to_string())
     .bind(&r.reason)
     .bind(&r.attachments)
     .bind(r.state.as_str())
@@ -358,7 +361,7 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
 /// Changes a draft or returned request (the applicant only; the web layer checks).
 pub async fn modify(store: &Store, subject: &Subject, id: RequestId, input: &RequestInput) -> Result<RequestDetail> {
     let d = get(store, id).await?;
-    if d.request.applicant != subject.user.to_string() {
+    if d.request.applicant != subject.user {
         return Err(StoreError::reject("request.not_applicant"));
     }
     if !d.request.state.modifiable() {
@@ -384,7 +387,7 @@ pub async fn modify(store: &Store, subject: &Subject, id: RequestId, input: &Req
         .bind(input.code.as_str())
         .bind(input.quantity)
         .bind(input.amount.fen())
-        .bind(&input.budget_line_id)
+        .bind(input.budget_line_id.to_string())
         .bind(input.reason.trim())
         .bind(serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into()))
         .bind(now)
@@ -454,7 +457,7 @@ pub async fn get(store: &Store, id: RequestId) -> Result<RequestDetail> {
     .bind(id)
     .fetch_all(store.pool())
     .await?;
-    let path = crate::users::org_region_path(store, &request.org_id).await?.unwrap_or_default();
+    let path = crate::users::org_region_path(store, &request.org_id.to_string()).await?.unwrap_or_default();
     Ok(RequestDetail { request, chain, warnings, events, unit_region_path: path })
 }
 
@@ -481,7 +484,7 @@ async fn list_for_org(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> 
 pub async fn waiting_for(store: &Store, subject: &Subject) -> Result<Vec<PurchaseRequest>> {
     let mut out = Vec::new();
     for r in list_for_org(store, &subject.org.to_string()).await? {
-        if r.state != RequestStatus::InReview || r.applicant == subject.user.to_string() {
+        if r.state != RequestStatus::InReview || r.applicant == subject.user {
             continue;
         }
         let chain: ApprovalChain = serde_json::from_str(&r.chain).map_err(|e| StoreError::Internal(e.to_string()))?;

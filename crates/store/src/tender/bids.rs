@@ -5,7 +5,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
-use caigou_domain::ids::{BidId, OrgId};
+use caigou_domain::ids::{BidId, LotId, OrgId};
 use caigou_domain::tender::{BidStatus, ProjectStatus};
 use caigou_seal::{Envelope, SealError};
 use serde::Serialize;
@@ -140,11 +140,11 @@ pub async fn revoke_key(store: &Store, subject: &Subject, key_id: &str) -> Resul
 
 type KeyRow = (String, String, String, String, String, i64, i64, Option<i64>);
 
-pub async fn keys_of(store: &Store, org: &str) -> Result<Vec<KeyCertificate>> {
+pub async fn keys_of(store: &Store, org: OrgId) -> Result<Vec<KeyCertificate>> {
     let rows: Vec<KeyRow> = sqlx::query_as(
         "SELECT key_id, org_id, suite, public_key, certificate_signature, created_at, valid_until, revoked_at FROM supplier_keys WHERE org_id = $1 ORDER BY created_at",
     )
-    .bind(org)
+    .bind(org.to_string())
     .fetch_all(store.pool())
     .await?;
     Ok(rows
@@ -170,22 +170,22 @@ pub struct Origin<'a> {
 
 /// 投标: accepts a sealed bid for a lot if every check passes, storing only ciphertext, and
 /// returns the receipt. A second submission supersedes the first (the last valid one counts).
-pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelope, origin: Origin<'_>) -> Result<Receipt> {
+pub async fn submit(store: &Store, subject: &Subject, lot_id: LotId, env: &Envelope, origin: Origin<'_>) -> Result<Receipt> {
     let project_id = crate::projects::project_of_lot(store, lot_id).await?;
-    let view = crate::projects::get(store, &project_id).await?;
+    let view = crate::projects::get(store, project_id).await?;
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
     let org = subject.org.to_string();
     if !suppliers::is_approved(store, &org).await? {
         return Err(StoreError::reject_with("tender.supplier_not_approved", Msg::new("error.tender.supplier_not_approved")));
     }
-    if !tendering::has_obtained(store, &project_id, Some(lot_id), &org).await? {
+    if !tendering::has_obtained(store, project_id, Some(lot_id), subject.org).await? {
         return Err(StoreError::reject_with("tender.not_obtained", Msg::new("error.tender.not_obtained.suppliers_who_obtained")));
     }
     if !lot.status.open_in(view.project.status) {
         return Err(StoreError::reject_with("tender.lot_terminated", Msg::new("error.tender.lot_terminated")));
     }
     deadline_check(store, view.project.deadline_at, view.project.status)?;
-    crate::deposits::check_paid(store, lot_id, &org).await?;
+    crate::deposits::check_paid(store, lot_id, subject.org).await?;
     let key: Option<(String, Option<i64>, i64)> =
         sqlx::query_as("SELECT public_key, revoked_at, valid_until FROM supplier_keys WHERE key_id = $1 AND org_id = $2")
             .bind(&env.key_id)
@@ -198,7 +198,7 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
     if revoked.is_some() || valid_until < store.clock().now_ms() {
         return Err(StoreError::reject_with("bid.key_revoked", Msg::new("error.bid.key_revoked")));
     }
-    let ciphertext = caigou_seal::check_envelope(env, lot_id, &public).map_err(seal_error)?;
+    let ciphertext = caigou_seal::check_envelope(env, &lot_id.to_string(), &public).map_err(seal_error)?;
     if let Some(opening) = &view.project.opening_key_id
         && !env.wrapped.iter().any(|w| &w.key_id == opening)
     {
@@ -212,7 +212,7 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
         &format!("bid-{}.sealed", env.ciphertext_sha256),
         "application/octet-stream",
         ciphertext.into(),
-        Some(&subject.user.to_string()),
+        Some(subject.user),
     )
     .await?;
     let bid = BidId(new_id());
@@ -223,12 +223,12 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
     let now = store.clock().now_ms();
     deadline_check(store, view.project.deadline_at, view.project.status)?;
     let version: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND supplier_org_id = $2")
-        .bind(lot_id)
+        .bind(lot_id.to_string())
         .bind(&org)
         .fetch_one(&mut *tx)
         .await?;
     sqlx::query("UPDATE bids SET status = 'superseded' WHERE lot_id = $1 AND supplier_org_id = $2 AND status = 'valid'")
-        .bind(lot_id)
+        .bind(lot_id.to_string())
         .bind(&org)
         .execute(&mut *tx)
         .await?;
@@ -240,7 +240,7 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
         Change {
             action: "bid.submitted",
             object_type: "project",
-            object_id: &project_id,
+            object_id: &project_id.to_string(),
             region_path: &view.region_path,
             detail: &serde_json::json!({"lot": lot_id, "submission": id, "ciphertext_sha256": env.ciphertext_sha256}),
         },
@@ -252,11 +252,11 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: &str, env: &Envelo
          VALUES ($1, $2, $3, $4, $5, 'valid', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
     )
     .bind(&id)
-    .bind(lot_id)
+    .bind(lot_id.to_string())
     .bind(&org)
     .bind(subject.user.to_string())
     .bind(version + 1)
-    .bind(&file.id)
+    .bind(file.id.to_string())
     .bind(&env.ciphertext_sha256)
     .bind(size)
     .bind(&wrapped)
@@ -288,10 +288,10 @@ fn deadline_check(store: &Store, deadline_at: Option<i64>, status: ProjectStatus
 }
 
 /// Whether submission `id` is organization `org`'s.
-pub async fn is_own(store: &Store, org: &str, id: BidId) -> Result<bool> {
+pub async fn is_own(store: &Store, org: OrgId, id: BidId) -> Result<bool> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE id = $1 AND supplier_org_id = $2")
         .bind(id.to_string())
-        .bind(org)
+        .bind(org.to_string())
         .fetch_one(store.pool())
         .await?;
     Ok(n > 0)
@@ -322,9 +322,9 @@ pub async fn receipt(store: &Store, id: BidId) -> Result<Receipt> {
 }
 
 /// 撤回: withdraws the supplier's valid bid on a lot before the deadline.
-pub async fn withdraw(store: &Store, subject: &Subject, lot_id: &str) -> Result<()> {
+pub async fn withdraw(store: &Store, subject: &Subject, lot_id: LotId) -> Result<()> {
     let project_id = crate::projects::project_of_lot(store, lot_id).await?;
-    let view = crate::projects::get(store, &project_id).await?;
+    let view = crate::projects::get(store, project_id).await?;
     let mut tx = store.begin().await?;
     deadline_check(store, view.project.deadline_at, view.project.status)?;
     let now = store.clock().now_ms();
@@ -332,7 +332,7 @@ pub async fn withdraw(store: &Store, subject: &Subject, lot_id: &str) -> Result<
         "UPDATE bids SET status = 'withdrawn', withdrawn_at = $1 WHERE lot_id = $2 AND supplier_org_id = $3 AND status = 'valid'",
     )
     .bind(now)
-    .bind(lot_id)
+    .bind(lot_id.to_string())
     .bind(subject.org.to_string())
     .execute(&mut *tx)
     .await?
@@ -347,7 +347,7 @@ pub async fn withdraw(store: &Store, subject: &Subject, lot_id: &str) -> Result<
         Change {
             action: "bid.withdrawn",
             object_type: "project",
-            object_id: &project_id,
+            object_id: &project_id.to_string(),
             region_path: &view.region_path,
             detail: &serde_json::json!({"lot": lot_id}),
         },
@@ -372,24 +372,29 @@ pub struct OwnBid {
 }
 
 /// A supplier's own submissions on a lot (metadata only; the server cannot read them).
-pub async fn own_bids(store: &Store, org: &str, lot_id: &str) -> Result<Vec<OwnBid>> {
+pub async fn own_bids(store: &Store, org: OrgId, lot_id: LotId) -> Result<Vec<OwnBid>> {
     Ok(sqlx::query_as::<_, OwnBid>(
         "SELECT id, lot_id, version, status, ciphertext_sha256, size, submitted_at, log_index FROM bids WHERE supplier_org_id = $1 AND lot_id = $2 ORDER BY version",
     )
-    .bind(org)
-    .bind(lot_id)
+    .bind(org.to_string())
+    .bind(lot_id.to_string())
     .fetch_all(store.pool())
     .await?)
 }
 
 /// How many valid bids a lot has (the count stays with the platform until opening).
-pub async fn valid_count(store: &Store, lot_id: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid'").bind(lot_id).fetch_one(store.pool()).await?)
+pub async fn valid_count(store: &Store, lot_id: LotId) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid'")
+        .bind(lot_id.to_string())
+        .fetch_one(store.pool())
+        .await?)
 }
 
 /// The organizations that submitted a bid on the lot, whatever became of it since.
-pub async fn bidders(store: &Store, lot_id: &str) -> Result<Vec<OrgId>> {
-    let ids: Vec<String> =
-        sqlx::query_scalar("SELECT DISTINCT supplier_org_id FROM bids WHERE lot_id = $1").bind(lot_id).fetch_all(store.pool()).await?;
+pub async fn bidders(store: &Store, lot_id: LotId) -> Result<Vec<OrgId>> {
+    let ids: Vec<String> = sqlx::query_scalar("SELECT DISTINCT supplier_org_id FROM bids WHERE lot_id = $1")
+        .bind(lot_id.to_string())
+        .fetch_all(store.pool())
+        .await?;
     ids.iter().map(|id| id.parse().map_err(|_| StoreError::Internal("bidder org id".into()))).collect()
 }

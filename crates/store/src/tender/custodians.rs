@@ -5,6 +5,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Principal, Subject};
+use caigou_domain::ids::ProjectId;
 use caigou_seal::SealedFor;
 use serde::{Deserialize, Serialize};
 
@@ -69,10 +70,10 @@ pub struct Custody {
 /// (user, name, position, key id, public key, sealed share, released share)
 type CustodianRow = (String, String, i64, String, String, Option<String>, Option<String>);
 
-pub async fn custody(store: &Store, project: &str) -> Result<Custody> {
+pub async fn custody(store: &Store, project: ProjectId) -> Result<Custody> {
     let (threshold, opening_public_key, opening_key_id): (Option<i64>, Option<String>, Option<String>) =
         sqlx::query_as("SELECT custodian_threshold, opening_public_key, opening_key_id FROM projects WHERE id = $1")
-            .bind(project)
+            .bind(project.to_string())
             .fetch_optional(store.pool())
             .await?
             .ok_or(StoreError::NotFound("project"))?;
@@ -80,7 +81,7 @@ pub async fn custody(store: &Store, project: &str) -> Result<Custody> {
         "SELECT c.user_id, u.display_name, c.position, c.key_id, k.public_key, c.sealed_share, c.released_share FROM project_custodians c
          JOIN users u ON u.id = c.user_id JOIN user_keys k ON k.key_id = c.key_id WHERE c.project_id = $1 ORDER BY c.position",
     )
-    .bind(project)
+    .bind(project.to_string())
     .fetch_all(store.pool())
     .await?;
     let custodians = rows
@@ -100,7 +101,7 @@ pub async fn custody(store: &Store, project: &str) -> Result<Custody> {
 
 /// Who can be named custodian of a project: people it concerns who have registered a custodian
 /// key (user id, name, key id), by name.
-pub async fn candidates(store: &Store, project: &str) -> Result<Vec<(String, String, String)>> {
+pub async fn candidates(store: &Store, project: ProjectId) -> Result<Vec<(String, String, String)>> {
     let view = projects::get(store, project).await?;
     // Each user's newest key (ties broken by key id, as `name` does).
     let rows: Vec<(String, String)> =
@@ -130,7 +131,7 @@ pub async fn candidates(store: &Store, project: &str) -> Result<Vec<(String, Str
 
 /// Names the custodians of a draft project (each must be someone the project concerns, with a
 /// registered key) and the threshold.
-pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[String], threshold: i64) -> Result<()> {
+pub async fn name(store: &Store, subject: &Subject, project: ProjectId, user_ids: &[String], threshold: i64) -> Result<()> {
     let view = projects::get(store, project).await?;
     if !view.project.status.editable() || view.project.opening_public_key_set() {
         return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked")));
@@ -175,16 +176,16 @@ pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[S
     let open =
         sqlx::query("UPDATE projects SET custodian_threshold = $1 WHERE id = $2 AND status = 'draft' AND opening_public_key IS NULL")
             .bind(threshold)
-            .bind(project)
+            .bind(project.to_string())
             .execute(&mut *tx)
             .await?;
     if open.rows_affected() != 1 {
         return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked")));
     }
-    sqlx::query("DELETE FROM project_custodians WHERE project_id = $1").bind(project).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM project_custodians WHERE project_id = $1").bind(project.to_string()).execute(&mut *tx).await?;
     for (u, pos, key) in &rows {
         sqlx::query("INSERT INTO project_custodians (project_id, user_id, position, key_id) VALUES ($1, $2, $3, $4)")
-            .bind(project)
+            .bind(project.to_string())
             .bind(u)
             .bind(pos)
             .bind(key)
@@ -198,7 +199,7 @@ pub async fn name(store: &Store, subject: &Subject, project: &str, user_ids: &[S
         Change {
             action: "custody.named",
             object_type: "project",
-            object_id: project,
+            object_id: &project.to_string(),
             region_path: &view.region_path,
             detail: &serde_json::json!({"custodians": user_ids, "threshold": threshold}),
         },
@@ -219,7 +220,7 @@ pub struct ShareIn {
 pub async fn set_opening_key(
     store: &Store,
     subject: &Subject,
-    project: &str,
+    project: ProjectId,
     public_hex: &str,
     shares: &[ShareIn],
     threshold: i64,
@@ -256,7 +257,7 @@ pub async fn set_opening_key(
     )
     .bind(&public)
     .bind(&key_id)
-    .bind(project)
+    .bind(project.to_string())
     .bind(threshold)
     .execute(&mut *tx)
     .await?;
@@ -269,7 +270,7 @@ pub async fn set_opening_key(
             "UPDATE project_custodians SET sealed_share = $1 WHERE project_id = $2 AND user_id = $3 AND key_id = $4 AND sealed_share IS NULL",
         )
         .bind(serde_json::to_string(&s.sealed).map_err(|e| StoreError::Internal(e.to_string()))?)
-        .bind(project)
+        .bind(project.to_string())
         .bind(&s.user_id)
         .bind(&s.sealed.wrapped.key_id)
         .execute(&mut *tx)
@@ -285,7 +286,7 @@ pub async fn set_opening_key(
         Change {
             action: "custody.key_made",
             object_type: "project",
-            object_id: project,
+            object_id: &project.to_string(),
             region_path: &view.region_path,
             detail: &serde_json::json!({"opening_key_id": key_id}),
         },
@@ -296,10 +297,10 @@ pub async fn set_opening_key(
 }
 
 /// A custodian's own sealed share, to open on their machine.
-pub async fn own_share(store: &Store, subject: &Subject, project: &str) -> Result<SealedFor> {
+pub async fn own_share(store: &Store, subject: &Subject, project: ProjectId) -> Result<SealedFor> {
     let s: Option<Option<String>> =
         sqlx::query_scalar("SELECT sealed_share FROM project_custodians WHERE project_id = $1 AND user_id = $2")
-            .bind(project)
+            .bind(project.to_string())
             .bind(subject.user.to_string())
             .fetch_optional(store.pool())
             .await?;
@@ -310,11 +311,11 @@ pub async fn own_share(store: &Store, subject: &Subject, project: &str) -> Resul
 
 /// Releases a custodian's share while a lot of the project is in the remedy stage; once `k`
 /// consistent shares are in, the bids nobody decrypted are opened. Returns how many opened.
-pub async fn release_share(store: &Store, subject: &Subject, project: &str, share_b64: &str) -> Result<usize> {
+pub async fn release_share(store: &Store, subject: &Subject, project: ProjectId, share_b64: &str) -> Result<usize> {
     // Who asks first: someone who holds no share learns nothing of the project's stage.
     let holds: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM project_custodians WHERE project_id = $1 AND user_id = $2 AND sealed_share IS NOT NULL")
-            .bind(project)
+            .bind(project.to_string())
             .bind(subject.user.to_string())
             .fetch_one(store.pool())
             .await?;
@@ -324,7 +325,7 @@ pub async fn release_share(store: &Store, subject: &Subject, project: &str, shar
     let share =
         caigou_seal::unb64(share_b64).map_err(|_| StoreError::reject_with("custody.bad_share", Msg::new("error.custody.bad_share")))?;
     let remedy: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM openings o JOIN lots l ON l.id = o.lot_id WHERE l.project_id = $1 AND o.status = 'remedy' AND o.remedy_until > $2")
-        .bind(project)
+        .bind(project.to_string())
         .bind(store.clock().now_ms())
         .fetch_one(store.pool())
         .await?;
@@ -335,7 +336,7 @@ pub async fn release_share(store: &Store, subject: &Subject, project: &str, shar
     let n = sqlx::query("UPDATE project_custodians SET released_share = $1, released_at = $2 WHERE project_id = $3 AND user_id = $4 AND sealed_share IS NOT NULL")
         .bind(caigou_seal::b64(&share))
         .bind(now)
-        .bind(project)
+        .bind(project.to_string())
         .bind(subject.user.to_string())
         .execute(store.pool())
         .await?
@@ -348,7 +349,7 @@ pub async fn release_share(store: &Store, subject: &Subject, project: &str, shar
     let released: Vec<Vec<u8>> = sqlx::query_scalar::<_, String>(
         "SELECT released_share FROM project_custodians WHERE project_id = $1 AND released_share IS NOT NULL ORDER BY position",
     )
-    .bind(project)
+    .bind(project.to_string())
     .fetch_all(store.pool())
     .await?
     .iter()

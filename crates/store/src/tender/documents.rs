@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
-use caigou_domain::ids::RegionId;
+use caigou_domain::ids::{AnnouncementId, ProjectId, RegionId};
 use caigou_domain::tender::document::{TemplateSection, fill};
 use caigou_domain::tender::{AnnouncementKind, Earliest, Evaluation, Refused, Schedule, check_evaluation, check_schedule, earliest};
 use jiff::civil::{Date, DateTime};
@@ -52,7 +52,7 @@ pub fn china_ms(dt: DateTime) -> Result<i64> {
 /// The earliest lawful dates if the documents were issued on `issued_on` (today when publishing).
 pub async fn earliest_dates(store: &Store, view: &ProjectView, issued_on: Date) -> Result<Earliest> {
     let cal = calendar::load(store).await?;
-    let policy = regions::effective_policy(store, &view.project.region_id, issued_on).await?;
+    let policy = regions::effective_policy(store, view.project.region_id, issued_on).await?;
     earliest(view.method(), issued_on, &cal, &policy.tender_periods).map_err(|e| StoreError::rejected(&e))
 }
 
@@ -60,7 +60,7 @@ pub async fn earliest_dates(store: &Store, view: &ProjectView, issued_on: Date) 
 async fn violations(store: &Store, view: &ProjectView, d: &DocumentsDraft) -> Result<Vec<caigou_domain::tender::Violation>> {
     let today = store.clock().today();
     let cal = calendar::load(store).await?;
-    let policy = regions::effective_policy(store, &view.project.region_id, today).await?;
+    let policy = regions::effective_policy(store, view.project.region_id, today).await?;
     let mut v = check_evaluation(view.method(), view.object_type(), &d.evaluation, &policy.price_weights);
     let schedule = Schedule { documents_until: d.documents_until, deadline: d.deadline };
     v.extend(check_schedule(view.method(), today, &schedule, &cal, &policy.tender_periods).map_err(|e| StoreError::rejected(&e))?);
@@ -69,7 +69,7 @@ async fn violations(store: &Store, view: &ProjectView, d: &DocumentsDraft) -> Re
 
 /// Saves the draft after checking it against the rules as of today; `vars` are the template
 /// variables the documents would be filled with (every placeholder must have one).
-pub async fn save_draft(store: &Store, subject: &Subject, id: &str, d: &DocumentsDraft, vars: &BTreeMap<&str, String>) -> Result<()> {
+pub async fn save_draft(store: &Store, subject: &Subject, id: ProjectId, d: &DocumentsDraft, vars: &BTreeMap<&str, String>) -> Result<()> {
     let view = projects::get(store, id).await?;
     if !view.project.status.editable() {
         return Err(StoreError::reject("documents.published"));
@@ -87,7 +87,7 @@ pub async fn save_draft(store: &Store, subject: &Subject, id: &str, d: &Document
     let mut tx = store.begin().await?;
     sqlx::query("UPDATE projects SET documents = $1 WHERE id = $2 AND status = 'draft'")
         .bind(serde_json::to_string(d).map_err(|e| StoreError::Internal(e.to_string()))?)
-        .bind(id)
+        .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
     let detail =
@@ -99,7 +99,7 @@ pub async fn save_draft(store: &Store, subject: &Subject, id: &str, d: &Document
         Change {
             action: "project.documents_saved",
             object_type: "project",
-            object_id: id,
+            object_id: &id.to_string(),
             region_path: &view.region_path,
             detail: &detail,
         },
@@ -121,7 +121,7 @@ pub fn fmt_dt(dt: DateTime) -> String {
 /// What publishing produced.
 #[derive(Debug, Clone, Serialize)]
 pub struct Published {
-    pub announcement_id: String,
+    pub announcement_id: AnnouncementId,
     pub pdf_sha256: String,
     pub issued_on: Date,
     pub documents_until: Date,
@@ -135,19 +135,19 @@ type LotTerms = (String, i64, Option<i64>, Option<i64>, String);
 /// Whether the lots or the documents draft differ, inside `tx`, from `view` (read before it).
 async fn rendered_from_changed(tx: &mut crate::Tx, view: &ProjectView) -> Result<bool> {
     let documents: Option<String> =
-        sqlx::query_scalar("SELECT documents FROM projects WHERE id = $1").bind(&view.project.id).fetch_one(&mut **tx).await?;
+        sqlx::query_scalar("SELECT documents FROM projects WHERE id = $1").bind(view.project.id.to_string()).fetch_one(&mut **tx).await?;
     if documents != view.project.documents {
         return Ok(true);
     }
     let rows: Vec<LotTerms> =
         sqlx::query_as("SELECT id, budget, max_price, deposit, sme FROM lots WHERE project_id = $1 AND status = 'active' ORDER BY lot_no")
-            .bind(&view.project.id)
+            .bind(view.project.id.to_string())
             .fetch_all(&mut **tx)
             .await?;
     let then: Vec<_> = view.lots.iter().filter(|l| l.status == caigou_domain::tender::LotStatus::Active).collect();
     Ok(rows.len() != then.len()
         || rows.iter().zip(then).any(|((id, budget, max_price, deposit, sme), l)| {
-            *id != l.id
+            *id != l.id.to_string()
                 || *budget != l.budget
                 || *max_price != l.max_price
                 || *deposit != l.deposit
@@ -168,7 +168,7 @@ pub struct Ready {
 }
 
 /// Checks that `id`'s draft may be published today, and gathers what rendering needs.
-pub async fn ready(store: &Store, id: &str) -> Result<Ready> {
+pub async fn ready(store: &Store, id: ProjectId) -> Result<Ready> {
     let mut view = projects::get(store, id).await?;
     if !view.project.status.editable() {
         return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_already_published")));
@@ -203,21 +203,21 @@ pub struct Rendered {
 /// draft they were rendered from.
 pub async fn publish(store: &Store, subject: &Subject, ready: Ready, rendered: Rendered) -> Result<Published> {
     let Ready { view, draft: d, kind, .. } = ready;
-    let id = view.project.id.as_str();
+    let id = view.project.id.to_string();
+    let id = id.as_str();
     // The day the documents were rendered as issued on, even if midnight passed since.
     let today: Date = view.project.issued_on.as_deref().and_then(|d| d.parse().ok()).unwrap_or_else(|| store.clock().today());
     let now = store.clock().now_ms();
     let Rendered { html, pdf, title, body } = rendered;
-    let who = subject.user.to_string();
     let name = format!("{}-采购文件", view.project.project_no);
-    let html_file = files::put(store, &format!("{name}.html"), "text/html; charset=utf-8", html.into(), Some(&who)).await?;
-    let pdf_file = files::put(store, &format!("{name}.pdf"), "application/pdf", pdf.into(), Some(&who)).await?;
+    let html_file = files::put(store, &format!("{name}.html"), "text/html; charset=utf-8", html.into(), Some(subject.user)).await?;
+    let pdf_file = files::put(store, &format!("{name}.pdf"), "application/pdf", pdf.into(), Some(subject.user)).await?;
 
     let deadline_at = china_ms(d.deadline)?;
     let close_at = china_ms(
         d.documents_until.tomorrow().map_err(|e| StoreError::Internal(e.to_string()))?.to_datetime(jiff::civil::Time::midnight()),
     )?;
-    let region: RegionId = view.project.region_id.parse().map_err(|_| StoreError::Internal("bad region".into()))?;
+    let region: RegionId = view.project.region_id;
     let codes = view.pinmu_codes();
     let actor = Actor::of(subject);
     let mut tx = store.begin().await?;
@@ -230,8 +230,8 @@ pub async fn publish(store: &Store, subject: &Subject, ready: Ready, rendered: R
             kind,
             title: &title,
             body: &body,
-            project_id: Some(id),
-            method: Some(&view.project.method),
+            project_id: Some(view.project.id),
+            method: Some(view.project.method),
             pinmu: &codes,
             references: None,
         },
@@ -246,9 +246,9 @@ pub async fn publish(store: &Store, subject: &Subject, ready: Ready, rendered: R
     .bind(d.documents_until.to_string())
     .bind(close_at)
     .bind(deadline_at)
-    .bind(&announcement_id)
-    .bind(&html_file.id)
-    .bind(&pdf_file.id)
+    .bind(announcement_id.to_string())
+    .bind(html_file.id.to_string())
+    .bind(pdf_file.id.to_string())
     .bind(&pdf_file.sha256)
     .bind(id)
     .execute(&mut *tx)
@@ -279,9 +279,8 @@ pub async fn publish(store: &Store, subject: &Subject, ready: Ready, rendered: R
         .arg("name", &view.project.name)
         .arg_label("kind", &kind)
         .arg("deadline", fmt_dt(d.deadline));
-    let units: Vec<String> = view.purchasers().iter().map(|o| o.to_string()).collect();
     let mut users = Vec::new();
-    for u in &units {
+    for u in view.purchasers() {
         users.extend(projects::staff_of(&mut tx, u).await?);
     }
     projects::tell(&mut tx, now, &users, &Message { kind: "project.published", text, link: Some(&link) }).await?;

@@ -6,6 +6,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
+use caigou_domain::ids::{LotId, OrgId, ProjectId};
 use caigou_domain::tender::{BidOutcome, OpeningStatus};
 use serde::Serialize;
 
@@ -18,16 +19,18 @@ use crate::{Result, Store, StoreError, Tx, files, new_id, projects, translog};
 pub use caigou_domain::tender::status::MIN_BIDS;
 
 /// Called in the deadline job's transaction: decides each active lot's opening.
-pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -> Result<()> {
-    let (region, no, name): (String, String, String) =
-        sqlx::query_as("SELECT region_id, project_no, name FROM projects WHERE id = $1").bind(project).fetch_one(&mut **tx).await?;
-    let window = crate::regions::effective_policy(store, &region, store.clock().today())
+pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: ProjectId) -> Result<()> {
+    let (region, no, name): (String, String, String) = sqlx::query_as("SELECT region_id, project_no, name FROM projects WHERE id = $1")
+        .bind(project.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
+    let window = crate::regions::effective_policy(store, crate::stored("region id", &region)?, store.clock().today())
         .await
         .map(|p| p.tender_periods.decryption_window_minutes)
         .unwrap_or(30);
     let lots: Vec<(String, i64, String)> =
         sqlx::query_as("SELECT id, lot_no, name FROM lots WHERE project_id = $1 AND status = 'active' ORDER BY lot_no")
-            .bind(project)
+            .bind(project.to_string())
             .fetch_all(&mut **tx)
             .await?;
     for (lot, lot_no, lot_name) in lots {
@@ -65,7 +68,7 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
             .await?;
         } else {
             scheduled::schedule(tx, DECRYPTION_END, &lot, until).await?;
-            let bidders = bidders_of(tx, &lot).await?;
+            let bidders = bidders_of(tx, crate::stored("lot id", &lot)?).await?;
             projects::tell(
                 tx,
                 now,
@@ -79,7 +82,7 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
             .await?;
         }
         let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1")
-            .bind(project)
+            .bind(project.to_string())
             .fetch_one(&mut **tx)
             .await?;
         audit::append(
@@ -89,7 +92,7 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
             Change {
                 action: "opening.started",
                 object_type: "project",
-                object_id: project,
+                object_id: &project.to_string(),
                 region_path: &path,
                 detail: &serde_json::json!({"lot": lot, "valid_bids": valid, "status": status}),
             },
@@ -99,40 +102,42 @@ pub(crate) async fn start(store: &Store, tx: &mut Tx, now: i64, project: &str) -
     Ok(())
 }
 
-async fn bidders_of(tx: &mut Tx, lot: &str) -> Result<Vec<caigou_domain::ids::UserId>> {
+async fn bidders_of(tx: &mut Tx, lot: LotId) -> Result<Vec<caigou_domain::ids::UserId>> {
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT u.id FROM bids b JOIN users u ON u.org_id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' AND u.disabled = 0",
     )
-    .bind(lot)
+    .bind(lot.to_string())
     .fetch_all(&mut **tx)
     .await?;
     Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
 }
 
 /// The wrapped keys of the supplier's valid bid on a lot, for decrypting on its machine.
-pub async fn own_valid_bid(store: &Store, supplier: &str, lot: &str) -> Result<(String, String)> {
+pub async fn own_valid_bid(store: &Store, supplier: OrgId, lot: LotId) -> Result<(String, String)> {
     let r: Option<(String, String)> =
         sqlx::query_as("SELECT id, wrapped FROM bids WHERE lot_id = $1 AND supplier_org_id = $2 AND status = 'valid'")
-            .bind(lot)
-            .bind(supplier)
+            .bind(lot.to_string())
+            .bind(supplier.to_string())
             .fetch_optional(store.pool())
             .await?;
     r.ok_or_else(|| StoreError::reject_with("bid.none", Msg::new("error.bid.none.you_have_no")))
 }
 
-async fn opening_row(store: &Store, lot: &str) -> Result<(OpeningStatus, i64)> {
-    let r: Option<(String, i64)> =
-        sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(store.pool()).await?;
+async fn opening_row(store: &Store, lot: LotId) -> Result<(OpeningStatus, i64)> {
+    let r: Option<(String, i64)> = sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1")
+        .bind(lot.to_string())
+        .fetch_optional(store.pool())
+        .await?;
     let (status, until) = r.ok_or_else(|| StoreError::reject_with("opening.not_started", Msg::new("error.opening.not_started")))?;
     Ok((crate::stored("opening status", status)?, until))
 }
 
 /// 签到: a bidder signs in to the opening hall.
-pub async fn sign_in(store: &Store, subject: &Subject, lot: &str) -> Result<()> {
-    own_valid_bid(store, &subject.org.to_string(), lot).await?;
+pub async fn sign_in(store: &Store, subject: &Subject, lot: LotId) -> Result<()> {
+    own_valid_bid(store, subject.org, lot).await?;
     opening_row(store, lot).await?;
     sqlx::query("INSERT INTO opening_signins (lot_id, supplier_org_id, user_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (lot_id, supplier_org_id) DO NOTHING")
-        .bind(lot)
+        .bind(lot.to_string())
         .bind(subject.org.to_string())
         .bind(subject.user.to_string())
         .bind(store.clock().now_ms())
@@ -158,7 +163,7 @@ fn opened_summary(content: &caigou_seal::BidContent) -> serde_json::Value {
 /// 串通投标线索 of a lot whose opening has closed: what different bidders' valid bids share
 /// (submitting address, document author/editor/company, identical documents), per 87号令第37条.
 /// For the project's insiders; `None` while the opening is not closed.
-pub async fn signals(store: &Store, lot: &str) -> Result<Option<Vec<caigou_domain::tender::collusion::Signal>>> {
+pub async fn signals(store: &Store, lot: LotId) -> Result<Option<Vec<caigou_domain::tender::collusion::Signal>>> {
     use caigou_domain::tender::collusion::{self, Bidder, Trait};
     let (status, _) = opening_row(store, lot).await?;
     if status != OpeningStatus::Closed {
@@ -168,7 +173,7 @@ pub async fn signals(store: &Store, lot: &str) -> Result<Option<Vec<caigou_domai
         "SELECT o.name, b.address, b.opened_summary FROM bids b JOIN organizations o ON o.id = b.supplier_org_id
          WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY o.name",
     )
-    .bind(lot)
+    .bind(lot.to_string())
     .fetch_all(store.pool())
     .await?;
     let bidders: Vec<Bidder> = rows
@@ -199,13 +204,13 @@ pub fn file_metadata(bytes: &[u8]) -> serde_json::Map<String, serde_json::Value>
 
 /// 解密: the bidder releases its content key; the platform opens and checks the bid and records
 /// its price list. A wrong key is refused and may be retried while the window lasts.
-pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &str) -> Result<i64> {
+pub async fn release_key(store: &Store, subject: &Subject, lot: LotId, key_b64: &str) -> Result<i64> {
     let (status, until) = opening_row(store, lot).await?;
     let now = store.clock().now_ms();
     if !status.accepts_keys() || now >= until {
         return Err(StoreError::reject_with("opening.closed", Msg::new("error.opening.closed").arg("until", display_ms(until))));
     }
-    let (bid, _) = own_valid_bid(store, &subject.org.to_string(), lot).await?;
+    let (bid, _) = own_valid_bid(store, subject.org, lot).await?;
     // A bid is sealed in its signing key's suite.
     let (file_id, opened, suite): (String, Option<i64>, String) = sqlx::query_as(
         "SELECT b.ciphertext_file_id, b.opened_at, k.suite FROM bids b JOIN supplier_keys k ON k.key_id = b.key_id WHERE b.id = $1",
@@ -220,7 +225,7 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
         .ok()
         .and_then(|k| k.try_into().ok())
         .ok_or_else(|| StoreError::reject_with("opening.bad_key", Msg::new("error.opening.bad_key")))?;
-    let ciphertext = match files::get(store, &file_id).await {
+    let ciphertext = match files::get(store, crate::stored("file id", &file_id)?).await {
         Ok((_, c)) => c,
         Err(e) => {
             // The ciphertext the platform stored no longer matches its hash: the platform's
@@ -233,15 +238,14 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
             return Err(StoreError::reject_with("opening.platform_failure", Msg::new("error.opening.platform_failure")));
         }
     };
-    let content = caigou_seal::open_bid(&suite, &ciphertext, &key, lot)
+    let content = caigou_seal::open_bid(&suite, &ciphertext, &key, &lot.to_string())
         .map_err(|_| StoreError::reject_with("opening.decrypt_failed", Msg::new("error.opening.decrypt_failed")))?;
     let summary = opened_summary(&content);
     let plain = serde_json::to_vec(&content).map_err(|e| StoreError::Internal(e.to_string()))?;
-    let stored =
-        files::put(store, &format!("bid-{bid}.opened.json"), "application/json", plain.into(), Some(&subject.user.to_string())).await?;
+    let stored = files::put(store, &format!("bid-{bid}.opened.json"), "application/json", plain.into(), Some(subject.user)).await?;
     let project = projects::project_of_lot(store, lot).await?;
     let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1")
-        .bind(&project)
+        .bind(project.to_string())
         .fetch_one(store.pool())
         .await?;
     let mut tx = store.begin().await?;
@@ -251,7 +255,7 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
     .bind(now)
     .bind(content.total_price)
     .bind(summary.to_string())
-    .bind(&stored.id)
+    .bind(stored.id.to_string())
     .bind(&bid)
     .execute(&mut *tx)
     .await?
@@ -266,7 +270,7 @@ pub async fn release_key(store: &Store, subject: &Subject, lot: &str, key_b64: &
         Change {
             action: "bid.opened",
             object_type: "project",
-            object_id: &project,
+            object_id: &project.to_string(),
             region_path: &path,
             detail: &serde_json::json!({"lot": lot, "bid": bid, "price": content.total_price}),
         },
@@ -287,20 +291,23 @@ pub const REMEDY_END: JobKind = JobKind("lot.remedy_end");
 /// Registers what the opening's timed transitions do.
 pub fn register(handlers: Handlers) -> Handlers {
     fn on_decryption_end<'a>(_: &'a Store, tx: &'a mut Tx, now: i64, lot: &'a str) -> JobFuture<'a> {
-        Box::pin(decryption_ended(tx, now, lot))
+        Box::pin(async move { decryption_ended(tx, now, crate::stored("lot id", lot)?).await })
     }
     fn on_remedy_end<'a>(_: &'a Store, tx: &'a mut Tx, now: i64, lot: &'a str) -> JobFuture<'a> {
-        Box::pin(remedy_ended(tx, now, lot))
+        Box::pin(async move { remedy_ended(tx, now, crate::stored("lot id", lot)?).await })
     }
     handlers.on(DECRYPTION_END, on_decryption_end).on(REMEDY_END, on_remedy_end)
 }
 
-pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result<()> {
-    let (status, until): (String, i64) =
-        match sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(&mut **tx).await? {
-            Some(r) => r,
-            None => return Ok(()),
-        };
+pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: LotId) -> Result<()> {
+    let (status, until): (String, i64) = match sqlx::query_as("SELECT status, decrypt_until FROM openings WHERE lot_id = $1")
+        .bind(lot.to_string())
+        .fetch_optional(&mut **tx)
+        .await?
+    {
+        Some(r) => r,
+        None => return Ok(()),
+    };
     if crate::stored::<OpeningStatus>("opening status", status)? != OpeningStatus::Decrypting || until > now {
         return Ok(());
     }
@@ -308,24 +315,25 @@ pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result
     // decrypted wait for the custodians for another window before they count as revoked.
     let has_custody: Option<String> =
         sqlx::query_scalar("SELECT p.opening_key_id FROM lots l JOIN projects p ON p.id = l.project_id WHERE l.id = $1")
-            .bind(lot)
+            .bind(lot.to_string())
             .fetch_one(&mut **tx)
             .await?;
     let pending: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND status = 'valid' AND opened_at IS NULL AND open_outcome IS NULL",
     )
-    .bind(lot)
+    .bind(lot.to_string())
     .fetch_one(&mut **tx)
     .await?;
     if has_custody.is_some() && pending > 0 {
         let remedy_until = now + (until - decrypt_started(tx, lot).await?).max(60_000);
         sqlx::query("UPDATE openings SET status = 'remedy', remedy_until = $1 WHERE lot_id = $2")
             .bind(remedy_until)
-            .bind(lot)
+            .bind(lot.to_string())
             .execute(&mut **tx)
             .await?;
-        scheduled::schedule(tx, REMEDY_END, lot, remedy_until).await?;
-        let project: String = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot).fetch_one(&mut **tx).await?;
+        scheduled::schedule(tx, REMEDY_END, &lot.to_string(), remedy_until).await?;
+        let project: String =
+            sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot.to_string()).fetch_one(&mut **tx).await?;
         let custodians: Vec<String> =
             sqlx::query_scalar("SELECT user_id FROM project_custodians WHERE project_id = $1").bind(&project).fetch_all(&mut **tx).await?;
         let users: Vec<caigou_domain::ids::UserId> = custodians.iter().filter_map(|u| u.parse().ok()).collect();
@@ -346,14 +354,14 @@ pub(crate) async fn decryption_ended(tx: &mut Tx, now: i64, lot: &str) -> Result
     close_and_record(tx, now, lot, "bidder_did_not_decrypt").await
 }
 
-async fn decrypt_started(tx: &mut Tx, lot: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT started_at FROM openings WHERE lot_id = $1").bind(lot).fetch_one(&mut **tx).await?)
+async fn decrypt_started(tx: &mut Tx, lot: LotId) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT started_at FROM openings WHERE lot_id = $1").bind(lot.to_string()).fetch_one(&mut **tx).await?)
 }
 
 /// Job: the custodians' window has ended without them opening the remaining bids.
-pub(crate) async fn remedy_ended(tx: &mut Tx, now: i64, lot: &str) -> Result<()> {
+pub(crate) async fn remedy_ended(tx: &mut Tx, now: i64, lot: LotId) -> Result<()> {
     let status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(&mut **tx).await?;
+        sqlx::query_scalar("SELECT status FROM openings WHERE lot_id = $1").bind(lot.to_string()).fetch_optional(&mut **tx).await?;
     if crate::stored_opt::<OpeningStatus>("opening status", status)? != Some(OpeningStatus::Remedy) {
         return Ok(());
     }
@@ -362,10 +370,10 @@ pub(crate) async fn remedy_ended(tx: &mut Tx, now: i64, lot: &str) -> Result<()>
 
 /// Closes a lot's opening: what is still unopened counts as revoked with `cause`; the record is
 /// generated and signed into the log.
-async fn close_and_record(tx: &mut Tx, now: i64, lot: &str, cause: &str) -> Result<()> {
+async fn close_and_record(tx: &mut Tx, now: i64, lot: LotId, cause: &str) -> Result<()> {
     let n = sqlx::query("UPDATE openings SET status = 'closed', closed_at = $1 WHERE lot_id = $2 AND status IN ('decrypting', 'remedy')")
         .bind(now)
-        .bind(lot)
+        .bind(lot.to_string())
         .execute(&mut **tx)
         .await?
         .rows_affected();
@@ -374,22 +382,23 @@ async fn close_and_record(tx: &mut Tx, now: i64, lot: &str, cause: &str) -> Resu
     }
     sqlx::query("UPDATE bids SET open_outcome = 'revoked', open_cause = $1 WHERE lot_id = $2 AND status = 'valid' AND opened_at IS NULL AND open_outcome IS NULL")
         .bind(cause)
-        .bind(lot)
+        .bind(lot.to_string())
         .execute(&mut **tx)
         .await?;
     let record = record_json(tx, lot, now).await?;
     let text = record.to_string();
     let sha = caigou_seal::sha256_hex(text.as_bytes());
     let leaf = serde_json::json!({"type": "opening_record", "lot": lot, "sha256": sha, "time": now}).to_string();
-    let index = translog::append(tx, now, "opening_record", lot, &leaf).await?;
+    let index = translog::append(tx, now, "opening_record", &lot.to_string(), &leaf).await?;
     sqlx::query("UPDATE openings SET record = $1, record_sha256 = $2, record_log_index = $3 WHERE lot_id = $4")
         .bind(&text)
         .bind(&sha)
         .bind(index)
-        .bind(lot)
+        .bind(lot.to_string())
         .execute(&mut **tx)
         .await?;
-    let project: String = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot).fetch_one(&mut **tx).await?;
+    let project: String =
+        sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot.to_string()).fetch_one(&mut **tx).await?;
     let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1")
         .bind(&project)
         .fetch_one(&mut **tx)
@@ -407,7 +416,7 @@ async fn close_and_record(tx: &mut Tx, now: i64, lot: &str, cause: &str) -> Resu
         },
     )
     .await?;
-    let mut users = projects::stakeholders(tx, &project).await?;
+    let mut users = projects::stakeholders(tx, crate::stored("project id", &project)?).await?;
     users.extend(bidders_of_any(tx, lot).await?);
     let link = format!("/lots/{lot}/opening");
     projects::tell(tx, now, &users, &Message { kind: "opening.recorded", text: Msg::new("notice.opening.recorded"), link: Some(&link) })
@@ -415,11 +424,11 @@ async fn close_and_record(tx: &mut Tx, now: i64, lot: &str, cause: &str) -> Resu
     Ok(())
 }
 
-async fn bidders_of_any(tx: &mut Tx, lot: &str) -> Result<Vec<caigou_domain::ids::UserId>> {
+async fn bidders_of_any(tx: &mut Tx, lot: LotId) -> Result<Vec<caigou_domain::ids::UserId>> {
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT u.id FROM bids b JOIN users u ON u.org_id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' AND u.disabled = 0",
     )
-    .bind(lot)
+    .bind(lot.to_string())
     .fetch_all(&mut **tx)
     .await?;
     Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
@@ -432,21 +441,23 @@ type OpeningRow = (String, i64, i64, i64, Option<i64>, Option<String>, Option<i6
 /// (bidder, bidder USCC, submitted, opened, outcome, cause, price, signed in)
 type BidRow = (String, String, i64, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
 
-async fn record_json(tx: &mut Tx, lot: &str, now: i64) -> Result<serde_json::Value> {
+async fn record_json(tx: &mut Tx, lot: LotId, now: i64) -> Result<serde_json::Value> {
     let rows: Vec<RecordRow> = sqlx::query_as(
         "SELECT b.id, o.name, b.submitted_at, b.opened_at, b.open_outcome, b.open_cause, b.price, b.ciphertext_sha256
          FROM bids b JOIN organizations o ON o.id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY b.submitted_at",
     )
-    .bind(lot)
+    .bind(lot.to_string())
     .fetch_all(&mut **tx)
     .await?;
     let (project_no, project_name, lot_no, lot_name): (String, String, i64, String) =
         sqlx::query_as("SELECT p.project_no, p.name, l.lot_no, l.name FROM lots l JOIN projects p ON p.id = l.project_id WHERE l.id = $1")
-            .bind(lot)
+            .bind(lot.to_string())
             .fetch_one(&mut **tx)
             .await?;
-    let (started, until): (i64, i64) =
-        sqlx::query_as("SELECT started_at, decrypt_until FROM openings WHERE lot_id = $1").bind(lot).fetch_one(&mut **tx).await?;
+    let (started, until): (i64, i64) = sqlx::query_as("SELECT started_at, decrypt_until FROM openings WHERE lot_id = $1")
+        .bind(lot.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
     let bids: Vec<serde_json::Value> = rows
         .into_iter()
         .map(|(id, name, submitted, opened, outcome, cause, price, sha)| {
@@ -460,10 +471,10 @@ async fn record_json(tx: &mut Tx, lot: &str, now: i64) -> Result<serde_json::Val
 }
 
 /// 开标现场异议: a bidder raises an objection on the spot; recorded.
-pub async fn object(store: &Store, subject: &Subject, lot: &str, text: &str) -> Result<()> {
+pub async fn object(store: &Store, subject: &Subject, lot: LotId, text: &str) -> Result<()> {
     opening_row(store, lot).await?;
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bids WHERE lot_id = $1 AND supplier_org_id = $2")
-        .bind(lot)
+        .bind(lot.to_string())
         .bind(subject.org.to_string())
         .fetch_one(store.pool())
         .await?;
@@ -475,7 +486,7 @@ pub async fn object(store: &Store, subject: &Subject, lot: &str, text: &str) -> 
     }
     sqlx::query("INSERT INTO opening_objections (id, lot_id, supplier_org_id, user_id, text, at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(new_id().to_string())
-        .bind(lot)
+        .bind(lot.to_string())
         .bind(subject.org.to_string())
         .bind(subject.user.to_string())
         .bind(text.trim())
@@ -513,11 +524,11 @@ pub struct OpeningView {
 }
 
 /// The opening as participants see it (only after the deadline, so nothing here is early).
-pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
+pub async fn view(store: &Store, lot: LotId) -> Result<OpeningView> {
     let row: Option<OpeningRow> = sqlx::query_as(
         "SELECT status, valid_bids, started_at, decrypt_until, closed_at, record_sha256, record_log_index FROM openings WHERE lot_id = $1",
     )
-    .bind(lot)
+    .bind(lot.to_string())
     .fetch_optional(store.pool())
     .await?;
     let Some((status, valid_bids, started_at, decrypt_until, closed_at, record_sha256, record_log_index)) = row else {
@@ -529,7 +540,7 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
                 (SELECT s.at FROM opening_signins s WHERE s.lot_id = b.lot_id AND s.supplier_org_id = b.supplier_org_id)
          FROM bids b JOIN organizations o ON o.id = b.supplier_org_id WHERE b.lot_id = $1 AND b.status = 'valid' ORDER BY b.submitted_at",
     )
-    .bind(lot)
+    .bind(lot.to_string())
     .fetch_all(store.pool())
     .await?;
     // Prices are read out together (domain tender::secrecy::prices_shown).
@@ -552,7 +563,7 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
         })
         .collect::<Result<_>>()?;
     let objections = sqlx::query_as("SELECT o.name, x.text, x.at FROM opening_objections x JOIN organizations o ON o.id = x.supplier_org_id WHERE x.lot_id = $1 ORDER BY x.at")
-        .bind(lot)
+        .bind(lot.to_string())
         .fetch_all(store.pool())
         .await?;
     Ok(OpeningView {
@@ -570,8 +581,12 @@ pub async fn view(store: &Store, lot: &str) -> Result<OpeningView> {
 }
 
 /// The opening record as logged (its SHA-256 is in the log).
-pub async fn record(store: &Store, lot: &str) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT record FROM openings WHERE lot_id = $1").bind(lot).fetch_optional(store.pool()).await?.flatten())
+pub async fn record(store: &Store, lot: LotId) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT record FROM openings WHERE lot_id = $1")
+        .bind(lot.to_string())
+        .fetch_optional(store.pool())
+        .await?
+        .flatten())
 }
 
 /// A row of [`today`], its status as stored or parsed.
@@ -597,11 +612,11 @@ pub async fn today(store: &Store, since_ms: i64) -> Result<Vec<TodayOpening>> {
 /// Opens, with the opening key the custodians rebuilt, every valid bid of the project's lots in
 /// the remedy stage that its bidder did not decrypt, then closes those openings. Returns how
 /// many bids opened.
-pub(crate) async fn open_with_custody(store: &Store, project: &str, key: &caigou_seal::KeyPair) -> Result<usize> {
+pub(crate) async fn open_with_custody(store: &Store, project: ProjectId, key: &caigou_seal::KeyPair) -> Result<usize> {
     let lots: Vec<String> = sqlx::query_scalar(
         "SELECT o.lot_id FROM openings o JOIN lots l ON l.id = o.lot_id WHERE l.project_id = $1 AND o.status = 'remedy'",
     )
-    .bind(project)
+    .bind(project.to_string())
     .fetch_all(store.pool())
     .await?;
     let mut opened = 0;
@@ -619,7 +634,9 @@ pub(crate) async fn open_with_custody(store: &Store, project: &str, key: &caigou
             let content = async {
                 let w = wrapped.iter().find(|w| w.key_id == key.key_id()).ok_or("not_wrapped_to_the_opening_key")?;
                 let ck = caigou_seal::unwrap(key, w, lot.as_bytes()).map_err(|_| "opening_key_does_not_unwrap")?;
-                let (_, ct) = files::get(store, &file).await.map_err(|_| "ciphertext_damaged_on_platform")?;
+                let (_, ct) = files::get(store, file.parse().map_err(|_| "ciphertext_damaged_on_platform")?)
+                    .await
+                    .map_err(|_| "ciphertext_damaged_on_platform")?;
                 caigou_seal::open_bid(&suite, &ct, &ck, &lot).map_err(|_| "ciphertext_damaged_on_platform")
             }
             .await;
@@ -632,7 +649,7 @@ pub(crate) async fn open_with_custody(store: &Store, project: &str, key: &caigou
                         .bind(now)
                         .bind(c.total_price)
                         .bind(summary.to_string())
-                        .bind(&stored.id)
+                        .bind(stored.id.to_string())
                         .bind(&bid)
                         .execute(store.pool())
                         .await?;
@@ -649,7 +666,7 @@ pub(crate) async fn open_with_custody(store: &Store, project: &str, key: &caigou
             }
         }
         let mut tx = store.begin().await?;
-        close_and_record(&mut tx, now, &lot, "bidder_did_not_decrypt").await?;
+        close_and_record(&mut tx, now, crate::stored("lot id", &lot)?, "bidder_did_not_decrypt").await?;
         tx.commit().await?;
     }
     Ok(opened)

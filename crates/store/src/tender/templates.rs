@@ -4,6 +4,7 @@
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::TemplateScope;
 use caigou_domain::ids::OrgId;
+use caigou_domain::planning::Method;
 use caigou_domain::tender::document::{TemplateSection, check_template};
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +18,7 @@ pub struct Template {
     pub id: String,
     #[serde(default)]
     pub owner_org_id: Option<String>,
-    pub method: String,
+    pub method: Method,
     pub object_type: Option<String>,
     pub name: String,
     pub sections: Vec<TemplateSection>,
@@ -35,7 +36,7 @@ pub async fn seed_builtin(store: &Store) -> Result<()> {
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, sections = excluded.sections WHERE doc_templates.updated_at = 0",
         )
         .bind(&t.id)
-        .bind(&t.method)
+        .bind(t.method.key())
         .bind(&t.object_type)
         .bind(&t.name)
         .bind(serde_json::to_string(&t.sections).map_err(|e| StoreError::Internal(e.to_string()))?)
@@ -51,7 +52,7 @@ fn from_row(r: Row) -> Result<Template> {
     Ok(Template {
         id: r.0,
         owner_org_id: r.1,
-        method: r.2,
+        method: Method::try_from(r.2).map_err(StoreError::Internal)?,
         object_type: r.3,
         name: r.4,
         sections: serde_json::from_str(&r.5).map_err(|e| StoreError::Internal(format!("template sections: {e}")))?,

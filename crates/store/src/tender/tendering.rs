@@ -5,7 +5,7 @@
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::ObtainedScope;
-use caigou_domain::ids::{OrgId, RegionId};
+use caigou_domain::ids::{AnnouncementId, LotId, OrgId, ProjectId, RegionId};
 use caigou_domain::tender::{AnnouncementKind, deadline_after_clarification};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -19,25 +19,25 @@ use crate::scheduled;
 use crate::{Result, Store, StoreError, calendar, new_id, portal, regions, suppliers};
 
 /// Whether the supplier obtained the documents of any lot of the project (or of `lot`).
-pub async fn has_obtained(store: &Store, project: &str, lot: Option<&str>, supplier: &str) -> Result<bool> {
+pub async fn has_obtained(store: &Store, project: ProjectId, lot: Option<LotId>, supplier: OrgId) -> Result<bool> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM documents_obtained d JOIN lots l ON l.id = d.lot_id WHERE l.project_id = $1 AND ($2 = '' OR l.id = $2) AND d.supplier_org_id = $3",
     )
-    .bind(project)
-    .bind(lot.unwrap_or(""))
-    .bind(supplier)
+    .bind(project.to_string())
+    .bind(lot.map(|l| l.to_string()).unwrap_or_default())
+    .bind(supplier.to_string())
     .fetch_one(store.pool())
     .await?;
     Ok(n > 0)
 }
 
 /// The suppliers that obtained the documents of any lot of the project (or of `lot`).
-pub async fn obtainers(store: &Store, project: &str, lot: Option<&str>) -> Result<Vec<OrgId>> {
+pub async fn obtainers(store: &Store, project: ProjectId, lot: Option<LotId>) -> Result<Vec<OrgId>> {
     let rows: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT d.supplier_org_id FROM documents_obtained d JOIN lots l ON l.id = d.lot_id WHERE l.project_id = $1 AND ($2 = '' OR l.id = $2)",
     )
-    .bind(project)
-    .bind(lot.unwrap_or(""))
+    .bind(project.to_string())
+    .bind(lot.map(|l| l.to_string()).unwrap_or_default())
     .fetch_all(store.pool())
     .await?;
     rows.iter().map(|r| r.parse().map_err(|_| StoreError::Internal(format!("bad organization id {r}")))).collect()
@@ -45,10 +45,10 @@ pub async fn obtainers(store: &Store, project: &str, lot: Option<&str>) -> Resul
 
 /// 获取采购文件: an approved supplier, inside the window, for an active lot. Logged with time,
 /// user and address; obtaining twice is harmless (the first time counts).
-pub async fn obtain(store: &Store, subject: &Subject, lot_id: &str, address: &str) -> Result<i64> {
+pub async fn obtain(store: &Store, subject: &Subject, lot_id: LotId, address: &str) -> Result<i64> {
     let project_id: Option<String> =
-        sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot_id).fetch_optional(store.pool()).await?;
-    let view = projects::get(store, &project_id.ok_or(StoreError::NotFound("lot"))?).await?;
+        sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot_id.to_string()).fetch_optional(store.pool()).await?;
+    let view = projects::get(store, crate::stored("project id", project_id.ok_or(StoreError::NotFound("lot"))?)?).await?;
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
     let p = &view.project;
     if !suppliers::is_approved(store, &subject.org.to_string()).await? {
@@ -75,7 +75,7 @@ pub async fn obtain(store: &Store, subject: &Subject, lot_id: &str, address: &st
     let inserted = sqlx::query(
         "INSERT INTO documents_obtained (lot_id, supplier_org_id, user_id, address, obtained_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (lot_id, supplier_org_id) DO NOTHING",
     )
-    .bind(lot_id)
+    .bind(lot_id.to_string())
     .bind(subject.org.to_string())
     .bind(subject.user.to_string())
     .bind(address)
@@ -92,7 +92,7 @@ pub async fn obtain(store: &Store, subject: &Subject, lot_id: &str, address: &st
             Change {
                 action: "documents.obtained",
                 object_type: "project",
-                object_id: &p.id,
+                object_id: &p.id.to_string(),
                 region_path: &view.region_path,
                 detail: &detail,
             },
@@ -101,7 +101,7 @@ pub async fn obtain(store: &Store, subject: &Subject, lot_id: &str, address: &st
     }
     tx.commit().await?;
     let at: i64 = sqlx::query_scalar("SELECT obtained_at FROM documents_obtained WHERE lot_id = $1 AND supplier_org_id = $2")
-        .bind(lot_id)
+        .bind(lot_id.to_string())
         .bind(subject.org.to_string())
         .fetch_one(store.pool())
         .await?;
@@ -118,33 +118,34 @@ pub struct Obtained {
 
 /// Who obtained the documents. 87号令 forbids disclosing who and how many obtained them before
 /// the deadline, so callers show names only after it; the count is for the runner.
-pub async fn obtained(store: &Store, project: &str) -> Result<Vec<Obtained>> {
+pub async fn obtained(store: &Store, project: ProjectId) -> Result<Vec<Obtained>> {
     Ok(sqlx::query_as::<_, Obtained>(
         "SELECT d.lot_id, d.supplier_org_id, o.name AS supplier_name, d.obtained_at FROM documents_obtained d JOIN lots l ON l.id = d.lot_id
          JOIN organizations o ON o.id = d.supplier_org_id WHERE l.project_id = $1 ORDER BY d.obtained_at",
     )
-    .bind(project)
+    .bind(project.to_string())
     .fetch_all(store.pool())
     .await?)
 }
 
 /// Lots whose documents were obtained in `scope` (a supplier's own: 我的项目): (project, lot,
 /// obtained at), latest first.
-pub async fn obtained_by(store: &Store, scope: &ObtainedScope) -> Result<Vec<(String, String, i64)>> {
-    Ok(sqlx::query_as(
+pub async fn obtained_by(store: &Store, scope: &ObtainedScope) -> Result<Vec<(ProjectId, LotId, i64)>> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT l.project_id, d.lot_id, d.obtained_at FROM documents_obtained d JOIN lots l ON l.id = d.lot_id
          WHERE $1 <> '' AND d.supplier_org_id = $1 ORDER BY d.obtained_at DESC, d.lot_id",
     )
     .bind(crate::scope::org(scope.supplier()))
     .fetch_all(store.pool())
-    .await?)
+    .await?;
+    rows.into_iter().map(|(p, l, at)| Ok((crate::stored("project id", p)?, crate::stored("lot id", l)?, at))).collect()
 }
 
 /// A supplier's question (询问/疑问) on the documents. Only suppliers who obtained them may ask,
 /// and only before the deadline.
-pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) -> Result<String> {
+pub async fn ask(store: &Store, subject: &Subject, project: ProjectId, text: &str) -> Result<String> {
     let view = projects::get(store, project).await?;
-    if !has_obtained(store, project, None, &subject.org.to_string()).await? {
+    if !has_obtained(store, project, None, subject.org).await? {
         return Err(StoreError::reject_with("tender.not_obtained", Msg::new("error.tender.not_obtained.suppliers_who_obtained2")));
     }
     if text.trim().chars().count() < 4 {
@@ -158,7 +159,7 @@ pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) ->
     let mut tx = store.begin().await?;
     sqlx::query("INSERT INTO questions (id, project_id, supplier_org_id, asked_by, text, asked_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
-        .bind(project)
+        .bind(project.to_string())
         .bind(subject.org.to_string())
         .bind(subject.user.to_string())
         .bind(text.trim())
@@ -172,14 +173,14 @@ pub async fn ask(store: &Store, subject: &Subject, project: &str, text: &str) ->
         Change {
             action: "question.asked",
             object_type: "project",
-            object_id: project,
+            object_id: &project.to_string(),
             region_path: &view.region_path,
             detail: &serde_json::json!({"question": id}),
         },
     )
     .await?;
     let link = format!("/projects/{project}");
-    let staff = projects::staff_of(&mut tx, &view.project.runner_org_id.to_string()).await?;
+    let staff = projects::staff_of(&mut tx, view.project.runner_org_id).await?;
     projects::tell(
         &mut tx,
         now,
@@ -204,9 +205,9 @@ pub struct Question {
     pub clarification_id: Option<String>,
 }
 
-pub async fn questions(store: &Store, project: &str) -> Result<Vec<Question>> {
+pub async fn questions(store: &Store, project: ProjectId) -> Result<Vec<Question>> {
     Ok(sqlx::query_as::<_, Question>("SELECT id, text, asked_at, clarification_id FROM questions WHERE project_id = $1 ORDER BY asked_at")
-        .bind(project)
+        .bind(project.to_string())
         .fetch_all(store.pool())
         .await?)
 }
@@ -217,16 +218,17 @@ pub struct Clarification {
     pub text: String,
     pub affects_bids: i64,
     pub published_at: i64,
-    pub announcement_id: String,
+    #[sqlx(try_from = "String")]
+    pub announcement_id: AnnouncementId,
     pub old_deadline_at: i64,
     pub new_deadline_at: Option<i64>,
 }
 
-pub async fn clarifications(store: &Store, project: &str) -> Result<Vec<Clarification>> {
+pub async fn clarifications(store: &Store, project: ProjectId) -> Result<Vec<Clarification>> {
     Ok(sqlx::query_as::<_, Clarification>(
         "SELECT id, text, affects_bids, published_at, announcement_id, old_deadline_at, new_deadline_at FROM clarifications WHERE project_id = $1 ORDER BY published_at",
     )
-    .bind(project)
+    .bind(project.to_string())
     .fetch_all(store.pool())
     .await?)
 }
@@ -237,7 +239,7 @@ pub async fn clarifications(store: &Store, project: &str) -> Result<Vec<Clarific
 pub async fn clarify(
     store: &Store,
     subject: &Subject,
-    project: &str,
+    project: ProjectId,
     text: &str,
     affects_bids: bool,
     answers: &[String],
@@ -254,7 +256,7 @@ pub async fn clarify(
     }
     let today = store.clock().today();
     let cal = calendar::load(store).await?;
-    let policy = regions::effective_policy(store, &p.region_id, today).await?;
+    let policy = regions::effective_policy(store, p.region_id, today).await?;
     let deadline = Timestamp::from_millisecond(deadline_at).map_err(|e| StoreError::Internal(e.to_string()))?.to_zoned(china()).datetime();
     let moved = deadline_after_clarification(view.method(), today, deadline, affects_bids, &cal, &policy.tender_periods)
         .map_err(|e| StoreError::rejected(&e))?;
@@ -266,7 +268,7 @@ pub async fn clarify(
         "项目名称：{}\n项目编号：{}\n原公告：/announcements/{}\n澄清或修改内容：\n{}\n",
         p.name,
         p.project_no,
-        p.announcement_id.clone().unwrap_or_default(),
+        p.announcement_id.map(|a| a.to_string()).unwrap_or_default(),
         text.trim()
     );
     for q in questions(store, project).await?.iter().filter(|q| answers.contains(&q.id)) {
@@ -281,7 +283,7 @@ pub async fn clarify(
         None => body.push_str(&format!("截止时间及开启时间不变：{}。\n", display_ms(deadline_at))),
     }
     let id = new_id().to_string();
-    let region: RegionId = p.region_id.parse().map_err(|_| StoreError::Internal("bad region".into()))?;
+    let region: RegionId = p.region_id;
     let codes = view.pinmu_codes();
     let title = format!("{}更正公告（澄清或修改）", p.name);
     let actor = Actor::of(subject);
@@ -296,9 +298,9 @@ pub async fn clarify(
             title: &title,
             body: &body,
             project_id: Some(project),
-            method: Some(&p.method),
+            method: Some(p.method),
             pinmu: &codes,
-            references: p.announcement_id.as_deref(),
+            references: p.announcement_id,
         },
     )
     .await?;
@@ -306,11 +308,11 @@ pub async fn clarify(
         "INSERT INTO clarifications (id, project_id, text, affects_bids, published_at, announcement_id, old_deadline_at, new_deadline_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&id)
-    .bind(project)
+    .bind(project.to_string())
     .bind(text.trim())
     .bind(i64::from(affects_bids))
     .bind(now)
-    .bind(&announcement_id)
+    .bind(announcement_id.to_string())
     .bind(deadline_at)
     .bind(new_deadline_at)
     .execute(&mut *tx)
@@ -319,20 +321,26 @@ pub async fn clarify(
         sqlx::query("UPDATE questions SET clarification_id = $1 WHERE id = $2 AND project_id = $3")
             .bind(&id)
             .bind(q)
-            .bind(project)
+            .bind(project.to_string())
             .execute(&mut *tx)
             .await?;
     }
     if let Some(ms) = new_deadline_at {
-        sqlx::query("UPDATE projects SET deadline_at = $1 WHERE id = $2").bind(ms).bind(project).execute(&mut *tx).await?;
-        scheduled::schedule(&mut tx, DEADLINE, project, ms).await?;
+        sqlx::query("UPDATE projects SET deadline_at = $1 WHERE id = $2").bind(ms).bind(project.to_string()).execute(&mut *tx).await?;
+        scheduled::schedule(&mut tx, DEADLINE, &project.to_string(), ms).await?;
     }
     let detail = serde_json::json!({"clarification": id, "announcement": announcement_id, "affects_bids": affects_bids, "old_deadline": deadline_at, "new_deadline": new_deadline_at});
     audit::append(
         &mut tx,
         now,
         &actor,
-        Change { action: "project.clarified", object_type: "project", object_id: project, region_path: &view.region_path, detail: &detail },
+        Change {
+            action: "project.clarified",
+            object_type: "project",
+            object_id: &project.to_string(),
+            region_path: &view.region_path,
+            detail: &detail,
+        },
     )
     .await?;
     let link = format!("/announcements/{announcement_id}");

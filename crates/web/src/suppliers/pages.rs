@@ -120,7 +120,7 @@ pub async fn register(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Reg
     match result {
         Ok(_) => Ok(Redirect::to("/login?registered=1").into_response()),
         Err(e) if e.status.is_client_error() => {
-            let msg = format!("{} ({})", e.message(ctx.lang), e.code);
+            let msg = e.message(ctx.lang).to_string();
             let mut f = f;
             f.password.clear();
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&register_page(&state, &ctx, f, Some(msg)).await?)).into_response())
@@ -224,7 +224,7 @@ pub async fn add_qualification(State(state): State<AppState>, ctx: Ctx, mut mult
                     .map_err(|_| AppError::bad_request_with("supplier.invalid", Msg::new("error.supplier.invalid.valid_until_date2")))?,
             ),
         };
-        let cmd = caigou_app::suppliers::AddQualification { name, number, file: path_id(&file.id, "file")?, valid_until: until };
+        let cmd = caigou_app::suppliers::AddQualification { name, number, file: file.id, valid_until: until };
         caigou_app::suppliers::add_qualification(&state.store, s, cmd).await?;
         Ok("notice.saved")
     }

@@ -3,7 +3,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
-use caigou_domain::ids::RegionId;
+use caigou_domain::ids::{AnnouncementId, LotId, ProjectId, RegionId};
 use caigou_domain::tender::{AnnouncementKind, LotStatus};
 
 use super::{audit_project, get, obtainers, stakeholders, tell};
@@ -20,18 +20,18 @@ pub const DEADLINE: JobKind = JobKind("project.deadline");
 /// Registers what the project's timed transitions do.
 pub fn register(handlers: Handlers) -> Handlers {
     fn on_documents_close<'a>(_: &'a Store, tx: &'a mut Tx, now: i64, id: &'a str) -> JobFuture<'a> {
-        Box::pin(documents_closed(tx, now, id))
+        Box::pin(async move { documents_closed(tx, now, crate::stored("project id", id)?).await })
     }
     fn on_deadline<'a>(store: &'a Store, tx: &'a mut Tx, now: i64, id: &'a str) -> JobFuture<'a> {
-        Box::pin(deadline_passed(store, tx, now, id))
+        Box::pin(async move { deadline_passed(store, tx, now, crate::stored("project id", id)?).await })
     }
     handlers.on(DOCUMENTS_CLOSE, on_documents_close).on(DEADLINE, on_deadline)
 }
 
-pub(crate) async fn documents_closed(tx: &mut Tx, now: i64, id: &str) -> Result<()> {
+pub(crate) async fn documents_closed(tx: &mut Tx, now: i64, id: ProjectId) -> Result<()> {
     let n = sqlx::query("UPDATE projects SET documents_closed_at = $1 WHERE id = $2 AND status = 'published' AND documents_closed_at IS NULL AND documents_close_at <= $1")
         .bind(now)
-        .bind(id)
+        .bind(id.to_string())
         .execute(&mut **tx)
         .await?
         .rows_affected();
@@ -42,9 +42,9 @@ pub(crate) async fn documents_closed(tx: &mut Tx, now: i64, id: &str) -> Result<
 }
 
 /// Job: the bid deadline has passed; the project waits for opening.
-pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: &str) -> Result<()> {
+pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: ProjectId) -> Result<()> {
     let n = sqlx::query("UPDATE projects SET status = 'bidding_closed' WHERE id = $1 AND status = 'published' AND deadline_at <= $2")
-        .bind(id)
+        .bind(id.to_string())
         .bind(now)
         .execute(&mut **tx)
         .await?
@@ -52,7 +52,7 @@ pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: &s
     if n == 1 {
         audit_project(tx, now, &Actor::system("scheduler"), id, "project.bidding_closed", serde_json::json!({})).await?;
         let (no, name): (String, String) =
-            sqlx::query_as("SELECT project_no, name FROM projects WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
+            sqlx::query_as("SELECT project_no, name FROM projects WHERE id = $1").bind(id.to_string()).fetch_one(&mut **tx).await?;
         let link = format!("/projects/{id}");
         crate::opening::start(store, tx, now, id).await?;
         let mut users = stakeholders(tx, id).await?;
@@ -74,7 +74,13 @@ pub(crate) async fn deadline_passed(store: &Store, tx: &mut Tx, now: i64, id: &s
 
 /// 终止: ends a lot (or the whole project, `lot = None`) with reasons, publishes the 终止公告
 /// and tells everyone who obtained the documents. A draft is simply withdrawn.
-pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&str>, reason: &str) -> Result<Option<String>> {
+pub async fn terminate(
+    store: &Store,
+    subject: &Subject,
+    id: ProjectId,
+    lot: Option<LotId>,
+    reason: &str,
+) -> Result<Option<AnnouncementId>> {
     if reason.trim().chars().count() < 4 {
         return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.termination_reason")));
     }
@@ -98,7 +104,7 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
             sqlx::query("UPDATE lots SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE id = $3")
                 .bind(now)
                 .bind(reason.trim())
-                .bind(&l.id)
+                .bind(l.id.to_string())
                 .execute(&mut *tx)
                 .await?;
         }
@@ -106,22 +112,24 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
             sqlx::query("UPDATE lots SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE project_id = $3 AND status = 'active'")
                 .bind(now)
                 .bind(reason.trim())
-                .bind(id)
+                .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;
         }
     }
-    let active: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM lots WHERE project_id = $1 AND status = 'active'").bind(id).fetch_one(&mut *tx).await?;
+    let active: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lots WHERE project_id = $1 AND status = 'active'")
+        .bind(id.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
     if active == 0 {
         sqlx::query("UPDATE projects SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE id = $3")
             .bind(now)
             .bind(reason.trim())
-            .bind(id)
+            .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
-        scheduled::cancel(&mut tx, DOCUMENTS_CLOSE, id, now).await?;
-        scheduled::cancel(&mut tx, DEADLINE, id, now).await?;
+        scheduled::cancel(&mut tx, DOCUMENTS_CLOSE, &id.to_string(), now).await?;
+        scheduled::cancel(&mut tx, DEADLINE, &id.to_string(), now).await?;
     }
     let mut announcement = None;
     if p.status.announced() {
@@ -137,9 +145,9 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
             view.purchaser_names(),
             view.runner_name,
             reason.trim(),
-            p.announcement_id.clone().unwrap_or_default()
+            p.announcement_id.map(|a| a.to_string()).unwrap_or_default()
         );
-        let region: RegionId = p.region_id.parse().map_err(|_| StoreError::Internal("bad region".into()))?;
+        let region: RegionId = p.region_id;
         let codes = view.pinmu_codes();
         announcement = Some(
             portal::publish(
@@ -152,14 +160,14 @@ pub async fn terminate(store: &Store, subject: &Subject, id: &str, lot: Option<&
                     title: &title,
                     body: &body,
                     project_id: Some(id),
-                    method: Some(&p.method),
+                    method: Some(p.method),
                     pinmu: &codes,
-                    references: p.announcement_id.as_deref(),
+                    references: p.announcement_id,
                 },
             )
             .await?,
         );
-        let link = format!("/announcements/{}", announcement.clone().unwrap_or_default());
+        let link = format!("/announcements/{}", announcement.map(|a| a.to_string()).unwrap_or_default());
         let mut users = obtainers(&mut tx, id, lot).await?;
         users.extend(stakeholders(&mut tx, id).await?);
         tell(

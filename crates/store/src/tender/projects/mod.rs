@@ -7,7 +7,7 @@ use caigou_domain::Msg;
 use caigou_domain::authz::Subject;
 use caigou_domain::authz::scope::ProjectScope;
 use caigou_domain::catalog::{ObjectType, PinmuCode};
-use caigou_domain::ids::{OrgId, PlanId, RegionId, UserId, parse_region_path};
+use caigou_domain::ids::{AnnouncementId, FileId, LotId, OrgId, PlanId, ProjectId, RegionId, UserId, parse_region_path};
 use caigou_domain::planning::Method;
 use caigou_domain::tender::{LotFacts, LotStatus, ProjectStatus, Refused, SmePolicy, check_lots, project_number};
 use serde::{Deserialize, Serialize};
@@ -26,7 +26,7 @@ pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: Org
     let plan_id = plan.to_string();
     let plan_id = plan_id.as_str();
     let plan = crate::plans::get(store, plan).await?.plan;
-    if plan.org_id != subject.org.to_string() {
+    if plan.org_id != subject.org {
         return Err(StoreError::NotFound("plan"));
     }
     if !plan.status.procurable() {
@@ -60,7 +60,7 @@ pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: Org
     .execute(&mut *tx)
     .await?;
     let path: String = sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
-        .bind(&plan.org_id)
+        .bind(plan.org_id.to_string())
         .fetch_one(&mut *tx)
         .await?;
     let detail = serde_json::json!({"runner": runner.to_string(), "plan_no": plan.plan_no});
@@ -72,7 +72,7 @@ pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: Org
     )
     .await?;
     if !self_run {
-        for user in staff_of(&mut tx, &runner.to_string()).await? {
+        for user in staff_of(&mut tx, runner).await? {
             notify::notify(
                 &mut tx,
                 now,
@@ -91,10 +91,10 @@ pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: Org
 }
 
 /// Active users of an organization.
-pub(crate) async fn staff_of(tx: &mut Tx, org: &str) -> Result<Vec<UserId>> {
+pub(crate) async fn staff_of(tx: &mut Tx, org: OrgId) -> Result<Vec<UserId>> {
     let ids: Vec<String> =
-        sqlx::query_scalar("SELECT id FROM users WHERE org_id = $1 AND disabled = 0").bind(org).fetch_all(&mut **tx).await?;
-    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+        sqlx::query_scalar("SELECT id FROM users WHERE org_id = $1 AND disabled = 0").bind(org.to_string()).fetch_all(&mut **tx).await?;
+    ids.iter().map(|i| crate::stored("user id", i)).collect()
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -103,10 +103,13 @@ pub struct EntrustedPlan {
     pub id: PlanId,
     pub plan_no: String,
     pub name: String,
-    pub method: String,
-    pub object_type: String,
+    #[sqlx(try_from = "String")]
+    pub method: Method,
+    #[sqlx(try_from = "String")]
+    pub object_type: ObjectType,
     pub total: i64,
-    pub unit_id: String,
+    #[sqlx(try_from = "String")]
+    pub unit_id: OrgId,
     pub unit_name: String,
     pub entrusted_at: i64,
 }
@@ -165,7 +168,7 @@ pub struct NewProject {
 }
 
 /// Creates a draft project from plans entrusted to the subject's organization.
-pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Result<String> {
+pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Result<ProjectId> {
     if input.name.trim().is_empty() {
         return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid")));
     }
@@ -190,19 +193,22 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
         }
         plans.push(d);
     }
-    let method = Method::parse(&plans[0].plan.method).ok_or_else(|| StoreError::Internal("bad method".into()))?;
+    let method = plans[0].plan.method;
     if caigou_domain::tender::Family::of(method).is_none() {
         return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.e_mall_framework")));
     }
     if plans.iter().any(|p| p.plan.method != plans[0].plan.method || p.plan.object_type != plans[0].plan.object_type) {
         return Err(StoreError::reject_with("project.invalid", Msg::new("error.project.invalid.plans_combined_one")));
     }
-    let object_type = plans[0].plan.object_type.clone();
-    let unit_region: String =
-        sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1").bind(&plans[0].plan.org_id).fetch_one(store.pool()).await?;
-    let region = regions::get(store, &unit_region).await?;
+    let object_type = plans[0].plan.object_type;
+    let unit_region: String = sqlx::query_scalar("SELECT region_id FROM organizations WHERE id = $1")
+        .bind(plans[0].plan.org_id.to_string())
+        .fetch_one(store.pool())
+        .await?;
+    let unit_region: RegionId = crate::stored("region id", unit_region)?;
+    let region = regions::get(store, unit_region).await?;
     let today = store.clock().today();
-    let policy = regions::effective_policy(store, &unit_region, today).await?;
+    let policy = regions::effective_policy(store, unit_region, today).await?;
     let plans_total = plans.iter().fold(Money::ZERO, |acc, p| acc.checked_add(Money::from_fen(p.plan.total)).unwrap_or(acc));
     let lots: Vec<LotInput> = if input.lots.is_empty() {
         plans
@@ -245,7 +251,8 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     }
 
     let now = store.clock().now_ms();
-    let id = new_id().to_string();
+    let project = ProjectId(new_id());
+    let id = project.to_string();
     let mut tx = store.begin().await?;
     let counter = format!("project:{}:{}:{}", region.code, today.year(), method.key());
     sqlx::query("INSERT INTO counters (name, value) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING").bind(&counter).execute(&mut *tx).await?;
@@ -261,10 +268,10 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     .bind(&id)
     .bind(&number)
     .bind(input.name.trim())
-    .bind(&unit_region)
+    .bind(unit_region.to_string())
     .bind(subject.org.to_string())
     .bind(method.key())
-    .bind(&object_type)
+    .bind(object_type.key())
     .bind(subject.user.to_string())
     .bind(now)
     .execute(&mut *tx)
@@ -322,19 +329,23 @@ pub async fn create(store: &Store, subject: &Subject, input: &NewProject) -> Res
     )
     .await?;
     tx.commit().await?;
-    Ok(id)
+    Ok(project)
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Project {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: ProjectId,
     pub project_no: String,
     pub name: String,
-    pub region_id: String,
+    #[sqlx(try_from = "String")]
+    pub region_id: RegionId,
     #[sqlx(try_from = "String")]
     pub runner_org_id: OrgId,
-    pub method: String,
-    pub object_type: String,
+    #[sqlx(try_from = "String")]
+    pub method: Method,
+    #[sqlx(try_from = "String")]
+    pub object_type: ObjectType,
     #[sqlx(try_from = "String")]
     pub status: ProjectStatus,
     pub documents: Option<String>,
@@ -345,9 +356,12 @@ pub struct Project {
     pub documents_close_at: Option<i64>,
     pub documents_closed_at: Option<i64>,
     pub deadline_at: Option<i64>,
-    pub announcement_id: Option<String>,
-    pub doc_html_file_id: Option<String>,
-    pub doc_pdf_file_id: Option<String>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub announcement_id: Option<AnnouncementId>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub doc_html_file_id: Option<FileId>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub doc_pdf_file_id: Option<FileId>,
     pub doc_sha256: Option<String>,
     pub terminated_at: Option<i64>,
     pub termination_reason: Option<String>,
@@ -377,7 +391,7 @@ pub struct LotItem {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Lot {
-    pub id: String,
+    pub id: LotId,
     pub lot_no: i64,
     pub name: String,
     pub budget: i64,
@@ -397,7 +411,8 @@ pub struct ProjectPlan {
     pub plan_no: String,
     pub name: String,
     pub total: i64,
-    pub unit_id: String,
+    #[sqlx(try_from = "String")]
+    pub unit_id: OrgId,
     pub unit_name: String,
 }
 
@@ -415,11 +430,11 @@ pub struct ProjectView {
 
 impl ProjectView {
     pub fn method(&self) -> Method {
-        Method::parse(&self.project.method).unwrap_or(Method::OpenTender)
+        self.project.method
     }
 
     pub fn object_type(&self) -> ObjectType {
-        ObjectType::parse(&self.project.object_type).unwrap_or(ObjectType::Goods)
+        self.project.object_type
     }
 
     pub fn runner(&self) -> OrgId {
@@ -428,7 +443,7 @@ impl ProjectView {
 
     /// The purchasing units the project serves.
     pub fn purchasers(&self) -> Vec<OrgId> {
-        let mut v: Vec<OrgId> = self.plans.iter().filter_map(|p| p.unit_id.parse().ok()).collect();
+        let mut v: Vec<OrgId> = self.plans.iter().map(|p| p.unit_id).collect();
         v.sort();
         v.dedup();
         v
@@ -453,7 +468,9 @@ impl ProjectView {
     }
 }
 
-pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
+pub async fn get(store: &Store, id: ProjectId) -> Result<ProjectView> {
+    let id = id.to_string();
+    let id = id.as_str();
     let project = sqlx::query_as::<_, Project>(sqlx::AssertSqlSafe(format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE id = $1")))
         .bind(id)
         .fetch_optional(store.pool())
@@ -462,7 +479,7 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
     let row =
         sqlx::query("SELECT o.name AS runner, r.name_zh, r.code, r.path FROM organizations o, regions r WHERE o.id = $1 AND r.id = $2")
             .bind(project.runner_org_id.to_string())
-            .bind(&project.region_id)
+            .bind(project.region_id.to_string())
             .fetch_one(store.pool())
             .await?;
     let plans = sqlx::query_as::<_, ProjectPlan>(
@@ -481,6 +498,7 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
     let mut lots = Vec::new();
     for r in lot_rows {
         let lot_id: String = r.try_get("id")?;
+        let id: LotId = crate::stored("lot id", &lot_id)?;
         let items = sqlx::query_as::<_, LotItem>(
             "SELECT pinmu_code, description, quantity, unit, specs FROM lot_items WHERE lot_id = $1 ORDER BY position",
         )
@@ -489,12 +507,12 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
         .await?;
         let sme: String = r.try_get("sme")?;
         lots.push(Lot {
-            id: lot_id,
+            id,
             lot_no: r.try_get("lot_no")?,
             name: r.try_get("name")?,
             budget: r.try_get("budget")?,
             max_price: r.try_get("max_price")?,
-            sme: serde_json::from_str(&sme).unwrap_or(SmePolicy::None),
+            sme: serde_json::from_str(&sme).map_err(|e| StoreError::Internal(format!("bad stored sme {sme:?}: {e}")))?,
             deposit: r.try_get("deposit")?,
             status: crate::stored("lot status", r.try_get::<String, _>("status")?)?,
             termination_reason: r.try_get("termination_reason")?,
@@ -514,10 +532,12 @@ pub async fn get(store: &Store, id: &str) -> Result<ProjectView> {
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ProjectRow {
-    pub id: String,
+    #[sqlx(try_from = "String")]
+    pub id: ProjectId,
     pub project_no: String,
     pub name: String,
-    pub method: String,
+    #[sqlx(try_from = "String")]
+    pub method: Method,
     #[sqlx(try_from = "String")]
     pub status: ProjectStatus,
     pub runner_name: String,
@@ -542,38 +562,39 @@ pub async fn list(store: &Store, scope: &ProjectScope) -> Result<Vec<ProjectRow>
     .await?)
 }
 
-async fn audit_project(tx: &mut Tx, now: i64, actor: &Actor, id: &str, action: &str, detail: serde_json::Value) -> Result<()> {
+async fn audit_project(tx: &mut Tx, now: i64, actor: &Actor, id: ProjectId, action: &str, detail: serde_json::Value) -> Result<()> {
+    let id = id.to_string();
     let path: String = sqlx::query_scalar("SELECT r.path FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.id = $1")
-        .bind(id)
+        .bind(&id)
         .fetch_one(&mut **tx)
         .await?;
-    audit::append(tx, now, actor, Change { action, object_type: "project", object_id: id, region_path: &path, detail: &detail }).await?;
+    audit::append(tx, now, actor, Change { action, object_type: "project", object_id: &id, region_path: &path, detail: &detail }).await?;
     Ok(())
 }
 
 /// Users to tell about a project: the runner's staff and the purchasing units' staff.
-pub(crate) async fn stakeholders(tx: &mut Tx, id: &str) -> Result<Vec<UserId>> {
+pub(crate) async fn stakeholders(tx: &mut Tx, id: ProjectId) -> Result<Vec<UserId>> {
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT u.id FROM users u WHERE u.disabled = 0 AND (u.org_id = (SELECT runner_org_id FROM projects WHERE id = $1)
             OR u.org_id IN (SELECT pl.org_id FROM project_plans pp JOIN plans pl ON pl.id = pp.plan_id WHERE pp.project_id = $1))",
     )
-    .bind(id)
+    .bind(id.to_string())
     .fetch_all(&mut **tx)
     .await?;
-    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+    ids.iter().map(|i| crate::stored("user id", i)).collect()
 }
 
 /// Users of every supplier that obtained documents of the project (or of one lot).
-pub(crate) async fn obtainers(tx: &mut Tx, project: &str, lot: Option<&str>) -> Result<Vec<UserId>> {
+pub(crate) async fn obtainers(tx: &mut Tx, project: ProjectId, lot: Option<LotId>) -> Result<Vec<UserId>> {
     let ids: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT u.id FROM documents_obtained d JOIN lots l ON l.id = d.lot_id JOIN users u ON u.org_id = d.supplier_org_id
          WHERE l.project_id = $1 AND ($2 = '' OR l.id = $2) AND u.disabled = 0",
     )
-    .bind(project)
-    .bind(lot.unwrap_or(""))
+    .bind(project.to_string())
+    .bind(lot.map(|l| l.to_string()).unwrap_or_default())
     .fetch_all(&mut **tx)
     .await?;
-    Ok(ids.into_iter().filter_map(|i| i.parse().ok()).collect())
+    ids.iter().map(|i| crate::stored("user id", i)).collect()
 }
 
 pub(crate) async fn tell(tx: &mut Tx, now: i64, users: &[UserId], m: &Message<'_>) -> Result<()> {
@@ -591,9 +612,10 @@ pub async fn runners(store: &Store) -> Result<Vec<(String, String, String)>> {
 }
 
 /// The project a lot belongs to.
-pub async fn project_of_lot(store: &Store, lot: &str) -> Result<String> {
-    let p: Option<String> = sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot).fetch_optional(store.pool()).await?;
-    p.ok_or(StoreError::NotFound("lot"))
+pub async fn project_of_lot(store: &Store, lot: LotId) -> Result<ProjectId> {
+    let p: Option<String> =
+        sqlx::query_scalar("SELECT project_id FROM lots WHERE id = $1").bind(lot.to_string()).fetch_optional(store.pool()).await?;
+    crate::stored("project id", p.ok_or(StoreError::NotFound("lot"))?)
 }
 
 /// Where a plan stands in project procurement: (runner id, runner name, project id).
@@ -609,14 +631,14 @@ pub async fn entrustment_of(store: &Store, plan: PlanId) -> Result<Option<(Strin
 
 /// Sets a lot's price ceiling, SME policy and bid deposit while the project is a draft; checked
 /// against the lot budget, the region's deduction rate and the 2 % deposit ceiling.
-pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &str, settings: LotSettings) -> Result<()> {
+pub async fn update_lot(store: &Store, subject: &Subject, project: ProjectId, lot: LotId, settings: LotSettings) -> Result<()> {
     let LotSettings { max_price, sme, deposit } = settings;
     let view = get(store, project).await?;
     if !view.project.status.editable() {
         return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_published_lots")));
     }
     let l = view.lots.iter().find(|l| l.id == lot).ok_or(StoreError::NotFound("lot"))?;
-    let policy = regions::effective_policy(store, &view.project.region_id, store.clock().today()).await?;
+    let policy = regions::effective_policy(store, view.project.region_id, store.clock().today()).await?;
     let plans_total = Money::from_fen(view.plans.iter().map(|p| p.total).sum());
     let facts: Vec<LotFacts> = view
         .lots
@@ -643,8 +665,10 @@ pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &s
     let mut tx = store.begin().await?;
     // "Still a draft" said in the write (and the project row locked, so a publication that
     // rendered these lots sees the change or this sees the publication).
-    let draft =
-        sqlx::query("UPDATE projects SET status = status WHERE id = $1 AND status = 'draft'").bind(project).execute(&mut *tx).await?;
+    let draft = sqlx::query("UPDATE projects SET status = status WHERE id = $1 AND status = 'draft'")
+        .bind(project.to_string())
+        .execute(&mut *tx)
+        .await?;
     if draft.rows_affected() != 1 {
         return Err(StoreError::reject_with("documents.published", Msg::new("error.documents.published.project_published_lots")));
     }
@@ -652,8 +676,8 @@ pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &s
         .bind(max_price.map(|m| m.fen()))
         .bind(serde_json::to_string(&sme).map_err(|e| StoreError::Internal(e.to_string()))?)
         .bind(deposit.map(|d| d.fen()))
-        .bind(lot)
-        .bind(project)
+        .bind(lot.to_string())
+        .bind(project.to_string())
         .execute(&mut *tx)
         .await?;
     let detail =
@@ -665,7 +689,7 @@ pub async fn update_lot(store: &Store, subject: &Subject, project: &str, lot: &s
         Change {
             action: "project.lot_updated",
             object_type: "project",
-            object_id: project,
+            object_id: &project.to_string(),
             region_path: &view.region_path,
             detail: &detail,
         },

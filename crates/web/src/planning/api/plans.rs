@@ -62,8 +62,8 @@ impl From<budget::BudgetLine> for BudgetLineOut {
     fn from(l: budget::BudgetLine) -> Self {
         BudgetLineOut {
             available: l.available().fen(),
-            id: l.id,
-            org_id: l.org_id,
+            id: l.id.to_string(),
+            org_id: l.org_id.to_string(),
             fiscal_year: l.fiscal_year,
             code: l.code,
             name: l.name,
@@ -208,7 +208,7 @@ pub struct IntentionOut {
 fn intention_out(i: caigou_store::intentions::Intention, earliest: String) -> IntentionOut {
     IntentionOut {
         announcement_url: format!("/announcements/{}", i.announcement_id),
-        id: i.id,
+        id: i.id.to_string(),
         project_name: i.project_name,
         summary: i.summary,
         budget: i.budget,
@@ -252,7 +252,7 @@ pub async fn publish_intention(
         &req.expected_month,
     )
     .await?;
-    let lead = caigou_store::intentions::intention_lead_days(&state.store, &i.org_id).await?;
+    let lead = caigou_store::intentions::intention_lead_days(&state.store, i.org_id).await?;
     let earliest = caigou_store::intentions::earliest_start(&i, lead);
     Ok((StatusCode::CREATED, Json(intention_out(i, earliest))))
 }
@@ -334,8 +334,8 @@ pub fn parse_plan(req: PlanRequest) -> ApiResult<PlanInput> {
     }
     Ok(PlanInput {
         name: req.name,
-        budget_line_id: req.budget_line_id,
-        intention_id: req.intention_id.filter(|s| !s.is_empty()),
+        budget_line_id: path_id(&req.budget_line_id, "budget line")?,
+        intention_id: req.intention_id.filter(|s| !s.is_empty()).map(|i| path_id(&i, "intention")).transpose()?,
         method: method.ok_or_else(AppError::internal)?,
         procurement_start: start.ok_or_else(AppError::internal)?,
         entrust_central: req.entrust_central,
@@ -493,9 +493,9 @@ pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Jso
                 plan_id: p.id.to_string(),
                 plan_no: p.plan_no,
                 name: p.name,
-                org_id: p.org_id,
+                org_id: p.org_id.to_string(),
                 total: p.total,
-                method: p.method,
+                method: p.method.key().to_string(),
                 status: p.status.to_string(),
                 publicity_ends_on: a.publicity_ends_on,
             })

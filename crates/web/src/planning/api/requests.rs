@@ -54,7 +54,7 @@ pub fn parse_request(r: &RequestIn) -> ApiResult<RequestInput> {
         code,
         quantity: r.quantity,
         amount: Money::from_fen(r.amount),
-        budget_line_id: r.budget_line_id.clone(),
+        budget_line_id: crate::input::path_id(&r.budget_line_id, "budget line")?,
         reason: r.reason.clone(),
         attachments: r.attachments.clone(),
     })
@@ -226,7 +226,7 @@ pub async fn upload(
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("file") {
             let f = store_upload(&state, s, field).await?;
-            return Ok((StatusCode::CREATED, Json(Uploaded { id: f.id, name: f.name, size: f.size, sha256: f.sha256 })));
+            return Ok((StatusCode::CREATED, Json(Uploaded { id: f.id.to_string(), name: f.name, size: f.size, sha256: f.sha256 })));
         }
     }
     Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, "file.missing"))

@@ -47,7 +47,7 @@ fn plan_row(p: &plans::Plan, t: Tr) -> PlanRow {
         id: p.id,
         plan_no: p.plan_no.clone(),
         name: p.name.clone(),
-        method: Method::parse(&p.method).map(|m| m.label(t.lang)).unwrap_or("—"),
+        method: p.method.label(t.lang),
         total: Money::from_fen(p.total).to_string(),
         status: t.s(&format!("status.{}", p.status)).to_string(),
         status_key: p.status,
@@ -395,9 +395,9 @@ async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>
     let chrome = Chrome::load(state, ctx).await?;
     let t = chrome.t;
     let findings: Vec<Finding> = serde_json::from_str(&d.plan.findings).unwrap_or_default();
-    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
+    let unit: OrgId = d.plan.org_id;
     let path = parse_region_path(&d.unit_region_path);
-    let submitted_by = d.plan.created_by.parse().map_err(|_| AppError::internal())?;
+    let submitted_by = d.plan.created_by;
     let waiting = d.approval.as_ref().is_some_and(|a| a.status.can_decide());
     let publicity_open = d
         .approval
@@ -419,7 +419,7 @@ async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>
     let entrusted = caigou_store::projects::entrustment_of(&state.store, d.plan.id).await?;
     let mut runners: Vec<(String, String)> =
         caigou_store::projects::runners(&state.store).await?.into_iter().map(|(id, name, _)| (id, name)).collect();
-    runners.push((d.plan.org_id.clone(), format!("{}（{}）", d.unit_name, t.s("plans.self_procure"))));
+    runners.push((d.plan.org_id.to_string(), format!("{}（{}）", d.unit_name, t.s("plans.self_procure"))));
     let can_manage = authz::decide(&ctx.principal, Action::PlanForUnit { unit }).is_ok();
     Ok(PlanPage {
         can_entrust: can_manage && entrusted.as_ref().is_none_or(|e| e.2.is_none()),
@@ -605,15 +605,15 @@ pub async fn approvals(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
 /// The plan form prefilled from an open plan, to change it (计划变更).
 pub async fn plan_amend_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let d = visible_plan(&state, &ctx, &id).await?;
-    let unit: OrgId = d.plan.org_id.parse().map_err(|_| AppError::internal())?;
+    let unit: OrgId = d.plan.org_id;
     authz::decide(&ctx.principal, Action::PlanForUnit { unit })?;
     let p = &d.plan;
     let yuan = |fen: i64| format!("{}.{:02}", fen / 100, fen % 100);
     let form = PlanForm {
         name: p.name.clone(),
-        budget_line_id: p.budget_line_id.clone(),
-        intention_id: p.intention_id.clone().unwrap_or_default(),
-        method: p.method.clone(),
+        budget_line_id: p.budget_line_id.to_string(),
+        intention_id: p.intention_id.map(|i| i.to_string()).unwrap_or_default(),
+        method: p.method.key().to_string(),
         procurement_start: p.procurement_start.clone(),
         entrust_central: (p.entrust_central == 1).then(|| "1".to_string()),
         single_source_ground: p.single_source_ground.clone().unwrap_or_default(),

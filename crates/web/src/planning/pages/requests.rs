@@ -59,7 +59,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let chrome = Chrome::load(&state, &ctx).await?;
     let t = chrome.t;
     let all = caigou_app::planning::requests::list(&state.store, s).await?;
-    let mine = all.iter().filter(|r| s.has(Role::PurchaserHandler) || r.applicant == s.user.to_string()).map(|r| row(r, t)).collect();
+    let mine = all.iter().filter(|r| s.has(Role::PurchaserHandler) || r.applicant == s.user).map(|r| row(r, t)).collect();
     let waiting = caigou_app::planning::requests::waiting(&state.store, s).await?.iter().map(|r| row(r, t)).collect();
     Ok(render(&ListPage { chrome, mine, waiting, can_create: s.has(Role::PurchaserHandler) }))
 }
@@ -163,7 +163,7 @@ async fn read_form(state: &AppState, ctx: &Ctx, mut multipart: Multipart) -> Res
         let name = field.name().unwrap_or_default().to_string();
         if name == "attachment" {
             if field.file_name().is_some_and(|n| !n.is_empty()) {
-                files.push(crate::planning::api::requests::store_upload(state, s, field).await?.id);
+                files.push(crate::planning::api::requests::store_upload(state, s, field).await?.id.to_string());
             }
             continue;
         }
@@ -268,8 +268,8 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
         })
         .collect();
     let warnings = d.warnings.iter().map(|w| format!("{} {}", w.code, t.msg(&w.text))).collect();
-    let unit: OrgId = d.request.org_id.parse().map_err(|_| AppError::internal())?;
-    let applicant = d.request.applicant.parse().map_err(|_| AppError::internal())?;
+    let unit: OrgId = d.request.org_id;
+    let applicant = d.request.applicant;
     let can_act = requests::current_step_role(&d)
         .is_some_and(|step_role| authz::decide(&ctx.principal, Action::ActOnRequestStep { unit, step_role, applicant }).is_ok());
     let can_modify = s.user == applicant && d.request.state.modifiable();
@@ -313,7 +313,7 @@ pub async fn edit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         code: r.pinmu_code.clone(),
         quantity: r.quantity.to_string(),
         amount: format!("{}.{:02}", r.amount / 100, r.amount % 100),
-        budget_line_id: r.budget_line_id.clone(),
+        budget_line_id: r.budget_line_id.to_string(),
         reason: r.reason.clone(),
     };
     Ok(render(&form_page(&state, &ctx, format!("/requests/{id}/edit"), form, None).await?))
@@ -354,7 +354,7 @@ pub async fn attachment(State(state): State<AppState>, ctx: Ctx, Path((id, file)
     if !ids.contains(&file) {
         return Err(AppError::not_found("attachment"));
     }
-    let (meta, bytes) = caigou_store::files::get(&state.store, &file).await?;
+    let (meta, bytes) = caigou_store::files::get(&state.store, path_id(&file, "attachment")?).await?;
     Ok(crate::security::uploaded_file(meta, bytes))
 }
 

@@ -66,15 +66,15 @@ impl From<AuditEntry> for AuditEntryOut {
 
 impl AuditQuery {
     /// The use case's query, at most `limit` entries unless the query asks for fewer or more.
-    pub fn query(&self, limit: i64) -> caigou_app::audit::Query {
-        caigou_app::audit::Query {
-            region: self.region.clone(),
+    pub fn query(&self, limit: i64) -> ApiResult<caigou_app::audit::Query> {
+        Ok(caigou_app::audit::Query {
+            region: self.region.as_deref().filter(|r| !r.is_empty()).map(|r| crate::input::path_id(r, "region")).transpose()?,
             action: self.action.clone(),
             actor: self.actor.clone(),
             object_id: self.object_id.clone(),
             before: self.before,
             limit: self.limit.unwrap_or(limit),
-        }
+        })
     }
 }
 
@@ -82,7 +82,7 @@ impl AuditQuery {
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])), params(AuditQuery),
     responses((status = 200, body = Vec<AuditEntryOut>), (status = 403, body = crate::api::ErrorBody)))]
 pub async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<AuditQuery>) -> ApiResult<Json<Vec<AuditEntryOut>>> {
-    Ok(Json(caigou_app::audit::list(&state.store, ctx.subject()?, &q.query(50)).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(caigou_app::audit::list(&state.store, ctx.subject()?, &q.query(50)?).await?.into_iter().map(Into::into).collect()))
 }
 
 #[derive(Serialize, ToSchema)]

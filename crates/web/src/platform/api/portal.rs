@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use caigou_domain::Lang;
 use caigou_domain::Msg;
+use caigou_domain::planning::Method;
 use caigou_domain::tender::AnnouncementKind;
 use caigou_i18n::Label;
 use caigou_store::portal::{Announcement, Filter};
@@ -69,11 +70,22 @@ impl AnnouncementQuery {
             })?),
         };
         let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let refused = |field: &str, key: &str, value: &str| {
+            AppError::bad_request_with("request.invalid_query", Msg::new(key)).with_field(field, value)
+        };
+        let region_id = match self.region.trim() {
+            "" => None,
+            r => Some(r.parse().map_err(|_| refused("region", "error.request.invalid_query.unknown_region", r))?),
+        };
+        let method = match self.method.trim() {
+            "" => None,
+            m => Some(Method::parse(m).ok_or_else(|| refused("method", "error.request.invalid_query.unknown_method", m))?),
+        };
         Ok(Filter {
             q: self.q.clone(),
-            region_id: nonempty(&self.region),
+            region_id,
             kind,
-            method: nonempty(&self.method),
+            method,
             pinmu: nonempty(&self.pinmu).map(|p| p.to_ascii_uppercase()),
             from_ms: day_start_ms(&self.from, "from", 0)?,
             until_ms: day_start_ms(&self.to, "to", 1)?,
@@ -113,16 +125,16 @@ impl From<Announcement> for AnnouncementOut {
         AnnouncementOut {
             url: format!("/announcements/{}", a.id),
             kind_label: kind_label(&a.kind, Lang::Zh),
-            id: a.id,
-            region_id: a.region_id,
+            id: a.id.to_string(),
+            region_id: a.region_id.to_string(),
             region_name: a.region_name,
             kind: a.kind,
             title: a.title,
             body: a.body,
             published_at: a.published_at,
-            project_id: a.project_id,
-            method: a.method,
-            references_id: a.references_id,
+            project_id: a.project_id.map(|p| p.to_string()),
+            method: a.method.map(|m| m.key().to_string()),
+            references_id: a.references_id.map(|r| r.to_string()),
         }
     }
 }

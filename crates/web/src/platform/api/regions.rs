@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::api::{ApiJson, ApiQuery};
 use crate::ctx::Ctx;
 use crate::error::{ApiResult, AppError};
+use crate::input::path_id;
 
 #[derive(Serialize, ToSchema)]
 pub struct RegionOut {
@@ -32,7 +33,14 @@ pub async fn list(State(state): State<AppState>) -> ApiResult<Json<Vec<RegionOut
     let all = regions::list(&state.store).await?;
     Ok(Json(
         all.into_iter()
-            .map(|r| RegionOut { id: r.id, parent_id: r.parent_id, code: r.code, name_zh: r.name_zh, name_en: r.name_en, level: r.level })
+            .map(|r| RegionOut {
+                id: r.id.to_string(),
+                parent_id: r.parent_id.map(|p| p.to_string()),
+                code: r.code,
+                name_zh: r.name_zh,
+                name_en: r.name_en,
+                level: r.level,
+            })
             .collect(),
     ))
 }
@@ -72,7 +80,7 @@ pub async fn effective(
         Some(d) => parse_date(&d, "date")?,
         None => state.store.clock().today(),
     };
-    let policy = regions::effective_policy(&state.store, &id, date).await?;
+    let policy = regions::effective_policy(&state.store, path_id(&id, "region")?, date).await?;
     Ok(Json(EffectivePolicy { region_id: id, date: date.to_string(), policy }))
 }
 
@@ -91,7 +99,7 @@ pub struct VersionOut {
 #[utoipa::path(get, path = "/api/v1/regions/{id}/policy-versions", tag = "regions", params(("id" = String, Path)),
     responses((status = 200, body = Vec<VersionOut>), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn versions(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<Vec<VersionOut>>> {
-    regions::get(&state.store, &id).await?;
+    regions::get(&state.store, path_id(&id, "region")?).await?;
     let vs = regions::versions(&state.store, &id).await?;
     Ok(Json(
         vs.into_iter()

@@ -51,12 +51,16 @@ struct LoginPage {
     username: String,
     error: Option<String>,
     demo: bool,
+    /// Just registered as a supplier: the page says so and what comes next.
+    registered: bool,
 }
 
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
     #[serde(default)]
     next: String,
+    #[serde(default)]
+    registered: Option<String>,
 }
 
 pub async fn login_form(
@@ -67,8 +71,9 @@ pub async fn login_form(
     if ctx.identity.is_some() {
         return Ok(Redirect::to("/workbench").into_response());
     }
+    let registered = q.registered.is_some();
     let next = q.next;
-    Ok(render(&LoginPage { chrome: Chrome::bare(&ctx), next, username: String::new(), error: None, demo: state.config.demo }))
+    Ok(render(&LoginPage { chrome: Chrome::bare(&ctx), next, username: String::new(), error: None, demo: state.config.demo, registered }))
 }
 
 #[derive(Deserialize)]
@@ -100,6 +105,7 @@ pub async fn login_submit(State(state): State<AppState>, ctx: Ctx, Form(form): F
         username,
         error: Some(err.message(ctx.lang).to_string()),
         demo: state.config.demo,
+        registered: false,
     };
     // The form is re-shown with the reason: 422 for wrong credentials (401 would ask for HTTP
     // authentication), 429 when throttled.

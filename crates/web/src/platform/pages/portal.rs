@@ -4,6 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
+use caigou_domain::ids::AnnouncementId;
 use caigou_domain::tender::AnnouncementKind;
 use caigou_i18n::Label;
 use caigou_store::portal::{self, Announcement};
@@ -12,6 +13,7 @@ use caigou_store::regions::Region;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::input::path_id;
 use crate::pages::{Chrome, render};
 use crate::platform::api::portal::{AnnouncementQuery, kind_label};
 
@@ -41,7 +43,7 @@ struct Home {
 fn row(a: Announcement, lang: caigou_domain::Lang) -> Row {
     Row {
         kind: kind_label(&a.kind, lang),
-        method: a.method.as_deref().map(|m| crate::tender::pages::projects::method_label(m, lang).to_string()).unwrap_or_default(),
+        method: a.method.map(|m| crate::tender::pages::projects::method_label(&m, lang).to_string()).unwrap_or_default(),
         a,
     }
 }
@@ -90,18 +92,64 @@ pub async fn home(
 struct Detail {
     chrome: Chrome,
     a: Row,
+    /// The body with the platform's own addresses as named links.
+    body: Vec<BodyPart>,
     corrections: Vec<Row>,
     references: Option<Row>,
 }
 
+/// A piece of an announcement's body: text, or a link to a page of the platform.
+pub enum BodyPart {
+    Text(String),
+    Link { href: String, label: &'static str },
+}
+
+/// Splits `body` at the platform addresses it names (`/projects/<id>/documents.pdf`,
+/// `/announcements/<id>`, `/projects/<id>`), which become links named in the reader's
+/// language: the stored text is the legal record, and a reader follows a link, not a path.
+pub fn body_parts(body: &str, t: &crate::i18n::Tr) -> Vec<BodyPart> {
+    const ID: usize = 36;
+    let mut out = Vec::new();
+    let mut rest = body;
+    while let Some(at) = ["/projects/", "/announcements/"].iter().filter_map(|p| rest.find(p).map(|i| (i, *p))).min() {
+        let (start, prefix) = at;
+        let after = &rest[start + prefix.len()..];
+        if after.get(..ID).is_none_or(|s| s.parse::<caigou_domain::ids::ProjectId>().is_err()) {
+            out.push(BodyPart::Text(rest[..start + prefix.len()].to_string()));
+            rest = after;
+            continue;
+        }
+        let tail = &after[ID..];
+        let (href_len, label) = if prefix == "/projects/" && tail.starts_with("/documents.pdf") {
+            (prefix.len() + ID + "/documents.pdf".len(), "portal.link.documents")
+        } else if prefix == "/projects/" {
+            (prefix.len() + ID, "portal.link.project")
+        } else {
+            (prefix.len() + ID, "portal.link.announcement")
+        };
+        if start > 0 {
+            out.push(BodyPart::Text(rest[..start].to_string()));
+        }
+        out.push(BodyPart::Link { href: rest[start..start + href_len].to_string(), label: t.s(label) });
+        rest = &rest[start + href_len..];
+    }
+    if !rest.is_empty() {
+        out.push(BodyPart::Text(rest.to_string()));
+    }
+    out
+}
+
 pub async fn announcement(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let a = portal::get(&state.store, &id).await?.ok_or_else(|| AppError::not_found("announcement"))?;
-    let corrections = portal::corrections_of(&state.store, &id).await?.into_iter().map(|c| row(c, ctx.lang)).collect();
+    let id: AnnouncementId = path_id(&id, "announcement")?;
+    let a = portal::get(&state.store, id).await?.ok_or_else(|| AppError::not_found("announcement"))?;
+    let corrections = portal::corrections_of(&state.store, id).await?.into_iter().map(|c| row(c, ctx.lang)).collect();
     let references = match &a.references_id {
-        Some(r) => portal::get(&state.store, r).await?.map(|x| row(x, ctx.lang)),
+        Some(r) => portal::get(&state.store, *r).await?.map(|x| row(x, ctx.lang)),
         None => None,
     };
-    Ok(render(&Detail { chrome: Chrome::load(&state, &ctx).await?, a: row(a, ctx.lang), corrections, references }))
+    let chrome = Chrome::load(&state, &ctx).await?;
+    let body = body_parts(&a.body, &chrome.t);
+    Ok(render(&Detail { chrome, a: row(a, ctx.lang), body, corrections, references }))
 }
 
 fn xml(s: &str) -> String {
@@ -166,4 +214,40 @@ pub async fn feed(
     }
     out.push_str("</feed>\n");
     Ok(([(axum::http::header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], out).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BodyPart, body_parts};
+    use crate::i18n::Tr;
+
+    fn shown(parts: &[BodyPart]) -> String {
+        parts
+            .iter()
+            .map(|p| match p {
+                BodyPart::Text(t) => t.clone(),
+                BodyPart::Link { href, label } => format!("[{label}]({href})"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn platform_addresses_in_a_body_become_named_links() {
+        let t = Tr::new(caigou_domain::Lang::Zh);
+        let id = "01a237ef-63ff-747f-acfb-5c542de5073e";
+        let body = format!("采购文件：/projects/{id}/documents.pdf（已入驻供应商）\n原公告：/announcements/{id}\n项目：/projects/{id}");
+        assert_eq!(
+            shown(&body_parts(&body, &t)),
+            format!(
+                "采购文件：[下载采购文件（PDF）](/projects/{id}/documents.pdf)（已入驻供应商）\n原公告：[查看原公告](/announcements/{id})\n项目：[查看项目](/projects/{id})"
+            )
+        );
+    }
+
+    #[test]
+    fn a_path_without_an_id_stays_text() {
+        let t = Tr::new(caigou_domain::Lang::Zh);
+        assert_eq!(shown(&body_parts("见 /projects/ 页面与 /announcements/abc", &t)), "见 /projects/ 页面与 /announcements/abc");
+        assert_eq!(shown(&body_parts("", &t)), "");
+    }
 }

@@ -39,7 +39,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let regions = regions::list(&state.store)
         .await?
         .into_iter()
-        .map(|r| RegionRow { depth: r.depth(), id: r.id, code: r.code, name_zh: r.name_zh, name_en: r.name_en })
+        .map(|r| RegionRow { depth: r.depth(), id: r.id.to_string(), code: r.code, name_zh: r.name_zh, name_en: r.name_en })
         .collect();
     Ok(render(&RegionsPage { chrome: Chrome::load(&state, &ctx).await?, regions }))
 }
@@ -112,12 +112,12 @@ async fn region_page(
     error: Option<String>,
 ) -> Result<RegionPage, AppError> {
     let today = state.store.clock().today();
-    let (policy, policy_error) = match regions::effective_policy(&state.store, &region.id, today).await {
+    let (policy, policy_error) = match regions::effective_policy(&state.store, region.id, today).await {
         Ok(p) => (Some(p), None),
         Err(caigou_store::StoreError::Rejected { text, .. }) => (None, Some(caigou_i18n::catalog().msg(ctx.lang, &text))),
         Err(e) => return Err(e.into()),
     };
-    let versions = regions::versions(&state.store, &region.id)
+    let versions = regions::versions(&state.store, &region.id.to_string())
         .await?
         .into_iter()
         .map(|v| VersionRow {
@@ -131,7 +131,7 @@ async fn region_page(
     Ok(RegionPage {
         chrome: Chrome::load(state, ctx).await?,
         name: if ctx.lang == Lang::En { region.name_en } else { region.name_zh },
-        id: region.id,
+        id: region.id.to_string(),
         today: today.to_string(),
         policy,
         policy_error,
@@ -146,7 +146,7 @@ async fn region_page(
 }
 
 pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let region = regions::get(&state.store, &id).await?;
+    let region = regions::get(&state.store, crate::input::path_id(&id, "region")?).await?;
     let form = VersionForm { effective_from: state.store.clock().today().to_string(), ..Default::default() };
     Ok(render(&region_page(&state, &ctx, region, form, None, None).await?))
 }
@@ -226,7 +226,7 @@ pub async fn add_version(
 ) -> Result<Response, AppError> {
     authz::decide(&ctx.principal, Action::EditRegionPolicy)?;
     let subject = ctx.subject()?;
-    let region = regions::get(&state.store, &id).await?;
+    let region = regions::get(&state.store, crate::input::path_id(&id, "region")?).await?;
     let parsed = parse_overrides(&form).and_then(|o| {
         let date = form.effective_from.trim().parse::<jiff::civil::Date>().map_err(|_| FormError(Msg::new("error.form.effective_date")))?;
         if form.note.trim().is_empty() {

@@ -4,7 +4,7 @@
 use crate::input::Form;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 use crate::api::ApiQuery;
@@ -18,17 +18,49 @@ use crate::platform::api::sandbox::{MoveIn, target_ms};
 struct Page {
     chrome: Chrome,
     now: String,
-    pending: Vec<(String, String, String)>,
+    /// Each scheduled event: what happens, to which project (name, page), and when.
+    pending: Vec<(String, String, String, String)>,
     notice: Option<String>,
     error: Option<String>,
 }
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
-    let pending =
-        caigou_store::scheduled::pending(&state.store).await?.into_iter().map(|(k, o, at)| (k, o, crate::pages::when(&at))).collect();
+#[derive(serde::Deserialize, Default)]
+pub struct Fired {
+    #[serde(default)]
+    fired: Option<usize>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(flash): ApiQuery<Flash>,
+    ApiQuery(fired): ApiQuery<Fired>,
+) -> Result<Response, AppError> {
     let chrome = Chrome::load(&state, &ctx).await?;
+    let mut pending = Vec::new();
+    for (kind, subject, at) in caigou_store::scheduled::pending(&state.store).await? {
+        // A job's subject is its project, or a lot of it.
+        let project = match kind.starts_with("lot.") {
+            true => match subject.parse() {
+                Ok(lot) => caigou_store::projects::project_of_lot(&state.store, lot).await.ok(),
+                Err(_) => None,
+            },
+            false => subject.parse().ok(),
+        };
+        let (name, href) = match project {
+            Some(p) => match caigou_store::projects::get(&state.store, p).await {
+                Ok(v) => (format!("{} {}", v.project.project_no, v.project.name), format!("/projects/{p}")),
+                Err(_) => (String::new(), String::new()),
+            },
+            None => (String::new(), String::new()),
+        };
+        pending.push((chrome.t.audit_label("job", &kind), name, href, crate::pages::when(&at)));
+    }
     Ok(render(&Page {
-        notice: flash.notice(&chrome.t),
+        notice: flash.notice(&chrome.t).map(|n| match fired.fired {
+            Some(count) => format!("{n} {}", chrome.t.msg(&caigou_domain::Msg::new("notice.clock_fired").arg("n", count))),
+            None => n,
+        }),
         error: flash.error(),
         chrome,
         now: caigou_store::clock::display_ms(state.store.clock().now_ms()),
@@ -51,9 +83,16 @@ pub async fn advance(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Move
     let m = MoveIn { advance_minutes: f.minutes.trim().parse().ok(), advance_days: f.days.trim().parse().ok(), to: Some(f.to) };
     let r = async {
         let target = target_ms(&state, &m)?;
-        caigou_app::admin::move_sandbox_clock(&state.store, s, target).await?;
-        Ok("notice.clock_moved")
+        let (_, fired) = caigou_app::admin::move_sandbox_clock(&state.store, s, target).await?;
+        Ok::<_, AppError>(fired)
     }
     .await;
-    outcome(&ctx, "/sandbox", r)
+    match r {
+        // The page says how many scheduled events the move fired.
+        Ok(fired) => {
+            let notice = "notice.clock_moved";
+            Ok(axum::response::Redirect::to(&format!("/sandbox?notice={notice}&fired={fired}")).into_response())
+        }
+        Err(e) => outcome(&ctx, "/sandbox", Err(e)),
+    }
 }

@@ -4,6 +4,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use caigou_domain::authz::Role;
+use caigou_domain::ids::ProjectId;
 use caigou_domain::planning::{PlanStatus, RequestStatus};
 use caigou_domain::tender::ProjectStatus;
 use caigou_i18n::Label;
@@ -15,9 +16,22 @@ use crate::error::AppError;
 use crate::pages::{Chrome, render, when};
 use crate::platform::pages::inbox::{NotificationRow, rows};
 
+/// At most this many to-dos of one kind; past it, one more opens their list.
+const EACH: usize = 5;
+
 pub struct Todo {
     pub text: String,
     pub href: String,
+}
+
+/// 入驻: where a supplier not yet admitted stands, step by step.
+pub struct Admission {
+    pub status: &'static str,
+    /// (step label, `done` | `now` | `later`).
+    pub steps: Vec<(&'static str, &'static str)>,
+    /// Why the review sent it back.
+    pub returned: Option<String>,
+    pub submitted_at: Option<String>,
 }
 
 pub struct RecentRow {
@@ -34,6 +48,7 @@ struct Workbench {
     org: String,
     roles: String,
     todos: Vec<Todo>,
+    admission: Option<Admission>,
     notifications: Vec<NotificationRow>,
     recent: Vec<RecentRow>,
 }
@@ -46,25 +61,36 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let t = chrome.t;
 
     let mut todos = Vec::new();
+    let mut admission = None;
     if chrome.unread > 0 {
         todos.push(Todo { text: format!("{} {}", chrome.unread, t.s("wb.todo.unread")), href: "/inbox".into() });
     }
-    if subject.has(Role::Supervisor) {
-        let waiting = caigou_app::planning::approvals(store, subject).await?.len();
-        if waiting > 0 {
-            todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.approvals")), href: "/approvals".into() });
+    // Each to-do is one item and opens it; past a few of a kind, the list they are in.
+    let each = |todos: &mut Vec<Todo>, items: Vec<(String, String)>, what: &str, list: &str| {
+        let n = items.len();
+        for (text, href) in items.into_iter().take(EACH) {
+            todos.push(Todo { text: format!("{} · {text}", t.s(what)), href });
         }
+        if n > EACH {
+            todos.push(Todo { text: format!("{} {} {}", t.s("wb.todo.more"), n - EACH, t.s(what)), href: list.into() });
+        }
+    };
+    if subject.has(Role::Supervisor) {
+        let waiting = caigou_app::planning::approvals(store, subject).await?;
+        let items = waiting.iter().map(|(p, _)| (format!("{} {}", p.plan_no, p.name), format!("/plans/{}", p.id))).collect();
+        each(&mut todos, items, "wb.todo.approval", "/approvals");
     }
     if subject.roles.iter().any(|r| r.is_purchaser()) {
-        let waiting = caigou_app::planning::requests::waiting(store, subject).await?.len();
-        if waiting > 0 {
-            todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.requests")), href: "/requests".into() });
-        }
+        let waiting = caigou_app::planning::requests::waiting(store, subject).await?;
+        let items = waiting.iter().map(|r| (format!("{} {}", r.request_no, r.title), format!("/requests/{}", r.id))).collect();
+        each(&mut todos, items, "wb.todo.request", "/requests");
         let mine = caigou_app::planning::requests::list(store, subject).await?;
-        let returned = mine.iter().filter(|r| r.state == RequestStatus::Returned && r.applicant == subject.user.to_string()).count();
-        if returned > 0 {
-            todos.push(Todo { text: format!("{returned} {}", t.s("wb.todo.returned")), href: "/requests".into() });
-        }
+        let returned = mine
+            .iter()
+            .filter(|r| r.state == RequestStatus::Returned && r.applicant == subject.user)
+            .map(|r| (format!("{} {}", r.request_no, r.title), format!("/requests/{}", r.id)))
+            .collect();
+        each(&mut todos, returned, "wb.todo.returned_one", "/requests");
         let open = caigou_app::planning::plans(store, subject, subject.org)
             .await?
             .iter()
@@ -75,30 +101,40 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         }
     }
     if subject.has(Role::Admin) || subject.has(Role::Supervisor) {
-        let waiting = caigou_app::suppliers::list(store, subject, Some(caigou_domain::supplier::SupplierStatus::Submitted)).await?.len();
-        if waiting > 0 {
-            todos.push(Todo { text: format!("{waiting} {}", t.s("wb.todo.suppliers")), href: "/suppliers?status=submitted".into() });
-        }
+        let waiting = caigou_app::suppliers::list(store, subject, Some(caigou_domain::supplier::SupplierStatus::Submitted)).await?;
+        let items = waiting.iter().map(|r| (r.name.clone(), format!("/suppliers/{}", r.org_id))).collect();
+        each(&mut todos, items, "wb.todo.supplier", "/suppliers?status=submitted");
         let expiring = caigou_app::suppliers::expiring(store, subject).await?.len();
         if expiring > 0 {
             todos.push(Todo { text: format!("{expiring} {}", t.s("wb.todo.suppliers_expiring")), href: "/suppliers".into() });
         }
     }
     if subject.has(Role::Agency) || subject.has(Role::PurchaserHandler) {
-        let entrusted = caigou_store::projects::entrusted_plans(store, subject.org).await?.len();
-        if entrusted > 0 {
-            todos.push(Todo { text: format!("{entrusted} {}", t.s("wb.todo.entrusted")), href: "/projects/new".into() });
-        }
-        let drafts =
-            caigou_app::tender::projects::list(store, subject).await?.into_iter().filter(|p| p.status == ProjectStatus::Draft).count();
-        if drafts > 0 && subject.has(Role::Agency) {
-            todos.push(Todo { text: format!("{drafts} {}", t.s("wb.todo.project_drafts")), href: "/projects".into() });
+        let entrusted = caigou_store::projects::entrusted_plans(store, subject.org).await?;
+        let items =
+            entrusted.iter().map(|p| (format!("{} {} · {}", p.plan_no, p.name, p.unit_name), "/projects/new".to_string())).collect();
+        each(&mut todos, items, "wb.todo.entrusted_one", "/projects/new");
+        if subject.has(Role::Agency) {
+            let drafts: Vec<(String, String)> = caigou_app::tender::projects::list(store, subject)
+                .await?
+                .into_iter()
+                .filter(|p| p.status == ProjectStatus::Draft)
+                .map(|p| (format!("{} {}", p.project_no, p.name), format!("/projects/{}", p.id)))
+                .collect();
+            each(&mut todos, drafts, "wb.todo.project_draft", "/projects");
         }
     }
     if subject.has(Role::Supplier) {
         let me = caigou_store::suppliers::get(store, &subject.org.to_string()).await?;
         if me.status != caigou_domain::supplier::SupplierStatus::Approved {
-            todos.push(Todo { text: format!("{}：{}", t.s("wb.todo.admission"), me.status.label(ctx.lang)), href: "/supplier".into() });
+            let steps = caigou_domain::supplier::admission_steps(me.status, me.profile_complete(), !me.qualifications.is_empty());
+            admission = Some(Admission {
+                status: me.status.label(ctx.lang),
+                steps: steps.iter().map(|(step, state)| (t.s(&format!("wb.admission.{}", step.key())), state.key())).collect(),
+                returned: (me.status == caigou_domain::supplier::SupplierStatus::Returned)
+                    .then(|| me.review_comment.clone().unwrap_or_default()),
+                submitted_at: me.submitted_at.map(|at| when(&at)),
+            });
         }
         for q in me.flagged() {
             let key = if q.validity == caigou_domain::supplier::Validity::Expired { "supplier.expired" } else { "supplier.expiring" };
@@ -108,13 +144,13 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             });
         }
         let now = store.clock().now_ms();
-        let mut projects: Vec<String> =
+        let mut projects: Vec<ProjectId> =
             caigou_app::tender::suppliers::obtained(store, subject).await?.into_iter().map(|o| o.project).collect();
         // A project whose documents it obtained for two lots is one thing to do.
         let mut seen = std::collections::BTreeSet::new();
-        projects.retain(|p| seen.insert(p.clone()));
+        projects.retain(|p| seen.insert(*p));
         for project in projects {
-            let v = caigou_store::projects::get(store, &project).await?;
+            let v = caigou_store::projects::get(store, project).await?;
             if v.project.status.tendering() && v.project.deadline_at.is_some_and(|d| d > now) {
                 todos.push(Todo {
                     text: format!(
@@ -140,7 +176,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             });
         }
         for r in regions::list(store).await? {
-            if regions::effective_policy(store, &r.id, today).await.is_err() {
+            if regions::effective_policy(store, r.id, today).await.is_err() {
                 let name = if t.is_en() { r.name_en.clone() } else { r.name_zh.clone() };
                 todos.push(Todo { text: format!("{name}: {}", t.s("wb.todo.no_policy")), href: format!("/regions/{}", r.id) });
             }
@@ -166,6 +202,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         roles: chrome.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default(),
         chrome,
         todos,
+        admission,
         notifications,
         recent,
     }))

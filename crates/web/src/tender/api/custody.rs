@@ -128,6 +128,6 @@ pub struct OpeningKey {
 /// The opening public key bids on this lot must also be wrapped to.
 #[utoipa::path(get, path = "/api/v1/lots/{id}/opening-key", tag = "custody", params(("id" = String, Path)), responses((status = 200, body = OpeningKey)))]
 pub async fn lot_key(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<OpeningKey>> {
-    let project = caigou_store::projects::project_of_lot(&state.store, &id).await?;
-    Ok(Json(OpeningKey { public_key: custodians::custody(&state.store, &project).await?.opening_public_key }))
+    let project = caigou_store::projects::project_of_lot(&state.store, path_id(&id, "lot")?).await?;
+    Ok(Json(OpeningKey { public_key: custodians::custody(&state.store, project).await?.opening_public_key }))
 }

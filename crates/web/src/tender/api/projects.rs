@@ -113,8 +113,8 @@ async fn parse_lots(state: &AppState, plan_ids: &[String], lots: &[LotIn]) -> Ap
     let rate = match plan_ids.first() {
         Some(p) if !lots.is_empty() => {
             let plan = caigou_store::plans::get(&state.store, path_id(p, "plan")?).await?;
-            let region: String = caigou_store::users::org_region_id(&state.store, &plan.plan.org_id).await?;
-            caigou_store::regions::effective_policy(&state.store, &region, state.store.clock().today()).await?.sme_deduction.small_micro_bp
+            let region = caigou_store::users::org_region_id(&state.store, plan.plan.org_id).await?;
+            caigou_store::regions::effective_policy(&state.store, region, state.store.clock().today()).await?.sme_deduction.small_micro_bp
         }
         _ => 0,
     };
@@ -203,7 +203,7 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(p): ApiJson
     let s = ctx.subject()?;
     let plan_ids = p.plan_ids.iter().map(|id| path_id(id, "plan")).collect::<ApiResult<_>>()?;
     let id = usecase::create(&state.store, s, &NewProject { name: p.name, plan_ids, lots }).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
+    Ok((StatusCode::CREATED, Json(Created { id: id.to_string() })))
 }
 
 /// Projects you may see, newest first.
@@ -251,7 +251,7 @@ pub async fn get(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
         p["documents"] = serde_json::Value::Null;
     }
     let published = v.project.doc_pdf_file_id.is_some();
-    let obtained_count = if inside { Some(tendering::obtained(&state.store, &id).await?.len()) } else { None };
+    let obtained_count = if inside { Some(tendering::obtained(&state.store, v.project.id).await?.len()) } else { None };
     Ok(Json(ProjectOut {
         view,
         documents_pdf: published.then(|| format!("/projects/{id}/documents.pdf")),
@@ -396,7 +396,7 @@ pub async fn terminate(
 ) -> ApiResult<Json<Terminated>> {
     let lot = t.lot_id.as_deref().filter(|l| !l.is_empty()).map(|l| path_id(l, "lot")).transpose()?;
     let a = usecase::terminate(&state.store, ctx.subject()?, path_id(&id, "project")?, lot, &t.reason).await?;
-    Ok(Json(Terminated { announcement_id: a }))
+    Ok(Json(Terminated { announcement_id: a.map(|a| a.to_string()) }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -440,7 +440,11 @@ pub struct ObtainedLotOut {
 #[utoipa::path(get, path = "/api/v1/supplier/lots", tag = "projects", security(("bearer" = [])), responses((status = 200, body = Vec<ObtainedLotOut>)))]
 pub async fn obtained_lots(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<ObtainedLotOut>>> {
     let lots = caigou_app::tender::suppliers::obtained(&state.store, ctx.subject()?).await?;
-    Ok(Json(lots.into_iter().map(|o| ObtainedLotOut { project_id: o.project, lot_id: o.lot, obtained_at: o.at }).collect()))
+    Ok(Json(
+        lots.into_iter()
+            .map(|o| ObtainedLotOut { project_id: o.project.to_string(), lot_id: o.lot.to_string(), obtained_at: o.at })
+            .collect(),
+    ))
 }
 
 /// Who obtained the documents: the count for insiders; names once the deadline has passed.

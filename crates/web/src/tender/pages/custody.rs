@@ -44,13 +44,13 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     }
     let s = ctx.subject()?;
     let me = s.user.to_string();
-    let custody = custodians::custody(&state.store, &id).await?;
+    let custody = custodians::custody(&state.store, v.project.id).await?;
     let runs = authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();
     let can_name = runs && v.project.status.editable() && custody.opening_public_key.is_none();
-    let candidates = if can_name { custodians::candidates(&state.store, &id).await? } else { Vec::new() };
+    let candidates = if can_name { custodians::candidates(&state.store, v.project.id).await? } else { Vec::new() };
     let mut remedy = false;
     for l in &v.lots {
-        remedy |= caigou_store::opening::view(&state.store, &l.id).await.is_ok_and(|o| o.status == OpeningStatus::Remedy);
+        remedy |= caigou_store::opening::view(&state.store, l.id).await.is_ok_and(|o| o.status == OpeningStatus::Remedy);
     }
     let custodians_json = serde_json::to_string(
         &custody.custodians.iter().map(|c| serde_json::json!({"user_id": c.user_id, "public_key": c.public_key})).collect::<Vec<_>>(),

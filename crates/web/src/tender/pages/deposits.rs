@@ -34,7 +34,7 @@ pub struct VoidForm {
 
 /// Where the outcome is shown: the lot's project page.
 async fn project_page(state: &AppState, lot: &str) -> Result<String, AppError> {
-    Ok(format!("/projects/{}", caigou_store::projects::project_of_lot(&state.store, lot).await?))
+    Ok(format!("/projects/{}", caigou_store::projects::project_of_lot(&state.store, path_id(lot, "lot")?).await?))
 }
 
 /// 作废投标保证金登记 (the project's runner, before the deadline).

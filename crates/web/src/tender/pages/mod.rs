@@ -2,5 +2,7 @@
 
 pub mod custody;
 pub mod deposits;
+pub mod my_bids;
 pub mod opening;
 pub mod projects;
+pub mod template_text;

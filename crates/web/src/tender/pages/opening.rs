@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use caigou_domain::ids::LotId;
 use caigou_domain::tender::{BidOutcome, BidStatus};
 use caigou_store::opening::{self, OpeningView};
 
@@ -82,9 +83,10 @@ struct HallPage {
 }
 
 pub async fn hall(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
-    let hall = caigou_app::tender::opening::hall(&state.store, &ctx.principal, path_id(&lot, "lot")?).await?;
+    let lot_id: LotId = path_id(&lot, "lot")?;
+    let hall = caigou_app::tender::opening::hall(&state.store, &ctx.principal, lot_id).await?;
     let v = &hall.project;
-    let l = v.lots.iter().find(|l| l.id == lot).ok_or_else(|| AppError::not_found("lot"))?;
+    let l = v.lots.iter().find(|l| l.id == lot_id).ok_or_else(|| AppError::not_found("lot"))?;
     let chrome = Chrome::load(&state, &ctx).await?;
     let view = hall.opening.as_ref();
     Ok(render(&HallPage {
@@ -105,13 +107,13 @@ pub async fn events(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<Str
     may_watch(&state, &ctx, &lot).await?;
     let t = Tr::new(ctx.lang);
     let store = state.store.clone();
-    let key = lot.clone();
+    let lot_id: LotId = path_id(&lot, "lot")?;
     let rx = state.live_openings.subscribe(&lot, Duration::from_secs(1), move || {
-        let (store, lot) = (store.clone(), key.clone());
-        async move { opening::view(&store, &lot).await.ok() }
+        let store = store.clone();
+        async move { opening::view(&store, lot_id).await.ok() }
     });
     let render_view = move |v: Option<OpeningView>| v.map(|v| live(t, &v).render().unwrap_or_default()).unwrap_or_default();
-    let first = render_view(opening::view(&state.store, &lot).await.ok());
+    let first = render_view(opening::view(&state.store, lot_id).await.ok());
     Ok(live_stream(rx, first, render_view))
 }
 
@@ -192,23 +194,20 @@ struct BidPage {
 /// there (static/seal.js) and only ciphertext is sent.
 pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
     let s = ctx.subject()?;
-    let v = caigou_app::tender::suppliers::biddable(&state.store, s, crate::input::path_id(&lot, "lot")?).await.map_err(|e| match e {
+    let lot_id: LotId = path_id(&lot, "lot")?;
+    let v = caigou_app::tender::suppliers::biddable(&state.store, s, lot_id).await.map_err(|e| match e {
         caigou_app::Error::Denied(caigou_domain::authz::Denied::Forbidden) => {
             AppError::new(axum::http::StatusCode::FORBIDDEN, "tender.not_obtained")
         }
         e => e.into(),
     })?;
-    let l = v.lots.iter().find(|l| l.id == lot).ok_or_else(|| AppError::not_found("lot"))?;
+    let l = v.lots.iter().find(|l| l.id == lot_id).ok_or_else(|| AppError::not_found("lot"))?;
     let now = state.store.clock().now_ms();
-    let keys: Vec<String> = caigou_store::bids::keys_of(&state.store, &s.org.to_string())
-        .await?
-        .into_iter()
-        .filter(|k| k.revoked_at.is_none())
-        .map(|k| k.key_id)
-        .collect();
-    let decrypting = opening::view(&state.store, &lot).await.is_ok_and(|o| o.status.accepts_keys() && now < o.decrypt_until);
+    let keys: Vec<String> =
+        caigou_store::bids::keys_of(&state.store, s.org).await?.into_iter().filter(|k| k.revoked_at.is_none()).map(|k| k.key_id).collect();
+    let decrypting = opening::view(&state.store, lot_id).await.is_ok_and(|o| o.status.accepts_keys() && now < o.decrypt_until);
     let deposit = match l.deposit {
-        Some(d) => Some((yuan(&d), caigou_store::deposits::check_paid(&state.store, &lot, &s.org.to_string()).await.is_ok())),
+        Some(d) => Some((yuan(&d), caigou_store::deposits::check_paid(&state.store, lot_id, s.org).await.is_ok())),
         None => None,
     };
     Ok(render(&BidPage {
@@ -217,7 +216,7 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
         deadline: v.project.deadline_at.map(|d| when(&d)).unwrap_or_default(),
         open_for_bids: v.project.status.tendering() && v.project.deadline_at.is_some_and(|d| now < d),
         decrypting,
-        own: caigou_store::bids::own_bids(&state.store, &s.org.to_string(), &lot).await?,
+        own: caigou_store::bids::own_bids(&state.store, s.org, lot_id).await?,
         registered: serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into()),
         deposit,
         lot,

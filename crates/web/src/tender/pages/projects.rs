@@ -5,9 +5,11 @@
 use crate::input::Form;
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Role};
+use caigou_domain::ids::LotId;
 use caigou_domain::tender::{AnnouncementKind, EvaluationMethod, Family, LotStatus, ProjectStatus};
 use caigou_i18n::Label;
 use caigou_store::documents::{self, DocumentsDraft};
@@ -29,8 +31,8 @@ pub fn status_key(status: &ProjectStatus) -> String {
     format!("project.status.{status}")
 }
 
-pub fn method_label(method: &str, lang: caigou_domain::Lang) -> &'static str {
-    caigou_domain::planning::Method::parse(method).map(|m| m.label(lang)).unwrap_or("—")
+pub fn method_label(method: &caigou_domain::planning::Method, lang: caigou_domain::Lang) -> &'static str {
+    method.label(lang)
 }
 
 #[derive(Deserialize)]
@@ -215,6 +217,8 @@ struct DetailPage {
     is_runner: bool,
     is_insider: bool,
     is_supplier: bool,
+    /// A supplier not yet admitted is told why it cannot obtain the documents yet.
+    supplier_admitted: bool,
     /// May open the custody page (an insider with a custodian's role).
     may_custody: bool,
     can_download: bool,
@@ -231,6 +235,19 @@ struct DetailPage {
     announcement_label: &'static str,
     notice: Option<String>,
     error: Option<String>,
+    /// Why the documents form was refused, shown beside it (the form keeps what was sent).
+    documents_error: Option<String>,
+    /// 项目进度: (stage name, `done` | `now` | `later`).
+    stages: Vec<(&'static str, &'static str)>,
+    /// The next step in words, who takes it, until when, and the rule it follows.
+    next_step: Option<NextStep>,
+}
+
+pub struct NextStep {
+    pub what: &'static str,
+    pub who: &'static str,
+    pub when: Option<String>,
+    pub source: Option<&'static str>,
 }
 
 pub async fn detail(
@@ -239,19 +256,33 @@ pub async fn detail(
     Path(id): Path<String>,
     ApiQuery(flash): ApiQuery<Flash>,
 ) -> Result<Response, AppError> {
-    let v = visible(&state, &ctx, &id).await?;
+    show(&state, &ctx, &id, flash, None).await
+}
+
+/// The project page; after a refused save of the documents form, that form as it was sent
+/// (`kept`), with the reason: nothing typed is lost.
+async fn show(state: &AppState, ctx: &Ctx, id: &str, flash: Flash, kept: Option<(&DocumentsForm, String)>) -> Result<Response, AppError> {
+    let (state, ctx) = (state.clone(), ctx.clone());
+    let v = visible(&state, &ctx, id).await?;
     let s = ctx.subject()?;
     let is_insider = insider(&ctx, &v);
     let is_runner = is_insider && authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();
     let is_supplier = s.has(Role::Supplier);
-    let mine: Vec<String> =
-        caigou_app::tender::suppliers::obtained(&state.store, s).await?.into_iter().filter(|o| o.project == id).map(|o| o.lot).collect();
+    let supplier_admitted = is_supplier
+        && caigou_store::suppliers::get(&state.store, &s.org.to_string()).await?.status
+            == caigou_domain::supplier::SupplierStatus::Approved;
+    let mine: Vec<LotId> = caigou_app::tender::suppliers::obtained(&state.store, s)
+        .await?
+        .into_iter()
+        .filter(|o| o.project == v.project.id)
+        .map(|o| o.lot)
+        .collect();
     let now = state.store.clock().now_ms();
     let p = &v.project;
     let draft_open = is_runner && p.status.editable();
     let open_for_bids = p.status.tendering() && p.deadline_at.is_some_and(|d| now < d);
     let window_open = p.status.tendering() && p.documents_close_at.is_some_and(|c| now < c);
-    let templates = if draft_open { templates::usable_by(&state.store, v.runner(), Some(&p.method)).await? } else { vec![] };
+    let templates = if draft_open { templates::usable_by(&state.store, v.runner(), Some(p.method.key())).await? } else { vec![] };
     let (earliest, earliest_error) = if draft_open {
         match documents::earliest_dates(&state.store, &v, state.store.clock().today()).await {
             Ok(e) => (Some(e), None),
@@ -273,15 +304,19 @@ pub async fn detail(
             })
             .collect();
     }
+    let refused = kept.as_ref().map(|(_, e)| e.clone());
+    if let Some((sent, _)) = kept {
+        form = sent.as_form(&form);
+    }
     let mut recorded = std::collections::HashMap::new();
     if is_runner && p.status.announced() {
         for l in &v.lots {
             if l.deposit.is_some() {
-                let rows = caigou_store::deposits::list(&state.store, &l.id).await?;
+                let rows = caigou_store::deposits::list(&state.store, l.id).await?;
                 recorded.insert(
-                    l.id.clone(),
+                    l.id,
                     rows.into_iter()
-                        .map(|d| (d.id, d.supplier_name, yuan(&d.amount), format!("deposit.form.{}", d.form), d.reference))
+                        .map(|d| (d.id.to_string(), d.supplier_name, yuan(&d.amount), format!("deposit.form.{}", d.form), d.reference))
                         .collect(),
                 );
             }
@@ -294,7 +329,7 @@ pub async fn detail(
             deposit: l.deposit.map(|d| yuan(&d)),
             deposit_yuan: l.deposit.map(|m| format!("{}.{:02}", m / 100, m % 100)).unwrap_or_default(),
             deposits: recorded.remove(&l.id).unwrap_or_default(),
-            id: l.id.clone(),
+            id: l.id.to_string(),
             sme_key: l.sme.key(),
             max_price_yuan: l.max_price.map(|m| format!("{}.{:02}", m / 100, m % 100)).unwrap_or_default(),
             lot_no: l.lot_no,
@@ -310,37 +345,72 @@ pub async fn detail(
     let can_download = p.doc_pdf_file_id.is_some() && (is_insider || !mine.is_empty());
     let can_read_questions = is_insider || !mine.is_empty();
     let (questions, clarifications) = if can_read_questions {
-        (tendering::questions(&state.store, &id).await?, tendering::clarifications(&state.store, &id).await?)
+        (tendering::questions(&state.store, p.id).await?, tendering::clarifications(&state.store, p.id).await?)
     } else {
         (vec![], vec![])
     };
-    let obtained_count = if is_insider { tendering::obtained(&state.store, &id).await?.len() } else { 0 };
+    let obtained_count = if is_insider { tendering::obtained(&state.store, p.id).await?.len() } else { 0 };
     let chrome = Chrome::load(&state, &ctx).await?;
-    Ok(render(&DetailPage {
-        notice: flash.notice(&chrome.t),
-        error: flash.error(),
-        status: chrome.t.s(&status_key(&p.status)).to_string(),
-        method: method_label(&p.method, ctx.lang),
-        announcement_label: AnnouncementKind::opening(v.method()).label(ctx.lang),
-        chrome,
-        lots,
-        is_runner,
-        is_insider,
-        is_supplier,
-        may_custody: is_insider && crate::routes::CUSTODIANS.check(&ctx.principal).is_ok(),
-        can_download,
-        draft_open,
-        open_for_bids,
-        window_open,
-        templates,
-        form,
-        earliest,
-        earliest_error,
-        questions,
-        clarifications,
-        obtained_count,
-        v,
-    }))
+    let status = if refused.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let t = chrome.t;
+    let progress = caigou_domain::tender::progress::progress(p.status, p.deadline_at.is_some_and(|d| now >= d));
+    let stages = progress.stages.iter().map(|(stage, state)| (t.s(&format!("projects.stage.{}", stage.key())), state.key())).collect();
+    let next_step = progress.next.actor().map(|actor| {
+        use caigou_domain::tender::progress::{Actor, Next};
+        NextStep {
+            what: t.s(&format!("projects.next.{}", progress.next.key())),
+            who: t.s(match actor {
+                Actor::Runner => "projects.actor.runner",
+                Actor::Suppliers => "projects.actor.suppliers",
+                Actor::Platform => "projects.actor.platform",
+            }),
+            when: match progress.next {
+                Next::Bid => Some(format!(
+                    "{} {} · {} {}",
+                    t.s("projects.documents_close"),
+                    dt(&p.documents_close_at),
+                    t.s("projects.deadline"),
+                    dt(&p.deadline_at)
+                )),
+                Next::Open => Some(dt(&p.deadline_at)),
+                _ => None,
+            },
+            source: progress.next.source(),
+        }
+    });
+    Ok((
+        status,
+        render(&DetailPage {
+            notice: flash.notice(&chrome.t),
+            documents_error: refused,
+            stages,
+            next_step,
+            error: flash.error(),
+            status: chrome.t.s(&status_key(&p.status)).to_string(),
+            method: method_label(&p.method, ctx.lang),
+            announcement_label: AnnouncementKind::opening(v.method()).label(ctx.lang),
+            chrome,
+            lots,
+            is_runner,
+            is_insider,
+            is_supplier,
+            supplier_admitted,
+            may_custody: is_insider && crate::routes::CUSTODIANS.check(&ctx.principal).is_ok(),
+            can_download,
+            draft_open,
+            open_for_bids,
+            window_open,
+            templates,
+            form,
+            earliest,
+            earliest_error,
+            questions,
+            clarifications,
+            obtained_count,
+            v,
+        }),
+    )
+        .into_response())
 }
 
 #[derive(Deserialize)]
@@ -366,14 +436,45 @@ pub struct DocumentsForm {
     s_body: Vec<String>,
 }
 
+impl DocumentsForm {
+    /// The form as sent, over `shown` (the sections' titles come from the template).
+    fn as_form(&self, shown: &DocForm) -> DocForm {
+        let criteria = (0..self.c_name.len())
+            .map(|i| CriterionRow {
+                name: self.c_name[i].clone(),
+                kind: self.c_kind.get(i).cloned().unwrap_or_default(),
+                points: self.c_points.get(i).cloned().unwrap_or_default(),
+                guidance: self.c_guidance.get(i).cloned().unwrap_or_default(),
+            })
+            .collect();
+        let sections = shown
+            .sections
+            .iter()
+            .map(|(key, title, body)| {
+                let sent = self.s_key.iter().position(|k| k == key).and_then(|i| self.s_body.get(i));
+                (key.clone(), title.clone(), sent.cloned().unwrap_or_else(|| body.clone()))
+            })
+            .collect();
+        DocForm {
+            sections,
+            template_id: self.template_id.clone(),
+            evaluation_method: self.evaluation_method.clone(),
+            criteria,
+            qualification: self.qualification.clone(),
+            documents_until: self.documents_until.clone(),
+            deadline: self.deadline.clone(),
+        }
+    }
+}
+
 pub async fn save_documents(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
     Form(f): Form<DocumentsForm>,
 ) -> Result<Response, AppError> {
-    let project = runnable(&state, &ctx, &id).await?.project.id.parse().map_err(|_| AppError::not_found("project"))?;
-    let r = async {
+    let project = runnable(&state, &ctx, &id).await?.project.id;
+    let r: Result<&str, AppError> = async {
         let mut criteria = Vec::new();
         for (i, name) in f.c_name.iter().enumerate() {
             if name.trim().is_empty() {
@@ -419,7 +520,14 @@ pub async fn save_documents(
         Ok("notice.saved")
     }
     .await;
-    outcome(&ctx, &format!("/projects/{id}"), r)
+    match r {
+        // A refusal is shown on the form as it was sent, not after a redirect that loses it.
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY || e.status == StatusCode::BAD_REQUEST => {
+            let reason = e.message(ctx.lang).to_string();
+            show(&state, &ctx, &id, Flash::default(), Some((&f, reason))).await
+        }
+        r => outcome(&ctx, &format!("/projects/{id}"), r),
+    }
 }
 
 #[derive(Deserialize)]
@@ -462,10 +570,68 @@ pub async fn update_lot(
     outcome(&ctx, &format!("/projects/{id}"), r)
 }
 
-pub async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+#[derive(Template)]
+#[template(path = "project_preview.html")]
+struct PreviewPage {
+    chrome: Chrome,
+    project: caigou_domain::ids::ProjectId,
+    heading: String,
+    preview: caigou_app::tender::projects::Preview,
+    body: Vec<crate::platform::pages::portal::BodyPart>,
+    kind: &'static str,
+    error: Option<String>,
+}
+
+/// 发布前预览: the announcement and the documents exactly as they would go out, and the
+/// confirmation that publishing asks for. A draft that could not be published says why, on
+/// the project page.
+pub async fn preview(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiQuery(flash): ApiQuery<Flash>,
+) -> Result<Response, AppError> {
+    let project = path_id(&id, "project")?;
+    let p = match usecase::preview(&state.store, ctx.subject()?, project).await {
+        Ok(p) => p,
+        Err(e) => return outcome(&ctx, &format!("/projects/{id}"), Err(AppError::from(e))),
+    };
+    let chrome = Chrome::load(&state, &ctx).await?;
+    let v = caigou_store::projects::get(&state.store, project).await?;
+    Ok(render(&PreviewPage {
+        body: crate::platform::pages::portal::body_parts(&p.body, &chrome.t),
+        kind: p.kind.label(ctx.lang),
+        heading: format!("{} {}", v.project.project_no, v.project.name),
+        error: flash.error(),
+        chrome,
+        project,
+        preview: p,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+/// 发布, from the preview: only with the confirmation ticked (publishing cannot be undone).
+pub async fn publish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<PublishForm>,
+) -> Result<Response, AppError> {
+    if f.confirm != "1" {
+        let r = Err(AppError::bad_request_with("documents.not_confirmed", Msg::new("error.documents.not_confirmed")));
+        return outcome(&ctx, &format!("/projects/{id}/preview"), r);
+    }
     let r =
         usecase::publish(&state.store, ctx.subject()?, path_id(&id, "project")?).await.map(|_| "notice.published").map_err(AppError::from);
-    outcome(&ctx, &format!("/projects/{id}"), r)
+    match r {
+        Err(e) if e.status.is_client_error() => outcome(&ctx, &format!("/projects/{id}/preview"), Err(e)),
+        r => outcome(&ctx, &format!("/projects/{id}"), r),
+    }
 }
 
 #[derive(Deserialize)]
@@ -526,8 +692,9 @@ pub async fn ask(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
 }
 
 pub async fn obtain(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
-    let project = projects::project_of_lot(&state.store, &lot).await?;
-    let r = caigou_app::tender::suppliers::obtain(&state.store, ctx.subject()?, path_id(&lot, "lot")?, &ctx.address)
+    let lot: LotId = path_id(&lot, "lot")?;
+    let project = projects::project_of_lot(&state.store, lot).await?;
+    let r = caigou_app::tender::suppliers::obtain(&state.store, ctx.subject()?, lot, &ctx.address)
         .await
         .map(|_| "notice.obtained")
         .map_err(AppError::from);
@@ -640,7 +807,7 @@ pub async fn save_template(
         })
         .collect();
     let input = templates::TemplateInput {
-        method: current.method.clone(),
+        method: current.method.key().to_string(),
         object_type: current.object_type.clone(),
         name: f.name.clone(),
         sections,
