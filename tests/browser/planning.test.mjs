@@ -58,7 +58,21 @@ test('purchaser fills in a plan on a phone, checks it (需审批) and submits it
       (t) => t.startsWith('智慧教室设备'),
       'intention 智慧教室设备',
     );
+    // Ticking an approved 申购 brings its item into the rows; unticking takes it out again.
+    const request = form.locator('label.check', { hasText: '图书馆阅览桌椅' }).locator('input[name=request_ids]');
+    await request.check();
+    const firstRow = form.locator('.item-row').first();
+    assert.equal(await firstRow.locator('input[name=code]').inputValue(), 'A05010000', 'the 申购 item\'s code in the first row');
+    assert.equal(await firstRow.locator('input[name=qty]').inputValue(), '40', 'the 申购 item\'s quantity in the first row');
+    assert.equal(await firstRow.locator('input[name=amount]').inputValue(), '96000.00', 'the 申购 item\'s amount in the first row');
+    await request.uncheck();
+    assert.equal(await firstRow.locator('input[name=code]').inputValue(), '', 'the row is empty again after unticking');
+
+    // The 单一来源 fields appear for that method only.
+    await form.locator('select[name=method]').selectOption('single_source');
+    await expectVisible(form.getByTestId('single-source-fields'), 'the single-source fields for 单一来源');
     await form.locator('select[name=method]').selectOption('competitive_consultation');
+    assert.equal(await form.getByTestId('single-source-fields').isVisible(), false, 'no single-source fields for 竞争性磋商');
     await form.locator('input[name=procurement_start]').fill(addDays(today, 7));
     await form.locator('input[name=code]').first().fill('A02100000');
     await form.locator('input[name=desc]').first().fill('实验设备');

@@ -27,9 +27,8 @@ pub async fn register(store: &Store, registration: &Registration) -> Result<(Org
 /// Changes the own profile while it is a draft or returned.
 pub async fn update_profile(store: &Store, subject: &Subject, profile: &Profile) -> Result<SupplierView> {
     own_supplier(subject)?;
-    let org = subject.org.to_string();
-    suppliers::update(store, &Actor::of(subject), &org, profile).await?;
-    Ok(suppliers::get(store, &org).await?)
+    suppliers::update(store, &Actor::of(subject), subject.org, profile).await?;
+    Ok(suppliers::get(store, subject.org).await?)
 }
 
 /// 资质证照: a qualification with its validity, on a file the subject uploaded.
@@ -50,7 +49,7 @@ pub async fn add_qualification(store: &Store, subject: &Subject, q: AddQualifica
     }
     let org = subject.org.to_string();
     suppliers::add_qualification(store, &Actor::of(subject), &org, &q.name, &q.number, &file.id.to_string(), q.valid_until).await?;
-    Ok(suppliers::get(store, &org).await?)
+    Ok(suppliers::get(store, subject.org).await?)
 }
 
 /// A qualification's file (资质证照 scan), if `subject` may read it
@@ -65,14 +64,13 @@ pub async fn qualification_file(store: &Store, subject: &Subject, qualification:
 /// Sends the own profile for review.
 pub async fn submit(store: &Store, subject: &Subject) -> Result<SupplierView> {
     own_supplier(subject)?;
-    let org = subject.org.to_string();
-    suppliers::submit(store, &Actor::of(subject), &org).await?;
-    Ok(suppliers::get(store, &org).await?)
+    suppliers::submit(store, &Actor::of(subject), subject.org).await?;
+    Ok(suppliers::get(store, subject.org).await?)
 }
 
 /// A supplier the subject may review (admins: any; supervisors: within their region subtree).
 pub async fn reviewable(store: &Store, subject: &Subject, org: OrgId) -> Result<SupplierView> {
-    let v = suppliers::get(store, &org.to_string()).await?;
+    let v = suppliers::get(store, org).await?;
     authz::decide(&Principal::User(subject.clone()), Action::ReviewSupplier { supplier_region_path: &parse_region_path(&v.region_path) })?;
     Ok(v)
 }
@@ -80,8 +78,8 @@ pub async fn reviewable(store: &Store, subject: &Subject, org: OrgId) -> Result<
 /// 审核: approves a submitted supplier, or returns it with comments.
 pub async fn review(store: &Store, subject: &Subject, org: OrgId, approve: bool, comment: &str) -> Result<SupplierView> {
     reviewable(store, subject, org).await?;
-    suppliers::review(store, &Actor::of(subject), subject.user, &org.to_string(), approve, comment).await?;
-    Ok(suppliers::get(store, &org.to_string()).await?)
+    suppliers::review(store, &Actor::of(subject), subject.user, org, approve, comment).await?;
+    Ok(suppliers::get(store, org).await?)
 }
 
 /// The suppliers `subject` reviews ([`SupplierScope`]: those [`reviewable`] admits), optionally

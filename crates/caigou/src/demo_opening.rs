@@ -131,7 +131,7 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
     for (name, price, address) in prices {
         let s = who(store, name).await?;
         caigou_store::tendering::obtain(store, &s, lot, address).await?;
-        let uscc = caigou_store::suppliers::get(store, &s.org.to_string()).await?.uscc;
+        let uscc = caigou_store::suppliers::get(store, s.org).await?.uscc;
         let uscc = uscc.parse().map_err(|_| StoreError::Internal("demo supplier code".into()))?;
         let reference = format!("ICBC-DEMO-{}", &name[8..]);
         caigou_store::deposits::record(

@@ -19,7 +19,7 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
     let purchaser = who("purchaser").await?;
     let agency2 = who("agency2").await?;
     let central = who("agency").await?;
-    let plans = caigou_store::plans::list_for_org(store, &purchaser.org.to_string()).await?;
+    let plans = caigou_store::plans::list_for_org(store, purchaser.org).await?;
     let Some(tender_plan) = plans.iter().find(|p| p.status == PlanStatus::Filed && p.method == Method::OpenTender) else { return Ok(()) };
     projects::entrust(store, &purchaser, tender_plan.id, agency2.org).await?;
     let project =

@@ -1,7 +1,7 @@
 //! In-app notifications (站内消息, point to point) and the email outbox. Both are written in the
 //! caller's transaction, so a notification exists exactly when the change that caused it does.
 
-use caigou_domain::ids::UserId;
+use caigou_domain::ids::{NotificationId, UserId};
 use caigou_domain::{Lang, Msg};
 use serde::Serialize;
 
@@ -52,8 +52,10 @@ pub async fn notify(tx: &mut Tx, now_ms: i64, to: UserId, m: &Message<'_>) -> Re
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Notification {
-    pub id: String,
-    pub user_id: String,
+    #[sqlx(try_from = "String")]
+    pub id: NotificationId,
+    #[sqlx(try_from = "String")]
+    pub user_id: UserId,
     pub kind: String,
     pub message_key: String,
     /// The arguments of the text, a JSON object of strings.

@@ -104,7 +104,9 @@ pub struct StoredVersion {
     pub created_by: Option<String>,
 }
 
-pub async fn versions(store: &Store, region_id: &str) -> Result<Vec<StoredVersion>> {
+pub async fn versions(store: &Store, region_id: RegionId) -> Result<Vec<StoredVersion>> {
+    let region_id = region_id.to_string();
+    let region_id = region_id.as_str();
     let rows = sqlx::query("SELECT id, region_id, effective_from, overrides, note, created_at, created_by FROM policy_versions WHERE region_id = $1 ORDER BY effective_from")
         .bind(region_id)
         .fetch_all(store.pool())
@@ -202,7 +204,7 @@ pub async fn effective_policy(store: &Store, region_id: RegionId, date: Date) ->
     let region = get(store, region_id).await?;
     let mut chain = Vec::new();
     for ancestor in region.path.split('/').filter(|s| !s.is_empty()) {
-        chain.push(versions(store, ancestor).await?.into_iter().map(|v| v.version).collect::<Vec<_>>());
+        chain.push(versions(store, crate::stored("region id", ancestor)?).await?.into_iter().map(|v| v.version).collect::<Vec<_>>());
     }
     let refs: Vec<&[PolicyVersion]> = chain.iter().map(|v| v.as_slice()).collect();
     policy::resolve(&refs, date).map_err(|e| StoreError::rejected(&e))

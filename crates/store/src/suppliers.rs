@@ -142,10 +142,10 @@ pub struct Qualification {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SupplierView {
-    pub org_id: String,
+    pub org_id: OrgId,
     pub name: String,
     pub uscc: String,
-    pub region_id: String,
+    pub region_id: RegionId,
     pub region_name: String,
     pub region_path: String,
     pub status: SupplierStatus,
@@ -179,7 +179,9 @@ impl SupplierView {
 
 type ProfileRow = (String, String, String, String, String, String, String, String, String, String, String, String, i64, i64, String);
 
-pub async fn get(store: &Store, org: &str) -> Result<SupplierView> {
+pub async fn get(store: &Store, org: OrgId) -> Result<SupplierView> {
+    let org = org.to_string();
+    let org = org.as_str();
     let row: Option<ProfileRow> = sqlx::query_as(
         "SELECT o.id, o.name, COALESCE(o.uscc, ''), r.id, r.name_zh, r.path, p.status, p.legal_representative, p.address, p.contact_name,
                 p.contact_phone, p.contact_email, p.disabled_welfare, p.prison_enterprise, p.size
@@ -212,10 +214,10 @@ pub async fn get(store: &Store, org: &str) -> Result<SupplierView> {
         })
         .collect();
     Ok(SupplierView {
-        org_id,
+        org_id: crate::stored("org id", org_id)?,
         name,
         uscc,
-        region_id,
+        region_id: crate::stored("region id", region_id)?,
         region_name,
         region_path,
         status: SupplierStatus::parse(&status).ok_or_else(|| StoreError::Internal(format!("bad supplier status {status}")))?,
@@ -224,7 +226,7 @@ pub async fn get(store: &Store, org: &str) -> Result<SupplierView> {
         contact_name: cname,
         contact_phone: phone,
         contact_email: email,
-        size: EnterpriseSize::parse(&size).unwrap_or(EnterpriseSize::Large),
+        size: EnterpriseSize::parse(&size).ok_or_else(|| StoreError::Internal(format!("bad stored enterprise size {size:?}")))?,
         disabled_welfare: dw != 0,
         prison_enterprise: pe != 0,
         business_scope: scope,
@@ -236,7 +238,9 @@ pub async fn get(store: &Store, org: &str) -> Result<SupplierView> {
 }
 
 /// Whether a supplier may obtain documents and bid (入驻审核通过).
-pub async fn is_approved(store: &Store, org: &str) -> Result<bool> {
+pub async fn is_approved(store: &Store, org: OrgId) -> Result<bool> {
+    let org = org.to_string();
+    let org = org.as_str();
     let status: Option<String> =
         sqlx::query_scalar("SELECT status FROM supplier_profiles WHERE org_id = $1").bind(org).fetch_optional(store.pool()).await?;
     Ok(crate::stored_opt::<SupplierStatus>("supplier status", status)? == Some(SupplierStatus::Approved))
@@ -252,9 +256,11 @@ async fn audit_change(tx: &mut Tx, now: i64, actor: &Actor, org: &str, action: &
 }
 
 /// Updates the profile while it is a draft or returned.
-pub async fn update(store: &Store, actor: &Actor, org: &str, p: &Profile) -> Result<()> {
+pub async fn update(store: &Store, actor: &Actor, org: OrgId, p: &Profile) -> Result<()> {
     check_profile(p)?;
     let current = get(store, org).await?;
+    let org = org.to_string();
+    let org = org.as_str();
     if !current.status.editable() {
         return Err(StoreError::reject_with("supplier.locked", Msg::new("error.supplier.locked").arg_label("state", &current.status)));
     }
@@ -319,8 +325,10 @@ pub async fn add_qualification(
 }
 
 /// Sends the profile for review; reviewers of the region are notified.
-pub async fn submit(store: &Store, actor: &Actor, org: &str) -> Result<()> {
+pub async fn submit(store: &Store, actor: &Actor, org: OrgId) -> Result<()> {
     let current = get(store, org).await?;
+    let org = org.to_string();
+    let org = org.as_str();
     let next = transition(current.status, SupplierEvent::Submit).map_err(|e| StoreError::rejected(&e))?;
     if current.qualifications.is_empty() {
         return Err(StoreError::reject("supplier.no_qualification"));
@@ -371,8 +379,10 @@ async fn reviewers_of(store: &Store, region_path: &str) -> Result<Vec<UserId>> {
 }
 
 /// Approves or returns a submitted profile; the supplier's users are notified.
-pub async fn review(store: &Store, actor: &Actor, reviewer: UserId, org: &str, approve: bool, comment: &str) -> Result<SupplierStatus> {
+pub async fn review(store: &Store, actor: &Actor, reviewer: UserId, org: OrgId, approve: bool, comment: &str) -> Result<SupplierStatus> {
     let current = get(store, org).await?;
+    let org = org.to_string();
+    let org = org.as_str();
     let event = if approve { SupplierEvent::Approve } else { SupplierEvent::Return };
     let next = transition(current.status, event).map_err(|e| StoreError::rejected(&e))?;
     if !approve && comment.trim().is_empty() {
@@ -409,7 +419,8 @@ pub async fn review(store: &Store, actor: &Actor, reviewer: UserId, org: &str, a
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct SupplierRow {
-    pub org_id: String,
+    #[sqlx(try_from = "String")]
+    pub org_id: OrgId,
     pub name: String,
     pub uscc: String,
     pub region_name: String,

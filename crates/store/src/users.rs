@@ -177,7 +177,7 @@ pub async fn create_user(tx: &mut Tx, now_ms: i64, actor: &Actor, user: NewUser<
 /// The user as `/api/v1/me` and the pages show them.
 #[derive(Debug, Clone, Serialize)]
 pub struct UserView {
-    pub id: String,
+    pub id: UserId,
     pub username: String,
     pub display_name: String,
     pub email: Option<String>,
@@ -187,10 +187,10 @@ pub struct UserView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OrgView {
-    pub id: String,
+    pub id: OrgId,
     pub kind: String,
     pub name: String,
-    pub region_id: String,
+    pub region_id: RegionId,
     pub region_name: String,
 }
 
@@ -228,16 +228,17 @@ pub async fn identity(store: &Store, user: UserId) -> Result<Option<Identity>> {
         region_path: caigou_domain::ids::parse_region_path(&path),
         roles: role_keys.iter().filter_map(|k| Role::parse(k)).collect(),
     };
+    let region_id: String = row.try_get("region_id")?;
     let view = UserView {
-        id: row.try_get("id")?,
+        id: user,
         username: row.try_get("username")?,
         display_name: row.try_get("display_name")?,
         email: row.try_get("email")?,
         organization: OrgView {
-            id: org_id,
+            id: subject.org,
             kind: kind_key,
             name: row.try_get("org_name")?,
-            region_id: row.try_get("region_id")?,
+            region_id: crate::stored("region id", region_id)?,
             region_name: row.try_get("name_zh")?,
         },
         roles: role_keys,
@@ -532,7 +533,9 @@ pub async fn count_users(store: &Store) -> Result<i64> {
 
 /// The region path of an organization, if it exists.
 /// An organization's kind and region path.
-pub async fn org_kind_and_path(store: &Store, org: &str) -> Result<Option<(OrgKind, String)>> {
+pub async fn org_kind_and_path(store: &Store, org: OrgId) -> Result<Option<(OrgKind, String)>> {
+    let org = org.to_string();
+    let org = org.as_str();
     let row: Option<(String, String)> =
         sqlx::query_as("SELECT o.kind, r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
             .bind(org)
@@ -541,7 +544,9 @@ pub async fn org_kind_and_path(store: &Store, org: &str) -> Result<Option<(OrgKi
     Ok(row.and_then(|(kind, path)| OrgKind::parse(&kind).map(|k| (k, path))))
 }
 
-pub async fn org_region_path(store: &Store, org: &str) -> Result<Option<String>> {
+pub async fn org_region_path(store: &Store, org: OrgId) -> Result<Option<String>> {
+    let org = org.to_string();
+    let org = org.as_str();
     Ok(sqlx::query_scalar("SELECT r.path FROM organizations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1")
         .bind(org)
         .fetch_optional(store.pool())

@@ -78,3 +78,47 @@ document.addEventListener("DOMContentLoaded", function () {
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   });
 });
+
+// Fields that belong to one choice: an element with data-shown-when="name=value" is shown, and
+// its controls sent, only while the form's select `name` holds `value`.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-shown-when]").forEach(function (el) {
+    var rule = el.getAttribute("data-shown-when").split("=");
+    var form = el.closest("form");
+    var select = form && form.querySelector('[name="' + rule[0] + '"]');
+    if (!select) return;
+    function apply() {
+      var on = select.value === rule[1];
+      el.hidden = !on;
+      if ("disabled" in el) el.disabled = !on;
+    }
+    select.addEventListener("change", apply);
+    apply();
+  });
+});
+
+// A ticked 申购 on the plan form brings its item into the first empty item row; unticking it
+// takes the item out again (the rows it filled are marked with the request).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[name=request_ids][data-item-code]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      var form = box.closest("form");
+      var rows = Array.prototype.slice.call(form.querySelectorAll(".item-row"));
+      var field = function (row, name) { return row.querySelector('[name="' + name + '"]'); };
+      if (box.checked) {
+        var row = rows.find(function (r) { return !r.dataset.fromRequest && !field(r, "code").value && !field(r, "desc").value; });
+        if (!row) return;
+        row.dataset.fromRequest = box.value;
+        field(row, "code").value = box.dataset.itemCode;
+        field(row, "desc").value = box.dataset.itemDesc;
+        field(row, "qty").value = box.dataset.itemQty;
+        field(row, "amount").value = box.dataset.itemAmount;
+      } else {
+        rows.filter(function (r) { return r.dataset.fromRequest === box.value; }).forEach(function (r) {
+          delete r.dataset.fromRequest;
+          ["code", "desc", "qty", "amount"].forEach(function (n) { field(r, n).value = ""; });
+        });
+      }
+    });
+  });
+});

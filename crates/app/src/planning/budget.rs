@@ -12,7 +12,7 @@ use crate::Result;
 
 /// Adds lines to a purchasing unit, all or nothing; answers their ids.
 pub async fn add_lines(store: &Store, subject: &Subject, unit: OrgId, lines: &[NewBudgetLine]) -> Result<Vec<String>> {
-    let (kind, path) = users::org_kind_and_path(store, &unit.to_string()).await?.ok_or(StoreError::NotFound("organization"))?;
+    let (kind, path) = users::org_kind_and_path(store, unit).await?.ok_or(StoreError::NotFound("organization"))?;
     authz::decide(
         &Principal::User(subject.clone()),
         Action::ManageBudget { unit_kind: kind, unit_region_path: &parse_region_path(&path) },
@@ -28,7 +28,7 @@ pub async fn units(store: &Store, subject: &Subject) -> Result<Vec<(String, Stri
 
 /// Refuses unless `subject` may read `unit`'s planning data ([`Action::ViewUnitPlanning`]).
 pub async fn may_view_unit(store: &Store, subject: &Subject, unit: OrgId) -> Result<()> {
-    let path = users::org_region_path(store, &unit.to_string()).await?.ok_or(StoreError::NotFound("organization"))?;
+    let path = users::org_region_path(store, unit).await?.ok_or(StoreError::NotFound("organization"))?;
     authz::decide(&Principal::User(subject.clone()), Action::ViewUnitPlanning { unit, unit_region_path: &parse_region_path(&path) })?;
     Ok(())
 }

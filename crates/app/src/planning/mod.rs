@@ -63,7 +63,7 @@ pub async fn intentions(store: &Store, subject: &Subject) -> Result<Vec<(Intenti
 /// The own unit's intentions a new plan may follow (its 经办).
 pub async fn own_intentions(store: &Store, subject: &Subject) -> Result<Vec<Intention>> {
     for_own_unit(subject)?;
-    Ok(intentions::list_for_org(store, &subject.org.to_string()).await?)
+    Ok(intentions::list_for_org(store, subject.org).await?)
 }
 
 /// Runs every filing rule on a draft plan without saving it; with the methods this plan could
@@ -83,7 +83,7 @@ pub async fn submit_plan(store: &Store, subject: &Subject, input: &PlanInput) ->
 /// ([`Action::ViewUnitPlanning`], as for each of them in [`visible_plan`]).
 pub async fn plans(store: &Store, subject: &Subject, unit: OrgId) -> Result<Vec<Plan>> {
     budget::may_view_unit(store, subject, unit).await?;
-    Ok(plans::list_for_org(store, &unit.to_string()).await?)
+    Ok(plans::list_for_org(store, unit).await?)
 }
 
 /// A plan the subject may see (its unit, the region's finance department, admins).

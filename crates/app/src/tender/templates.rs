@@ -13,8 +13,7 @@ use crate::Result;
 pub async fn create(store: &Store, subject: &Subject, input: &TemplateInput) -> Result<Template> {
     let owner: Option<OrgId> = if subject.has(Role::Admin) { None } else { Some(subject.org) };
     authz::decide(&Principal::User(subject.clone()), Action::ManageTemplate { owner })?;
-    let owner = owner.map(|o| o.to_string());
-    let id = templates::save(store, subject, None, owner.as_deref(), input).await?;
+    let id = templates::save(store, subject, None, owner, input).await?;
     Ok(templates::get(store, &id).await?)
 }
 
@@ -22,15 +21,12 @@ pub async fn create(store: &Store, subject: &Subject, input: &TemplateInput) -> 
 pub async fn revise(store: &Store, subject: &Subject, id: &str, input: &TemplateInput) -> Result<Template> {
     let current = templates::get(store, id).await?;
     authz::decide(&Principal::User(subject.clone()), Action::ManageTemplate { owner: owner(&current)? })?;
-    templates::save(store, subject, Some(id), current.owner_org_id.as_deref(), input).await?;
+    templates::save(store, subject, Some(id), current.owner_org_id, input).await?;
     Ok(templates::get(store, id).await?)
 }
 
 fn owner(t: &Template) -> Result<Option<OrgId>> {
-    Ok(match &t.owner_org_id {
-        Some(o) => Some(o.parse().map_err(|_| StoreError::Internal("template owner id".into()))?),
-        None => None,
-    })
+    Ok(t.owner_org_id)
 }
 
 /// The templates `subject` may read ([`TemplateScope`]), optionally for one method.

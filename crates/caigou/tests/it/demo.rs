@@ -154,7 +154,8 @@ async fn inbox_in(app: &TestApp, token: &str, lang: &str) -> serde_json::Value {
 async fn notifications_from_before_keys_keep_their_texts(app: TestApp) {
     let token = app.token("supplier8").await;
     let user: String = sqlx::query_scalar("SELECT id FROM users WHERE username = 'supplier8'").fetch_one(app.store.pool()).await.unwrap();
-    let id = "notification-from-0012".to_string();
+    // (Notifications always had UUID ids; the migration kept them.)
+    let id = "01a00000-0000-7000-8000-000000000012".to_string();
     sqlx::query(
         "INSERT INTO notifications (id, user_id, kind, message_key, message_args, link, created_at) VALUES ($1, $2, 'old', 'notice.legacy', '{}', NULL, $3)",
     )

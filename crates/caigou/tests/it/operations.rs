@@ -83,7 +83,7 @@ async fn backup_and_restore_sqlite() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let store = caigou_store::Store::open(&caigou_store::StoreConfig::new(restored.path())).await.unwrap();
     assert_eq!(caigou_store::users::count_users(&store).await.unwrap(), caigou_store::users::count_users(&app.store).await.unwrap());
-    let versions = caigou_store::regions::versions(&store, &city).await.unwrap();
+    let versions = caigou_store::regions::versions(&store, city.parse().unwrap()).await.unwrap();
     assert!(versions.iter().any(|v| v.note == "before the backup"));
     assert!(matches!(caigou_store::audit::verify(&store).await.unwrap(), caigou_store::audit::Verification::Intact { .. }));
 

@@ -180,3 +180,4 @@ plans-project = View the project
 plans-runner = Agency
 plans-self_procure = procure on our own
 pinmu-placeholder = Type a 品目 name or code, e.g. 打印机
+plans-requests_bring_items = A ticked purchase request brings its item, quantity and amount into the items below.

@@ -180,3 +180,4 @@ plans-project = 查看采购项目
 plans-runner = 受托机构
 plans-self_procure = 自行采购
 pinmu-placeholder = 输入品目名称或编码，如“打印机”
+plans-requests_bring_items = 勾选的申购单会把其品目、数量和金额填入下方的采购明细。

@@ -156,7 +156,9 @@ pub async fn list(store: &Store, scope: &UnitScope) -> Result<Vec<Intention>> {
 }
 
 /// One unit's intentions, newest first: those a plan of the unit may follow.
-pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Intention>> {
+pub async fn list_for_org(store: &Store, org: OrgId) -> Result<Vec<Intention>> {
+    let org = org.to_string();
+    let org = org.as_str();
     Ok(sqlx::query_as::<_, Intention>(
         "SELECT id, org_id, project_name, summary, budget, expected_month, published_on, published_at, announcement_id, created_by FROM intentions WHERE org_id = $1 ORDER BY published_at DESC",
     )

@@ -426,7 +426,8 @@ pub struct Approval {
     pub publicity_ends_on: Option<String>,
     #[sqlx(try_from = "String")]
     pub status: ApprovalStatus,
-    pub decided_by: Option<String>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub decided_by: Option<UserId>,
     pub decided_at: Option<i64>,
     pub comment: Option<String>,
 }
@@ -520,7 +521,9 @@ pub async fn get(store: &Store, id: PlanId) -> Result<PlanDetail> {
     Ok(PlanDetail { plan, unit_name: row.try_get("name")?, unit_region_path: row.try_get("path")?, items, approval, objections, requests })
 }
 
-pub async fn list_for_org(store: &Store, org: &str) -> Result<Vec<Plan>> {
+pub async fn list_for_org(store: &Store, org: OrgId) -> Result<Vec<Plan>> {
+    let org = org.to_string();
+    let org = org.as_str();
     let sql = format!("SELECT {PLAN_COLUMNS} FROM plans WHERE org_id = $1 ORDER BY created_at DESC");
     Ok(sqlx::query_as::<_, Plan>(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(store.pool()).await?)
 }

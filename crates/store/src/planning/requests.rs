@@ -17,7 +17,9 @@ use crate::notify::{self, Message};
 use crate::{Result, Store, StoreError, Tx, budget, new_id, regions};
 
 /// The unit's chain, or the default one.
-pub async fn chain(store: &Store, org: &str) -> Result<ApprovalChain> {
+pub async fn chain(store: &Store, org: OrgId) -> Result<ApprovalChain> {
+    let org = org.to_string();
+    let org = org.as_str();
     let steps: Option<String> =
         sqlx::query_scalar("SELECT steps FROM approval_chains WHERE org_id = $1").bind(org).fetch_optional(store.pool()).await?;
     match steps {
@@ -30,7 +32,7 @@ pub async fn chain(store: &Store, org: &str) -> Result<ApprovalChain> {
 pub async fn set_chain(store: &Store, subject: &Subject, org: OrgId, c: &ApprovalChain) -> Result<()> {
     c.validate().map_err(|e| StoreError::rejected(&e))?;
     let now = store.clock().now_ms();
-    let path = crate::users::org_region_path(store, &org.to_string()).await?.ok_or(StoreError::NotFound("organization"))?;
+    let path = crate::users::org_region_path(store, org).await?.ok_or(StoreError::NotFound("organization"))?;
     let json = serde_json::to_string(c).map_err(|e| StoreError::Internal(e.to_string()))?;
     let mut tx = store.begin().await?;
     sqlx::query("DELETE FROM approval_chains WHERE org_id = $1").bind(org.to_string()).execute(&mut *tx).await?;
@@ -297,8 +299,8 @@ pub async fn create(store: &Store, subject: &Subject, input: &RequestInput, subm
         .fetch_one(store.pool())
         .await?;
     let warnings = warnings(store, subject.org, &region_id, input, &line, "").await?;
-    let c = chain(store, &subject.org.to_string()).await?;
-    let path = crate::users::org_region_path(store, &subject.org.to_string()).await?.unwrap_or_default();
+    let c = chain(store, subject.org).await?;
+    let path = crate::users::org_region_path(store, subject.org).await?.unwrap_or_default();
     let now = store.clock().now_ms();
     let mut tx = store.begin().await?;
     let id = RequestId(new_id());
@@ -457,7 +459,7 @@ pub async fn get(store: &Store, id: RequestId) -> Result<RequestDetail> {
     .bind(id)
     .fetch_all(store.pool())
     .await?;
-    let path = crate::users::org_region_path(store, &request.org_id.to_string()).await?.unwrap_or_default();
+    let path = crate::users::org_region_path(store, request.org_id).await?.unwrap_or_default();
     Ok(RequestDetail { request, chain, warnings, events, unit_region_path: path })
 }
 
@@ -498,7 +500,9 @@ pub async fn waiting_for(store: &Store, subject: &Subject) -> Result<Vec<Purchas
 }
 
 /// Approved requests of a unit not yet in a plan (the plan form offers them).
-pub async fn unplanned_approved(store: &Store, org: &str) -> Result<Vec<PurchaseRequest>> {
+pub async fn unplanned_approved(store: &Store, org: OrgId) -> Result<Vec<PurchaseRequest>> {
+    let org = org.to_string();
+    let org = org.as_str();
     let sql = format!(
         "SELECT {COLUMNS} FROM purchase_requests WHERE org_id = $1 AND state = 'approved' AND id NOT IN (SELECT request_id FROM plan_requests) ORDER BY request_no"
     );

@@ -45,7 +45,7 @@ pub struct KeyCertificate {
 /// Registers an organization's public key (generated on its own machine) and signs a
 /// certificate binding it to the organization.
 pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) -> Result<KeyCertificate> {
-    if !suppliers::is_approved(store, &subject.org.to_string()).await? {
+    if !suppliers::is_approved(store, subject.org).await? {
         return Err(StoreError::reject_with("tender.supplier_not_approved", Msg::new("error.tender.supplier_not_approved")));
     }
     let public = caigou_seal::normalize_public(public_hex).map_err(seal_error)?;
@@ -175,7 +175,7 @@ pub async fn submit(store: &Store, subject: &Subject, lot_id: LotId, env: &Envel
     let view = crate::projects::get(store, project_id).await?;
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
     let org = subject.org.to_string();
-    if !suppliers::is_approved(store, &org).await? {
+    if !suppliers::is_approved(store, subject.org).await? {
         return Err(StoreError::reject_with("tender.supplier_not_approved", Msg::new("error.tender.supplier_not_approved")));
     }
     if !tendering::has_obtained(store, project_id, Some(lot_id), subject.org).await? {
@@ -361,7 +361,8 @@ pub async fn withdraw(store: &Store, subject: &Subject, lot_id: LotId) -> Result
 pub struct OwnBid {
     #[sqlx(try_from = "String")]
     pub id: BidId,
-    pub lot_id: String,
+    #[sqlx(try_from = "String")]
+    pub lot_id: LotId,
     pub version: i64,
     #[sqlx(try_from = "String")]
     pub status: BidStatus,

@@ -5,7 +5,7 @@
 
 use caigou_domain::Msg;
 use caigou_domain::authz::{self, Action, Principal, Subject};
-use caigou_domain::ids::ProjectId;
+use caigou_domain::ids::{ProjectId, UserId};
 use caigou_seal::SealedFor;
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +50,7 @@ pub async fn register_key(store: &Store, subject: &Subject, public_hex: &str) ->
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Custodian {
-    pub user_id: String,
+    pub user_id: UserId,
     pub name: String,
     pub position: i64,
     pub key_id: String,
@@ -86,16 +86,18 @@ pub async fn custody(store: &Store, project: ProjectId) -> Result<Custody> {
     .await?;
     let custodians = rows
         .into_iter()
-        .map(|(user_id, name, position, key_id, public_key, sealed, released)| Custodian {
-            user_id,
-            name,
-            position,
-            key_id,
-            public_key,
-            has_share: sealed.is_some(),
-            released: released.is_some(),
+        .map(|(user_id, name, position, key_id, public_key, sealed, released)| {
+            Ok(Custodian {
+                user_id: crate::stored("user id", user_id)?,
+                name,
+                position,
+                key_id,
+                public_key,
+                has_share: sealed.is_some(),
+                released: released.is_some(),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     Ok(Custody { threshold, opening_public_key, opening_key_id, custodians })
 }
 
@@ -227,7 +229,7 @@ pub async fn set_opening_key(
 ) -> Result<String> {
     let c = custody(store, project).await?;
     // Who asks first: someone who is no custodian learns nothing of the project's stage.
-    if !c.custodians.iter().any(|x| x.user_id == subject.user.to_string()) {
+    if !c.custodians.iter().any(|x| x.user_id == subject.user) {
         return Err(StoreError::reject_with("custody.not_custodian", Msg::new("error.custody.not_custodian")));
     }
     let view = projects::get(store, project).await?;
@@ -235,7 +237,7 @@ pub async fn set_opening_key(
         return Err(StoreError::reject_with("custody.locked", Msg::new("error.custody.locked.opening_key_exists")));
     }
     if shares.len() != c.custodians.len()
-        || !c.custodians.iter().all(|x| shares.iter().any(|s| s.user_id == x.user_id && s.sealed.wrapped.key_id == x.key_id))
+        || !c.custodians.iter().all(|x| shares.iter().any(|s| s.user_id == x.user_id.to_string() && s.sealed.wrapped.key_id == x.key_id))
     {
         return Err(StoreError::reject_with("custody.shares", Msg::new("error.custody.shares")));
     }

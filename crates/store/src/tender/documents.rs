@@ -75,7 +75,7 @@ pub async fn save_draft(store: &Store, subject: &Subject, id: ProjectId, d: &Doc
         return Err(StoreError::reject("documents.published"));
     }
     let t = templates::get(store, &d.template_id).await?;
-    if t.method != view.project.method || t.owner_org_id.as_deref().is_some_and(|o| o != view.project.runner_org_id.to_string()) {
+    if t.method != view.project.method || t.owner_org_id.is_some_and(|o| o != view.project.runner_org_id) {
         return Err(StoreError::reject("documents.template_mismatch"));
     }
     let v = violations(store, &view, d).await?;

@@ -17,7 +17,7 @@ const BUILTIN: &str = include_str!("../../data/templates.json");
 pub struct Template {
     pub id: String,
     #[serde(default)]
-    pub owner_org_id: Option<String>,
+    pub owner_org_id: Option<OrgId>,
     pub method: Method,
     pub object_type: Option<String>,
     pub name: String,
@@ -51,7 +51,7 @@ type Row = (String, Option<String>, String, Option<String>, String, String, i64)
 fn from_row(r: Row) -> Result<Template> {
     Ok(Template {
         id: r.0,
-        owner_org_id: r.1,
+        owner_org_id: crate::stored_opt("org id", r.1)?,
         method: Method::try_from(r.2).map_err(StoreError::Internal)?,
         object_type: r.3,
         name: r.4,
@@ -103,7 +103,8 @@ pub struct TemplateInput {
 }
 
 /// Creates (`id = None`) or revises a template owned by `owner` (`None`: a platform template).
-pub async fn save(store: &Store, subject: &Subject, id: Option<&str>, owner: Option<&str>, t: &TemplateInput) -> Result<String> {
+pub async fn save(store: &Store, subject: &Subject, id: Option<&str>, owner: Option<OrgId>, t: &TemplateInput) -> Result<String> {
+    let owner = owner.map(|o| o.to_string());
     if caigou_domain::planning::Method::parse(&t.method).is_none() || t.name.trim().is_empty() || t.sections.is_empty() {
         return Err(StoreError::reject("template.invalid"));
     }
@@ -138,7 +139,7 @@ pub async fn save(store: &Store, subject: &Subject, id: Option<&str>, owner: Opt
                 "INSERT INTO doc_templates (id, owner_org_id, method, object_type, name, sections, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)",
             )
             .bind(&id)
-            .bind(owner)
+            .bind(&owner)
             .bind(&t.method)
             .bind(&t.object_type)
             .bind(t.name.trim())

@@ -51,7 +51,7 @@ pub async fn obtain(store: &Store, subject: &Subject, lot_id: LotId, address: &s
     let view = projects::get(store, crate::stored("project id", project_id.ok_or(StoreError::NotFound("lot"))?)?).await?;
     let lot = view.lots.iter().find(|l| l.id == lot_id).ok_or(StoreError::NotFound("lot"))?;
     let p = &view.project;
-    if !suppliers::is_approved(store, &subject.org.to_string()).await? {
+    if !suppliers::is_approved(store, subject.org).await? {
         return Err(StoreError::reject_with(
             "tender.supplier_not_approved",
             Msg::new("error.tender.supplier_not_approved.organization_s_admission"),
@@ -110,8 +110,10 @@ pub async fn obtain(store: &Store, subject: &Subject, lot_id: LotId, address: &s
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Obtained {
-    pub lot_id: String,
-    pub supplier_org_id: String,
+    #[sqlx(try_from = "String")]
+    pub lot_id: LotId,
+    #[sqlx(try_from = "String")]
+    pub supplier_org_id: OrgId,
     pub supplier_name: String,
     pub obtained_at: i64,
 }

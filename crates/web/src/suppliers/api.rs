@@ -113,7 +113,7 @@ pub async fn register(State(state): State<AppState>, ApiJson(r): ApiJson<Registe
 /// Your organization's supplier profile, qualifications and review state.
 #[utoipa::path(get, path = "/api/v1/supplier", tag = "suppliers", security(("bearer" = [])), responses((status = 200, description = "profile")))]
 pub async fn me(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<SupplierView>> {
-    Ok(Json(suppliers::get(&state.store, &ctx.subject()?.org.to_string()).await?))
+    Ok(Json(suppliers::get(&state.store, ctx.subject()?.org).await?))
 }
 
 /// Changes the profile while it is a draft or returned.

@@ -175,7 +175,7 @@ struct OwnPage {
 
 pub async fn own(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash): ApiQuery<Flash>) -> Result<Response, AppError> {
     let s = ctx.subject()?;
-    let v = suppliers::get(&state.store, &s.org.to_string()).await?;
+    let v = suppliers::get(&state.store, s.org).await?;
     let chrome = Chrome::load(&state, &ctx).await?;
     Ok(render(&OwnPage {
         notice: flash.notice(&chrome.t),

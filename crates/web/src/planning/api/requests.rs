@@ -175,11 +175,10 @@ pub async fn get_chain(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): Api
         None => s.org,
     };
     // Another unit's chain is its own business: its staff, supervisors of its region, admins.
-    let path =
-        caigou_store::users::org_region_path(&state.store, &org.to_string()).await?.ok_or_else(|| AppError::not_found("organization"))?;
+    let path = caigou_store::users::org_region_path(&state.store, org).await?.ok_or_else(|| AppError::not_found("organization"))?;
     let path = caigou_domain::ids::parse_region_path(&path);
     authz::decide(&ctx.principal, authz::Action::ViewUnitPlanning { unit: org, unit_region_path: &path })?;
-    Ok(Json(requests::chain(&state.store, &org.to_string()).await?))
+    Ok(Json(requests::chain(&state.store, org).await?))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -241,27 +241,42 @@ struct PlanFormPage {
     intentions: Vec<Intention>,
     methods: Vec<(&'static str, &'static str)>,
     /// Approved 申购 not yet in a plan: (id, label, checked).
-    requests: Vec<(String, String, bool)>,
+    /// Approved 申购 not yet in a plan: id, label, ticked, and the item it brings
+    /// (code, description, quantity, amount in yuan).
+    requests: Vec<(String, String, bool, RequestItem)>,
     grounds: Vec<(&'static str, &'static str)>,
     result: Option<FindingsPartial>,
 }
 
+/// The item a ticked 申购 brings to the plan's rows.
+pub struct RequestItem {
+    pub code: String,
+    pub desc: String,
+    pub qty: i64,
+    pub amount: String,
+}
+
 async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Option<FindingsPartial>) -> Result<PlanFormPage, AppError> {
     let s = ctx.subject()?;
-    let org = s.org.to_string();
     let chrome = Chrome::load(state, ctx).await?;
     let lang = chrome.t.lang;
     Ok(PlanFormPage {
         rows: form.rows(),
         lines: caigou_app::planning::budget::lines(&state.store, s, s.org, None).await?,
         intentions: caigou_app::planning::own_intentions(&state.store, s).await?,
-        requests: caigou_store::requests::unplanned_approved(&state.store, &org)
+        requests: caigou_store::requests::unplanned_approved(&state.store, s.org)
             .await?
             .into_iter()
             .map(|r| {
-                let label = format!("{} {}（{}）", r.request_no, r.title, Money::from_fen(r.amount));
+                let label = format!("{} {} · {}", r.request_no, r.title, Money::from_fen(r.amount));
                 let checked = form.request_ids.contains(&r.id.to_string());
-                (r.id.to_string(), label, checked)
+                let item = RequestItem {
+                    code: r.pinmu_code.clone(),
+                    desc: r.title.clone(),
+                    qty: r.quantity,
+                    amount: format!("{}.{:02}", r.amount / 100, r.amount % 100),
+                };
+                (r.id.to_string(), label, checked, item)
             })
             .collect(),
         methods: Method::ALL.iter().map(|m| (m.key(), m.label(lang))).collect(),

@@ -388,7 +388,7 @@ async fn chain_page(
     let lang = chrome.t.lang;
     let mut rows = match rows {
         Some(r) => r,
-        None => requests::chain(&state.store, &s.org.to_string())
+        None => requests::chain(&state.store, s.org)
             .await?
             .steps
             .into_iter()

@@ -55,15 +55,15 @@ pub struct MeOrg {
 impl From<&users::UserView> for Me {
     fn from(v: &users::UserView) -> Me {
         Me {
-            id: v.id.clone(),
+            id: v.id.to_string(),
             username: v.username.clone(),
             display_name: v.display_name.clone(),
             email: v.email.clone(),
             organization: MeOrg {
-                id: v.organization.id.clone(),
+                id: v.organization.id.to_string(),
                 kind: v.organization.kind.clone(),
                 name: v.organization.name.clone(),
-                region_id: v.organization.region_id.clone(),
+                region_id: v.organization.region_id.to_string(),
                 region_name: v.organization.region_name.clone(),
             },
             roles: v.roles.clone(),

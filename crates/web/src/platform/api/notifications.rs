@@ -41,7 +41,15 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Inb
             .into_iter()
             .map(|n| {
                 let (title, body) = n.render(ctx.lang);
-                NotificationOut { id: n.id, kind: n.kind, title, body, link: n.link, created_at: n.created_at, read: n.read_at.is_some() }
+                NotificationOut {
+                    id: n.id.to_string(),
+                    kind: n.kind,
+                    title,
+                    body,
+                    link: n.link,
+                    created_at: n.created_at,
+                    read: n.read_at.is_some(),
+                }
             })
             .collect(),
     }))

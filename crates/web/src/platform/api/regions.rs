@@ -99,8 +99,9 @@ pub struct VersionOut {
 #[utoipa::path(get, path = "/api/v1/regions/{id}/policy-versions", tag = "regions", params(("id" = String, Path)),
     responses((status = 200, body = Vec<VersionOut>), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn versions(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<Vec<VersionOut>>> {
-    regions::get(&state.store, path_id(&id, "region")?).await?;
-    let vs = regions::versions(&state.store, &id).await?;
+    let id = path_id(&id, "region")?;
+    regions::get(&state.store, id).await?;
+    let vs = regions::versions(&state.store, id).await?;
     Ok(Json(
         vs.into_iter()
             .map(|v| VersionOut {

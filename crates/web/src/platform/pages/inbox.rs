@@ -25,7 +25,7 @@ pub fn rows(items: Vec<Notification>, lang: Lang) -> Vec<NotificationRow> {
         .into_iter()
         .map(|n| {
             let (title, body) = n.render(lang);
-            NotificationRow { when: when(&n.created_at), read: n.read_at.is_some(), title, body, link: n.link, id: n.id }
+            NotificationRow { when: when(&n.created_at), read: n.read_at.is_some(), title, body, link: n.link, id: n.id.to_string() }
         })
         .collect()
 }

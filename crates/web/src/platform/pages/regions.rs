@@ -117,7 +117,7 @@ async fn region_page(
         Err(caigou_store::StoreError::Rejected { text, .. }) => (None, Some(caigou_i18n::catalog().msg(ctx.lang, &text))),
         Err(e) => return Err(e.into()),
     };
-    let versions = regions::versions(&state.store, &region.id.to_string())
+    let versions = regions::versions(&state.store, region.id)
         .await?
         .into_iter()
         .map(|v| VersionRow {

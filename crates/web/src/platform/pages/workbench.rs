@@ -125,7 +125,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         }
     }
     if subject.has(Role::Supplier) {
-        let me = caigou_store::suppliers::get(store, &subject.org.to_string()).await?;
+        let me = caigou_store::suppliers::get(store, subject.org).await?;
         if me.status != caigou_domain::supplier::SupplierStatus::Approved {
             let steps = caigou_domain::supplier::admission_steps(me.status, me.profile_complete(), !me.qualifications.is_empty());
             admission = Some(Admission {

@@ -59,7 +59,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     Ok(render(&CustodyPage {
         chrome: Chrome::load(&state, &ctx).await?,
         title: format!("{} {}", v.project.project_no, v.project.name),
-        i_am_custodian: custody.custodians.iter().any(|c| c.user_id == me),
+        i_am_custodian: custody.custodians.iter().any(|c| c.user_id == s.user),
         custodians_json,
         candidates,
         can_name,

@@ -268,9 +268,8 @@ async fn show(state: &AppState, ctx: &Ctx, id: &str, flash: Flash, kept: Option<
     let is_insider = insider(&ctx, &v);
     let is_runner = is_insider && authz::decide(&ctx.principal, Action::RunProject { runner: v.runner() }).is_ok();
     let is_supplier = s.has(Role::Supplier);
-    let supplier_admitted = is_supplier
-        && caigou_store::suppliers::get(&state.store, &s.org.to_string()).await?.status
-            == caigou_domain::supplier::SupplierStatus::Approved;
+    let supplier_admitted =
+        is_supplier && caigou_store::suppliers::get(&state.store, s.org).await?.status == caigou_domain::supplier::SupplierStatus::Approved;
     let mine: Vec<LotId> = caigou_app::tender::suppliers::obtained(&state.store, s)
         .await?
         .into_iter()
@@ -755,7 +754,7 @@ pub async fn templates(State(state): State<AppState>, ctx: Ctx, ApiQuery(flash):
         .await?
         .into_iter()
         .map(|t| {
-            let owner = t.owner_org_id.as_deref().and_then(|o| o.parse().ok());
+            let owner = t.owner_org_id;
             let editable =
                 (t.owner_org_id.is_none() || owner.is_some()) && authz::decide(&ctx.principal, Action::ManageTemplate { owner }).is_ok();
             (t, editable)
