@@ -85,6 +85,10 @@ test('purchaser fills in a plan on a phone, checks it (需审批) and submits it
     const findings = page.getByTestId('findings');
     await expectText(findings, 'PLAN-OPEN-TENDER', 'the findings panel');
     await expectText(findings, '需审批', 'the findings panel');
+    // On a phone the findings sit below every row: the outcome is also right above the buttons.
+    const summary = page.getByTestId('findings-summary');
+    await expectVisible(summary, 'the check result above the submit button');
+    await expectText(summary, '提交后需审批', 'the check result above the submit button');
     // The form comes back as typed.
     assert.equal(await form.locator('input[name=name]').inputValue(), PLAN_NAME, 'the plan name after the check');
     assert.equal(await form.locator('input[name=amount]').first().inputValue(), '4000000', 'the amount after the check');
@@ -131,6 +135,10 @@ test('supervisor sees the plan among the approvals on a phone and approves it (�
     await clickAndWaitForPost(page, page.getByTestId('approve'), `${planPath}/decision`);
     await waitForPath(page, planPath);
     await expectText(page.getByTestId('plan-status'), '已备案', 'the plan status after approval');
+    // Feedback, and the way on to the next plan waiting (下一张) or back to the empty list.
+    const notice = page.getByTestId('notice');
+    await expectText(notice, '已批准，已通知提交计划的经办人', 'the notice after approving');
+    assert.match(await notice.innerText(), /下一张待审批|没有更多待审批的计划/, 'the notice leads on');
     await expectText(page.locator('main'), COMMENT, 'the plan page (the approval comment)');
     assert.equal(await page.getByTestId('approve').count(), 0, 'no approve button once decided');
     await assertNoHorizontalOverflow(page);

@@ -292,6 +292,12 @@ test('an agency publishes a project from a template and it appears on the public
     assert.match(earliestDeadline, /^\d{4}-\d{2}-\d{2}$/, 'the earliest deadline is a date');
     const deadline = page.getByTestId('deadline-input');
     assert.equal(await deadline.inputValue(), `${earliestDeadline}T09:30`, 'the deadline input is prefilled with the earliest');
+    // Editable sections name what the platform fills in (〔标项一览表〕), never a raw {{…}}.
+    const sections = documents.locator('textarea[name=s_body]');
+    const bodies = await sections.evaluateAll((all) => all.map((t) => t.value));
+    assert.ok(bodies.length > 0, 'the template has editable sections');
+    for (const b of bodies) assert.ok(!b.includes('{{'), `no raw placeholder in a section: ${b}`);
+    assert.ok(bodies.some((b) => b.includes('〔')), 'a section names a filled-in variable');
     await assertNoHorizontalOverflow(page);
     await screenshot(page, 'tendering-draft-phone');
 
@@ -320,6 +326,7 @@ test('an agency publishes a project from a template and it appears on the public
     await clickAndWaitForPath(page, page.getByTestId('preview'), `${projectPath}/preview`);
     await expectVisible(page.getByTestId('preview-announcement'), 'the announcement as it will be published');
     await expectText(page.getByTestId('preview-documents'), '采购文件', 'the documents as they will be published');
+    assert.ok(!/〔(标项一览表|项目名称)〕/.test(await page.getByTestId('preview-documents').innerText()), 'the saved sections are filled in, not left as names');
     await expectText(page.getByTestId('preview-documents'), '具有有效的医疗器械经营许可证', 'the saved qualification in the documents');
     await assertNoHorizontalOverflow(page);
     await screenshot(page, 'tendering-preview-phone');

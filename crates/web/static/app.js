@@ -122,3 +122,22 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The plan form's rule results sit beside the form on a wide screen but below every item row on
+// a phone: a one-line summary above the submit buttons gives the outcome after each check and
+// links down to the findings.
+document.addEventListener("DOMContentLoaded", function () {
+  var out = document.getElementById("findings-summary");
+  if (!out) return;
+  function summarize() {
+    var f = document.getElementById("findings");
+    var d = f && (f.querySelector(".decision") || f.querySelector(".error"));
+    var text = d ? d.textContent.trim() : "";
+    out.hidden = !text;
+    out.querySelector("[data-summary-text]").textContent = text;
+    var verdict = d && d.classList.contains("error") ? "verdict-refused" : d ? Array.prototype.find.call(d.classList, function (c) { return c.indexOf("verdict-") === 0; }) : "";
+    out.className = "findings-summary " + (verdict || "");
+  }
+  document.addEventListener("htmx:afterSwap", summarize);
+  summarize();
+});

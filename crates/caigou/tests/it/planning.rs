@@ -587,3 +587,24 @@ async fn the_intention_lead_time_is_policy_data_an_admin_corrects(app: TestApp) 
     assert!(finding(&o, "PLAN-INTENTION")["messages"]["zh-CN"].as_str().unwrap().contains("需满20日"));
 }
 both!(lead_time, the_intention_lead_time_is_policy_data_an_admin_corrects);
+
+/// 预算年度 (预算法第18条): a plan on a 2026 line starts by 31 December 2026; a start on
+/// 1 January 2027 is the PLAN-BUDGET-YEAR finding, with its code and source, not a bare error.
+async fn a_plan_starts_within_its_budget_lines_year(app: TestApp) {
+    let line = budget_line(&app, 2026, "Y-1", 100_000_000).await;
+    let purchaser = app.token("purchaser").await;
+    let last_day = Date::new(2026, 12, 31).unwrap();
+    let (status, o) =
+        app.post("/api/v1/plans/check", Some(&purchaser), &plan(&line, None, "emall", last_day, "A05010000", 1_000_000)).await;
+    assert_eq!((status, o["decision"].as_str()), (StatusCode::OK, Some("filed")), "{o}");
+    let next_year = Date::new(2027, 1, 1).unwrap();
+    let (status, o) =
+        app.post("/api/v1/plans/check", Some(&purchaser), &plan(&line, None, "emall", next_year, "A05010000", 1_000_000)).await;
+    assert_eq!((status, o["decision"].as_str()), (StatusCode::OK, Some("refused")), "{o}");
+    let f = finding(&o, "PLAN-BUDGET-YEAR");
+    assert_eq!((f["verdict"].as_str(), f["source"].as_str()), (Some("refused"), Some("预算法第18条")));
+    assert!(f["messages"]["zh-CN"].as_str().unwrap().contains("2026年"), "{f}");
+    let (_, s) = app.post("/api/v1/plans", Some(&purchaser), &plan(&line, None, "emall", next_year, "A05010000", 1_000_000)).await;
+    assert_eq!(s["status"], "refused", "submitted, it is recorded refused, not filed: {s}");
+}
+both!(budget_year, a_plan_starts_within_its_budget_lines_year);

@@ -133,6 +133,10 @@ async fn nobody_approves_their_own_request(app: TestApp) {
     let other = r["request"]["id"].as_str().unwrap().to_string();
     let (status, r) = app.post(&format!("/api/v1/requests/{other}/approve"), Some(&both), &json!({})).await;
     assert_eq!((status, r["request"]["state"].as_str()), (StatusCode::OK, Some("approved")));
+    // ¥10,000 passes 分管领导审批 by: the page says why, naming the amount the step starts from.
+    let html = app.http.get(app.url(&format!("/requests/{other}"))).bearer_auth(&purchaser).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("不需经过本环节：本环节只审批 ¥50,000.00 及以上的申购"), "{html}");
+    assert_eq!(html.matches("data-testid=\"step-skipped\"").count(), 1, "only the step above the amount is skipped");
 }
 both!(separation_of_duties, nobody_approves_their_own_request);
 

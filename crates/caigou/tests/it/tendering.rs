@@ -334,6 +334,23 @@ async fn agencies_see_only_what_is_entrusted_to_them(app: TestApp) {
 }
 both!(entrusted_only, agencies_see_only_what_is_entrusted_to_them);
 
+/// An e-mall plan is ordered by the unit in the mall: it is not entrusted, to an agency or to the
+/// unit's own procurement, and its page says what comes next instead of offering 委托.
+async fn an_emall_plan_is_not_entrusted(app: TestApp) {
+    let plan = filed_plan(&app, "emall", "A02010601", 80_000, app.store.clock().today()).await;
+    let purchaser = app.token("purchaser").await;
+    for runner in [org_of(&app, "agency2").await, org_of(&app, "purchaser").await] {
+        let (status, e) = app.post(&format!("/api/v1/plans/{plan}/entrust"), Some(&purchaser), &json!({"runner_id": runner})).await;
+        assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("project.emall_not_entrusted")), "{e}");
+    }
+    let html = app.http.get(app.url(&format!("/plans/{plan}"))).bearer_auth(&purchaser).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("data-testid=\"emall-next\"") && !html.contains("data-testid=\"entrust-submit\""), "{html}");
+    let open = filed_plan(&app, "open_tender", "A02010601", 80_000, app.store.clock().today()).await;
+    let html = app.http.get(app.url(&format!("/plans/{open}"))).bearer_auth(&purchaser).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("data-testid=\"entrust-submit\""), "other methods are offered 委托");
+}
+both!(emall_not_entrusted, an_emall_plan_is_not_entrusted);
+
 async fn deadline_across_national_day(app: TestApp) {
     // Friday 2026-09-11: day 20 is 10-01, inside the National Day holiday (10-01..10-07).
     app.store.clock().travel_to(date(2026, 9, 11));

@@ -37,6 +37,8 @@ pub struct PlanFacts {
     pub procurement_start: Date,
     /// Available on the budget line before this plan.
     pub budget_available: Money,
+    /// The budget line's 预算年度.
+    pub budget_fiscal_year: i16,
     /// The date the linked 采购意向 was published, if any.
     pub intention_published_on: Option<Date>,
     pub entrusted_to_central_agency: bool,
@@ -136,6 +138,21 @@ pub fn earliest_start_after_intention(published_on: Date, lead_days: u32) -> Dat
     published_on.checked_add(jiff::Span::new().days(i64::from(lead_days))).unwrap_or(published_on)
 }
 
+/// The start date a new plan form suggests: `lead_days` out (what an intention published today
+/// allows), but never past the end of the latest fiscal year the unit has budget lines for, so
+/// the suggestion does not run into PLAN-BUDGET-YEAR in December.
+pub fn suggested_start(today: Date, lead_days: u32, fiscal_years: &[i16]) -> Date {
+    let out = earliest_start_after_intention(today, lead_days);
+    match fiscal_years.iter().copied().max() {
+        Some(last) if out.year() > last && today.year() <= last => date_in(last, 12, 31).unwrap_or(out),
+        _ => out,
+    }
+}
+
+fn date_in(year: i16, month: i8, day: i8) -> Option<Date> {
+    Date::new(year, month, day).ok()
+}
+
 /// The category two purchases are compared in for 化整为零: the 品目's third level
 /// (e.g. A020101 计算机设备 for A02010105 台式计算机), or the code itself above it.
 fn split_category(code: &PinmuCode) -> &str {
@@ -158,6 +175,15 @@ pub fn check_plan(facts: &PlanFacts, policy: &PolicySet) -> Outcome {
     } else {
         finding(RuleId::Budget, Verdict::Refused, says("budget_exceeded").arg("total", total).arg("available", facts.budget_available))
     });
+
+    // 预算年度: the money of a year's budget line is spent in that year.
+    if facts.procurement_start.year() != facts.budget_fiscal_year {
+        out.push(finding(
+            RuleId::BudgetYear,
+            Verdict::Refused,
+            says("budget_year_mismatch").arg("start", facts.procurement_start).arg("year", facts.budget_fiscal_year),
+        ));
+    }
 
     // 采购意向公开: required within the 集中采购目录 or at or above the 采购限额标准, except
     // emergencies and the e-mall's small purchases.
@@ -326,6 +352,7 @@ mod tests {
             items: vec![PlanItem { code: code.parse().unwrap(), amount: Money::from_fen(fen) }],
             procurement_start: date(2027, 1, 15),
             budget_available: Money::from_yuan(10_000_000),
+            budget_fiscal_year: 2027,
             intention_published_on: Some(date(2026, 12, 1)),
             entrusted_to_central_agency: false,
             earlier_in_year: vec![],
@@ -359,6 +386,33 @@ mod tests {
         small.intention_published_on = None;
         let m = methods_filed_directly(&small, &policy());
         assert!(m.contains(&Method::Emall) && m.contains(&Method::RequestForQuotation) && !m.contains(&Method::SingleSource));
+    }
+
+    #[test]
+    fn a_plan_starts_within_its_budget_lines_fiscal_year_from_1_january_to_31_december() {
+        let on = |d| {
+            let mut f = facts(Method::OpenTender, "A02020100", 500_000_000);
+            f.budget_fiscal_year = 2026;
+            f.intention_published_on = Some(date(2026, 1, 1));
+            f.procurement_start = d;
+            check_plan(&f, &policy())
+        };
+        let last_day = on(date(2026, 12, 31));
+        assert_eq!((last_day.decision, verdict_of(&last_day, RuleId::BudgetYear)), (Decision::Filed, None));
+        let next_year = on(date(2027, 1, 1));
+        assert_eq!((next_year.decision, verdict_of(&next_year, RuleId::BudgetYear)), (Decision::Refused, Some(Verdict::Refused)));
+        let f = next_year.findings.iter().find(|f| f.rule == RuleId::BudgetYear).unwrap();
+        assert_eq!((f.code.as_str(), f.source.as_str()), ("PLAN-BUDGET-YEAR", "预算法第18条"));
+        assert_eq!(on(date(2025, 12, 31)).decision, Decision::Refused, "a start before the fiscal year is refused too");
+    }
+
+    #[test]
+    fn the_suggested_start_stays_in_the_last_budget_year() {
+        assert_eq!(suggested_start(date(2026, 11, 2), 30, &[2026]), date(2026, 12, 2));
+        assert_eq!(suggested_start(date(2026, 12, 1), 30, &[2026]), date(2026, 12, 31), "30 days out is still this year");
+        assert_eq!(suggested_start(date(2026, 12, 10), 30, &[2026]), date(2026, 12, 31), "31 December, not 9 January");
+        assert_eq!(suggested_start(date(2026, 12, 2), 30, &[2026, 2027]), date(2027, 1, 1), "next year's lines: 30 days out");
+        assert_eq!(suggested_start(date(2027, 1, 5), 30, &[2026]), date(2027, 2, 4), "no line this year: nothing to keep to");
     }
 
     #[test]

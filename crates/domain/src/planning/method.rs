@@ -51,6 +51,12 @@ impl Method {
     pub fn parse(s: &str) -> Option<Method> {
         Method::ALL.into_iter().find(|m| m.key() == s)
     }
+
+    /// 委托: every method but the 电子卖场 becomes a project run by an agency or by the unit
+    /// itself; an e-mall purchase is ordered by the unit in the mall, so no agency takes it.
+    pub fn entrustable(self) -> bool {
+        self != Method::Emall
+    }
 }
 
 /// The database edge: a stored method that is not one of ours is an error, never a default.

@@ -18,6 +18,14 @@ pub struct ChainStep {
     pub min_amount: Money,
 }
 
+impl ChainStep {
+    /// A step acts on requests of at least its minimum; smaller ones pass it by (the page says
+    /// so, naming the minimum).
+    pub fn applies_to(&self, amount: Money) -> bool {
+        amount >= self.min_amount
+    }
+}
+
 /// A unit's approval chain. Steps apply in order; steps under their minimum are skipped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApprovalChain {
@@ -87,7 +95,7 @@ impl ApprovalChain {
 
     /// The first step at or after `from` that applies to `amount`.
     pub fn next_step(&self, from: usize, amount: Money) -> Option<usize> {
-        (from..self.steps.len()).find(|&i| amount >= self.steps[i].min_amount)
+        (from..self.steps.len()).find(|&i| self.steps[i].applies_to(amount))
     }
 }
 

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub enum RuleId {
     /// No plan may exceed the budget line's available amount.
     Budget,
+    /// A plan starts within its budget line's fiscal year (预算年度: 1 January to 31 December).
+    BudgetYear,
     /// 采购意向 published ≥ 30 days before procurement starts.
     Intention,
     /// At or above the open-tender threshold the method is 公开招标, unless approved.
@@ -23,8 +25,9 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 8] = [
+    pub const ALL: [RuleId; 9] = [
         RuleId::Budget,
+        RuleId::BudgetYear,
         RuleId::Intention,
         RuleId::OpenTenderThreshold,
         RuleId::CentralizedCatalog,
@@ -37,6 +40,7 @@ impl RuleId {
     pub fn code(self) -> &'static str {
         match self {
             RuleId::Budget => "PLAN-BUDGET",
+            RuleId::BudgetYear => "PLAN-BUDGET-YEAR",
             RuleId::Intention => "PLAN-INTENTION",
             RuleId::OpenTenderThreshold => "PLAN-OPEN-TENDER",
             RuleId::CentralizedCatalog => "PLAN-CENTRALIZED",
@@ -52,6 +56,7 @@ impl RuleId {
     pub fn source(self) -> &'static str {
         match self {
             RuleId::Budget => "政府采购法第6条；预算法第13条",
+            RuleId::BudgetYear => "预算法第18条",
             // (check) in DOMAIN.md: a maintainer confirms this source; users see it without the marker.
             RuleId::Intention => "财库〔2020〕10号",
             RuleId::OpenTenderThreshold => "政府采购法第26、27条；实施条例第23条；民法典第1259条（“以上”含本数）",

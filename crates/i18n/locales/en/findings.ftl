@@ -9,6 +9,7 @@ rule-cited = { $text } ({ $code }, { $source })
 finding-plan-budget_within = the plan's { $total } is within the { $available } available
 finding-plan-budget_exceeded = the plan's { $total } exceeds the { $available } available on the budget line; reduce it or choose another line
 finding-plan-budget_short_at_submit = when submitting, only { $available } was left on the budget line, not enough to freeze { $total }
+finding-plan-budget_year_mismatch = The procurement start { $start } is outside the budget line's fiscal year ({ $year }). Move the start into { $year } or choose a budget line of the year of { $start }.
 finding-plan-intention_missing = this plan needs a published procurement intention (within the centralized catalog or at/above the limit), at least { $lead } days ahead; publish one first
 finding-plan-intention_met = intention published { $published }; procurement may start from { $earliest }
 finding-plan-intention_too_recent = the intention was published { $published }: procurement may start on { $earliest } at the earliest ({ $lead } days); move the start to { $earliest } or later
@@ -64,6 +65,7 @@ sme-price_deduction = small and micro enterprise bids are evaluated at a { $rate
 
 ## Rule titles
 rule-title-PLAN-BUDGET = Budget available
+rule-title-PLAN-BUDGET-YEAR = Starts within the budget year
 rule-title-PLAN-INTENTION = Procurement intention published
 rule-title-PLAN-OPEN-TENDER = Open-tender threshold
 rule-title-PLAN-CENTRALIZED = Centralized procurement catalog

@@ -83,6 +83,7 @@ templates-editable = Editable
 projects-sme_none = No SME reservation
 projects-sme_reserved = Reserved for SMEs
 projects-sme_deduction = Small/micro price deduction (region rate)
+projects-sections_vars_hint = Text in 〔 〕 is filled in from the project when the documents are published, e.g. 〔project name〕 or 〔table of lots〕; keep it as it is and edit the words around it.
 projects-sections = Editable sections
 projects-criterion_new = Another criterion (optional)
 projects-guidance_hint = Quantified guidance, e.g. minus 2 points per deviation

@@ -9,6 +9,7 @@ rule-cited = { $text }（{ $code }，{ $source }）
 finding-plan-budget_within = 计划金额 { $total } 未超过预算指标可用额度 { $available }
 finding-plan-budget_exceeded = 计划金额 { $total } 超过预算指标可用额度 { $available }。请调减金额或选择其他预算指标。
 finding-plan-budget_short_at_submit = 提交时预算指标可用额度仅剩 { $available }，不足以冻结计划金额 { $total }。
+finding-plan-budget_year_mismatch = 采购开始日期 { $start } 不在所选预算指标的预算年度（{ $year }年）内。请把开始日期改在 { $year }年内，或选择 { $start } 所在年度的预算指标。
 finding-plan-intention_missing = 本计划须先公开采购意向（集中采购目录以内或采购限额标准以上），且至少提前{ $lead }日。请先发布采购意向。
 finding-plan-intention_met = 采购意向已于 { $published } 公开，{ $earliest } 起可开展采购
 finding-plan-intention_too_recent = 采购意向于 { $published } 公开，最早 { $earliest } 才能开展采购（需满{ $lead }日）；请将采购开始日期调整为 { $earliest } 或之后。
@@ -64,6 +65,7 @@ sme-price_deduction = 小微企业报价给予{ $rate }的价格扣除，用扣�
 
 ## Rule titles
 rule-title-PLAN-BUDGET = 预算指标可用额度
+rule-title-PLAN-BUDGET-YEAR = 预算年度内开始
 rule-title-PLAN-INTENTION = 采购意向公开
 rule-title-PLAN-OPEN-TENDER = 公开招标数额标准
 rule-title-PLAN-CENTRALIZED = 集中采购目录

@@ -83,6 +83,7 @@ templates-editable = 可编辑
 projects-sme_none = 不专门面向中小企业
 projects-sme_reserved = 专门面向中小企业
 projects-sme_deduction = 小微企业价格扣除（本地区比例）
+projects-sections_vars_hint = 〔 〕中是发布时按项目自动填入的内容，例如〔项目名称〕、〔标项一览表〕；请保留原样，可在其前后增删文字。
 projects-sections = 可编辑章节
 projects-criterion_new = 新增评审因素（可留空）
 projects-guidance_hint = 量化的评分标准，例如：每项负偏离扣2分

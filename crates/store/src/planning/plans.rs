@@ -89,10 +89,8 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
     if line.org_id != u.id {
         return Err(StoreError::NotFound("budget line"));
     }
-    let fiscal_year = i64::from(input.procurement_start.year());
-    if line.fiscal_year != fiscal_year {
-        return Err(StoreError::reject_with("plan.invalid", Msg::new("error.plan.invalid.budget_line_s")));
-    }
+    // 化整为零 looks at the line's fiscal year; a start outside it is the PLAN-BUDGET-YEAR finding.
+    let fiscal_year = line.fiscal_year;
     let intention_published_on = match input.intention_id {
         Some(id) => {
             let i = crate::intentions::get(store, id).await?;
@@ -140,6 +138,7 @@ async fn facts(store: &Store, u: &Unit, input: &PlanInput) -> Result<(PlanFacts,
             Some(p) if p.budget_line_id == line.id => line.available().checked_add(Money::from_fen(p.frozen)).unwrap_or(line.available()),
             _ => line.available(),
         },
+        budget_fiscal_year: i16::try_from(line.fiscal_year).map_err(|_| StoreError::Internal("bad stored fiscal year".into()))?,
         intention_published_on,
         entrusted_to_central_agency: input.entrust_central,
         earlier_in_year,

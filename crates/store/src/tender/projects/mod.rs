@@ -32,6 +32,9 @@ pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: Org
     if !plan.status.procurable() {
         return Err(StoreError::reject("project.plan_not_filed"));
     }
+    if !plan.method.entrustable() {
+        return Err(StoreError::reject("project.emall_not_entrusted"));
+    }
     let in_project: Option<String> =
         sqlx::query_scalar("SELECT project_id FROM project_plans WHERE plan_id = $1").bind(plan_id).fetch_optional(store.pool()).await?;
     if in_project.is_some() {

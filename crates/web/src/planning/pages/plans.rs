@@ -291,9 +291,15 @@ async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Opt
 }
 
 pub async fn plan_new(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let s = ctx.subject()?;
+    let years: Vec<i16> = caigou_app::planning::budget::lines(&state.store, s, s.org, None)
+        .await?
+        .iter()
+        .filter_map(|l| i16::try_from(l.fiscal_year).ok())
+        .collect();
     let form = PlanForm {
         method: "open_tender".into(),
-        procurement_start: state.store.clock().today().checked_add(jiff::Span::new().days(30)).map(|d| d.to_string()).unwrap_or_default(),
+        procurement_start: caigou_domain::planning::filing::suggested_start(state.store.clock().today(), 30, &years).to_string(),
         ..Default::default()
     };
     Ok(render(&plan_form_page(&state, &ctx, form, None).await?))
@@ -401,6 +407,10 @@ struct PlanPage {
     runners: Vec<(String, String)>,
     /// The unit's 经办 may (re)entrust until a project is made from the plan.
     can_entrust: bool,
+    /// For a supervisor: the next plan waiting for its decision (id, number and name), so a
+    /// decision leads on to the next one (下一张).
+    next_approval: Option<(String, String)>,
+    supervisor: bool,
     notice: Option<String>,
     error: Option<String>,
 }
@@ -436,7 +446,18 @@ async fn plan_page(state: &AppState, ctx: &Ctx, id: &str, notice: Option<String>
         caigou_store::projects::runners(&state.store).await?.into_iter().map(|(id, name, _)| (id, name)).collect();
     runners.push((d.plan.org_id.to_string(), format!("{}（{}）", d.unit_name, t.s("plans.self_procure"))));
     let can_manage = authz::decide(&ctx.principal, Action::PlanForUnit { unit }).is_ok();
+    let supervisor = ctx.subject().is_ok_and(|s| s.has(caigou_domain::authz::Role::Supervisor));
+    let next_approval = match ctx.subject() {
+        Ok(s) if s.has(caigou_domain::authz::Role::Supervisor) => caigou_app::planning::approvals(&state.store, s)
+            .await?
+            .into_iter()
+            .find(|(p, _)| p.id != d.plan.id)
+            .map(|(p, _)| (p.id.to_string(), format!("{} {}", p.plan_no, p.name))),
+        _ => None,
+    };
     Ok(PlanPage {
+        next_approval,
+        supervisor,
         can_entrust: can_manage && entrusted.as_ref().is_none_or(|e| e.2.is_none()),
         entrusted,
         runners,
@@ -531,8 +552,14 @@ pub async fn plan_decide(
     Path(id): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    let r = decide_plan(&state, &ctx, &id, f.decision == "approve", &f.comment).await.map(|_| None);
-    plan_action(&state, &ctx, &id, r).await
+    let approve = f.decision == "approve";
+    match decide_plan(&state, &ctx, &id, approve, &f.comment).await {
+        Ok(_) => {
+            let notice = if approve { "plans.decided_approved" } else { "plans.decided_rejected" };
+            Ok(Redirect::to(&format!("/plans/{id}?notice={notice}")).into_response())
+        }
+        Err(e) => plan_action(&state, &ctx, &id, Err(e)).await,
+    }
 }
 
 #[derive(Template)]

@@ -207,6 +207,8 @@ pub struct StepView {
     pub name: String,
     pub role: &'static str,
     pub applies: bool,
+    /// Why a step does not apply: the amount it starts from.
+    pub skipped_because: Option<String>,
     pub current: bool,
     pub done: bool,
 }
@@ -252,9 +254,11 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
         .map(|(i, st)| StepView {
             name: if t.is_en() { st.name_en.clone() } else { st.name_zh.clone() },
             role: st.role.label(t.lang),
-            applies: amount >= st.min_amount,
+            applies: st.applies_to(amount),
+            skipped_because: (!st.applies_to(amount))
+                .then(|| t.msg(&caigou_domain::Msg::new("request.skipped_below").arg("min", st.min_amount))),
             current: current == Some(i),
-            done: finished_at.is_some_and(|f| i < f) && amount >= st.min_amount,
+            done: finished_at.is_some_and(|f| i < f) && st.applies_to(amount),
         })
         .collect();
     let events = d

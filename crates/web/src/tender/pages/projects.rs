@@ -298,8 +298,8 @@ async fn show(state: &AppState, ctx: &Ctx, id: &str, flash: Flash, kept: Option<
             .iter()
             .filter(|s| s.editable)
             .map(|s| {
-                let body = draft.as_ref().and_then(|d| d.sections.get(&s.key)).cloned().unwrap_or_else(|| s.body.clone());
-                (s.key.clone(), s.title.clone(), body)
+                let body = draft.as_ref().and_then(|d| d.sections.get(&s.key)).unwrap_or(&s.body);
+                (s.key.clone(), s.title.clone(), crate::tender::pages::template_text::editable(body, &crate::i18n::Tr::new(ctx.lang)))
             })
             .collect();
     }
@@ -499,7 +499,7 @@ pub async fn save_documents(
         let template = templates::get(&state.store, &f.template_id).await?;
         let mut sections = std::collections::BTreeMap::new();
         for (key, body) in f.s_key.iter().zip(f.s_body.iter()) {
-            let body = body.replace("\r\n", "\n");
+            let body = crate::tender::pages::template_text::from_editable(&body.replace("\r\n", "\n"));
             if let Some(t) = template.sections.iter().find(|s| &s.key == key && s.editable)
                 && t.body.trim() != body.trim()
             {
