@@ -161,6 +161,31 @@ async function scenario() {
     assert.equal(await page.getByTestId('own-bids').locator('li').count(), 1, 'one submission');
     await expectText(page.getByTestId('key-info'), '✓ 已登记', 'the key kept by the browser after the reload');
     await assertNoHorizontalOverflow(page);
+    // 我的投标: the receipt is checked in the page and explained in words.
+    await page.goto('/supplier/bids');
+    const mine = page.getByTestId('my-lot').filter({ hasText: 'v1' });
+    await mine.locator('details summary').click();
+    await mine.getByTestId('receipt-check').first().click();
+    const result = mine.getByTestId('receipt-result').first();
+    await expectText(result, '回执有效', 'the receipt checked in the page');
+    await expectText(result, '已记入透明日志', 'the receipt checked in the page (inclusion)');
+    await expectText(result, '只增未改', 'the receipt checked in the page (consistency with the current log)');
+    assert.equal(await result.locator('li.error').count(), 0, 'no failed check');
+    await assertNoHorizontalOverflow(page);
+    await shot(page, 'bidding-receipt-checked-phone');
+    // The same checks refuse a receipt whose leaf or proof was altered.
+    const tampered = await page.evaluate(async () => {
+      const { checkReceipt } = await import('/static/receipt.js');
+      const id = document.querySelector('[data-receipt-check]').dataset.receiptCheck;
+      const r = await (await fetch(`/api/v1/bids/${id}/receipt`)).json();
+      const otherLeaf = { ...r, leaf: r.leaf.replace(r.ciphertext_sha256, '0'.repeat(64)) };
+      const otherRoot = { ...r, tree_head: { ...r.tree_head, root: 'ab'.repeat(32) } };
+      const ok = (checks) => Object.fromEntries(checks.map((c) => [c.check, c.ok]));
+      return { leaf: ok(await checkReceipt(otherLeaf)), root: ok(await checkReceipt(otherRoot)) };
+    });
+    assert.equal(tampered.leaf.leaf, false, 'an altered leaf fails the leaf check');
+    assert.equal(tampered.leaf.included, false, 'an altered leaf is not in the log');
+    assert.equal(tampered.root.signature, false, 'an altered root breaks the head signature');
     // The key lives in this browser's localStorage: keep it (not the session) for the opening.
     keptStorage = { cookies: [], origins: (await page.context().storageState()).origins };
   });

@@ -21,6 +21,9 @@ bin="$CARGO_TARGET_DIR/debug/caigou"
 # The browser sealing (crates/web/static/seal.js) against the Rust vectors, and its own; no writes.
 echo "== seal vectors"
 node "$here/seal-vectors.mjs" --check
+# The browser's receipt check (crates/web/static/receipt.js) against the Rust Merkle tree vectors.
+echo "== receipt vectors"
+node "$here/receipt-vectors.mjs"
 
 # The server binary.
 if [ ! -x "$bin" ]; then

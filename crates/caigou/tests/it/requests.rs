@@ -226,12 +226,38 @@ async fn plans_cover_approved_requests_once(app: TestApp) {
         json!({"name": "机房电脑", "budget_line_id": line, "method": "emall", "procurement_start": start, "entrust_central": true,
         "items": [{"code": "A02010105", "description": "电脑", "quantity": 10, "amount": 2_000_000}], "request_ids": ids})
     };
+    // The approved request offers 生成采购计划; the form it opens brings its item and line.
+    let page = |id: String| {
+        let (app, token) = (&app, purchaser.clone());
+        async move { app.http.get(app.url(&format!("/requests/{id}"))).bearer_auth(&token).send().await.unwrap().text().await.unwrap() }
+    };
+    let html = page(approved.clone()).await;
+    assert!(html.contains(&format!("href=\"/plans/new?request={approved}\"")), "{html}");
+    assert!(!page(pending.clone()).await.contains("data-testid=\"make-plan\""), "not before it is approved");
+    let form = app
+        .http
+        .get(app.url(&format!("/plans/new?request={approved}")))
+        .bearer_auth(&purchaser)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains(&format!("value=\"{approved}\" checked")), "the request is ticked");
+    assert!(form.contains("name=\"code\" value=\"A02010105\"") && form.contains("name=\"amount\" value=\"20000.00\""), "its item");
+    assert!(form.contains(&format!("value=\"{line}\" selected")), "its budget line");
     let (status, e) = app.post("/api/v1/plans", Some(&purchaser), &plan(vec![&pending])).await;
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.request_not_approved")));
     let (status, s) = app.post("/api/v1/plans", Some(&purchaser), &plan(vec![&approved])).await;
     assert_eq!((status, s["status"].as_str()), (StatusCode::CREATED, Some("filed")), "{s}");
     let (_, d) = app.get(&format!("/api/v1/plans/{}", s["id"].as_str().unwrap()), Some(&purchaser)).await;
     assert_eq!(d["requests"][0][0], approved.as_str());
+    let html = page(approved.clone()).await;
+    assert!(
+        html.contains("data-testid=\"in-plan\"") && !html.contains("data-testid=\"make-plan\""),
+        "planned once: the page links the plan"
+    );
     let (status, e) = app.post("/api/v1/plans", Some(&purchaser), &plan(vec![&approved])).await;
     assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("plan.request_linked")));
 }

@@ -500,6 +500,17 @@ pub async fn waiting_for(store: &Store, subject: &Subject) -> Result<Vec<Purchas
 }
 
 /// Approved requests of a unit not yet in a plan (the plan form offers them).
+/// The plan an approved 申购 went into (its id and number), if any.
+pub async fn plan_of(store: &Store, request: RequestId) -> Result<Option<(caigou_domain::ids::PlanId, String)>> {
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT p.id, p.plan_no FROM plan_requests pr JOIN plans p ON p.id = pr.plan_id WHERE pr.request_id = $1 ORDER BY p.created_at DESC LIMIT 1",
+    )
+    .bind(request.to_string())
+    .fetch_optional(store.pool())
+    .await?;
+    row.map(|(id, no)| Ok((crate::stored("plan id", &id)?, no))).transpose()
+}
+
 pub async fn unplanned_approved(store: &Store, org: OrgId) -> Result<Vec<PurchaseRequest>> {
     let org = org.to_string();
     let org = org.as_str();

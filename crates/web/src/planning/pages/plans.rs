@@ -290,7 +290,18 @@ async fn plan_form_page(state: &AppState, ctx: &Ctx, form: PlanForm, result: Opt
     })
 }
 
-pub async fn plan_new(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+/// `/plans/new?request=<id>`: the 生成采购计划 button of an approved 申购.
+#[derive(Deserialize, Default)]
+pub struct NewPlanQuery {
+    #[serde(default)]
+    pub request: String,
+}
+
+pub async fn plan_new(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::api::ApiQuery(q): crate::api::ApiQuery<NewPlanQuery>,
+) -> Result<Response, AppError> {
     let s = ctx.subject()?;
     let years: Vec<i16> = caigou_app::planning::budget::lines(&state.store, s, s.org, None)
         .await?
@@ -301,6 +312,21 @@ pub async fn plan_new(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         method: "open_tender".into(),
         procurement_start: caigou_domain::planning::filing::suggested_start(state.store.clock().today(), 30, &years).to_string(),
         ..Default::default()
+    };
+    // From an approved 申购 not yet planned: its item, line and title, and the request ticked.
+    let from = caigou_store::requests::unplanned_approved(&state.store, s.org).await?.into_iter().find(|r| r.id.to_string() == q.request);
+    let form = match from {
+        Some(r) => PlanForm {
+            name: r.title.clone(),
+            budget_line_id: r.budget_line_id.to_string(),
+            code: vec![r.pinmu_code.clone()],
+            desc: vec![r.title.clone()],
+            qty: vec![r.quantity.to_string()],
+            amount: vec![format!("{}.{:02}", r.amount / 100, r.amount % 100)],
+            request_ids: vec![r.id.to_string()],
+            ..form
+        },
+        None => form,
     };
     Ok(render(&plan_form_page(&state, &ctx, form, None).await?))
 }

@@ -232,6 +232,10 @@ struct DetailPage {
     attachments: Vec<caigou_store::files::StoredFile>,
     can_act: bool,
     can_modify: bool,
+    /// An approved 申购 not yet in a plan, seen by someone who makes the unit's plans.
+    can_plan: bool,
+    /// The plan it went into: (id, number).
+    in_plan: Option<(String, String)>,
     error: Option<String>,
 }
 
@@ -278,7 +282,12 @@ async fn detail_page(state: &AppState, ctx: &Ctx, id: &str, error: Option<String
         .is_some_and(|step_role| authz::decide(&ctx.principal, Action::ActOnRequestStep { unit, step_role, applicant }).is_ok());
     let can_modify = s.user == applicant && d.request.state.modifiable();
     let attachments = requests::attachments(&state.store, &d.request).await?;
-    Ok(DetailPage { r: row(&d.request, t), chrome, d, steps, events, warnings, attachments, can_act, can_modify, error })
+    let in_plan = requests::plan_of(&state.store, d.request.id).await?.map(|(id, no)| (id.to_string(), no));
+    let can_plan = d.request.state == RequestStatus::Approved
+        && in_plan.is_none()
+        && authz::decide(&ctx.principal, Action::PlanForUnit { unit }).is_ok()
+        && s.has(caigou_domain::authz::Role::PurchaserHandler);
+    Ok(DetailPage { r: row(&d.request, t), chrome, d, steps, events, warnings, attachments, can_act, can_modify, can_plan, in_plan, error })
 }
 
 pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {

@@ -36,6 +36,8 @@ const SEAL_JS: &str = include_str!("../../../static/seal.js");
 const CLIENT_JS: &str = include_str!("../../../static/client.js");
 const BID_PAGE_JS: &str = include_str!("../../../static/bid-page.js");
 const CUSTODY_PAGE_JS: &str = include_str!("../../../static/custody-page.js");
+const RECEIPT_JS: &str = include_str!("../../../static/receipt.js");
+const RECEIPT_PAGE_JS: &str = include_str!("../../../static/receipt-page.js");
 
 /// (name, body, content type, ETag) of each asset, the ETag computed once.
 static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str, String)>> = std::sync::LazyLock::new(|| {
@@ -47,6 +49,8 @@ static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str
         ("client.js", CLIENT_JS, JS_TYPE),
         ("bid-page.js", BID_PAGE_JS, JS_TYPE),
         ("custody-page.js", CUSTODY_PAGE_JS, JS_TYPE),
+        ("receipt.js", RECEIPT_JS, JS_TYPE),
+        ("receipt-page.js", RECEIPT_PAGE_JS, JS_TYPE),
         ("app.css", CSS, "text/css; charset=utf-8"),
     ]
     .into_iter()
