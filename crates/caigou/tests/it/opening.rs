@@ -14,7 +14,7 @@ fn bid(price: i64) -> BidContent {
 }
 
 async fn fewer_than_three_bids_fail_the_lot(app: TestApp) {
-    let (_, lot, deadline) = open_lot(&app, "开标测试", &["supplier1", "supplier2"]).await;
+    let (project_id, lot, deadline) = open_lot(&app, "开标测试", &["supplier1", "supplier2"]).await;
     for s in ["supplier1", "supplier2"] {
         let c = client(&app, s).await;
         let k = KeyPair::generate();
@@ -36,6 +36,34 @@ async fn fewer_than_three_bids_fail_the_lot(app: TestApp) {
         (StatusCode::UNPROCESSABLE_ENTITY, Some("opening.closed")),
         "no decryption on a failed lot: {e}"
     );
+
+    // 流标 → the runner's to-do: the 废标公告, which names the reason and the law (法36).
+    let html = |path: String, token: String| {
+        let app = &app;
+        async move { app.http.get(app.url(&path)).bearer_auth(&token).send().await.unwrap().text().await.unwrap() }
+    };
+    let wb = html("/workbench".into(), agency.clone()).await;
+    assert!(wb.contains("流标，待发布废标公告"), "the agency's to-do: {wb}");
+    assert!(wb.contains(&format!("/projects/{project_id}#terminate")), "the to-do opens the project's form");
+    let page = html(format!("/projects/{project_id}"), agency.clone()).await;
+    assert!(page.contains("data-testid=\"failure-notice-due\""), "the project page says what is due");
+    let (status, body) = app
+        .post(&format!("/api/v1/projects/{project_id}/terminate"), Some(&agency), &json!({"lot_id": lot, "reason": "重新组织采购"}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let announcement = body["announcement_id"].as_str().expect("a 废标公告 is published");
+    let text = html(format!("/announcements/{announcement}"), agency.clone()).await;
+    assert!(
+        text.contains("废标公告") && text.contains("有效投标2家，不足3家（政府采购法第36条）") && text.contains("重新组织采购"),
+        "{text}"
+    );
+    let (_, p) = app.get(&format!("/api/v1/projects/{project_id}"), Some(&agency)).await;
+    assert_eq!(p["project"]["status"], "terminated", "its only lot ended: {p}");
+    assert!(!html("/workbench".into(), agency.clone()).await.contains("流标，待发布废标公告"), "the to-do is done");
+    let (status, e) = app
+        .post(&format!("/api/v1/projects/{project_id}/terminate"), Some(&agency), &json!({"lot_id": lot, "reason": "再发一次公告"}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "published once: {e}");
 }
 both!(few_bids, fewer_than_three_bids_fail_the_lot);
 

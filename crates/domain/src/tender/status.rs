@@ -62,6 +62,22 @@ impl LotStatus {
     pub fn open_in(self, project: ProjectStatus) -> bool {
         self == LotStatus::Active && project != ProjectStatus::Terminated
     }
+
+    /// Whether the lot may still be ended with an announcement: an active lot by 终止, a failed
+    /// one (流标) by its 废标公告 until that is published (政府采购法第36条: the reason goes to
+    /// every bidder; then the purchaser procures again). `announced`: its notice is out.
+    pub fn endable(self, announced: bool) -> bool {
+        match self {
+            LotStatus::Active => true,
+            LotStatus::Failed => !announced,
+            LotStatus::Terminated => false,
+        }
+    }
+
+    /// A failed lot whose 废标公告 is still due: its runner's to-do.
+    pub fn failure_notice_due(self, announced: bool) -> bool {
+        self == LotStatus::Failed && !announced
+    }
 }
 
 /// At least this many valid bids for an opening (政府采购法第36条: fewer than three → 废标).
@@ -161,6 +177,11 @@ mod tests {
         assert!(!LotStatus::Active.open_in(ProjectStatus::Terminated));
         assert!(!LotStatus::Terminated.open_in(ProjectStatus::Published));
         assert!(!LotStatus::Failed.open_in(ProjectStatus::BiddingClosed));
+        assert!(LotStatus::Active.endable(false) && LotStatus::Failed.endable(false));
+        assert!(!LotStatus::Failed.endable(true), "a 废标公告 is published once");
+        assert!(!LotStatus::Terminated.endable(false) && !LotStatus::Terminated.endable(true));
+        assert!(LotStatus::Failed.failure_notice_due(false) && !LotStatus::Failed.failure_notice_due(true));
+        assert!(!LotStatus::Active.failure_notice_due(false));
     }
 
     #[test]

@@ -154,5 +154,6 @@ wb-todo-request = Purchase request to approve
 wb-todo-returned_one = Purchase request returned to you
 wb-todo-supplier = Admission to review
 wb-todo-entrusted_one = Entrusted plan to make a project of
+wb-todo-failure_notice = Failed lot: publish the failure notice
 wb-todo-project_draft = Project whose documents are being prepared
 wb-todo-more = More:

@@ -71,7 +71,12 @@ projects-ask_submit = Ask
 projects-clarification = Clarification or modification
 projects-affects_bids = May affect how bids are prepared (the deadline is extended if too close)
 projects-clarify = Publish clarification
-projects-terminate = Terminate
+projects-lot_failed = failed
+projects-failure_notice_due = Fewer than 3 valid bids at the deadline: this lot failed. Publish the failure notice with its reason (Government Procurement Law art. 36); the purchaser may then procure again or, with approval, change the method.
+projects-failure_notice_go = Publish the failure notice
+projects-terminate_hint = End an active lot with a termination notice; a failed lot gets its failure notice here. Suppliers who obtained the documents and the purchaser are notified.
+projects-end_title = Terminate or declare failed
+projects-end_publish = Publish the termination or failure notice
 projects-all_lots = All lots
 projects-reason = Reasons
 

@@ -154,5 +154,6 @@ wb-todo-request = 待您审批的申购单
 wb-todo-returned_one = 被退回待修改的申购单
 wb-todo-supplier = 待审核的入驻申请
 wb-todo-entrusted_one = 委托待立项的计划
+wb-todo-failure_notice = 流标，待发布废标公告
 wb-todo-project_draft = 采购文件编制中的项目
 wb-todo-more = 还有

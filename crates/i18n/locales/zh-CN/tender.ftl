@@ -71,7 +71,12 @@ projects-ask_submit = 提交问题
 projects-clarification = 澄清或修改内容
 projects-affects_bids = 可能影响投标（响应）文件编制（不足法定期限时自动顺延截止时间）
 projects-clarify = 发布澄清公告
-projects-terminate = 终止
+projects-lot_failed = 流标
+projects-failure_notice_due = 本包投标截止时有效投标不足3家，已流标。请发布废标公告，说明废标原因（政府采购法第36条）；采购人随后可重新组织采购或经批准变更采购方式。
+projects-failure_notice_go = 去发布废标公告
+projects-terminate_hint = 终止进行中的标项发布终止公告；流标的标项在此发布废标公告。公告发布后通知已获取采购文件的供应商和采购人。
+projects-end_title = 终止与废标
+projects-end_publish = 发布终止或废标公告
 projects-all_lots = 全部标项
 projects-reason = 终止原因
 

@@ -93,20 +93,30 @@ pub async fn terminate(
         Some(l) => Some(view.lots.iter().find(|x| x.id == l).ok_or(StoreError::NotFound("lot"))?),
         None => None,
     };
-    if target.is_some_and(|l| l.status != LotStatus::Active) {
+    if target.is_some_and(|l| !l.status.endable(l.termination_reason.is_some())) {
         return Err(StoreError::reject_with("project.bad_state", Msg::new("error.project.bad_state.lot_already_terminated")));
     }
+    // 废标 (a failed lot) rather than 终止: the notice says the lot failed and why (法36).
+    let failed = target.is_some_and(|l| l.status == LotStatus::Failed);
     let now = store.clock().now_ms();
     let actor = Actor::of(subject);
     let mut tx = store.begin().await?;
     match target {
         Some(l) => {
-            sqlx::query("UPDATE lots SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE id = $3")
-                .bind(now)
-                .bind(reason.trim())
-                .bind(l.id.to_string())
-                .execute(&mut *tx)
-                .await?;
+            // The state the lot was read in is in the write: a concurrent end changes no row.
+            let changed = sqlx::query(
+                "UPDATE lots SET status = CASE WHEN status = 'failed' THEN 'failed' ELSE 'terminated' END, terminated_at = $1, termination_reason = $2
+                 WHERE id = $3 AND status = $4 AND termination_reason IS NULL",
+            )
+            .bind(now)
+            .bind(reason.trim())
+            .bind(l.id.to_string())
+            .bind(l.status.as_str())
+            .execute(&mut *tx)
+            .await?;
+            if changed.rows_affected() != 1 {
+                return Err(StoreError::reject_with("project.bad_state", Msg::new("error.project.bad_state.lot_already_terminated")));
+            }
         }
         None => {
             sqlx::query("UPDATE lots SET status = 'terminated', terminated_at = $1, termination_reason = $2 WHERE project_id = $3 AND status = 'active'")
@@ -115,6 +125,14 @@ pub async fn terminate(
                 .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;
+            sqlx::query(
+                "UPDATE lots SET terminated_at = $1, termination_reason = $2 WHERE project_id = $3 AND status = 'failed' AND termination_reason IS NULL",
+            )
+            .bind(now)
+            .bind(reason.trim())
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
         }
     }
     let active: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lots WHERE project_id = $1 AND status = 'active'")
@@ -137,9 +155,23 @@ pub async fn terminate(
             Some(l) => format!("第{}包（{}）", l.lot_no, l.name),
             None => "全部标项".to_string(),
         };
-        let title = format!("{}{}终止公告", view.project.name, target.map(|l| format!("第{}包", l.lot_no)).unwrap_or_default());
+        let (kind_name, scope_name, reason_name) =
+            if failed { ("废标公告", "废标范围", "废标原因") } else { ("终止公告", "终止范围", "终止原因") };
+        let title = format!("{}{}{kind_name}", view.project.name, target.map(|l| format!("第{}包", l.lot_no)).unwrap_or_default());
+        let valid = match target {
+            Some(l) if failed => {
+                sqlx::query_scalar::<_, i64>("SELECT valid_bids FROM openings WHERE lot_id = $1")
+                    .bind(l.id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+            _ => None,
+        };
+        let lawful = valid
+            .map(|n| format!("投标截止时有效投标{n}家，不足{}家（政府采购法第36条）；", caigou_domain::tender::status::MIN_BIDS))
+            .unwrap_or_default();
         let body = format!(
-            "项目名称：{}\n项目编号：{}\n采购人：{}\n采购代理机构：{}\n终止范围：{scope}\n终止原因：{}\n原公告：/announcements/{}\n",
+            "项目名称：{}\n项目编号：{}\n采购人：{}\n采购代理机构：{}\n{scope_name}：{scope}\n{reason_name}：{lawful}{}\n原公告：/announcements/{}\n",
             p.name,
             p.project_no,
             view.purchaser_names(),
@@ -197,4 +229,26 @@ pub async fn terminate(
     .await?;
     tx.commit().await?;
     Ok(announcement)
+}
+
+/// A failed lot (流标) whose 废标公告 its runner still owes.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FailureDue {
+    #[sqlx(try_from = "String")]
+    pub project: ProjectId,
+    pub project_no: String,
+    pub name: String,
+    pub lot_no: i64,
+    pub lot_name: String,
+}
+
+/// The runner's failed lots without their 废标公告 yet, oldest project first.
+pub async fn failures_due(store: &Store, runner: caigou_domain::ids::OrgId) -> Result<Vec<FailureDue>> {
+    Ok(sqlx::query_as::<_, FailureDue>(
+        "SELECT p.id AS project, p.project_no, p.name, l.lot_no, l.name AS lot_name FROM lots l JOIN projects p ON p.id = l.project_id
+         WHERE p.runner_org_id = $1 AND l.status = 'failed' AND l.termination_reason IS NULL ORDER BY p.created_at, l.lot_no",
+    )
+    .bind(runner.to_string())
+    .fetch_all(store.pool())
+    .await?)
 }

@@ -19,7 +19,7 @@ use crate::{Result, Store, StoreError, Tx, new_id, regions, scope};
 
 mod lifecycle;
 
-pub use lifecycle::{DEADLINE, DOCUMENTS_CLOSE, register, terminate};
+pub use lifecycle::{DEADLINE, DOCUMENTS_CLOSE, FailureDue, failures_due, register, terminate};
 
 /// Organizations a plan may be entrusted to: agencies, the 集中采购机构, or the unit itself.
 pub async fn entrust(store: &Store, subject: &Subject, plan: PlanId, runner: OrgId) -> Result<()> {

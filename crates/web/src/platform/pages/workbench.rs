@@ -122,6 +122,18 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 .map(|p| (format!("{} {}", p.project_no, p.name), format!("/projects/{}", p.id)))
                 .collect();
             each(&mut todos, drafts, "wb.todo.project_draft", "/projects");
+            // 流标: the 废标公告 is the runner's next step; the to-do opens the project's form.
+            let due = caigou_store::projects::failures_due(store, subject.org)
+                .await?
+                .into_iter()
+                .map(|f| {
+                    (
+                        format!("{} {} · {} {}", f.project_no, f.name, t.s("projects.lot"), f.lot_no),
+                        format!("/projects/{}#terminate", f.project),
+                    )
+                })
+                .collect();
+            each(&mut todos, due, "wb.todo.failure_notice", "/projects");
         }
     }
     if subject.has(Role::Supplier) {

@@ -197,6 +197,8 @@ pub struct LotRow {
     pub max_price: String,
     pub sme: String,
     pub status: LotStatus,
+    /// Its 终止公告 or 废标公告 is out.
+    pub announced: bool,
     pub items: Vec<(String, String, i64, String)>,
     pub obtained: bool,
     /// 投标保证金 shown, and its value in the settings form.
@@ -337,6 +339,7 @@ async fn show(state: &AppState, ctx: &Ctx, id: &str, flash: Flash, kept: Option<
             max_price: l.max_price.map(|m| yuan(&m)).unwrap_or_else(|| "—".into()),
             sme: crate::i18n::Tr::new(ctx.lang).msg(&l.sme.describe()),
             status: l.status,
+            announced: l.termination_reason.is_some(),
             items: l.items.iter().map(|i| (i.pinmu_code.clone(), i.description.clone(), i.quantity, i.unit.clone())).collect(),
             obtained: mine.contains(&l.id),
         })
