@@ -289,6 +289,10 @@ pub enum Action<'a> {
     /// Open a lot's bid page (电子投标): staff of a supplier that obtained that lot's documents.
     /// Nobody on the project side bids, whatever else they may see.
     BidOnLot { obtainers: &'a [OrgId] },
+    /// 采购人确认: confirm or return a project's draft documents for one purchasing unit it
+    /// serves (`unit`, one of `purchasers`): that unit's 经办 or 审批 staff. The runner never
+    /// confirms its own documents, unless it is the unit itself procuring on its own.
+    ConfirmDocuments { unit: OrgId, purchasers: &'a [OrgId] },
 }
 
 /// Whether the subject is a supervisor whose region is the object's region or an ancestor.
@@ -355,6 +359,9 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denied> {
         }
         Action::ViewQualification { supplier, supplier_region_path } => {
             supplier_staff(s, supplier) || reviews_supplier(s, supplier_region_path)
+        }
+        Action::ConfirmDocuments { unit, purchasers } => {
+            purchasers.contains(&unit) && s.org == unit && (s.has(Role::PurchaserHandler) || s.has(Role::PurchaserApprover))
         }
         Action::ReadTenderDocuments { runner, purchasers, region_path, obtainers } => {
             concerned(s, runner, purchasers, region_path) || obtainers.iter().any(|o| supplier_staff(s, *o))
@@ -451,6 +458,21 @@ mod tests {
         // Only the applicant submits: the colleague who reviews it may not.
         assert_eq!(decide(&both, Action::SubmitOwnRequest { applicant: UserId(id(100)) }), Ok(()));
         assert_eq!(decide(&both, Action::SubmitOwnRequest { applicant: UserId(id(101)) }), Err(Denied::Forbidden));
+    }
+
+    #[test]
+    fn a_units_own_staff_confirm_its_documents() {
+        let unit = OrgId(id(200));
+        let units = [unit, OrgId(id(201))];
+        let confirm = |unit| Action::ConfirmDocuments { unit, purchasers: &units };
+        assert_eq!(decide(&subject(&[Role::PurchaserHandler], &[1]), confirm(unit)), Ok(()));
+        assert_eq!(decide(&subject(&[Role::PurchaserApprover], &[1]), confirm(unit)), Ok(()));
+        assert_eq!(decide(&subject(&[Role::PurchaserReviewer], &[1]), confirm(unit)), Err(Denied::Forbidden));
+        assert_eq!(decide(&subject(&[Role::PurchaserHandler], &[1]), confirm(OrgId(id(201)))), Err(Denied::Forbidden), "another unit's");
+        let not_served = [OrgId(id(201))];
+        let outside = Action::ConfirmDocuments { unit, purchasers: &not_served };
+        assert_eq!(decide(&subject(&[Role::PurchaserHandler], &[1]), outside), Err(Denied::Forbidden), "a unit the project does not serve");
+        assert_eq!(decide(&subject(&[Role::Agency, Role::Admin], &[1]), confirm(OrgId(id(201)))), Err(Denied::Forbidden));
     }
 
     #[test]

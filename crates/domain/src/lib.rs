@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod i18n;
 pub mod identity;
 pub mod ids;
+pub mod legal;
 pub mod limits;
 pub mod money;
 pub mod planning;

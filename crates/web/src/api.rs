@@ -5,7 +5,7 @@
 use crate::planning::api::{plans, requests};
 use crate::platform::api::{audit, auth, calendar, catalog, notifications, portal, regions, sandbox};
 use crate::suppliers::api as suppliers;
-use crate::tender::api::{bids, custody, deposits, opening, projects, templates};
+use crate::tender::api::{bids, confirmation, custody, deposits, opening, projects, templates};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -43,6 +43,7 @@ use crate::error::AppError;
         suppliers::list, suppliers::get, suppliers::review,
         projects::agencies, projects::entrust, projects::entrusted, projects::create, projects::list, projects::get,
         projects::earliest, projects::update_lot, projects::save_documents, projects::publish, projects::terminate, projects::obtained,
+        confirmation::decide, confirmation::get_settings, confirmation::set_settings,
         projects::questions, projects::ask, projects::clarify, projects::obtain, projects::obtained_lots,
         templates::list, templates::get, templates::create, templates::update,
         bids::register_key, bids::keys, bids::revoke_key, bids::submit, bids::withdraw, bids::own, bids::receipt,

@@ -39,6 +39,8 @@ pub const SUPERVISORS: Access = Access::Roles(&[Role::Supervisor]);
 pub const REQUEST_DECIDERS: Access = Access::Roles(&[Role::PurchaserReviewer, Role::PurchaserApprover]);
 /// A unit's 审批 staff, who set their own unit's chain in the pages.
 pub const UNIT_CHAIN_EDITORS: Access = Access::Roles(&[Role::PurchaserApprover]);
+/// Who confirms a project's documents for their unit (采购人确认): its 经办 and 审批 staff.
+pub const CONFIRMERS: Access = Access::Roles(&[Role::PurchaserHandler, Role::PurchaserApprover]);
 /// Who may set a unit's approval chain.
 pub const CHAIN_EDITORS: Access = Access::Roles(&[Role::Admin, Role::PurchaserApprover]);
 /// Who reads planning data (each only where `authz::decide` lets them).
@@ -284,6 +286,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::GET, "/requests/{id}/attachments/{file}", PLANNING_READERS, crate::planning::pages::requests::attachment)
         .add(M::GET, "/approval-chain", PURCHASERS, crate::planning::pages::requests::chain)
         .add(M::POST, "/approval-chain", UNIT_CHAIN_EDITORS, crate::planning::pages::requests::chain_save)
+        .add(M::POST, "/unit-settings", UNIT_CHAIN_EDITORS, crate::tender::pages::confirmation::save_settings)
         .add(M::GET, "/supplier", SUPPLIERS, crate::suppliers::pages::own)
         .add(M::GET, "/supplier/bids", SUPPLIERS, crate::tender::pages::my_bids::page)
         .add(M::POST, "/supplier", SUPPLIERS, crate::suppliers::pages::update)
@@ -304,6 +307,8 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/projects/{id}/publish", RUNNERS, crate::tender::pages::publishing::publish)
         .add(M::POST, "/projects/{id}/clarifications", RUNNERS, crate::tender::pages::projects::clarify)
         .add(M::POST, "/projects/{id}/terminate", RUNNERS, crate::tender::pages::projects::terminate)
+        .add(M::GET, "/projects/{id}/review", CONFIRMERS, crate::tender::pages::confirmation::review)
+        .add(M::POST, "/projects/{id}/confirmation", CONFIRMERS, crate::tender::pages::confirmation::decide)
         .add(M::POST, "/projects/{id}/questions", SUPPLIERS, crate::tender::pages::projects::ask)
         .add(M::GET, "/projects/{id}/documents.pdf", SIGNED_IN, crate::tender::pages::projects::documents_pdf)
         .add(M::GET, "/projects/{id}/documents.html", SIGNED_IN, crate::tender::pages::projects::documents_html)
@@ -393,6 +398,9 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/api/v1/projects/{id}/documents", RUNNERS, crate::tender::api::projects::save_documents)
         .add(M::POST, "/api/v1/projects/{id}/publish", RUNNERS, crate::tender::api::projects::publish)
         .add(M::POST, "/api/v1/projects/{id}/terminate", RUNNERS, crate::tender::api::projects::terminate)
+        .add(M::POST, "/api/v1/projects/{id}/confirmation", CONFIRMERS, crate::tender::api::confirmation::decide)
+        .add(M::GET, "/api/v1/unit-settings", PURCHASERS, crate::tender::api::confirmation::get_settings)
+        .add(M::POST, "/api/v1/unit-settings", CHAIN_EDITORS, crate::tender::api::confirmation::set_settings)
         .add(M::GET, "/api/v1/projects/{id}/obtained", PROJECT_READERS, crate::tender::api::projects::obtained)
         .add(M::GET, "/api/v1/projects/{id}/questions", SIGNED_IN, crate::tender::api::projects::questions)
         .add(M::POST, "/api/v1/projects/{id}/questions", SUPPLIERS, crate::tender::api::projects::ask)

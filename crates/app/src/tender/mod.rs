@@ -1,6 +1,7 @@
 //! The tender stage's use cases.
 
 pub mod bids;
+pub mod confirmation;
 pub mod custody;
 pub mod deposits;
 pub mod opening;

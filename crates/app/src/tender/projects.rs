@@ -74,6 +74,8 @@ pub async fn save_documents(store: &Store, subject: &Subject, project: ProjectId
     let e = documents::earliest_dates(store, &view, store.clock().today()).await?;
     let vars = render::variables(&view, draft, e.announcement_until);
     documents::save_draft(store, subject, project, draft, &vars).await?;
+    // 采购人确认: the units that ask for it are asked again for the documents as saved now.
+    super::confirmation::ask(store, &projects::get(store, project).await?).await?;
     Ok(())
 }
 
@@ -85,6 +87,14 @@ async fn filled(
     project: ProjectId,
 ) -> Result<(documents::Ready, Vec<caigou_domain::tender::document::FilledSection>)> {
     runnable(store, subject, project).await?;
+    filled_unchecked(store, project).await
+}
+
+/// [`filled`] without asking who wants it (the caller has decided that).
+async fn filled_unchecked(
+    store: &Store,
+    project: ProjectId,
+) -> Result<(documents::Ready, Vec<caigou_domain::tender::document::FilledSection>)> {
     let ready = documents::ready(store, project).await?;
     let vars = render::variables(&ready.view, &ready.draft, ready.earliest.announcement_until);
     let sections = fill(&ready.template, &ready.draft.sections, &vars).map_err(|e| StoreError::rejected(&e))?;
@@ -96,6 +106,9 @@ async fn filled(
 /// announcement in one transaction that first checks the draft did not change meanwhile.
 pub async fn publish(store: &Store, subject: &Subject, project: ProjectId) -> Result<Published> {
     let (ready, sections) = filled(store, subject, project).await?;
+    // The store's write checks the draft did not change since, so a confirmation checked here
+    // is of the documents that go out.
+    super::confirmation::check_confirmed(store, &ready.view).await?;
     let html = render::render_html(&ready.view, &ready.draft, &sections);
     let pdf = {
         let (view, draft, sections, now) = (ready.view.clone(), ready.draft.clone(), sections.clone(), store.clock().now_ms());
@@ -122,7 +135,13 @@ pub struct Preview {
 
 /// 发布前预览 (the project's runner): refused for the same reasons publishing would be.
 pub async fn preview(store: &Store, subject: &Subject, project: ProjectId) -> Result<Preview> {
-    let (ready, sections) = filled(store, subject, project).await?;
+    runnable(store, subject, project).await?;
+    preview_unchecked(store, project).await
+}
+
+/// [`preview`] for a caller that has decided who may see it (the runner, or the unit confirming).
+pub(crate) async fn preview_unchecked(store: &Store, project: ProjectId) -> Result<Preview> {
+    let (ready, sections) = filled_unchecked(store, project).await?;
     let documents_html = render::sections_html(&ready.view, &ready.draft, &sections);
     let (title, body) = render::announcement(&ready.view, ready.kind, &sections, "（发布时生成）");
     Ok(Preview {

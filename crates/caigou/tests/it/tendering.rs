@@ -60,6 +60,20 @@ fn documents(template: &str, until: Date, deadline: &str, price: f64) -> Value {
            "documents_until": until.to_string(), "deadline": deadline})
 }
 
+/// Saves a draft open-tender project's documents with the earliest lawful dates and `price`
+/// points for price.
+async fn save_earliest(app: &TestApp, agency: &str, id: &str, price: f64) {
+    let t = app.token(agency).await;
+    let (status, e) = app.get(&format!("/api/v1/projects/{id}/earliest"), Some(&t)).await;
+    assert_eq!(status, StatusCode::OK, "{e}");
+    let until: Date = e["documents_until"].as_str().unwrap().parse().unwrap();
+    let deadline = format!("{}T09:30", e["deadline_on"].as_str().unwrap());
+    let (status, body) = app
+        .post(&format!("/api/v1/projects/{id}/documents"), Some(&t), &documents("builtin-open-tender-goods", until, &deadline, price))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+}
+
 /// Publishes a draft open-tender project today with the earliest lawful dates.
 async fn publish_earliest(app: &TestApp, agency: &str, id: &str) -> Value {
     let t = app.token(agency).await;
@@ -658,3 +672,65 @@ async fn agencies_keep_their_own_templates(app: TestApp) {
     );
 }
 both!(own_templates, agencies_keep_their_own_templates);
+
+/// 采购人确认: a unit that asks for it is asked after each save; publishing waits for its
+/// confirmation of the documents as they stand; a return carries its reason; an edit after the
+/// confirmation needs a new one. A unit that does not ask for it is not in the way.
+async fn the_purchaser_confirms_the_documents_before_publishing(app: TestApp) {
+    let id = project(&app, "agency2", "open_tender", app.store.clock().today()).await;
+    let agency = app.token("agency2").await;
+    let approver = app.token("purchaser-approver").await;
+    let purchaser = app.token("purchaser").await;
+    let (status, e) = app.post("/api/v1/unit-settings", Some(&purchaser), &json!({"confirm_documents": true})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "the 经办 does not change the unit's settings: {e}");
+    let (status, _) = app.post("/api/v1/unit-settings", Some(&approver), &json!({"confirm_documents": true})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(app.get("/api/v1/unit-settings", Some(&purchaser)).await.1["confirm_documents"], true);
+
+    save_earliest(&app, "agency2", &id, 30.0).await;
+    let (_, notes) = app.get("/api/v1/notifications", Some(&purchaser)).await;
+    assert!(notes.to_string().contains("采购文件待采购人确认"), "the unit is asked: {notes}");
+    let wb = app.http.get(app.url("/workbench")).bearer_auth(&purchaser).send().await.unwrap().text().await.unwrap();
+    assert!(wb.contains(&format!("/projects/{id}/review")), "the to-do opens the review");
+    let (status, e) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("documents.awaiting_purchaser")), "{e}");
+    assert!(e["message"].as_str().unwrap().contains("示范市第一中学"), "names the unit: {e}");
+
+    // The agency cannot confirm for the unit; a return needs its reason.
+    let confirm = |d: &str, c: &str| json!({"decision": d, "comment": c});
+    let (status, _) = app.post(&format!("/api/v1/projects/{id}/confirmation"), Some(&agency), &confirm("confirmed", "")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, e) = app.post(&format!("/api/v1/projects/{id}/confirmation"), Some(&purchaser), &confirm("returned", "")).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("confirmation.invalid")));
+    let (status, _) =
+        app.post(&format!("/api/v1/projects/{id}/confirmation"), Some(&purchaser), &confirm("returned", "价格分请改为40分")).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let page = app.http.get(app.url(&format!("/projects/{id}"))).bearer_auth(&agency).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("已退回修改") && page.contains("价格分请改为40分"), "the runner reads the return and its reason");
+
+    // Changed and confirmed: published. A confirmation of an earlier version does not count.
+    save_earliest(&app, "agency2", &id, 40.0).await;
+    let (status, _) = app.post(&format!("/api/v1/projects/{id}/confirmation"), Some(&approver), &confirm("confirmed", "")).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    save_earliest(&app, "agency2", &id, 35.0).await;
+    let (status, e) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
+    assert_eq!((status, e["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("documents.awaiting_purchaser")), "edited after: {e}");
+    let review =
+        app.http.get(app.url(&format!("/projects/{id}/review"))).bearer_auth(&purchaser).send().await.unwrap().text().await.unwrap();
+    assert!(
+        review.contains("data-testid=\"confirm-form\"") && review.contains("data-testid=\"preview-documents\""),
+        "the unit reads what goes out"
+    );
+    let (status, _) = app.post(&format!("/api/v1/projects/{id}/confirmation"), Some(&purchaser), &confirm("confirmed", "")).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = app.post(&format!("/api/v1/projects/{id}/publish"), Some(&agency), &json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, e) = app.post(&format!("/api/v1/projects/{id}/confirmation"), Some(&purchaser), &confirm("confirmed", "")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "nothing to confirm once published: {e}");
+
+    // Turned off: the next project publishes without it.
+    app.post("/api/v1/unit-settings", Some(&approver), &json!({"confirm_documents": false})).await;
+    let other = project(&app, "agency2", "open_tender", app.store.clock().today()).await;
+    publish_earliest(&app, "agency2", &other).await;
+}
+both!(purchaser_confirmation, the_purchaser_confirms_the_documents_before_publishing);

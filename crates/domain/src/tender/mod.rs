@@ -3,6 +3,7 @@
 
 pub mod announcement;
 pub mod collusion;
+pub mod confirmation;
 pub mod deposit;
 pub mod document;
 pub mod evaluation;

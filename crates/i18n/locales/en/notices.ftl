@@ -25,6 +25,9 @@ notice-project-published = Project published
     .body = Project { $no } ({ $name }) was published ({ $kind }); deadline { $deadline }.
 notice-project-bidding_closed = Bidding closed
     .body = Project { $no } ({ $name }) has reached its deadline and awaits opening.
+notice-documents-to_confirm = { $no } { $name }: documents awaiting the purchaser's confirmation
+notice-documents-confirmed = { $no } { $name }: the purchaser confirmed the documents
+notice-documents-returned = { $no } { $name }: the purchaser returned the documents for changes: { $comment }
 notice-project-terminated = Procurement terminated
     .body = Project { $no } ({ $name }): { $scope ->
         [lot] a lot was

@@ -155,5 +155,6 @@ wb-todo-returned_one = Purchase request returned to you
 wb-todo-supplier = Admission to review
 wb-todo-entrusted_one = Entrusted plan to make a project of
 wb-todo-failure_notice = Failed lot: publish the failure notice
+wb-todo-confirm_documents = Documents awaiting your unit's confirmation
 wb-todo-project_draft = Project whose documents are being prepared
 wb-todo-more = More:

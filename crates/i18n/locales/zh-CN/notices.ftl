@@ -25,6 +25,9 @@ notice-project-published = 采购项目已发布
     .body = 项目 { $no }（{ $name }）已发布{ $kind }，截止时间 { $deadline }。
 notice-project-bidding_closed = 投标截止
     .body = 项目 { $no }（{ $name }）已到提交截止时间，等待开标。
+notice-documents-to_confirm = { $no } { $name }：采购文件待采购人确认
+notice-documents-confirmed = { $no } { $name }：采购人已确认采购文件
+notice-documents-returned = { $no } { $name }：采购人退回采购文件修改：{ $comment }
 notice-project-terminated = 采购项目终止
     .body = 项目 { $no }（{ $name }）{ $scope ->
         [lot] 部分标项

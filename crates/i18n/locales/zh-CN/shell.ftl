@@ -155,5 +155,6 @@ wb-todo-returned_one = 被退回待修改的申购单
 wb-todo-supplier = 待审核的入驻申请
 wb-todo-entrusted_one = 委托待立项的计划
 wb-todo-failure_notice = 流标，待发布废标公告
+wb-todo-confirm_documents = 采购文件待本单位确认
 wb-todo-project_draft = 采购文件编制中的项目
 wb-todo-more = 还有

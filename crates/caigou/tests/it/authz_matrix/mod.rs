@@ -33,6 +33,8 @@ const DECIDER: Allowed = Only(&["purchaser-reviewer", "purchaser-approver", "cle
 /// Who sets their own unit's chain in the pages: approvers.
 const UNIT_CHAIN: Allowed = Only(&["purchaser-approver", "unit2-deciders"]);
 const CHAIN: Allowed = Only(&["admin", "purchaser-approver", "unit2-deciders"]);
+/// Who confirms a project's documents for their unit (采购人确认): 经办 and 审批 staff.
+const CONFIRMER: Allowed = Only(&["purchaser", "purchaser-approver", "clerk-reviewer", "unit2-deciders"]);
 const PLANNING: Allowed =
     Only(&["admin", "supervisor", "purchaser", "purchaser-reviewer", "purchaser-approver", "clerk-reviewer", "unit2-deciders"]);
 const SUPPLIER: Allowed = Only(&["supplier1"]);
@@ -120,6 +122,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/requests/{id}/attachments/{file}", PLANNING),
     ("GET", "/approval-chain", PURCHASER),
     ("POST", "/approval-chain", UNIT_CHAIN),
+    ("POST", "/unit-settings", UNIT_CHAIN),
     ("GET", "/supplier", SUPPLIER),
     ("GET", "/supplier/bids", SUPPLIER),
     ("POST", "/supplier", SUPPLIER),
@@ -140,6 +143,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/projects/{id}/publish", RUNNER),
     ("POST", "/projects/{id}/clarifications", RUNNER),
     ("POST", "/projects/{id}/terminate", RUNNER),
+    ("GET", "/projects/{id}/review", CONFIRMER),
+    ("POST", "/projects/{id}/confirmation", CONFIRMER),
     ("POST", "/projects/{id}/questions", SUPPLIER),
     ("GET", "/projects/{id}/documents.pdf", SignedIn),
     ("GET", "/projects/{id}/documents.html", SignedIn),
@@ -228,6 +233,9 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/api/v1/projects/{id}/documents", RUNNER),
     ("POST", "/api/v1/projects/{id}/publish", RUNNER),
     ("POST", "/api/v1/projects/{id}/terminate", RUNNER),
+    ("POST", "/api/v1/projects/{id}/confirmation", CONFIRMER),
+    ("GET", "/api/v1/unit-settings", PURCHASER),
+    ("POST", "/api/v1/unit-settings", CHAIN),
     ("GET", "/api/v1/projects/{id}/obtained", PROJECTS),
     ("GET", "/api/v1/projects/{id}/questions", SignedIn),
     ("POST", "/api/v1/projects/{id}/questions", SUPPLIER),

@@ -17,6 +17,7 @@ use crate::audit::{self, Actor, Change};
 use crate::notify::{self, Message};
 use crate::{Result, Store, StoreError, Tx, new_id, regions, scope};
 
+pub mod confirmations;
 mod lifecycle;
 
 pub use lifecycle::{DEADLINE, DOCUMENTS_CLOSE, FailureDue, failures_due, register, terminate};

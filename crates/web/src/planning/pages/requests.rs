@@ -385,6 +385,8 @@ struct ChainPage {
     rows: Vec<ChainRow>,
     roles: Vec<(&'static str, &'static str)>,
     can_edit: bool,
+    /// 采购人确认: the unit confirms documents before they are published.
+    confirm_documents: bool,
     notice: Option<String>,
     error: Option<String>,
 }
@@ -421,13 +423,19 @@ async fn chain_page(
         rows,
         roles: [Role::PurchaserReviewer, Role::PurchaserApprover].iter().map(|r| (r.key(), r.label(lang))).collect(),
         can_edit: authz::decide(&ctx.principal, Action::ConfigureChain { unit: s.org }).is_ok(),
+        confirm_documents: caigou_app::tender::confirmation::unit_requires(&state.store, s).await?,
         notice,
         error,
     })
 }
 
-pub async fn chain(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    Ok(render(&chain_page(&state, &ctx, None, None, None).await?))
+pub async fn chain(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::api::ApiQuery(flash): crate::api::ApiQuery<crate::pages::Flash>,
+) -> Result<Response, AppError> {
+    let notice = flash.notice(&crate::i18n::Tr::new(ctx.lang));
+    Ok(render(&chain_page(&state, &ctx, None, notice, flash.error()).await?))
 }
 
 #[derive(Deserialize, Default)]

@@ -99,6 +99,21 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         if open > 0 {
             todos.push(Todo { text: format!("{open} {}", t.s("wb.todo.publicity")), href: "/plans".into() });
         }
+        // 采购人确认: draft documents waiting for this unit's decision open its review.
+        if subject.has(Role::PurchaserHandler) || subject.has(Role::PurchaserApprover) {
+            let mut due = Vec::new();
+            for p in caigou_app::tender::projects::list(store, subject).await?.into_iter().filter(|p| p.status == ProjectStatus::Draft) {
+                let v = caigou_store::projects::get(store, p.id).await?;
+                if v.project.documents.is_none() {
+                    continue;
+                }
+                let units = caigou_app::tender::confirmation::standing(store, &v).await?;
+                if units.iter().any(|u| u.unit == subject.org && u.standing == caigou_domain::tender::confirmation::Standing::Waiting) {
+                    due.push((format!("{} {}", p.project_no, p.name), format!("/projects/{}/review", p.id)));
+                }
+            }
+            each(&mut todos, due, "wb.todo.confirm_documents", "/projects");
+        }
     }
     if subject.has(Role::Admin) || subject.has(Role::Supervisor) {
         let waiting = caigou_app::suppliers::list(store, subject, Some(caigou_domain::supplier::SupplierStatus::Submitted)).await?;

@@ -1,6 +1,7 @@
 //! Tender JSON API.
 
 pub mod bids;
+pub mod confirmation;
 pub mod custody;
 pub mod deposits;
 pub mod opening;

@@ -1,5 +1,6 @@
 //! Tender pages.
 
+pub mod confirmation;
 pub mod custody;
 pub mod deposits;
 pub mod my_bids;

@@ -235,6 +235,10 @@ struct DetailPage {
     clarifications: Vec<Clarification>,
     obtained_count: usize,
     announcement_label: &'static str,
+    /// 采购人确认 of the draft documents: each unit that confirms, where it stands.
+    confirmation: Vec<crate::tender::pages::publishing::StandingRow>,
+    /// The subject's unit confirms these documents and has not yet confirmed them.
+    can_confirm: bool,
     notice: Option<String>,
     error: Option<String>,
     /// Why the documents form was refused, shown beside it (the form keeps what was sent).
@@ -380,9 +384,19 @@ async fn show(state: &AppState, ctx: &Ctx, id: &str, flash: Flash, kept: Option<
             source: progress.next.source(),
         }
     });
+    let (confirmation, can_confirm) = if p.status.editable() && p.documents.is_some() && is_insider {
+        let units = caigou_app::tender::confirmation::standing(&state.store, &v).await?;
+        let mine = units.iter().any(|u| u.unit == s.org && u.standing != caigou_domain::tender::confirmation::Standing::Confirmed)
+            && crate::routes::CONFIRMERS.check(&ctx.principal).is_ok();
+        (crate::tender::pages::publishing::standing_rows(units), mine)
+    } else {
+        (Vec::new(), false)
+    };
     Ok((
         status,
         render(&DetailPage {
+            confirmation,
+            can_confirm,
             notice: flash.notice(&chrome.t),
             documents_error: refused,
             stages,

@@ -17,14 +17,44 @@ use serde::Deserialize;
 
 #[derive(Template)]
 #[template(path = "project_preview.html")]
-struct PreviewPage {
-    chrome: Chrome,
-    project: caigou_domain::ids::ProjectId,
-    heading: String,
-    preview: caigou_app::tender::projects::Preview,
-    body: Vec<crate::platform::pages::portal::BodyPart>,
-    kind: &'static str,
-    error: Option<String>,
+pub(crate) struct PreviewPage {
+    pub chrome: Chrome,
+    pub project: caigou_domain::ids::ProjectId,
+    pub heading: String,
+    pub preview: caigou_app::tender::projects::Preview,
+    pub body: Vec<crate::platform::pages::portal::BodyPart>,
+    pub kind: &'static str,
+    /// 采购人确认: the unit confirming sees its decision form instead of publishing.
+    pub reviewing: bool,
+    /// The units that confirm, and where each stands on these documents.
+    pub standing: Vec<StandingRow>,
+    pub notice: Option<String>,
+    pub error: Option<String>,
+}
+
+/// One unit that confirms the documents: its name, where it stands (a translation key), and its
+/// last reason for returning them.
+pub struct StandingRow {
+    pub name: String,
+    pub state: &'static str,
+    pub comment: Option<String>,
+}
+
+/// The units' standing as the pages show it.
+pub(crate) fn standing_rows(units: Vec<caigou_app::tender::confirmation::UnitStanding>) -> Vec<StandingRow> {
+    use caigou_domain::tender::confirmation::Standing;
+    units
+        .into_iter()
+        .map(|u| StandingRow {
+            state: match u.standing {
+                Standing::Waiting => "confirm.state.waiting",
+                Standing::Confirmed => "confirm.state.confirmed",
+                Standing::Returned => "confirm.state.returned",
+            },
+            comment: (u.standing == Standing::Returned).then(|| u.last.map(|l| l.comment).unwrap_or_default()),
+            name: u.name,
+        })
+        .collect()
 }
 
 /// 发布前预览: the announcement and the documents exactly as they would go out, and the
@@ -43,10 +73,14 @@ pub async fn preview(
     };
     let chrome = Chrome::load(&state, &ctx).await?;
     let v = caigou_store::projects::get(&state.store, project).await?;
+    let standing = standing_rows(caigou_app::tender::confirmation::standing(&state.store, &v).await?);
     Ok(render(&PreviewPage {
         body: crate::platform::pages::portal::body_parts(&p.body, &chrome.t),
         kind: p.kind.label(ctx.lang),
         heading: format!("{} {}", v.project.project_no, v.project.name),
+        reviewing: false,
+        standing,
+        notice: flash.notice(&chrome.t),
         error: flash.error(),
         chrome,
         project,
