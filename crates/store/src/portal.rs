@@ -4,7 +4,7 @@
 use caigou_domain::ids::{AnnouncementId, ProjectId, RegionId};
 use caigou_domain::planning::Method;
 use caigou_domain::search::{index_terms, query_terms};
-use caigou_domain::tender::AnnouncementKind;
+use caigou_domain::tender::{AnnouncementKind, ProjectStatus};
 use serde::Serialize;
 
 use crate::audit::{self, Actor, Change};
@@ -27,6 +27,10 @@ pub struct Announcement {
     pub method: Option<Method>,
     #[sqlx(try_from = "crate::row::Nullable")]
     pub references_id: Option<AnnouncementId>,
+    /// The project's bid deadline (Unix ms) and state now, for the list (投标截止 · 进行中).
+    pub project_deadline_at: Option<i64>,
+    #[sqlx(try_from = "crate::row::Nullable")]
+    pub project_status: Option<ProjectStatus>,
 }
 
 /// An announcement to publish.
@@ -127,11 +131,14 @@ pub struct Filter {
 }
 
 const COLUMNS: &str =
-    "a.id, a.region_id, r.name_zh AS region_name, a.kind, a.title, a.body, a.published_at, a.project_id, a.method, a.references_id";
+    "a.id, a.region_id, r.name_zh AS region_name, a.kind, a.title, a.body, a.published_at, a.project_id, a.method, a.references_id,
+    p.deadline_at AS project_deadline_at, p.status AS project_status";
+/// Announcements with their region and, for a project's, the project as it stands now.
+const FROM: &str = "announcements a JOIN regions r ON r.id = a.region_id LEFT JOIN projects p ON p.id = a.project_id";
 
 /// Newest first; title matches before text-only matches when searching.
 pub async fn list(store: &Store, f: &Filter) -> Result<Vec<Announcement>> {
-    let mut sql = format!("SELECT {COLUMNS} FROM announcements a JOIN regions r ON r.id = a.region_id WHERE 1 = 1");
+    let mut sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE 1 = 1");
     let mut binds: Vec<String> = Vec::new();
     let mut bind = |sql: &mut String, clause: &str, value: String| {
         binds.push(value);
@@ -192,18 +199,16 @@ pub async fn list(store: &Store, f: &Filter) -> Result<Vec<Announcement>> {
 }
 
 pub async fn get(store: &Store, id: AnnouncementId) -> Result<Option<Announcement>> {
-    Ok(sqlx::query_as::<_, Announcement>(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM announcements a JOIN regions r ON r.id = a.region_id WHERE a.id = $1"
-    )))
-    .bind(id.to_string())
-    .fetch_optional(store.pool())
-    .await?)
+    Ok(sqlx::query_as::<_, Announcement>(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM {FROM} WHERE a.id = $1")))
+        .bind(id.to_string())
+        .fetch_optional(store.pool())
+        .await?)
 }
 
 /// Corrections referencing an announcement, oldest first.
 pub async fn corrections_of(store: &Store, id: AnnouncementId) -> Result<Vec<Announcement>> {
     Ok(sqlx::query_as::<_, Announcement>(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM announcements a JOIN regions r ON r.id = a.region_id WHERE a.references_id = $1 ORDER BY a.published_at"
+        "SELECT {COLUMNS} FROM {FROM} WHERE a.references_id = $1 ORDER BY a.published_at"
     )))
     .bind(id.to_string())
     .fetch_all(store.pool())

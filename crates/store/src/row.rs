@@ -7,6 +7,7 @@
 
 use caigou_domain::ids::{AnnouncementId, BudgetLineId, FileId, IntentionId, LotId, OrgId, PlanId, ProjectId, RegionId, UserId};
 use caigou_domain::planning::Method;
+use caigou_domain::tender::ProjectStatus;
 use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
 use sqlx::error::BoxDynError;
 use sqlx::{Decode, Type, ValueRef};
@@ -44,4 +45,4 @@ macro_rules! nullable_into {
     )*};
 }
 
-nullable_into!(AnnouncementId, BudgetLineId, FileId, IntentionId, LotId, OrgId, PlanId, ProjectId, RegionId, UserId, Method);
+nullable_into!(AnnouncementId, BudgetLineId, FileId, IntentionId, LotId, OrgId, PlanId, ProjectId, RegionId, UserId, Method, ProjectStatus);

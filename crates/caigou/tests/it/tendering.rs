@@ -521,6 +521,10 @@ async fn deadlines_fire_once_and_termination_notifies(app: TestApp) {
     let aid = t["announcement_id"].as_str().unwrap();
     let (_, list) = app.get("/api/v1/announcements?kind=termination", None).await;
     assert!(list.as_array().unwrap().iter().any(|a| a["id"] == aid && a["body"].as_str().unwrap().contains("采购需求发生重大变化")));
+    // The portal says the project has ended, on its termination and on its tender announcement.
+    assert!(list.as_array().unwrap().iter().any(|a| a["id"] == aid && a["project_status"] == "terminated"), "{list}");
+    let page = app.http.get(app.url(&format!("/announcements/{aid}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("data-testid=\"project-state\">已终止"), "{page}");
     let s1 = app.token("supplier1").await;
     let (_, notes) = app.get("/api/v1/notifications", Some(&s1)).await;
     assert!(notes.to_string().contains("采购需求发生重大变化"), "{notes}");
@@ -574,6 +578,20 @@ async fn portal_filters_search_and_feed(app: TestApp) {
     );
     let html = app.http.get(app.url("/?kind=correction")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("更正公告（澄清或修改）") && !html.contains("询价公告</a>"), "the portal page filters too");
+    // The list says which tenders are still open, until when, and which ended.
+    let (_, tenders) = app.get("/api/v1/announcements?kind=tender", None).await;
+    let open = tenders.as_array().unwrap().iter().find(|a| a["project_status"] == "published").unwrap_or_else(|| {
+        panic!(
+            "an open tender: {:?}",
+            tenders.as_array().unwrap().iter().map(|a| (&a["title"], &a["project_status"], &a["project_deadline_at"])).collect::<Vec<_>>()
+        )
+    });
+    assert!(open["project_deadline_at"].as_i64().unwrap() > app.store.clock().now_ms(), "{open}");
+    let html = app.http.get(app.url("/?kind=tender")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("data-testid=\"project-state\">投标中 · 截止"), "{html}");
+    // A lot's termination leaves the project's other lots open, and the list says so.
+    let (_, ended) = app.get("/api/v1/announcements?kind=termination", None).await;
+    assert_eq!(ended[0]["project_status"], "published", "{ended}");
 }
 both!(portal, portal_filters_search_and_feed);
 

@@ -303,3 +303,7 @@ projects-actor-runner = the procurement agency
 projects-actor-suppliers = the suppliers
 projects-actor-platform = the platform, on time
 projects-documents_close = Documents available until
+portal-state-open = Open for bids · closes
+portal-state-closed = Closed for bids
+portal-state-ended = Ended
+portal-state-draft = In preparation

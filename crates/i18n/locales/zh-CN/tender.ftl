@@ -303,3 +303,7 @@ projects-actor-runner = 采购代理机构
 projects-actor-suppliers = 供应商
 projects-actor-platform = 平台按时自动进行
 projects-documents_close = 获取文件截止
+portal-state-open = 投标中 · 截止
+portal-state-closed = 已截止
+portal-state-ended = 已终止
+portal-state-draft = 准备中

@@ -114,6 +114,10 @@ pub struct AnnouncementOut {
     pub references_id: Option<String>,
     /// The announcement's stable public address.
     pub url: String,
+    /// The project's bid deadline now (Unix milliseconds), after any correction.
+    pub project_deadline_at: Option<i64>,
+    /// The project's state now, e.g. `published` (open for bids) or `terminated`.
+    pub project_status: Option<String>,
 }
 
 pub fn kind_label(kind: &str, lang: Lang) -> String {
@@ -135,6 +139,8 @@ impl From<Announcement> for AnnouncementOut {
             project_id: a.project_id.map(|p| p.to_string()),
             method: a.method.map(|m| m.key().to_string()),
             references_id: a.references_id.map(|r| r.to_string()),
+            project_deadline_at: a.project_deadline_at,
+            project_status: a.project_status.map(|s| s.as_str().to_string()),
         }
     }
 }

@@ -21,6 +21,9 @@ pub struct Row {
     pub a: Announcement,
     pub kind: String,
     pub method: String,
+    /// The project as it stands now (投标中 · 截止 …, 已截止, 已终止) and its CSS class, so a
+    /// reader of the list sees which tenders are still open without opening each.
+    pub state: Option<(String, &'static str)>,
 }
 
 pub struct Choice {
@@ -40,8 +43,17 @@ struct Home {
     feed: String,
 }
 
-fn row(a: Announcement, lang: caigou_domain::Lang) -> Row {
+fn row(a: Announcement, lang: caigou_domain::Lang, now: i64) -> Row {
+    use caigou_domain::tender::ProjectStatus;
+    let t = crate::i18n::Tr::new(lang);
+    let state = a.project_status.map(|status| match (status, a.project_deadline_at) {
+        (ProjectStatus::Terminated, _) => (t.s("portal.state-ended").to_string(), "ended"),
+        (ProjectStatus::Draft, _) => (t.s("portal.state-draft").to_string(), "later"),
+        (ProjectStatus::Published, Some(d)) if now < d => (format!("{} {}", t.s("portal.state-open"), crate::pages::when(&d)), "open"),
+        _ => (t.s("portal.state-closed").to_string(), "closed"),
+    });
     Row {
+        state,
         kind: kind_label(&a.kind, lang),
         method: a.method.map(|m| crate::tender::pages::projects::method_label(&m, lang).to_string()).unwrap_or_default(),
         a,
@@ -72,7 +84,8 @@ pub async fn home(
     crate::api::ApiQuery(q): crate::api::ApiQuery<AnnouncementQuery>,
 ) -> Result<Response, AppError> {
     let filter = q.filter(50)?;
-    let items = portal::list(&state.store, &filter).await?.into_iter().map(|a| row(a, ctx.lang)).collect();
+    let now = state.store.clock().now_ms();
+    let items = portal::list(&state.store, &filter).await?.into_iter().map(|a| row(a, ctx.lang, now)).collect();
     let kinds = AnnouncementKind::ALL.iter().map(|k| Choice { key: k.key(), label: k.label(ctx.lang) }).collect();
     let methods = caigou_domain::planning::Method::ALL.iter().map(|m| Choice { key: m.key(), label: m.label(ctx.lang) }).collect();
     let qs = query_string(&q);
@@ -142,14 +155,16 @@ pub fn body_parts(body: &str, t: &crate::i18n::Tr) -> Vec<BodyPart> {
 pub async fn announcement(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let id: AnnouncementId = path_id(&id, "announcement")?;
     let a = portal::get(&state.store, id).await?.ok_or_else(|| AppError::not_found("announcement"))?;
-    let corrections = portal::corrections_of(&state.store, id).await?.into_iter().map(|c| row(c, ctx.lang)).collect();
+    let now = state.store.clock().now_ms();
+    let row = |a| row(a, ctx.lang, now);
+    let corrections = portal::corrections_of(&state.store, id).await?.into_iter().map(row).collect();
     let references = match &a.references_id {
-        Some(r) => portal::get(&state.store, *r).await?.map(|x| row(x, ctx.lang)),
+        Some(r) => portal::get(&state.store, *r).await?.map(row),
         None => None,
     };
     let chrome = Chrome::load(&state, &ctx).await?;
     let body = body_parts(&a.body, &chrome.t);
-    Ok(render(&Detail { chrome, a: row(a, ctx.lang), body, corrections, references }))
+    Ok(render(&Detail { chrome, a: row(a), body, corrections, references }))
 }
 
 fn xml(s: &str) -> String {
