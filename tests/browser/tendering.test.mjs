@@ -304,12 +304,15 @@ test('an agency publishes a project from a template and it appears on the public
     // A day early: refused under 政府采购法第35条, shown beside the form, which keeps every edit.
     const qualification = documents.locator('textarea[name=qualification]');
     await qualification.fill('具有有效的医疗器械经营许可证');
+    await page.getByTestId('contact-name').fill('钱工');
+    await page.getByTestId('contact-phone').fill('0990-6180077');
     await deadline.fill(`${addDays(earliestDeadline, -1)}T09:30`);
     await submitForm(page, page.getByTestId('save-documents'), `${projectPath}/documents`);
     await expectText(page.getByTestId('documents-error'), 'TEND-BID-PERIOD', 'the error after a deadline before the earliest');
     await expectText(page.getByTestId('documents-error'), '政府采购法第35条', 'the error after a deadline before the earliest');
     assert.equal(await page.getByTestId('deadline-input').inputValue(), `${addDays(earliestDeadline, -1)}T09:30`, 'the refused deadline is still in the form');
     assert.equal(await page.getByTestId('documents-form').locator('textarea[name=qualification]').inputValue(), '具有有效的医疗器械经营许可证', 'the qualification typed before the refusal is kept');
+    assert.equal(await page.getByTestId('contact-phone').inputValue(), '0990-6180077', 'the contact typed before the refusal is kept');
     await expectText(page.getByTestId('project-status'), '编制中', 'the project status after the refused save');
     assert.equal(await page.getByTestId('preview').count(), 0, 'nothing to publish before the documents are saved');
     await assertNoHorizontalOverflow(page);
@@ -361,7 +364,9 @@ test('an agency publishes a project from a template and it appears on the public
     const announcement = page.getByTestId('announcement');
     await expectText(announcement.locator('h1'), PROJECT_NAME, 'the announcement title');
     await expectText(page.getByTestId('kind'), '招标公告', 'the announcement kind');
-    await expectText(announcement, '采购文件 SHA-256', 'the announcement body');
+    await expectText(announcement, '文件 SHA-256', 'the announcement body (the documents\' digest)');
+    await expectText(announcement, '二、申请人的资格要求', 'the announcement body (the national format\'s sections)');
+    await expectText(announcement, '项目联系人：钱工', 'the announcement body (the contact from the documents form)');
     await expectText(announcement, earliestDeadline.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年$2月$3日'), 'the announcement body (the deadline)');
     await expectVisible(page.getByTestId('project-link'), 'the link to the project');
     await assertNoHorizontalOverflow(page);
@@ -379,7 +384,7 @@ test('an agency publishes a project from a template and it appears on the public
     await expectVisible(page.getByTestId('announcements').locator('.kind-correction'), 'a correction (the demo tender\'s clarification)');
     assert.equal(await page.locator(`a[href="${announcementPath}"]`).count(), 0, 'the 招标公告 is not among the corrections');
     assert.equal(
-      await page.getByTestId('announcements').locator('.tag:not(.kind-correction)').count(),
+      await page.getByTestId('announcements').locator('.tag[class*="kind-"]:not(.kind-correction)').count(),
       0,
       'only corrections are listed under kind=correction',
     );

@@ -109,6 +109,8 @@ async fn run(store: &Store, year: i16) -> Result<(), StoreError> {
         sections: Default::default(),
         documents_until: e.documents_until,
         deadline: e.deadline_on.to_datetime(jiff::civil::time(9, 30, 0, 0)),
+        contact_name: "赵工".into(),
+        contact_phone: "0990-6180012".into(),
     };
     caigou_app::tender::projects::save_documents(store, &agency2, project, &draft).await.map_err(crate::demo::app)?;
     let published = caigou_app::tender::projects::publish(store, &agency2, project).await.map_err(crate::demo::app)?;

@@ -47,6 +47,8 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         sections: Default::default(),
         documents_until: e.documents_until.checked_add(jiff::Span::new().days(2)).unwrap_or(e.documents_until),
         deadline: e.deadline_on.checked_add(jiff::Span::new().days(2)).unwrap_or(e.deadline_on).to_datetime(jiff::civil::time(9, 30, 0, 0)),
+        contact_name: "李老师".into(),
+        contact_phone: "0990-6180021".into(),
     };
     caigou_app::tender::projects::save_documents(store, &agency2, project, &draft).await.map_err(crate::demo::app)?;
     caigou_app::tender::projects::publish(store, &agency2, project).await.map_err(crate::demo::app)?;
@@ -152,6 +154,8 @@ pub async fn seed(store: &Store) -> Result<(), caigou_store::StoreError> {
         sections: Default::default(),
         documents_until: e.documents_until,
         deadline: e.deadline_on.to_datetime(jiff::civil::time(10, 0, 0, 0)),
+        contact_name: "孙工".into(),
+        contact_phone: "0990-6180035".into(),
     };
     caigou_app::tender::projects::save_documents(store, &central, project, &draft).await.map_err(crate::demo::app)?;
     caigou_app::tender::projects::publish(store, &central, project).await.map_err(crate::demo::app)?;

@@ -4,6 +4,7 @@ pub mod bids;
 pub mod confirmation;
 pub mod custody;
 pub mod deposits;
+pub mod notice;
 pub mod opening;
 pub mod projects;
 pub mod render;

@@ -101,6 +101,13 @@ async fn filled_unchecked(
     Ok((ready, sections))
 }
 
+/// The announcement of `ready`'s documents, in the national format, with the same dates in the
+/// same words as the documents.
+fn announcement(ready: &documents::Ready, pdf_sha256: &str) -> (String, String) {
+    let vars = render::variables(&ready.view, &ready.draft, ready.earliest.announcement_until);
+    super::notice::announcement(&ready.view, ready.kind, &ready.draft, &vars, pdf_sha256)
+}
+
 /// 发布: fixes the documents and publishes the announcement (the project's runner). The
 /// documents are rendered here, from the draft as it stands, and kept by the store with the
 /// announcement in one transaction that first checks the draft did not change meanwhile.
@@ -117,7 +124,7 @@ pub async fn publish(store: &Store, subject: &Subject, project: ProjectId) -> Re
             .await
             .map_err(|e| StoreError::Internal(e.to_string()))??
     };
-    let (title, body) = render::announcement(&ready.view, ready.kind, &sections, &hex::encode(sha2::Sha256::digest(&pdf)));
+    let (title, body) = announcement(&ready, &hex::encode(sha2::Sha256::digest(&pdf)));
     Ok(documents::publish(store, subject, ready, Rendered { html, pdf, title, body }).await?)
 }
 
@@ -143,7 +150,7 @@ pub async fn preview(store: &Store, subject: &Subject, project: ProjectId) -> Re
 pub(crate) async fn preview_unchecked(store: &Store, project: ProjectId) -> Result<Preview> {
     let (ready, sections) = filled_unchecked(store, project).await?;
     let documents_html = render::sections_html(&ready.view, &ready.draft, &sections);
-    let (title, body) = render::announcement(&ready.view, ready.kind, &sections, "（发布时生成）");
+    let (title, body) = announcement(&ready, "（发布时生成）");
     Ok(Preview {
         title,
         body,

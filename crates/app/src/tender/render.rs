@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use caigou_domain::tender::document::{FilledSection, Part};
-use caigou_domain::tender::{AnnouncementKind, Evaluation, EvaluationMethod};
+use caigou_domain::tender::{Evaluation, EvaluationMethod};
 use caigou_domain::{Lang, Msg};
 use caigou_i18n::Label;
 use caigou_store::StoreError;
@@ -210,23 +210,4 @@ pub fn render_pdf(view: &ProjectView, d: &DocumentsDraft, sections: &[FilledSect
         producer: format!("Caigou {}", env!("CARGO_PKG_VERSION")),
     };
     caigou_pdf::render(&doc, font()?, &meta).map_err(|e| StoreError::Internal(format!("PDF: {e}")).into())
-}
-
-/// The announcement of published documents: its title, and its body (the documents' notice
-/// section, the lots, and where to get the PDF with its SHA-256).
-pub fn announcement(view: &ProjectView, kind: AnnouncementKind, sections: &[FilledSection], pdf_sha256: &str) -> (String, String) {
-    let notice = sections
-        .iter()
-        .find(|s| s.key == "notice")
-        .map(|s| s.parts.iter().filter_map(|p| if let Part::Text(t) = p { Some(t.as_str()) } else { None }).collect::<Vec<_>>().join("\n"));
-    let lots: Vec<String> =
-        view.lots.iter().map(|l| format!("第{}包 {}：预算 {}", l.lot_no, l.name, caigou_domain::Money::from_fen(l.budget))).collect();
-    let body = format!(
-        "{}\n{}\n采购文件 SHA-256：{}\n采购文件：/projects/{}/documents.pdf（已入驻供应商在线获取后下载）",
-        notice.unwrap_or_default(),
-        lots.join("\n"),
-        pdf_sha256,
-        view.project.id
-    );
-    (format!("{}{}", view.project.name, kind.label(Lang::Zh)), body)
 }

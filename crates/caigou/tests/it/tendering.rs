@@ -57,7 +57,7 @@ fn documents(template: &str, until: Date, deadline: &str, price: f64) -> Value {
            "criteria": [{"name": "价格", "kind": "price", "points": price},
                         {"name": "技术方案", "kind": "technical", "points": 90.0 - price, "guidance": "完全满足得满分，每项负偏离扣2分"},
                         {"name": "售后服务", "kind": "commercial", "points": 10, "guidance": "质保3年以上得10分"}],
-           "documents_until": until.to_string(), "deadline": deadline})
+           "documents_until": until.to_string(), "deadline": deadline, "contact_name": "周工", "contact_phone": "0990-6180099"})
 }
 
 /// Saves a draft open-tender project's documents with the earliest lawful dates and `price`
@@ -204,7 +204,33 @@ async fn supplier_registers_is_reviewed_and_obtains_documents(app: TestApp) {
     let announcement = p["project"]["announcement_id"].as_str().unwrap();
     let (_, list) = app.get("/api/v1/announcements?kind=tender", None).await;
     let a = list.as_array().unwrap().iter().find(|a| a["id"] == announcement).expect("on the portal");
-    assert!(a["body"].as_str().unwrap().contains(&sha), "the announcement carries the documents' SHA-256");
+    let body = a["body"].as_str().unwrap();
+    assert!(body.contains(&sha), "the announcement carries the documents' SHA-256");
+    // In the national format's sections, in order, with what each must carry.
+    let sections = [
+        "项目概况",
+        "一、项目基本情况",
+        "二、申请人的资格要求",
+        "三、获取招标文件",
+        "四、提交投标文件截止时间、开标时间和地点",
+        "五、公告期限",
+        "六、其他补充事宜",
+        "七、对本次采购提出询问",
+    ];
+    let at: Vec<usize> = sections.iter().map(|s| body.find(s).unwrap_or_else(|| panic!("{s} in {body}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "sections in order: {body}");
+    for fact in [
+        "第二十二条",
+        "具备相应经营资格",
+        "售价：免费",
+        &format!("/projects/{id}/documents.pdf"),
+        &format!("项目页面：/projects/{id}"),
+        "项目联系人：周工",
+        "电话：0990-6180099",
+        "采购代理机构信息",
+    ] {
+        assert!(body.contains(fact), "{fact} in {body}");
+    }
     // The PDF really carries the project's Chinese text (poppler's pdftotext reads it back).
     let path = app.data.path().join("doc.pdf");
     std::fs::write(&path, &pdf).unwrap();

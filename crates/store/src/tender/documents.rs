@@ -38,6 +38,11 @@ pub struct DocumentsDraft {
     pub documents_until: Date,
     /// Bid/response deadline and opening, China time.
     pub deadline: DateTime,
+    /// 项目联系人 and 电话, as the announcement's 联系方式 names them.
+    #[serde(default)]
+    pub contact_name: String,
+    #[serde(default)]
+    pub contact_phone: String,
 }
 
 fn rejected(violations: Vec<caigou_domain::tender::Violation>) -> StoreError {

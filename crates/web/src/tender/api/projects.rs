@@ -316,6 +316,12 @@ pub struct DocumentsIn {
     pub documents_until: String,
     /// YYYY-MM-DDTHH:MM (China time): deadline and opening.
     pub deadline: String,
+    /// 项目联系人, named in the announcement's 联系方式 (the runner's name when empty).
+    #[serde(default)]
+    pub contact_name: String,
+    /// The contact's telephone.
+    #[serde(default)]
+    pub contact_phone: String,
 }
 
 pub fn parse_documents(d: &DocumentsIn) -> ApiResult<DocumentsDraft> {
@@ -350,6 +356,8 @@ pub fn parse_documents(d: &DocumentsIn) -> ApiResult<DocumentsDraft> {
         sections: d.sections.clone(),
         documents_until,
         deadline,
+        contact_name: d.contact_name.trim().to_string(),
+        contact_phone: d.contact_phone.trim().to_string(),
     })
 }
 

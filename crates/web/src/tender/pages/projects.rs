@@ -126,6 +126,8 @@ pub struct DocForm {
     pub qualification: String,
     pub documents_until: String,
     pub deadline: String,
+    pub contact_name: String,
+    pub contact_phone: String,
 }
 
 fn doc_form(
@@ -156,6 +158,8 @@ fn doc_form(
             qualification: d.qualification.clone(),
             documents_until: d.documents_until.to_string(),
             deadline: d.deadline.strftime("%Y-%m-%dT%H:%M").to_string(),
+            contact_name: d.contact_name.clone(),
+            contact_phone: d.contact_phone.clone(),
         },
         None => {
             let scored = matches!(Family::of(v.method()), Some(Family::Tender | Family::Consultation));
@@ -182,6 +186,8 @@ fn doc_form(
                 qualification: String::new(),
                 documents_until: earliest.map(|e| e.documents_until.to_string()).unwrap_or_default(),
                 deadline: earliest.map(|e| format!("{}T09:30", e.deadline_on)).unwrap_or_default(),
+                contact_name: String::new(),
+                contact_phone: String::new(),
             }
         }
     }
@@ -445,6 +451,10 @@ pub struct DocumentsForm {
     qualification: String,
     documents_until: String,
     deadline: String,
+    #[serde(default)]
+    contact_name: String,
+    #[serde(default)]
+    contact_phone: String,
     /// Editable sections: keys and bodies, in pairs.
     #[serde(default)]
     s_key: Vec<String>,
@@ -479,6 +489,8 @@ impl DocumentsForm {
             qualification: self.qualification.clone(),
             documents_until: self.documents_until.clone(),
             deadline: self.deadline.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_phone: self.contact_phone.clone(),
         }
     }
 }
@@ -531,6 +543,8 @@ pub async fn save_documents(
             qualification: f.qualification.clone(),
             documents_until: f.documents_until.clone(),
             deadline: f.deadline.clone(),
+            contact_name: f.contact_name.clone(),
+            contact_phone: f.contact_phone.clone(),
         };
         usecase::save_documents(&state.store, ctx.subject()?, project, &parse_documents(&input)?).await?;
         Ok("notice.saved")
