@@ -51,6 +51,9 @@ pub const SEP_CLAUSES: &str = "sep.clauses";
 
 /// The key of a [`Msg::given`] text.
 pub const GIVEN: &str = "given";
+/// The key of a legal source ([`Msg::source`]): the Chinese citation, read in the reader's
+/// language by [`crate::legal::render_source`].
+pub const SOURCE: &str = "legal.source";
 
 /// A text to show a user, named by its catalog key with its arguments (消息键与参数). Errors
 /// and notifications carry one, so the reader's language is chosen when it is read, not when it
@@ -97,6 +100,12 @@ impl Msg {
     /// its figures), not looked up in the catalogs; a language not given reads the Chinese.
     pub fn given(texts: impl IntoIterator<Item = (Lang, String)>) -> Msg {
         Msg { key: GIVEN.to_string(), args: texts.into_iter().map(|(l, t)| (l.tag().to_string(), Arg::Text(t))).collect() }
+    }
+
+    /// A legal source as users read it (`政府采购法第35条`): the Chinese citation is kept, and a
+    /// reader in another language reads it translated (`Government Procurement Law art. 35`).
+    pub fn source(zh: impl Into<String>) -> Msg {
+        Msg { key: SOURCE.to_string(), args: [("zh".to_string(), Arg::Text(zh.into()))].into_iter().collect() }
     }
 
     /// A text that reads the same in every language (a range such as `1–64`, a field's value).

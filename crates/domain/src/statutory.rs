@@ -109,7 +109,10 @@ impl Localized for OutsideLimits {
         "policy.below_statutory"
     }
     fn msg(&self) -> Msg {
-        Msg::new("error.policy.below_statutory").arg("field", &self.field).arg("limit", &self.limit).arg("source", self.source)
+        Msg::new("error.policy.below_statutory")
+            .arg("field", &self.field)
+            .arg("limit", &self.limit)
+            .arg_msg("source", Msg::source(self.source))
     }
 }
 

@@ -163,6 +163,10 @@ impl Catalog {
                 m.args.get(lang.tag()).or_else(|| m.args.get(Lang::Zh.tag())).and_then(Arg::text).unwrap_or_default().to_string()
             });
         }
+        if m.key == caigou_domain::i18n::SOURCE {
+            let zh = m.args.get("zh").and_then(Arg::text).unwrap_or_default();
+            return attr.is_none().then(|| caigou_domain::legal::render_source(zh, lang));
+        }
         // An argument that is a message is rendered in the same language first.
         let mut rendered: Vec<(&str, std::borrow::Cow<'_, str>)> = m.args.iter().map(|(k, v)| (k.as_str(), self.arg(lang, v))).collect();
         // A value given per language (`step_zh`, `step_en`: an approval step's name as its

@@ -70,7 +70,12 @@ fn a_refusal_cites_each_rule_and_joins_them_as_clauses() {
     assert!(zh.contains("不得超过标项预算的2%，即 ") && zh.contains("（TEND-DEPOSIT，政府采购法实施条例第33条"), "{zh}");
     assert_eq!(zh.matches("（TEND-DEPOSIT，").count(), 2, "{zh}");
     assert!(zh.contains("）；投标保证金应以"), "clauses are joined by ；: {zh}");
-    assert!(en.contains("at most 2% of the lot's budget") && en.contains(" (TEND-DEPOSIT, 政府采购法实施条例第33条"), "{en}");
+    assert!(
+        en.contains("at most 2% of the lot's budget")
+            && en.contains(" (TEND-DEPOSIT, Implementing Regulations art. 33; MOF Order 87 art. 38)"),
+        "{en}"
+    );
+    assert!(!en.contains("条"), "an English reader reads the source in English: {en}");
     assert!(en.contains("); a bid deposit is paid"), "{en}");
 }
 
@@ -97,4 +102,26 @@ fn values_given_per_language_read_in_the_readers_language() {
     assert!(en.ends_with("Deputy director"), "{en}");
     let only_zh = Msg::new("notice.request.waiting").arg("no", "SG-1").arg("title", "t").arg("amount", "a").arg("step_zh", "分管领导审批");
     assert!(catalog().notice(Lang::En, &only_zh).1.ends_with("分管领导审批"));
+}
+
+/// English pages read in English: no Chinese characters or full-width punctuation in the English
+/// catalogs, except the language switch (which names Chinese in Chinese) and the 〔 〕 that
+/// mark template variables in the documents form, as the form shows them.
+#[test]
+fn english_texts_hold_no_chinese() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en");
+    let cjk = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            if line.starts_with('#') || line.starts_with("nav-lang_switch =") {
+                continue;
+            }
+            if line.replace(['〔', '〕'], "").chars().any(cjk) {
+                found.push(format!("{}: {line}", path.file_name().unwrap().to_string_lossy()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "Chinese in the English catalogs: {found:#?}");
 }

@@ -34,6 +34,8 @@ pub struct Chrome {
     pub csrf: String,
     pub nav: Vec<NavItem>,
     pub lang_href: String,
+    /// 帮助: the help centre, at the guide of this page's journey when it has one.
+    pub help_href: String,
     /// Platform time, on a sandbox platform only (shown in a banner).
     pub sandbox_now: Option<String>,
     /// The date the demo's own clock started at (a demo run where the real date left too little
@@ -80,6 +82,12 @@ impl Chrome {
             org_name: i.view.organization.name.clone(),
             roles: i.subject.roles.iter().map(|r| r.label(ctx.lang)).collect::<Vec<_>>().join(Tr::new(ctx.lang).s("sep.enumeration")),
         });
+        // Agencies (and purchasers running their own projects) read the agency's guides.
+        let agency_like = ctx.identity.as_ref().is_some_and(|i| i.subject.roles.contains(&caigou_domain::authz::Role::Agency));
+        let help_href = match crate::platform::help_guides::for_path(&ctx.path, agency_like) {
+            Some(g) => format!("/help#{}", g.id),
+            None => "/help".to_string(),
+        };
         Chrome {
             t,
             user,
@@ -87,6 +95,7 @@ impl Chrome {
             csrf: ctx.csrf.clone(),
             nav,
             lang_href: format!("/lang?to={}&next={}", t.other_tag(), urlencode(&ctx.path)),
+            help_href,
             sandbox_now: None,
             demo_clock: None,
         }
@@ -144,6 +153,7 @@ pub fn error_response(err: &AppError, lang: Lang) -> Response {
         csrf: String::new(),
         nav: vec![NavItem { href: "/", label: t.s("nav.home"), active: false }],
         lang_href: format!("/lang?to={}&next=/", t.other_tag()),
+        help_href: "/help".to_string(),
         sandbox_now: None,
         demo_clock: None,
     };

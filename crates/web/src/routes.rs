@@ -249,6 +249,8 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/calendar/years", ADMIN, crate::platform::pages::calendar::load_year)
         .add(M::GET, "/calendar/years/{year}/source", PUBLIC, crate::platform::pages::calendar::source)
         .add(M::GET, "/api/docs", PUBLIC, crate::platform::pages::ops::api_docs)
+        .add(M::GET, "/help", PUBLIC, crate::platform::pages::help::page)
+        .add(M::GET, "/policies", PUBLIC, crate::platform::pages::policies::page)
         // Signed-in pages
         .add(M::GET, "/workbench", SIGNED_IN, crate::platform::pages::workbench::page)
         .add(M::GET, "/inbox", SIGNED_IN, crate::platform::pages::inbox::page)

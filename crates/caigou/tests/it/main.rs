@@ -13,6 +13,7 @@ mod bids;
 mod calendar_catalog;
 mod crash;
 mod demo;
+mod help_centre;
 mod identity;
 mod mail;
 mod multi_node;

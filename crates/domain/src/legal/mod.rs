@@ -633,5 +633,40 @@ pub fn anchor(c: &Citation) -> String {
     }
 }
 
+/// A rule the platform applies, as the policy library lists it under what it cites: its code
+/// (`TEND-BID-PERIOD`), its title's catalog key and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitingRule {
+    pub code: &'static str,
+    pub title_key: String,
+    pub source: &'static str,
+}
+
+/// Every rule with a legal source: the planning rules (采购计划), then the tender rules (采购文件).
+pub fn citing_rules() -> Vec<CitingRule> {
+    use crate::Labelled;
+    let planning =
+        crate::planning::RuleId::ALL.into_iter().map(|r| CitingRule { code: r.code(), title_key: r.label_key(), source: r.source() });
+    let tender =
+        crate::tender::TenderRule::ALL.into_iter().map(|r| CitingRule { code: r.code(), title_key: r.label_key(), source: r.source() });
+    planning.chain(tender).collect()
+}
+
+/// The rules that cite `article` of `instrument`, or (`None`) the instrument as a whole.
+pub fn rules_citing(instrument: Instrument, article: Option<u32>) -> Vec<CitingRule> {
+    citing_rules()
+        .into_iter()
+        .filter(|r| {
+            citations(r.source).iter().any(|c| {
+                c.instrument == instrument
+                    && match article {
+                        Some(n) => c.articles.contains(&n),
+                        None => c.articles.is_empty(),
+                    }
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

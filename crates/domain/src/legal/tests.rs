@@ -198,3 +198,26 @@ fn chinese_rendering_of_a_citation_reads_as_a_citation() {
     let c = citations("民法典第1259条（“以上”含本数）").remove(0);
     assert_eq!(c.render(Lang::Zh), "民法典第1259条（“以上”含本数）");
 }
+
+#[test]
+fn the_library_lists_the_rules_citing_each_article() {
+    let bid = rules_citing(Instrument::Gpl, Some(35));
+    assert!(bid.iter().any(|r| r.code == "TEND-BID-PERIOD"), "{bid:?}");
+    assert!(!bid.iter().any(|r| r.code == "PLAN-BUDGET"), "法第6条 is not 第35条");
+    let whole = rules_citing(Instrument::Mof74, None);
+    assert!(whole.iter().any(|r| r.code == "TEND-NEGOTIATION-PERIOD"), "{whole:?}");
+    assert!(rules_citing(Instrument::Mof74, Some(35)).is_empty());
+    // Every article a rule cites is in the library, so no citation links to nothing.
+    for r in citing_rules() {
+        for c in citations(r.source) {
+            for n in &c.articles {
+                assert!(
+                    article(c.instrument, *n).is_some(),
+                    "{} cites {}第{n}条, not in the library",
+                    r.code,
+                    c.instrument.short(Lang::Zh)
+                );
+            }
+        }
+    }
+}

@@ -133,7 +133,7 @@ impl Localized for Violation {
     }
     /// The finding followed by the rule it breaks: `…（TEND-DEPOSIT，条例第33条）`.
     fn msg(&self) -> Msg {
-        Msg::new("rule.cited").arg_msg("text", self.text.clone()).arg("code", &self.code).arg("source", &self.source)
+        Msg::new("rule.cited").arg_msg("text", self.text.clone()).arg("code", &self.code).arg_msg("source", Msg::source(&self.source))
     }
 }
 

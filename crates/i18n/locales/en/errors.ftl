@@ -117,7 +117,7 @@ error-name-too_long = the name is too long: at most { $max } characters
 error-name-too_short = the username needs at least { $min } characters
 error-name-hidden_characters = the name contains invisible or text-direction control characters
 error-username-characters = a username may contain only letters a–z, digits and . _ -
-error-catalog-bad_code = “{ $value }” is not a valid 品目 code (A, B or C plus 8 digits, e.g. A02010105)
+error-catalog-bad_code = “{ $value }” is not a valid catalogue (pinmu) code (A, B or C plus 8 digits, e.g. A02010105)
 error-money-invalid = “{ $value }” is not a valid amount (yuan, at most two decimals)
 error-money-overflow = amount out of range
 error-uscc-invalid-length = invalid unified social credit code: a unified social credit code has 18 characters, got { $n } (GB 32100-2015)
@@ -204,7 +204,7 @@ error-request-invalid_fields-evaluation_method_lowest = evaluation_method must b
 error-request-invalid_fields-documents_until_yyyy = documents_until must be YYYY-MM-DD
 error-request-invalid_fields-deadline_yyyy_mm = deadline must be YYYY-MM-DDTHH:MM (China time)
 
-error-plan-publicity_running = the single-source notice runs until { $ends }; it cannot be approved before it ends (条例38)
+error-plan-publicity_running = the single-source notice runs until { $ends }; it cannot be approved before it ends (Implementing Regulations art. 38)
 error-publicity-closed = the notice ended on { $ends }; objections are closed
 error-backup-target_exists = the target file exists: { $target }
 error-bid-suite = unsupported suite { $s }

@@ -29,7 +29,7 @@ finding-plan-ss_publicity = single source at/above the threshold { $threshold }:
 
 ## 申购风险提示 (planning/request)
 warning-request-near_threshold = { $amount } is within 10% under the open-tender threshold { $threshold }; check it does not avoid open tender
-warning-request-splitting = requests of this category in the last 30 days add up to { $sum }, reaching the open-tender threshold: possible splitting (条例28)
+warning-request-splitting = requests of this category in the last 30 days add up to { $sum }, reaching the open-tender threshold: possible splitting (Implementing Regulations art. 28)
 warning-request-over_budget = { $amount } exceeds the { $available } available on the budget line
 
 ## 招标文件与期限 (tender)

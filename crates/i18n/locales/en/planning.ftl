@@ -17,7 +17,7 @@ regions-note = Note
 regions-inherit_hint = Leave empty to inherit from the parent region
 regions-open_tender = Open-tender threshold (yuan)
 regions-decentralized = Decentralized procurement limit (yuan)
-regions-central_catalog = Centralized catalog (品目 codes, comma-separated)
+regions-central_catalog = Centralized catalog (catalogue codes, comma-separated)
 regions-emall_limit = E-mall direct-purchase limit (yuan)
 regions-sme = SME price deduction (small & micro % / consortium %)
 regions-goods = Goods
@@ -64,7 +64,7 @@ intentions-month = Expected month
 intentions-published_on = Published
 intentions-earliest = Procurement may start
 intentions-empty = No intentions yet
-intentions-hint = Under 财库〔2020〕10号 an intention is published at least 30 days before procurement starts.
+intentions-hint = Under Caiku [2020] No. 10 an intention is published at least 30 days before procurement starts.
 
 plans-title = Procurement plans
 plans-new = New plan
@@ -79,7 +79,7 @@ plans-ss_ground = Single-source ground
 plans-ss_supplier = Proposed supplier
 plans-original_contract = Original contract (yuan, for add-ons)
 plans-items = Items
-plans-item_code = 品目 code
+plans-item_code = Catalogue code
 plans-item_desc = Description
 plans-item_qty = Quantity
 plans-item_amount = Budget (yuan)
@@ -165,7 +165,7 @@ status-amended = Changed
 
 plans-amend = Change the plan
 
-regions-intention_days = Days an intention is published ahead (财库〔2020〕10号)
+regions-intention_days = Days an intention is published ahead (Caiku [2020] No. 10)
 
 chain-title = Request approval chain
 chain-hint = Steps run in order; a step is skipped for requests below its minimum. Nobody approves their own request.
@@ -190,5 +190,5 @@ plans-entrusted_to = Entrusted to
 plans-project = View the project
 plans-runner = Agency
 plans-self_procure = procure on our own
-pinmu-placeholder = Type a 品目 name or code, e.g. 打印机
+pinmu-placeholder = Type a catalogue name or code, e.g. A02021000
 plans-requests_bring_items = A ticked purchase request brings its item, quantity and amount into the items below.

@@ -51,7 +51,7 @@ projects-obtained = You obtained this lot's documents
 projects-obtain = Obtain documents
 projects-documents = Procurement documents
 projects-earliest = Earliest lawful dates if published today
-projects-earliest_hint = Computed on the working-day calendar from the law (GPL art. 35, Regulation art. 31, 214号, 74号令); earlier dates cannot be published.
+projects-earliest_hint = Computed on the working-day calendar from the law (Government Procurement Law art. 35, Implementing Regulations art. 31, Caiku [2014] No. 214, MOF Order 74); earlier dates cannot be published.
 projects-template = Template
 projects-evaluation_method = Evaluation method
 projects-criteria = Criteria (100 points in all for comprehensive scoring)
@@ -171,7 +171,7 @@ bid-wrong_key = This browser's key is not the one the bid was made with
 bid-opened = Opened; total price (yuan)
 
 opening-signals = Collusion signals
-opening-signals_hint = What different bidders' valid bids share: submitting address, document author, editor or company, identical files (87号令 Art. 37). Signals for the evaluation committee and the supervisor to check, not verdicts.
+opening-signals_hint = What different bidders' valid bids share: submitting address, document author, editor or company, identical files (MOF Order 87 art. 37). Signals for the evaluation committee and the supervisor to check, not verdicts.
 opening-signals_none = Nothing shared
 opening-trait-address = Same submitting address
 opening-trait-author = Same document author

@@ -3,4 +3,5 @@
 //! operations — pages and JSON API side by side.
 
 pub mod api;
+pub mod help_guides;
 pub mod pages;

@@ -83,6 +83,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/regions/{id}", Everyone),
     ("POST", "/regions/{id}/versions", ADMIN),
     ("GET", "/calendar", Everyone),
+    ("GET", "/help", Everyone),
+    ("GET", "/policies", Everyone),
     ("POST", "/calendar/years", ADMIN),
     ("GET", "/calendar/years/{year}/source", Everyone),
     ("GET", "/api/docs", Everyone),

@@ -169,7 +169,7 @@ impl PlanForm {
 pub struct FindingRow {
     pub code: String,
     pub title: &'static str,
-    pub source: String,
+    pub source: crate::platform::pages::policies::Cited,
     pub verdict: String,
     pub verdict_key: &'static str,
     pub message: String,
@@ -187,7 +187,7 @@ pub fn finding_rows(findings: &[Finding], t: Tr) -> Vec<FindingRow> {
             FindingRow {
                 code: f.code.clone(),
                 title: f.rule.label(t.lang),
-                source: f.source.clone(),
+                source: crate::platform::pages::policies::cited(&f.source, t.lang),
                 verdict: t.s(&format!("verdict.{key}")).to_string(),
                 verdict_key: key,
                 message: t.msg(&f.text),

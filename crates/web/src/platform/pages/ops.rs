@@ -39,10 +39,38 @@ const CUSTODY_PAGE_JS: &str = include_str!("../../../static/custody-page.js");
 const RECEIPT_JS: &str = include_str!("../../../static/receipt.js");
 const RECEIPT_PAGE_JS: &str = include_str!("../../../static/receipt-page.js");
 
+/// The help centre's screenshots, as `help_guides.rs` names them (`tests/browser/help-shots.mjs`
+/// makes them; a test checks the two lists agree).
+macro_rules! pngs {
+    ($($file:literal),* $(,)?) => { [$(($file, include_bytes!(concat!("../../../static/", $file)).as_slice(), "image/png")),*] };
+}
+const HELP_SHOTS: [(&str, &[u8], &str); 20] = pngs![
+    "help-supplier_register-2.png",
+    "help-supplier_obtain-1.png",
+    "help-supplier_obtain-3.png",
+    "help-supplier_bid-3.png",
+    "help-supplier_bid-4.png",
+    "help-supplier_receipts-2.png",
+    "help-supplier_opening-2.png",
+    "help-supplier_opening-4.png",
+    "help-purchaser_request-3.png",
+    "help-purchaser_plan-3.png",
+    "help-purchaser_intention-3.png",
+    "help-agency_project-2.png",
+    "help-agency_documents-2.png",
+    "help-agency_documents-4.png",
+    "help-agency_opening-4.png",
+    "help-supervisor_suppliers-2.png",
+    "help-supervisor_approvals-3.png",
+    "help-supervisor_audit-1.png",
+    "help-admin_regions-2.png",
+    "help-admin_sandbox-2.png",
+];
+
 /// (name, body, content type, ETag) of each asset, the ETag computed once.
-static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str, String)>> = std::sync::LazyLock::new(|| {
+static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static [u8], &'static str, String)>> = std::sync::LazyLock::new(|| {
     const JS_TYPE: &str = "text/javascript; charset=utf-8";
-    [
+    let text = [
         ("htmx.min.js", HTMX, JS_TYPE),
         ("app.js", JS, JS_TYPE),
         ("seal.js", SEAL_JS, JS_TYPE),
@@ -52,11 +80,19 @@ static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str
         ("receipt.js", RECEIPT_JS, JS_TYPE),
         ("receipt-page.js", RECEIPT_PAGE_JS, JS_TYPE),
         ("app.css", CSS, "text/css; charset=utf-8"),
-    ]
-    .into_iter()
-    .map(|(name, body, ty)| (name, body, ty, format!("\"{}\"", &caigou_seal::sha256_hex(body.as_bytes())[..16])))
-    .collect()
+    ];
+    text.into_iter()
+        .map(|(name, body, ty)| (name, body.as_bytes(), ty))
+        .chain(HELP_SHOTS)
+        .map(|(name, body, ty)| (name, body, ty, format!("\"{}\"", &caigou_seal::sha256_hex(body)[..16])))
+        .collect()
 });
+
+/// Whether a static asset of this name is served (the help guides' screenshots are checked).
+#[cfg(test)]
+pub fn has_asset(name: &str) -> bool {
+    ASSETS.iter().any(|(n, ..)| *n == name)
+}
 
 /// Static assets are revalidated on every use (`no-cache` with an ETag of their content): a
 /// fix to seal.js must reach every bidder's browser at once, and a 304 costs nothing.

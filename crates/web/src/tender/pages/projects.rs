@@ -259,7 +259,7 @@ pub struct NextStep {
     pub what: &'static str,
     pub who: &'static str,
     pub when: Option<String>,
-    pub source: Option<&'static str>,
+    pub source: Option<crate::platform::pages::policies::Cited>,
 }
 
 pub async fn detail(
@@ -387,7 +387,7 @@ async fn show(state: &AppState, ctx: &Ctx, id: &str, flash: Flash, kept: Option<
                 Next::Open => Some(dt(&p.deadline_at)),
                 _ => None,
             },
-            source: progress.next.source(),
+            source: progress.next.source().map(|s| crate::platform::pages::policies::cited(s, t.lang)),
         }
     });
     let (confirmation, can_confirm) = if p.status.editable() && p.documents.is_some() && is_insider {
