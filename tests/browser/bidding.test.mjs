@@ -202,8 +202,11 @@ async function scenario() {
   // 4–5. supplier1 decrypts on the phone, watches the hall while the others release their keys.
   await withPage('bidding-decrypt-phone', onSandbox({ ...PHONE, storageState: keptStorage }), async (page) => {
     await signIn(page, 'supplier1');
-    await page.goto(`/lots/${lot}/bid`);
+    // From the opening hall, the bidder's way to its decryption.
+    await page.goto(`/lots/${lot}/opening`);
+    await clickAndWaitForPath(page, page.getByTestId('go-decrypt'), `/lots/${lot}/bid`);
     assert.equal(await page.getByTestId('bid-form').count(), 0, 'no bid form after the deadline');
+    assert.equal(await page.getByTestId('withdraw-form').count(), 0, 'no withdrawal after the deadline');
     await expectText(page.getByTestId('key-info'), '✓ 已登记', 'the kept key at the opening');
     await clickAndWaitForPost(page, page.getByTestId('decrypt'), `/api/v1/lots/${lot}/opening/key`);
     await expectText(page.getByTestId('bid-status'), '¥3,888,000.00', 'the status after decrypting');

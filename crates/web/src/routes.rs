@@ -319,6 +319,7 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/lots/{id}/deposits/{deposit}/void", RUNNERS, crate::tender::pages::deposits::void)
         .add(M::GET, "/projects/{id}/custody", CUSTODIANS, crate::tender::pages::custody::page)
         .add(M::GET, "/lots/{id}/bid", SUPPLIERS, crate::tender::pages::opening::bid_page)
+        .add(M::POST, "/lots/{id}/bid/withdraw", SUPPLIERS, crate::tender::pages::opening::withdraw)
         .add(M::GET, "/lots/{id}/opening", SIGNED_IN, crate::tender::pages::opening::hall)
         .add(M::GET, "/lots/{id}/opening/events", SIGNED_IN, crate::tender::pages::opening::events)
         .add(M::GET, "/bigscreen", PUBLIC, crate::tender::pages::opening::bigscreen)

@@ -464,3 +464,38 @@ async fn a_required_deposit_is_recorded_before_bidding(app: TestApp) {
     assert!(s2.submit(&k2, &lot, &content(8, "e")).await.unwrap_err().to_string().contains("bid.deposit_missing"));
 }
 both!(deposits, a_required_deposit_is_recorded_before_bidding);
+
+/// 撤回 from the bid page (the same use case as the API): offered only while a valid bid stands
+/// before the deadline, confirmed by a tick, and the page says what happened.
+async fn a_bid_is_withdrawn_from_its_page(app: TestApp) {
+    let (_, lot, _) = open_lot(&app, "撤回测试", &["supplier1"]).await;
+    let s1 = client(&app, "supplier1").await;
+    let key = KeyPair::generate();
+    s1.register(&key).await.unwrap();
+    let web = crate::helpers::cookie_client();
+    let r =
+        web.post(app.url("/api/v1/auth/login")).json(&json!({"username": "supplier1", "password": "caigou-demo"})).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let page = |web: reqwest::Client| {
+        let url = app.url(&format!("/lots/{lot}/bid"));
+        async move { web.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(!page(web.clone()).await.contains("data-testid=\"withdraw-form\""), "nothing to withdraw before a bid");
+    s1.submit(&key, &lot, &content(10_000_000, "v1")).await.unwrap();
+    let html = page(web.clone()).await;
+    assert!(html.contains("data-testid=\"withdraw-form\""), "a standing bid may be withdrawn");
+    let csrf = html.split("name=\"csrf\" value=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_string();
+    let r =
+        web.post(app.url(&format!("/lots/{lot}/bid/withdraw"))).form(&[("csrf", csrf.as_str()), ("confirm", "yes")]).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "back to the bid page");
+    let to = r.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.starts_with(&format!("/lots/{lot}/bid?notice=")), "{to}");
+    let after = web.get(app.url(&to)).send().await.unwrap().text().await.unwrap();
+    assert!(
+        after.contains("投标已撤回") && !after.contains("data-testid=\"withdraw-form\""),
+        "the page says so and offers no second withdrawal"
+    );
+    let own = s1.own_bids(&lot).await.unwrap();
+    assert_eq!(own[0]["status"], "withdrawn", "{own}");
+}
+both!(withdraw_page, a_bid_is_withdrawn_from_its_page);

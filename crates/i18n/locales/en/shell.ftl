@@ -99,6 +99,7 @@ notice-published = Published; the announcement is on the portal
 notice-clarified = Clarification published; suppliers who obtained the documents were notified
 notice-clarified_extended = Clarification published; the deadline was extended as the law requires
 notice-terminated = Termination published
+notice-bid_withdrawn = Bid withdrawn
 notice-asked = Question sent; the answer will be published as a clarification
 notice-obtained = Documents obtained
 notice-clock_moved = Platform time moved.

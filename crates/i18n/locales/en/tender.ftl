@@ -117,7 +117,7 @@ templates-save = Revise this template (new version)
 
 opening-hall = Opening hall
 opening-not_started = The deadline has not passed yet; after it this page shows sign-ins, decryption and prices live.
-opening-bidder_hint = Decrypt with the key you bid with: in the browser, or run caigou bidder decrypt --lot LOT --key KEYFILE.
+opening-bidder_hint = Decrypt with the key you bid with: press the button below to decrypt in the browser; on another device, first import your key backup file on the bid page. The command-line tool caigou bidder decrypt is an option too.
 opening-status-failed = Fewer than 3 bids: no opening
 opening-status-decrypting = Decrypting
 opening-status-closed = Opening closed
@@ -144,6 +144,9 @@ bigscreen-opened = Opened
 opening-opened_at = Opened at
 
 bid-title = Sealed bid (encrypted on your device)
+bid-withdraw = Withdraw the bid
+bid-withdraw_confirm = I confirm withdrawing our bid on this lot
+bid-withdraw_hint = After withdrawing, your organization has no valid bid on this lot; you can submit again before the deadline.
 bid-hint = Your bid is encrypted and signed in this browser before upload; before the deadline nobody, platform admins included, can read it. The key stays in this browser: export a passphrase-protected copy.
 bid-key = Bidding key
 bid-no_key = No bidding key in this browser yet

@@ -99,6 +99,7 @@ notice-published = 已发布，公告已在门户公开
 notice-clarified = 澄清公告已发布，已通知获取文件的供应商
 notice-clarified_extended = 澄清公告已发布，截止时间已依法顺延
 notice-terminated = 终止公告已发布
+notice-bid_withdrawn = 投标已撤回
 notice-asked = 问题已提交，答复将以澄清公告发布
 notice-obtained = 已获取采购文件
 notice-clock_moved = 平台时间已调整。

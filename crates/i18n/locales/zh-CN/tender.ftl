@@ -117,7 +117,7 @@ templates-save = 修改本范本（新版本）
 
 opening-hall = 开标大厅
 opening-not_started = 尚未到投标截止时间，开标后本页实时显示签到、解密和报价。
-opening-bidder_hint = 请使用投标时的密钥解密：在浏览器中，或运行 caigou bidder decrypt --lot 标项 --key 密钥文件。
+opening-bidder_hint = 请用投标时的密钥解密：点下方按钮，在浏览器中解密；换了设备的，先在投标页导入备份的密钥文件。也可选用命令行工具 caigou bidder decrypt。
 opening-status-failed = 有效投标不足3家，不予开标
 opening-status-decrypting = 解密中
 opening-status-closed = 开标结束
@@ -144,6 +144,9 @@ bigscreen-opened = 已解密
 opening-opened_at = 解密时间
 
 bid-title = 电子投标（本地加密）
+bid-withdraw = 撤回投标
+bid-withdraw_confirm = 确认撤回本单位在本标项的投标
+bid-withdraw_hint = 撤回后本单位在本标项没有有效投标；截止时间前可以重新递交。
 bid-hint = 投标文件在本机浏览器中加密并签名后上传；截止前包括平台管理员在内任何人都无法读取。密钥保存在本浏览器中，请导出带口令的密钥文件备份。
 bid-key = 投标密钥
 bid-no_key = 本浏览器中还没有投标密钥

@@ -155,6 +155,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/lots/{id}/deposits/{deposit}/void", RUNNER),
     ("GET", "/projects/{id}/custody", CUSTODIAN),
     ("GET", "/lots/{id}/bid", SUPPLIER),
+    ("POST", "/lots/{id}/bid/withdraw", SUPPLIER),
     ("GET", "/lots/{id}/opening", SignedIn),
     ("GET", "/lots/{id}/opening/events", SignedIn),
     ("GET", "/bigscreen", Everyone),

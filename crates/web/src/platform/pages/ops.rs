@@ -67,8 +67,16 @@ const HELP_SHOTS: [(&str, &[u8], &str); 20] = pngs![
     "help-admin_sandbox-2.png",
 ];
 
-/// (name, body, content type, ETag) of each asset, the ETag computed once.
-static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static [u8], &'static str, String)>> = std::sync::LazyLock::new(|| {
+/// A static asset: its name under `/static/`, bytes, content type and ETag (of its content).
+struct Asset {
+    name: &'static str,
+    body: &'static [u8],
+    ty: &'static str,
+    etag: String,
+}
+
+/// Every asset, the ETags computed once.
+static ASSETS: std::sync::LazyLock<Vec<Asset>> = std::sync::LazyLock::new(|| {
     const JS_TYPE: &str = "text/javascript; charset=utf-8";
     let text = [
         ("htmx.min.js", HTMX, JS_TYPE),
@@ -84,26 +92,26 @@ static ASSETS: std::sync::LazyLock<Vec<(&'static str, &'static [u8], &'static st
     text.into_iter()
         .map(|(name, body, ty)| (name, body.as_bytes(), ty))
         .chain(HELP_SHOTS)
-        .map(|(name, body, ty)| (name, body, ty, format!("\"{}\"", &caigou_seal::sha256_hex(body)[..16])))
+        .map(|(name, body, ty)| Asset { name, body, ty, etag: format!("\"{}\"", &caigou_seal::sha256_hex(body)[..16]) })
         .collect()
 });
 
 /// Whether a static asset of this name is served (the help guides' screenshots are checked).
 #[cfg(test)]
 pub fn has_asset(name: &str) -> bool {
-    ASSETS.iter().any(|(n, ..)| *n == name)
+    ASSETS.iter().any(|a| a.name == name)
 }
 
 /// Static assets are revalidated on every use (`no-cache` with an ETag of their content): a
 /// fix to seal.js must reach every bidder's browser at once, and a 304 costs nothing.
 pub async fn static_file(Path(file): Path<String>, headers: axum::http::HeaderMap) -> Response {
-    let Some((_, body, ty, etag)) = ASSETS.iter().find(|(name, ..)| *name == file) else {
+    let Some(a) = ASSETS.iter().find(|a| a.name == file) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     };
-    if headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag.clone())]).into_response();
+    if headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(a.etag.as_str()) {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, a.etag.clone())]).into_response();
     }
-    ([(header::CONTENT_TYPE, ty.to_string()), (header::CACHE_CONTROL, "no-cache".to_string()), (header::ETAG, etag.clone())], *body)
+    ([(header::CONTENT_TYPE, a.ty.to_string()), (header::CACHE_CONTROL, "no-cache".to_string()), (header::ETAG, a.etag.clone())], a.body)
         .into_response()
 }
 

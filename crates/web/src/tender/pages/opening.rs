@@ -188,11 +188,20 @@ struct BidPage {
     registered: String,
     /// The lot's 投标保证金 and whether this supplier's is recorded (None: not required).
     deposit: Option<(String, bool)>,
+    /// Before the deadline with a valid bid standing: it may be withdrawn (撤回).
+    can_withdraw: bool,
+    notice: Option<String>,
+    error: Option<String>,
 }
 
 /// 电子投标: the supplier's bid page. Keys are made and kept in the browser; the bid is sealed
 /// there (static/seal.js) and only ciphertext is sent.
-pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
+pub async fn bid_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(lot): Path<String>,
+    crate::api::ApiQuery(flash): crate::api::ApiQuery<crate::pages::Flash>,
+) -> Result<Response, AppError> {
     let s = ctx.subject()?;
     let lot_id: LotId = path_id(&lot, "lot")?;
     let v = caigou_app::tender::suppliers::biddable(&state.store, s, lot_id).await.map_err(|e| match e {
@@ -210,17 +219,32 @@ pub async fn bid_page(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<S
         Some(d) => Some((yuan(&d), caigou_store::deposits::check_paid(&state.store, lot_id, s.org).await.is_ok())),
         None => None,
     };
+    let open_for_bids = v.project.status.tendering() && v.project.deadline_at.is_some_and(|d| now < d);
+    let own = caigou_store::bids::own_bids(&state.store, s.org, lot_id).await?;
+    let chrome = Chrome::load(&state, &ctx).await?;
     Ok(render(&BidPage {
-        chrome: Chrome::load(&state, &ctx).await?,
         title: format!("{} {} · {} {}", v.project.project_no, v.project.name, l.lot_no, l.name),
         deadline: v.project.deadline_at.map(|d| when(&d)).unwrap_or_default(),
-        open_for_bids: v.project.status.tendering() && v.project.deadline_at.is_some_and(|d| now < d),
+        open_for_bids,
+        can_withdraw: open_for_bids && own.iter().any(|b| b.status == BidStatus::Valid),
+        notice: flash.notice(&chrome.t),
+        error: flash.error(),
+        chrome,
         decrypting,
-        own: caigou_store::bids::own_bids(&state.store, s.org, lot_id).await?,
+        own,
         registered: serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into()),
         deposit,
         lot,
     }))
+}
+
+/// 撤回 from the bid page: the same use case as the API's; back to the page, which says so.
+pub async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(lot): Path<String>) -> Result<Response, AppError> {
+    let r = caigou_app::tender::bids::withdraw(&state.store, ctx.subject()?, path_id(&lot, "lot")?)
+        .await
+        .map(|_| "notice.bid_withdrawn")
+        .map_err(AppError::from);
+    crate::pages::outcome(&ctx, &format!("/lots/{lot}/bid"), r)
 }
 
 /// The translation key of a bid's status (`valid`, `superseded`, `withdrawn`).
