@@ -105,8 +105,25 @@ enum Command {
         #[command(subcommand)]
         command: ReceiptCommand,
     },
+    /// Random draws (随机抽取) of experts, invitees and tie-breaks.
+    Draw {
+        #[command(subcommand)]
+        command: DrawCommand,
+    },
     /// Print the JSON API's OpenAPI 3 document (as served at /api/v1/openapi.json).
     Openapi,
+}
+
+#[derive(Subcommand)]
+enum DrawCommand {
+    /// Re-run a published draw record (JSON) and say whether it matches; with --revealed (the
+    /// names and salts published with the result, a JSON list of {id, salt}), also check that
+    /// they are exactly the committed candidates. Exit 1 naming what does not match.
+    Verify {
+        record: PathBuf,
+        #[arg(long)]
+        revealed: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -207,6 +224,35 @@ async fn run(cli: Cli) -> Result<ExitCode, AnyError> {
                 }
                 Err(e) => {
                     eprintln!("receipt INVALID: {e}");
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Draw { command: DrawCommand::Verify { record, revealed } } => {
+            use caigou_domain::evaluation::draw;
+            let read = |p: &PathBuf| -> Result<String, AnyError> {
+                std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()).into())
+            };
+            let record: draw::DrawRecord = serde_json::from_str(&read(&record)?)?;
+            let revealed: Option<Vec<draw::Candidate>> = match &revealed {
+                Some(p) => Some(serde_json::from_str(&read(p)?)?),
+                None => None,
+            };
+            match draw::verify(&record, revealed.as_deref()) {
+                Ok(()) => {
+                    println!(
+                        "draw OK: {} candidates, {} in the drawn order ({})",
+                        record.leaves.len(),
+                        record.order.len(),
+                        record.algorithm
+                    );
+                    if let Some(r) = &revealed {
+                        println!("order: {}", draw::ordered_ids(&record, r).join(", "));
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("draw INVALID: {e}");
                     Ok(ExitCode::from(1))
                 }
             }

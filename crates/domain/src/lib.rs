@@ -8,6 +8,7 @@ pub mod audit;
 pub mod authz;
 pub mod calendar;
 pub mod catalog;
+pub mod evaluation;
 pub mod i18n;
 pub mod identity;
 pub mod ids;

@@ -174,6 +174,7 @@ mod tests {
         "label.",
         "finding.plan.",
         "finding.tender.",
+        "finding.evaluation.",
         "warning.request.",
         "rule.title.",
         "sme.",

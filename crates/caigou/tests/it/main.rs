@@ -13,6 +13,7 @@ mod bids;
 mod calendar_catalog;
 mod crash;
 mod demo;
+mod draw;
 mod help_centre;
 mod identity;
 mod mail;

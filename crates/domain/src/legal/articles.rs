@@ -660,6 +660,16 @@ pub const ARTICLES: &[Article] = &[
         checked: false,
     },
     // 财库〔2014〕214号
+    // 非招标采购方式管理办法（74号令）
+    Article {
+        instrument: Mof74,
+        number: 7,
+        subject_zh: "谈判小组、询价小组组成",
+        subject_en: "Negotiation and quotation teams",
+        summary_zh: "竞争性谈判小组或者询价小组由采购人代表和评审专家共3人以上单数组成，其中评审专家人数不得少于成员总数的2/3；达到公开招标数额标准的货物或者服务采购项目，应当由5人以上单数组成。",
+        summary_en: "A negotiation or quotation team has an odd number of members, at least three, purchaser's representatives and review experts, with experts at least two thirds of the members; at least five where a goods or services project reaches the open-tender threshold.",
+        checked: false,
+    },
     Article {
         instrument: Caiku2014_214,
         number: 10,
@@ -667,6 +677,15 @@ pub const ARTICLES: &[Article] = &[
         subject_en: "Consultation periods",
         summary_zh: "自磋商文件发出之日起至首次响应文件截止之日不少于10日；磋商文件发售期限不少于5个工作日；澄清或修改可能影响响应文件编制的，应在首次响应截止至少5日前书面通知，不足5日的顺延。",
         summary_en: "At least 10 days pass from the issue of the consultation documents to the deadline for first responses; the documents are available for at least 5 working days; a clarification or change that may affect responses is notified in writing at least 5 days before that deadline, otherwise the deadline is extended.",
+        checked: false,
+    },
+    Article {
+        instrument: Caiku2014_214,
+        number: 14,
+        subject_zh: "磋商小组组成",
+        subject_en: "The consultation team",
+        summary_zh: "磋商小组由采购人代表和评审专家共3人以上单数组成，其中评审专家人数不得少于磋商小组成员总数的2/3。",
+        summary_en: "The consultation team has an odd number of members, at least three, purchaser's representatives and review experts, with experts at least two thirds of the members.",
         checked: false,
     },
     Article {

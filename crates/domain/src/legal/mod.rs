@@ -642,14 +642,22 @@ pub struct CitingRule {
     pub source: &'static str,
 }
 
-/// Every rule with a legal source: the planning rules (采购计划), then the tender rules (采购文件).
+/// Every rule with a legal source: the planning rules (采购计划), the tender rules (采购文件), the
+/// committee rules (评审).
 pub fn citing_rules() -> Vec<CitingRule> {
     use crate::Labelled;
     let planning =
         crate::planning::RuleId::ALL.into_iter().map(|r| CitingRule { code: r.code(), title_key: r.label_key(), source: r.source() });
     let tender =
         crate::tender::TenderRule::ALL.into_iter().map(|r| CitingRule { code: r.code(), title_key: r.label_key(), source: r.source() });
-    planning.chain(tender).collect()
+    // A committee rule's source depends on the method's family: one entry per source.
+    let mut committee: Vec<CitingRule> = Vec::new();
+    for rule in crate::evaluation::CommitteeRule::ALL {
+        for family in [crate::tender::Family::Tender, crate::tender::Family::Negotiation, crate::tender::Family::Consultation] {
+            committee.push(CitingRule { code: rule.code(), title_key: rule.label_key(), source: rule.source(family) });
+        }
+    }
+    planning.chain(tender).chain(committee).collect()
 }
 
 /// The rules that cite `article` of `instrument`, or (`None`) the instrument as a whole.

@@ -46,6 +46,10 @@ const USED: &[&str] = &[
     "87号令第37条第（一）项：投标文件由同一单位或者个人编制",
     "87号令第37条第（二）项：委托同一单位或者个人办理投标事宜",
     "87号令第37条第（四）、（五）项：投标文件异常一致或者相互混装",
+    // evaluation/committee.rs
+    "87号令第47条",
+    "政府采购法第38、40条；74号令第7条",
+    "214号第14条",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -147,7 +151,8 @@ fn used_lists_the_live_sources() {
         .chain(crate::tender::TenderRule::ALL.iter().map(|r| r.source()))
         .chain(fields.iter().map(|f| crate::statutory::limit_source(f)))
         .chain([Next::PublishDocuments, Next::Open, Next::Evaluate].into_iter().filter_map(Next::source))
-        .chain([Trait::Author, Trait::Address, Trait::FileSha256].into_iter().map(Trait::clause));
+        .chain([Trait::Author, Trait::Address, Trait::FileSha256].into_iter().map(Trait::clause))
+        .chain(citing_rules().into_iter().map(|r| r.source));
     for s in live {
         assert!(USED.contains(&s), "{s} is not in USED");
     }
@@ -188,7 +193,7 @@ fn instruments_have_names_anchors_and_unique_aliases() {
     assert_eq!(anchor(&c("政府采购法第26、27条")), "gpl-26");
     assert_eq!(anchor(&c("政府采购法")), "gpl");
     assert_eq!(anchor(&c("财库〔2014〕214号第10条")), "caiku-2014-214-10");
-    assert_eq!(instrument_articles(Instrument::Caiku2014_214).map(|a| a.number).collect::<Vec<_>>(), [10, 23, 24]);
+    assert_eq!(instrument_articles(Instrument::Caiku2014_214).map(|a| a.number).collect::<Vec<_>>(), [10, 14, 23, 24]);
 }
 
 #[test]
