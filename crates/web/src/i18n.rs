@@ -175,6 +175,8 @@ mod tests {
         "finding.plan.",
         "finding.tender.",
         "finding.evaluation.",
+        // Why an expert was not drawn (`evaluation::avoidance::Exclusion`).
+        "exclusion.",
         "warning.request.",
         "rule.title.",
         "sme.",

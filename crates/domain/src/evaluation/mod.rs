@@ -1,8 +1,10 @@
-//! 评审: the evaluation stage's rules, pure. Who may sit on a committee (`committee`), the
+//! 评审: the evaluation stage's rules, pure. Who may sit on a committee (`committee`), who may
+//! not be drawn and why (`avoidance`), the
 //! verifiable random order experts are drawn in (`draw`), and the price arithmetic every
 //! comprehensive-scoring evaluation rests on (`price`): policy deductions, the price score and
 //! the ranking with its ties. The shells keep the pool, the sessions and the report.
 
+pub mod avoidance;
 pub mod committee;
 pub mod draw;
 pub mod price;
