@@ -42,7 +42,7 @@ fn main() {
         .map(|i| {
             let ties = (0..2 + rng.next() % 3)
                 .map(|_| {
-                    let ended = rng.next() % 2 == 0;
+                    let ended = rng.next().is_multiple_of(2);
                     Tie {
                         org: format!("91990100MA{:08}", rng.next() % orgs),
                         kind: kinds[(rng.next() % 5) as usize],
