@@ -18,6 +18,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod error;
+pub mod evaluation;
 pub mod files;
 pub mod notifications;
 pub mod planning;

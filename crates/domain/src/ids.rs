@@ -59,6 +59,8 @@ typed_id!(/// A lot of a project (标项).
     LotId);
 typed_id!(/// A recorded bid deposit (投标保证金).
     DepositId);
+typed_id!(/// A review expert of the pool (评审专家).
+    ExpertId);
 typed_id!(/// A procurement plan (采购计划); its human number (`JH2026-00001`) is `plan_no`.
     PlanId);
 typed_id!(/// A purchase request (申购); its human number is `request_no`.

@@ -7,6 +7,7 @@
 
 // Features, in folders that mirror the domain's; the crate root names each module directly too
 // (`caigou_store::plans`), so callers say what they use, not where it is filed.
+pub mod evaluation;
 pub mod planning;
 pub mod tender;
 pub use planning::{approvals, budget, intentions, plans, requests};

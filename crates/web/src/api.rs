@@ -2,6 +2,7 @@
 //! and listed in [`ApiDoc`]; a test checks that the document and the route table agree.
 
 // The handlers live with their feature; the OpenAPI list below names them by module.
+use crate::evaluation::experts;
 use crate::planning::api::{plans, requests};
 use crate::platform::api::{audit, auth, calendar, catalog, notifications, portal, regions, sandbox};
 use crate::suppliers::api as suppliers;
@@ -41,6 +42,7 @@ use crate::error::AppError;
         sandbox::get, sandbox::advance,
         suppliers::register, suppliers::me, suppliers::update, suppliers::add_qualification, suppliers::submit,
         suppliers::list, suppliers::get, suppliers::review,
+        experts::import_api, experts::list_api,
         projects::agencies, projects::entrust, projects::entrusted, projects::create, projects::list, projects::get,
         projects::earliest, projects::update_lot, projects::save_documents, projects::publish, projects::terminate, projects::obtained,
         confirmation::decide, confirmation::get_settings, confirmation::set_settings,

@@ -6,6 +6,7 @@ pub mod api;
 mod conn;
 mod ctx;
 pub mod error;
+mod evaluation;
 pub mod i18n;
 mod input;
 mod invariants;

@@ -56,6 +56,7 @@ const NAV: &[(&str, &str, Access)] = &[
     ("/supplier/bids", "nav.my_bids", routes::SUPPLIERS),
     ("/supplier", "nav.supplier", routes::SUPPLIERS),
     ("/suppliers", "nav.suppliers", routes::SUPPLIER_REVIEWERS),
+    ("/experts", "nav.experts", routes::EXPERT_POOL_MANAGERS),
     ("/templates", "nav.templates", routes::TEMPLATE_USERS),
     ("/catalog", "nav.catalog", routes::PUBLIC),
     ("/transparency", "nav.transparency", routes::PUBLIC),

@@ -51,6 +51,8 @@ pub const PLANNING_READERS: Access =
 pub const SUPPLIERS: Access = Access::Roles(&[Role::Supplier]);
 /// Who reviews supplier admissions (supervisors only within their region subtree).
 pub const SUPPLIER_REVIEWERS: Access = Access::Roles(&[Role::Admin, Role::Supervisor]);
+/// Who keeps the expert pool (评审专家库): admins, and each region's finance department for its subtree.
+pub const EXPERT_POOL_MANAGERS: Access = Access::Roles(&[Role::Admin, Role::Supervisor]);
 /// Who runs projects: agency staff, and a unit's 经办 when it procures on its own.
 pub const RUNNERS: Access = Access::Roles(&[Role::Agency, Role::PurchaserHandler]);
 /// Who lists projects (each only where `authz::decide` lets them).
@@ -295,6 +297,8 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/supplier/qualifications", SUPPLIERS, crate::suppliers::pages::add_qualification)
         .add(M::POST, "/supplier/submit", SUPPLIERS, crate::suppliers::pages::submit)
         .add(M::GET, "/suppliers", SUPPLIER_REVIEWERS, crate::suppliers::pages::list)
+        .add(M::GET, "/experts", EXPERT_POOL_MANAGERS, crate::evaluation::experts::page)
+        .add(M::POST, "/experts/import", EXPERT_POOL_MANAGERS, crate::evaluation::experts::import_page)
         .add(M::GET, "/suppliers/{id}", SUPPLIER_REVIEWERS, crate::suppliers::pages::detail)
         .add(M::POST, "/suppliers/{id}/review", SUPPLIER_REVIEWERS, crate::suppliers::pages::review)
         .add(M::GET, "/qualifications/{id}", SIGNED_IN, crate::suppliers::pages::qualification_file)
@@ -388,6 +392,8 @@ pub fn table_for(sandbox: bool) -> RouteTable {
         .add(M::POST, "/api/v1/supplier/qualifications", SUPPLIERS, crate::suppliers::api::add_qualification)
         .add(M::POST, "/api/v1/supplier/submit", SUPPLIERS, crate::suppliers::api::submit)
         .add(M::GET, "/api/v1/suppliers", SUPPLIER_REVIEWERS, crate::suppliers::api::list)
+        .add(M::GET, "/api/v1/experts", EXPERT_POOL_MANAGERS, crate::evaluation::experts::list_api)
+        .add(M::POST, "/api/v1/experts/import", EXPERT_POOL_MANAGERS, crate::evaluation::experts::import_api)
         .add(M::GET, "/api/v1/suppliers/{id}", SUPPLIER_REVIEWERS, crate::suppliers::api::get)
         .add(M::POST, "/api/v1/suppliers/{id}/review", SUPPLIER_REVIEWERS, crate::suppliers::api::review)
         .add(M::GET, "/api/v1/agencies", SIGNED_IN, crate::tender::api::projects::agencies)

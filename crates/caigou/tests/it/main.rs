@@ -14,6 +14,7 @@ mod calendar_catalog;
 mod crash;
 mod demo;
 mod draw;
+mod experts;
 mod help_centre;
 mod identity;
 mod mail;

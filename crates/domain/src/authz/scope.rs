@@ -147,6 +147,23 @@ impl RegionScope {
     }
 }
 
+/// The part of the expert pool (评审专家库) the subject manages: all for admins, the supervised
+/// subtree for a region's finance department (a city's sub-library inside the province's pool).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpertScope(RegionScope);
+
+impl ExpertScope {
+    pub fn of(s: &Subject) -> ExpertScope {
+        ExpertScope(RegionScope::admin_or_supervised(s))
+    }
+    pub fn region(&self) -> &RegionScope {
+        &self.0
+    }
+    pub fn contains(&self, expert_region_path: &[RegionId]) -> bool {
+        self.0.contains(expert_region_path)
+    }
+}
+
 /// Suppliers whose admission the subject reviews ([`Action::ReviewSupplier`]): all for admins,
 /// the supervised subtree (the region's designated office).
 ///

@@ -8,6 +8,7 @@
 pub mod avoidance;
 pub mod committee;
 pub mod draw;
+pub mod expert;
 pub mod price;
 pub mod scoring;
 

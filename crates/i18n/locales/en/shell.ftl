@@ -88,6 +88,7 @@ common-save = Save
 nav-projects = Projects
 nav-supplier = Supplier profile
 nav-suppliers = Supplier review
+nav-experts = Expert pool
 nav-templates = Templates
 
 notice-saved = Saved

@@ -88,6 +88,7 @@ common-save = 保存
 nav-projects = 采购项目
 nav-supplier = 供应商信息
 nav-suppliers = 供应商审核
+nav-experts = 专家库
 nav-templates = 文件范本
 
 notice-saved = 已保存
